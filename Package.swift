@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+// The Nakano Ward Industry Promotion Center service. No package dependencies:
+// the Swift toolchain and the system SQLite (libsqlite3-dev) only.
+import PackageDescription
+
+let package = Package(
+    name: "nakano-center",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "nakano-center", targets: ["nakano-center"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
+        .target(name: "HTTPServer", dependencies: ["CLinux"]),
+        .target(name: "Store", dependencies: ["CSQLite"]),
+        .target(name: "CenterDomain"),
+        .target(name: "Roadmap"),
+        .target(name: "CenterService", dependencies: ["CenterDomain", "Roadmap", "Store"]),
+        .target(name: "CenterAPI", dependencies: ["CenterService", "HTTPServer"]),
+        .executableTarget(name: "nakano-center", dependencies: ["CenterAPI"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "CenterDomainTests", dependencies: ["CenterDomain"]),
+        .testTarget(name: "RoadmapTests", dependencies: ["Roadmap"]),
+        .testTarget(name: "CenterServiceTests", dependencies: ["CenterService"]),
+        .testTarget(name: "CenterAPITests", dependencies: ["CenterAPI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,5 @@
+import CenterService
+import HTTPServer
+
+/// The HTTP surface of the center.
+public enum CenterAPI {}

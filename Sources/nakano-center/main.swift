@@ -1,0 +1,2 @@
+import CenterAPI
+print("nakano-center")
