@@ -1,5 +1,42 @@
 import CenterService
 import HTTPServer
 
-/// The HTTP surface of the center.
-public enum CenterAPI {}
+/// The HTTP surface of the center: every endpoint in one list, a router built
+/// from it with authentication and roles applied uniformly, and the OpenAPI
+/// document generated from the same list.
+public enum CenterAPI {
+    /// Every endpoint of the API, in document order.
+    public static var endpoints: [Endpoint] {
+        SystemEndpoints.all + CalendarEndpoints.all + CatalogueEndpoints.all + AdminEndpoints.all
+    }
+
+    /// The router serving `endpoints` for `service`.
+    public static func router(service: CenterService) -> Router {
+        var router = Router()
+        router.errorResponder = { status, code, message in APIResponse.error(status, code: code, message: message) }
+        for endpoint in endpoints {
+            router.add(endpoint.method, endpoint.path) { request in
+                await run(endpoint, request: request, service: service)
+            }
+        }
+        return router
+    }
+
+    /// The OpenAPI document, built once on first use.
+    static let openAPIDocument: [UInt8] = OpenAPIDocument.build(endpoints: endpoints).serialized()
+
+    static func run(_ endpoint: Endpoint, request: HTTPRequest, service: CenterService) async -> HTTPResponse {
+        do {
+            let actor = try await service.authenticate(authorization: request.headers["authorization"])
+            if case .roles(let allowed) = endpoint.access {
+                guard let actor else { throw AuthError.missingToken }
+                guard allowed.contains(actor.role) else {
+                    throw AuthError.forbidden("the \(actor.role.rawValue) role may not call \(endpoint.method.rawValue) \(endpoint.path)")
+                }
+            }
+            return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service))
+        } catch {
+            return ErrorMapping.response(for: error)
+        }
+    }
+}

@@ -1,2 +1,103 @@
 import CenterAPI
-print("nakano-center")
+import CenterDomain
+import CenterService
+import Foundation
+import HTTPServer
+
+let usage = """
+    nakano-center — bookings and operations of the Nakano Ward Industry Promotion Center
+
+    usage:
+      nakano-center [serve] [--host 127.0.0.1] [--port 8080] [--database data/center.sqlite]
+                            [--config-dir Config] [--schedules-dir schedules] [--synchronous full|normal]
+      nakano-center check-config [--config-dir Config] [--schedules-dir schedules]
+      nakano-center token create --role admin|staff|planner|member --name NAME
+                                 [--registration ID] [--expires 2027-03-31T23:59:59+09:00] [--database PATH]
+      nakano-center token revoke --id ID [--database PATH]
+
+    Every option may also come from the environment as NAKANO_<OPTION> (e.g. NAKANO_PORT=9000).
+    """
+
+func fail(_ message: String, code: Int32 = 1) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(code)
+}
+
+let options: Options
+do {
+    options = try Options(CommandLine.arguments)
+} catch {
+    fail("\(error)\n\n\(usage)", code: 2)
+}
+if options.wantsHelp || options.command == "help" {
+    print(usage)
+    exit(0)
+}
+
+let configDirectory = options.value("config-dir", default: "Config")!
+let schedulesDirectory = options.value("schedules-dir", default: "schedules")!
+let databasePath = options.value("database", default: "data/center.sqlite")!
+
+func loadSettings() -> CenterSettings {
+    do {
+        return try SettingsLoader.load(configDirectory: configDirectory, schedulesDirectory: schedulesDirectory)
+    } catch {
+        fail("configuration error:\n\(error)")
+    }
+}
+
+func openService(_ settings: CenterSettings) -> CenterService {
+    let synchronous = options.value("synchronous", default: "full")!
+    guard synchronous == "full" || synchronous == "normal" else { fail("--synchronous must be full or normal", code: 2) }
+    do {
+        let pool = try CenterService.openDatabase(path: databasePath, synchronousFull: synchronous == "full")
+        return CenterService(settings: settings, pool: pool, clock: SystemClock())
+    } catch {
+        fail("cannot open the database at \(databasePath): \(error)")
+    }
+}
+
+switch options.command {
+case "check-config":
+    let settings = loadSettings()
+    print("configuration OK: \(settings.summary)")
+
+case "token create":
+    guard let roleText = options.value("role"), let role = Role(rawValue: roleText) else {
+        fail("--role must be one of admin, staff, planner, member\n\n\(usage)", code: 2)
+    }
+    guard let name = options.value("name") else { fail("--name is required\n\n\(usage)", code: 2) }
+    let registration = options.value("registration").flatMap { Int64($0) }
+    var expires: Instant?
+    if let text = options.value("expires") {
+        guard let instant = RFC3339.parse(text) else { fail("--expires must be an RFC 3339 instant with an offset", code: 2) }
+        expires = instant
+    }
+    let service = openService(loadSettings())
+    do {
+        let (token, record) = try await service.mintToken(role: role, name: name, registrationID: registration,
+                                                          expiresAt: expires, by: "cli:\(NSUserName())")
+        print("token \(record.id) (\(role.rawValue), \(name)) — shown once, keep it safe:")
+        print(token.secret)
+    } catch {
+        fail("cannot create the token: \(error)")
+    }
+    service.pool.close()
+
+case "token revoke":
+    guard let id = options.value("id").flatMap({ Int64($0) }) else { fail("--id is required\n\n\(usage)", code: 2) }
+    let service = openService(loadSettings())
+    do {
+        try await service.revokeToken(id: id, by: "cli:\(NSUserName())")
+        print("token \(id) revoked")
+    } catch {
+        fail("cannot revoke token \(id): \(error)")
+    }
+    service.pool.close()
+
+case "serve":
+    await Serve.run(options: options, settings: loadSettings(), open: openService, databasePath: databasePath)
+
+default:
+    fail("unknown command \"\(options.command)\"\n\n\(usage)", code: 2)
+}

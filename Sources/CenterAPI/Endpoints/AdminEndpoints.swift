@@ -1,0 +1,93 @@
+import CenterDomain
+import CenterService
+import HTTPServer
+
+/// Tokens, the audit log and the caller's own identity.
+enum AdminEndpoints {
+    struct TokenRequest: Decodable {
+        let role: Role
+        let name: String
+        let registrationID: Int64?
+        let expiresAt: Instant?
+
+        enum CodingKeys: String, CodingKey {
+            case role, name
+            case registrationID = "registration_id"
+            case expiresAt = "expires_at"
+        }
+    }
+
+    struct MintedToken: Encodable {
+        let token: String
+        let record: TokenRecord
+    }
+
+    struct Me: Encodable {
+        let role: Role
+        let name: String
+        let tokenID: Int64
+        let registrationID: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case role, name
+            case tokenID = "token_id"
+            case registrationID = "registration_id"
+        }
+    }
+
+    static var all: [Endpoint] {
+        [
+            Endpoint(.POST, "/tokens", summary: "Mint a token (shown once, stored hashed)", tag: "admin", access: .admin,
+                     requestBody: Schemas.object(["role": .enumeration(Role.allCases.map(\.rawValue)), "name": .string,
+                                                  "registration_id": .integer, "expires_at": .instant],
+                                                 required: ["role", "name"]),
+                     successStatus: 201,
+                     response: Schemas.object(["token": .string, "record": .ref("Token")]),
+                     errorCodes: ["invalid_body", "invalid_name", "registration_required", "invalid_expiry"]) { context in
+                let input = try context.request.decodeBody(TokenRequest.self)
+                let (token, record) = try await context.service.mintToken(
+                    role: input.role, name: input.name, registrationID: input.registrationID,
+                    expiresAt: input.expiresAt, by: context.actor!.auditLabel)
+                return APIResponse.json(MintedToken(token: token.secret, record: record), status: .created)
+            },
+            Endpoint(.POST, "/tokens/{id}/revoke", summary: "Revoke a token", tag: "admin", access: .admin,
+                     successStatus: 204, response: ["type": "null"], errorCodes: ["token_not_found"]) { context in
+                guard let id = Int64(context.request.pathParameter("id")) else {
+                    throw DomainError(.notFound, "token_not_found", "token ids are integers")
+                }
+                try await context.service.revokeToken(id: id, by: context.actor!.auditLabel)
+                return HTTPResponse(status: .noContent)
+            },
+            Endpoint(.GET, "/audit", summary: "The append-only audit log: who changed what, when, before and after",
+                     tag: "admin", access: .admin,
+                     parameters: [QueryParameter("since", schema: Schemas.instantSchema, "Entries at or after this instant (RFC 3339); default: all"),
+                                  QueryParameter("after_id", schema: ["type": "integer"], "Continue after this entry id"),
+                                  QueryParameter("limit", schema: ["type": "integer", "minimum": 1, "maximum": 1000], "At most this many (default 500)")],
+                     response: ["type": "array", "items": Schemas.ref("AuditEntry")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                let request = context.request
+                var since = Instant(secondsSinceEpoch: 0)
+                if let text = request.queryValue("since") {
+                    guard let instant = RFC3339.parse(text) else {
+                        throw RequestError.invalidParameter("since", "`since` must be an RFC 3339 instant with an offset")
+                    }
+                    since = instant
+                }
+                let afterID = try request.queryValue("after_id").map { text throws(RequestError) in
+                    guard let id = Int64(text), id >= 0 else { throw RequestError.invalidParameter("after_id", "`after_id` must be a non-negative integer") }
+                    return id
+                } ?? 0
+                let limit = try request.queryValue("limit").map { text throws(RequestError) in
+                    guard let n = Int(text), (1...1000).contains(n) else { throw RequestError.invalidParameter("limit", "`limit` must be 1 to 1000") }
+                    return n
+                } ?? 500
+                return APIResponse.json(try await context.service.auditEntries(since: since, afterID: afterID, limit: limit))
+            },
+            Endpoint(.GET, "/me", summary: "Who the token belongs to", tag: "members",
+                     access: .roles(Set(Role.allCases)), response: Schemas.object(["role": .string, "name": .string, "token_id": .integer, "registration_id": .integer])) { context in
+                let actor = context.actor!
+                return APIResponse.json(Me(role: actor.role, name: actor.name, tokenID: actor.tokenID, registrationID: actor.registrationID))
+            },
+        ]
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import HTTPServer
+
+/// Building JSON responses: one encoder configuration for the whole API
+/// (sorted keys for stable output, UTF-8 Japanese text unescaped).
+public enum APIResponse {
+    private static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// `value` encoded as JSON with `status`.
+    public static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) -> HTTPResponse {
+        do {
+            let body = try makeEncoder().encode(value)
+            return HTTPResponse(status: status, headers: ["content-type": "application/json"], body: Array(body))
+        } catch {
+            return self.error(.internalServerError, code: "internal_error", message: "the response could not be encoded")
+        }
+    }
+
+    /// A hand-built JSON document.
+    public static func json(_ value: JSONValue, status: HTTPStatus = .ok) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["content-type": "application/json"], body: value.serialized())
+    }
+
+    /// The error shape of API.md: `{"error": {"code", "message", "details"}}`.
+    public static func error(_ status: HTTPStatus, code: String, message: String,
+                             details: [String: String] = [:]) -> HTTPResponse {
+        var error: [(String, JSONValue)] = [("code", .string(code)), ("message", .string(message))]
+        if !details.isEmpty {
+            error.append(("details", .object(details.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+        }
+        return json(.object([("error", .object(error))]), status: status)
+    }
+}

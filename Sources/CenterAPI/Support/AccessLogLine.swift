@@ -1,0 +1,21 @@
+import HTTPServer
+
+/// One structured JSON log line per request: time, method, path, status,
+/// duration and request id. No query string (it may carry dates of a member's
+/// search) and no headers, so no token or personal data reaches the log.
+public enum AccessLogLine {
+    public static func format(_ entry: AccessLogEntry, at epochSeconds: Double) -> [UInt8] {
+        let path = entry.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? entry.path
+        let line: JSONValue = [
+            "ts": .double((epochSeconds * 1000).rounded() / 1000),
+            "level": "info",
+            "msg": "request",
+            "method": .string(entry.method),
+            "path": .string(path),
+            "status": .int(entry.status),
+            "duration_ms": .double((entry.durationSeconds * 1_000_000).rounded() / 1000),
+            "request_id": .string(entry.requestID),
+        ]
+        return line.serialized() + [0x0A]
+    }
+}

@@ -1,0 +1,58 @@
+import CenterDomain
+import CenterService
+import HTTPServer
+import Store
+
+/// The one place where errors of every module become HTTP statuses and the
+/// JSON error body (API.md): domain refusals 409, invalid values 422, unknown
+/// things 404, auth 401/403, malformed bodies 400/422, anything else 500.
+public enum ErrorMapping {
+    public static func response(for error: any Error) -> HTTPResponse {
+        switch error {
+        case let e as DomainError:
+            let status: HTTPStatus = switch e.kind {
+            case .conflict: .conflict
+            case .invalid: .unprocessableContent
+            case .notFound: .notFound
+            case .forbidden: .forbidden
+            }
+            return APIResponse.error(status, code: e.code, message: e.message, details: e.details)
+        case let e as AuthError:
+            if case .forbidden = e { return APIResponse.error(.forbidden, code: e.code, message: e.message) }
+            var response = APIResponse.error(.unauthorized, code: e.code, message: e.message)
+            response.headers.set("www-authenticate", "Bearer")
+            return response
+        case let e as RequestError:
+            return APIResponse.error(e.status, code: e.code, message: e.message, details: e.details)
+        case let e as JSONProblem:
+            return APIResponse.error(.unprocessableContent, code: "invalid_body", message: e.description,
+                                     details: ["path": e.path])
+        case is StoreError:
+            return APIResponse.error(.internalServerError, code: "internal_error",
+                                     message: "the database could not complete the request")
+        default:
+            return APIResponse.error(.internalServerError, code: "internal_error", message: "an unexpected error occurred")
+        }
+    }
+}
+
+/// A request the API refuses before any rule runs: bad query parameters,
+/// wrong content type, malformed JSON.
+public struct RequestError: Error, Sendable {
+    public let status: HTTPStatus
+    public let code: String
+    public let message: String
+    public let details: [String: String]
+
+    public init(_ status: HTTPStatus, _ code: String, _ message: String, details: [String: String] = [:]) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+    }
+
+    /// A missing or malformed query parameter (422).
+    public static func invalidParameter(_ name: String, _ message: String) -> RequestError {
+        RequestError(.unprocessableContent, "invalid_parameter", message, details: ["parameter": name])
+    }
+}

@@ -1,0 +1,39 @@
+import CenterDomain
+import Foundation
+import Store
+
+/// Writes and reads the audit log. `append` runs inside the caller's write
+/// transaction, so a change and its audit line commit together or not at all.
+public enum AuditLog {
+    /// Appends one entry; `before` and `after` are encoded as JSON.
+    public static func append(_ db: Database, at: Instant, actor: String, action: String, entity: String,
+                              entityID: String?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
+                              requestID: String? = nil) throws {
+        try db.run("""
+            INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(at.secondsSinceEpoch), .text(actor), .text(action), .text(entity),
+                  entityID.map { .text($0) } ?? .null, try json(before), try json(after),
+                  requestID.map { .text($0) } ?? .null])
+    }
+
+    /// Entries at or after `since`, oldest first, at most `limit`, starting after id `afterID`.
+    public static func entries(_ db: Database, since: Instant, afterID: Int64 = 0, limit: Int = 500) throws -> [AuditEntry] {
+        try db.query("""
+            SELECT id, at, actor, action, entity, entity_id, before, after, request_id FROM audit_log
+            WHERE at >= ? AND id > ? ORDER BY id LIMIT ?
+            """, [.integer(since.secondsSinceEpoch), .integer(afterID), .integer(Int64(limit))]).map { row in
+            AuditEntry(id: try row.get("id"), at: Instant(secondsSinceEpoch: try row.get("at")),
+                       actor: try row.get("actor"), action: try row.get("action"), entity: try row.get("entity"),
+                       entityID: try row.get("entity_id"), before: try row.get("before"), after: try row.get("after"),
+                       requestID: try row.get("request_id"))
+        }
+    }
+
+    private static func json(_ value: (any Encodable)?) throws -> SQLValue {
+        guard let value else { return .null }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return .text(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}

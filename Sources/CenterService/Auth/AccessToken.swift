@@ -1,0 +1,17 @@
+/// A bearer token as minted: `nkc_` followed by 32 random bytes (256 bits) in
+/// hex. Only its SHA-256 is stored; the token itself is shown once.
+public struct AccessToken: Sendable {
+    public let secret: String
+
+    /// A fresh token from the system's cryptographic random source (getrandom).
+    public static func generate() -> AccessToken {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return AccessToken(secret: "nkc_" + Hex.encode(bytes))
+    }
+
+    public init(secret: String) { self.secret = secret }
+
+    /// What the store keeps: the SHA-256 of the whole token.
+    public var hash: [UInt8] { SHA256.hash(Array(secret.utf8)) }
+}

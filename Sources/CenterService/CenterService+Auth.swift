@@ -1,0 +1,59 @@
+import CenterDomain
+import Store
+
+extension CenterService {
+    /// The caller behind an `Authorization` header: nil without one,
+    /// `AuthError` for a malformed, unknown, revoked or expired token.
+    public func authenticate(authorization: String?) async throws -> Actor? {
+        guard let authorization else { return nil }
+        let parts = authorization.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1].utf8.count <= 256 else {
+            throw AuthError.invalidToken
+        }
+        let secret = String(parts[1])
+        let now = clock.now()
+        return try await pool.read { db in try TokenStore.authenticate(db, secret: secret, now: now) }
+    }
+
+    /// Mints a token; the secret is returned once and never stored.
+    public func mintToken(role: Role, name: String, registrationID: Int64? = nil, expiresAt: Instant? = nil,
+                          by actor: String) async throws -> (AccessToken, TokenRecord) {
+        guard !name.isEmpty, name.count <= 200 else {
+            throw DomainError(.invalid, "invalid_name", "a token needs a name of 1 to 200 characters")
+        }
+        if role == .member, registrationID == nil {
+            throw DomainError(.invalid, "registration_required", "a member token belongs to a registration")
+        }
+        let now = clock.now()
+        if let expiresAt, expiresAt <= now {
+            throw DomainError(.invalid, "invalid_expiry", "the expiry must be in the future")
+        }
+        return try await pool.write { db in
+            try TokenStore.mint(db, role: role, name: name, registrationID: registrationID, expiresAt: expiresAt,
+                                now: now, by: actor)
+        }
+    }
+
+    /// Revokes a token by id.
+    public func revokeToken(id: Int64, by actor: String) async throws {
+        let now = clock.now()
+        let revoked = try await pool.write { db in try TokenStore.revoke(db, id: id, now: now, by: actor) }
+        if !revoked { throw DomainError(.notFound, "token_not_found", "no live token has id \(id)") }
+    }
+
+    /// On first start: when no live admin token exists, mints one for the
+    /// caller to write to a file. Returns nil when an admin already exists.
+    public func bootstrapAdminToken() async throws -> AccessToken? {
+        let now = clock.now()
+        return try await pool.write { db in
+            guard try !TokenStore.hasLiveAdmin(db, now: now) else { return nil }
+            return try TokenStore.mint(db, role: .admin, name: "Initial administrator", registrationID: nil,
+                                       expiresAt: nil, now: now, by: "system:bootstrap").0
+        }
+    }
+
+    /// Audit entries since `since` (admin).
+    public func auditEntries(since: Instant, afterID: Int64, limit: Int) async throws -> [AuditEntry] {
+        try await pool.read { db in try AuditLog.entries(db, since: since, afterID: afterID, limit: limit) }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Synchronization
+
+/// Buffers log lines and writes them to standard output from a background
+/// thread, so a request never waits on a terminal or a pipe.
+final class LogWriter: Sendable {
+    private let buffer = Mutex<[UInt8]>([])
+    private let stopped = Atomic<Bool>(false)
+
+    init() {
+        let thread = Thread { [self] in
+            while !stopped.load(ordering: .relaxed) {
+                Thread.sleep(forTimeInterval: 0.2)
+                flush()
+            }
+        }
+        thread.name = "log-writer"
+        thread.start()
+    }
+
+    func write(_ line: [UInt8]) {
+        let full = buffer.withLock { b -> Bool in
+            b += line
+            return b.count > 256 * 1024
+        }
+        if full { flush() }
+    }
+
+    func flush() {
+        let bytes = buffer.withLock { b -> [UInt8] in
+            defer { b.removeAll(keepingCapacity: true) }
+            return b
+        }
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { p in
+            var offset = 0
+            while offset < p.count {
+                let n = Glibc.write(1, p.baseAddress! + offset, p.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+    }
+
+    func stop() {
+        stopped.store(true, ordering: .relaxed)
+        flush()
+    }
+
+    /// A one-off line (startup, shutdown), written at once.
+    func event(_ message: String, _ fields: [(String, String)] = []) {
+        var text = #"{"level":"info","msg":"# + escape(message) + "\""
+        for (k, v) in fields { text += ",\"\(k)\":\"" + escape(v) + "\"" }
+        write(Array((text + "}\n").utf8))
+        flush()
+    }
+
+    private func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+}

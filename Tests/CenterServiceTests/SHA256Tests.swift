@@ -1,0 +1,63 @@
+import Testing
+@testable import CenterService
+
+/// FIPS 180-4 example vectors (NIST CSRC "SHA-256" examples) and the
+/// one-million-'a' vector of the NESSIE set.
+struct SHA256Tests {
+    @Test func emptyMessageMatchesPublishedDigest() {
+        #expect(Hex.encode(SHA256.hash([UInt8]())) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func abcMatchesPublishedDigest() {
+        #expect(SHA256.hexDigest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func twoBlockMessageMatchesPublishedDigest() {
+        #expect(SHA256.hexDigest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test func longMessageMatchesPublishedDigest() {
+        #expect(SHA256.hexDigest("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu")
+            == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+    }
+
+    @Test func oneMillionAsMatchesPublishedDigest() {
+        #expect(Hex.encode(SHA256.hash([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)))
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func paddingBoundaryLengthsDifferFromEachOther() {
+        let digests = Set((54...66).map { SHA256.hexDigest(String(repeating: "x", count: $0)) })
+        #expect(digests.count == 13)
+    }
+}
+
+struct ConstantTimeTests {
+    @Test func equalBytesCompareEqual() {
+        #expect(ConstantTime.equal([1, 2, 3], [1, 2, 3]))
+    }
+
+    @Test func anyDifferingByteCompareUnequal() {
+        #expect(!ConstantTime.equal([1, 2, 3], [1, 2, 4]))
+        #expect(!ConstantTime.equal([0, 2, 3], [1, 2, 3]))
+    }
+
+    @Test func differentLengthsCompareUnequal() {
+        #expect(!ConstantTime.equal([1, 2], [1, 2, 3]))
+    }
+}
+
+struct AccessTokenTests {
+    @Test func tokensCarryAtLeast128RandomBits() {
+        let token = AccessToken.generate()
+        #expect(token.secret.hasPrefix("nkc_"))
+        #expect(token.secret.count == 4 + 64)
+        #expect(AccessToken.generate().secret != token.secret)
+    }
+
+    @Test func storedHashIsTheSHA256OfTheWholeToken() {
+        let token = AccessToken(secret: "nkc_abc")
+        #expect(Hex.encode(token.hash) == SHA256.hexDigest("nkc_abc"))
+    }
+}
