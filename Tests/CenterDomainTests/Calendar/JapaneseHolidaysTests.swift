@@ -1,7 +1,7 @@
 import Testing
 @testable import CenterDomain
 
-private func d(_ text: String) -> LocalDate { LocalDate(text)! }
+private func d(_ text: String) -> LocalDate { date(text) }
 
 /// Rules of 国民の祝日に関する法律 and the special laws, as computed by `JapaneseHolidays`.
 struct JapaneseHolidaysTests {
