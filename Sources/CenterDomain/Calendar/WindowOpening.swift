@@ -11,8 +11,8 @@
 ///
 /// When `roll_forward_past_closed_days` (default true) and the opening day is
 /// closed, the window opens on the next day that is not (Koto opens January
-/// windows on 1/4, after the year-end closure). The roll-forward looks at
-/// most a year ahead, so a calendar closed for good still gives an answer.
+/// windows on 1/4, after the year-end closure). The roll-forward moves at
+/// most 366 days, so a calendar closed for good still gives an answer.
 ///
 /// JSON: `{"rule": "first_of_month", "months_before": 6}`,
 /// `{"rule": "days_before", "days": 14}`,
