@@ -13,6 +13,15 @@ public enum JapaneseHolidays {
     /// and みどりの日) to 2099 (the end of the equinox formula's validity).
     public static let supportedYears = 1990...2099
 
+    /// Refuses a year outside `supportedYears` with `year_not_supported` (422).
+    public static func requireSupported(_ year: Int) throws(DomainError) {
+        guard supportedYears.contains(year) else {
+            throw DomainError(.invalid, "year_not_supported",
+                              "Holidays are computed for \(supportedYears.lowerBound)–\(supportedYears.upperBound) only.",
+                              details: ["year": String(year)])
+        }
+    }
+
     /// Every holiday and day off of `year`, in date order; empty outside `supportedYears`.
     public static func holidays(in year: Int) -> [Holiday] { table.byYear[year] ?? [] }
 

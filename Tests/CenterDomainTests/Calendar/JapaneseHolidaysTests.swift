@@ -114,6 +114,21 @@ struct JapaneseHolidaysTests {
         #expect(EquinoxDay.vernal(2100) == nil)
     }
 
+    @Test func futureSeptemberCitizensHolidaysFollowFormula() {
+        // Provisional: the equinox dates of these years are not yet published.
+        for text in ["2032-09-21", "2037-09-22", "2043-09-22", "2049-09-21"] {
+            #expect(JapaneseHolidays.holiday(on: d(text))?.kind == .citizens)
+        }
+    }
+
+    @Test func unsupportedYearIsRefusedAsInvalid() throws {
+        try JapaneseHolidays.requireSupported(2026)
+        #expect(throws: DomainError(.invalid, "year_not_supported", "Holidays are computed for 1990–2099 only.",
+                                    details: ["year": "2100"])) {
+            try JapaneseHolidays.requireSupported(2100)
+        }
+    }
+
     @Test func yearsOutsideSupportedRangeHaveNoHolidays() {
         #expect(JapaneseHolidays.supportedYears == 1990...2099)
         #expect(JapaneseHolidays.holidays(in: 1989).isEmpty)
