@@ -11,3 +11,11 @@ public enum Weekday: Int, Sendable, CaseIterable, Codable {
         ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"][rawValue]
     }
 }
+
+extension Weekday {
+    /// The weekday named in lower-case English (`"monday"`), as configuration writes it.
+    public init?(english: String) {
+        guard let index = Weekday.allCases.firstIndex(where: { $0.english == english }) else { return nil }
+        self = Weekday.allCases[index]
+    }
+}

@@ -1,0 +1,78 @@
+/// The center's calendar: which days are closed (休館日) and why, from the
+/// configured `ClosedDayPolicy` and the works closures of the roadmap.
+///
+/// `facility` nil asks about the whole center: only whole-center closures
+/// count. A facility id asks about that facility: whole-center closures and
+/// those that list it. Holidays come from `JapaneseHolidays`; a year outside
+/// its range has none, so callers validate the year first.
+public struct CenterCalendar: Sendable {
+    public let policy: ClosedDayPolicy
+    public let works: [WorksClosure]
+
+    public init(policy: ClosedDayPolicy, works: [WorksClosure] = []) {
+        self.policy = policy
+        self.works = works
+    }
+
+    /// Every reason the center, or `facility`, is closed on `date`; empty when open.
+    public func closures(on date: LocalDate, facility: String? = nil) -> [ClosureReason] {
+        var reasons: [ClosureReason] = []
+        if isInYearEnd(date) { reasons.append(ClosureReason(kind: .yearEnd)) }
+        if isRegularClosedDay(date) { reasons.append(ClosureReason(kind: .regularClosedDay)) }
+        if !policy.openOnHolidays, let holiday = JapaneseHolidays.holiday(on: date) {
+            reasons.append(ClosureReason(kind: .holiday, reason: holiday.nameEnglish, reasonJa: holiday.name))
+        }
+        for closure in policy.closures where closure.date == date && applies(closure.facilities, to: facility) {
+            reasons.append(ClosureReason(kind: .adHoc, reason: closure.reason, reasonJa: closure.reasonJa, facilities: closure.facilities))
+        }
+        for item in works where item.from <= date && date <= item.to && applies(item.facilities, to: facility) {
+            reasons.append(ClosureReason(kind: .works, itemID: item.itemID, facilities: item.facilities))
+        }
+        return reasons
+    }
+
+    /// Whether the center, or `facility`, is open on `date`.
+    public func isOpen(_ date: LocalDate, facility: String? = nil) -> Bool {
+        closures(on: date, facility: facility).isEmpty
+    }
+
+    /// Whether `date` is in the year-end closure.
+    public func isInYearEnd(_ date: LocalDate) -> Bool { policy.yearEnd?.contains(date) ?? false }
+
+    /// The regular closed day of `month`: the nth weekday, moved forward past
+    /// holidays and the year-end closure when the policy says
+    /// `next_non_holiday`. nil when there is none. The moved day may fall in
+    /// the next month; it still belongs to `month`.
+    public func regularClosedDay(in month: YearMonth) -> LocalDate? {
+        guard let rule = policy.regularClosedDay,
+              var day = LocalDate.nthWeekday(rule.weekOfMonth, rule.weekday, year: month.year, month: month.month)
+        else { return nil }
+        if rule.ifHoliday == .nextNonHoliday && JapaneseHolidays.isHoliday(day) {
+            while JapaneseHolidays.isHoliday(day) || isInYearEnd(day) { day = day.adding(days: 1) }
+        }
+        return day
+    }
+
+    /// Whether `date` is the regular closed day of its month, or of the
+    /// previous month when that one was moved across the month's end.
+    public func isRegularClosedDay(_ date: LocalDate) -> Bool {
+        regularClosedDay(in: date.yearMonth) == date || regularClosedDay(in: date.yearMonth.adding(months: -1)) == date
+    }
+
+    /// The day as the `/calendar` endpoint shows it.
+    public func summary(of date: LocalDate, facility: String? = nil) -> DaySummary {
+        let reasons = closures(on: date, facility: facility)
+        return DaySummary(date: date, weekday: date.weekday, open: reasons.isEmpty, reasons: reasons,
+                          holiday: JapaneseHolidays.holiday(on: date), fiscalYear: FiscalYear(containing: date),
+                          japaneseDate: date.japaneseReceiptLabel)
+    }
+
+    /// Every day of `month`, in order.
+    public func summaries(in month: YearMonth, facility: String? = nil) -> [DaySummary] {
+        month.dates.map { summary(of: $0, facility: facility) }
+    }
+
+    private func applies(_ facilities: [String], to facility: String?) -> Bool {
+        facilities.isEmpty || facility.map(facilities.contains) == true
+    }
+}

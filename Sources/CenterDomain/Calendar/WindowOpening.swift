@@ -1,0 +1,103 @@
+/// When a category's booking window opens (受付開始日) for a date of use.
+///
+/// Tokyo halls count the window in calendar months, not in 30-day blocks
+/// (domain-sources §4.8): Koto's 6-month window for a use on 8/31 opens on
+/// 2/1. The three rules seen in practice:
+/// - `first_of_month`: the 1st of the month N months before the month of use
+///   (Koto, and this center: DOMAIN.md "Who may book, and when");
+/// - `same_day_of_month`: the same day N months before, clamped to the end of
+///   a shorter month (Kita-ku);
+/// - `days_before`: N days before.
+///
+/// When `roll_forward_past_closed_days` (default true) and the opening day is
+/// closed, the window opens on the next day that is not (Koto opens January
+/// windows on 1/4, after the year-end closure). The roll-forward moves at
+/// most 366 days, so a calendar closed for good still gives an answer.
+///
+/// JSON: `{"rule": "first_of_month", "months_before": 6}`,
+/// `{"rule": "days_before", "days": 14}`,
+/// `{"rule": "same_day_of_month", "months_before": 2}`, each with an optional
+/// `"roll_forward_past_closed_days": true`.
+public struct WindowOpening: Codable, Sendable, Equatable {
+    public enum Rule: Sendable, Equatable {
+        case firstOfMonth(monthsBefore: Int)
+        case sameDayOfMonth(monthsBefore: Int)
+        case daysBefore(Int)
+    }
+
+    /// The largest `months_before` accepted (10 years).
+    public static let maximumMonths = 120
+    /// The largest `days` accepted (10 years).
+    public static let maximumDays = 3653
+
+    public var rule: Rule
+    public var rollForwardPastClosedDays: Bool
+
+    public init(_ rule: Rule, rollForwardPastClosedDays: Bool = true) {
+        self.rule = rule
+        self.rollForwardPastClosedDays = rollForwardPastClosedDays
+    }
+
+    /// The day bookings for `useDate` open, given which days are closed.
+    public func opening(for useDate: LocalDate, isClosed: (LocalDate) -> Bool) -> LocalDate {
+        var day: LocalDate
+        switch rule {
+        case .firstOfMonth(let months): day = useDate.firstOfMonth.adding(months: -months)
+        case .sameDayOfMonth(let months): day = useDate.adding(months: -months)
+        case .daysBefore(let days): day = useDate.adding(days: -days)
+        }
+        guard rollForwardPastClosedDays else { return day }
+        var checked = 0
+        while checked < 366 && isClosed(day) {
+            day = day.adding(days: 1)
+            checked += 1
+        }
+        return day
+    }
+
+    /// The opening day, rolled past the days `calendar` has the whole center closed.
+    public func opening(for useDate: LocalDate, in calendar: CenterCalendar) -> LocalDate {
+        opening(for: useDate) { !calendar.isOpen($0) }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rule, monthsBefore = "months_before", days
+        case rollForwardPastClosedDays = "roll_forward_past_closed_days"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try c.decode(String.self, forKey: .rule)
+        func count(_ key: CodingKeys, max: Int) throws -> Int {
+            let value = try c.decode(Int.self, forKey: key)
+            guard (0...max).contains(value) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(key.stringValue) must be 0...\(max)")
+            }
+            return value
+        }
+        switch name {
+        case "first_of_month": rule = .firstOfMonth(monthsBefore: try count(.monthsBefore, max: Self.maximumMonths))
+        case "same_day_of_month": rule = .sameDayOfMonth(monthsBefore: try count(.monthsBefore, max: Self.maximumMonths))
+        case "days_before": rule = .daysBefore(try count(.days, max: Self.maximumDays))
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .rule, in: c, debugDescription: "unknown window rule \"\(name)\"")
+        }
+        rollForwardPastClosedDays = try c.decodeIfPresent(Bool.self, forKey: .rollForwardPastClosedDays) ?? true
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch rule {
+        case .firstOfMonth(let months):
+            try c.encode("first_of_month", forKey: .rule)
+            try c.encode(months, forKey: .monthsBefore)
+        case .sameDayOfMonth(let months):
+            try c.encode("same_day_of_month", forKey: .rule)
+            try c.encode(months, forKey: .monthsBefore)
+        case .daysBefore(let days):
+            try c.encode("days_before", forKey: .rule)
+            try c.encode(days, forKey: .days)
+        }
+        try c.encode(rollForwardPastClosedDays, forKey: .rollForwardPastClosedDays)
+    }
+}
