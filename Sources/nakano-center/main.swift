@@ -70,7 +70,7 @@ case "token create":
     let registration = options.value("registration").flatMap { Int64($0) }
     var expires: Instant?
     if let text = options.value("expires") {
-        guard let instant = RFC3339.parse(text) else { fail("--expires must be an RFC 3339 instant with an offset", code: 2) }
+        guard let instant = Instant(rfc3339: text) else { fail("--expires must be an RFC 3339 instant with an offset", code: 2) }
         expires = instant
     }
     let service = openService(loadSettings())

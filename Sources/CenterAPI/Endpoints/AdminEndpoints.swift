@@ -68,7 +68,7 @@ enum AdminEndpoints {
                 let request = context.request
                 var since = Instant(secondsSinceEpoch: 0)
                 if let text = request.queryValue("since") {
-                    guard let instant = RFC3339.parse(text) else {
+                    guard let instant = Instant(rfc3339: text) else {
                         throw RequestError.invalidParameter("since", "`since` must be an RFC 3339 instant with an offset")
                     }
                     since = instant

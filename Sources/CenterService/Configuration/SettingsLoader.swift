@@ -70,7 +70,7 @@ public enum SettingsLoader {
             }
         }
         if !closureProblems.isEmpty { throw ConfigFileError(file: roadmapPath, problems: closureProblems) }
-        return CenterSettings(center: center, calendar: CenterCalendar(policy: policy, extraClosures: WorksClosures.from(schedule)),
+        return CenterSettings(center: center, calendar: CenterCalendar(policy: policy, works: WorksClosures.from(schedule)),
                               roadmap: schedule)
     }
 

@@ -5,7 +5,10 @@ import Store
 /// must never happen (ARCHITECTURE.md): the audit log cannot be updated or
 /// deleted, a member token always names its registration.
 public enum Schema {
-    public static let migrations: [Migration] = [
+    public static let migrations: [Migration] = [foundation]
+
+    /// Version 1: tokens, the audit log and idempotency keys.
+    static let foundation =
         Migration(version: 1, name: "access tokens, audit log, idempotency keys", sql: """
             CREATE TABLE access_tokens (
                 id              INTEGER PRIMARY KEY,
@@ -46,6 +49,5 @@ public enum Schema {
                 created_at   INTEGER NOT NULL,
                 PRIMARY KEY (actor, key)
             ) STRICT;
-            """),
-    ]
+            """)
 }
