@@ -15,20 +15,16 @@ public struct CategoryWindow: Hashable, Sendable, Codable {
     public let closesDaysBefore: Int?
     /// Facility kinds the category may book.
     public let kinds: [FacilityKind]
-    /// Whether the category's use is fee exempt (区の使用).
-    public let feeExempt: Bool
 
-    public init(category: UserCategory, opens: WindowSpec?, closesDaysBefore: Int? = nil,
-                kinds: [FacilityKind] = [.room], feeExempt: Bool = false) {
+    public init(category: UserCategory, opens: WindowSpec?, closesDaysBefore: Int? = nil, kinds: [FacilityKind] = [.room]) {
         self.category = category
         self.opens = opens
         self.closesDaysBefore = closesDaysBefore
         self.kinds = kinds
-        self.feeExempt = feeExempt
     }
 
     enum CodingKeys: String, CodingKey {
-        case category = "id", opens = "window", closesDaysBefore = "closes_days_before", kinds, feeExempt = "fee_exempt"
+        case category = "id", opens = "window", closesDaysBefore = "closes_days_before", kinds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -37,7 +33,6 @@ public struct CategoryWindow: Hashable, Sendable, Codable {
         opens = try c.decodeIfPresent(WindowSpec.self, forKey: .opens)
         closesDaysBefore = try c.decodeIfPresent(Int.self, forKey: .closesDaysBefore)
         kinds = try c.decodeIfPresent([FacilityKind].self, forKey: .kinds) ?? [.room]
-        feeExempt = try c.decodeIfPresent(Bool.self, forKey: .feeExempt) ?? false
     }
 
     /// The last day on which `useDate` may still be booked.
