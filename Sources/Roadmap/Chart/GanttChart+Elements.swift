@@ -9,9 +9,14 @@ extension GanttChart {
         "<line x1=\"\(SVGText.number(x1))\" y1=\"\(SVGText.number(y1))\" x2=\"\(SVGText.number(x2))\" y2=\"\(SVGText.number(y2))\" stroke=\"\(stroke)\"/>\n"
     }
 
+    /// A text element. With `fitting`, text estimated wider than that many
+    /// pixels is condensed to fit (`textLength`) rather than overflowing.
     static func text(_ content: String, x: Double, y: Double, anchor: String? = nil,
-                     weight: String? = nil, fill: String? = nil, size: Int? = nil) -> String {
+                     weight: String? = nil, fill: String? = nil, size: Int? = nil, fitting: Double? = nil) -> String {
         var attributes = "x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y))\""
+        if let fitting, SVGText.estimatedWidth(content, fontSize: Double(size ?? 12)) > fitting {
+            attributes += " textLength=\"\(SVGText.number(fitting))\" lengthAdjust=\"spacingAndGlyphs\""
+        }
         if let anchor { attributes += " text-anchor=\"\(anchor)\"" }
         if let weight { attributes += " font-weight=\"\(weight)\"" }
         if let fill { attributes += " fill=\"\(fill)\"" }

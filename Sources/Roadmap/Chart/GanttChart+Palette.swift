@@ -26,6 +26,7 @@ extension GanttChart {
 
     static let actualColour = "#263238"
     static let todayColour = "#d50000"
+    static let closureColour = "#8e24aa"
     static let stepColours = ["#e3f2fd", "#e8f5e9", "#fff3e0"]
     static let managerColours = ["#d1c4e9", "#b2dfdb"]
 }

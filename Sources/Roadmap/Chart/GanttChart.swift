@@ -1,7 +1,8 @@
 /// The roadmap as a Gantt chart in SVG (工程表): fiscal years as columns,
 /// STEP bands above them, one row per item with its Japanese title, planned
-/// bars coloured by effective status, actual bars beneath, a line for today,
-/// the designated-manager terms along the bottom and a legend.
+/// bars coloured by effective status, actual bars beneath, works closures
+/// above, a line for today, the designated-manager terms along the bottom
+/// and a legend.
 public enum GanttChart {
     /// A font stack that renders Japanese on Linux and macOS.
     public static let fontFamily = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, sans-serif"
@@ -16,6 +17,10 @@ public enum GanttChart {
         svg += stripes(layout)
         svg += yearColumns(schedule, layout)
         for (index, item) in rows.enumerated() {
+            if index > 0, rows[index - 1].step != item.step {
+                let y = layout.rowTop(index)
+                svg += line(layout.margin, y, layout.chartLeft + layout.chartWidth, y, stroke: "#78909c")
+            }
             svg += row(item, index: index, today: today, layout)
         }
         svg += todayLine(today, layout)
@@ -93,9 +98,15 @@ public enum GanttChart {
         var out = "<g id=\"item-\(SVGText.escape(item.id))\" data-status=\"\(status.rawValue)\">\n"
         out += "<title>\(SVGText.escape("\(item.id): \(item.titleEn) — \(item.plannedStart)〜\(item.plannedEnd), \(labelJa(status))"))</title>\n"
         let mark = item.dateSource == .inferred ? "＊" : ""
-        out += text("[\(item.side.labelJa)] \(item.titleJa)\(mark)", x: l.margin + 4, y: top + 16)
+        out += text("STEP\(item.step)", x: l.margin + 4, y: top + 16, size: 10)
+        out += text(item.side.labelJa, x: l.margin + 48, y: top + 16, size: 10)
+        out += text(item.titleJa + mark, x: l.titleLeft, y: top + 16, fitting: l.titleWidth)
         let x0 = l.x(item.plannedStart), x1 = l.xEnd(item.plannedEnd)
         out += rect(x0, top + 3, max(2, x1 - x0), 14, fill: colour(status), stroke: status == .cancelled ? "#9e9e9e" : nil)
+        for closure in item.closures {
+            let c0 = l.x(closure.from), c1 = l.xEnd(closure.to)
+            out += rect(c0, top + 0.5, max(2, c1 - c0), 2.5, fill: closureColour, stroke: nil)
+        }
         if let start = item.actualStart, start <= today {
             let end = item.actualEnd.map { min($0, today) } ?? today
             let a0 = l.x(start), a1 = l.xEnd(end)
@@ -141,7 +152,9 @@ public enum GanttChart {
         }
         out += rect(x, y + 5, 14, 4, fill: actualColour, stroke: nil)
         out += text("実績", x: x + 18, y: y + 12)
-        out += text("＊ 日付は報告書の表から推定（inferred）", x: x + 80, y: y + 12, size: 10)
+        out += rect(x + 64, y + 5, 14, 3, fill: closureColour, stroke: nil)
+        out += text("工事による休館", x: x + 82, y: y + 12)
+        out += text("＊ 日付は報告書の表からの推定", x: x + 184, y: y + 12, size: 10)
         return out + "</g>\n"
     }
 }

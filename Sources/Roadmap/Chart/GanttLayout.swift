@@ -5,7 +5,7 @@ struct GanttLayout: Sendable {
     let rowCount: Int
 
     let margin = 16.0
-    let labelWidth = 440.0
+    let labelWidth = 520.0
     let monthWidth = 12.0
     let rowHeight = 24.0
     let titleHeight = 48.0
@@ -19,6 +19,9 @@ struct GanttLayout: Sendable {
 
     var lastDay: RoadmapDate { firstMonth.adding(months: monthCount - 1).lastDay }
     var chartLeft: Double { margin + labelWidth }
+    /// Where item titles start, after the step and side columns.
+    var titleLeft: Double { margin + 100 }
+    var titleWidth: Double { chartLeft - titleLeft - 8 }
     var chartWidth: Double { Double(monthCount) * monthWidth }
     var width: Double { chartLeft + chartWidth + margin }
 

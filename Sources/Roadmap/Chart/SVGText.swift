@@ -27,6 +27,14 @@ enum SVGText {
         return magnitude % 10 == 0 ? sign + String(magnitude / 10) : sign + "\(magnitude / 10).\(magnitude % 10)"
     }
 
+    /// A rough rendered width: a full em for Japanese and other wide
+    /// characters, about half an em for ASCII.
+    static func estimatedWidth(_ text: String, fontSize: Double) -> Double {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            width + (scalar.isASCII ? 0.6 : 1.0) * fontSize
+        }
+    }
+
     /// The Japanese era label of a fiscal year: `令和7年度 (2025)`.
     static func fiscalYearLabel(_ fiscalYear: Int) -> String {
         "令和\(fiscalYear - 2018)年度 (\(fiscalYear))"
