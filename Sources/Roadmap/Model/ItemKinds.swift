@@ -1,6 +1,6 @@
 /// The side of the renovation an item belongs to: ハード面 (building works),
 /// ソフト面 (support programmes and organisation) or 両面 (both).
-public enum ItemSide: String, Codable, Sendable, CaseIterable {
+public enum ItemSide: String, SchemaEnum {
     case hard
     case soft
     case both
@@ -18,7 +18,7 @@ public enum ItemSide: String, Codable, Sendable, CaseIterable {
 /// The recorded status of an item (進捗状況) as the planner last set it.
 /// Lateness is not recorded: it follows from the plan and a date
 /// (see `ItemProgress.status(of:asOf:)`).
-public enum ItemStatus: String, Codable, Sendable, CaseIterable {
+public enum ItemStatus: String, SchemaEnum {
     case planned
     case inProgress = "in_progress"
     case done
@@ -29,7 +29,7 @@ public enum ItemStatus: String, Codable, Sendable, CaseIterable {
 
 /// Where a date or status comes from: stated in the ward's report (記載), or
 /// inferred by us where the report's layout lost the column (推定).
-public enum Provenance: String, Codable, Sendable, CaseIterable {
+public enum Provenance: String, SchemaEnum {
     case stated
     case inferred
 }

@@ -2,7 +2,7 @@
 /// for the ward, from the first to the last day inclusive.
 public struct ManagerTerm: Hashable, Codable, Sendable, Identifiable {
     /// How the operator is paid (料金制度).
-    public enum FeeRegime: String, Codable, Sendable, CaseIterable {
+    public enum FeeRegime: String, SchemaEnum {
         /// 利用料金制: usage fees are the operator's income.
         case usageFee = "usage_fee"
         /// 使用料制: fees are the ward's income; the operator gets a charge.

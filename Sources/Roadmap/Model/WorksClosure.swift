@@ -29,4 +29,15 @@ public struct WorksClosure: Hashable, Codable, Sendable {
         case dateSource = "date_source"
         case note
     }
+
+    /// `date_source` defaults to `stated` and `note` to "" so that a
+    /// planner's update need only give facilities and days.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        facilities = try container.decode([String].self, forKey: .facilities)
+        from = try container.decode(RoadmapDate.self, forKey: .from)
+        to = try container.decode(RoadmapDate.self, forKey: .to)
+        dateSource = try container.decodeIfPresent(Provenance.self, forKey: .dateSource) ?? .stated
+        note = try container.decodeIfPresent(String.self, forKey: .note) ?? ""
+    }
 }
