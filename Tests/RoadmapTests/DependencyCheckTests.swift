@@ -81,3 +81,18 @@ private let base = schedule([
     #expect(update.actualStart == nil)
     #expect(update.plannedEnd == month("2027-12"))
 }
+
+@Test func plannerStatusReplacesAnInferredOne() throws {
+    var inferred = item("wifi", "2025-06", "2025-09", status: .inProgress, actualStart: "2025-06-01")
+    inferred.statusSource = .inferred
+    inferred.statusNote = "our reading"
+    let done = try schedule([inferred]).applying(RoadmapUpdate(status: .done, actualEnd: .some(day("2025-09-30"))), toItem: "wifi")
+    #expect(done.statusSource == .stated)
+    #expect(done.statusNote.isEmpty)
+}
+
+@Test func updateClosureNeedsOnlyFacilitiesAndDays() throws {
+    let json = Array(#"{"closures": [{"facilities": ["gym"], "from": "2030-01-04", "to": "2030-03-31"}]}"#.utf8)
+    let update = try JSONDecoderShim.decode(RoadmapUpdate.self, json)
+    #expect(update.closures == [WorksClosure(facilities: ["gym"], from: day("2030-01-04"), to: day("2030-03-31"), dateSource: .stated)])
+}

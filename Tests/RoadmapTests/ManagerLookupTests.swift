@@ -19,7 +19,7 @@ import Testing
     #expect(schedule([]).manager(on: day("2017-03-31")) == nil)
 }
 
-@Test func fiscalYerManagersIncludeOnlyTermsTouchingIt() {
+@Test func fiscalYearManagersIncludeOnlyTermsTouchingIt() {
     #expect(schedule([]).managers(inFiscalYear: 2029).map(\.id) == ["term-fy2025"])
     #expect(schedule([]).managers(inFiscalYear: 2030).map(\.id) == ["term-fy2030"])
 }

@@ -82,3 +82,11 @@ private func problems(_ items: [RoadmapItem], managers: [ManagerTerm] = managerT
     #expect(error?.message.hasPrefix("designated-managers.json: $.terms[0].") == true)
     #expect(error?.message.hasSuffix(": missing") == true)
 }
+
+@Test func unknownEnumValueNamesTheAllowedOnes() {
+    let roadmap = #"{"source": "", "notes": [], "steps": [], "items": [{"id": "a", "title_ja": "ア", "title_en": "A", "step": 1, "side": "top"}]}"#
+    let error = roadmapError {
+        _ = try RoadmapSchedule.decode(roadmapJSON: Array(roadmap.utf8), managersJSON: Array(#"{"source": "", "notes": [], "terms": []}"#.utf8))
+    }
+    #expect(error?.message == #"roadmap.json: $.items[0].side: unknown value "top" (expected hard, soft, both)"#)
+}

@@ -1,11 +1,16 @@
 /// Works closures (工事による利用停止) of the schedule, by day or window.
 /// CenterService turns each hit into a `facility_closed` day whose reason is
 /// the item id. Cancelled items close nothing.
-public struct ClosureHit: Hashable, Sendable {
+public struct ClosureHit: Hashable, Sendable, Encodable {
     public let itemID: String
     public let facility: String
     public let from: RoadmapDate
     public let to: RoadmapDate
+
+    enum CodingKeys: String, CodingKey {
+        case itemID = "item_id"
+        case facility, from, to
+    }
 }
 
 extension RoadmapSchedule {

@@ -20,15 +20,24 @@ public struct RoadmapUpdate: Hashable, Sendable {
         self.closures = closures
     }
 
-    /// The item with the update's fields applied, not yet checked.
+    /// The item with the update's fields applied, not yet checked. A status
+    /// or plan the planner sets is no longer our inference: its source
+    /// becomes `stated` and the inference note is dropped.
     public func applied(to item: RoadmapItem) -> RoadmapItem {
         var new = item
-        if let status { new.status = status; new.statusSource = .stated }
+        if let status {
+            new.status = status
+            new.statusSource = .stated
+            new.statusNote = ""
+        }
         if let actualStart { new.actualStart = actualStart }
         if let actualEnd { new.actualEnd = actualEnd }
         if let plannedStart { new.plannedStart = plannedStart }
         if let plannedEnd { new.plannedEnd = plannedEnd }
-        if plannedStart != nil || plannedEnd != nil { new.dateSource = .stated }
+        if plannedStart != nil || plannedEnd != nil {
+            new.dateSource = .stated
+            new.dateNote = ""
+        }
         if let closures { new.closures = closures }
         return new
     }

@@ -1,12 +1,17 @@
 /// Where a step stands on a date (STEPごとの進捗): how many of its items are
 /// done, in progress, late or not started, and what is due next.
-public struct StepStatus: Hashable, Sendable {
+public struct StepStatus: Hashable, Sendable, Encodable {
     /// A planned start or end still ahead (今後の予定).
-    public struct DueEvent: Hashable, Sendable {
+    public struct DueEvent: Hashable, Sendable, Encodable {
         public enum Kind: String, Codable, Sendable { case start, end }
         public let itemID: String
         public let kind: Kind
         public let month: PlanMonth
+
+        enum CodingKeys: String, CodingKey {
+            case itemID = "item_id"
+            case kind, month
+        }
     }
 
     public let step: Int
@@ -23,6 +28,18 @@ public struct StepStatus: Hashable, Sendable {
     /// `asOf` on, that still has one pending: starts of items not started,
     /// ends of items not done.
     public var dueNext: [DueEvent] = []
+
+    enum CodingKeys: String, CodingKey {
+        case step
+        case asOf = "as_of"
+        case done
+        case inProgress = "in_progress"
+        case late
+        case notStarted = "not_started"
+        case cancelled
+        case lateItemIDs = "late_item_ids"
+        case dueNext = "due_next"
+    }
 
     init(step: Int, asOf: RoadmapDate) {
         self.step = step
