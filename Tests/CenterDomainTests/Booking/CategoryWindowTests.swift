@@ -51,7 +51,7 @@ import Testing
             try freelancer.check(kind: .room, useDate: F.day("2026-07-10"), today: F.day("2026-07-01"), windowOpens: F.day("2026-06-26"))
         }
         #expect(error?.code == "category_not_permitted")
-        #expect(error?.kind == .forbidden)
+        #expect(error?.kind == .conflict)
     }
 
     @Test func windowSpecDecodesBothRuleShapes() throws {
