@@ -131,7 +131,8 @@ import Testing
     }
 
     @Test func validateReportsDeskLockerAndStorageMistakes() throws {
-        #expect(try paths { $0.desks.count = 21 } == ["$.desks.count"])
+        #expect(try paths { $0.desks.count = 21 } == ["$.desks.count", "$.desks.count"])
+        #expect(try paths { $0.lockers.count = 29 } == ["$.lockers.count", "$.lockers.count"])
         #expect(try paths { $0.desks.desks[3].features = ["printer"] } == ["$.desks.desks[3].features[0]"])
         #expect(try paths { $0.lockers.ids[5] = "locker-01" } == ["$.lockers.ids[5]"])
         #expect(try paths { $0.storage.bays[0] = "gym" } == ["$.storage.bays[0]"])
