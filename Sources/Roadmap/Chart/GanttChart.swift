@@ -136,8 +136,8 @@ public enum GanttChart {
             let room = max(8, x1 - x0 - 8)
             out += text(term.label, x: x0 + 4, y: l.managerBandTop + 16, fitting: room)
             let name = term.operatorJa.isEmpty ? "事業者名不明" : term.operatorJa
-            out += text("\(name)（\(term.start)〜\(term.end)）", x: x0 + 4, y: l.managerBandTop + l.bandHeight + 16,
-                        size: 10, fitting: room)
+            out += text(name, x: x0 + 4, y: l.managerBandTop + l.bandHeight + 14, size: 10, fitting: room)
+            out += text("\(term.start)〜\(term.end)", x: x0 + 4, y: l.managerBandTop + l.bandHeight + 26, size: 10, fitting: room)
             out += "</g>\n"
         }
         return out + "</g>\n"
