@@ -8,7 +8,7 @@ import Testing
 @Suite(.serialized) struct RoadmapEndpointTests {
     @Test func roadmapGroupsEveryItemByStepAndFiscalYear() async throws {
         let server = try await TestServer()
-        let response = try server.client().send("GET", "/roadmap")
+        let response = try await server.client().send("GET", "/roadmap")
         #expect(response.status == 200)
         let sections = response.array
         let ids = sections.flatMap { ($0["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
@@ -19,7 +19,7 @@ import Testing
 
     @Test func roadmapFiltersByStepAndSide() async throws {
         let server = try await TestServer()
-        let response = try server.client().send("GET", "/roadmap?step=1&side=hard")
+        let response = try await server.client().send("GET", "/roadmap?step=1&side=hard")
         let items = response.array.flatMap { $0["items"] as? [[String: Any]] ?? [] }
         #expect(!items.isEmpty)
         #expect(items.allSatisfy { $0["step"] as? Int == 1 && $0["side"] as? String == "hard" })
@@ -29,14 +29,14 @@ import Testing
     @Test func roadmapRejectsAnUnknownFilterValue() async throws {
         let server = try await TestServer()
         let client = server.client()
-        #expect(try client.send("GET", "/roadmap?status=finished").status == 422)
-        #expect(try client.send("GET", "/roadmap?step=4").status == 422)
+        #expect(try await client.send("GET", "/roadmap?status=finished").status == 422)
+        #expect(try await client.send("GET", "/roadmap?step=4").status == 422)
         await server.stop()
     }
 
     @Test func unknownRoadmapItemIs404() async throws {
         let server = try await TestServer()
-        let response = try server.client().send("GET", "/roadmap/items/no-such-item")
+        let response = try await server.client().send("GET", "/roadmap/items/no-such-item")
         #expect(response.status == 404)
         #expect(response.errorCode == "unknown_item")
         await server.stop()
@@ -46,7 +46,7 @@ import Testing
         let server = try await TestServer()
         let client = server.client()
         for item in TestServer.settings.roadmap.items {
-            let response = try client.send("GET", "/roadmap/items/\(item.id)")
+            let response = try await client.send("GET", "/roadmap/items/\(item.id)")
             #expect(response.status == 200)
             #expect(response.object["title_ja"] as? String == item.titleJa)
             #expect(response.object["effective_status"] is String)
@@ -56,7 +56,7 @@ import Testing
 
     @Test func statusReportCoversEveryStep() async throws {
         let server = try await TestServer()
-        let response = try server.client().send("GET", "/roadmap/status?as_of=2027-04-01")
+        let response = try await server.client().send("GET", "/roadmap/status?as_of=2027-04-01")
         #expect(response.status == 200)
         #expect(response.array.compactMap { $0["step"] as? Int } == [1, 2, 3])
         #expect(response.array.allSatisfy { $0["as_of"] as? String == "2027-04-01" })
@@ -66,8 +66,8 @@ import Testing
     @Test func managerTermChangesBetweenFiscalYears2029And2030() async throws {
         let server = try await TestServer()
         let client = server.client()
-        let before = try client.send("GET", "/managers/current?date=2030-03-31")
-        let after = try client.send("GET", "/managers/current?date=2030-04-01")
+        let before = try await client.send("GET", "/managers/current?date=2030-03-31")
+        let after = try await client.send("GET", "/managers/current?date=2030-04-01")
         #expect(before.status == 200)
         #expect(after.status == 200)
         #expect(before.object["id"] as? String != after.object["id"] as? String)
@@ -78,14 +78,14 @@ import Testing
 
     @Test func managersListsEveryTerm() async throws {
         let server = try await TestServer()
-        let response = try server.client().send("GET", "/managers")
+        let response = try await server.client().send("GET", "/managers")
         #expect(response.array.count == TestServer.settings.roadmap.managers.count)
         await server.stop()
     }
 
     @Test func ganttChartIsWellFormedSVGWithEveryItem() async throws {
         let server = try await TestServer()
-        let response = try server.client().send("GET", "/roadmap.svg")
+        let response = try await server.client().send("GET", "/roadmap.svg")
         #expect(response.status == 200)
         #expect(response.headers["content-type"]?.hasPrefix("image/svg+xml") == true)
         let parser = XMLParser(data: Data(response.body))
