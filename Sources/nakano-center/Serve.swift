@@ -8,10 +8,10 @@ import HTTPServer
 /// serve HTTP until SIGTERM or SIGINT, then shut down gracefully (stop
 /// accepting, finish in-flight requests, stop timers, close the database).
 enum Serve {
-    static func run(options: Options, settings: CenterSettings, open: (CenterSettings) -> CenterService,
+    static func run(options: Options, settings: CenterSettings, open: (CenterSettings) async -> CenterService,
                     databasePath: String) async {
         let log = LogWriter()
-        let service = open(settings)
+        let service = await open(settings)
         await writeAdminTokenIfNeeded(service: service, databasePath: databasePath, log: log)
 
         var configuration = HTTPServer.Configuration()
