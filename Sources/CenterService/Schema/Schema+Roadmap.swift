@@ -7,7 +7,7 @@ extension Schema {
         Migration(version: 2, name: "roadmap item updates", sql: """
             CREATE TABLE roadmap_items (
                 id         TEXT PRIMARY KEY,
-                item       TEXT NOT NULL CHECK (json_valid(item)),
+                item       TEXT NOT NULL,
                 updated_at INTEGER NOT NULL,
                 updated_by TEXT NOT NULL
             ) STRICT;
