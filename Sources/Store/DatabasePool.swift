@@ -93,6 +93,16 @@ public final class DatabasePool: Sendable {
         checkpointConnection.close()
     }
 
+    /// How many writes wait for the writer (not counting the batch it runs).
+    var queuedWriteCount: Int {
+        writer.queuedCount
+    }
+
+    /// How many `read` callers are suspended waiting for a reader.
+    var waitingReadCount: Int {
+        readers.waitingCount
+    }
+
     /// Counters of the group-committing writer.
     public var statistics: WriterStatistics {
         writer.statistics.withLock { $0 }

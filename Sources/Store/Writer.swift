@@ -48,6 +48,13 @@ final class Writer: @unchecked Sendable {
         condition.signal()
     }
 
+    /// How many writes wait in the queue (not counting a batch being run).
+    var queuedCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.count
+    }
+
     /// Refuses new writes, lets the thread commit every queued one, run
     /// `PRAGMA optimize` and close the connection, and returns when it has.
     /// Must not be called from inside a write closure.
