@@ -82,11 +82,17 @@ public final class DatabasePool: Sendable {
         }
     }
 
+    deinit {
+        close()
+    }
+
     /// Commits every queued write, runs `PRAGMA optimize`, and closes every
     /// connection (a reader lent out is closed when its read ends). Later
-    /// calls throw `StoreError.Code.closed`. Blocks the calling thread until
-    /// the writer has finished; must not be called from inside a closure of
-    /// this pool.
+    /// calls throw `StoreError.Code.closed`. Idempotent.
+    ///
+    /// Blocks the calling thread until the writer has finished, except when
+    /// called from inside a write closure: then the writer closes after the
+    /// current batch and the queued writes.
     public func close() {
         writer.close()
         readers.close()

@@ -71,3 +71,17 @@ import Testing
         #expect(error.code == .configuration)
     }
 }
+
+extension PoolLifecycleTests {
+    @Test func closeFromInsideAWriteCommitsThatWriteAndRefusesLaterOnes() async throws {
+        try await withPool { pool in
+            let id = try await pool.write { database in
+                pool.close()
+                return try insertItem("last", into: database)
+            }
+            #expect(id == 1)
+            let error = try await #require(throws: StoreError.self) { try await pool.write { _ in 1 } }
+            #expect(error.code == .closed)
+        }
+    }
+}
