@@ -57,21 +57,30 @@ public final class DatabasePool: Sendable {
     /// If `work` throws, its changes are rolled back, the error is rethrown
     /// unchanged, and the other writes of the batch still commit. If the
     /// batch's `COMMIT` fails, every write in it fails with that
-    /// `StoreError`. `work` must not begin, commit or roll back transactions
+    /// `StoreError`. If the calling task is cancelled before the writer
+    /// reaches the write, `work` is not run and the call throws
+    /// `CancellationError`; once `work` has started, cancellation has no
+    /// effect. `work` must not begin, commit or roll back transactions
     /// (it may use savepoints of its own): such statements fail with
     /// `StoreError.Code.transactionControl`.
     public func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            do {
-                try writer.enqueue(TypedPendingWrite(work: work, continuation: continuation))
-            } catch {
-                continuation.resume(throwing: error)
+        let cancellation = WriteCancellation()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                do {
+                    try writer.enqueue(TypedPendingWrite(work: work, continuation: continuation, cancellation: cancellation))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
             }
+        } onCancel: {
+            cancellation.cancel()
         }
     }
 
     /// Runs `work` on a read-only connection, inside a read transaction
-    /// (one committed snapshot). Suspends while every reader is busy.
+    /// (one committed snapshot). Suspends while every reader is busy; a
+    /// cancelled caller stops waiting and throws `CancellationError`.
     public func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await readers.withConnection { database in
             try database.execute("BEGIN DEFERRED")

@@ -150,8 +150,13 @@ final class Writer: @unchecked Sendable {
     }
 
     /// Runs one write between `SAVEPOINT` and `RELEASE`; when it throws,
-    /// rolls back to the savepoint so that its neighbours are untouched.
+    /// rolls back to the savepoint so that its neighbours are untouched. A
+    /// write whose task was cancelled before its turn is not run.
     private func runInSavepoint(_ write: any PendingWrite) -> Bool {
+        guard !write.isCancelled else {
+            write.refuse(CancellationError())
+            return false
+        }
         let savepoint = Database.batchItemSavepoint
         do {
             try database.execute("SAVEPOINT \(savepoint)")
