@@ -56,8 +56,9 @@ public final class DatabasePool: Sendable {
     ///
     /// If `work` throws, its changes are rolled back, the error is rethrown
     /// unchanged, and the other writes of the batch still commit. If the
-    /// batch's `COMMIT` fails, every write in it fails with that
-    /// `StoreError`. If the calling task is cancelled before the writer
+    /// batch's `COMMIT` fails, nothing of the batch is kept and every write
+    /// in it fails with that `StoreError` (a write whose `work` threw keeps
+    /// its own error). If the calling task is cancelled before the writer
     /// reaches the write, `work` is not run and the call throws
     /// `CancellationError`; once `work` has started, cancellation has no
     /// effect. `work` must not begin, commit or roll back transactions

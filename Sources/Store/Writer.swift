@@ -12,7 +12,8 @@ import Synchronization
 /// each write in arrival order inside its own savepoint, rolling back to it
 /// when the work throws so that the write alone fails; `COMMIT`, the one
 /// fsync; only then resume every caller. When `COMMIT` fails the batch is
-/// rolled back and every write in it fails.
+/// rolled back and every write in it fails with the `COMMIT` error, except
+/// those already refused, which keep their own error.
 ///
 /// `@unchecked Sendable`: `queue`, `isClosing`, `isFinished` and `thread` are guarded
 /// by `condition`; `database` is used only by the writer thread once
