@@ -12,6 +12,18 @@ import Foundation
 ///
 /// The database must be a file: WAL mode, which readers and the writer rely
 /// on, is not available to `:memory:` databases.
+///
+/// ```swift
+/// let pool = try DatabasePool(configuration: StoreConfiguration(path: "data/center.sqlite"),
+///                             migrations: [Migration(version: 1, name: "bookings", sql: schema)])
+/// let id = try await pool.write { db in
+///     guard try db.queryOne("SELECT 1 FROM bookings WHERE room = ? AND day = ?", [room, day]) == nil
+///     else { throw BookingError.taken }           // rethrown to this caller as is
+///     try db.run("INSERT INTO bookings (room, day) VALUES (?, ?)", [room, day])
+///     return db.lastInsertRowID
+/// }
+/// let count: Int = try await pool.read { db in try db.queryOne("SELECT count(*) FROM bookings")!.get(0) }
+/// ```
 public final class DatabasePool: Sendable {
     /// The configuration the pool was opened with.
     public let configuration: StoreConfiguration

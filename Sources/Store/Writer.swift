@@ -35,8 +35,12 @@ final class Writer: @unchecked Sendable {
 
     /// Starts the writer thread. Call once.
     func start() {
-        let thread = Thread { [self] in run() }
-        thread.name = "store-writer"
+        let thread = Thread { [self] in
+            // Named from inside: on Linux a name set before `start()` is not
+            // applied to the thread, which shows in `top -H` and crash logs.
+            Thread.current.name = "store-writer"
+            run()
+        }
         condition.lock()
         self.thread = thread
         condition.unlock()
