@@ -74,7 +74,7 @@ final class Writer: @unchecked Sendable {
         defer { condition.unlock() }
         isClosing = true
         condition.broadcast()
-        guard let thread, Thread.current !== thread else { return }
+        if let thread, Thread.current === thread { return }
         while !isFinished { condition.wait() }
     }
 
@@ -86,6 +86,8 @@ final class Writer: @unchecked Sendable {
         database.close()
         condition.lock()
         isFinished = true
+        // The thread's block holds this writer: drop the thread to break the cycle.
+        thread = nil
         condition.broadcast()
         condition.unlock()
     }
