@@ -62,7 +62,7 @@ public final class Database {
     /// (migrations, pragmas, `BEGIN`/`COMMIT`). Nothing is cached.
     /// - Throws: `StoreError` carrying the statement that failed.
     public func execute(_ sql: String) throws {
-        try checkWriterTransaction(sql: sql)
+        try checkUsable(sql: sql)
         try sql.withCString { start in
             var next: UnsafePointer<CChar>? = start
             while let current = next, current.pointee != 0 {
@@ -127,11 +127,14 @@ public final class Database {
         sqlite3_get_autocommit(handle) != 0
     }
 
-    /// Inside a write closure, refuses to run anything once SQLite has rolled
-    /// the batch transaction back on its own (after `SQLITE_FULL`, an I/O
-    /// error, …): the statement would otherwise run in autocommit mode and
-    /// commit by itself, outside the batch whose failure its caller is told.
-    private func checkWriterTransaction(sql: String) throws {
+    /// Refuses to run anything on a closed connection (one that escaped its
+    /// closure and outlived its pool), and, inside a write closure, once
+    /// SQLite has rolled the batch transaction back on its own (after
+    /// `SQLITE_FULL`, an I/O error, …): the statement would otherwise run in
+    /// autocommit mode and commit by itself, outside the batch whose failure
+    /// its caller is told.
+    private func checkUsable(sql: String) throws {
+        guard !isClosed else { throw StoreError.closedPool }
         guard forbidsTransactionControl, isAutocommit else { return }
         throw StoreError(code: .transactionControl, resultCode: SQLITE_ABORT,
                          message: "SQLite rolled back the writer's transaction after an error", sql: sql)
@@ -150,7 +153,7 @@ public final class Database {
     }
 
     private func cachedStatement(_ sql: String) throws -> Statement {
-        try checkWriterTransaction(sql: sql)
+        try checkUsable(sql: sql)
         if let statement = statements[sql] { return statement }
         var handle: OpaquePointer?
         var tail: UnsafePointer<CChar>?
