@@ -12,9 +12,10 @@ import Synchronization
 /// each write in arrival order inside its own savepoint, rolling back to it
 /// when the work throws so that the write alone fails; `COMMIT`, the one
 /// fsync; only then resume every caller. When `COMMIT` fails the batch is
-/// rolled back and every write in it fails.
+/// rolled back and every write in it fails with the `COMMIT` error, except
+/// those already refused, which keep their own error.
 ///
-/// `@unchecked Sendable`: `queue`, `isClosing` and `isFinished` are guarded
+/// `@unchecked Sendable`: `queue`, `isClosing`, `isFinished` and `thread` are guarded
 /// by `condition`; `database` is used only by the writer thread once
 /// `start()` has been called; `statistics` is a `Mutex`.
 final class Writer: @unchecked Sendable {
@@ -22,6 +23,7 @@ final class Writer: @unchecked Sendable {
     private var queue: [any PendingWrite] = []
     private var isClosing = false
     private var isFinished = false
+    private var thread: Thread?
     private let database: Database
     private let maxBatchSize: Int
     let statistics = Mutex(WriterStatistics())
@@ -33,8 +35,15 @@ final class Writer: @unchecked Sendable {
 
     /// Starts the writer thread. Call once.
     func start() {
-        let thread = Thread { [self] in run() }
-        thread.name = "store-writer"
+        let thread = Thread { [self] in
+            // Named from inside: on Linux a name set before `start()` is not
+            // applied to the thread, which shows in `top -H` and crash logs.
+            Thread.current.name = "store-writer"
+            run()
+        }
+        condition.lock()
+        self.thread = thread
+        condition.unlock()
         thread.start()
     }
 
@@ -48,15 +57,25 @@ final class Writer: @unchecked Sendable {
         condition.signal()
     }
 
+    /// How many writes wait in the queue (not counting a batch being run).
+    var queuedCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.count
+    }
+
     /// Refuses new writes, lets the thread commit every queued one, run
     /// `PRAGMA optimize` and close the connection, and returns when it has.
-    /// Must not be called from inside a write closure.
+    /// Called on the writer thread itself (from a write closure), it cannot
+    /// wait for itself: it only refuses new writes, and the thread finishes
+    /// the queue and closes after the current batch.
     func close() {
         condition.lock()
+        defer { condition.unlock() }
         isClosing = true
         condition.broadcast()
+        if let thread, Thread.current === thread { return }
         while !isFinished { condition.wait() }
-        condition.unlock()
     }
 
     private func run() {
@@ -67,6 +86,8 @@ final class Writer: @unchecked Sendable {
         database.close()
         condition.lock()
         isFinished = true
+        // The thread's block holds this writer: drop the thread to break the cycle.
+        thread = nil
         condition.broadcast()
         condition.unlock()
     }
@@ -136,8 +157,13 @@ final class Writer: @unchecked Sendable {
     }
 
     /// Runs one write between `SAVEPOINT` and `RELEASE`; when it throws,
-    /// rolls back to the savepoint so that its neighbours are untouched.
+    /// rolls back to the savepoint so that its neighbours are untouched. A
+    /// write whose task was cancelled before its turn is not run.
     private func runInSavepoint(_ write: any PendingWrite) -> Bool {
+        guard !write.isCancelled else {
+            write.refuse(CancellationError())
+            return false
+        }
         let savepoint = Database.batchItemSavepoint
         do {
             try database.execute("SAVEPOINT \(savepoint)")
