@@ -1,0 +1,172 @@
+import CSQLite
+
+/// One SQLite connection.
+///
+/// A `Database` is not `Sendable`: it is opened with `SQLITE_OPEN_NOMUTEX`
+/// and used by exactly one thread at a time. Callers only ever see it inside
+/// the closures of `DatabasePool.write` and `DatabasePool.read`, and must not
+/// let it escape them.
+///
+/// `run`, `query` and `queryOne` take one statement with `?` arguments and
+/// keep its prepared form in a cache keyed by the SQL text; `execute` runs a
+/// script of several statements without arguments and caches nothing.
+public final class Database {
+    let handle: OpaquePointer
+    private var statements: [String: Statement] = [:]
+    private var isClosed = false
+
+    /// How many statements this connection has compiled for `run`, `query`
+    /// and `queryOne`; a cache hit does not count.
+    private(set) var preparedStatementCount = 0
+
+    /// While set, the authorizer refuses statements that would end or replace
+    /// the writer's transaction (see `Database+TransactionGuard.swift`).
+    var forbidsTransactionControl = false
+
+    /// Opens the connection at `path` with `flags` (`SQLITE_OPEN_NOMUTEX` is
+    /// always added).
+    init(path: String, flags: Int32) throws {
+        var connection: OpaquePointer?
+        let code = sqlite3_open_v2(path, &connection, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_close_v2(connection)
+            throw StoreError(resultCode: code, message: "cannot open database: \(message)")
+        }
+        handle = connection
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Finalizes every cached statement and closes the connection. Idempotent.
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs a script of zero or more statements that take no arguments
+    /// (migrations, pragmas, `BEGIN`/`COMMIT`). Nothing is cached.
+    /// - Throws: `StoreError` carrying the statement that failed.
+    public func execute(_ sql: String) throws {
+        try sql.withCString { start in
+            var next: UnsafePointer<CChar>? = start
+            while let current = next, current.pointee != 0 {
+                var statement: OpaquePointer?
+                var tail: UnsafePointer<CChar>?
+                guard sqlite3_prepare_v2(handle, current, -1, &statement, &tail) == SQLITE_OK else {
+                    throw lastError(sql: sql)
+                }
+                next = tail
+                guard let statement else { continue }
+                defer { sqlite3_finalize(statement) }
+                var code = sqlite3_step(statement)
+                while code == SQLITE_ROW { code = sqlite3_step(statement) }
+                guard code == SQLITE_DONE else {
+                    throw lastError(sql: String(cString: sqlite3_sql(statement)))
+                }
+            }
+        }
+    }
+
+    /// Runs one statement and returns how many rows it inserted, updated or
+    /// deleted (`sqlite3_changes`). Rows a statement returns (`RETURNING`)
+    /// are stepped through and dropped; use `query` to read them.
+    @discardableResult
+    public func run(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int {
+        let statement = try cachedStatement(sql)
+        try statement.execute(arguments) { _ in }
+        return Int(sqlite3_changes(handle))
+    }
+
+    /// Runs one statement and returns every row it produces.
+    public func query(_ sql: String, _ arguments: [SQLValue] = []) throws -> [Row] {
+        let statement = try cachedStatement(sql)
+        var rows: [Row] = []
+        var columns: [String] = []
+        var lookup: ColumnLookup?
+        try statement.execute(arguments) { statement in
+            if lookup == nil {
+                columns = statement.columnNames
+                lookup = ColumnLookup(columns: columns)
+            }
+            let values = (0..<Int32(columns.count)).map { statement.value(at: $0) }
+            rows.append(Row(columns: columns, values: values, lookup: lookup!))
+        }
+        return rows
+    }
+
+    /// Runs one statement and returns its first row, or `nil` when it
+    /// produces none. The statement is still run to completion, so a
+    /// `RETURNING` write is never left half done.
+    public func queryOne(_ sql: String, _ arguments: [SQLValue] = []) throws -> Row? {
+        try query(sql, arguments).first
+    }
+
+    /// The rowid of the most recent successful `INSERT` on this connection.
+    public var lastInsertRowID: Int64 {
+        sqlite3_last_insert_rowid(handle)
+    }
+
+    /// Whether the connection is outside any explicit transaction.
+    var isAutocommit: Bool {
+        sqlite3_get_autocommit(handle) != 0
+    }
+
+    /// The error SQLite last reported on this connection, attributed to `sql`.
+    func lastError(sql: String?) -> StoreError {
+        let code = sqlite3_extended_errcode(handle)
+        let message = String(cString: sqlite3_errmsg(handle))
+        if forbidsTransactionControl && code & 0xFF == SQLITE_AUTH {
+            return StoreError(code: .transactionControl, resultCode: code,
+                              message: "a write closure may not begin, commit, roll back or release the writer's transaction",
+                              sql: sql)
+        }
+        return StoreError(resultCode: code, message: message, sql: sql)
+    }
+
+    private func cachedStatement(_ sql: String) throws -> Statement {
+        if let statement = statements[sql] { return statement }
+        var handle: OpaquePointer?
+        var tail: UnsafePointer<CChar>?
+        let code = sql.withCString { text in
+            let code = sqlite3_prepare_v3(self.handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
+            if code == SQLITE_OK, let tail, !Self.isBlank(tail) {
+                sqlite3_finalize(handle)
+                handle = nil
+                return SQLITE_MISUSE
+            }
+            return code
+        }
+        if code == SQLITE_MISUSE {
+            throw StoreError(resultCode: code, message: "run and query take one statement; use execute for a script", sql: sql)
+        }
+        guard code == SQLITE_OK else { throw lastError(sql: sql) }
+        guard let handle else {
+            throw StoreError(resultCode: SQLITE_MISUSE, message: "no statement in SQL text", sql: sql)
+        }
+        preparedStatementCount += 1
+        let statement = Statement(handle: handle, sql: sql, database: self)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Whether what follows a statement is only whitespace and semicolons.
+    private static func isBlank(_ text: UnsafePointer<CChar>) -> Bool {
+        var cursor = text
+        while cursor.pointee != 0 {
+            switch UInt8(bitPattern: cursor.pointee) {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x3B: cursor += 1
+            default: return false
+            }
+        }
+        return true
+    }
+}
+
+@available(*, unavailable, message: "A Database belongs to one thread at a time; use it only inside pool closures.")
+extension Database: Sendable {}

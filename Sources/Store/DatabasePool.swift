@@ -1,0 +1,100 @@
+import Foundation
+
+/// The store's database: one writer connection on its own thread, with group
+/// commit, and a small pool of read-only connections (GRDB's `DatabasePool`
+/// shape; SERVER-NOTES 2.2–2.3).
+///
+/// `write` closures run one after another on the writer thread inside a
+/// shared transaction, each in its own savepoint, and are acknowledged only
+/// after `COMMIT`. `read` closures run on a read-only connection inside a
+/// read transaction, so they see one committed snapshot and never a write in
+/// progress.
+///
+/// The database must be a file: WAL mode, which readers and the writer rely
+/// on, is not available to `:memory:` databases.
+public final class DatabasePool: Sendable {
+    /// The configuration the pool was opened with.
+    public let configuration: StoreConfiguration
+    private let writer: Writer
+    private let readers: ConnectionPool
+    let checkpointConnection: ConnectionPool
+
+    /// Opens (creating if needed) the database, configures every connection,
+    /// applies `migrations` on the writer connection, then opens the readers
+    /// read-only and starts the writer thread.
+    /// - Throws: `StoreError` when the file cannot be opened or configured,
+    ///   the configuration is invalid, or a migration fails.
+    public init(configuration: StoreConfiguration, migrations: [Migration]) throws {
+        guard configuration.readerCount >= 1, configuration.maxBatchSize >= 1 else {
+            throw StoreError(code: .configuration, resultCode: 21,
+                             message: "readerCount and maxBatchSize must be at least 1")
+        }
+        let directory = (configuration.path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError(code: .configuration, resultCode: 14,
+                                 message: "cannot create directory \(directory): \(error.localizedDescription)")
+            }
+        }
+        let database = try Database.openWriter(configuration)
+        try database.migrate(migrations)
+        database.installTransactionGuard()
+        readers = ConnectionPool(try (0..<configuration.readerCount).map { _ in
+            Connection(try Database.openReader(configuration))
+        })
+        checkpointConnection = ConnectionPool([Connection(try Database.openCheckpointer(configuration))])
+        self.configuration = configuration
+        writer = Writer(database: database, maxBatchSize: configuration.maxBatchSize)
+        writer.start()
+    }
+
+    /// Runs `work` in the single writer, inside a transaction shared with the
+    /// writes queued alongside it and a savepoint of its own. Acknowledged
+    /// only after `COMMIT`.
+    ///
+    /// If `work` throws, its changes are rolled back, the error is rethrown
+    /// unchanged, and the other writes of the batch still commit. If the
+    /// batch's `COMMIT` fails, every write in it fails with that
+    /// `StoreError`. `work` must not begin, commit or roll back transactions
+    /// (it may use savepoints of its own): such statements fail with
+    /// `StoreError.Code.transactionControl`.
+    public func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            do {
+                try writer.enqueue(TypedPendingWrite(work: work, continuation: continuation))
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+    }
+
+    /// Runs `work` on a read-only connection, inside a read transaction
+    /// (one committed snapshot). Suspends while every reader is busy.
+    public func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await readers.withConnection { database in
+            try database.execute("BEGIN DEFERRED")
+            defer {
+                if !database.isAutocommit { try? database.execute("COMMIT") }
+            }
+            return try work(database)
+        }
+    }
+
+    /// Commits every queued write, runs `PRAGMA optimize`, and closes every
+    /// connection (a reader lent out is closed when its read ends). Later
+    /// calls throw `StoreError.Code.closed`. Blocks the calling thread until
+    /// the writer has finished; must not be called from inside a closure of
+    /// this pool.
+    public func close() {
+        writer.close()
+        readers.close()
+        checkpointConnection.close()
+    }
+
+    /// Counters of the group-committing writer.
+    public var statistics: WriterStatistics {
+        writer.statistics.withLock { $0 }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Synchronization
+
+/// The single writer: a dedicated thread that owns the read-write connection
+/// and commits queued writes in groups (SERVER-NOTES 2.3).
+///
+/// A dedicated `Thread` rather than a task, so that the fsync of `COMMIT`
+/// never occupies a thread of the cooperative pool or an event loop.
+///
+/// Loop: wait for at least one write; take up to `maxBatchSize` queued writes
+/// (no fixed wait, so a lone write commits at once); `BEGIN IMMEDIATE`; run
+/// each write in arrival order inside its own savepoint, rolling back to it
+/// when the work throws so that the write alone fails; `COMMIT`, the one
+/// fsync; only then resume every caller. When `COMMIT` fails the batch is
+/// rolled back and every write in it fails.
+///
+/// `@unchecked Sendable`: `queue`, `isClosing` and `isFinished` are guarded
+/// by `condition`; `database` is used only by the writer thread once
+/// `start()` has been called; `statistics` is a `Mutex`.
+final class Writer: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [any PendingWrite] = []
+    private var isClosing = false
+    private var isFinished = false
+    private let database: Database
+    private let maxBatchSize: Int
+    let statistics = Mutex(WriterStatistics())
+
+    init(database: Database, maxBatchSize: Int) {
+        self.database = database
+        self.maxBatchSize = maxBatchSize
+    }
+
+    /// Starts the writer thread. Call once.
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "store-writer"
+        thread.start()
+    }
+
+    /// Queues a write behind those already queued.
+    /// - Throws: `StoreError.Code.closed` once `close()` has begun.
+    func enqueue(_ write: any PendingWrite) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !isClosing else { throw StoreError.closedPool }
+        queue.append(write)
+        condition.signal()
+    }
+
+    /// Refuses new writes, lets the thread commit every queued one, run
+    /// `PRAGMA optimize` and close the connection, and returns when it has.
+    /// Must not be called from inside a write closure.
+    func close() {
+        condition.lock()
+        isClosing = true
+        condition.broadcast()
+        while !isFinished { condition.wait() }
+        condition.unlock()
+    }
+
+    private func run() {
+        while let batch = nextBatch() {
+            commit(batch)
+        }
+        try? database.execute("PRAGMA optimize")
+        database.close()
+        condition.lock()
+        isFinished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Blocks until a write is queued; `nil` once closing with nothing left.
+    private func nextBatch() -> [any PendingWrite]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !isClosing { condition.wait() }
+        guard !queue.isEmpty else { return nil }
+        let count = min(maxBatchSize, queue.count)
+        let batch = Array(queue.prefix(count))
+        queue.removeFirst(count)
+        return batch
+    }
+
+    /// Puts writes back at the head of the queue, ahead of later arrivals.
+    private func requeueAtFront(_ writes: ArraySlice<any PendingWrite>) {
+        guard !writes.isEmpty else { return }
+        condition.lock()
+        queue.insert(contentsOf: writes, at: 0)
+        condition.unlock()
+    }
+
+    private func commit(_ batch: [any PendingWrite]) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            try database.execute("BEGIN IMMEDIATE")
+        } catch {
+            fail(batch, with: error)
+            return
+        }
+        var refused = 0
+        for (index, write) in batch.enumerated() {
+            if !runInSavepoint(write) { refused += 1 }
+            if database.isAutocommit {
+                // SQLite rolled the whole transaction back (an I/O error, a
+                // full disk): the writes so far are lost, the rest get a
+                // fresh transaction.
+                let lost = StoreError(code: .sqlite, resultCode: 1,
+                                      message: "SQLite rolled back the batch transaction after an error")
+                requeueAtFront(batch[(index + 1)...])
+                fail(Array(batch[...index]), with: lost)
+                return
+            }
+        }
+        let commitStart = clock.now
+        do {
+            try database.execute("COMMIT")
+        } catch {
+            if !database.isAutocommit { try? database.execute("ROLLBACK") }
+            fail(batch, with: error)
+            return
+        }
+        let end = clock.now
+        statistics.withLock {
+            $0.batchesCommitted += 1
+            $0.itemsCommitted += batch.count - refused
+            $0.itemsRefused += refused
+            $0.lastCommitLatency = end - commitStart
+            $0.totalCommitLatency += end - commitStart
+            $0.lastBatchLatency = end - start
+            $0.batchSizeHistogram[batch.count, default: 0] += 1
+        }
+        for write in batch { write.finish(batchError: nil) }
+    }
+
+    /// Runs one write between `SAVEPOINT` and `RELEASE`; when it throws,
+    /// rolls back to the savepoint so that its neighbours are untouched.
+    private func runInSavepoint(_ write: any PendingWrite) -> Bool {
+        let savepoint = Database.batchItemSavepoint
+        do {
+            try database.execute("SAVEPOINT \(savepoint)")
+        } catch {
+            write.refuse(error)
+            return false
+        }
+        database.forbidsTransactionControl = true
+        let succeeded = write.perform(database)
+        database.forbidsTransactionControl = false
+        if succeeded {
+            do {
+                try database.execute("RELEASE \(savepoint)")
+                return true
+            } catch {
+                write.refuse(error)
+            }
+        }
+        if !database.isAutocommit {
+            try? database.execute("ROLLBACK TO \(savepoint); RELEASE \(savepoint)")
+        }
+        return false
+    }
+
+    private func fail(_ batch: [any PendingWrite], with error: any Error) {
+        statistics.withLock {
+            $0.batchesFailed += 1
+            $0.itemsFailed += batch.count
+            $0.batchSizeHistogram[batch.count, default: 0] += 1
+        }
+        for write in batch { write.finish(batchError: error) }
+    }
+}
