@@ -1,0 +1,63 @@
+/// One client connection's state. Owned and touched only by its event loop's
+/// thread; handler tasks never see it (they get a copy of the request and
+/// post the response back to the loop).
+final class Connection {
+    /// The request being answered: what the response framing and the access
+    /// log need once the handler returns.
+    struct Exchange {
+        var method: String
+        var target: String
+        var requestID: String
+        var startedAt: UInt64
+        var isHEAD: Bool
+        var keepAlive: Bool
+        var echoKeepAlive: Bool
+    }
+
+    let fd: Int32
+    /// This connection among all of its loop's connections (fds are reused).
+    let serial: UInt64
+    var parser: HTTPRequestParser
+    /// Complete requests waiting for the one in flight (pipelining, in order).
+    var pending: [ParsedRequest] = []
+    var current: Exchange?
+    /// Bumped per dispatched request, so a late or cancelled handler's
+    /// response is recognised and dropped.
+    var dispatchSequence: UInt64 = 0
+    var handlerTask: Task<Void, Never>?
+    var out: [UInt8] = []
+    var outOffset = 0
+    /// A final response sits in `out` and its completion is still to be handled.
+    var responseInOut = false
+    var closeAfterWrite = false
+    /// Edge-triggered readiness: set by EPOLLIN, cleared by EAGAIN or a short read.
+    var readable = false
+    var peerClosed = false
+    /// A parse error to answer once the requests before it are answered.
+    var failure: HTTPParseError?
+    var continueOwed = false
+    var isClosed = false
+    var phase: ConnectionPhase = .readingHead
+    var deadline: UInt64 = 0
+    /// Deadline of this connection's live entry in the loop's DeadlineQueue.
+    var scheduled: UInt64?
+    var token: UInt32 = 0
+
+    init(fd: Int32, serial: UInt64, limits: HTTPParserLimits) {
+        self.fd = fd
+        self.serial = serial
+        self.parser = HTTPRequestParser(limits: limits)
+    }
+
+    /// Whether to read more: not after an error or a final close, and while a
+    /// response is in flight only until `maxPipelined` requests wait.
+    func wantsInput(maxPipelined: Int) -> Bool {
+        guard !isClosed, !peerClosed, failure == nil, !closeAfterWrite, phase != .lingering else { return false }
+        return current == nil || pending.count < maxPipelined
+    }
+
+    /// Nothing received, nothing owed: safe to close at shutdown.
+    var isQuiescent: Bool {
+        current == nil && pending.isEmpty && !parser.hasPartialRequest && outOffset == out.count
+    }
+}

@@ -1,0 +1,186 @@
+import CLinux
+import Glibc
+
+/// Reading, parsing and dispatching requests, and sending responses, one
+/// exchange at a time per connection so that responses leave strictly in
+/// request order (RFC 9112 §9.3.2).
+extension EventLoop {
+    /// Reads until EAGAIN (edge-triggered), or until the pipelining limit says
+    /// stop. A read shorter than the buffer means the socket is drained: any
+    /// later data raises a new edge.
+    func handleReadable(_ c: Connection) {
+        if c.phase == .lingering {
+            drainLingering(c)
+            return
+        }
+        let maxPipelined = shared.configuration.maxPipelinedRequests
+        while c.readable && c.wantsInput(maxPipelined: maxPipelined) {
+            let n = Glibc.read(c.fd, readBuffer.baseAddress, Self.readBufferSize)
+            if n > 0 {
+                if n < Self.readBufferSize { c.readable = false }
+                c.parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<n]))
+                process(c)
+            } else if n == 0 {
+                c.readable = false
+                c.peerClosed = true
+            } else {
+                let e = clinux_errno()
+                if e == EINTR { continue }
+                if e == EAGAIN || e == EWOULDBLOCK {
+                    c.readable = false
+                } else {
+                    close(c)
+                    return
+                }
+            }
+        }
+        if c.peerClosed && !c.isClosed && c.current == nil && c.pending.isEmpty {
+            close(c)
+        }
+    }
+
+    /// Parses what is buffered, within the pipelining limit.
+    func process(_ c: Connection) {
+        let maxPipelined = shared.configuration.maxPipelinedRequests
+        while !c.isClosed && c.failure == nil && !c.closeAfterWrite {
+            if c.current != nil && c.pending.count >= maxPipelined { break }
+            switch c.parser.next() {
+            case .needMoreData:
+                if c.current == nil { enterReadingPhase(c) }
+                return
+            case .continueExpected:
+                if c.current == nil && c.pending.isEmpty { sendContinue(c) } else { c.continueOwed = true }
+            case .request(let parsed):
+                c.pending.append(parsed)
+                if c.current == nil { dispatchNext(c) }
+            case .error(let error):
+                c.failure = error
+                if c.current == nil && c.pending.isEmpty { dispatchNext(c) }
+                return
+            }
+        }
+    }
+
+    /// Between exchanges: the body deadline while a body arrives, the header
+    /// deadline for a started head or a connection that has sent nothing yet,
+    /// else the keep-alive idle deadline.
+    func enterReadingPhase(_ c: Connection) {
+        if c.parser.isReadingBody {
+            enter(.readingBody, c)
+        } else if c.parser.hasPartialRequest || c.dispatchSequence == 0 {
+            enter(.readingHead, c)
+        } else {
+            enter(.idle, c)
+        }
+    }
+
+    /// Starts the next waiting request, or answers a pending parse error.
+    func dispatchNext(_ c: Connection) {
+        guard c.current == nil, !c.isClosed else { return }
+        guard !c.pending.isEmpty else {
+            if let error = c.failure {
+                c.current = Connection.Exchange(method: "-", target: "-", requestID: requestIDs.next(),
+                                                startedAt: now, isHEAD: false, keepAlive: false, echoKeepAlive: false)
+                send(.jsonError(error.status, code: error.code, message: error.message), on: c, forceClose: true)
+                return
+            }
+            if c.peerClosed || (stopping && !c.parser.hasPartialRequest) {
+                close(c)
+                return
+            }
+            if c.continueOwed {
+                c.continueOwed = false
+                if c.parser.isReadingBody { sendContinue(c) }
+            }
+            enterReadingPhase(c)
+            return
+        }
+        let parsed = c.pending.removeFirst()
+        var request = parsed.request
+        let id = RequestIDGenerator.acceptable(request.headers["x-request-id"]) ?? requestIDs.next()
+        request.requestID = id
+        c.current = Connection.Exchange(method: request.method.rawValue, target: request.target, requestID: id,
+                                        startedAt: now, isHEAD: request.method == .HEAD,
+                                        keepAlive: parsed.keepAlive,
+                                        echoKeepAlive: parsed.minorVersion == 0 && parsed.keepAlive)
+        c.dispatchSequence &+= 1
+        enter(.awaitingHandler, c)
+        let fd = c.fd, serial = c.serial, sequence = c.dispatchSequence
+        let responder = shared.responder
+        c.handlerTask = Task { [self] in
+            let response = await responder.respond(to: request)
+            post(.response(fd: fd, serial: serial, sequence: sequence, response))
+        }
+    }
+
+    func handlerFinished(fd: Int32, serial: UInt64, sequence: UInt64, response: HTTPResponse) {
+        guard Int(fd) < connections.count, let c = connections[Int(fd)], c.serial == serial,
+              c.dispatchSequence == sequence, c.phase == .awaitingHandler else { return }
+        c.handlerTask = nil
+        send(response, on: c, forceClose: false)
+    }
+
+    /// Encodes the response for the current exchange and starts writing it.
+    func send(_ response: HTTPResponse, on c: Connection, forceClose: Bool) {
+        guard let exchange = c.current else { return }
+        let keepAlive = exchange.keepAlive && !forceClose && !stopping
+            && !(response.headers["connection"]?.lowercased().contains("close") ?? false)
+        if !keepAlive { c.closeAfterWrite = true }
+        let framing = ResponseEncoder.Framing(keepAlive: keepAlive, echoKeepAlive: exchange.echoKeepAlive && keepAlive,
+                                              omitBody: exchange.isHEAD, requestID: exchange.requestID)
+        let bytes = ResponseEncoder.encode(response, framing: framing, date: dateCache.value(at: epochSecond),
+                                           into: &c.out)
+        c.responseInOut = true
+        if let log = shared.accessLog {
+            log(AccessLogEntry(method: exchange.method, path: exchange.target, status: response.status.code,
+                               durationSeconds: Double(now &- exchange.startedAt) / 1e9,
+                               requestID: exchange.requestID, bytesSent: bytes))
+        }
+        flushAndComplete(c)
+    }
+
+    func sendContinue(_ c: Connection) {
+        c.out.append(contentsOf: ResponseEncoder.continueResponse)
+        flushAndComplete(c)
+    }
+
+    /// Writes what is buffered; when a final response has fully left, ends the
+    /// exchange and moves on (next pipelined request, more input, or close).
+    func flushAndComplete(_ c: Connection) {
+        guard flush(c), c.responseInOut else { return }
+        c.responseInOut = false
+        c.current = nil
+        if c.closeAfterWrite {
+            lingeringClose(c)
+            return
+        }
+        dispatchNext(c)
+        process(c)
+        if c.readable { handleReadable(c) }
+    }
+
+    /// True when everything buffered was written; false if the socket is full
+    /// (the write deadline starts) or the connection was closed on an error.
+    func flush(_ c: Connection) -> Bool {
+        while c.outOffset < c.out.count {
+            let n = c.out.withUnsafeBytes { raw in
+                clinux_send(c.fd, raw.baseAddress! + c.outOffset, raw.count - c.outOffset)
+            }
+            if n >= 0 {
+                c.outOffset += n
+                continue
+            }
+            let e = clinux_errno()
+            if e == EINTR { continue }
+            if e == EAGAIN || e == EWOULDBLOCK {
+                enter(.writing, c)
+            } else {
+                close(c)
+            }
+            return false
+        }
+        c.out.removeAll(keepingCapacity: c.out.capacity <= 65536)
+        c.outOffset = 0
+        return true
+    }
+}

@@ -1,0 +1,130 @@
+import CLinux
+import Foundation
+import Glibc
+import Synchronization
+
+/// An HTTP/1.1 origin server (RFC 9112) on epoll: one event loop thread per
+/// core, handlers run as Swift tasks off the loops, strict parsing and the
+/// limits and timeouts of `Configuration`.
+///
+/// Lifecycle: `start()` binds and spawns the loops; `shutdown()` stops
+/// accepting, lets in-flight exchanges finish within the grace period, then
+/// closes everything and stops the threads.
+public final class HTTPServer: Sendable {
+    /// State shared by the loops: fixed after `start()`, plus the connection counter.
+    final class Shared: Sendable {
+        let configuration: Configuration
+        let limits: HTTPParserLimits
+        let timeouts: ConnectionTimeouts
+        let responder: any HTTPResponder
+        let accessLog: (@Sendable (AccessLogEntry) -> Void)?
+        let listenFD: Int32
+        let openConnections = Atomic<Int>(0)
+
+        init(configuration: Configuration, responder: any HTTPResponder,
+             accessLog: (@Sendable (AccessLogEntry) -> Void)?, listenFD: Int32) {
+            self.configuration = configuration
+            self.limits = configuration.parserLimits
+            self.timeouts = configuration.timeouts
+            self.responder = responder
+            self.accessLog = accessLog
+            self.listenFD = listenFD
+        }
+    }
+
+    enum RunState {
+        case idle
+        case running(Shared, [EventLoop])
+        case stopped
+    }
+
+    public let configuration: Configuration
+    let responder: any HTTPResponder
+    let accessLog: (@Sendable (AccessLogEntry) -> Void)?
+    let state = Mutex(RunState.idle)
+    let boundPort = Atomic<Int>(0)
+
+    public init(configuration: Configuration = Configuration(), responder: any HTTPResponder,
+                accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil) {
+        self.configuration = configuration
+        self.responder = responder
+        self.accessLog = accessLog
+    }
+
+    /// The number of online processors, the default loop count.
+    public static var activeProcessorCount: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
+    /// The bound port once started (useful with port 0), else 0.
+    public var port: Int { boundPort.load(ordering: .acquiring) }
+
+    /// Connections currently open, including those being refused or closed.
+    public var openConnections: Int {
+        state.withLock { state in
+            if case .running(let shared, _) = state { return shared.openConnections.load(ordering: .relaxed) }
+            return 0
+        }
+    }
+
+    /// Ignores SIGPIPE, raises the RLIMIT_NOFILE soft limit to the hard limit,
+    /// binds the listening socket (SO_REUSEADDR) and starts the event loops.
+    public func start() throws(HTTPServerError) {
+        try state.withLock { (state: inout RunState) throws(HTTPServerError) in
+            guard case .idle = state else { throw HTTPServerError.alreadyStarted }
+            clinux_ignore_sigpipe()
+            _ = clinux_raise_nofile_limit()
+            let fd = clinux_listen_tcp4(configuration.host, Int32(configuration.port),
+                                        Int32(configuration.listenBacklog))
+            guard fd >= 0 else { throw HTTPServerError.systemCall("bind/listen", errno: clinux_errno()) }
+            let shared = Shared(configuration: configuration, responder: responder, accessLog: accessLog,
+                                listenFD: fd)
+            var loops: [EventLoop] = []
+            do throws(HTTPServerError) {
+                for _ in 0..<max(1, configuration.eventLoopCount) { loops.append(try EventLoop(shared: shared)) }
+            } catch {
+                Glibc.close(fd)
+                throw error
+            }
+            for (index, loop) in loops.enumerated() {
+                let thread = Thread { loop.run() }
+                thread.name = "http-loop-\(index)"
+                thread.start()
+            }
+            boundPort.store(Int(clinux_bound_port(fd)), ordering: .releasing)
+            state = .running(shared, loops)
+        }
+    }
+
+    /// Graceful stop: no new connections (the listener is closed, so connects
+    /// are refused), idle keep-alive connections closed, in-flight requests
+    /// answered with `Connection: close` within `shutdownGracePeriod`; then
+    /// every connection is closed and the loop threads end.
+    public func shutdown() async {
+        let running: (Shared, [EventLoop])? = state.withLock { state in
+            guard case .running(let shared, let loops) = state else { return nil }
+            state = .stopped
+            return (shared, loops)
+        }
+        guard let (shared, loops) = running else { return }
+        for loop in loops { loop.post(.stopAccepting) }
+        while !loops.allSatisfy({ $0.acceptStopped.load(ordering: .acquiring) }) {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        Glibc.close(shared.listenFD)
+        let clock = ContinuousClock()
+        let deadline = clock.now + configuration.shutdownGracePeriod
+        while shared.openConnections.load(ordering: .relaxed) > 0 && clock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        for loop in loops { loop.post(.stop) }
+        while !loops.allSatisfy({ $0.finished.load(ordering: .acquiring) }) {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+    }
+}
+
+/// Why the server could not start.
+public enum HTTPServerError: Error, Sendable, Equatable {
+    case alreadyStarted
+    /// A system call failed with this errno.
+    case systemCall(String, errno: Int32)
+}

@@ -1,0 +1,70 @@
+/// Serialises a response head and body into one contiguous buffer so that it
+/// leaves in a single `send`. The server owns the framing fields: it writes
+/// `Date` (RFC 9110 §6.6.1), `Content-Length` (none for 1xx, 204 and 304,
+/// RFC 9110 §8.6), `Connection` and `X-Request-Id`, and drops any of those a
+/// handler set. Handler fields whose name is not a token or whose value holds
+/// CR, LF or NUL are dropped too, so a response can never be split.
+enum ResponseEncoder {
+    struct Framing {
+        var keepAlive: Bool
+        /// HTTP/1.0 keep-alive must be echoed (RFC 9112 §9.3; envoy #9797).
+        var echoKeepAlive: Bool
+        /// HEAD: the GET response without its body, Content-Length kept (RFC 9110 §9.3.2).
+        var omitBody: Bool
+        var requestID: String
+    }
+
+    static let ownedFields: Set<String> = ["date", "content-length", "connection", "transfer-encoding",
+                                           "x-request-id", "keep-alive"]
+
+    /// Appends the response to `out`; returns the number of bytes appended.
+    @discardableResult
+    static func encode(_ response: HTTPResponse, framing: Framing, date: [UInt8], into out: inout [UInt8]) -> Int {
+        let start = out.count
+        let code = response.status.code
+        out.reserveCapacity(out.count + 160 + response.body.count)
+        out.append(contentsOf: "HTTP/1.1 ".utf8)
+        appendDecimal(code, to: &out)
+        out.append(ASCII.sp)
+        out.append(contentsOf: response.status.reason.utf8.filter { $0 >= 0x20 && $0 != 0x7F })
+        out.append(contentsOf: "\r\nDate: ".utf8)
+        out.append(contentsOf: date)
+        let hasBodyFraming = !(100..<200).contains(code) && code != 204 && code != 304
+        if hasBodyFraming {
+            out.append(contentsOf: "\r\nContent-Length: ".utf8)
+            appendDecimal(response.body.count, to: &out)
+        }
+        if !framing.keepAlive {
+            out.append(contentsOf: "\r\nConnection: close".utf8)
+        } else if framing.echoKeepAlive {
+            out.append(contentsOf: "\r\nConnection: keep-alive".utf8)
+        }
+        if !framing.requestID.isEmpty {
+            out.append(contentsOf: "\r\nX-Request-Id: ".utf8)
+            out.append(contentsOf: framing.requestID.utf8)
+        }
+        for field in response.headers where !ownedFields.contains(field.name) && isSafe(field) {
+            out.append(contentsOf: "\r\n".utf8)
+            out.append(contentsOf: field.name.utf8)
+            out.append(contentsOf: ": ".utf8)
+            out.append(contentsOf: field.value.utf8)
+        }
+        out.append(contentsOf: "\r\n\r\n".utf8)
+        if hasBodyFraming && !framing.omitBody {
+            out.append(contentsOf: response.body)
+        }
+        return out.count - start
+    }
+
+    static func isSafe(_ field: (name: String, value: String)) -> Bool {
+        !field.name.isEmpty && field.name.utf8.allSatisfy(ASCII.isToken)
+            && field.value.utf8.allSatisfy { $0 != ASCII.cr && $0 != ASCII.lf && $0 != 0 }
+    }
+
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n >= 10 { appendDecimal(n / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(n % 10))
+    }
+
+    static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+}
