@@ -7,16 +7,17 @@ import HTTPServer
 public enum CenterAPI {
     /// Every endpoint of the API, in document order.
     public static var endpoints: [Endpoint] {
-        SystemEndpoints.all + CalendarEndpoints.all + CatalogueEndpoints.all + AdminEndpoints.all
+        SystemEndpoints.all + CalendarEndpoints.all + CatalogueEndpoints.all + RoadmapEndpoints.all + AdminEndpoints.all
     }
 
     /// The router serving `endpoints` for `service`.
     public static func router(service: CenterService) -> Router {
         var router = Router()
         router.errorResponder = { status, code, message in APIResponse.error(status, code: code, message: message) }
+        let resources = APIResources(service: service)
         for endpoint in endpoints {
             router.add(endpoint.method, endpoint.path) { request in
-                await run(endpoint, request: request, service: service)
+                await run(endpoint, request: request, service: service, resources: resources)
             }
         }
         return router
@@ -25,7 +26,7 @@ public enum CenterAPI {
     /// The OpenAPI document, built once on first use.
     static let openAPIDocument: [UInt8] = OpenAPIDocument.build(endpoints: endpoints).serialized()
 
-    static func run(_ endpoint: Endpoint, request: HTTPRequest, service: CenterService) async -> HTTPResponse {
+    static func run(_ endpoint: Endpoint, request: HTTPRequest, service: CenterService, resources: APIResources) async -> HTTPResponse {
         do {
             let actor = try await service.authenticate(authorization: request.headers["authorization"])
             if case .roles(let allowed) = endpoint.access {
@@ -34,7 +35,7 @@ public enum CenterAPI {
                     throw AuthError.forbidden("the \(actor.role.rawValue) role may not call \(endpoint.method.rawValue) \(endpoint.path)")
                 }
             }
-            return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service))
+            return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service, resources: resources))
         } catch {
             return ErrorMapping.response(for: error)
         }

@@ -21,7 +21,7 @@ extension CenterService {
                 } catch {
                     return
                 }
-                pool.checkpoint()
+                _ = try? await pool.checkpoint()
             }
         }
         return ServiceTimers(task: task)

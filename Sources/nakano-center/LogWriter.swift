@@ -1,3 +1,4 @@
+import CenterAPI
 import Foundation
 import Synchronization
 
@@ -49,14 +50,8 @@ final class LogWriter: Sendable {
 
     /// A one-off line (startup, shutdown), written at once.
     func event(_ message: String, _ fields: [(String, String)] = []) {
-        var text = #"{"level":"info","msg":"# + escape(message) + "\""
-        for (k, v) in fields { text += ",\"\(k)\":\"" + escape(v) + "\"" }
-        write(Array((text + "}\n").utf8))
+        let line = JSONValue.object([("level", "info"), ("msg", .string(message))] + fields.map { ($0.0, .string($0.1)) })
+        write(line.serialized() + [0x0A])
         flush()
-    }
-
-    private func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @Suite(.serialized) struct CalendarEndpointTests {
     @Test func holidaysOf2026AreTheCabinetOfficeList() async throws {
         let server = try await TestServer()
-        let response = try server.client().send("GET", "/holidays?year=2026")
+        let response = try await server.client().send("GET", "/holidays?year=2026")
         #expect(response.status == 200)
         let dates = response.array.compactMap { $0["date"] as? String }
         #expect(dates == ["2026-01-01", "2026-01-12", "2026-02-11", "2026-02-23", "2026-03-20", "2026-04-29",
@@ -19,7 +19,7 @@ import Testing
         let server = try await TestServer()
         let client = server.client()
         for year in ["1989", "2100"] {
-            let response = try client.send("GET", "/holidays?year=\(year)")
+            let response = try await client.send("GET", "/holidays?year=\(year)")
             #expect(response.status == 422)
             #expect(response.errorCode == "invalid_parameter")
         }
@@ -30,16 +30,16 @@ import Testing
         let server = try await TestServer()
         let client = server.client()
         for year in ["20x6", "+2026", "026", ""] {
-            let response = try client.send("GET", "/holidays?year=\(year)")
+            let response = try await client.send("GET", "/holidays?year=\(year)")
             #expect(response.status == 422, "year=\(year)")
         }
-        #expect(try client.send("GET", "/holidays").status == 422)
+        #expect(try await client.send("GET", "/holidays").status == 422)
         await server.stop()
     }
 
     @Test func calendarShowsYearEndClosureWithItsReason() async throws {
         let server = try await TestServer()
-        let response = try server.client().send("GET", "/calendar?from=2026-12-28&to=2027-01-04")
+        let response = try await server.client().send("GET", "/calendar?from=2026-12-28&to=2027-01-04")
         #expect(response.status == 200)
         let days = response.array
         #expect(days.count == 8)
@@ -56,7 +56,7 @@ import Testing
 
     @Test func calendarCarriesFiscalYearReiwaLabelAndWeekday() async throws {
         let server = try await TestServer()
-        let response = try server.client().send("GET", "/calendar?from=2026-03-31&to=2026-04-01")
+        let response = try await server.client().send("GET", "/calendar?from=2026-03-31&to=2026-04-01")
         let days = response.array
         #expect(days.map { $0["fiscal_year"] as? Int } == [2025, 2026])
         #expect(days.map { $0["fiscal_year_label"] as? String } == ["令和7年度", "令和8年度"])
@@ -68,7 +68,7 @@ import Testing
     @Test func calendarShowsTheRegularClosedDay() async throws {
         let server = try await TestServer()
         // 2026-12-21 is the third Monday of December 2026.
-        let response = try server.client().send("GET", "/calendar?from=2026-12-21&to=2026-12-21")
+        let response = try await server.client().send("GET", "/calendar?from=2026-12-21&to=2026-12-21")
         let day = try #require(response.array.first)
         #expect(day["open"] as? Bool == false)
         let kinds = (day["closures"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
@@ -79,8 +79,8 @@ import Testing
     @Test func calendarRangeOver400DaysIs422() async throws {
         let server = try await TestServer()
         let client = server.client()
-        #expect(try client.send("GET", "/calendar?from=2026-01-01&to=2027-02-04").status == 200)
-        let response = try client.send("GET", "/calendar?from=2026-01-01&to=2027-02-05")
+        #expect(try await client.send("GET", "/calendar?from=2026-01-01&to=2027-02-04").status == 200)
+        let response = try await client.send("GET", "/calendar?from=2026-01-01&to=2027-02-05")
         #expect(response.status == 422)
         #expect(response.errorCode == "range_too_long")
         await server.stop()
@@ -89,9 +89,9 @@ import Testing
     @Test func calendarRejectsBadDatesAndInvertedRanges() async throws {
         let server = try await TestServer()
         let client = server.client()
-        #expect(try client.send("GET", "/calendar?from=2026-02-30&to=2026-03-01").status == 422)
-        #expect(try client.send("GET", "/calendar?from=2026-03-02&to=2026-03-01").status == 422)
-        #expect(try client.send("GET", "/calendar?from=2026-03-01").status == 422)
+        #expect(try await client.send("GET", "/calendar?from=2026-02-30&to=2026-03-01").status == 422)
+        #expect(try await client.send("GET", "/calendar?from=2026-03-02&to=2026-03-01").status == 422)
+        #expect(try await client.send("GET", "/calendar?from=2026-03-01").status == 422)
         await server.stop()
     }
 }

@@ -1,9 +1,12 @@
+import Dispatch
 import Foundation
 import Glibc
 
-/// A minimal blocking HTTP/1.1 client over a loopback socket, so API tests talk
-/// to the real server the way any client would.
-final class TestClient {
+/// A minimal HTTP/1.1 client over a loopback socket, so API tests talk to the
+/// real server the way any client would. The socket calls block, so they run
+/// on a Dispatch thread: blocking Swift's cooperative pool (two threads here)
+/// would starve the very server handlers the test is waiting for.
+final class TestClient: @unchecked Sendable {
     struct Response {
         let status: Int
         let headers: [String: String]
@@ -39,9 +42,22 @@ final class TestClient {
 
     enum ClientError: Error { case connect(Int32), closed, malformed }
 
+    private static let io = DispatchQueue(label: "test-client-io", attributes: .concurrent)
+
     /// Sends one request on the kept-alive connection and reads the response.
     func send(_ method: String, _ target: String, body: String? = nil, token: String? = nil,
-              headers extra: [String: String] = [:]) throws -> Response {
+              headers extra: [String: String] = [:]) async throws -> Response {
+        try await withCheckedThrowingContinuation { continuation in
+            Self.io.async {
+                continuation.resume(with: Result {
+                    try self.sendBlocking(method, target, body: body, token: token, headers: extra)
+                })
+            }
+        }
+    }
+
+    private func sendBlocking(_ method: String, _ target: String, body: String?, token: String?,
+                              headers extra: [String: String]) throws -> Response {
         try connectIfNeeded()
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         if let token { head += "Authorization: Bearer \(token)\r\n" }

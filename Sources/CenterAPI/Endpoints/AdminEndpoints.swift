@@ -73,11 +73,11 @@ enum AdminEndpoints {
                     }
                     since = instant
                 }
-                let afterID = try request.queryValue("after_id").map { text throws(RequestError) in
+                let afterID = try request.queryValue("after_id").map { text throws(RequestError) -> Int64 in
                     guard let id = Int64(text), id >= 0 else { throw RequestError.invalidParameter("after_id", "`after_id` must be a non-negative integer") }
                     return id
                 } ?? 0
-                let limit = try request.queryValue("limit").map { text throws(RequestError) in
+                let limit = try request.queryValue("limit").map { text throws(RequestError) -> Int in
                     guard let n = Int(text), (1...1000).contains(n) else { throw RequestError.invalidParameter("limit", "`limit` must be 1 to 1000") }
                     return n
                 } ?? 500

@@ -55,7 +55,7 @@ enum OpenAPIDocument {
             op.append(("requestBody", ["required": true, "content": ["application/json": ["schema": body]]]))
         }
         switch endpoint.access {
-        case .anyone: op.append(("security", [[:], ["bearer": []]]))
+        case .anyone: op.append(("security", [.object([]), ["bearer": []]]))
         case .roles(let roles):
             op.append(("security", [["bearer": []]]))
             op.append(("x-roles", .array(roles.map(\.rawValue).sorted().map { .string($0) })))
@@ -63,7 +63,7 @@ enum OpenAPIDocument {
         var responses: [(String, JSONValue)] = []
         let success: JSONValue = endpoint.successStatus == 204
             ? ["description": "Done, no content"]
-            : ["description": "Success", "content": .object([(endpoint.contentType, ["schema": endpoint.response])])]
+            : ["description": "Success", "content": .object([(endpoint.contentType, .object([("schema", endpoint.response)]))])]
         responses.append((String(endpoint.successStatus), success))
         for (status, description) in errorStatuses(endpoint) {
             responses.append((status, ["description": .string(description),

@@ -33,6 +33,7 @@ public struct RequestContext: Sendable {
     public let request: HTTPRequest
     public let actor: Actor?
     public let service: CenterService
+    public let resources: APIResources
 }
 
 /// One route of the API with everything the OpenAPI document says of it.

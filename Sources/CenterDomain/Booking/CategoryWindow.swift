@@ -40,12 +40,12 @@ public struct CategoryWindow: Hashable, Sendable, Codable {
         useDate.adding(days: -(closesDaysBefore ?? 0))
     }
 
-    /// Refuses `category_not_permitted` (forbidden) when the category may not book
+    /// Refuses `category_not_permitted` when the category may not book
     /// this kind, `window_not_open` before `windowOpens` and `window_closed` after
     /// the last booking day; details carry `opens` and `closes`.
     public func check(kind: FacilityKind, useDate: LocalDate, today: LocalDate, windowOpens: LocalDate) throws(DomainError) {
         guard kinds.contains(kind), opens != nil || kind == .desk else {
-            throw DomainError(.forbidden, "category_not_permitted",
+            throw DomainError(.conflict, "category_not_permitted",
                               "The \(category.rawValue) category may not book a \(kind.rawValue).",
                               details: ["category": category.rawValue, "kind": kind.rawValue])
         }

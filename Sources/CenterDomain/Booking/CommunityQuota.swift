@@ -36,7 +36,7 @@ public struct CommunityQuota: Hashable, Sendable, Codable {
 
     /// floor(U × (1 − share)), computed in basis points so 0.30 is exact.
     public func nonCommunityCeiling(bookableUnits: Int) -> Int {
-        let heldBasisPoints = Int((share * 10_000).rounded())
+        let heldBasisPoints = nearestInteger(share * 10_000)
         return bookableUnits * (10_000 - heldBasisPoints) / 10_000
     }
 
@@ -68,4 +68,10 @@ public struct CommunityQuota: Hashable, Sendable, Codable {
     public static func nonCommunityUnits(facility: FacilityID, month: YearMonth, bookings: [BookedUnit]) -> Int {
         bookings.filter { $0.facility == facility && $0.date.yearMonth == month && !$0.category.isCommunity }.count
     }
+}
+
+/// The integer nearest to `value`, halves away from zero. Written out because
+/// `Double.rounded()` needs libm, which this pure module does not link.
+func nearestInteger(_ value: Double) -> Int {
+    value >= 0 ? Int(value + 0.5) : -Int(-value + 0.5)
 }

@@ -147,6 +147,9 @@ extension CenterConfiguration {
 
         requireKind(desks.pool, .desk, "$.desks.pool")
         if desks.count != desks.desks.count { report("$.desks.count", "count \(desks.count) but \(desks.desks.count) desks listed") }
+        if let pool = catalogue[desks.pool], pool.capacity != desks.count {
+            report("$.desks.count", "count \(desks.count) but the pool \"\(desks.pool)\" has capacity \(pool.capacity)")
+        }
         var deskIDs: Set<FacilityID> = []
         for (i, desk) in desks.desks.enumerated() {
             if !deskIDs.insert(desk.id).inserted || catalogue[desk.id] != nil {
@@ -167,6 +170,9 @@ extension CenterConfiguration {
 
         requireKind(lockers.pool, .locker, "$.lockers.pool")
         if lockers.count != lockers.ids.count { report("$.lockers.count", "count \(lockers.count) but \(lockers.ids.count) ids listed") }
+        if let pool = catalogue[lockers.pool], pool.capacity != lockers.count {
+            report("$.lockers.count", "count \(lockers.count) but the pool \"\(lockers.pool)\" has capacity \(pool.capacity)")
+        }
         var lockerIDs: Set<FacilityID> = []
         for (i, id) in lockers.ids.enumerated() where !lockerIDs.insert(id).inserted || deskIDs.contains(id) || catalogue[id] != nil {
             report("$.lockers.ids[\(i)]", "duplicate id \"\(id)\"")

@@ -33,25 +33,25 @@ public struct Facility: Hashable, Sendable, Codable {
         enum CodingKeys: String, CodingKey { case share, releaseDays = "release_days" }
     }
 
-    public let id: FacilityID
-    public let kind: FacilityKind
+    public var id: FacilityID
+    public var kind: FacilityKind
     /// 条例 第4条 第1号/第2号/第3号; nil for the renovation's new kinds.
-    public let category: Int?
-    public let nameJa: String
-    public let nameEn: String
-    public let floor: Int?
+    public var category: Int?
+    public var nameJa: String
+    public var nameEn: String
+    public var floor: Int?
     /// People for rooms, desks for a desk pool, units for a storage bay.
-    public let capacity: Int
+    public var capacity: Int
     /// Divisions it is booked in, in day order.
-    public let divisions: [DivisionID]
+    public var divisions: [DivisionID]
     /// Fee per division in yen.
-    public let fees: [DivisionID: Int]
+    public var fees: [DivisionID: Int]
     /// Present when the facility is a community-quota facility.
-    public let quota: Quota?
+    public var quota: Quota?
     /// Whether it is booked at all (category 3 drop-in spaces are not).
-    public let bookable: Bool
+    public var bookable: Bool
     /// Whether capacity, floor or fees are placeholder values.
-    public let placeholder: Bool
+    public var placeholder: Bool
 
     public init(id: FacilityID, kind: FacilityKind, category: Int?, nameJa: String, nameEn: String,
                 floor: Int?, capacity: Int, divisions: [DivisionID], fees: [DivisionID: Int],

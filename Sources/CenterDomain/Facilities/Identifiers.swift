@@ -17,13 +17,13 @@ public struct FacilityID: RawRepresentable, Hashable, Comparable, Sendable, Coda
         try container.encode(rawValue)
     }
 
-    public var codingKey: any CodingKey { DynamicKey(rawValue) }
+    public var codingKey: any CodingKey { IdentifierCodingKey(rawValue) }
     public init?<T: CodingKey>(codingKey: T) { self.rawValue = codingKey.stringValue }
 
     public var description: String { rawValue }
 
     /// Lower-case ASCII letters and digits in hyphen-separated words.
-    public var isKebabCase: Bool { DynamicKey.isKebabCase(rawValue) }
+    public var isKebabCase: Bool { IdentifierCodingKey.isKebabCase(rawValue) }
 
     public static func < (a: FacilityID, b: FacilityID) -> Bool { a.rawValue < b.rawValue }
 }
@@ -46,7 +46,7 @@ public struct DivisionID: RawRepresentable, Hashable, Sendable, Codable,
         try container.encode(rawValue)
     }
 
-    public var codingKey: any CodingKey { DynamicKey(rawValue) }
+    public var codingKey: any CodingKey { IdentifierCodingKey(rawValue) }
     public init?<T: CodingKey>(codingKey: T) { self.rawValue = codingKey.stringValue }
 
     public var description: String { rawValue }
@@ -60,7 +60,7 @@ public struct DivisionID: RawRepresentable, Hashable, Sendable, Codable,
 }
 
 /// A coding key with any string value, for dictionaries keyed by ids.
-struct DynamicKey: CodingKey {
+struct IdentifierCodingKey: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }
 

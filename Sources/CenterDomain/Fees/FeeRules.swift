@@ -44,7 +44,7 @@ public struct FeeRules: Hashable, Sendable, Codable {
         }
 
         /// The multiplier in whole percent (1.5 → 150).
-        public var percent: Int { Int((multiplier * 100).rounded()) }
+        public var percent: Int { nearestInteger(multiplier * 100) }
     }
 
     /// A reduction or exemption (減免) by code.

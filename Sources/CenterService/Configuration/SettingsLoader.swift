@@ -52,26 +52,29 @@ public enum SettingsLoader {
         let managersBytes = try read(managersPath)
         let schedule: RoadmapSchedule
         do {
-            schedule = try RoadmapSchedule.decode(roadmapJSON: Data(roadmapBytes), managersJSON: Data(managersBytes))
-        } catch let error as RoadmapError {
-            let file = error.message.contains("manager") ? managersPath : roadmapPath
-            throw ConfigFileError(file: file, problems: [JSONProblem(path: "$", message: error.message)])
+            schedule = try RoadmapSchedule.decode(roadmapJSON: roadmapBytes, managersJSON: managersBytes,
+                                                  facilityIDs: Set(center.facilities.map(\.id.rawValue)))
         } catch {
-            throw ConfigFileError(file: roadmapPath, problems: [JSONProblem(path: "$", message: "\(error)")])
+            throw scheduleError(error, roadmapPath: roadmapPath, managersPath: managersPath)
         }
-        let knownFacilities = Set(center.facilities.map(\.id))
-        var closureProblems: [JSONProblem] = []
-        for (i, item) in schedule.items.enumerated() {
-            for (j, closure) in item.closures.enumerated() {
-                for (k, facility) in closure.facilities.enumerated() where !knownFacilities.contains(facility) {
-                    closureProblems.append(JSONProblem(path: "$.items[\(i)].closures[\(j)].facilities[\(k)]",
-                                                       message: "unknown facility \"\(facility)\" (not in \(centerFile))"))
-                }
-            }
-        }
-        if !closureProblems.isEmpty { throw ConfigFileError(file: roadmapPath, problems: closureProblems) }
         return CenterSettings(center: center, calendar: CenterCalendar(policy: policy, works: WorksClosures.from(schedule)),
                               roadmap: schedule)
+    }
+
+    /// The Roadmap module's messages read `file.json: $.path: problem`; this
+    /// puts them in the same shape as every other configuration error.
+    private static func scheduleError(_ error: RoadmapError, roadmapPath: String, managersPath: String) -> ConfigFileError {
+        var text = Substring(error.message)
+        var file = roadmapPath
+        for (name, path) in [(roadmapFile, roadmapPath), (managersFile, managersPath)] where text.hasPrefix(name + ": ") {
+            file = path
+            text = text.dropFirst(name.count + 2)
+        }
+        let parts = text.split(separator: ":", maxSplits: 1)
+        if parts.count == 2, parts[0].hasPrefix("$") {
+            return ConfigFileError(file: file, problems: [JSONProblem(path: String(parts[0]), message: parts[1].trimmingCharacters(in: .whitespaces))])
+        }
+        return ConfigFileError(file: file, problems: [JSONProblem(path: "$", message: String(text))])
     }
 
     private static func read(_ path: String) throws(ConfigFileError) -> [UInt8] {

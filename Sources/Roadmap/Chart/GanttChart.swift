@@ -51,7 +51,7 @@ public enum GanttChart {
     }
 
     private static func title(_ l: GanttLayout, today: RoadmapDate) -> String {
-        let text = "中野区産業振興センター 整備ロードマップ（STEP1〜3）\(today) 時点"
+        let text = "中野区産業振興センター 整備ロードマップ（STEP1〜3） \(today) 時点"
         return "<text x=\"\(SVGText.number(l.margin))\" y=\"28\" font-size=\"16\" font-weight=\"bold\">\(SVGText.escape(text))</text>\n"
     }
 
@@ -133,9 +133,11 @@ public enum GanttChart {
             let colour = managerColours[index % managerColours.count]
             out += "<g id=\"manager-\(SVGText.escape(term.id))\">\n"
             out += rect(x0, l.managerBandTop, x1 - x0, l.bandHeight, fill: colour, stroke: "#7e57c2")
-            out += text(term.label, x: x0 + 4, y: l.managerBandTop + 16)
+            let room = max(8, x1 - x0 - 8)
+            out += text(term.label, x: x0 + 4, y: l.managerBandTop + 16, fitting: room)
             let name = term.operatorJa.isEmpty ? "事業者名不明" : term.operatorJa
-            out += text("\(name)（\(term.start)〜\(term.end)）", x: x0 + 4, y: l.managerBandTop + l.bandHeight + 16, size: 10)
+            out += text(name, x: x0 + 4, y: l.managerBandTop + l.bandHeight + 14, size: 10, fitting: room)
+            out += text("\(term.start)〜\(term.end)", x: x0 + 4, y: l.managerBandTop + l.bandHeight + 26, size: 10, fitting: room)
             out += "</g>\n"
         }
         return out + "</g>\n"

@@ -5,7 +5,7 @@ struct GanttLayout: Sendable {
     let rowCount: Int
 
     let margin = 16.0
-    let labelWidth = 520.0
+    let labelWidth = 580.0
     let monthWidth = 12.0
     let rowHeight = 24.0
     let titleHeight = 48.0
@@ -31,7 +31,7 @@ struct GanttLayout: Sendable {
     func rowTop(_ index: Int) -> Double { rowsTop + Double(index) * rowHeight }
     var rowsBottom: Double { rowTop(rowCount) }
     var managerBandTop: Double { rowsBottom + 12 }
-    var legendTop: Double { managerBandTop + bandHeight * 2 + 16 }
+    var legendTop: Double { managerBandTop + bandHeight * 2 + 24 }
     var height: Double { legendTop + 40 }
 
     /// The x of the start of a day, clamped to the chart.

@@ -24,10 +24,16 @@ public struct RoadmapFilter: Hashable, Sendable {
 
 /// The items of one step that start in one fiscal year: how `GET /roadmap`
 /// groups its answer.
-public struct RoadmapSection: Hashable, Sendable {
+public struct RoadmapSection: Hashable, Sendable, Encodable {
     public let step: Int
     public let fiscalYear: Int
     public let items: [RoadmapItem]
+
+    enum CodingKeys: String, CodingKey {
+        case step
+        case fiscalYear = "fiscal_year"
+        case items
+    }
 }
 
 extension RoadmapSchedule {

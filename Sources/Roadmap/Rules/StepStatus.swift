@@ -3,6 +3,7 @@
 public struct StepStatus: Hashable, Sendable, Encodable {
     /// A planned start or end still ahead (今後の予定).
     public struct DueEvent: Hashable, Sendable, Encodable {
+        /// Whether the planned start or the planned end is due.
         public enum Kind: String, Codable, Sendable { case start, end }
         public let itemID: String
         public let kind: Kind

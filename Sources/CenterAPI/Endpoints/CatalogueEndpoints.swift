@@ -1,0 +1,78 @@
+import CenterDomain
+import CenterService
+import HTTPServer
+
+/// `GET /facilities`: every facility of the ordinance (Art. 4) and the
+/// renovation, with its divisions and fee per division.
+enum CatalogueEndpoints {
+    struct DivisionView: Encodable {
+        let id: String
+        let nameJa: String
+        let nameEn: String
+        let start: String
+        let end: String
+        let fee: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case id, start, end, fee
+            case nameJa = "name_ja"
+            case nameEn = "name_en"
+        }
+    }
+
+    struct FacilityView: Encodable {
+        let id: String
+        let kind: String
+        let category: Int?
+        let nameJa: String
+        let nameEn: String
+        let floor: Int?
+        let capacity: Int
+        let bookable: Bool
+        let quotaFacility: Bool
+        let placeholder: Bool
+        let divisions: [DivisionView]
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, category, floor, capacity, bookable, placeholder, divisions
+            case nameJa = "name_ja"
+            case nameEn = "name_en"
+            case quotaFacility = "quota_facility"
+        }
+    }
+
+    /// The catalogue as JSON; it comes from the configuration, which does not
+    /// change while the service runs, so it is encoded once.
+    static func catalogue(_ configuration: CenterConfiguration) -> HTTPResponse {
+        let divisions = Dictionary(configuration.divisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let views = configuration.facilities.map { facility in
+            FacilityView(id: facility.id.rawValue, kind: facility.kind.rawValue, category: facility.category,
+                         nameJa: facility.nameJa, nameEn: facility.nameEn, floor: facility.floor,
+                         capacity: facility.capacity, bookable: facility.bookable,
+                         quotaFacility: facility.isQuotaFacility, placeholder: facility.placeholder,
+                         divisions: facility.divisions.compactMap { id in
+                             divisions[id].map { DivisionView(id: $0.id.rawValue, nameJa: $0.nameJa, nameEn: $0.nameEn,
+                                                              start: $0.start, end: $0.end, fee: facility.fees[id]) }
+                         })
+        }
+        return APIResponse.json(views)
+    }
+
+    static var all: [Endpoint] {
+        [
+            Endpoint(.GET, "/facilities", summary: "The catalogue: rooms, desks, lockers and storage bays with divisions and fees",
+                     tag: "facilities", access: .anyone,
+                     parameters: [QueryParameter("kind", schema: ["type": "string", "enum": .array(FacilityKind.allCases.map { .string($0.rawValue) })],
+                                                 "Only facilities of this kind")],
+                     response: ["type": "array", "items": Schemas.ref("Facility")], errorCodes: ["invalid_parameter"]) { context in
+                guard let text = context.request.queryValue("kind") else { return context.resources.catalogue }
+                guard let kind = FacilityKind(rawValue: text) else {
+                    throw RequestError.invalidParameter("kind", "`kind` must be one of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                var configuration = context.service.settings.center
+                configuration.facilities = configuration.facilities.filter { $0.kind == kind }
+                return catalogue(configuration)
+            },
+        ]
+    }
+}

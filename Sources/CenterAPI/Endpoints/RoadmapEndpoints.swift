@@ -1,0 +1,92 @@
+import CenterDomain
+import CenterService
+import HTTPServer
+import Roadmap
+
+/// The renovation roadmap (STEP 1–3) and the designated-manager terms, for
+/// facilities planners and anyone asking who runs the center on a date.
+enum RoadmapEndpoints {
+    static var all: [Endpoint] {
+        [
+            Endpoint(.GET, "/roadmap", summary: "Roadmap items by step and fiscal year, filterable", tag: "roadmap", access: .anyone,
+                     parameters: [QueryParameter("step", schema: ["type": "integer", "minimum": 1, "maximum": 3], "STEP 1–3"),
+                                  QueryParameter("fiscal_year", schema: ["type": "integer"], "Items whose plan touches this fiscal year"),
+                                  QueryParameter("status", schema: ["type": "string", "enum": .array(ItemStatus.allCases.map { .string($0.rawValue) })], "Recorded status"),
+                                  QueryParameter("side", schema: ["type": "string", "enum": .array(ItemSide.allCases.map { .string($0.rawValue) })], "hard, soft or both")],
+                     response: ["type": "array", "items": Schemas.ref("RoadmapSection")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                let filter = try roadmapFilter(context.request)
+                let today = context.service.roadmapDate(context.service.today)
+                let sections = context.service.roadmap.sections(matching: filter).map { section in
+                    RoadmapSectionView(step: section.step, fiscalYear: section.fiscalYear,
+                                       fiscalYearLabel: FiscalYear(section.fiscalYear).japaneseLabel,
+                                       items: section.items.map { RoadmapItemView(item: $0, effectiveStatus: $0.status(asOf: today)) })
+                }
+                return APIResponse.json(sections)
+            },
+            Endpoint(.GET, "/roadmap/items/{id}", summary: "One roadmap item", tag: "roadmap", access: .anyone,
+                     response: Schemas.ref("RoadmapItem"), errorCodes: ["unknown_item"]) { context in
+                let id = context.request.pathParameter("id")
+                guard let item = context.service.roadmap.item(id) else {
+                    throw DomainError(.notFound, "unknown_item", "no roadmap item has id \"\(id)\"")
+                }
+                let today = context.service.roadmapDate(context.service.today)
+                return APIResponse.json(RoadmapItemView(item: item, effectiveStatus: item.status(asOf: today)))
+            },
+            Endpoint(.GET, "/roadmap/status", summary: "Per step: done, in progress, late, not started; what is due next",
+                     tag: "roadmap", access: .anyone,
+                     parameters: [QueryParameter("as_of", schema: Schemas.dateSchema, "The date to judge on (default: today in Japan)")],
+                     response: ["type": "array", "items": Schemas.ref("StepStatus")], errorCodes: ["invalid_parameter"]) { context in
+                let asOf = try context.request.dateQuery("as_of") ?? context.service.today
+                let report = StepStatus.report(for: context.service.roadmap, asOf: context.service.roadmapDate(asOf))
+                return APIResponse.json(report.map(StepStatusView.init))
+            },
+            Endpoint(.GET, "/roadmap.svg", summary: "Gantt chart of the roadmap by fiscal year, with today's line and manager terms",
+                     tag: "roadmap", access: .anyone, response: ["type": "string"], contentType: "image/svg+xml") { context in
+                let svg = GanttChart.svg(schedule: context.service.roadmap, today: context.service.roadmapDate(context.service.today))
+                return HTTPResponse(status: .ok, headers: ["content-type": "image/svg+xml; charset=utf-8"], body: Array(svg.utf8))
+            },
+            Endpoint(.GET, "/managers", summary: "Designated-manager (指定管理者) terms", tag: "roadmap", access: .anyone,
+                     response: ["type": "array", "items": Schemas.ref("ManagerTerm")]) { context in
+                APIResponse.json(context.service.roadmap.managers)
+            },
+            Endpoint(.GET, "/managers/current", summary: "The designated manager in charge on a date", tag: "roadmap",
+                     access: .anyone,
+                     parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Default: today in Japan")],
+                     response: Schemas.ref("ManagerTerm"), errorCodes: ["invalid_parameter", "no_manager"]) { context in
+                let date = try context.request.dateQuery("date") ?? context.service.today
+                guard let term = context.service.roadmap.manager(on: context.service.roadmapDate(date)) else {
+                    throw DomainError(.notFound, "no_manager", "no designated-manager term covers \(date)")
+                }
+                return APIResponse.json(term)
+            },
+        ]
+    }
+
+    static func roadmapFilter(_ request: HTTPRequest) throws(RequestError) -> RoadmapFilter {
+        var filter = RoadmapFilter()
+        if let text = request.queryValue("step") {
+            guard let step = Int(text), (1...3).contains(step) else { throw RequestError.invalidParameter("step", "`step` must be 1, 2 or 3") }
+            filter.step = step
+        }
+        if let text = request.queryValue("fiscal_year") {
+            guard let year = Int(text), (1990...2099).contains(year) else {
+                throw RequestError.invalidParameter("fiscal_year", "`fiscal_year` must be a year such as 2026")
+            }
+            filter.fiscalYear = year
+        }
+        if let text = request.queryValue("status") {
+            guard let status = ItemStatus(rawValue: text) else {
+                throw RequestError.invalidParameter("status", "`status` must be one of \(ItemStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            filter.status = status
+        }
+        if let text = request.queryValue("side") {
+            guard let side = ItemSide(rawValue: text) else {
+                throw RequestError.invalidParameter("side", "`side` must be hard, soft or both")
+            }
+            filter.side = side
+        }
+        return filter
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import CenterDomain
+
+@Suite struct CenterConfigurationTests {
+    /// Config/center.json of this checkout, found from this file's path.
+    static let centerJSON: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Config/center.json")
+
+    static func load() throws -> CenterConfiguration {
+        try JSONDecoder().decode(CenterConfiguration.self, from: Data(contentsOf: centerJSON))
+    }
+
+    func paths(_ change: (inout CenterConfiguration) -> Void) throws -> [String] {
+        var config = try Self.load()
+        change(&config)
+        return config.validate().map(\.path)
+    }
+
+    func index(_ id: FacilityID, in config: CenterConfiguration) -> Int {
+        config.facilities.firstIndex { $0.id == id }!
+    }
+
+    @Test func centerJSONDecodesWithoutProblems() throws {
+        let config = try Self.load()
+        #expect(config.validate() == [])
+        #expect(config.comment?.contains("別表") == true)
+        #expect(config.placeholders.contains("fees"))
+    }
+
+    @Test func centerJSONListsEveryFacility() throws {
+        let ids = Set(try Self.load().facilities.map(\.id.rawValue))
+        let expected: Set<String> = [
+            "multipurpose-hall", "gym", "small-gym",
+            "special-meeting-room", "large-meeting-room", "meeting-room-1", "meeting-room-2", "japanese-room",
+            "creative-room", "cooking-room", "event-corner", "nursery-room",
+            "consultation-room-1", "consultation-room-2", "exchange-space", "dining-space",
+            "flexible-desks", "mobile-lockers", "storage-a", "storage-b", "storage-c",
+        ]
+        #expect(ids == expected)
+    }
+
+    @Test func centerJSONCategoryThreeSpacesAreNotBookable() throws {
+        let config = try Self.load()
+        #expect(config.facilities.filter { $0.category == 3 }.allSatisfy { !$0.bookable })
+        #expect(config.facilities.filter { $0.kind == .room && $0.bookable }.allSatisfy { $0.placeholder })
+        #expect(config.facility("large-meeting-room")?.floor == 3)
+    }
+
+    @Test func centerJSONWindowsPerCategory() throws {
+        let config = try Self.load()
+        #expect(config.window(for: .ward)?.opens == .firstOfMonth(monthsBefore: 12))
+        #expect(config.window(for: .economicGroup)?.opens == .firstOfMonth(monthsBefore: 6))
+        #expect(config.window(for: .smallBusiness)?.opens == .firstOfMonth(monthsBefore: 3))
+        #expect(config.window(for: .communityGroup)?.opens == .firstOfMonth(monthsBefore: 2))
+        #expect(config.window(for: .communityGroup)?.closesDaysBefore == 3)
+        #expect(config.window(for: .general)?.opens == .firstOfMonth(monthsBefore: 1))
+        #expect(config.window(for: .freelancer)?.opens == nil)
+        #expect(config.window(for: .freelancer)?.kinds == [.desk])
+    }
+
+    @Test func centerJSONQuotaFacilities() throws {
+        let config = try Self.load()
+        let quota = config.facilities.filter(\.isQuotaFacility).map(\.id.rawValue)
+        #expect(Set(quota) == ["multipurpose-hall", "gym", "small-gym", "large-meeting-room"])
+        #expect(config.quota(for: "gym") == CommunityQuota(share: 0.30, releaseDays: 30))
+        #expect(config.quota(for: "meeting-room-1") == nil)
+    }
+
+    @Test func centerJSONNewFacilities() throws {
+        let config = try Self.load()
+        #expect(config.desks.desks.count == 20)
+        #expect(config.desks.desks.first?.id == "desk-01")
+        #expect(config.desks.windowDays == 14 && config.desks.weeklyLimit == 5 && config.desks.checkInGraceMinutes == 30)
+        #expect(config.lockers.ids.last == "locker-30")
+        #expect(config.lockers.reminderDays == [60, 30])
+        #expect(config.storage.categoriesByPriority.map(\.id) == ["community_group", "tourism_association", "silver_human_resources_center"])
+    }
+
+    @Test func validateReportsDuplicateFacilityId() throws {
+        let problems = try paths { $0.facilities[1].id = $0.facilities[0].id }
+        #expect(problems.contains("$.facilities[1].id"))
+    }
+
+    @Test func validateReportsUnknownDivisionInFeeTable() throws {
+        let config = try Self.load()
+        let i = index("meeting-room-1", in: config)
+        let problems = try paths { $0.facilities[i].fees["evening"] = 1000 }
+        #expect(problems == ["$.facilities[\(i)].fees.evening"])
+    }
+
+    @Test func validateReportsNegativeFee() throws {
+        let config = try Self.load()
+        let i = index("gym", in: config)
+        #expect(try paths { $0.facilities[i].fees[.night] = -1 } == ["$.facilities[\(i)].fees.night"])
+    }
+
+    @Test func validateReportsMissingFee() throws {
+        let config = try Self.load()
+        let i = index("gym", in: config)
+        #expect(try paths { $0.facilities[i].fees[.am] = nil } == ["$.facilities[\(i)].fees.am"])
+    }
+
+    @Test func validateReportsShareOutsideZeroToOne() throws {
+        let config = try Self.load()
+        let i = index("gym", in: config)
+        #expect(try paths { $0.facilities[i].quota = .init(share: 1.2) } == ["$.facilities[\(i)].quota.share"])
+        #expect(try paths { $0.quota.share = -0.1 } == ["$.quota.default_share"])
+    }
+
+    @Test func validateReportsCouplingToUnknownFacility() throws {
+        let problems = try paths {
+            $0.couplings[0] = RoomCoupling(facility: "cooking-room", requiresAnyOf: ["japanese-room", "tatami-room"])
+        }
+        #expect(problems == ["$.couplings[0].requires_any_of[1]"])
+        #expect(try paths { $0.couplings[1] = RoomCoupling(facility: "kids-room", requiresAnyOfCategories: [1]) } == ["$.couplings[1].facility"])
+    }
+
+    @Test func validateReportsBadDivisionTimes() throws {
+        #expect(try paths {
+            $0.divisions[2] = Division(id: .night, nameJa: "夜間", nameEn: "Night", start: "18:00", end: "17:30")
+        } == ["$.divisions[2].end"])
+    }
+
+    @Test func validateReportsBadRuleValues() throws {
+        #expect(try paths { $0.refunds.tiers[1].percent = 150 } == ["$.refunds.tiers[1].percent"])
+        #expect(try paths { $0.limits.monthly.maxUnits = 0 } == ["$.limits.max_units_per_month"])
+        #expect(try paths { $0.fees.surcharges[2].multiplier = 0.8 } == ["$.fees.surcharges[2].multiplier"])
+        #expect(try paths { $0.fees.exemptions[0].percent = 101 } == ["$.fees.exemptions[0].percent"])
+    }
+
+    @Test func validateReportsDeskLockerAndStorageMistakes() throws {
+        #expect(try paths { $0.desks.count = 21 } == ["$.desks.count", "$.desks.count"])
+        #expect(try paths { $0.lockers.count = 29 } == ["$.lockers.count", "$.lockers.count"])
+        #expect(try paths { $0.desks.desks[3].features = ["printer"] } == ["$.desks.desks[3].features[0]"])
+        #expect(try paths { $0.lockers.ids[5] = "locker-01" } == ["$.lockers.ids[5]"])
+        #expect(try paths { $0.storage.bays[0] = "gym" } == ["$.storage.bays[0]"])
+    }
+
+    @Test func validateReportsMissingCategory() throws {
+        #expect(try paths { $0.categories.removeLast() } == ["$.categories"])
+    }
+
+    @Test func configurationIgnoresCalendarSection() throws {
+        let text = try String(contentsOf: Self.centerJSON, encoding: .utf8)
+        #expect(text.contains(#""calendar""#))
+        #expect(try Self.load().feeCalculator.rules.roundingUnit == 10)
+    }
+}

@@ -1,0 +1,148 @@
+import Dispatch
+import Foundation
+import Glibc
+@testable import HTTPServer
+
+/// A blocking socket client for end-to-end tests, run off the cooperative
+/// pool (see `blocking`) so that it can never starve the server's handlers.
+final class TestClient {
+    struct Response {
+        var status: Int
+        var headers: [String: String]
+        var body: String
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let fd: Int32
+    var buffer: [UInt8] = []
+
+    init(port: Int, readTimeout: Double = 3) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else {
+            let code = errno
+            Glibc.close(fd)
+            throw Failure(description: "connect failed: errno \(code)")
+        }
+        var tv = timeval(tv_sec: Int(readTimeout), tv_usec: Int((readTimeout - Double(Int(readTimeout))) * 1e6))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit { Glibc.close(fd) }
+
+    func send(_ text: String) throws { try send(Array(text.utf8)) }
+
+    func send(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { throw Failure(description: "send failed: errno \(errno)") }
+            offset += n
+        }
+    }
+
+    /// Reads more bytes; false on EOF, error or timeout.
+    func fill() -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return false }
+        buffer.append(contentsOf: chunk[..<n])
+        return true
+    }
+
+    /// Reads one response; `head` for a response to HEAD (no body).
+    func readResponse(head: Bool = false) throws -> Response {
+        let crlf2 = Array("\r\n\r\n".utf8)
+        var end: Int?
+        while true {
+            if buffer.count >= 4 {
+                end = (0...(buffer.count - 4)).first { Array(buffer[$0..<($0 + 4)]) == crlf2 }
+                if end != nil { break }
+            }
+            guard fill() else { throw Failure(description: "no complete response head") }
+        }
+        let headText = String(decoding: buffer[..<end!], as: UTF8.self)
+        buffer.removeFirst(end! + 4)
+        var lines = headText.components(separatedBy: "\r\n")
+        let statusLine = lines.removeFirst().split(separator: " ")
+        guard statusLine.count >= 2, let status = Int(statusLine[1]) else {
+            throw Failure(description: "bad status line")
+        }
+        var headers: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        let length = head ? 0 : Int(headers["content-length"] ?? "0") ?? 0
+        while buffer.count < length {
+            guard fill() else { throw Failure(description: "short body") }
+        }
+        let body = String(decoding: buffer[..<length], as: UTF8.self)
+        buffer.removeFirst(length)
+        return Response(status: status, headers: headers, body: body)
+    }
+
+    /// True if the server closes the connection (EOF or reset) before the read timeout.
+    func isClosedByServer() -> Bool {
+        var byte: UInt8 = 0
+        while true {
+            let n = recv(fd, &byte, 1, 0)
+            if n == 0 { return true }
+            if n < 0 { return errno == ECONNRESET }
+        }
+    }
+}
+
+/// Runs blocking client code on a Dispatch thread, outside the cooperative pool.
+func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+    }
+}
+
+/// The router every end-to-end test talks to.
+func testRouter() -> Router {
+    var router = Router()
+    router.add(.GET, "/health") { _ in
+        HTTPResponse(headers: ["Content-Type": "application/json"], body: Array(#"{"status":"ok"}"#.utf8))
+    }
+    router.add(.POST, "/echo") { request in HTTPResponse(body: request.body) }
+    router.add(.GET, "/items/{id}") { request in HTTPResponse(body: Array((request.pathParameters["id"] ?? "").utf8)) }
+    router.add(.GET, "/slow") { request in
+        let ms = Int(request.queryValue("ms") ?? "1000") ?? 1000
+        try? await Task.sleep(for: .milliseconds(ms))
+        return HTTPResponse(body: Array("slow".utf8))
+    }
+    return router
+}
+
+/// Starts a server on an ephemeral port, runs `body`, then shuts it down.
+func withServer(_ configure: (inout HTTPServer.Configuration) -> Void = { _ in },
+                _ body: (HTTPServer) async throws -> Void) async throws {
+    var configuration = HTTPServer.Configuration()
+    configuration.port = 0
+    configuration.eventLoopCount = 2
+    configure(&configuration)
+    let server = HTTPServer(configuration: configuration, responder: testRouter())
+    try server.start()
+    do {
+        try await body(server)
+    } catch {
+        await server.shutdown()
+        throw error
+    }
+    await server.shutdown()
+}
+
+let getHealth = "GET /health HTTP/1.1\r\nHost: t\r\n\r\n"
