@@ -17,11 +17,18 @@ final class Connection: @unchecked Sendable {
 /// `withConnection` takes a free connection under a `Mutex` and runs the body
 /// synchronously on the calling thread. When none is free the caller
 /// suspends on a continuation (it never blocks a thread) and is resumed, in
-/// arrival order, by the caller that gives one back.
+/// arrival order, by the caller that gives one back. A waiting caller whose
+/// task is cancelled stops waiting and throws `CancellationError`.
 final class ConnectionPool: Sendable {
+    private struct Waiter {
+        let id: UInt64
+        let continuation: CheckedContinuation<Connection, any Error>
+    }
+
     private struct State {
         var idle: [Connection]
-        var waiters: [CheckedContinuation<Connection, any Error>] = []
+        var waiters: [Waiter] = []
+        var nextWaiterID: UInt64 = 0
         var isClosed = false
     }
 
@@ -52,7 +59,7 @@ final class ConnectionPool: Sendable {
             return (state.idle, state.waiters)
         }
         for connection in idle { connection.database.close() }
-        for waiter in waiters { waiter.resume(throwing: StoreError.closedPool) }
+        for waiter in waiters { waiter.continuation.resume(throwing: StoreError.closedPool) }
     }
 
     /// How many callers are suspended waiting for a connection.
@@ -72,18 +79,35 @@ final class ConnectionPool: Sendable {
         case .closed: throw StoreError.closedPool
         case .wait: break
         }
-        return try await withCheckedThrowingContinuation { continuation in
-            let outcome: Immediate = state.withLock { state in
-                if state.isClosed { return .closed }
-                if let connection = state.idle.popLast() { return .connection(connection) }
-                state.waiters.append(continuation)
-                return .wait
+        let id = state.withLock { state in
+            defer { state.nextWaiterID += 1 }
+            return state.nextWaiterID
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                enum Outcome { case connection(Connection), closed, cancelled, wait }
+                let outcome: Outcome = state.withLock { state in
+                    if state.isClosed { return .closed }
+                    if let connection = state.idle.popLast() { return .connection(connection) }
+                    // Checked under the lock that `onCancel` takes, so a
+                    // cancellation is seen either here or by `onCancel`.
+                    if Task.isCancelled { return .cancelled }
+                    state.waiters.append(Waiter(id: id, continuation: continuation))
+                    return .wait
+                }
+                switch outcome {
+                case .connection(let connection): continuation.resume(returning: connection)
+                case .closed: continuation.resume(throwing: StoreError.closedPool)
+                case .cancelled: continuation.resume(throwing: CancellationError())
+                case .wait: break
+                }
             }
-            switch outcome {
-            case .connection(let connection): continuation.resume(returning: connection)
-            case .closed: continuation.resume(throwing: StoreError.closedPool)
-            case .wait: break
+        } onCancel: {
+            let waiter = state.withLock { state -> Waiter? in
+                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waiters.remove(at: index)
             }
+            waiter?.continuation.resume(throwing: CancellationError())
         }
     }
 
@@ -91,7 +115,7 @@ final class ConnectionPool: Sendable {
         enum Next { case resume(CheckedContinuation<Connection, any Error>), close, keep }
         let next: Next = state.withLock { state in
             if state.isClosed { return .close }
-            if !state.waiters.isEmpty { return .resume(state.waiters.removeFirst()) }
+            if !state.waiters.isEmpty { return .resume(state.waiters.removeFirst().continuation) }
             state.idle.append(connection)
             return .keep
         }

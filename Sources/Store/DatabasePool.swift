@@ -57,21 +57,30 @@ public final class DatabasePool: Sendable {
     /// If `work` throws, its changes are rolled back, the error is rethrown
     /// unchanged, and the other writes of the batch still commit. If the
     /// batch's `COMMIT` fails, every write in it fails with that
-    /// `StoreError`. `work` must not begin, commit or roll back transactions
+    /// `StoreError`. If the calling task is cancelled before the writer
+    /// reaches the write, `work` is not run and the call throws
+    /// `CancellationError`; once `work` has started, cancellation has no
+    /// effect. `work` must not begin, commit or roll back transactions
     /// (it may use savepoints of its own): such statements fail with
     /// `StoreError.Code.transactionControl`.
     public func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            do {
-                try writer.enqueue(TypedPendingWrite(work: work, continuation: continuation))
-            } catch {
-                continuation.resume(throwing: error)
+        let cancellation = WriteCancellation()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                do {
+                    try writer.enqueue(TypedPendingWrite(work: work, continuation: continuation, cancellation: cancellation))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
             }
+        } onCancel: {
+            cancellation.cancel()
         }
     }
 
     /// Runs `work` on a read-only connection, inside a read transaction
-    /// (one committed snapshot). Suspends while every reader is busy.
+    /// (one committed snapshot). Suspends while every reader is busy; a
+    /// cancelled caller stops waiting and throws `CancellationError`.
     public func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await readers.withConnection { database in
             try database.execute("BEGIN DEFERRED")
@@ -82,15 +91,31 @@ public final class DatabasePool: Sendable {
         }
     }
 
+    deinit {
+        close()
+    }
+
     /// Commits every queued write, runs `PRAGMA optimize`, and closes every
     /// connection (a reader lent out is closed when its read ends). Later
-    /// calls throw `StoreError.Code.closed`. Blocks the calling thread until
-    /// the writer has finished; must not be called from inside a closure of
-    /// this pool.
+    /// calls throw `StoreError.Code.closed`. Idempotent.
+    ///
+    /// Blocks the calling thread until the writer has finished, except when
+    /// called from inside a write closure: then the writer closes after the
+    /// current batch and the queued writes.
     public func close() {
         writer.close()
         readers.close()
         checkpointConnection.close()
+    }
+
+    /// How many writes wait for the writer (not counting the batch it runs).
+    var queuedWriteCount: Int {
+        writer.queuedCount
+    }
+
+    /// How many `read` callers are suspended waiting for a reader.
+    var waitingReadCount: Int {
+        readers.waitingCount
     }
 
     /// Counters of the group-committing writer.

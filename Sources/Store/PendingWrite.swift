@@ -1,8 +1,23 @@
+import Synchronization
+
+/// Set when the task that queued a write is cancelled.
+final class WriteCancellation: Sendable {
+    private let flag = Atomic(false)
+
+    var isCancelled: Bool { flag.load(ordering: .acquiring) }
+
+    func cancel() {
+        flag.store(true, ordering: .releasing)
+    }
+}
+
 /// A write waiting in the writer's queue, with the caller's continuation.
 ///
 /// The writer thread calls `perform` inside the batch transaction and, once
 /// the batch's fate is known, `finish` exactly once.
 protocol PendingWrite: AnyObject, Sendable {
+    /// Whether the caller's task was cancelled; checked before the work runs.
+    var isCancelled: Bool { get }
     /// Runs the work on the writer's connection; returns whether it succeeded.
     func perform(_ database: Database) -> Bool
     /// Marks the write as failed with `error` although its work may have
@@ -20,12 +35,18 @@ protocol PendingWrite: AnyObject, Sendable {
 final class TypedPendingWrite<T: Sendable>: PendingWrite, @unchecked Sendable {
     private let work: @Sendable (Database) throws -> T
     private let continuation: CheckedContinuation<T, any Error>
+    private let cancellation: WriteCancellation
     private var outcome: Result<T, any Error>?
 
-    init(work: @escaping @Sendable (Database) throws -> T, continuation: CheckedContinuation<T, any Error>) {
+    init(work: @escaping @Sendable (Database) throws -> T,
+         continuation: CheckedContinuation<T, any Error>,
+         cancellation: WriteCancellation) {
         self.work = work
         self.continuation = continuation
+        self.cancellation = cancellation
     }
+
+    var isCancelled: Bool { cancellation.isCancelled }
 
     func perform(_ database: Database) -> Bool {
         do {

@@ -14,7 +14,7 @@ import Synchronization
 /// fsync; only then resume every caller. When `COMMIT` fails the batch is
 /// rolled back and every write in it fails.
 ///
-/// `@unchecked Sendable`: `queue`, `isClosing` and `isFinished` are guarded
+/// `@unchecked Sendable`: `queue`, `isClosing`, `isFinished` and `thread` are guarded
 /// by `condition`; `database` is used only by the writer thread once
 /// `start()` has been called; `statistics` is a `Mutex`.
 final class Writer: @unchecked Sendable {
@@ -22,6 +22,7 @@ final class Writer: @unchecked Sendable {
     private var queue: [any PendingWrite] = []
     private var isClosing = false
     private var isFinished = false
+    private var thread: Thread?
     private let database: Database
     private let maxBatchSize: Int
     let statistics = Mutex(WriterStatistics())
@@ -35,6 +36,9 @@ final class Writer: @unchecked Sendable {
     func start() {
         let thread = Thread { [self] in run() }
         thread.name = "store-writer"
+        condition.lock()
+        self.thread = thread
+        condition.unlock()
         thread.start()
     }
 
@@ -48,15 +52,25 @@ final class Writer: @unchecked Sendable {
         condition.signal()
     }
 
+    /// How many writes wait in the queue (not counting a batch being run).
+    var queuedCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.count
+    }
+
     /// Refuses new writes, lets the thread commit every queued one, run
     /// `PRAGMA optimize` and close the connection, and returns when it has.
-    /// Must not be called from inside a write closure.
+    /// Called on the writer thread itself (from a write closure), it cannot
+    /// wait for itself: it only refuses new writes, and the thread finishes
+    /// the queue and closes after the current batch.
     func close() {
         condition.lock()
+        defer { condition.unlock() }
         isClosing = true
         condition.broadcast()
+        guard let thread, Thread.current !== thread else { return }
         while !isFinished { condition.wait() }
-        condition.unlock()
     }
 
     private func run() {
@@ -136,8 +150,13 @@ final class Writer: @unchecked Sendable {
     }
 
     /// Runs one write between `SAVEPOINT` and `RELEASE`; when it throws,
-    /// rolls back to the savepoint so that its neighbours are untouched.
+    /// rolls back to the savepoint so that its neighbours are untouched. A
+    /// write whose task was cancelled before its turn is not run.
     private func runInSavepoint(_ write: any PendingWrite) -> Bool {
+        guard !write.isCancelled else {
+            write.refuse(CancellationError())
+            return false
+        }
         let savepoint = Database.batchItemSavepoint
         do {
             try database.execute("SAVEPOINT \(savepoint)")
