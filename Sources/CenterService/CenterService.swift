@@ -8,6 +8,7 @@ public final class CenterService: Sendable {
     public let settings: CenterSettings
     public let pool: DatabasePool
     public let clock: any CenterClock
+    let bookingTimer = BookingTimer()
 
     public init(settings: CenterSettings, pool: DatabasePool, clock: any CenterClock) {
         self.settings = settings
