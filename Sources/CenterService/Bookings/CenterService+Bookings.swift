@@ -9,7 +9,7 @@ extension CenterService {
                      idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
         try Self.requireOwn(registration: request.registration, actor: actor)
         let center = settings.center
-        let calendar = settings.calendar
+        let calendar = self.calendar
         let recorded = try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             try BookingDesk(center: center, calendar: calendar, db: db, now: now).book(request, actor: actor)
         }
