@@ -9,6 +9,7 @@ public final class CenterService: Sendable {
     public let pool: DatabasePool
     public let clock: any CenterClock
     let roadmapState: RoadmapState
+    let bookingTimer = BookingTimer()
 
     /// A service over an opened database. Call `restoreRoadmapUpdates()`
     /// before serving (`start` does both).

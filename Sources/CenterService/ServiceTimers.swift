@@ -11,19 +11,47 @@ public struct ServiceTimers: Sendable {
 extension CenterService {
     /// How often the WAL is checkpointed off the request path (SERVER-NOTES 2.2).
     static let checkpointIntervalSeconds: Int64 = 30
+    /// The longest the booking timer sleeps without looking again.
+    static let bookingTimerMaximumSleepSeconds: Int64 = 3600
 
     /// Starts the timers; each runs until cancelled.
     public func startTimers() -> ServiceTimers {
         let task = Task { [self] in
-            while !Task.isCancelled {
-                do {
-                    try await clock.sleep(until: clock.now().adding(seconds: Self.checkpointIntervalSeconds))
-                } catch {
-                    return
-                }
-                _ = try? await pool.checkpoint()
+            await withDiscardingTaskGroup { group in
+                group.addTask { await self.runCheckpoints() }
+                group.addTask { await self.runBookingTimer() }
             }
         }
         return ServiceTimers(task: task)
+    }
+
+    private func runCheckpoints() async {
+        while !Task.isCancelled {
+            do {
+                try await clock.sleep(until: clock.now().adding(seconds: Self.checkpointIntervalSeconds))
+            } catch {
+                return
+            }
+            _ = try? await pool.checkpoint()
+        }
+    }
+
+    /// Lapses unpaid provisional bookings at their deadline (仮予約の失効) and
+    /// closes used ones (no-show, done): sleeps on the clock until the
+    /// earliest pending event, or until a new booking nudges it.
+    private func runBookingTimer() async {
+        while !Task.isCancelled {
+            let now = clock.now()
+            _ = try? await lapseDue(now: now)
+            _ = try? await closeUsedBookings(now: now)
+            let fallback = now.adding(seconds: Self.bookingTimerMaximumSleepSeconds)
+            let next = min((try? await nextBookingEvent()) ?? fallback, fallback)
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { try? await self.clock.sleep(until: next) }
+                group.addTask { await self.bookingTimer.wait() }
+                await group.next()
+                group.cancelAll()
+            }
+        }
     }
 }

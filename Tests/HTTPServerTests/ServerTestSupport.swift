@@ -104,10 +104,11 @@ final class TestClient {
     }
 }
 
-/// Runs blocking client code on a Dispatch thread, outside the cooperative pool.
+/// Runs blocking client code on a thread of its own: neither the cooperative
+/// pool nor Dispatch's (which it shares on Linux) may be held by a blocked read.
 func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
     }
 }
 

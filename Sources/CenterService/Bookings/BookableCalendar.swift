@@ -1,0 +1,59 @@
+import CenterDomain
+import Store
+
+/// The days a facility can be used (休館日): the configured `CenterCalendar`
+/// (year-end, regular closed day, holidays if configured, works closures)
+/// plus the ad-hoc closures (臨時休館) staff entered through `POST /closures`,
+/// as stored in the `closures` table for a range of dates.
+struct BookableCalendar {
+    /// One stored ad-hoc closure.
+    struct AdHoc {
+        let first: LocalDate
+        let last: LocalDate
+        /// Empty when the whole center closes.
+        let facilities: [String]
+        let reason: String
+        let reasonJa: String?
+    }
+
+    let calendar: CenterCalendar
+    let adHoc: [AdHoc]
+
+    /// The calendar with the ad-hoc closures that touch `first`…`last`.
+    static func load(_ db: Database, calendar: CenterCalendar, from first: LocalDate, to last: LocalDate) throws -> BookableCalendar {
+        let rows = try db.query("""
+            SELECT first_date, last_date, facilities, reason, reason_ja FROM closures
+            WHERE first_date <= ? AND last_date >= ? ORDER BY id
+            """, [.text(last.description), .text(first.description)])
+        let adHoc = try rows.map { row in
+            AdHoc(first: try RegistrationRecord.date(row.get("first_date")),
+                  last: try RegistrationRecord.date(row.get("last_date")),
+                  facilities: (try row.get("facilities") as String).split(separator: ",").map(String.init),
+                  reason: try row.get("reason"), reasonJa: try row.get("reason_ja"))
+        }
+        return BookableCalendar(calendar: calendar, adHoc: adHoc)
+    }
+
+    /// Every reason `facility` is closed on `date`; empty when it is open.
+    func closures(on date: LocalDate, facility: FacilityID) -> [ClosureReason] {
+        var reasons = calendar.closures(on: date, facility: facility.rawValue)
+        for closure in adHoc where closure.first <= date && date <= closure.last
+            && (closure.facilities.isEmpty || closure.facilities.contains(facility.rawValue)) {
+            reasons.append(ClosureReason(kind: .adHoc, reason: closure.reason, reasonJa: closure.reasonJa,
+                                         facilities: closure.facilities))
+        }
+        return reasons
+    }
+
+    func isClosed(_ date: LocalDate, facility: FacilityID) -> Bool { !closures(on: date, facility: facility).isEmpty }
+
+    /// `facility_closed` naming the date and every reason, for a closed date.
+    func closedError(on date: LocalDate, facility: FacilityID) -> DomainError {
+        let reasons = closures(on: date, facility: facility)
+        let text = reasons.map { $0.reason ?? $0.itemID ?? $0.kind.rawValue }
+        return DomainError(.conflict, "facility_closed", "\(facility) is closed on \(date) (\(text.joined(separator: ", "))).",
+                           details: ["facility": facility.rawValue, "date": date.description,
+                                     "reason": reasons.map(\.kind.rawValue).joined(separator: ","),
+                                     "reason_text": text.joined(separator: ", ")])
+    }
+}

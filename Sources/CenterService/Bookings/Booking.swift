@@ -1,0 +1,97 @@
+import CenterDomain
+import Store
+
+/// A room booking (予約) as the service stores and shows it: what was booked,
+/// its state in the lifecycle (`BookingState`), the fee with its breakdown,
+/// the payment deadline of the provisional hold (仮予約), and who did what when.
+public struct Booking: Sendable, Hashable, Encodable {
+    /// What a cancellation refunded (還付, `RefundSchedule`).
+    public struct Refund: Sendable, Hashable, Encodable {
+        public let percent: Int
+        public let amount: Int
+    }
+
+    public let id: Int64
+    public let registration: Int64
+    public let category: UserCategory
+    public let facility: FacilityID
+    public let firstDate: LocalDate
+    public let lastDate: LocalDate
+    public let divisions: [DivisionID]
+    public let purpose: String
+    public let attendees: Int
+    public let admissionCharged: Int
+    public let commercial: Bool
+    public let outOfWard: Bool
+    public let guardian: String?
+    public let state: BookingState
+    public let feeTotal: Int
+    /// `{"days", "per_day": FeeBreakdown, "total"}` as computed at booking.
+    public let fee: StoredJSON
+    public let paymentDeadline: Instant
+    public let createdAt: Instant
+    public let createdBy: String
+    public let paidAt: Instant?
+    public let checkedInAt: Instant?
+    public let cancelledAt: Instant?
+    public let cancelledBy: String?
+    public let cancelReason: String?
+    public let refund: Refund?
+
+    enum CodingKeys: String, CodingKey {
+        case id, registration, category, facility, divisions, purpose, attendees, commercial, guardian, state, fee, refund
+        case firstDate = "first_date", lastDate = "last_date", admissionCharged = "admission_charged"
+        case outOfWard = "out_of_ward", feeTotal = "fee_total", paymentDeadline = "payment_deadline"
+        case createdAt = "created_at", createdBy = "created_by", paidAt = "paid_at", checkedInAt = "checked_in_at"
+        case cancelledAt = "cancelled_at", cancelledBy = "cancelled_by", cancelReason = "cancel_reason"
+    }
+
+    /// The dates of use, first to last.
+    public var dates: [LocalDate] { (0...firstDate.days(until: lastDate)).map { firstDate.adding(days: $0) } }
+
+    static let columns = """
+        id, registration_id, category, facility_id, first_date, last_date, divisions, purpose, attendees,
+        admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown, payment_deadline,
+        created_at, created_by, paid_at, checked_in_at, cancelled_at, cancelled_by, cancel_reason, refund_percent,
+        refund_amount
+        """
+
+    init(row: Row) throws {
+        id = try row.get("id")
+        registration = try row.get("registration_id")
+        category = try RegistrationRecord.decodeEnum(row.get("category"))
+        facility = FacilityID(try row.get("facility_id") as String)
+        firstDate = try RegistrationRecord.date(row.get("first_date"))
+        lastDate = try RegistrationRecord.date(row.get("last_date"))
+        divisions = (try row.get("divisions") as String).split(separator: ",").map { DivisionID(String($0)) }
+        purpose = try row.get("purpose")
+        attendees = try row.get("attendees")
+        admissionCharged = try row.get("admission_charged")
+        commercial = try row.get("commercial")
+        outOfWard = try row.get("out_of_ward")
+        guardian = try row.get("guardian")
+        state = try RegistrationRecord.decodeEnum(row.get("state"))
+        feeTotal = try row.get("fee_total")
+        fee = try StoredJSON(text: row.get("fee_breakdown"))
+        paymentDeadline = Instant(secondsSinceEpoch: try row.get("payment_deadline"))
+        createdAt = Instant(secondsSinceEpoch: try row.get("created_at"))
+        createdBy = try row.get("created_by")
+        paidAt = try (row.get("paid_at") as Int64?).map(Instant.init(secondsSinceEpoch:))
+        checkedInAt = try (row.get("checked_in_at") as Int64?).map(Instant.init(secondsSinceEpoch:))
+        cancelledAt = try (row.get("cancelled_at") as Int64?).map(Instant.init(secondsSinceEpoch:))
+        cancelledBy = try row.get("cancelled_by")
+        cancelReason = try row.get("cancel_reason")
+        let percent: Int? = try row.get("refund_percent")
+        let amount: Int? = try row.get("refund_amount")
+        refund = percent.map { Refund(percent: $0, amount: amount ?? 0) }
+    }
+
+    /// Booking `id`, or `booking_not_found` (404); a member sees only its own.
+    static func load(_ db: Database, id: Int64, for actor: Actor? = nil) throws -> Booking {
+        let notFound = DomainError(.notFound, "booking_not_found", "No booking has id \(id).", details: ["booking": String(id)])
+        guard let row = try db.queryOne("SELECT \(columns) FROM bookings WHERE id = ?", [.integer(id)]) else { throw notFound }
+        let booking = try Booking(row: row)
+        if let actor, actor.role == .member, actor.registrationID != booking.registration { throw notFound }
+        return booking
+    }
+}

@@ -1,0 +1,134 @@
+import CenterDomain
+import Store
+
+/// Takes a booking inside one write transaction (受付): every rule is checked
+/// against the rows of that same transaction and the booking is inserted
+/// before it ends, so no other write can slip between check and insert. The
+/// checks run in the order of API.md, each refusing with its code.
+struct BookingDesk {
+    let center: CenterConfiguration
+    let calendar: CenterCalendar
+    let db: Database
+    let now: Instant
+
+    /// The fee as stored: the breakdown of one day, the number of days, the total.
+    struct Fee: Encodable {
+        let days: Int
+        let perDay: FeeBreakdown
+        let total: Int
+
+        enum CodingKeys: String, CodingKey { case days, perDay = "per_day", total }
+    }
+
+    func book(_ request: BookingRequest, actor: Actor) throws -> Booking {
+        let today = now.japanDate
+        try request.checkWellFormed()
+        let facility = try bookableRoom(request.facility)
+        if let unknown = request.divisions.first(where: { !facility.divisions.contains($0) }) {
+            throw DomainError(.invalid, "division_not_offered", "\(facility.id) is not booked in division \(unknown).",
+                              details: ["facility": facility.id.rawValue, "division": unknown.rawValue])
+        }
+        let divisions = request.orderedDivisions(in: facility)
+        let dates = request.dates
+        let first = dates[0], last = dates[dates.count - 1]
+        let months = Array(Set(dates.map(\.yearMonth))).sorted()
+
+        let record = try RegistrationRecord.load(db, id: request.registration, today: today)
+        try record.registration.checkCanBook(today: today)
+
+        let days = try BookableCalendar.load(db, calendar: calendar, from: first.firstOfMonth, to: last.lastOfMonth)
+        if let closed = dates.first(where: { days.isClosed($0, facility: facility.id) }) {
+            throw days.closedError(on: closed, facility: facility.id)
+        }
+
+        guard let window = center.window(for: record.category) else {
+            throw DomainError(.conflict, "category_not_permitted", "The \(record.category.rawValue) category books no rooms.",
+                              details: ["category": record.category.rawValue, "kind": facility.kind.rawValue])
+        }
+        for date in dates {
+            let opens = window.opens?.opening.opening(for: date, in: calendar) ?? date
+            try window.check(kind: facility.kind, useDate: date, today: today, windowOpens: opens)
+        }
+
+        try center.limits.consecutive.check(first: first, last: last) { days.isClosed($0, facility: facility.id) }
+
+        let units = try BookingLedger.liveUnits(db, from: first.firstOfMonth, to: last.lastOfMonth, facility: facility.id,
+                                                registration: record.id, near: first, nearLast: last)
+        for date in dates {
+            for division in divisions
+            where units.contains(where: { $0.facility == facility.id && $0.date == date && $0.division == division }) {
+                throw BookingLedger.slotTaken(facility: facility.id, date: date, division: division)
+            }
+        }
+
+        if let quota = center.quota(for: facility.id) {
+            for month in months {
+                let inMonth = dates.filter { $0.yearMonth == month }
+                guard let useDate = inMonth.first(where: { quota.isProtected(useDate: $0, today: today) }) else { continue }
+                let bookable = CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.divisions.count) {
+                    days.isClosed($0, facility: facility.id)
+                }
+                try quota.check(category: record.category, useDate: useDate, today: today, bookableUnits: bookable,
+                                nonCommunityUnitsBooked: CommunityQuota.nonCommunityUnits(facility: facility.id, month: month,
+                                                                                         bookings: units),
+                                requestedUnits: inMonth.count * divisions.count)
+            }
+        }
+
+        let facilityClass = MonthlyLimit.facilityClass(of: facility)
+        for month in months {
+            let already = MonthlyLimit.unitsBooked(registration: String(record.id), month: month, facilityClass: facilityClass,
+                                                   bookings: units, catalogue: center.catalogue)
+            try center.limits.monthly.check(category: record.category, month: month, facilityClass: facilityClass,
+                                            alreadyBooked: already,
+                                            requested: dates.filter { $0.yearMonth == month }.count * divisions.count)
+        }
+
+        for coupling in center.couplings(for: facility.id) {
+            for date in dates {
+                try coupling.check(registration: String(record.id), date: date, divisions: divisions, companions: units,
+                                   catalogue: center.catalogue, guardian: request.guardian)
+            }
+        }
+
+        try Capacity.check(attendees: request.attendees, facility: facility)
+
+        let perDay = try center.feeCalculator.fee(for: FeeRequest(
+            facility: facility, divisions: divisions, category: record.category, admissionYen: request.admissionCharged,
+            commercial: request.commercial, outOfWard: !record.inWard))
+        let fee = Fee(days: dates.count, perDay: perDay, total: perDay.total * dates.count)
+        let deadline = center.payment.deadline(bookedAt: now, useDate: first)
+        try db.run("""
+            INSERT INTO bookings (registration_id, category, facility_id, first_date, last_date, divisions, purpose,
+                attendees, admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown,
+                payment_deadline, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?)
+            """, [.integer(record.id), .text(record.category.rawValue), .text(facility.id.rawValue),
+                  .text(first.description), .text(last.description),
+                  .text(divisions.map(\.rawValue).joined(separator: ",")), .text(request.purpose),
+                  .integer(Int64(request.attendees)), .integer(Int64(request.admissionCharged)),
+                  request.commercial.sqlValue, (!record.inWard).sqlValue, request.guardian.map { .text($0) } ?? .null,
+                  .integer(Int64(fee.total)), .text(try StoredJSON.text(of: fee)),
+                  .integer(deadline.secondsSinceEpoch), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+        let id = db.lastInsertRowID
+        try BookingLedger.insertUnits(db, booking: id, facility: facility.id, dates: dates, divisions: divisions,
+                                      registration: record.id, community: record.category.isCommunity)
+        let booking = try Booking.load(db, id: id)
+        try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking.create", entity: "booking",
+                            entityID: String(id), after: booking)
+        return booking
+    }
+
+    /// The facility if it is a room booked by division (categories 1 and 2):
+    /// `facility_not_found` (404) or `facility_not_bookable` (422).
+    func bookableRoom(_ id: FacilityID) throws -> Facility {
+        guard let facility = center.facility(id) else {
+            throw DomainError(.notFound, "facility_not_found", "No facility has id \(id).", details: ["facility": id.rawValue])
+        }
+        guard facility.kind == .room, facility.bookable, !facility.divisions.isEmpty else {
+            throw DomainError(.invalid, "facility_not_bookable", "\(facility.nameEn) is not booked by division.",
+                              details: ["facility": id.rawValue])
+        }
+        return facility
+    }
+}

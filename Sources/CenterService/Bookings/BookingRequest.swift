@@ -1,0 +1,78 @@
+import CenterDomain
+
+/// A request to book a room (利用申込): one or more divisions of one facility
+/// on one date, or on `days` consecutive dates for a multi-day event.
+/// `admissionCharged` is the admission per person in yen (0 when free), which
+/// decides the admission surcharge; `guardian` names the guardian or childcare
+/// worker the nursery room needs (施行規則 第4条).
+public struct BookingRequest: Sendable, Hashable, Decodable {
+    public var facility: FacilityID
+    public var date: LocalDate
+    public var divisions: [DivisionID]
+    public var days: Int
+    public var registration: Int64
+    public var purpose: String
+    public var attendees: Int
+    public var admissionCharged: Int
+    public var commercial: Bool
+    public var guardian: String?
+
+    public init(facility: FacilityID, date: LocalDate, divisions: [DivisionID], days: Int = 1, registration: Int64,
+                purpose: String = "meeting", attendees: Int = 10, admissionCharged: Int = 0, commercial: Bool = false,
+                guardian: String? = nil) {
+        self.facility = facility
+        self.date = date
+        self.divisions = divisions
+        self.days = days
+        self.registration = registration
+        self.purpose = purpose
+        self.attendees = attendees
+        self.admissionCharged = admissionCharged
+        self.commercial = commercial
+        self.guardian = guardian
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case facility, date, divisions, days, registration, purpose, attendees, commercial, guardian
+        case admissionCharged = "admission_charged"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        facility = try c.decode(FacilityID.self, forKey: .facility)
+        date = try c.decode(LocalDate.self, forKey: .date)
+        divisions = try c.decode([DivisionID].self, forKey: .divisions)
+        days = try c.decodeIfPresent(Int.self, forKey: .days) ?? 1
+        registration = try c.decode(Int64.self, forKey: .registration)
+        purpose = try c.decode(String.self, forKey: .purpose)
+        attendees = try c.decode(Int.self, forKey: .attendees)
+        admissionCharged = try c.decodeIfPresent(Int.self, forKey: .admissionCharged) ?? 0
+        commercial = try c.decodeIfPresent(Bool.self, forKey: .commercial) ?? false
+        guardian = try c.decodeIfPresent(String.self, forKey: .guardian)
+    }
+
+    /// The dates of use, first to last.
+    public var dates: [LocalDate] { (0..<max(days, 1)).map { date.adding(days: $0) } }
+
+    /// The divisions in the facility's day order.
+    func orderedDivisions(in facility: Facility) -> [DivisionID] { facility.divisions.filter(divisions.contains) }
+
+    /// Refuses malformed values (422) before any rule runs.
+    func checkWellFormed() throws(DomainError) {
+        guard !divisions.isEmpty else {
+            throw DomainError(.invalid, "divisions_required", "At least one division must be booked.")
+        }
+        guard Set(divisions).count == divisions.count else {
+            throw DomainError(.invalid, "divisions_repeated", "A division may be named once.")
+        }
+        guard days >= 1 else {
+            throw DomainError(.invalid, "days_invalid", "`days` is at least 1.", details: ["days": String(days)])
+        }
+        guard !purpose.allSatisfy(\.isWhitespace), purpose.count <= 500 else {
+            throw DomainError(.invalid, "purpose_invalid", "A purpose of 1 to 500 characters is required.")
+        }
+        guard admissionCharged >= 0 else {
+            throw DomainError(.invalid, "admission_invalid", "`admission_charged` is yen per person, 0 or more.")
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import CenterDomain
+import Store
+
+extension CenterService {
+    /// Records the payment (支払): provisional → paid. After the deadline the
+    /// hold can no longer be paid (`payment_deadline_passed`).
+    public func pay(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
+        try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try Booking.load(db, id: id, for: actor)
+            _ = try before.state.transition(to: .paid)
+            guard now <= before.paymentDeadline else {
+                throw DomainError(.conflict, "payment_deadline_passed", "The hold lapsed at \(before.paymentDeadline.rfc3339).",
+                                  details: ["payment_deadline": before.paymentDeadline.rfc3339])
+            }
+            try db.run("UPDATE bookings SET state = 'paid', paid_at = ? WHERE id = ?",
+                       [.integer(now.secondsSinceEpoch), .integer(id)])
+            return try Self.audited(db, id: id, before: before, action: "booking.pay", actor: actor.auditLabel, now: now)
+        }
+    }
+
+    /// Checks the user in (チェックイン) on a day of use: paid → checked_in.
+    public func checkIn(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
+        try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try Booking.load(db, id: id, for: actor)
+            _ = try before.state.transition(to: .checkedIn)
+            let today = now.japanDate
+            guard before.firstDate <= today, today <= before.lastDate else {
+                throw DomainError(.conflict, "check_in_not_today", "Check-in is on a day of use (\(before.firstDate)–\(before.lastDate)).",
+                                  details: ["first_date": before.firstDate.description, "last_date": before.lastDate.description])
+            }
+            try db.run("UPDATE bookings SET state = 'checked_in', checked_in_at = ? WHERE id = ?",
+                       [.integer(now.secondsSinceEpoch), .integer(id)])
+            return try Self.audited(db, id: id, before: before, action: "booking.check_in", actor: actor.auditLabel, now: now)
+        }
+    }
+
+    /// Cancels (取消し) with the refund of `RefundSchedule`: by the user (a
+    /// member for its own booking, or staff on its behalf), or by the center
+    /// (staff only, 100%). A late user cancellation earns penalty points.
+    public func cancel(booking id: Int64, reason: String?, byCenter: Bool, by actor: Actor,
+                       idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
+        if byCenter, actor.role == .member {
+            throw DomainError(.forbidden, "forbidden", "Only staff cancel on the center's behalf.")
+        }
+        let center = settings.center
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try Booking.load(db, id: id, for: actor)
+            return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center,
+                                   actor: actor.auditLabel, now: now)
+        }
+    }
+
+    /// Lapses (失効) every provisional booking whose payment deadline has
+    /// passed at `now`, freeing its units. Returns the lapsed ids. The
+    /// service's timer calls it; tests call it directly.
+    @discardableResult
+    public func lapseDue(now: Instant) async throws -> [Int64] {
+        try await pool.write { db in
+            let due = try db.query("SELECT id FROM bookings WHERE state = 'provisional' AND payment_deadline < ? ORDER BY id",
+                                   [.integer(now.secondsSinceEpoch)]).map { try $0.get("id") as Int64 }
+            for id in due {
+                let before = try Booking.load(db, id: id)
+                try db.run("UPDATE bookings SET state = 'lapsed' WHERE id = ?", [.integer(id)])
+                try BookingLedger.release(db, booking: id)
+                _ = try Self.audited(db, id: id, before: before, action: "booking.lapse", actor: "system:timer", now: now)
+            }
+            return due
+        }
+    }
+
+    /// Closes the bookings whose last day of use ended before `now`: checked
+    /// in → done; paid but never checked in → no_show with penalty points.
+    @discardableResult
+    public func closeUsedBookings(now: Instant) async throws -> [Int64] {
+        let policy = settings.center.penalties
+        return try await pool.write { db in
+            let today = now.japanDate
+            let due = try db.query("""
+                SELECT id FROM bookings WHERE state IN ('paid', 'checked_in') AND last_date < ? ORDER BY id
+                """, [.text(today.description)]).map { try $0.get("id") as Int64 }
+            for id in due {
+                let before = try Booking.load(db, id: id)
+                let next = try before.state.transition(to: before.state == .checkedIn ? .done : .noShow)
+                try db.run("UPDATE bookings SET state = ? WHERE id = ?", [.text(next.rawValue), .integer(id)])
+                if next == .noShow {
+                    try BookingLedger.release(db, booking: id)
+                    try Self.penalize(db, booking: before, event: .noShow, policy: policy, actor: "system:timer", now: now)
+                }
+                _ = try Self.audited(db, id: id, before: before, action: "booking.\(next.rawValue)", actor: "system:timer", now: now)
+            }
+            return due
+        }
+    }
+
+    /// When the booking timer next has work: the earliest moment a hold lapses
+    /// or a booking's last day of use ends; nil when nothing is pending.
+    func nextBookingEvent() async throws -> Instant? {
+        try await pool.read { db in
+            let deadline: Int64? = try db.queryOne(
+                "SELECT min(payment_deadline) AS at FROM bookings WHERE state = 'provisional'")?.get("at")
+            let lastDay: String? = try db.queryOne(
+                "SELECT min(last_date) AS day FROM bookings WHERE state IN ('paid', 'checked_in')")?.get("day")
+            let lapse = deadline.map { Instant(secondsSinceEpoch: $0 + 1) }
+            let used = lastDay.flatMap(LocalDate.init).map { Instant(japanDate: $0.adding(days: 1)) }
+            return [lapse, used].compactMap { $0 }.min()
+        }
+    }
+
+    /// Cancels `before` inside the caller's transaction: the state, the
+    /// refund, freed units, a late-cancel penalty, and the audit line.
+    static func cancel(_ db: Database, _ before: Booking, by canceller: Canceller, reason: String?,
+                       center: CenterConfiguration, actor: String, now: Instant) throws -> Booking {
+        let next = try before.state.transition(to: canceller == .center ? .cancelledByCenter : .cancelledByUser)
+        let today = now.japanDate
+        let paid = before.paidAt == nil ? 0 : before.feeTotal
+        let refund = center.refunds.refund(paid: paid, cancelledOn: today, useDate: before.firstDate, by: canceller)
+        try db.run("""
+            UPDATE bookings SET state = ?, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, refund_percent = ?,
+                refund_amount = ? WHERE id = ?
+            """, [.text(next.rawValue), .integer(now.secondsSinceEpoch), .text(actor), reason.map { .text($0) } ?? .null,
+                  .integer(Int64(refund.percent)), .integer(Int64(refund.amount)), .integer(before.id)])
+        try BookingLedger.release(db, booking: before.id)
+        if canceller == .user, center.penalties.isLateCancel(cancelledOn: today, useDate: before.firstDate) {
+            try penalize(db, booking: before, event: .lateCancel, policy: center.penalties, actor: actor, now: now)
+        }
+        return try audited(db, id: before.id, before: before, action: "booking.cancel", actor: actor, now: now)
+    }
+
+    /// Records a penalty (ペナルティ) and applies it to the registration:
+    /// points, and a suspension when they reach the threshold.
+    static func penalize(_ db: Database, booking: Booking, event: PenaltyEvent, policy: PenaltyPolicy, actor: String,
+                         now: Instant) throws {
+        let today = now.japanDate
+        let before = try RegistrationRecord.load(db, id: booking.registration, today: today)
+        let outcome = policy.record(event, currentPoints: before.penaltyPoints, on: today)
+        let updated = policy.applying(event, to: before.registration, on: today)
+        try db.run("""
+            INSERT INTO penalties (registration_id, booking_id, event, points, at, suspended_until) VALUES (?, ?, ?, ?, ?, ?)
+            """, [.integer(booking.registration), .integer(booking.id), .text(event.rawValue),
+                  .integer(Int64(policy.points(for: event))), .integer(now.secondsSinceEpoch),
+                  outcome.suspendedUntil.map { .text($0.description) } ?? .null])
+        try db.run("""
+            UPDATE registrations SET penalty_points = ?, status = ?, suspended_until = ?, updated_at = ?, updated_by = ?
+            WHERE id = ?
+            """, [.integer(Int64(updated.penaltyPoints)), .text(updated.suspendedUntil == nil ? "active" : "suspended"),
+                  updated.suspendedUntil.map { .text($0.description) } ?? .null, .integer(now.secondsSinceEpoch),
+                  .text(actor), .integer(booking.registration)])
+        let after = try RegistrationRecord.load(db, id: booking.registration, today: today)
+        try AuditLog.append(db, at: now, actor: actor, action: "registration.penalty.\(event.rawValue)",
+                            entity: "registration", entityID: String(booking.registration), before: before, after: after)
+    }
+
+    /// Reloads booking `id` after a change and audits it with `before`.
+    static func audited(_ db: Database, id: Int64, before: Booking, action: String, actor: String, now: Instant) throws -> Booking {
+        let after = try Booking.load(db, id: id)
+        try AuditLog.append(db, at: now, actor: actor, action: action, entity: "booking", entityID: String(id),
+                            before: before, after: after)
+        return after
+    }
+}

@@ -1,0 +1,50 @@
+import CenterDomain
+import Store
+
+extension CenterService {
+    /// Books a room (`POST /bookings`) in one write transaction with every rule
+    /// of `BookingDesk`; the booking starts `provisional` with its fee and
+    /// payment deadline. A member books only for its own registration.
+    public func book(_ request: BookingRequest, by actor: Actor,
+                     idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
+        try Self.requireOwn(registration: request.registration, actor: actor)
+        let center = settings.center
+        let calendar = self.calendar
+        let recorded = try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+            try BookingDesk(center: center, calendar: calendar, db: db, now: now).book(request, actor: actor)
+        }
+        if recorded.value != nil { bookingTimer.nudge() }
+        return recorded
+    }
+
+    /// Booking `id`; a member sees only its own (another id is 404).
+    public func booking(id: Int64, for actor: Actor) async throws -> Booking {
+        try await pool.read { db in try Booking.load(db, id: id, for: actor) }
+    }
+
+    /// Bookings in use on `date` (when given), of `facility`, of `registration`,
+    /// oldest use first, at most `limit`. A member sees only its own.
+    public func bookings(date: LocalDate?, facility: FacilityID?, registration: Int64?, for actor: Actor,
+                         limit: Int = 500) async throws -> [Booking] {
+        if let registration { try Self.requireOwn(registration: registration, actor: actor) }
+        let owner = actor.role == .member ? actor.registrationID : registration
+        var sql = "SELECT \(Booking.columns) FROM bookings WHERE 1 = 1"
+        var arguments: [SQLValue] = []
+        if let date {
+            sql += " AND first_date <= ? AND last_date >= ?"
+            arguments += [.text(date.description), .text(date.description)]
+        }
+        if let facility {
+            sql += " AND facility_id = ?"
+            arguments.append(.text(facility.rawValue))
+        }
+        if let owner {
+            sql += " AND registration_id = ?"
+            arguments.append(.integer(owner))
+        }
+        sql += " ORDER BY first_date, id LIMIT ?"
+        arguments.append(.integer(Int64(limit)))
+        let query = sql, values = arguments
+        return try await pool.read { db in try db.query(query, values).map(Booking.init(row:)) }
+    }
+}

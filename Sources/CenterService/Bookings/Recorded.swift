@@ -1,0 +1,75 @@
+import CenterDomain
+import Store
+
+/// An `Idempotency-Key` (冪等キー) sent with a POST, with the hash of the
+/// request it came with (API.md "Conventions": a retry with the same key
+/// returns the first response and creates nothing new).
+public struct IdempotencyKey: Sendable, Hashable {
+    public let key: String
+    public let requestHash: [UInt8]
+
+    /// Refuses a key outside 1…200 visible ASCII characters (`.invalid` `idempotency_key_invalid`).
+    public init(key: String, requestHash: [UInt8]) throws(DomainError) {
+        guard (1...200).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw DomainError(.invalid, "idempotency_key_invalid", "An Idempotency-Key is 1 to 200 visible ASCII characters.")
+        }
+        self.key = key
+        self.requestHash = requestHash
+    }
+}
+
+/// The answer of a recorded POST: its status and JSON body, and the value
+/// when the work ran now (nil when the first response was replayed).
+public struct Recorded<Value: Sendable>: Sendable {
+    public let status: Int
+    public let body: [UInt8]
+    public let value: Value?
+
+    public var replayed: Bool { value == nil }
+}
+
+/// The `idempotency_keys` table, used inside the write transaction of the
+/// change it guards, so a response is recorded exactly when its change commits.
+enum IdempotencyStore {
+    /// The first response to `key` by `actor`, nil when the key is new;
+    /// `idempotency_key_reused` (422) when it came with another request.
+    static func replay(_ db: Database, actor: String, key: IdempotencyKey) throws -> (status: Int, body: [UInt8])? {
+        guard let row = try db.queryOne("""
+            SELECT request_hash, status, body FROM idempotency_keys WHERE actor = ? AND key = ?
+            """, [.text(actor), .text(key.key)]) else { return nil }
+        let hash: [UInt8] = try row.get("request_hash")
+        guard hash == key.requestHash else {
+            throw DomainError(.invalid, "idempotency_key_reused",
+                              "This Idempotency-Key was first used with another request.", details: ["key": key.key])
+        }
+        return (try row.get("status"), try row.get("body"))
+    }
+
+    static func record(_ db: Database, actor: String, key: IdempotencyKey, status: Int, body: [UInt8], at: Instant) throws {
+        try db.run("""
+            INSERT INTO idempotency_keys (actor, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, [.text(actor), .text(key.key), .blob(key.requestHash), .integer(Int64(status)), .blob(body),
+                  .integer(at.secondsSinceEpoch)])
+    }
+}
+
+extension CenterService {
+    /// Runs `work` in one write transaction with the idempotency check and
+    /// record around it: a known key replays its first response and runs nothing.
+    func recordedWrite<T: Encodable & Sendable>(actor: Actor, idempotency: IdempotencyKey?, status: Int,
+                                                _ work: @escaping @Sendable (Database, Instant) throws -> T) async throws -> Recorded<T> {
+        let now = clock.now()
+        let label = actor.auditLabel
+        return try await pool.write { db in
+            if let idempotency, let first = try IdempotencyStore.replay(db, actor: label, key: idempotency) {
+                return Recorded(status: first.status, body: first.body, value: nil)
+            }
+            let value = try work(db, now)
+            let body = try ServiceJSON.encode(value)
+            if let idempotency {
+                try IdempotencyStore.record(db, actor: label, key: idempotency, status: status, body: body, at: now)
+            }
+            return Recorded(status: status, body: body, value: value)
+        }
+    }
+}

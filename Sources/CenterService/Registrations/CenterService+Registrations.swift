@@ -1,0 +1,111 @@
+import CenterDomain
+import Store
+
+extension CenterService {
+    /// Registers a user (利用登録): checks the name, the eligibility evidence
+    /// of the category (`Eligibility`) and the validity (`RegistrationValidity`,
+    /// at most 2 years), stores it and audits it, in one write.
+    public func createRegistration(_ input: RegistrationInput, by actor: Actor,
+                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<RegistrationRecord> {
+        let center = settings.center
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+            let today = now.japanDate
+            try Self.checkName(input.name)
+            try Eligibility.check(input.evidence, for: input.category)
+            let validFrom = input.validFrom ?? today
+            let validUntil = input.validUntil ?? center.registration.longestValidUntil(issued: validFrom)
+            try center.registration.check(validFrom: validFrom, validUntil: validUntil)
+            try db.run("""
+                INSERT INTO registrations (category, name, contact, in_ward, evidence, valid_from, valid_until, status,
+                    penalty_points, created_at, created_by, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?, ?, ?)
+                """, [.text(input.category.rawValue), .text(input.name), .text(input.contact), input.inWard.sqlValue,
+                      .text(try StoredJSON.text(of: input.evidence)), .text(validFrom.description),
+                      .text(validUntil.description), .integer(now.secondsSinceEpoch), .text(actor.auditLabel),
+                      .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+            let record = try RegistrationRecord.load(db, id: db.lastInsertRowID, today: today)
+            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.create",
+                                entity: "registration", entityID: String(record.id), after: record)
+            return record
+        }
+    }
+
+    /// Registration `id`; a member sees only its own (another id is 404).
+    public func registration(id: Int64, for actor: Actor) async throws -> RegistrationRecord {
+        try Self.requireOwn(registration: id, actor: actor)
+        let today = clock.now().japanDate
+        return try await pool.read { db in try RegistrationRecord.load(db, id: id, today: today) }
+    }
+
+    /// Changes the fields of `patch`, re-checking eligibility and validity,
+    /// and audits the record before and after.
+    public func updateRegistration(id: Int64, _ patch: RegistrationPatch, by actor: Actor) async throws -> RegistrationRecord {
+        let center = settings.center
+        let now = clock.now()
+        return try await pool.write { db in
+            let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
+            let name = patch.name ?? before.name
+            let category = patch.category ?? before.category
+            let evidence = patch.evidence ?? before.evidence
+            let validUntil = patch.validUntil ?? before.validUntil
+            try Self.checkName(name)
+            try Eligibility.check(evidence, for: category)
+            try center.registration.check(validFrom: before.validFrom, validUntil: validUntil)
+            let suspendedUntil = patch.suspendedUntil ?? before.suspendedUntil
+            try db.run("""
+                UPDATE registrations SET category = ?, name = ?, contact = ?, in_ward = ?, evidence = ?, valid_until = ?,
+                    status = ?, suspended_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
+                """, [.text(category.rawValue), .text(name), .text(patch.contact ?? before.contact),
+                      (patch.inWard ?? before.inWard).sqlValue, .text(try StoredJSON.text(of: evidence)),
+                      .text(validUntil.description), .text(suspendedUntil == nil ? "active" : "suspended"),
+                      suspendedUntil.map { .text($0.description) } ?? .null, .integer(now.secondsSinceEpoch),
+                      .text(actor.auditLabel), .integer(id)])
+            let after = try RegistrationRecord.load(db, id: id, today: now.japanDate)
+            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.update",
+                                entity: "registration", entityID: String(id), before: before, after: after)
+            return after
+        }
+    }
+
+    /// Renews (更新) for the longest term (`RegistrationValidity.renewed`): from
+    /// the day after the old end while still valid, else from today.
+    public func renewRegistration(id: Int64, by actor: Actor,
+                                  idempotency: IdempotencyKey? = nil) async throws -> Recorded<RegistrationRecord> {
+        let validity = settings.center.registration
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
+            let renewed = validity.renewed(before.registration, today: now.japanDate)
+            try db.run("""
+                UPDATE registrations SET valid_from = ?, valid_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
+                """, [.text(renewed.validFrom.description), .text(renewed.validUntil.description),
+                      .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+            let after = try RegistrationRecord.load(db, id: id, today: now.japanDate)
+            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.renew",
+                                entity: "registration", entityID: String(id), before: before, after: after)
+            return after
+        }
+    }
+
+    /// Mints a `member` token for registration `id` (its own account).
+    public func mintMemberToken(registration id: Int64, name: String, by actor: Actor) async throws -> (AccessToken, TokenRecord) {
+        let today = clock.now().japanDate
+        _ = try await pool.read { db in try RegistrationRecord.load(db, id: id, today: today) }
+        return try await mintToken(role: .member, name: name, registrationID: id, by: actor.auditLabel)
+    }
+
+    /// A member acts only for its own registration; any other id is reported
+    /// as unknown (404), so ids do not leak.
+    static func requireOwn(registration id: Int64, actor: Actor) throws {
+        guard actor.role == .member else { return }
+        guard actor.registrationID == id else {
+            throw DomainError(.notFound, "registration_not_found", "No registration has id \(id).",
+                              details: ["registration": String(id)])
+        }
+    }
+
+    static func checkName(_ name: String) throws {
+        guard !name.allSatisfy(\.isWhitespace), name.count <= 200 else {
+            throw DomainError(.invalid, "invalid_name", "A registration needs a name of 1 to 200 characters.")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import CenterDomain
+import Foundation
+import Store
+
+/// A registration (利用登録) as the service stores and shows it: the domain
+/// `Registration` plus the contact (personal data, shown to staff and the
+/// registration's own members only, never publicly), whether the user is in
+/// the ward (the out-of-ward surcharge), and who changed it when.
+public struct RegistrationRecord: Sendable, Hashable, Encodable {
+    public let id: Int64
+    public let category: UserCategory
+    public let name: String
+    public let contact: String
+    public let inWard: Bool
+    public let evidence: RegistrationEvidence
+    public let validFrom: LocalDate
+    public let validUntil: LocalDate
+    /// `active` or `suspended` as staff or a penalty left it.
+    public let storedStatus: String
+    public let suspendedUntil: LocalDate?
+    public let penaltyPoints: Int
+    public let createdAt: Instant
+    public let createdBy: String
+    public let updatedAt: Instant
+    public let updatedBy: String
+    /// `active`, `suspended` or `expired` on the day it was read.
+    public let status: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, category, name, contact, evidence, status
+        case inWard = "in_ward", validFrom = "valid_from", validUntil = "valid_until"
+        case suspendedUntil = "suspended_until", penaltyPoints = "penalty_points"
+        case createdAt = "created_at", createdBy = "created_by", updatedAt = "updated_at", updatedBy = "updated_by"
+    }
+
+    /// The domain value the booking rules read.
+    public var registration: Registration {
+        Registration(id: String(id), category: category, name: name, validFrom: validFrom, validUntil: validUntil,
+                     suspendedUntil: storedStatus == "suspended" ? suspendedUntil : nil, penaltyPoints: penaltyPoints,
+                     evidence: evidence)
+    }
+
+    static let columns = """
+        id, category, name, contact, in_ward, evidence, valid_from, valid_until, status, suspended_until,
+        penalty_points, created_at, created_by, updated_at, updated_by
+        """
+
+    init(row: Row, today: LocalDate) throws {
+        id = try row.get("id")
+        category = try Self.decodeEnum(row.get("category"))
+        name = try row.get("name")
+        contact = try row.get("contact")
+        inWard = try row.get("in_ward")
+        evidence = try JSONDecoder().decode(RegistrationEvidence.self, from: Data((try row.get("evidence") as String).utf8))
+        validFrom = try Self.date(row.get("valid_from"))
+        validUntil = try Self.date(row.get("valid_until"))
+        storedStatus = try row.get("status")
+        suspendedUntil = try (row.get("suspended_until") as String?).map(Self.date)
+        penaltyPoints = try row.get("penalty_points")
+        createdAt = Instant(secondsSinceEpoch: try row.get("created_at"))
+        createdBy = try row.get("created_by")
+        updatedAt = Instant(secondsSinceEpoch: try row.get("updated_at"))
+        updatedBy = try row.get("updated_by")
+        let domain = Registration(id: String(id), category: category, name: name, validFrom: validFrom,
+                                  validUntil: validUntil, suspendedUntil: storedStatus == "suspended" ? suspendedUntil : nil)
+        status = switch domain.status(on: today) {
+        case .active: "active"
+        case .suspended: "suspended"
+        case .expired: "expired"
+        }
+    }
+
+    /// Reads registration `id`, or `registration_not_found` (404).
+    static func load(_ db: Database, id: Int64, today: LocalDate) throws -> RegistrationRecord {
+        guard let row = try db.queryOne("SELECT \(columns) FROM registrations WHERE id = ?", [.integer(id)]) else {
+            throw DomainError(.notFound, "registration_not_found", "No registration has id \(id).",
+                              details: ["registration": String(id)])
+        }
+        return try RegistrationRecord(row: row, today: today)
+    }
+
+    static func date(_ text: String) throws -> LocalDate {
+        guard let date = LocalDate(text) else {
+            throw StoreError(code: .typeMismatch, resultCode: 20, message: "a stored date is not YYYY-MM-DD")
+        }
+        return date
+    }
+
+    static func decodeEnum<T: RawRepresentable>(_ text: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else {
+            throw StoreError(code: .typeMismatch, resultCode: 20, message: "a stored value is not a known \(T.self)")
+        }
+        return value
+    }
+}
