@@ -1,0 +1,118 @@
+import CenterDomain
+import CenterService
+import HTTPServer
+
+/// Flexible desks (フリーデスク): the desks, their availability, passes booked
+/// by freelancers (member token) or by staff for them, check-in, cancel, the
+/// freelancer's own passes and the daily occupancy report.
+enum DeskEndpoints {
+    static let passErrors = ["invalid_body", "period_unknown", "registration_required", "registration_not_found",
+                             "desk_not_found", "not_a_freelancer", "registration_expired", "registration_suspended",
+                             "facility_closed", "window_not_open", "window_closed", "pass_overlaps",
+                             "weekly_limit_reached", "desk_taken", "no_desk_free", "idempotency_key_invalid",
+                             "idempotency_key_reused"]
+    static let stateErrors = ["desk_pass_not_found", "already_checked_in", "desk_pass_cancelled", "desk_pass_released"]
+
+    static var all: [Endpoint] {
+        [
+            Endpoint(.GET, "/desks", summary: "The flexible desks of the pool with their features", tag: "desks",
+                     access: .anyone, response: ["type": "array", "items": Schemas.ref("Desk")]) { context in
+                APIResponse.json(context.service.desks.map { DeskViews.DeskView(id: $0.id, features: $0.features) })
+            },
+            Endpoint(.GET, "/desks/availability", summary: "Per period of a date: desks free, taken and closed (no names)",
+                     tag: "desks", access: .anyone,
+                     parameters: [QueryParameter("date", required: true, schema: Schemas.dateSchema, "Date of use")],
+                     response: Schemas.ref("DeskAvailability"), errorCodes: ["invalid_parameter"]) { context in
+                let date = try context.request.requiredDateQuery("date")
+                return APIResponse.json(try await context.service.deskAvailability(date: date))
+            },
+            Endpoint(.POST, "/desk-passes", summary: "Book a desk pass: a date, a period or the whole day, any desk or a named one",
+                     tag: "desks", access: .staffOrMember, requestBody: DeskViews.passRequest, successStatus: 201,
+                     response: Schemas.ref("DeskPass"), errorCodes: passErrors) { context in
+                let request = try context.request.decodeBody(DeskPassRequest.self)
+                return recorded(try await context.service.bookDeskPass(request, by: context.actor!,
+                                                                       idempotency: try idempotency(context.request)))
+            },
+            Endpoint(.GET, "/desk-passes", summary: "Desk passes by date of use (staff)", tag: "desks", access: .staff,
+                     parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Date of use"),
+                                  QueryParameter("from", schema: Schemas.dateSchema, "First date of use"),
+                                  QueryParameter("to", schema: Schemas.dateSchema, "Last date of use"),
+                                  QueryParameter("registration", schema: ["type": "integer"], "Only this registration's")],
+                     response: ["type": "array", "items": Schemas.ref("DeskPass")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                let request = context.request
+                let date = try request.dateQuery("date")
+                let registration = try request.queryValue("registration").map { text throws(RequestError) -> Int64 in
+                    guard let id = Int64(text) else { throw RequestError.invalidParameter("registration", "`registration` must be an integer") }
+                    return id
+                }
+                return APIResponse.json(try await context.service.deskPasses(
+                    from: try date ?? request.dateQuery("from"), to: try date ?? request.dateQuery("to"),
+                    registration: registration, for: context.actor!))
+            },
+            Endpoint(.GET, "/me/desk-passes", summary: "The freelancer's own desk passes", tag: "members",
+                     access: .roles([.member]),
+                     parameters: [QueryParameter("from", schema: Schemas.dateSchema, "First date of use"),
+                                  QueryParameter("to", schema: Schemas.dateSchema, "Last date of use")],
+                     response: ["type": "array", "items": Schemas.ref("DeskPass")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                APIResponse.json(try await context.service.deskPasses(
+                    from: try context.request.dateQuery("from"), to: try context.request.dateQuery("to"),
+                    registration: context.actor!.registrationID, for: context.actor!))
+            },
+            Endpoint(.GET, "/desk-passes/{id}", summary: "A desk pass (a member sees only its own)", tag: "desks",
+                     access: .staffOrMember, response: Schemas.ref("DeskPass"),
+                     errorCodes: ["desk_pass_not_found"]) { context in
+                APIResponse.json(try await context.service.deskPass(id: try passID(context.request), for: context.actor!))
+            },
+            Endpoint(.POST, "/desk-passes/{id}/check-in",
+                     summary: "Check a pass in, from the day of use until the start + 30 minutes", tag: "desks",
+                     access: .staffOrMember, response: Schemas.ref("DeskPass"),
+                     errorCodes: stateErrors + ["check_in_too_early", "check_in_too_late"]) { context in
+                recorded(try await context.service.checkInDeskPass(id: try passID(context.request), by: context.actor!,
+                                                                    idempotency: try idempotency(context.request)))
+            },
+            Endpoint(.POST, "/desk-passes/{id}/cancel", summary: "Cancel a pass before it starts; the desk is free at once",
+                     tag: "desks", access: .staffOrMember, response: Schemas.ref("DeskPass"),
+                     errorCodes: stateErrors + ["cancel_too_late"]) { context in
+                recorded(try await context.service.cancelDeskPass(id: try passID(context.request), by: context.actor!,
+                                                                   idempotency: try idempotency(context.request)))
+            },
+            Endpoint(.GET, "/reports/utilization", summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, occupancy",
+                     tag: "reports", access: .staff,
+                     parameters: [QueryParameter("from", required: true, schema: Schemas.dateSchema, "First date"),
+                                  QueryParameter("to", required: true, schema: Schemas.dateSchema, "Last date (at most 93 days)")],
+                     response: Schemas.object(["from": .date, "to": .date, "desks": .array(.ref("DeskOccupancy"))]),
+                     errorCodes: ["invalid_parameter", "range_too_long"]) { context in
+                let from = try context.request.requiredDateQuery("from")
+                let to = try context.request.requiredDateQuery("to")
+                let desks = try await context.service.deskOccupancy(from: from, to: to)
+                return APIResponse.json(DeskViews.UtilizationView(from: from, to: to, desks: desks))
+            },
+        ]
+    }
+
+    private static func passID(_ request: HTTPRequest) throws -> Int64 {
+        let text = request.pathParameter("id")
+        guard let id = Int64(text) else {
+            throw DomainError(.notFound, "desk_pass_not_found", "Desk pass ids are integers.", details: ["desk_pass": text])
+        }
+        return id
+    }
+
+    /// The `Idempotency-Key` with the hash of what it guards: method, path and body.
+    private static func idempotency(_ request: HTTPRequest) throws -> IdempotencyKey? {
+        guard let key = request.headers["idempotency-key"] else { return nil }
+        let signed = Array("\(request.method.rawValue) \(request.path)\n".utf8) + request.body
+        return try IdempotencyKey(key: key, requestHash: SHA256.hash(signed))
+    }
+
+    /// A recorded write's response: the first one again when replayed.
+    private static func recorded<T>(_ answer: Recorded<T>) -> HTTPResponse {
+        var response = HTTPResponse(status: HTTPStatus(answer.status, answer.status == 201 ? "Created" : "OK"),
+                                    body: answer.body)
+        response.headers.set("content-type", "application/json")
+        if answer.replayed { response.headers.set("idempotent-replayed", "true") }
+        return response
+    }
+}
