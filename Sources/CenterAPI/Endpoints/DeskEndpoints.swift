@@ -30,8 +30,8 @@ enum DeskEndpoints {
                      tag: "desks", access: .staffOrMember, requestBody: DeskViews.passRequest, successStatus: 201,
                      response: Schemas.ref("DeskPass"), errorCodes: passErrors) { context in
                 let request = try context.request.decodeBody(DeskPassRequest.self)
-                return recorded(try await context.service.bookDeskPass(request, by: context.actor!,
-                                                                       idempotency: try idempotency(context.request)))
+                let key = try context.request.idempotencyKey()
+                return APIResponse.recorded(try await context.service.bookDeskPass(request, by: context.actor!, idempotency: key))
             },
             Endpoint(.GET, "/desk-passes", summary: "Desk passes by date of use (staff)", tag: "desks", access: .staff,
                      parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Date of use"),
@@ -69,14 +69,14 @@ enum DeskEndpoints {
                      summary: "Check a pass in, from the day of use until the start + 30 minutes", tag: "desks",
                      access: .staffOrMember, response: Schemas.ref("DeskPass"),
                      errorCodes: stateErrors + ["check_in_too_early", "check_in_too_late"]) { context in
-                recorded(try await context.service.checkInDeskPass(id: try passID(context.request), by: context.actor!,
-                                                                    idempotency: try idempotency(context.request)))
+                let id = try passID(context.request), key = try context.request.idempotencyKey()
+                return APIResponse.recorded(try await context.service.checkInDeskPass(id: id, by: context.actor!, idempotency: key))
             },
             Endpoint(.POST, "/desk-passes/{id}/cancel", summary: "Cancel a pass before it starts; the desk is free at once",
                      tag: "desks", access: .staffOrMember, response: Schemas.ref("DeskPass"),
                      errorCodes: stateErrors + ["cancel_too_late"]) { context in
-                recorded(try await context.service.cancelDeskPass(id: try passID(context.request), by: context.actor!,
-                                                                   idempotency: try idempotency(context.request)))
+                let id = try passID(context.request), key = try context.request.idempotencyKey()
+                return APIResponse.recorded(try await context.service.cancelDeskPass(id: id, by: context.actor!, idempotency: key))
             },
             Endpoint(.GET, "/reports/utilization", summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, occupancy",
                      tag: "reports", access: .staff,
@@ -93,26 +93,6 @@ enum DeskEndpoints {
     }
 
     private static func passID(_ request: HTTPRequest) throws -> Int64 {
-        let text = request.pathParameter("id")
-        guard let id = Int64(text) else {
-            throw DomainError(.notFound, "desk_pass_not_found", "Desk pass ids are integers.", details: ["desk_pass": text])
-        }
-        return id
-    }
-
-    /// The `Idempotency-Key` with the hash of what it guards: method, path and body.
-    private static func idempotency(_ request: HTTPRequest) throws -> IdempotencyKey? {
-        guard let key = request.headers["idempotency-key"] else { return nil }
-        let signed = Array("\(request.method.rawValue) \(request.path)\n".utf8) + request.body
-        return try IdempotencyKey(key: key, requestHash: SHA256.hash(signed))
-    }
-
-    /// A recorded write's response: the first one again when replayed.
-    private static func recorded<T>(_ answer: Recorded<T>) -> HTTPResponse {
-        var response = HTTPResponse(status: HTTPStatus(answer.status, answer.status == 201 ? "Created" : "OK"),
-                                    body: answer.body)
-        response.headers.set("content-type", "application/json")
-        if answer.replayed { response.headers.set("idempotent-replayed", "true") }
-        return response
+        try request.idParameter(notFound: "desk_pass_not_found")
     }
 }

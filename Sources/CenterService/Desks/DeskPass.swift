@@ -48,7 +48,8 @@ public struct DeskPass: Sendable, Hashable, Encodable {
     static let columns = """
         id, registration_id, desk_id, date, period, state, fee, starts_at, check_in_deadline, created_at, created_by,
         checked_in_at, checked_in_by, cancelled_at, cancelled_by, released_at, penalty_points,
-        (SELECT group_concat(period_unit) FROM desk_pass_periods WHERE pass_id = desk_passes.id) AS units
+        (SELECT group_concat(period_unit) FROM (SELECT period_unit FROM desk_pass_periods
+            WHERE pass_id = desk_passes.id ORDER BY rowid)) AS units
         """
 
     init(row: Row) throws {

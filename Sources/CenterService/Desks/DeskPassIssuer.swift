@@ -29,7 +29,6 @@ struct DeskPassIssuer {
         let record = try RegistrationRecord.load(db, id: id, today: today)
         try DeskPassRules.checkHolder(category: record.category)
         try record.registration.checkCanBook(today: today)
-        try record.registration.checkCanBook(today: date)
 
         let pool = center.desks.pool
         let days = try BookableCalendar.load(db, calendar: calendar, from: date, to: date)
@@ -39,6 +38,7 @@ struct DeskPassIssuer {
         let start = try rules.start(date: date, period: request.period, divisions: center.divisions)
         let deadline = try rules.checkInDeadline(date: date, period: request.period, divisions: center.divisions)
         try rules.checkNotPast(now: now, deadline: deadline)
+        try record.registration.checkCanBook(today: date)
 
         let held = try DeskLedger.personUnits(db, registration: id, date: date)
         if let unit = units.first(where: held.contains) { throw DeskLedger.overlaps(date: date, unit: unit) }
