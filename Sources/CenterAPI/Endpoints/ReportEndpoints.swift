@@ -19,15 +19,18 @@ enum ReportEndpoints {
                     throw RequestError.invalidParameter("month", "`month` must be YYYY-MM, got \"\(text)\"")
                 }
                 let lines = try await context.service.communityQuotaReport(month: month)
-                guard CSVResponse.isWanted(by: context.request) else { return APIResponse.json(lines) }
-                return CSVResponse.make(
-                    header: ["facility", "month", "share", "bookable_units", "reserved_units", "non_community_ceiling",
-                             "community_units", "non_community_units", "released_units", "unused_reserved_units"],
-                    rows: lines.map { line in
-                        [line.facility.rawValue, line.month.description, String(line.share), String(line.bookableUnits),
-                         String(line.reservedUnits), String(line.nonCommunityCeiling), String(line.communityUnits),
-                         String(line.nonCommunityUnits), String(line.releasedUnits), String(line.unusedReservedUnits)]
-                    })
+                guard context.request.headers["accept"]?.lowercased().contains("text/csv") == true else {
+                    return APIResponse.json(lines)
+                }
+                var csv = CSVWriter(header: ["facility", "month", "share", "bookable_units", "reserved_units",
+                                             "non_community_ceiling", "community_units", "non_community_units",
+                                             "released_units", "unused_reserved_units"])
+                for line in lines {
+                    csv.row([line.facility.rawValue, line.month.description, String(line.share), String(line.bookableUnits),
+                             String(line.reservedUnits), String(line.nonCommunityCeiling), String(line.communityUnits),
+                             String(line.nonCommunityUnits), String(line.releasedUnits), String(line.unusedReservedUnits)])
+                }
+                return HTTPResponse(status: .ok, headers: ["content-type": "text/csv; charset=utf-8"], body: csv.bytes)
             },
         ]
     }
