@@ -1,7 +1,7 @@
 import Store
 
 extension Schema {
-    /// Version 3: flexible-desk passes (フリーデスク利用券) and the
+    /// Version 4: flexible-desk passes (フリーデスク利用券) and the
     /// division-units they occupy.
     ///
     /// The schema forbids double-booking on its own: `desk_pass_periods` holds
@@ -12,7 +12,7 @@ extension Schema {
     /// stops being live, so its desk is bookable again at once.
     /// Dates are `YYYY-MM-DD` text (Japan), instants integer epoch seconds.
     static let desks =
-        Migration(version: 3, name: "desk passes and their period units", sql: """
+        Migration(version: 4, name: "desk passes and their period units", sql: """
             CREATE TABLE desk_passes (
                 id                INTEGER PRIMARY KEY,
                 registration_id   INTEGER NOT NULL REFERENCES registrations (id),
