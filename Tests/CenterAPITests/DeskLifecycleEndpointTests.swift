@@ -148,4 +148,18 @@ import Testing
         #expect(am["occupancy"] as? Double == 0.05)
         await server.stop()
     }
+
+    @Test func deskUtilizationAsCSVStartsWithAByteOrderMark() async throws {
+        let server = try await TestServer()
+        let response = try await server.client().send("GET", "/reports/utilization?from=2026-11-26&to=2026-11-26",
+                                                      token: server.adminToken, headers: ["Accept": "text/csv"])
+        #expect(response.status == 200)
+        #expect(response.headers["content-type"] == "text/csv; charset=utf-8")
+        #expect(Array(response.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = String(decoding: response.body.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
+        #expect(lines.first == "part,date,period,open,desks,passes,checked_in,no_shows,occupancy")
+        #expect(lines.dropFirst().first == "desks,2026-11-26,am,true,20,0,0,0,0.0")
+        #expect(lines.count == 4)
+        await server.stop()
+    }
 }

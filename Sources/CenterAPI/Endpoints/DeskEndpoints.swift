@@ -78,7 +78,7 @@ enum DeskEndpoints {
                 let id = try passID(context.request), key = try context.request.idempotencyKey()
                 return APIResponse.recorded(try await context.service.cancelDeskPass(id: id, by: context.actor!, idempotency: key))
             },
-            Endpoint(.GET, "/reports/utilization", summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, occupancy",
+            Endpoint(.GET, "/reports/utilization", summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, occupancy; `Accept: text/csv` gives CSV",
                      tag: "reports", access: .staff,
                      parameters: [QueryParameter("from", required: true, schema: Schemas.dateSchema, "First date"),
                                   QueryParameter("to", required: true, schema: Schemas.dateSchema, "Last date (at most 93 days)")],
@@ -87,7 +87,16 @@ enum DeskEndpoints {
                 let from = try context.request.requiredDateQuery("from")
                 let to = try context.request.requiredDateQuery("to")
                 let desks = try await context.service.deskOccupancy(from: from, to: to)
-                return APIResponse.json(DeskViews.UtilizationView(from: from, to: to, desks: desks))
+                guard context.request.headers["accept"]?.lowercased().contains("text/csv") == true else {
+                    return APIResponse.json(DeskViews.UtilizationView(from: from, to: to, desks: desks))
+                }
+                var csv = CSVWriter(header: ["part", "date", "period", "open", "desks", "passes", "checked_in", "no_shows",
+                                             "occupancy"])
+                for row in desks {
+                    csv.row(["desks", row.date.description, row.period.rawValue, String(row.open), String(row.desks),
+                             String(row.passes), String(row.checkedIn), String(row.noShows), String(row.occupancy)])
+                }
+                return HTTPResponse(status: .ok, headers: ["content-type": "text/csv; charset=utf-8"], body: csv.bytes)
             },
         ]
     }
