@@ -138,4 +138,21 @@ import Testing
         let entries = try await f.service.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 100)
         #expect(entries.contains { $0.action == "desk_pass.create" && $0.entityID == String(pass.id) })
     }
+
+    @Test func deskCancelledPassDoesNotCountTowardsTheWeeklyLimit() async throws {
+        let f = try DesksFixture()
+        let a = try await f.register()
+        var passes: [DeskPass] = []
+        for date in ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"] { passes.append(try await f.book(a, date)) }
+        _ = try await f.service.cancelDeskPass(id: passes[0].id, by: f.member(a))
+        #expect(try await f.book(a, "2026-12-05").state == .booked)
+    }
+
+    @Test func deskAvailabilityOnAClosedDayClosesEveryDesk() async throws {
+        let f = try DesksFixture()
+        let availability = try await f.service.deskAvailability(date: DesksFixture.day("2026-12-21"))
+        #expect(!availability.open)
+        #expect(availability.reasons.map(\.kind) == [.regularClosedDay])
+        #expect(availability.periods.allSatisfy { $0.closed == 20 && $0.free == 0 && $0.freeDesks.isEmpty })
+    }
 }
