@@ -10,17 +10,32 @@ extension CenterService {
     /// deadline has passed at `now` (`DeskPassRules.isNoShow`): each becomes
     /// `no_show`, its desk is free again at once, and its registration earns
     /// the no-show points of `PenaltyPolicy` (suspended at the threshold).
+    /// A pass whose day the center closed after it was booked (臨時休館) was
+    /// not the holder's fault: it is cancelled by the center, without points.
     /// Returns the released ids. The desk timer calls it; tests call it directly.
     @discardableResult
     public func releaseNoShows(now: Instant) async throws -> [Int64] {
         let rules = DeskPassRules(settings.center.desks)
         let policy = settings.center.penalties
+        let calendar = settings.calendar
+        let deskPool = settings.center.desks.pool
         return try await pool.write { db in
             let due = try db.query("""
                 SELECT \(DeskPass.columns) FROM desk_passes WHERE state = 'booked' AND check_in_deadline < ? ORDER BY id
                 """, [.integer(now.secondsSinceEpoch)]).map(DeskPass.init(row:))
+            guard let first = due.map(\.date).min(), let last = due.map(\.date).max() else { return [] }
+            let days = try BookableCalendar.load(db, calendar: calendar, from: first, to: last)
             var released: [Int64] = []
-            for before in due where rules.isNoShow(now: now, deadline: before.checkInDeadline) {
+            for before in due where days.isClosed(before.date, facility: deskPool) {
+                try db.run("UPDATE desk_passes SET state = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE id = ?",
+                           [.integer(now.secondsSinceEpoch), .text(Self.deskTimerActor), .integer(before.id)])
+                try DeskLedger.release(db, pass: before.id)
+                _ = try Self.audited(db, pass: before.id, before: before, action: "desk_pass.cancel_closed",
+                                     actor: Self.deskTimerActor, now: now)
+                released.append(before.id)
+            }
+            for before in due where !days.isClosed(before.date, facility: deskPool)
+                && rules.isNoShow(now: now, deadline: before.checkInDeadline) {
                 let points = policy.points(for: .noShow)
                 try db.run("UPDATE desk_passes SET state = 'no_show', released_at = ?, penalty_points = ? WHERE id = ?",
                            [.integer(now.secondsSinceEpoch), .integer(Int64(points)), .integer(before.id)])
