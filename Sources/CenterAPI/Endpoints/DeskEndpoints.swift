@@ -43,7 +43,9 @@ enum DeskEndpoints {
                 let request = context.request
                 let date = try request.dateQuery("date")
                 let registration = try request.queryValue("registration").map { text throws(RequestError) -> Int64 in
-                    guard let id = Int64(text) else { throw RequestError.invalidParameter("registration", "`registration` must be an integer") }
+                    guard let id = Int64(text) else {
+                        throw RequestError.invalidParameter("registration", "`registration` must be an integer")
+                    }
                     return id
                 }
                 return APIResponse.json(try await context.service.deskPasses(
@@ -78,7 +80,9 @@ enum DeskEndpoints {
                 let id = try passID(context.request), key = try context.request.idempotencyKey()
                 return APIResponse.recorded(try await context.service.cancelDeskPass(id: id, by: context.actor!, idempotency: key))
             },
-            Endpoint(.GET, "/reports/utilization", summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, occupancy; `Accept: text/csv` gives CSV",
+            Endpoint(.GET, "/reports/utilization",
+                     summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, "
+                         + "occupancy; `Accept: text/csv` gives CSV",
                      tag: "reports", access: .staff,
                      parameters: [QueryParameter("from", required: true, schema: Schemas.dateSchema, "First date"),
                                   QueryParameter("to", required: true, schema: Schemas.dateSchema, "Last date (at most 93 days)")],
