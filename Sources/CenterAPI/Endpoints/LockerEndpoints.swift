@@ -61,8 +61,8 @@ enum LockerEndpoints {
                      tag: "lockers", access: .staff, requestBody: leaseTermsBody, successStatus: 201,
                      response: Schemas.ref("LockerLease"), errorCodes: leaseRefusals) { context in
                 let request = try context.request.decodeBody(LockerLeaseRequest.self)
-                return LockerReplies.reply(try await context.service.leaseLocker(
-                    request, by: context.actor!, idempotency: try LockerReplies.idempotencyKey(context.request)))
+                return APIResponse.recorded(try await context.service.leaseLocker(
+                    request, by: context.actor!, idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/locker-leases", summary: "Leases, ending soonest first; `ending_within_days` lists active leases due for a reminder",
                      tag: "lockers", access: .staff,
@@ -84,30 +84,30 @@ enum LockerEndpoints {
             },
             Endpoint(.GET, "/locker-leases/{id}", summary: "One lease", tag: "lockers", access: .staff,
                      response: Schemas.ref("LockerLease"), errorCodes: ["locker_lease_not_found"]) { context in
-                APIResponse.json(try await context.service.lockerLease(id: try LockerReplies.id(context.request, "locker_lease_not_found")))
+                APIResponse.json(try await context.service.lockerLease(id: try context.request.idParameter(notFound: "locker_lease_not_found")))
             },
             Endpoint(.POST, "/locker-leases/{id}/renew", summary: "Renew by 12 months, within the 5-year limit",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
                      errorCodes: ["locker_lease_not_found", "lease_not_active", "lease_limit_reached"]) { context in
-                let id = try LockerReplies.id(context.request, "locker_lease_not_found")
-                return LockerReplies.reply(try await context.service.renewLockerLease(
-                    id: id, by: context.actor!, idempotency: try LockerReplies.idempotencyKey(context.request)))
+                let id = try context.request.idParameter(notFound: "locker_lease_not_found")
+                return APIResponse.recorded(try await context.service.renewLockerLease(
+                    id: id, by: context.actor!, idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/terminate",
                      summary: "Terminate today; the locker cools off until the address move is confirmed or 60 days pass",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
                      errorCodes: ["locker_lease_not_found", "lease_not_active"]) { context in
-                let id = try LockerReplies.id(context.request, "locker_lease_not_found")
-                return LockerReplies.reply(try await context.service.terminateLockerLease(
-                    id: id, by: context.actor!, idempotency: try LockerReplies.idempotencyKey(context.request)))
+                let id = try context.request.idParameter(notFound: "locker_lease_not_found")
+                return APIResponse.recorded(try await context.service.terminateLockerLease(
+                    id: id, by: context.actor!, idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/confirm-address-moved",
                      summary: "Staff confirm the former lessee moved its registered address (本店移転登記); re-let from tomorrow",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
                      errorCodes: ["locker_lease_not_found", "lease_not_ended"]) { context in
-                let id = try LockerReplies.id(context.request, "locker_lease_not_found")
-                return LockerReplies.reply(try await context.service.confirmAddressMoved(
-                    lease: id, by: context.actor!, idempotency: try LockerReplies.idempotencyKey(context.request)))
+                let id = try context.request.idParameter(notFound: "locker_lease_not_found")
+                return APIResponse.recorded(try await context.service.confirmAddressMoved(
+                    lease: id, by: context.actor!, idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/corporate-number", summary: "A founder supplies the corporate number",
                      tag: "lockers", access: .staff,
@@ -115,11 +115,11 @@ enum LockerEndpoints {
                      response: Schemas.ref("LockerLease"),
                      errorCodes: ["invalid_body", "locker_lease_not_found", "lease_not_active", "corporate_number_already_set",
                                   "invalid_corporate_number", "company_has_lease"]) { context in
-                let id = try LockerReplies.id(context.request, "locker_lease_not_found")
+                let id = try context.request.idParameter(notFound: "locker_lease_not_found")
                 let input = try context.request.decodeBody(CorporateNumberRequest.self)
-                return LockerReplies.reply(try await context.service.supplyCorporateNumber(
+                return APIResponse.recorded(try await context.service.supplyCorporateNumber(
                     lease: id, number: input.corporateNumber, by: context.actor!,
-                    idempotency: try LockerReplies.idempotencyKey(context.request)))
+                    idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-waitlist", summary: "Join the waitlist; a free locker is offered at once to the first in line",
                      tag: "lockers", access: .staff,
@@ -128,9 +128,9 @@ enum LockerEndpoints {
                      errorCodes: ["invalid_body", "registration_not_found", "registration_not_active", "already_waiting",
                                   "company_has_lease"]) { context in
                 let input = try context.request.decodeBody(WaitlistRequest.self)
-                return LockerReplies.reply(try await context.service.joinLockerWaitlist(
+                return APIResponse.recorded(try await context.service.joinLockerWaitlist(
                     registration: input.registration, note: input.note ?? "", by: context.actor!,
-                    idempotency: try LockerReplies.idempotencyKey(context.request)))
+                    idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/locker-waitlist", summary: "Applicants waiting or holding an offer, in order of application",
                      tag: "lockers", access: .staff, response: ["type": "array", "items": Schemas.ref("LockerWaitlistEntry")]) { context in
@@ -140,17 +140,17 @@ enum LockerEndpoints {
                      tag: "lockers", access: .staff, requestBody: leaseTermsBody, successStatus: 201,
                      response: Schemas.ref("LockerLease"),
                      errorCodes: ["locker_offer_not_found", "offer_not_open", "offer_expired"] + leaseRefusals) { context in
-                let id = try LockerReplies.id(context.request, "locker_offer_not_found")
+                let id = try context.request.idParameter(notFound: "locker_offer_not_found")
                 let request = try context.request.decodeBody(LockerLeaseRequest.self)
-                return LockerReplies.reply(try await context.service.acceptLockerOffer(
-                    id: id, request, by: context.actor!, idempotency: try LockerReplies.idempotencyKey(context.request)))
+                return APIResponse.recorded(try await context.service.acceptLockerOffer(
+                    id: id, request, by: context.actor!, idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-offers/{id}/decline", summary: "Decline an offer; the locker goes to the next in line",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerOffer"),
                      errorCodes: ["locker_offer_not_found", "offer_not_open", "offer_expired"]) { context in
-                let id = try LockerReplies.id(context.request, "locker_offer_not_found")
-                return LockerReplies.reply(try await context.service.declineLockerOffer(
-                    id: id, by: context.actor!, idempotency: try LockerReplies.idempotencyKey(context.request)))
+                let id = try context.request.idParameter(notFound: "locker_offer_not_found")
+                return APIResponse.recorded(try await context.service.declineLockerOffer(
+                    id: id, by: context.actor!, idempotency: try context.request.idempotencyKey()))
             },
         ]
     }

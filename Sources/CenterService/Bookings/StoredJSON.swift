@@ -17,7 +17,7 @@ public indirect enum StoredJSON: Sendable, Hashable, Codable {
         String(decoding: try ServiceJSON.encode(value), as: UTF8.self)
     }
 
-    /// Parses stored text; a column the schema checked with `json_valid` always parses.
+    /// Parses stored text; the service wrote it, so it parses.
     init(text: String) throws {
         self = try JSONDecoder().decode(StoredJSON.self, from: Data(text.utf8))
     }

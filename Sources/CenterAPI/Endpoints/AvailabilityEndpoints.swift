@@ -1,0 +1,35 @@
+import CenterDomain
+import CenterService
+import HTTPServer
+
+/// `GET /availability`: each date and division of a room, for anyone; names
+/// and booking ids only for staff (and a member's own bookings).
+enum AvailabilityEndpoints {
+    static var all: [Endpoint] {
+        [
+            Endpoint(.GET, "/availability",
+                     summary: "Per date and division: free, booked, closed, held for the community quota, not yet open",
+                     tag: "bookings", access: .anyone,
+                     parameters: [QueryParameter("facility", required: true, "A room id"),
+                                  QueryParameter("from", required: true, schema: Schemas.dateSchema, "First date"),
+                                  QueryParameter("to", required: true, schema: Schemas.dateSchema, "Last date (at most 93 days)"),
+                                  QueryParameter("category", schema: ["type": "string", "enum": .array(BookingSchemas.categories.map { .string($0) })],
+                                                 "Ask as this category (a member asks as its own)")],
+                     response: ["type": "array", "items": Schemas.ref("AvailabilityDay")],
+                     errorCodes: ["invalid_parameter", "range_too_long", "facility_not_found", "facility_not_bookable"]) { context in
+                let request = context.request
+                let facility = try request.requiredQuery("facility")
+                let from = try request.requiredDateQuery("from")
+                let to = try request.requiredDateQuery("to")
+                let category = try request.queryValue("category").map { text throws(RequestError) in
+                    guard let category = UserCategory(rawValue: text) else {
+                        throw RequestError.invalidParameter("category", "unknown category \"\(text)\"")
+                    }
+                    return category
+                }
+                return APIResponse.json(try await context.service.availability(
+                    facility: FacilityID(facility), from: from, to: to, category: category, for: context.actor))
+            },
+        ]
+    }
+}

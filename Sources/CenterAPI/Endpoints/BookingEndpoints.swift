@@ -1,0 +1,93 @@
+import CenterDomain
+import CenterService
+import HTTPServer
+
+/// Room bookings (予約): take one with every rule in one transaction, list
+/// and read them, and move them through the lifecycle (payment, check-in,
+/// cancellation with refund). A member sees and cancels only its own.
+enum BookingEndpoints {
+    struct CancelRequest: Decodable {
+        let reason: String?
+        let byCenter: Bool?
+
+        enum CodingKeys: String, CodingKey { case reason, byCenter = "by_center" }
+    }
+
+    static let refusals = ["slot_taken", "window_not_open", "window_closed", "community_quota_reserved", "facility_closed",
+                           "monthly_limit_reached", "consecutive_day_limit", "coupling_required", "guardian_required",
+                           "registration_expired", "registration_suspended", "capacity_exceeded", "category_not_permitted"]
+    static let invalid = ["invalid_body", "divisions_required", "divisions_repeated", "division_not_offered", "days_invalid",
+                          "purpose_invalid", "admission_invalid", "attendees_invalid", "facility_not_bookable",
+                          "facility_not_found", "registration_not_found", "idempotency_key_reused", "idempotency_key_invalid"]
+
+    static let bookingList: JSONValue = ["type": "array", "items": Schemas.ref("Booking")]
+
+    static var all: [Endpoint] {
+        [
+            Endpoint(.POST, "/bookings", summary: "Book divisions of a room on a date (or up to the consecutive-day limit)",
+                     tag: "bookings", access: .staffOrMember,
+                     requestBody: Schemas.object([
+                        "facility": .string, "date": .date, "divisions": .array(.enumeration(["am", "pm", "night"])),
+                        "days": .integer, "registration": .integer, "purpose": .string, "attendees": .integer,
+                        "admission_charged": .integer, "commercial": .boolean, "guardian": .string],
+                        required: ["facility", "date", "divisions", "registration", "purpose", "attendees"]),
+                     successStatus: 201, response: Schemas.ref("Booking"), errorCodes: refusals + invalid) { context in
+                let input = try context.request.decodeBody(BookingRequest.self)
+                return APIResponse.recorded(try await context.service.book(
+                    input, by: context.actor!, idempotency: context.request.idempotencyKey()))
+            },
+            Endpoint(.GET, "/bookings", summary: "Bookings in use on a date, of a facility, of a registration",
+                     tag: "bookings", access: .staffOrMember,
+                     parameters: [QueryParameter("date", schema: Schemas.dateSchema, "In use on this date"),
+                                  QueryParameter("facility", "A facility id"),
+                                  QueryParameter("registration", schema: ["type": "integer"], "A registration id")],
+                     response: bookingList, errorCodes: ["invalid_parameter", "registration_not_found"]) { context in
+                let request = context.request
+                let registration = try request.queryValue("registration").map { text throws(RequestError) in
+                    guard let id = Int64(text) else {
+                        throw RequestError.invalidParameter("registration", "`registration` is an integer id")
+                    }
+                    return id
+                }
+                return APIResponse.json(try await context.service.bookings(
+                    date: request.dateQuery("date"), facility: request.queryValue("facility").map { FacilityID($0) },
+                    registration: registration, for: context.actor!))
+            },
+            Endpoint(.GET, "/me/bookings", summary: "The calling member's own bookings", tag: "members",
+                     access: .roles([.member]), response: bookingList) { context in
+                APIResponse.json(try await context.service.bookings(date: nil, facility: nil, registration: nil,
+                                                                    for: context.actor!))
+            },
+            Endpoint(.GET, "/bookings/{id}", summary: "A booking (a member: its own only)", tag: "bookings",
+                     access: .staffOrMember, response: Schemas.ref("Booking"), errorCodes: ["booking_not_found"]) { context in
+                let id = try context.request.idParameter(notFound: "booking_not_found")
+                return APIResponse.json(try await context.service.booking(id: id, for: context.actor!))
+            },
+            Endpoint(.POST, "/bookings/{id}/payment", summary: "Record the payment: provisional → paid", tag: "bookings",
+                     access: .staff, response: Schemas.ref("Booking"),
+                     errorCodes: ["booking_not_found", "invalid_transition", "payment_deadline_passed"]) { context in
+                let id = try context.request.idParameter(notFound: "booking_not_found")
+                return APIResponse.recorded(try await context.service.pay(
+                    booking: id, by: context.actor!, idempotency: context.request.idempotencyKey()))
+            },
+            Endpoint(.POST, "/bookings/{id}/check-in", summary: "Check in on a day of use: paid → checked_in",
+                     tag: "bookings", access: .staff, response: Schemas.ref("Booking"),
+                     errorCodes: ["booking_not_found", "invalid_transition", "check_in_not_today"]) { context in
+                let id = try context.request.idParameter(notFound: "booking_not_found")
+                return APIResponse.recorded(try await context.service.checkIn(
+                    booking: id, by: context.actor!, idempotency: context.request.idempotencyKey()))
+            },
+            Endpoint(.POST, "/bookings/{id}/cancel", summary: "Cancel with the refund schedule (staff may cancel for the center: 100%)",
+                     tag: "bookings", access: .staffOrMember,
+                     requestBody: Schemas.object(["reason": .string, "by_center": .boolean]),
+                     response: Schemas.ref("Booking"),
+                     errorCodes: ["booking_not_found", "invalid_transition", "forbidden"]) { context in
+                let id = try context.request.idParameter(notFound: "booking_not_found")
+                let input = context.request.body.isEmpty ? nil : try context.request.decodeBody(CancelRequest.self)
+                return APIResponse.recorded(try await context.service.cancel(
+                    booking: id, reason: input?.reason, byCenter: input?.byCenter ?? false, by: context.actor!,
+                    idempotency: context.request.idempotencyKey()))
+            },
+        ]
+    }
+}

@@ -1,0 +1,23 @@
+import CenterDomain
+import CenterService
+import HTTPServer
+
+/// `POST /closures`: an ad-hoc closure (臨時休館) that cancels, in the same
+/// transaction, every live booking it hits with a full refund and lists them.
+enum ClosureEndpoints {
+    static var all: [Endpoint] {
+        [
+            Endpoint(.POST, "/closures", summary: "Close the center or facilities; cancels and lists the bookings hit",
+                     tag: "bookings", access: .staff,
+                     requestBody: Schemas.object(["date": .date, "to": .date, "facilities": .array(.string),
+                                                  "reason": .string, "reason_ja": .string], required: ["date", "reason"]),
+                     successStatus: 201, response: Schemas.ref("Closure"),
+                     errorCodes: ["invalid_body", "date_range_invalid", "reason_required", "facility_not_found",
+                                  "idempotency_key_reused"]) { context in
+                let input = try context.request.decodeBody(ClosureInput.self)
+                return APIResponse.recorded(try await context.service.declareClosure(
+                    input, by: context.actor!, idempotency: context.request.idempotencyKey()))
+            },
+        ]
+    }
+}

@@ -1,0 +1,73 @@
+import CenterDomain
+import CenterService
+import HTTPServer
+
+/// Registrations (利用登録): create with eligibility evidence, read, change,
+/// renew, and mint a member token for the registration's own account.
+enum RegistrationEndpoints {
+    struct TokenRequest: Decodable {
+        let name: String?
+    }
+
+    struct MintedToken: Encodable {
+        let token: String
+        let record: TokenRecord
+    }
+
+    static let registrationBody = Schemas.object([
+        "category": .enumeration(BookingSchemas.categories), "name": .string, "contact": .string, "in_ward": .boolean,
+        "evidence": BookingSchemas.evidence, "valid_from": .date, "valid_until": .date],
+        required: ["category", "name", "in_ward"])
+
+    static let eligibilityCodes = ["invalid_body", "invalid_name", "too_few_members", "ward_share_too_low", "sme_share_too_low",
+                                   "bylaws_required", "sme_sector_required", "not_an_sme", "office_in_ward_required",
+                                   "corporate_number_invalid", "validity_invalid", "validity_too_long"]
+
+    static var all: [Endpoint] {
+        [
+            Endpoint(.POST, "/registrations", summary: "Register a user (利用登録) with checked eligibility evidence",
+                     tag: "registrations", access: .staff, requestBody: registrationBody, successStatus: 201,
+                     response: Schemas.ref("Registration"),
+                     errorCodes: eligibilityCodes + ["idempotency_key_reused", "idempotency_key_invalid"]) { context in
+                let input = try context.request.decodeBody(RegistrationInput.self)
+                return APIResponse.recorded(try await context.service.createRegistration(
+                    input, by: context.actor!, idempotency: context.request.idempotencyKey()))
+            },
+            Endpoint(.GET, "/registrations/{id}", summary: "A registration (a member: its own only)", tag: "registrations",
+                     access: .staffOrMember, response: Schemas.ref("Registration"),
+                     errorCodes: ["registration_not_found"]) { context in
+                let id = try context.request.idParameter(notFound: "registration_not_found")
+                return APIResponse.json(try await context.service.registration(id: id, for: context.actor!))
+            },
+            Endpoint(.PATCH, "/registrations/{id}", summary: "Change a registration; `suspended_until` suspends, null lifts",
+                     tag: "registrations", access: .staff,
+                     requestBody: Schemas.object([
+                        "category": .enumeration(BookingSchemas.categories), "name": .string, "contact": .string,
+                        "in_ward": .boolean, "evidence": BookingSchemas.evidence, "valid_until": .date,
+                        "suspended_until": .nullable(.date)]),
+                     response: Schemas.ref("Registration"),
+                     errorCodes: eligibilityCodes + ["registration_not_found"]) { context in
+                let id = try context.request.idParameter(notFound: "registration_not_found")
+                let patch = try context.request.decodeBody(RegistrationPatch.self)
+                return APIResponse.json(try await context.service.updateRegistration(id: id, patch, by: context.actor!))
+            },
+            Endpoint(.POST, "/registrations/{id}/renew", summary: "Renew (更新) for the longest term", tag: "registrations",
+                     access: .staff, response: Schemas.ref("Registration"),
+                     errorCodes: ["registration_not_found", "idempotency_key_reused"]) { context in
+                let id = try context.request.idParameter(notFound: "registration_not_found")
+                return APIResponse.recorded(try await context.service.renewRegistration(
+                    id: id, by: context.actor!, idempotency: context.request.idempotencyKey()))
+            },
+            Endpoint(.POST, "/registrations/{id}/tokens", summary: "Mint a member token for the registration (shown once)",
+                     tag: "registrations", access: .staff, requestBody: Schemas.object(["name": .string]),
+                     successStatus: 201, response: Schemas.object(["token": .string, "record": .ref("Token")]),
+                     errorCodes: ["registration_not_found", "invalid_name"]) { context in
+                let id = try context.request.idParameter(notFound: "registration_not_found")
+                let name = context.request.body.isEmpty ? nil : try context.request.decodeBody(TokenRequest.self).name
+                let (token, record) = try await context.service.mintMemberToken(
+                    registration: id, name: name ?? "Member of registration \(id)", by: context.actor!)
+                return APIResponse.json(MintedToken(token: token.secret, record: record), status: .created)
+            },
+        ]
+    }
+}

@@ -1,0 +1,53 @@
+/// The component schemas of registrations, bookings, availability, closures
+/// and the community-quota report, referenced by the booking endpoints.
+enum BookingSchemas {
+    static let categories = ["ward", "economic_group", "small_business", "community_group", "general", "freelancer"]
+    static let states = ["provisional", "paid", "checked_in", "done", "lapsed", "cancelled_by_user", "cancelled_by_center", "no_show"]
+
+    static let evidence: Schemas.Field = .ref("RegistrationEvidence")
+
+    static let components: [(String, JSONValue)] = [
+        ("RegistrationEvidence", Schemas.object([
+            "member_count": .integer, "members_in_ward": .integer, "sme_employee_members": .integer,
+            "has_bylaws": .boolean, "has_office_in_ward": .boolean, "corporate_number": .string,
+            "sector": .enumeration(["manufacturing_and_others", "wholesale", "services", "retail"]),
+            "capital_yen": .integer, "regular_employees": .integer, "is_worker_group": .boolean])),
+        ("Registration", Schemas.object([
+            "id": .integer, "category": .enumeration(categories), "name": .string, "contact": .string,
+            "in_ward": .boolean, "evidence": evidence, "valid_from": .date, "valid_until": .date,
+            "status": .enumeration(["active", "suspended", "expired"]), "suspended_until": .date,
+            "penalty_points": .integer, "created_at": .instant, "created_by": .string, "updated_at": .instant,
+            "updated_by": .string], required: ["id", "category", "name", "valid_from", "valid_until", "status"])),
+        ("Booking", Schemas.object([
+            "id": .integer, "registration": .integer, "category": .enumeration(categories), "facility": .string,
+            "first_date": .date, "last_date": .date, "divisions": .array(.enumeration(["am", "pm", "night"])),
+            "purpose": .string, "attendees": .integer, "admission_charged": .integer, "commercial": .boolean,
+            "out_of_ward": .boolean, "guardian": .string, "state": .enumeration(states), "fee_total": .integer,
+            "fee": .ref("BookingFee"), "payment_deadline": .instant, "created_at": .instant, "created_by": .string,
+            "paid_at": .instant, "checked_in_at": .instant, "cancelled_at": .instant, "cancelled_by": .string,
+            "cancel_reason": .string, "refund": Schemas.Field.ref("Refund")],
+            required: ["id", "registration", "facility", "first_date", "last_date", "divisions", "state", "fee_total",
+                       "fee", "payment_deadline"])),
+        ("BookingFee", Schemas.object(["days": .integer, "per_day": .ref("FeeBreakdown"), "total": .integer],
+                                      required: ["days", "per_day", "total"])),
+        ("FeeBreakdown", Schemas.object([
+            "lines": .array(.any), "surcharges": .array(.any), "exemptions": .array(.any),
+            "gap_hours_free": .array(.any), "subtotal": .integer, "rounding": .integer, "total": .integer],
+            required: ["lines", "subtotal", "rounding", "total"])),
+        ("Refund", Schemas.object(["percent": .integer, "amount": .integer], required: ["percent", "amount"])),
+        ("AvailabilityDay", Schemas.object([
+            "date": .date, "open": .boolean, "reasons": .array(.any), "divisions": .array(.ref("AvailabilitySlot"))],
+            required: ["date", "open", "divisions"])),
+        ("AvailabilitySlot", Schemas.object([
+            "division": .string, "status": .enumeration(["free", "booked", "closed", "held", "not_open"]),
+            "booking": .integer, "own": .boolean, "release_date": .date, "opens": .date],
+            required: ["division", "status"])),
+        ("Closure", Schemas.object([
+            "id": .integer, "date": .date, "to": .date, "facilities": .array(.string), "reason": .string,
+            "reason_ja": .string, "cancelled": .array(.ref("Booking"))], required: ["id", "date", "to", "cancelled"])),
+        ("CommunityQuotaLine", Schemas.object([
+            "facility": .string, "month": .month, "share": .number, "bookable_units": .integer,
+            "reserved_units": .integer, "non_community_ceiling": .integer, "community_units": .integer,
+            "non_community_units": .integer, "released_units": .integer, "unused_reserved_units": .integer])),
+    ]
+}

@@ -1,0 +1,94 @@
+import CenterDomain
+import Store
+
+/// An ad-hoc closure (臨時休館) staff declare: dates, the facilities it closes
+/// (none: the whole center), and the reason shown in the calendar.
+public struct ClosureInput: Sendable, Hashable, Decodable {
+    public var date: LocalDate
+    public var to: LocalDate?
+    public var facilities: [FacilityID]
+    public var reason: String
+    public var reasonJa: String?
+
+    public init(date: LocalDate, to: LocalDate? = nil, facilities: [FacilityID] = [], reason: String, reasonJa: String? = nil) {
+        self.date = date
+        self.to = to
+        self.facilities = facilities
+        self.reason = reason
+        self.reasonJa = reasonJa
+    }
+
+    enum CodingKeys: String, CodingKey { case date, to, facilities, reason, reasonJa = "reason_ja" }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        date = try c.decode(LocalDate.self, forKey: .date)
+        to = try c.decodeIfPresent(LocalDate.self, forKey: .to)
+        facilities = try c.decodeIfPresent([FacilityID].self, forKey: .facilities) ?? []
+        reason = try c.decode(String.self, forKey: .reason)
+        reasonJa = try c.decodeIfPresent(String.self, forKey: .reasonJa)
+    }
+}
+
+/// A recorded closure and the live bookings it cancelled (with full refunds).
+public struct ClosureResult: Sendable, Hashable, Encodable {
+    public let id: Int64
+    public let date: LocalDate
+    public let to: LocalDate
+    public let facilities: [FacilityID]
+    public let reason: String
+    public let reasonJa: String?
+    public let cancelled: [Booking]
+
+    enum CodingKeys: String, CodingKey { case id, date, to, facilities, reason, cancelled, reasonJa = "reason_ja" }
+}
+
+extension CenterService {
+    /// The longest ad-hoc closure accepted in one request, in days.
+    static let maximumClosureDays = 366
+
+    /// Closes the center or some facilities (臨時休館) and, in the same
+    /// transaction, cancels every live booking it hits on the center's behalf
+    /// (100% refund, `RefundSchedule.centerCancelPercent`).
+    public func declareClosure(_ input: ClosureInput, by actor: Actor,
+                               idempotency: IdempotencyKey? = nil) async throws -> Recorded<ClosureResult> {
+        let center = settings.center
+        let last = input.to ?? input.date
+        guard last >= input.date, input.date.days(until: last) < Self.maximumClosureDays else {
+            throw DomainError(.invalid, "date_range_invalid", "A closure runs from `date` to `to`, at most \(Self.maximumClosureDays) days.",
+                              details: ["date": input.date.description, "to": last.description])
+        }
+        guard !input.reason.allSatisfy(\.isWhitespace), input.reason.count <= 500 else {
+            throw DomainError(.invalid, "reason_required", "A closure needs a reason of 1 to 500 characters.")
+        }
+        if let unknown = input.facilities.first(where: { center.facility($0) == nil }) {
+            throw DomainError(.notFound, "facility_not_found", "No facility has id \(unknown).", details: ["facility": unknown.rawValue])
+        }
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+            try db.run("""
+                INSERT INTO closures (first_date, last_date, facilities, reason, reason_ja, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [.text(input.date.description), .text(last.description),
+                      .text(input.facilities.map(\.rawValue).joined(separator: ",")), .text(input.reason),
+                      input.reasonJa.map { .text($0) } ?? .null, .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+            let id = db.lastInsertRowID
+            let hit = try db.query("""
+                SELECT DISTINCT booking_id, facility_id FROM booking_units WHERE live = 1 AND date BETWEEN ? AND ?
+                ORDER BY booking_id
+                """, [.text(input.date.description), .text(last.description)])
+                .filter { row in input.facilities.isEmpty || input.facilities.contains(FacilityID((try? row.get("facility_id")) ?? "")) }
+                .map { try $0.get("booking_id") as Int64 }
+            var cancelled: [Booking] = []
+            for bookingID in hit where !cancelled.contains(where: { $0.id == bookingID }) {
+                let before = try Booking.load(db, id: bookingID)
+                cancelled.append(try Self.cancel(db, before, by: .center, reason: "closure #\(id): \(input.reason)",
+                                                 center: center, actor: actor.auditLabel, now: now))
+            }
+            let result = ClosureResult(id: id, date: input.date, to: last, facilities: input.facilities, reason: input.reason,
+                                       reasonJa: input.reasonJa, cancelled: cancelled)
+            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "closure.create", entity: "closure",
+                                entityID: String(id), after: result)
+            return result
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import CenterDomain
+import Foundation
+import Store
+@testable import CenterService
+
+/// A service on a fresh database with the repository's Config/ and
+/// schedules/, a manual clock at 2026-11-25 10:00 JST (a Wednesday) and a
+/// staff caller: the setting of every booking service test.
+final class BookingFixture {
+    static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let settings: CenterSettings = {
+        do {
+            return try SettingsLoader.load(configDirectory: repository + "/Config", schedulesDirectory: repository + "/schedules")
+        } catch {
+            fatalError("the repository's configuration must load: \(error)")
+        }
+    }()
+
+    static let today = LocalDate(year: 2026, month: 11, day: 25)!
+
+    let service: CenterService
+    let clock: ManualClock
+    let directory: String
+    let staff = Actor(tokenID: 1, role: .staff, name: "Front desk", registrationID: nil)
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("bookings-\(UUID().uuidString)").path
+        clock = ManualClock(now: Instant(japanDate: Self.today, minuteOfDay: 600))
+        service = CenterService(settings: Self.settings, pool: try CenterService.openDatabase(path: directory + "/center.sqlite"),
+                                clock: clock)
+    }
+
+    deinit {
+        service.pool.close()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// A member caller of registration `id`.
+    func member(_ id: Int64) -> Actor { Actor(tokenID: 100 + id, role: .member, name: "Member", registrationID: id) }
+
+    /// Registers a user of `category` whose evidence passes eligibility.
+    func register(_ category: UserCategory, inWard: Bool = true, validFrom: LocalDate? = nil,
+                  validUntil: LocalDate? = nil) async throws -> Int64 {
+        let evidence: RegistrationEvidence = switch category {
+        case .economicGroup: RegistrationEvidence(hasOfficeInWard: true)
+        case .communityGroup: RegistrationEvidence(memberCount: 8, membersInWard: 5)
+        case .smallBusiness: RegistrationEvidence(hasOfficeInWard: true, sector: .services, capitalYen: 10_000_000)
+        default: RegistrationEvidence()
+        }
+        let input = RegistrationInput(category: category, name: "\(category.rawValue) user", contact: "03-0000-0000",
+                                      inWard: inWard, evidence: evidence, validFrom: validFrom, validUntil: validUntil)
+        return try await service.createRegistration(input, by: staff).value!.id
+    }
+
+    /// Books with the staff caller and returns the booking.
+    @discardableResult
+    func book(in facility: FacilityID = "meeting-room-1", _ date: String, _ divisions: [DivisionID] = [.am],
+              days: Int = 1, registration: Int64, attendees: Int = 10, guardian: String? = nil,
+              admission: Int = 0, commercial: Bool = false, as actor: Actor? = nil) async throws -> Booking {
+        let request = BookingRequest(facility: facility, date: LocalDate(date)!, divisions: divisions, days: days,
+                                     registration: registration, attendees: attendees, admissionCharged: admission,
+                                     commercial: commercial, guardian: guardian)
+        return try await service.book(request, by: actor ?? staff).value!
+    }
+
+    /// The code of the `DomainError` `work` throws, nil when it succeeds.
+    func refusal(_ work: () async throws -> Void) async -> String? {
+        do {
+            try await work()
+            return nil
+        } catch let error as DomainError {
+            return error.code
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// Runs a read on the database.
+    func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await service.pool.read(work)
+    }
+}
+
+func date(_ text: String) -> LocalDate { LocalDate(text)! }
