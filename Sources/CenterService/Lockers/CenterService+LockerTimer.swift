@@ -5,7 +5,7 @@ import Store
 public struct LockerAdvance: Sendable, Hashable {
     public var expiredOffers: [Int64] = []
     public var endedLeases: [Int64] = []
-    /// (lease, days before the end) for each reminder written now.
+    /// Each reminder written now.
     public var reminders: [LockerReminder] = []
     public var newOffers: [Int64] = []
 }
@@ -15,6 +15,12 @@ public struct LockerReminder: Sendable, Hashable, Encodable {
     public let lease: Int64
     public let endDate: LocalDate
     public let daysBefore: Int
+
+    public init(lease: Int64, endDate: LocalDate, daysBefore: Int) {
+        self.lease = lease
+        self.endDate = endDate
+        self.daysBefore = daysBefore
+    }
 
     enum CodingKeys: String, CodingKey {
         case lease, endDate = "end_date", daysBefore = "days_before"
