@@ -7,14 +7,14 @@ import HTTPServer
 public enum CenterAPI {
     /// Every endpoint of the API, in document order.
     public static var endpoints: [Endpoint] {
-        SystemEndpoints.all + CalendarEndpoints.all + CatalogueEndpoints.all + RoadmapEndpoints.all + AdminEndpoints.all + RegistrationEndpoints.all + AvailabilityEndpoints.all + BookingEndpoints.all + ClosureEndpoints.all + ReportEndpoints.all + LockerEndpoints.all + StorageEndpoints.all
+        SystemEndpoints.all + CalendarEndpoints.all + CatalogueEndpoints.all + RoadmapEndpoints.all + AdminEndpoints.all + MetricsEndpoints.all + RegistrationEndpoints.all + AvailabilityEndpoints.all + BookingEndpoints.all + ClosureEndpoints.all + ReportEndpoints.all + LockerEndpoints.all + StorageEndpoints.all
     }
 
-    /// The router serving `endpoints` for `service`.
-    public static func router(service: CenterService) -> Router {
+    /// The router serving `endpoints` for `service`, counting into `metrics`.
+    public static func router(service: CenterService, metrics: APIMetrics = APIMetrics()) -> Router {
         var router = Router()
         router.errorResponder = { status, code, message in APIResponse.error(status, code: code, message: message) }
-        let resources = APIResources(service: service)
+        let resources = APIResources(service: service, metrics: metrics)
         for endpoint in endpoints {
             router.add(endpoint.method, endpoint.path) { request in
                 await run(endpoint, request: request, service: service, resources: resources)
@@ -27,6 +27,15 @@ public enum CenterAPI {
     static let openAPIDocument: [UInt8] = OpenAPIDocument.build(endpoints: endpoints).serialized()
 
     static func run(_ endpoint: Endpoint, request: HTTPRequest, service: CenterService, resources: APIResources) async -> HTTPResponse {
+        let started = ContinuousClock.now
+        let response = await answer(endpoint, request: request, service: service, resources: resources)
+        let elapsed = ContinuousClock.now - started
+        resources.metrics.recordRoute(endpoint.path, method: request.method.rawValue, status: response.status.code,
+                                      seconds: APIMetrics.seconds(elapsed))
+        return response
+    }
+
+    static func answer(_ endpoint: Endpoint, request: HTTPRequest, service: CenterService, resources: APIResources) async -> HTTPResponse {
         do {
             let actor = try await service.authenticate(authorization: request.headers["authorization"])
             if case .roles(let allowed) = endpoint.access {

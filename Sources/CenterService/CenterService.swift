@@ -8,12 +8,23 @@ public final class CenterService: Sendable {
     public let settings: CenterSettings
     public let pool: DatabasePool
     public let clock: any CenterClock
+    let roadmapState: RoadmapState
     let bookingTimer = BookingTimer()
 
+    /// A service over an opened database. Call `restoreRoadmapUpdates()`
+    /// before serving (`start` does both).
     public init(settings: CenterSettings, pool: DatabasePool, clock: any CenterClock) {
         self.settings = settings
         self.pool = pool
         self.clock = clock
+        roadmapState = RoadmapState(schedule: settings.roadmap, policy: settings.calendar.policy)
+    }
+
+    /// A service ready to serve: planners' committed roadmap updates applied.
+    public static func start(settings: CenterSettings, pool: DatabasePool, clock: any CenterClock) async throws -> CenterService {
+        let service = CenterService(settings: settings, pool: pool, clock: clock)
+        try await service.restoreRoadmapUpdates()
+        return service
     }
 
     /// Opens (creating and migrating) the database at `path` with durable settings.

@@ -19,6 +19,15 @@ public final class Database {
     /// and `queryOne`; a cache hit does not count.
     private(set) var preparedStatementCount = 0
 
+    /// Most statements kept in the cache. The store's SQL is a fixed set of
+    /// texts, so the limit is only reached when values are interpolated into
+    /// SQL instead of bound; the cache is then emptied rather than left to
+    /// grow without bound.
+    var statementCacheCapacity = 256
+
+    /// How many prepared statements the cache holds.
+    var cachedStatementCount: Int { statements.count }
+
     /// While set, the authorizer refuses statements that would end or replace
     /// the writer's transaction (see `Database+TransactionGuard.swift`).
     var forbidsTransactionControl = false
@@ -53,6 +62,7 @@ public final class Database {
     /// (migrations, pragmas, `BEGIN`/`COMMIT`). Nothing is cached.
     /// - Throws: `StoreError` carrying the statement that failed.
     public func execute(_ sql: String) throws {
+        try checkUsable(sql: sql)
         try sql.withCString { start in
             var next: UnsafePointer<CChar>? = start
             while let current = next, current.pointee != 0 {
@@ -117,6 +127,19 @@ public final class Database {
         sqlite3_get_autocommit(handle) != 0
     }
 
+    /// Refuses to run anything on a closed connection (one that escaped its
+    /// closure and outlived its pool), and, inside a write closure, once
+    /// SQLite has rolled the batch transaction back on its own (after
+    /// `SQLITE_FULL`, an I/O error, …): the statement would otherwise run in
+    /// autocommit mode and commit by itself, outside the batch whose failure
+    /// its caller is told.
+    private func checkUsable(sql: String) throws {
+        guard !isClosed else { throw StoreError.closedPool }
+        guard forbidsTransactionControl, isAutocommit else { return }
+        throw StoreError(code: .transactionControl, resultCode: SQLITE_ABORT,
+                         message: "SQLite rolled back the writer's transaction after an error", sql: sql)
+    }
+
     /// The error SQLite last reported on this connection, attributed to `sql`.
     func lastError(sql: String?) -> StoreError {
         let code = sqlite3_extended_errcode(handle)
@@ -130,6 +153,7 @@ public final class Database {
     }
 
     private func cachedStatement(_ sql: String) throws -> Statement {
+        try checkUsable(sql: sql)
         if let statement = statements[sql] { return statement }
         var handle: OpaquePointer?
         var tail: UnsafePointer<CChar>?
@@ -150,6 +174,7 @@ public final class Database {
             throw StoreError(resultCode: SQLITE_MISUSE, message: "no statement in SQL text", sql: sql)
         }
         preparedStatementCount += 1
+        if statements.count >= statementCacheCapacity { statements.removeAll() }
         let statement = Statement(handle: handle, sql: sql, database: self)
         statements[sql] = statement
         return statement

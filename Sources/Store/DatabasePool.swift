@@ -12,6 +12,18 @@ import Foundation
 ///
 /// The database must be a file: WAL mode, which readers and the writer rely
 /// on, is not available to `:memory:` databases.
+///
+/// ```swift
+/// let pool = try DatabasePool(configuration: StoreConfiguration(path: "data/center.sqlite"),
+///                             migrations: [Migration(version: 1, name: "bookings", sql: schema)])
+/// let id = try await pool.write { db in
+///     guard try db.queryOne("SELECT 1 FROM bookings WHERE room = ? AND day = ?", [room, day]) == nil
+///     else { throw BookingError.taken }           // rethrown to this caller as is
+///     try db.run("INSERT INTO bookings (room, day) VALUES (?, ?)", [room, day])
+///     return db.lastInsertRowID
+/// }
+/// let count: Int = try await pool.read { db in try db.queryOne("SELECT count(*) FROM bookings")!.get(0) }
+/// ```
 public final class DatabasePool: Sendable {
     /// The configuration the pool was opened with.
     public let configuration: StoreConfiguration
@@ -56,8 +68,9 @@ public final class DatabasePool: Sendable {
     ///
     /// If `work` throws, its changes are rolled back, the error is rethrown
     /// unchanged, and the other writes of the batch still commit. If the
-    /// batch's `COMMIT` fails, every write in it fails with that
-    /// `StoreError`. If the calling task is cancelled before the writer
+    /// batch's `COMMIT` fails, nothing of the batch is kept and every write
+    /// in it fails with that `StoreError` (a write whose `work` threw keeps
+    /// its own error). If the calling task is cancelled before the writer
     /// reaches the write, `work` is not run and the call throws
     /// `CancellationError`; once `work` has started, cancellation has no
     /// effect. `work` must not begin, commit or roll back transactions

@@ -12,7 +12,8 @@ import Synchronization
 /// each write in arrival order inside its own savepoint, rolling back to it
 /// when the work throws so that the write alone fails; `COMMIT`, the one
 /// fsync; only then resume every caller. When `COMMIT` fails the batch is
-/// rolled back and every write in it fails.
+/// rolled back and every write in it fails with the `COMMIT` error, except
+/// those already refused, which keep their own error.
 ///
 /// `@unchecked Sendable`: `queue`, `isClosing`, `isFinished` and `thread` are guarded
 /// by `condition`; `database` is used only by the writer thread once
@@ -34,8 +35,12 @@ final class Writer: @unchecked Sendable {
 
     /// Starts the writer thread. Call once.
     func start() {
-        let thread = Thread { [self] in run() }
-        thread.name = "store-writer"
+        let thread = Thread { [self] in
+            // Named from inside: on Linux a name set before `start()` is not
+            // applied to the thread, which shows in `top -H` and crash logs.
+            Thread.current.name = "store-writer"
+            run()
+        }
         condition.lock()
         self.thread = thread
         condition.unlock()
@@ -69,7 +74,7 @@ final class Writer: @unchecked Sendable {
         defer { condition.unlock() }
         isClosing = true
         condition.broadcast()
-        guard let thread, Thread.current !== thread else { return }
+        if let thread, Thread.current === thread { return }
         while !isFinished { condition.wait() }
     }
 
@@ -81,6 +86,8 @@ final class Writer: @unchecked Sendable {
         database.close()
         condition.lock()
         isFinished = true
+        // The thread's block holds this writer: drop the thread to break the cycle.
+        thread = nil
         condition.broadcast()
         condition.unlock()
     }

@@ -8,10 +8,10 @@ import HTTPServer
 /// serve HTTP until SIGTERM or SIGINT, then shut down gracefully (stop
 /// accepting, finish in-flight requests, stop timers, close the database).
 enum Serve {
-    static func run(options: Options, settings: CenterSettings, open: (CenterSettings) -> CenterService,
+    static func run(options: Options, settings: CenterSettings, open: (CenterSettings) async -> CenterService,
                     databasePath: String) async {
         let log = LogWriter()
-        let service = open(settings)
+        let service = await open(settings)
         await writeAdminTokenIfNeeded(service: service, databasePath: databasePath, log: log)
 
         var configuration = HTTPServer.Configuration()
@@ -20,7 +20,9 @@ enum Serve {
             fail("--port must be 0...65535", code: 2)
         }
         configuration.port = port
-        let server = HTTPServer(configuration: configuration, responder: CenterAPI.router(service: service)) { entry in
+        let metrics = APIMetrics()
+        let server = HTTPServer(configuration: configuration, responder: CenterAPI.router(service: service, metrics: metrics)) { entry in
+            metrics.recordResponse(entry)
             var now = timespec()
             clock_gettime(CLOCK_REALTIME, &now)
             log.write(AccessLogLine.format(entry, at: Double(now.tv_sec) + Double(now.tv_nsec) / 1e9))
@@ -30,6 +32,7 @@ enum Serve {
         } catch {
             fail("cannot listen on \(configuration.host):\(configuration.port): \(error)")
         }
+        metrics.observeConnections { [server] in server.openConnections }
         let timers = service.startTimers()
         log.event("listening", [("address", "http://\(configuration.host):\(server.port)"), ("database", databasePath)])
 

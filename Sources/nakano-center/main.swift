@@ -46,12 +46,12 @@ func loadSettings() -> CenterSettings {
     }
 }
 
-func openService(_ settings: CenterSettings) -> CenterService {
+func openService(_ settings: CenterSettings) async -> CenterService {
     let synchronous = options.value("synchronous", default: "full")!
     guard synchronous == "full" || synchronous == "normal" else { fail("--synchronous must be full or normal", code: 2) }
     do {
         let pool = try CenterService.openDatabase(path: databasePath, synchronousFull: synchronous == "full")
-        return CenterService(settings: settings, pool: pool, clock: SystemClock())
+        return try await CenterService.start(settings: settings, pool: pool, clock: SystemClock())
     } catch {
         fail("cannot open the database at \(databasePath): \(error)")
     }
@@ -73,7 +73,7 @@ case "token create":
         guard let instant = Instant(rfc3339: text) else { fail("--expires must be an RFC 3339 instant with an offset", code: 2) }
         expires = instant
     }
-    let service = openService(loadSettings())
+    let service = await openService(loadSettings())
     do {
         let (token, record) = try await service.mintToken(role: role, name: name, registrationID: registration,
                                                           expiresAt: expires, by: "cli:\(NSUserName())")
@@ -86,7 +86,7 @@ case "token create":
 
 case "token revoke":
     guard let id = options.value("id").flatMap({ Int64($0) }) else { fail("--id is required\n\n\(usage)", code: 2) }
-    let service = openService(loadSettings())
+    let service = await openService(loadSettings())
     do {
         try await service.revokeToken(id: id, by: "cli:\(NSUserName())")
         print("token \(id) revoked")

@@ -42,13 +42,16 @@ final class TestClient: @unchecked Sendable {
 
     enum ClientError: Error { case connect(Int32), closed, malformed }
 
-    private static let io = DispatchQueue(label: "test-client-io", attributes: .concurrent)
+    /// One serial queue per client: each gets an overcommit thread of its own.
+    /// A shared concurrent queue runs on the root queue Swift's cooperative pool
+    /// also uses on Linux, and blocked sockets there starve the server's handlers.
+    private let io = DispatchQueue(label: "test-client-io")
 
     /// Sends one request on the kept-alive connection and reads the response.
     func send(_ method: String, _ target: String, body: String? = nil, token: String? = nil,
               headers extra: [String: String] = [:]) async throws -> Response {
         try await withCheckedThrowingContinuation { continuation in
-            Self.io.async {
+            self.io.async {
                 continuation.resume(with: Result {
                     try self.sendBlocking(method, target, body: body, token: token, headers: extra)
                 })

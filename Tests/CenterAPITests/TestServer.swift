@@ -36,7 +36,7 @@ final class TestServer {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)").path
         let pool = try CenterService.openDatabase(path: directory + "/center.sqlite")
         clock = ManualClock(now: now)
-        service = CenterService(settings: Self.settings, pool: pool, clock: clock)
+        service = try await CenterService.start(settings: Self.settings, pool: pool, clock: clock)
         adminToken = try await service.mintToken(role: .admin, name: "Test admin", by: "test").0.secret
         var configuration = HTTPServer.Configuration()
         configuration.port = 0

@@ -61,4 +61,7 @@ struct RouterTests {
         #expect(await original.respond(to: request(.GET, "/extra")).status == .notFound)
         #expect(await copy.respond(to: request(.GET, "/extra")).status == .ok)
     }
+    @Test func parameterNeverMatchesAnEmptySegment() async {
+        #expect(await router().respond(to: request(.GET, "/bookings/")).status == .notFound)
+    }
 }

@@ -19,7 +19,7 @@ final class TestClient {
     let fd: Int32
     var buffer: [UInt8] = []
 
-    init(port: Int, readTimeout: Double = 3) throws {
+    init(port: Int, readTimeout: Double = 15) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)

@@ -138,3 +138,16 @@ import Testing
         }
     }
 }
+
+extension DatabaseTests {
+    @Test func statementCacheIsEmptiedWhenFullInsteadOfGrowing() throws {
+        try withDatabase { database in
+            database.statementCacheCapacity = 2
+            for n in 0..<5 {
+                _ = try database.query("SELECT \(n)")
+            }
+            #expect(database.cachedStatementCount <= 2)
+            #expect(try database.queryOne("SELECT 4")?.get(0) == 4)
+        }
+    }
+}

@@ -85,3 +85,19 @@ extension PoolLifecycleTests {
         }
     }
 }
+
+extension PoolLifecycleTests {
+    /// Smuggles a connection out of its closure, which callers must never do.
+    private final class Escaped: @unchecked Sendable {
+        var database: Database?
+    }
+
+    @Test func connectionThatEscapedItsClosureIsRefusedAfterClose() async throws {
+        let escaped = Escaped()
+        try await withPool { pool in
+            try await pool.read { escaped.database = $0 }
+        }
+        let error = try #require(throws: StoreError.self) { try escaped.database?.query("SELECT 1") }
+        #expect(error.code == .closed)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Store
 
@@ -79,6 +80,15 @@ import Testing
             #expect(statistics.batchesCommitted == 1)
             #expect(statistics.itemsCommitted == 1)
             #expect(statistics.lastCommitLatency > .zero)
+        }
+    }
+}
+
+extension WriteTests {
+    @Test func writesRunOnTheDedicatedWriterThread() async throws {
+        try await withPool { pool in
+            let name = try await pool.write { _ in Thread.current.name }
+            #expect(name == "store-writer")
         }
     }
 }

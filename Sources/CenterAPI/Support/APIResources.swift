@@ -5,8 +5,10 @@ import HTTPServer
 /// router is made and shared by every request.
 public struct APIResources: Sendable {
     let catalogue: HTTPResponse
+    let metrics: APIMetrics
 
-    init(service: CenterService) {
+    init(service: CenterService, metrics: APIMetrics) {
         catalogue = CatalogueEndpoints.catalogue(service.settings.center)
+        self.metrics = metrics
     }
 }

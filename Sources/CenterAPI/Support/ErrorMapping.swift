@@ -1,11 +1,12 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import Roadmap
 import Store
 
 /// The one place where errors of every module become HTTP statuses and the
 /// JSON error body (API.md): domain refusals 409, invalid values 422, unknown
-/// things 404, auth 401/403, malformed bodies 400/422, anything else 500.
+/// things 404, roadmap rules 404/409/422, auth 401/403, malformed bodies 400/422, anything else 500.
 public enum ErrorMapping {
     public static func response(for error: any Error) -> HTTPResponse {
         switch error {
@@ -24,6 +25,13 @@ public enum ErrorMapping {
             return response
         case let e as RequestError:
             return APIResponse.error(e.status, code: e.code, message: e.message, details: e.details)
+        case let e as RoadmapError:
+            let status: HTTPStatus = switch e.code {
+            case RoadmapError.unknownItem: .notFound
+            case RoadmapError.dependencyNotDone: .conflict
+            default: .unprocessableContent
+            }
+            return APIResponse.error(status, code: e.code, message: e.message)
         case let e as JSONProblem:
             return APIResponse.error(.unprocessableContent, code: "invalid_body", message: e.description,
                                      details: ["path": e.path])

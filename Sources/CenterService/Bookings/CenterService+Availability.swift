@@ -16,7 +16,7 @@ extension CenterService {
                               details: ["from": from.description, "to": to.description])
         }
         let center = settings.center
-        let calendar = settings.calendar
+        let calendar = self.calendar
         let now = clock.now()
         let today = now.japanDate
         return try await pool.read { db in

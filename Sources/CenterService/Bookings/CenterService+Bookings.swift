@@ -9,7 +9,7 @@ extension CenterService {
                      idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
         try Self.requireOwn(registration: request.registration, actor: actor)
         let center = settings.center
-        let calendar = settings.calendar
+        let calendar = self.calendar
         let recorded = try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             try BookingDesk(center: center, calendar: calendar, db: db, now: now).book(request, actor: actor)
         }
@@ -22,17 +22,22 @@ extension CenterService {
         try await pool.read { db in try Booking.load(db, id: id, for: actor) }
     }
 
-    /// Bookings in use on `date` (when given), of `facility`, of `registration`,
-    /// oldest use first, at most `limit`. A member sees only its own.
-    public func bookings(date: LocalDate?, facility: FacilityID?, registration: Int64?, for actor: Actor,
+    /// Bookings in use on some day from `from` to `to` (either end open when
+    /// nil), of `facility`, of `registration`, by first day of use then id, at
+    /// most `limit`. A member sees only its own.
+    public func bookings(from: LocalDate?, to: LocalDate?, facility: FacilityID?, registration: Int64?, for actor: Actor,
                          limit: Int = 500) async throws -> [Booking] {
         if let registration { try Self.requireOwn(registration: registration, actor: actor) }
         let owner = actor.role == .member ? actor.registrationID : registration
         var sql = "SELECT \(Booking.columns) FROM bookings WHERE 1 = 1"
         var arguments: [SQLValue] = []
-        if let date {
-            sql += " AND first_date <= ? AND last_date >= ?"
-            arguments += [.text(date.description), .text(date.description)]
+        if let to {
+            sql += " AND first_date <= ?"
+            arguments.append(.text(to.description))
+        }
+        if let from {
+            sql += " AND last_date >= ?"
+            arguments.append(.text(from.description))
         }
         if let facility {
             sql += " AND facility_id = ?"

@@ -29,7 +29,7 @@ extension CenterService {
     /// non-community use, and the units released to non-community users.
     public func communityQuotaReport(month: YearMonth) async throws -> [CommunityQuotaLine] {
         let center = settings.center
-        let calendar = settings.calendar
+        let calendar = self.calendar
         return try await pool.read { db in
             let days = try BookableCalendar.load(db, calendar: calendar, from: month.firstDay, to: month.lastDay)
             return try center.facilities.compactMap { facility -> CommunityQuotaLine? in

@@ -56,10 +56,11 @@ extension CenterService {
     /// The calendar from `from` through `to`, with the facility's own
     /// closures (works) when a facility is named.
     public func calendarDays(from: LocalDate, to: LocalDate, facility: String?) -> [CalendarDay] {
-        (0...from.days(until: to)).map { offset in
+        let calendar = self.calendar, roadmap = self.roadmap
+        return (0...from.days(until: to)).map { offset in
             let date = from.adding(days: offset)
-            return CalendarDay(summary: settings.calendar.summary(of: date, facility: facility),
-                               manager: settings.roadmap.manager(on: date.roadmapDate))
+            return CalendarDay(summary: calendar.summary(of: date, facility: facility),
+                               manager: roadmap.manager(on: date.roadmapDate))
         }
     }
 }

@@ -1,7 +1,7 @@
 import Store
 
 extension Schema {
-    /// Version 2: registrations (利用登録), room bookings (予約) with their
+    /// Version 3: registrations (利用登録), room bookings (予約) with their
     /// division-units, ad-hoc closures (臨時休館) and penalties (ペナルティ).
     ///
     /// The schema forbids double-selling on its own: `booking_units` holds one
@@ -10,7 +10,7 @@ extension Schema {
     /// cannot sell a unit twice (ARCHITECTURE.md, "Rules of the house").
     /// Dates are `YYYY-MM-DD` text (Japan), instants integer epoch seconds.
     static let bookings =
-        Migration(version: 2, name: "registrations, bookings, booking units, closures, penalties", sql: """
+        Migration(version: 3, name: "registrations, bookings, booking units, closures, penalties", sql: """
             CREATE TABLE registrations (
                 id              INTEGER PRIMARY KEY,
                 category        TEXT NOT NULL CHECK (category IN

@@ -1,13 +1,13 @@
 import Store
 
 extension Schema {
-    /// Version 3 belongs to the flexible desks (branch `desks`), not merged
+    /// Version 4 belongs to the flexible desks (branch `desks`), not merged
     /// here yet. Migrations must run 1, 2, 3, … without a gap, so this keeps
     /// the numbering contiguous and creates nothing; the desks migration
     /// takes its place when that branch is merged.
-    static let desksReserved = Migration(version: 3, name: "reserved for desks", sql: "SELECT 1;")
+    static let desksReserved = Migration(version: 4, name: "reserved for desks", sql: "SELECT 1;")
 
-    /// Version 4: mobile lockers (法人登記用ロッカー) and equipment storage (備品倉庫).
+    /// Version 5: mobile lockers (法人登記用ロッカー) and equipment storage (備品倉庫).
     ///
     /// The schema forbids what must never happen (ARCHITECTURE.md):
     /// - one active lease per locker, per corporate number and per lessee
@@ -20,7 +20,7 @@ extension Schema {
     /// - an item is checked out at most once at a time.
     /// Dates are `YYYY-MM-DD` text (Japan), instants integer epoch seconds.
     static let lockers =
-        Migration(version: 4, name: "locker leases, waitlist, offers, reminders, storage", sql: """
+        Migration(version: 5, name: "locker leases, waitlist, offers, reminders, storage", sql: """
             CREATE TABLE locker_leases (
                 id                     INTEGER PRIMARY KEY,
                 locker_id              TEXT NOT NULL,

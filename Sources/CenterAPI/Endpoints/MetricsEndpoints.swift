@@ -1,0 +1,18 @@
+import CenterService
+import HTTPServer
+
+/// `GET /metrics` in the Prometheus text format. Staff or admin tokens only
+/// (Prometheus sends one with `authorization: credentials_file`).
+enum MetricsEndpoints {
+    static var all: [Endpoint] {
+        [
+            Endpoint(.GET, "/metrics", summary: "Prometheus metrics: requests, latency, connections, write batches, commits",
+                     tag: "system", access: .staff, response: ["type": "string"],
+                     contentType: "text/plain; version=0.0.4") { context in
+                let text = context.resources.metrics.render(writer: context.service.pool.statistics, bookings: [])
+                return HTTPResponse(status: .ok, headers: ["content-type": "text/plain; version=0.0.4; charset=utf-8"],
+                                    body: Array(text.utf8))
+            },
+        ]
+    }
+}

@@ -1,0 +1,101 @@
+import HTTPServer
+import Store
+import Synchronization
+
+/// The service's metrics for `GET /metrics` (Prometheus): requests by route
+/// and status with latency histograms, every response by status (including
+/// the server's own 4xx for malformed requests), open connections, and the
+/// store's write batches and commit latency.
+public final class APIMetrics: Sendable {
+    private struct RouteKey: Hashable {
+        let route: String
+        let method: String
+    }
+
+    private struct State {
+        var requests: [RouteKey: [Int: Int]] = [:]
+        var latency: [RouteKey: LatencyHistogram] = [:]
+        var responses: [Int: Int] = [:]
+        var openConnections: (@Sendable () -> Int)?
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// Counts a request answered by route `route` (the pattern, e.g.
+    /// `/bookings/{id}`, so the label set stays small).
+    func recordRoute(_ route: String, method: String, status: Int, seconds: Double) {
+        let key = RouteKey(route: route, method: method)
+        state.withLock { s in
+            s.requests[key, default: [:]][status, default: 0] += 1
+            s.latency[key, default: LatencyHistogram()].record(seconds)
+        }
+    }
+
+    /// Counts every response the server wrote (hook it to the access log).
+    public func recordResponse(_ entry: AccessLogEntry) {
+        state.withLock { $0.responses[entry.status, default: 0] += 1 }
+    }
+
+    /// Where the open-connection gauge reads from (the running server).
+    public func observeConnections(_ gauge: @escaping @Sendable () -> Int) {
+        state.withLock { $0.openConnections = gauge }
+    }
+
+    /// The exposition text, with the writer's statistics and any extra gauges
+    /// (`name`, labels, value) the service adds.
+    func render(writer: WriterStatistics, bookings: [(state: String, count: Int)]) -> String {
+        let s = state.withLock { $0 }
+        var out = PrometheusText()
+        out.family("nakano_http_requests_total", "counter", "Requests answered by an API route, by route, method and status.")
+        for (key, statuses) in s.requests.sorted(by: { ($0.key.route, $0.key.method) < ($1.key.route, $1.key.method) }) {
+            for (status, count) in statuses.sorted(by: { $0.key < $1.key }) {
+                out.sample("nakano_http_requests_total", [("route", key.route), ("method", key.method), ("status", String(status))], count)
+            }
+        }
+        out.family("nakano_http_request_duration_seconds", "histogram", "Time to answer a request of an API route.")
+        for (key, histogram) in s.latency.sorted(by: { ($0.key.route, $0.key.method) < ($1.key.route, $1.key.method) }) {
+            let labels = [("route", key.route), ("method", key.method)]
+            for (le, count) in histogram.cumulative {
+                out.sample("nakano_http_request_duration_seconds_bucket", labels + [("le", le)], count)
+            }
+            out.sample("nakano_http_request_duration_seconds_sum", labels, histogram.sum)
+            out.sample("nakano_http_request_duration_seconds_count", labels, histogram.count)
+        }
+        out.family("nakano_http_responses_total", "counter", "Every response written, by status, including the server's own errors.")
+        for (status, count) in s.responses.sorted(by: { $0.key < $1.key }) {
+            out.sample("nakano_http_responses_total", [("status", String(status))], count)
+        }
+        out.family("nakano_http_open_connections", "gauge", "Client connections open now.")
+        out.sample("nakano_http_open_connections", [], s.openConnections?() ?? 0)
+        out.family("nakano_store_write_batches_total", "counter", "Write transactions committed by the single writer (group commit).")
+        out.sample("nakano_store_write_batches_total", [], writer.batchesCommitted)
+        out.family("nakano_store_writes_total", "counter", "Writes by outcome: committed, refused by a rule (rolled back alone), failed with their batch.")
+        out.sample("nakano_store_writes_total", [("outcome", "committed")], writer.itemsCommitted)
+        out.sample("nakano_store_writes_total", [("outcome", "refused")], writer.itemsRefused)
+        out.sample("nakano_store_writes_total", [("outcome", "failed")], writer.itemsFailed)
+        out.family("nakano_store_write_batch_size", "histogram", "Writes per committed transaction.")
+        let bounds = [1, 2, 4, 8, 16, 32, 64]
+        for (bound, count) in writer.cumulativeBatchSizes(upperBounds: bounds) {
+            out.sample("nakano_store_write_batch_size_bucket", [("le", String(bound))], count)
+        }
+        let batches = writer.batchSizeHistogram.values.reduce(0, +)
+        out.sample("nakano_store_write_batch_size_bucket", [("le", "+Inf")], batches)
+        out.sample("nakano_store_write_batch_size_sum", [], writer.batchSizeHistogram.reduce(0) { $0 + $1.key * $1.value })
+        out.sample("nakano_store_write_batch_size_count", [], batches)
+        out.family("nakano_store_commit_seconds_total", "counter", "Time spent in COMMIT (the fsync), summed.")
+        out.sample("nakano_store_commit_seconds_total", [], Self.seconds(writer.totalCommitLatency))
+        out.family("nakano_store_last_commit_seconds", "gauge", "Duration of the most recent COMMIT.")
+        out.sample("nakano_store_last_commit_seconds", [], Self.seconds(writer.lastCommitLatency))
+        if !bookings.isEmpty {
+            out.family("nakano_bookings", "gauge", "Room bookings by state.")
+            for entry in bookings { out.sample("nakano_bookings", [("state", entry.state)], entry.count) }
+        }
+        return out.text
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

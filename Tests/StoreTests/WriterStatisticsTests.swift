@@ -1,0 +1,25 @@
+import Testing
+@testable import Store
+
+/// The writer's counters, as metrics will read them.
+@Suite struct WriterStatisticsTests {
+    @Test func cumulativeBatchSizesCountEveryBatchAtOrBelowEachBound() {
+        var statistics = WriterStatistics()
+        statistics.batchSizeHistogram = [1: 5, 3: 2, 64: 1]
+        let buckets = statistics.cumulativeBatchSizes(upperBounds: [64, 1, 4])
+        #expect(buckets.map(\.upperBound) == [1, 4, 64])
+        #expect(buckets.map(\.count) == [5, 7, 8])
+    }
+
+    @Test func refusedWritesAreCountedApartFromCommittedOnes() async throws {
+        try await withPool { pool in
+            _ = try await pool.write { try insertItem("a", into: $0) }
+            _ = try? await pool.write { _ in throw Refusal(reason: "no") }
+            let statistics = pool.statistics
+            #expect(statistics.itemsCommitted == 1)
+            #expect(statistics.itemsRefused == 1)
+            #expect(statistics.batchesCommitted == 2)
+            #expect(statistics.totalCommitLatency >= statistics.lastCommitLatency)
+        }
+    }
+}
