@@ -218,3 +218,21 @@ enum LockerBody {
         await server.stop()
     }
 }
+
+@Suite(.serialized) struct LockerMemberEndpointTests {
+    @Test func memberSeesOnlyItsOwnLeases() async throws {
+        let server = try await TestServer()
+        let staff = try await server.token(.staff)
+        let client = server.client()
+        let mine = try await server.registration("Mine")
+        let other = try await server.registration("Other")
+        _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(mine), token: staff)
+        _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(other, number: LockerBody.number(8)), token: staff)
+        let member = try await server.token(.member, registrationID: mine)
+        let leases = try await client.send("GET", "/me/locker-leases", token: member)
+        #expect(leases.status == 200)
+        #expect(leases.array.map { $0["registration"] as? Int } == [Int(mine)])
+        #expect(try await client.send("GET", "/locker-leases", token: member).status == 403)
+        await server.stop()
+    }
+}

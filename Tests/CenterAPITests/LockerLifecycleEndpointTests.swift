@@ -12,7 +12,7 @@ import Testing
         var ids: [Int] = []
         for n in 1...30 {
             let registration = try await server.registration("Company \(n)")
-            let response = try await client.send("POST", "/locker-leases", body: LockerBody.lease(registration, number: LockerBody.number(n)),
+            let response = try await client.send("POST", "/locker-leases", body: LockerBody.lease(registration, number: LockerBody.number(n), start: "2026-11"),
                                                  token: staff)
             ids.append(try #require(response.object["id"] as? Int))
         }

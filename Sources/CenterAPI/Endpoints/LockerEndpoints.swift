@@ -3,7 +3,8 @@ import CenterService
 import HTTPServer
 
 /// Mobile lockers usable as a registered address (法人登記用ロッカー): their
-/// state, leases, the waitlist and its offers. Staff only. Rules: DOMAIN.md
+/// state, leases, the waitlist and its offers. Staff only, but a member sees
+/// its own leases (`/me/locker-leases`). Rules: DOMAIN.md
 /// "Mobile lockers", `LockerLeaseTerms`, `LockerLessee`, `LockerWaitlist`.
 enum LockerEndpoints {
     static let leaseRefusals = ["invalid_body", "registration_required", "registration_not_found", "registration_not_active",
@@ -47,7 +48,7 @@ enum LockerEndpoints {
                                         "offered_on": .date, "expires_on": .date,
                                         "state": .enumeration(["open", "accepted", "declined", "expired"])])),
         ("LockerWaitlistEntry", Schemas.object(["id": .integer, "registration": .integer, "note": .string, "applied_at": .instant,
-                                                "state": .enumeration(["waiting", "offered", "accepted", "declined", "expired"]),
+                                                "state": .enumeration(["waiting", "offered", "accepted", "declined", "expired", "withdrawn"]),
                                                 "position": .nullable(.integer), "offer": .nullable(.ref("LockerOffer"))])),
     ]
 
@@ -81,6 +82,18 @@ enum LockerEndpoints {
                 return APIResponse.json(try await context.service.lockerLeases(
                     endingWithinDays: try LockerReplies.integerQuery(request, "ending_within_days"), state: state,
                     registration: registration))
+            },
+            Endpoint(.GET, "/me/locker-leases", summary: "The calling member's own locker leases", tag: "members",
+                     access: .roles([.member]),
+                     parameters: [QueryParameter("state", schema: ["type": "string", "enum": ["active", "ended", "cancelled"]],
+                                                 "Leases in this state (default active)")],
+                     response: ["type": "array", "items": Schemas.ref("LockerLease")], errorCodes: ["invalid_parameter"]) { context in
+                let state = context.request.queryValue("state")
+                if let state, !["active", "ended", "cancelled"].contains(state) {
+                    throw RequestError.invalidParameter("state", "`state` is active, ended or cancelled")
+                }
+                return APIResponse.json(try await context.service.lockerLeases(
+                    endingWithinDays: nil, state: state, registration: context.actor!.registrationID))
             },
             Endpoint(.GET, "/locker-leases/{id}", summary: "One lease", tag: "lockers", access: .staff,
                      response: Schemas.ref("LockerLease"), errorCodes: ["locker_lease_not_found"]) { context in

@@ -7,6 +7,8 @@ public struct LockerAdvance: Sendable, Hashable {
     public var endedLeases: [Int64] = []
     /// Each reminder written now.
     public var reminders: [LockerReminder] = []
+    /// Founder leases whose corporate number became overdue now (written once each).
+    public var overdueCorporateNumbers: [Int64] = []
     public var newOffers: [Int64] = []
 }
 
@@ -31,8 +33,9 @@ extension CenterService {
     /// The locker timer's work at `now`, in one write: offers past their last
     /// day expire (the applicant leaves the list); leases past their end date
     /// end and cool off; reminders due 60 and 30 days before an end are
-    /// written to the audit log, each once; then freed lockers are offered to
-    /// the next in line. The service's timer calls it; tests call it directly.
+    /// written to the audit log, each once, and so is a founder's corporate
+    /// number still missing after its due date; then freed lockers are
+    /// offered to the next in line. The service's timer calls it; tests call it directly.
     @discardableResult
     public func advanceLockers(now: Instant) async throws -> LockerAdvance {
         let configuration = settings.center.lockers
@@ -63,7 +66,8 @@ extension CenterService {
                 let end = try RegistrationRecord.date(row.get("end_date"))
                 for days in terms.reminderDays where end.adding(days: -days) <= today && today <= end {
                     let written = try db.run("""
-                        INSERT OR IGNORE INTO locker_reminders (lease_id, end_date, days_before, sent_on) VALUES (?, ?, ?, ?)
+                        INSERT OR IGNORE INTO locker_reminders (lease_id, kind, due_on, days_before, sent_on)
+                        VALUES (?, 'lease_end', ?, ?, ?)
                         """, [.integer(id), .text(end.description), .integer(Int64(days)), .text(today.description)])
                     guard written > 0 else { continue }
                     let reminder = LockerReminder(lease: id, endDate: end, daysBefore: days)
@@ -71,6 +75,21 @@ extension CenterService {
                                         entityID: String(id), after: reminder)
                     advance.reminders.append(reminder)
                 }
+            }
+            for row in try db.query("""
+                SELECT id, corporate_number_due FROM locker_leases
+                WHERE state = 'active' AND corporate_number IS NULL AND corporate_number_due < ? ORDER BY id
+                """, [.text(today.description)]) {
+                let id: Int64 = try row.get("id")
+                let due = try RegistrationRecord.date(row.get("corporate_number_due"))
+                let written = try db.run("""
+                    INSERT OR IGNORE INTO locker_reminders (lease_id, kind, due_on, days_before, sent_on)
+                    VALUES (?, 'corporate_number_overdue', ?, 0, ?)
+                    """, [.integer(id), .text(due.description), .text(today.description)])
+                guard written > 0 else { continue }
+                try AuditLog.append(db, at: now, actor: actor, action: "locker_lease.corporate_number_overdue", entity: "locker_lease",
+                                    entityID: String(id), after: ["corporate_number_due": due.description])
+                advance.overdueCorporateNumbers.append(id)
             }
             advance.newOffers = try LockerLetting(configuration: configuration, db: db, now: now, actor: actor).offerFreeLockers()
             return advance

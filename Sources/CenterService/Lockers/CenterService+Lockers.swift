@@ -85,10 +85,12 @@ extension CenterService {
 
     /// Terminates (解約) today. The locker then cools off until the address move
     /// (本店移転登記) is confirmed or `coolingOffDays` pass. A lease that has
-    /// not started yet is cancelled instead, and the locker is free at once.
+    /// not started yet is cancelled instead, and the locker is free at once
+    /// (offered to the first in line).
     public func terminateLockerLease(id: Int64, by actor: Actor,
                                      idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
-        let terms = LockerLeaseTerms(settings.center.lockers)
+        let configuration = settings.center.lockers
+        let terms = LockerLeaseTerms(configuration)
         return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try LockerLease.loadActive(db, id: id)
             let today = now.japanDate
@@ -107,7 +109,9 @@ extension CenterService {
                           .text(terms.relettableFrom(end: end, moveConfirmedOn: nil).description),
                           .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
             }
-            return try Self.auditedLease(db, id: id, before: before, action: "locker_lease.terminate", actor: actor.auditLabel, now: now)
+            let after = try Self.auditedLease(db, id: id, before: before, action: "locker_lease.terminate", actor: actor.auditLabel, now: now)
+            try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel).offerFreeLockers()
+            return after
         }
     }
 

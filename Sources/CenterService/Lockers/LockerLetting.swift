@@ -80,7 +80,25 @@ struct LockerLetting {
         let lease = try LockerLease.load(db, id: db.lastInsertRowID)
         try AuditLog.append(db, at: now, actor: actor, action: "locker_lease.create", entity: "locker_lease",
                             entityID: String(lease.id), after: lease)
+        if offer == nil { try withdrawFromWaitlist(registration: registration) }
         return lease
+    }
+
+    /// A lessee let a locker outside the waitlist leaves it: its entry is
+    /// withdrawn, an offer it held is declined, and that locker goes to the
+    /// next in line.
+    private func withdrawFromWaitlist(registration: Int64) throws {
+        let open = try db.query("SELECT id FROM locker_waitlist WHERE registration_id = ? AND state IN ('waiting', 'offered')",
+                                [.integer(registration)]).map { try $0.get("id") as Int64 }
+        guard !open.isEmpty else { return }
+        for entry in open {
+            try db.run("UPDATE locker_offers SET state = 'declined', decided_at = ? WHERE waitlist_id = ? AND state = 'open'",
+                       [.integer(now.secondsSinceEpoch), .integer(entry)])
+            try db.run("UPDATE locker_waitlist SET state = 'withdrawn' WHERE id = ?", [.integer(entry)])
+            try AuditLog.append(db, at: now, actor: actor, action: "locker_waitlist.withdraw", entity: "locker_waitlist",
+                                entityID: String(entry))
+        }
+        try offerFreeLockers()
     }
 
     /// One active lease per company (`company_has_lease`, 409): by corporate

@@ -40,7 +40,7 @@ public struct LockerWaitlistEntry: Sendable, Hashable, Encodable {
     public let registration: Int64
     public let note: String
     public let appliedAt: Instant
-    /// `waiting`, `offered`, `accepted`, `declined` or `expired`.
+    /// `waiting`, `offered`, `accepted`, `declined`, `expired` or `withdrawn`.
     public let state: String
     /// 1 for the first in line among those waiting; nil once no longer waiting.
     public let position: Int?

@@ -17,7 +17,8 @@ extension Schema {
     ///   bay holds: `storage_bays` keeps each bay's capacity (written from
     ///   Config in the same transaction as the allocation) and a trigger
     ///   refuses an allocation beyond it;
-    /// - an item is checked out at most once at a time.
+    /// - an item is checked out at most once at a time;
+    /// - a reminder is written once per lease, kind, due date and offset.
     /// Dates are `YYYY-MM-DD` text (Japan), instants integer epoch seconds.
     static let lockers =
         Migration(version: 5, name: "locker leases, waitlist, offers, reminders, storage", sql: """
@@ -62,7 +63,7 @@ extension Schema {
                 registration_id INTEGER NOT NULL REFERENCES registrations (id),
                 note            TEXT NOT NULL DEFAULT '',
                 applied_at      INTEGER NOT NULL,
-                state           TEXT NOT NULL CHECK (state IN ('waiting', 'offered', 'accepted', 'declined', 'expired')),
+                state           TEXT NOT NULL CHECK (state IN ('waiting', 'offered', 'accepted', 'declined', 'expired', 'withdrawn')),
                 created_by      TEXT NOT NULL
             ) STRICT;
             CREATE UNIQUE INDEX locker_waitlist_one_open_per_registration ON locker_waitlist (registration_id)
@@ -85,10 +86,11 @@ extension Schema {
 
             CREATE TABLE locker_reminders (
                 lease_id    INTEGER NOT NULL REFERENCES locker_leases (id),
-                end_date    TEXT NOT NULL,
+                kind        TEXT NOT NULL CHECK (kind IN ('lease_end', 'corporate_number_overdue')),
+                due_on      TEXT NOT NULL,
                 days_before INTEGER NOT NULL,
                 sent_on     TEXT NOT NULL,
-                PRIMARY KEY (lease_id, end_date, days_before)
+                PRIMARY KEY (lease_id, kind, due_on, days_before)
             ) STRICT;
 
             CREATE TABLE storage_bays (

@@ -107,4 +107,45 @@ import Testing
         #expect(state == "ended")
         #expect(try await f.service.lockerLease(id: made.id).relettableFrom == LocalDate(year: 2027, month: 6, day: 29))
     }
+
+    @Test func missingFounderNumberIsReportedOnceAfterItsDueDate() async throws {
+        let founder = try await lease(try await f.register(.general), number: nil)
+        #expect(try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2027, month: 2, day: 28)!)).overdueCorporateNumbers.isEmpty)
+        #expect(try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2027, month: 3, day: 1)!)).overdueCorporateNumbers
+                == [founder.id])
+        #expect(try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2027, month: 3, day: 2)!)).overdueCorporateNumbers.isEmpty)
+    }
+
+    @Test func joiningWhileLockersAreFreeGetsAnOfferAtOnce() async throws {
+        _ = try await f.service.joinLockerWaitlist(registration: try await f.register(.general), note: "", by: f.staff)
+        _ = try await f.service.joinLockerWaitlist(registration: try await f.register(.general), note: "", by: f.staff)
+        let entries = try await f.service.lockerWaitlist()
+        #expect(entries.map(\.state) == ["offered", "offered"])
+        #expect(entries.compactMap(\.offer?.locker) == ["locker-01", "locker-02"])
+    }
+
+    @Test func cancelledLeaseIsOfferedToTheFirstInLineAtOnce() async throws {
+        var leases: [LockerLease] = []
+        for n in 1...30 {
+            let base = String(repeating: "0", count: 12 - String(n).count) + String(n)
+            let number = String(CorporateNumber.checkDigit(base: base.map { Int(String($0))! })) + base
+            leases.append(try await lease(try await f.register(.general), number: number))
+        }
+        let waiting = try await f.register(.general)
+        _ = try await f.service.joinLockerWaitlist(registration: waiting, note: "", by: f.staff)
+        _ = try await f.service.terminateLockerLease(id: leases[6].id, by: f.staff)
+        let entry = try #require(try await f.service.lockerWaitlist().first)
+        #expect(entry.registration == waiting)
+        #expect(entry.offer?.locker == "locker-07")
+    }
+
+    @Test func leaseOutsideTheWaitlistWithdrawsTheApplicantAndFreesItsOffer() async throws {
+        let applicant = try await f.register(.general)
+        _ = try await f.service.joinLockerWaitlist(registration: applicant, note: "", by: f.staff)
+        #expect(try await f.service.lockerWaitlist().first?.offer?.locker == "locker-01")
+        let direct = try await lease(applicant)
+        #expect(direct.locker == "locker-02")
+        #expect(try await f.service.lockerWaitlist().isEmpty)
+        #expect(try await f.service.lockers().first?.state == "free")
+    }
 }
