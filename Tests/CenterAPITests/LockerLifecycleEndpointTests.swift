@@ -152,6 +152,7 @@ import Testing
         #expect(accepted.status == 201)
         #expect(accepted.object["locker"] as? String == "locker-05")
         #expect(accepted.object["registration"] as? Int == Int(first))
+        #expect(accepted.object["offer"] as? Int == offerID)
         #expect(try await state(server, "locker-05", staff: staff)["state"] as? String == "leased")
         await server.stop()
     }
@@ -235,6 +236,43 @@ import Testing
         #expect(due.array.map { $0["end_date"] as? String } == ["2027-05-31"])
         let bad = try await client.send("GET", "/locker-leases?ending_within_days=soon", token: staff)
         #expect(bad.errorCode == "invalid_parameter")
+        await server.stop()
+    }
+
+    @Test func offerPastItsLastDayCannotBeAcceptedEvenBeforeTheTimerRuns() async throws {
+        let server = try await TestServer()
+        let staff = try await server.token(.staff)
+        let client = server.client()
+        let joined = try await client.send("POST", "/locker-waitlist", body: #"{"registration":\#(try await server.registration("A"))}"#,
+                                           token: staff)
+        let offer = try #require((joined.object["offer"] as? [String: Any])?["id"] as? Int)
+        #expect((joined.object["offer"] as? [String: Any])?["expires_on"] as? String == "2026-12-02")
+        server.setDay(LocalDate(year: 2026, month: 12, day: 3)!)
+        let late = try await client.send("POST", "/locker-offers/\(offer)/accept", body: LockerBody.terms(number: LockerBody.number(3)), token: staff)
+        #expect(late.status == 409)
+        #expect(late.errorCode == "offer_expired")
+        await server.stop()
+    }
+
+    @Test func unknownLeaseAndOfferAre404() async throws {
+        let server = try await TestServer()
+        let staff = try await server.token(.staff)
+        let client = server.client()
+        #expect(try await client.send("GET", "/locker-leases/99", token: staff).errorCode == "locker_lease_not_found")
+        #expect(try await client.send("POST", "/locker-leases/99/renew", token: staff).errorCode == "locker_lease_not_found")
+        #expect(try await client.send("POST", "/locker-offers/99/decline", token: staff).errorCode == "locker_offer_not_found")
+        await server.stop()
+    }
+
+    @Test func leaseIsReadBackById() async throws {
+        let server = try await TestServer()
+        let staff = try await server.token(.staff)
+        let client = server.client()
+        let made = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("A")), token: staff)
+        let id = try #require(made.object["id"] as? Int)
+        let read = try await client.send("GET", "/locker-leases/\(id)", token: staff)
+        #expect(read.status == 200)
+        #expect(read.body == made.body)
         await server.stop()
     }
 }
