@@ -47,6 +47,11 @@ final class TestServer {
 
     func client() -> TestClient { TestClient(port: port) }
 
+    /// A second service over the same database file, as after a restart.
+    func reopenedService() async throws -> CenterService {
+        try await CenterService.start(settings: Self.settings, pool: service.pool, clock: clock)
+    }
+
     /// Mints a token of `role` and returns its secret.
     func token(_ role: Role, registrationID: Int64? = nil) async throws -> String {
         try await service.mintToken(role: role, name: "Test \(role.rawValue)", registrationID: registrationID, by: "test").0.secret

@@ -33,6 +33,27 @@ enum RoadmapEndpoints {
                 let today = context.service.roadmapDate(context.service.today)
                 return APIResponse.json(RoadmapItemView(item: item, effectiveStatus: item.status(asOf: today)))
             },
+            Endpoint(.PATCH, "/roadmap/items/{id}",
+                     summary: "Update a roadmap item (status, actual and planned dates, closures); dry_run lists the bookings it would displace",
+                     tag: "roadmap", access: .planner,
+                     parameters: [QueryParameter("dry_run", schema: ["type": "boolean"],
+                                                 "true: change nothing, list the live bookings the change would cancel")],
+                     requestBody: Schemas.ref("RoadmapUpdate"), response: Schemas.ref("RoadmapChange"),
+                     errorCodes: ["invalid_body", "invalid_parameter", "unknown_item", "invalid_dates", "dependency_not_done",
+                                  "invalid_schedule"]) { context in
+                let request = context.request
+                var dryRun = false
+                if let text = request.queryValue("dry_run") {
+                    guard text == "true" || text == "false" else {
+                        throw RequestError.invalidParameter("dry_run", "`dry_run` must be true or false")
+                    }
+                    dryRun = text == "true"
+                }
+                let update = try request.decodeBody(RoadmapUpdate.self)
+                let change = try await context.service.updateRoadmapItem(id: request.pathParameter("id"), update: update,
+                                                                         dryRun: dryRun, by: context.actor!)
+                return APIResponse.json(change)
+            },
             Endpoint(.GET, "/roadmap/status", summary: "Per step: done, in progress, late, not started; what is due next",
                      tag: "roadmap", access: .anyone,
                      parameters: [QueryParameter("as_of", schema: Schemas.dateSchema, "The date to judge on (default: today in Japan)")],

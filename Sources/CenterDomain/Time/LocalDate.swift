@@ -106,7 +106,8 @@ extension LocalDate: CustomStringConvertible, LosslessStringConvertible {
         return value
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    /// `value` in decimal, zero-padded to `width` digits (dates, times, feeds).
+    public static func pad(_ value: Int, _ width: Int) -> String {
         let s = String(value)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }

@@ -9,9 +9,11 @@ extension CenterService {
                      idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
         try Self.requireOwn(registration: request.registration, actor: actor)
         let center = settings.center
-        let calendar = self.calendar
+        let roadmapState = self.roadmapState
         let recorded = try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
-            try BookingDesk(center: center, calendar: calendar, db: db, now: now).book(request, actor: actor)
+            // Read inside the single writer, so a works change committed just
+            // before this booking already closes its rooms.
+            try BookingDesk(center: center, calendar: roadmapState.calendar, db: db, now: now).book(request, actor: actor)
         }
         if recorded.value != nil { bookingTimer.nudge() }
         return recorded

@@ -1,0 +1,104 @@
+import CenterDomain
+import Foundation
+import Roadmap
+import Store
+import Synchronization
+
+/// What a planner's update to a roadmap item did, or would do with
+/// `dry_run`: the item after the change and the live bookings its works
+/// closures displace (cancelled by the center with a full refund unless dry).
+public struct RoadmapChange: Sendable, Encodable {
+    public let dryRun: Bool
+    public let item: RoadmapItem
+    public let displaced: [Booking]
+
+    enum CodingKeys: String, CodingKey { case item, displaced, dryRun = "dry_run" }
+}
+
+extension CenterService {
+    /// Applies `update` to roadmap item `id` (PATCH by a planner): dates and
+    /// dependencies are checked by the Roadmap module; the live bookings that
+    /// fall inside the item's new closure windows are listed, and unless
+    /// `dryRun` they are cancelled by the center (100% refund) in the same
+    /// transaction that records the change and its audit line.
+    public func updateRoadmapItem(id: String, update: RoadmapUpdate, dryRun: Bool, by actor: Actor) async throws -> RoadmapChange {
+        if dryRun {
+            let item = try roadmap.applying(update, toItem: id)
+            let displaced = try await pool.read { db in try Self.displacedBookings(db, by: item) }
+            return RoadmapChange(dryRun: true, item: item, displaced: displaced)
+        }
+        let state = roadmapState, center = settings.center
+        let swapped = ScheduleSwap()
+        do {
+            return try await write(state: state, center: center, id: id, update: update, actor: actor, swapped: swapped)
+        } catch {
+            // The closure ran but the batch failed to commit: put the
+            // schedule back unless a later change has already replaced it.
+            if let swap = swapped.recorded, state.schedule == swap.to { state.set(swap.from) }
+            throw error
+        }
+    }
+
+    private func write(state: RoadmapState, center: CenterConfiguration, id: String, update: RoadmapUpdate, actor: Actor,
+                       swapped: ScheduleSwap) async throws -> RoadmapChange {
+        try await pool.write { db in
+            let now = self.clock.now()
+            let current = state.schedule
+            let before = current.item(id)
+            let item = try current.applying(update, toItem: id)
+            let updated = current.replacing(item)
+            try updated.validate(facilityIDs: Set(center.facilities.map(\.id.rawValue)))
+            var cancelled: [Booking] = []
+            for booking in try Self.displacedBookings(db, by: item) {
+                cancelled.append(try Self.cancel(db, booking, by: .center, reason: "works: roadmap item \(id)",
+                                                 center: center, actor: actor.auditLabel, now: now))
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            try db.run("""
+                INSERT INTO roadmap_items (id, item, updated_at, updated_by) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET item = excluded.item, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by
+                """, [.text(id), .text(String(decoding: try encoder.encode(item), as: UTF8.self)),
+                      .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "roadmap.item.update", entity: "roadmap_item",
+                                entityID: id, before: before, after: item)
+            // Inside the single writer: the next write (a booking) already
+            // sees the new closures. If COMMIT fails, the caller restores.
+            state.set(updated)
+            swapped.record(from: current, to: updated)
+            return RoadmapChange(dryRun: false, item: item, displaced: cancelled)
+        }
+    }
+
+    /// The live bookings with a unit inside one of `item`'s closure windows
+    /// on a facility it closes (all facilities when the closure names none).
+    static func displacedBookings(_ db: Database, by item: RoadmapItem) throws -> [Booking] {
+        guard item.status != .cancelled else { return [] }
+        var ids: [Int64] = []
+        for closure in item.closures {
+            let rows = try db.query("""
+                SELECT DISTINCT booking_id, facility_id FROM booking_units
+                WHERE live = 1 AND date BETWEEN ? AND ? ORDER BY booking_id
+                """, [.text(closure.from.description), .text(closure.to.description)])
+            for row in rows {
+                let facility: String = try row.get("facility_id")
+                let booking: Int64 = try row.get("booking_id")
+                if (closure.facilities.isEmpty || closure.facilities.contains(facility)) && !ids.contains(booking) {
+                    ids.append(booking)
+                }
+            }
+        }
+        return try ids.sorted().map { try Booking.load(db, id: $0) }
+    }
+}
+
+/// The schedule a planner update swapped in, kept so a failed COMMIT can put
+/// the previous one back.
+final class ScheduleSwap: Sendable {
+    private let value = Mutex<(from: RoadmapSchedule, to: RoadmapSchedule)?>(nil)
+
+    var recorded: (from: RoadmapSchedule, to: RoadmapSchedule)? { value.withLock { $0 } }
+
+    func record(from: RoadmapSchedule, to: RoadmapSchedule) { value.withLock { $0 = (from, to) } }
+}

@@ -1,0 +1,122 @@
+import Testing
+
+/// `PATCH /roadmap/items/{id}`: planners move works; a dry run lists exactly
+/// the bookings a move would displace, the real move cancels them with a full
+/// refund, and the new closure closes the room at once.
+@Suite(.serialized) struct RoadmapUpdateEndpointTests {
+    static let move = #"{"closures":[{"facilities":["gym"],"from":"2027-02-01","to":"2027-02-10"}]}"#
+
+    /// A server with two gym bookings: one inside the new window, one after it.
+    func serverWithGymBookings() async throws -> (TestServer, planner: String, inside: Int, outside: Int) {
+        let server = try await TestServer()
+        let client = server.client()
+        let registration = try await server.register("economic_group")
+        let inside = try await client.send("POST", "/bookings", body: bookingBody("2027-02-03", facility: "gym", registration: registration),
+                                           token: server.adminToken)
+        let outside = try await client.send("POST", "/bookings", body: bookingBody("2027-02-16", facility: "gym", registration: registration),
+                                            token: server.adminToken)
+        guard inside.status == 201, outside.status == 201 else {
+            throw TestFailure("setup bookings failed: \(inside.text) \(outside.text)")
+        }
+        return (server, try await server.token(.planner), inside.object["id"] as! Int, outside.object["id"] as! Int)
+    }
+
+    @Test func dryRunListsExactlyTheDisplacedBookingsAndChangesNothing() async throws {
+        let (server, planner, inside, _) = try await serverWithGymBookings()
+        let client = server.client()
+        let response = try await client.send("PATCH", "/roadmap/items/gym-cooling?dry_run=true", body: Self.move, token: planner)
+        #expect(response.status == 200)
+        #expect(response.object["dry_run"] as? Bool == true)
+        let displaced = (response.object["displaced"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+        #expect(displaced == [inside])
+        let booking = try await client.send("GET", "/bookings/\(inside)", token: server.adminToken)
+        #expect(booking.object["state"] as? String == "provisional")
+        let item = try await client.send("GET", "/roadmap/items/gym-cooling")
+        let closures = item.object["closures"] as? [[String: Any]] ?? []
+        #expect(closures.first?["from"] as? String == "2030-01-04")
+        await server.stop()
+    }
+
+    @Test func realMoveCancelsDisplacedBookingsWithFullRefund() async throws {
+        let (server, planner, inside, outside) = try await serverWithGymBookings()
+        let client = server.client()
+        let response = try await client.send("PATCH", "/roadmap/items/gym-cooling", body: Self.move, token: planner)
+        #expect(response.status == 200)
+        let displaced = response.object["displaced"] as? [[String: Any]] ?? []
+        #expect(displaced.compactMap { $0["id"] as? Int } == [inside])
+        #expect(displaced.first?["state"] as? String == "cancelled_by_center")
+        let cancelled = try await client.send("GET", "/bookings/\(inside)", token: server.adminToken)
+        #expect(cancelled.object["state"] as? String == "cancelled_by_center")
+        #expect((cancelled.object["refund"] as? [String: Any])?["percent"] as? Int == 100)
+        let untouched = try await client.send("GET", "/bookings/\(outside)", token: server.adminToken)
+        #expect(untouched.object["state"] as? String == "provisional")
+        await server.stop()
+    }
+
+    @Test func movedWorksCloseTheRoomForNewBookingsAndTheCalendar() async throws {
+        let (server, planner, _, _) = try await serverWithGymBookings()
+        let client = server.client()
+        _ = try await client.send("PATCH", "/roadmap/items/gym-cooling", body: Self.move, token: planner)
+        let registration = try await server.register("economic_group")
+        let refused = try await client.send("POST", "/bookings", body: bookingBody("2027-02-05", facility: "gym", registration: registration),
+                                            token: server.adminToken)
+        #expect(refused.status == 409)
+        #expect(refused.errorCode == "facility_closed")
+        let day = try await client.send("GET", "/calendar?from=2027-02-05&to=2027-02-05&facility=gym")
+        let closures = day.array.first?["closures"] as? [[String: Any]] ?? []
+        #expect(closures.contains { $0["kind"] as? String == "works" && $0["item_id"] as? String == "gym-cooling" })
+        await server.stop()
+    }
+
+    @Test func committedUpdateIsAuditedWithBeforeAndAfter() async throws {
+        let (server, planner, _, _) = try await serverWithGymBookings()
+        let client = server.client()
+        _ = try await client.send("PATCH", "/roadmap/items/gym-cooling", body: Self.move, token: planner)
+        let audit = try await client.send("GET", "/audit", token: server.adminToken)
+        let entry = audit.array.first { $0["action"] as? String == "roadmap.item.update" }
+        #expect(entry?["entity_id"] as? String == "gym-cooling")
+        #expect((entry?["before"] as? String)?.contains("2030-01-04") == true)
+        #expect((entry?["after"] as? String)?.contains("2027-02-01") == true)
+        await server.stop()
+    }
+
+    @Test func itemCannotFinishBeforeWhatItDependsOn() async throws {
+        let server = try await TestServer()
+        let planner = try await server.token(.planner)
+        let response = try await server.client().send("PATCH", "/roadmap/items/meeting-room-works",
+                                                      body: #"{"status":"done","actual_start":"2026-10-01","actual_end":"2026-11-01"}"#,
+                                                      token: planner)
+        #expect(response.status == 409)
+        #expect(response.errorCode == "dependency_not_done")
+        await server.stop()
+    }
+
+    @Test func onlyPlannersAndAdminsMayUpdate() async throws {
+        let server = try await TestServer()
+        let staff = try await server.token(.staff)
+        let response = try await server.client().send("PATCH", "/roadmap/items/wifi", body: #"{"status":"done"}"#, token: staff)
+        #expect(response.status == 403)
+        await server.stop()
+    }
+
+    @Test func unknownItemIs404AndBadDatesAre422() async throws {
+        let server = try await TestServer()
+        let planner = try await server.token(.planner)
+        let client = server.client()
+        #expect(try await client.send("PATCH", "/roadmap/items/nope", body: #"{"status":"done"}"#, token: planner).status == 404)
+        let inverted = try await client.send("PATCH", "/roadmap/items/gym-cooling",
+                                             body: #"{"planned_start":"2030-03","planned_end":"2029-12"}"#, token: planner)
+        #expect(inverted.status == 422)
+        await server.stop()
+    }
+
+    @Test func committedUpdateSurvivesARestart() async throws {
+        let server = try await TestServer()
+        let planner = try await server.token(.planner)
+        _ = try await server.client().send("PATCH", "/roadmap/items/gym-cooling", body: Self.move, token: planner)
+        let reopened = try await server.reopenedService()
+        let closure = reopened.roadmap.item("gym-cooling")?.closures.first
+        #expect(closure?.from.description == "2027-02-01")
+        await server.stop()
+    }
+}
