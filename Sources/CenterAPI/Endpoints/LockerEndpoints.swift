@@ -78,9 +78,9 @@ enum LockerEndpoints {
                 if let state, !["active", "ended", "cancelled"].contains(state) {
                     throw RequestError.invalidParameter("state", "`state` is active, ended or cancelled")
                 }
-                let registration = try LockerReplies.integerQuery(request, "registration").map(Int64.init)
+                let registration = try LockerQuery.integerQuery(request, "registration").map(Int64.init)
                 return APIResponse.json(try await context.service.lockerLeases(
-                    endingWithinDays: try LockerReplies.integerQuery(request, "ending_within_days"), state: state,
+                    endingWithinDays: try LockerQuery.integerQuery(request, "ending_within_days"), state: state,
                     registration: registration))
             },
             Endpoint(.GET, "/me/locker-leases", summary: "The calling member's own locker leases", tag: "members",

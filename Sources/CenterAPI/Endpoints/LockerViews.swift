@@ -2,8 +2,8 @@ import CenterDomain
 import CenterService
 import HTTPServer
 
-/// Request bodies and query helpers of the locker and storage endpoints.
-enum LockerReplies {
+/// Query helpers of the locker endpoints.
+enum LockerQuery {
     /// An optional non-negative integer query parameter.
     static func integerQuery(_ request: HTTPRequest, _ name: String) throws(RequestError) -> Int? {
         guard let text = request.queryValue(name) else { return nil }

@@ -26,7 +26,9 @@ enum StorageEndpoints {
         ("StorageBay", Schemas.object(["id": .string, "name_ja": .string, "name_en": .string, "floor": .nullable(.integer),
                                        "capacity": .integer, "fiscal_year": .integer, "allocated_units": .integer,
                                        "free_units": .integer, "allocations": .array(.ref("StorageApplication")),
-                                       "items_out": .array(.any)])),
+                                       "items_out": .array(.ref("StorageItemOut"))])),
+        ("StorageItemOut", Schemas.object(["item": .integer, "name": .string, "allocation": .integer,
+                                           "checkout": .ref("StorageMovement")])),
     ]
 
     static var all: [Endpoint] {
