@@ -1,34 +1,6 @@
 import CenterDomain
 import Store
 
-/// What one run of the locker timer did (`advanceLockers(now:)`).
-public struct LockerAdvance: Sendable, Hashable {
-    public var expiredOffers: [Int64] = []
-    public var endedLeases: [Int64] = []
-    /// Each reminder written now.
-    public var reminders: [LockerReminder] = []
-    /// Founder leases whose corporate number became overdue now (written once each).
-    public var overdueCorporateNumbers: [Int64] = []
-    public var newOffers: [Int64] = []
-}
-
-/// A reminder (満了通知) written to the audit log before a lease ends.
-public struct LockerReminder: Sendable, Hashable, Encodable {
-    public let lease: Int64
-    public let endDate: LocalDate
-    public let daysBefore: Int
-
-    public init(lease: Int64, endDate: LocalDate, daysBefore: Int) {
-        self.lease = lease
-        self.endDate = endDate
-        self.daysBefore = daysBefore
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case lease, endDate = "end_date", daysBefore = "days_before"
-    }
-}
-
 extension CenterService {
     /// The locker timer's work at `now`, in one write: offers past their last
     /// day expire (the applicant leaves the list); leases past their end date

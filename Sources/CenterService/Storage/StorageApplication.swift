@@ -64,33 +64,3 @@ public struct StorageApplication: Sendable, Hashable, Encodable {
         return try StorageApplication(row: row)
     }
 }
-
-/// A storage application as staff enter it (`POST /storage-allocations`).
-public struct StorageApplicationInput: Sendable, Hashable, Decodable {
-    public var registration: Int64?
-    public var category: String?
-    public var name: String?
-    public var fiscalYear: Int
-    public var units: Int
-
-    public init(registration: Int64? = nil, category: String? = nil, name: String? = nil, fiscalYear: Int, units: Int) {
-        self.registration = registration
-        self.category = category
-        self.name = name
-        self.fiscalYear = fiscalYear
-        self.units = units
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case registration, category, name, units, fiscalYear = "fiscal_year"
-    }
-}
-
-/// What a ranking run placed (`POST /storage-allocations/allocate`).
-public struct StorageAllocationRun: Sendable, Hashable, Encodable {
-    public let fiscalYear: Int
-    public let allocated: [StorageApplication]
-    public let unallocated: [StorageApplication]
-
-    enum CodingKeys: String, CodingKey { case allocated, unallocated, fiscalYear = "fiscal_year" }
-}
