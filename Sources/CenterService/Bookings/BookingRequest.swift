@@ -57,6 +57,10 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
     /// The divisions in the facility's day order.
     func orderedDivisions(in facility: Facility) -> [DivisionID] { facility.divisions.filter(divisions.contains) }
 
+    /// The most days a request may name before any rule runs (the
+    /// consecutive-day rule then applies its own, smaller limit).
+    static let maximumDays = 31
+
     /// Refuses malformed values (422) before any rule runs.
     func checkWellFormed() throws(DomainError) {
         guard !divisions.isEmpty else {
@@ -65,8 +69,11 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
         guard Set(divisions).count == divisions.count else {
             throw DomainError(.invalid, "divisions_repeated", "A division may be named once.")
         }
-        guard days >= 1 else {
-            throw DomainError(.invalid, "days_invalid", "`days` is at least 1.", details: ["days": String(days)])
+        guard (1...Self.maximumDays).contains(days) else {
+            throw DomainError(.invalid, "days_invalid", "`days` is 1 to \(Self.maximumDays).", details: ["days": String(days)])
+        }
+        guard (guardian?.count ?? 0) <= 200 else {
+            throw DomainError(.invalid, "guardian_invalid", "A guardian's name is at most 200 characters.")
         }
         guard !purpose.allSatisfy(\.isWhitespace), purpose.count <= 500 else {
             throw DomainError(.invalid, "purpose_invalid", "A purpose of 1 to 500 characters is required.")

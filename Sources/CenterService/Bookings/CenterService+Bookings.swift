@@ -54,4 +54,19 @@ extension CenterService {
         let query = sql, values = arguments
         return try await pool.read { db in try db.query(query, values).map(Booking.init(row:)) }
     }
+
+    /// Every booking of `facility` in use on a day from `from` to `to`, in any
+    /// state, by first day then id: the public feed's source (the feed shows
+    /// no registration, name or purpose).
+    public func facilityBookings(_ facility: FacilityID, from: LocalDate, to: LocalDate) async throws -> [Booking] {
+        guard settings.center.facility(facility) != nil else {
+            throw DomainError(.notFound, "facility_not_found", "No facility has id \(facility).", details: ["facility": facility.rawValue])
+        }
+        return try await pool.read { db in
+            try db.query("""
+                SELECT \(Booking.columns) FROM bookings WHERE facility_id = ? AND first_date <= ? AND last_date >= ?
+                ORDER BY first_date, id LIMIT 5000
+                """, [.text(facility.rawValue), .text(to.description), .text(from.description)]).map(Booking.init(row:))
+        }
+    }
 }
