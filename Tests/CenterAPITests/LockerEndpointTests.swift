@@ -152,6 +152,17 @@ enum LockerBody {
         await server.stop()
     }
 
+    @Test(arguments: ["2027-12", "9999-12"])
+    func leaseMayStartAtMostAYearAhead(_ month: String) async throws {
+        let server = try await TestServer()
+        let registration = try await server.registration("Company")
+        let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, start: month),
+                                                      token: try await server.token(.staff))
+        #expect(response.status == 422)
+        #expect(response.errorCode == "start_month_too_far")
+        await server.stop()
+    }
+
     @Test func leaseRecordsTheIdentityCheckAndNeedsIt() async throws {
         let server = try await TestServer()
         let registration = try await server.registration("Company")

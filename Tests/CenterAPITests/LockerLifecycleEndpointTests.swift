@@ -236,6 +236,8 @@ import Testing
         #expect(due.array.map { $0["end_date"] as? String } == ["2027-05-31"])
         let bad = try await client.send("GET", "/locker-leases?ending_within_days=soon", token: staff)
         #expect(bad.errorCode == "invalid_parameter")
+        let huge = try await client.send("GET", "/locker-leases?ending_within_days=9223372036854775807", token: staff)
+        #expect(huge.errorCode == "invalid_parameter")
         await server.stop()
     }
 

@@ -60,6 +60,17 @@ import Testing
         await server.stop()
     }
 
+    @Test func applicationBeyondNextFiscalYearIsRefused() async throws {
+        let server = try await TestServer()
+        let staff = try await server.token(.staff)
+        let client = server.client()
+        let next = #"{"category":"tourism_association","name":"観光協会","fiscal_year":2027,"units":1}"#
+        #expect(try await client.send("POST", "/storage-allocations", body: next, token: staff).status == 201)
+        let far = #"{"category":"tourism_association","name":"観光協会","fiscal_year":2028,"units":1}"#
+        #expect(try await client.send("POST", "/storage-allocations", body: far, token: staff).errorCode == "fiscal_year_too_far")
+        await server.stop()
+    }
+
     @Test func allocationRanksByCategoryPriorityAndNeverExceedsABay() async throws {
         let server = try await TestServer()
         let staff = try await server.token(.staff)

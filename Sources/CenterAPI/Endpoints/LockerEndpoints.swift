@@ -8,7 +8,7 @@ import HTTPServer
 /// "Mobile lockers", `LockerLeaseTerms`, `LockerLessee`, `LockerWaitlist`.
 enum LockerEndpoints {
     static let leaseRefusals = ["invalid_body", "registration_required", "registration_not_found", "registration_not_active",
-                                "invalid_corporate_number", "lessee_kind_required", "invalid_check", "start_month_past",
+                                "invalid_corporate_number", "lessee_kind_required", "invalid_check", "start_month_past", "start_month_too_far",
                                 "lease_term_too_short", "lease_term_too_long", "company_has_lease", "locker_not_found",
                                 "locker_not_free", "no_locker_free", "idempotency_key_invalid", "idempotency_key_reused"]
 
@@ -67,7 +67,7 @@ enum LockerEndpoints {
             },
             Endpoint(.GET, "/locker-leases", summary: "Leases, ending soonest first; `ending_within_days` lists active leases due for a reminder",
                      tag: "lockers", access: .staff,
-                     parameters: [QueryParameter("ending_within_days", schema: ["type": "integer", "minimum": 0],
+                     parameters: [QueryParameter("ending_within_days", schema: ["type": "integer", "minimum": 0, "maximum": 3660],
                                                  "Active leases ending between today and this many days ahead"),
                                   QueryParameter("state", schema: ["type": "string", "enum": ["active", "ended", "cancelled"]],
                                                  "Leases in this state (default active)"),
@@ -80,7 +80,7 @@ enum LockerEndpoints {
                 }
                 let registration = try LockerQuery.integerQuery(request, "registration").map(Int64.init)
                 return APIResponse.json(try await context.service.lockerLeases(
-                    endingWithinDays: try LockerQuery.integerQuery(request, "ending_within_days"), state: state,
+                    endingWithinDays: try LockerQuery.integerQuery(request, "ending_within_days", maximum: 3660), state: state,
                     registration: registration))
             },
             Endpoint(.GET, "/me/locker-leases", summary: "The calling member's own locker leases", tag: "members",
@@ -138,7 +138,7 @@ enum LockerEndpoints {
                      tag: "lockers", access: .staff,
                      requestBody: Schemas.object(["registration": .integer, "note": .string], required: ["registration"]),
                      successStatus: 201, response: Schemas.ref("LockerWaitlistEntry"),
-                     errorCodes: ["invalid_body", "registration_not_found", "registration_not_active", "already_waiting",
+                     errorCodes: ["invalid_body", "invalid_note", "registration_not_found", "registration_not_active", "already_waiting",
                                   "company_has_lease"]) { context in
                 let input = try context.request.decodeBody(WaitlistRequest.self)
                 return APIResponse.recorded(try await context.service.joinLockerWaitlist(

@@ -4,11 +4,11 @@ import HTTPServer
 
 /// Query helpers of the locker endpoints.
 enum LockerQuery {
-    /// An optional non-negative integer query parameter.
-    static func integerQuery(_ request: HTTPRequest, _ name: String) throws(RequestError) -> Int? {
+    /// An optional integer query parameter from 0 to `maximum`.
+    static func integerQuery(_ request: HTTPRequest, _ name: String, maximum: Int = Int(Int32.max)) throws(RequestError) -> Int? {
         guard let text = request.queryValue(name) else { return nil }
-        guard let value = Int(text), value >= 0 else {
-            throw RequestError.invalidParameter(name, "`\(name)` must be a non-negative integer, got \"\(text)\"")
+        guard let value = Int(text), (0...maximum).contains(value) else {
+            throw RequestError.invalidParameter(name, "`\(name)` must be an integer from 0 to \(maximum), got \"\(text)\"")
         }
         return value
     }

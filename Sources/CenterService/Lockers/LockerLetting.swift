@@ -11,6 +11,10 @@ struct LockerLetting {
     let now: Instant
     let actor: String
 
+    /// How far ahead a lease may start: a year (a registered address is
+    /// needed now, not years ahead).
+    static let startMonthsAhead = 12
+
     var terms: LockerLeaseTerms { LockerLeaseTerms(configuration) }
     var today: LocalDate { now.japanDate }
 
@@ -51,6 +55,11 @@ struct LockerLetting {
         guard request.startMonth >= thisMonth else {
             throw DomainError(.invalid, "start_month_past", "A lease starts this month or later.",
                               details: ["start_month": request.startMonth.description, "earliest": thisMonth.description])
+        }
+        let latest = thisMonth.adding(months: Self.startMonthsAhead)
+        guard request.startMonth <= latest else {
+            throw DomainError(.invalid, "start_month_too_far", "A lease starts at most \(Self.startMonthsAhead) months ahead.",
+                              details: ["start_month": request.startMonth.description, "latest": latest.description])
         }
         try terms.checkNewTerm(months: request.months)
         let start = request.startMonth.firstDay

@@ -7,7 +7,7 @@ extension CenterService {
         settings.center.storage.bays.compactMap { settings.center.facility($0) }
     }
 
-    /// Applies for storage in a fiscal year (`POST /storage-allocations`): by a
+    /// Applies for storage in this fiscal year or the next (`POST /storage-allocations`): by a
     /// community-group registration, or by a holder of another configured
     /// category named directly. The application waits for the ranking.
     public func applyForStorage(_ input: StorageApplicationInput, by actor: Actor,
@@ -16,8 +16,13 @@ extension CenterService {
         let largest = storageBays.map(\.capacity).max() ?? 0
         return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             let today = now.japanDate
-            guard input.fiscalYear >= FiscalYear(containing: today).startYear else {
-                throw DomainError(.invalid, "fiscal_year_past", "Storage is applied for this fiscal year or a later one.",
+            let current = FiscalYear(containing: today).startYear
+            guard input.fiscalYear >= current else {
+                throw DomainError(.invalid, "fiscal_year_past", "Storage is applied for this fiscal year or the next.",
+                                  details: ["fiscal_year": String(input.fiscalYear)])
+            }
+            guard input.fiscalYear <= current + 1 else {
+                throw DomainError(.invalid, "fiscal_year_too_far", "Storage is applied for this fiscal year or the next.",
                                   details: ["fiscal_year": String(input.fiscalYear)])
             }
             guard (1...max(1, largest)).contains(input.units) else {
