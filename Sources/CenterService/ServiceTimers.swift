@@ -20,6 +20,7 @@ extension CenterService {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.runCheckpoints() }
                 group.addTask { await self.runBookingTimer() }
+                group.addTask { await self.runDeskTimer() }
                 group.addTask { await self.runLockerTimer() }
             }
         }

@@ -17,7 +17,7 @@ enum BookingEndpoints {
                            "monthly_limit_reached", "consecutive_day_limit", "coupling_required", "guardian_required",
                            "registration_expired", "registration_suspended", "capacity_exceeded", "category_not_permitted"]
     static let invalid = ["invalid_body", "divisions_required", "divisions_repeated", "division_not_offered", "days_invalid",
-                          "purpose_invalid", "admission_invalid", "guardian_invalid", "attendees_invalid", "facility_not_bookable",
+                          "purpose_invalid", "admission_invalid", "guardian_invalid", "exemption_unknown", "forbidden", "attendees_invalid", "facility_not_bookable",
                           "facility_not_found", "registration_not_found", "idempotency_key_reused", "idempotency_key_invalid"]
 
     static let bookingList: JSONValue = ["type": "array", "items": Schemas.ref("Booking")]
@@ -29,7 +29,8 @@ enum BookingEndpoints {
                      requestBody: Schemas.object([
                         "facility": .string, "date": .date, "divisions": .array(.enumeration(["am", "pm", "night"])),
                         "days": .integer, "registration": .integer, "purpose": .string, "attendees": .integer,
-                        "admission_charged": .integer, "commercial": .boolean, "guardian": .string],
+                        "admission_charged": .integer, "commercial": .boolean, "guardian": .string,
+                        "exemptions": .array(.string)],
                         required: ["facility", "date", "divisions", "registration", "purpose", "attendees"]),
                      successStatus: 201, response: Schemas.ref("Booking"), errorCodes: refusals + invalid) { context in
                 let input = try context.request.decodeBody(BookingRequest.self)

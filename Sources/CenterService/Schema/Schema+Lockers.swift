@@ -1,12 +1,6 @@
 import Store
 
 extension Schema {
-    /// Version 4 belongs to the flexible desks (branch `desks`), not merged
-    /// here yet. Migrations must run 1, 2, 3, … without a gap, so this keeps
-    /// the numbering contiguous and creates nothing; the desks migration
-    /// takes its place when that branch is merged.
-    static let desksReserved = Migration(version: 4, name: "reserved for desks", sql: "SELECT 1;")
-
     /// Version 5: mobile lockers (法人登記用ロッカー) and equipment storage (備品倉庫).
     ///
     /// The schema forbids what must never happen (ARCHITECTURE.md):

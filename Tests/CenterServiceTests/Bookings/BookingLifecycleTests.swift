@@ -31,6 +31,25 @@ struct BookingLifecycleTests {
         #expect(booking.feeTotal == 2 * 1800)
     }
 
+    @Test func staffGrantAnExemptionByItsCode() async throws {
+        let registration = try await f.register(.general)
+        let request = BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.am, .pm],
+                                     registration: registration, exemptions: ["ward_sponsored"])
+        #expect(try await f.service.book(request, by: f.staff).value?.feeTotal == 1750)
+        var unknown = request
+        unknown.date = date("2026-12-11")
+        unknown.exemptions = ["friends_and_family"]
+        #expect(await f.refusal { _ = try await f.service.book(unknown, by: f.staff) } == "exemption_unknown")
+        var selfGranted = request
+        selfGranted.date = date("2026-12-11")
+        #expect(await f.refusal { _ = try await f.service.book(selfGranted, by: f.member(registration)) } == "forbidden")
+    }
+
+    @Test func theWardsOwnUseIsFeeExempt() async throws {
+        let ward = try await f.register(.ward)
+        #expect(try await f.book("2026-12-10", [.am, .pm, .night], registration: ward).feeTotal == 0)
+    }
+
     @Test func paymentMovesProvisionalToPaidOnce() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: registration)
