@@ -163,3 +163,37 @@ import Testing
         await server.stop()
     }
 }
+
+/// A closure that shuts the desk pool cancels the passes it hits at once.
+@Suite(.serialized) struct DeskClosureEndpointTests {
+    @Test func wholeCenterClosureCancelsDeskPassesWithoutPenalty() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let holder = try await server.deskFreelancer(client: client)
+        let id = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-11-27", "pm"), token: holder.token)
+        let closure = try await client.send("POST", "/closures", body: #"{"date":"2026-11-27","reason":"Power outage"}"#,
+                                            token: server.adminToken)
+        #expect(closure.status == 201)
+        let passes = (closure.object["cancelled_desk_passes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+        #expect(passes == [id])
+        let pass = try await client.send("GET", "/desk-passes/\(id)", token: holder.token)
+        #expect(pass.object["state"] as? String == "cancelled")
+        let me = try await client.send("GET", "/registrations/\(holder.id)", token: server.adminToken)
+        #expect(me.object["penalty_points"] as? Int == 0)
+        await server.stop()
+    }
+
+    @Test func roomOnlyClosureLeavesDeskPassesAlone() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let holder = try await server.deskFreelancer(client: client)
+        let id = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-11-27", "pm"), token: holder.token)
+        let closure = try await client.send("POST", "/closures",
+                                            body: #"{"date":"2026-11-27","facilities":["gym"],"reason":"Floor repair"}"#,
+                                            token: server.adminToken)
+        #expect((closure.object["cancelled_desk_passes"] as? [Any])?.isEmpty == true)
+        let pass = try await client.send("GET", "/desk-passes/\(id)", token: holder.token)
+        #expect(pass.object["state"] as? String == "booked")
+        await server.stop()
+    }
+}

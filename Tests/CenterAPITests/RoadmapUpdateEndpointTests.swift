@@ -120,3 +120,22 @@ import Testing
         await server.stop()
     }
 }
+
+/// Works that close the desk pool displace the desk passes they hit.
+@Suite(.serialized) struct RoadmapDeskDisplacementTests {
+    @Test func worksClosingTheDeskPoolCancelDeskPasses() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let holder = try await server.deskFreelancer(client: client)
+        let id = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-12-01", "am"), token: holder.token)
+        let planner = try await server.token(.planner)
+        let body = #"{"closures":[{"facilities":["flexible-desks"],"from":"2026-12-01","to":"2026-12-02"}]}"#
+        let dry = try await client.send("PATCH", "/roadmap/items/furniture-replacement?dry_run=true", body: body, token: planner)
+        #expect((dry.object["displaced_desk_passes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int } == [id])
+        let real = try await client.send("PATCH", "/roadmap/items/furniture-replacement", body: body, token: planner)
+        #expect(real.status == 200)
+        let pass = try await client.send("GET", "/desk-passes/\(id)", token: holder.token)
+        #expect(pass.object["state"] as? String == "cancelled")
+        await server.stop()
+    }
+}

@@ -44,7 +44,8 @@ enum BookingSchemas {
             required: ["division", "status"])),
         ("Closure", Schemas.object([
             "id": .integer, "date": .date, "to": .date, "facilities": .array(.string), "reason": .string,
-            "reason_ja": .string, "cancelled": .array(.ref("Booking"))], required: ["id", "date", "to", "cancelled"])),
+            "reason_ja": .string, "cancelled": .array(.ref("Booking")), "cancelled_desk_passes": .array(.ref("DeskPass"))],
+            required: ["id", "date", "to", "cancelled", "cancelled_desk_passes"])),
         ("CommunityQuotaLine", Schemas.object([
             "facility": .string, "month": .month, "share": .number, "bookable_units": .integer,
             "reserved_units": .integer, "non_community_ceiling": .integer, "community_units": .integer,

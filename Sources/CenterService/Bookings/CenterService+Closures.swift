@@ -39,8 +39,12 @@ public struct ClosureResult: Sendable, Hashable, Encodable {
     public let reason: String
     public let reasonJa: String?
     public let cancelled: [Booking]
+    /// Desk passes the closure cancelled (when it shuts the desk pool).
+    public let cancelledDeskPasses: [DeskPass]
 
-    enum CodingKeys: String, CodingKey { case id, date, to, facilities, reason, cancelled, reasonJa = "reason_ja" }
+    enum CodingKeys: String, CodingKey {
+        case id, date, to, facilities, reason, cancelled, reasonJa = "reason_ja", cancelledDeskPasses = "cancelled_desk_passes"
+    }
 }
 
 extension CenterService {
@@ -75,8 +79,12 @@ extension CenterService {
             let hit = try BookingLedger.liveBookingIDs(db, from: input.date, to: last, facilities: input.facilities)
             let cancelled = try Self.cancelForCenter(db, bookings: hit, reason: "closure #\(id): \(input.reason)",
                                                      center: center, actor: actor.auditLabel, now: now)
+            let passes = try Self.cancelDeskPassesClosed(db, from: input.date, to: last,
+                                                          facilities: input.facilities.map(\.rawValue),
+                                                          deskPool: center.desks.pool, reason: "closure #\(id)",
+                                                          actor: actor.auditLabel, now: now)
             let result = ClosureResult(id: id, date: input.date, to: last, facilities: input.facilities, reason: input.reason,
-                                       reasonJa: input.reasonJa, cancelled: cancelled)
+                                       reasonJa: input.reasonJa, cancelled: cancelled, cancelledDeskPasses: passes)
             try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "closure.create", entity: "closure",
                                 entityID: String(id), after: result)
             return result

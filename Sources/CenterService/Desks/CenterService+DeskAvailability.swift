@@ -10,7 +10,7 @@ extension CenterService {
     /// the reasons are given. Public: no pass or registration is shown.
     public func deskAvailability(date: LocalDate) async throws -> DeskAvailability {
         let center = settings.center
-        let calendar = settings.calendar
+        let calendar = self.calendar
         let desks = DeskPassIssuer.deskIDs(center)
         return try await pool.read { db in
             let reasons = try BookableCalendar.load(db, calendar: calendar, from: date, to: date)
@@ -36,7 +36,7 @@ extension CenterService {
                               details: ["from": from.description, "to": to.description])
         }
         let center = settings.center
-        let calendar = settings.calendar
+        let calendar = self.calendar
         let count = center.desks.desks.count
         return try await pool.read { db in
             let days = try BookableCalendar.load(db, calendar: calendar, from: from, to: to)

@@ -17,7 +17,7 @@ extension CenterService {
     public func releaseNoShows(now: Instant) async throws -> [Int64] {
         let rules = DeskPassRules(settings.center.desks)
         let policy = settings.center.penalties
-        let calendar = settings.calendar
+        let calendar = self.calendar
         let deskPool = settings.center.desks.pool
         return try await pool.write { db in
             let due = try db.query("""

@@ -9,9 +9,9 @@ extension CenterService {
                              idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
         let registration = try request.holder(for: actor)
         let center = settings.center
-        let calendar = settings.calendar
+        let roadmapState = self.roadmapState
         return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
-            try DeskPassIssuer(center: center, calendar: calendar, db: db, now: now)
+            try DeskPassIssuer(center: center, calendar: roadmapState.calendar, db: db, now: now)
                 .issue(request, registration: registration, actor: actor)
         }
     }

@@ -11,8 +11,10 @@ public struct RoadmapChange: Sendable, Encodable {
     public let dryRun: Bool
     public let item: RoadmapItem
     public let displaced: [Booking]
+    /// Desk passes on days the item's closures shut the desk pool.
+    public let displacedDeskPasses: [DeskPass]
 
-    enum CodingKeys: String, CodingKey { case item, displaced, dryRun = "dry_run" }
+    enum CodingKeys: String, CodingKey { case item, displaced, dryRun = "dry_run", displacedDeskPasses = "displaced_desk_passes" }
 }
 
 extension CenterService {
@@ -24,8 +26,11 @@ extension CenterService {
     public func updateRoadmapItem(id: String, update: RoadmapUpdate, dryRun: Bool, by actor: Actor) async throws -> RoadmapChange {
         if dryRun {
             let item = try roadmap.applying(update, toItem: id)
-            let displaced = try await pool.read { db in try Self.displacedBookings(db, by: item) }
-            return RoadmapChange(dryRun: true, item: item, displaced: displaced)
+            let deskPool = settings.center.desks.pool
+            let (displaced, passes) = try await pool.read { db in
+                (try Self.displacedBookings(db, by: item), try Self.displacedDeskPasses(db, by: item, deskPool: deskPool))
+            }
+            return RoadmapChange(dryRun: true, item: item, displaced: displaced, displacedDeskPasses: passes)
         }
         let state = roadmapState, center = settings.center
         let swapped = ScheduleSwap()
@@ -53,6 +58,14 @@ extension CenterService {
                 cancelled.append(try Self.cancel(db, booking, by: .center, reason: "works: roadmap item \(id)",
                                                  center: center, actor: actor.auditLabel, now: now))
             }
+            var passes: [DeskPass] = []
+            if item.status != .cancelled {
+                for closure in item.closures {
+                    passes += try Self.cancelDeskPassesClosed(db, from: closure.from.localDate, to: closure.to.localDate,
+                                                              facilities: closure.facilities, deskPool: center.desks.pool,
+                                                              reason: "works: roadmap item \(id)", actor: actor.auditLabel, now: now)
+                }
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             try db.run("""
@@ -67,8 +80,21 @@ extension CenterService {
             // sees the new closures. If COMMIT fails, the caller restores.
             state.set(updated)
             swapped.record(from: current, to: updated)
-            return RoadmapChange(dryRun: false, item: item, displaced: cancelled)
+            return RoadmapChange(dryRun: false, item: item, displaced: cancelled, displacedDeskPasses: passes)
         }
+    }
+
+    /// The live desk passes on days `item`'s closures shut the desk pool.
+    static func displacedDeskPasses(_ db: Database, by item: RoadmapItem, deskPool: FacilityID) throws -> [DeskPass] {
+        guard item.status != .cancelled else { return [] }
+        var passes: [DeskPass] = []
+        for closure in item.closures where closure.facilities.isEmpty || closure.facilities.contains(deskPool.rawValue) {
+            passes += try db.query("""
+                SELECT \(DeskPass.columns) FROM desk_passes WHERE state IN ('booked', 'checked_in') AND date BETWEEN ? AND ?
+                ORDER BY id
+                """, [.text(closure.from.description), .text(closure.to.description)]).map(DeskPass.init(row:))
+        }
+        return passes
     }
 
     /// The live bookings with a unit inside one of `item`'s closure windows
