@@ -18,7 +18,9 @@ enum BookingEndpoints {
                            "registration_expired", "registration_suspended", "capacity_exceeded", "category_not_permitted"]
     static let invalid = ["invalid_body", "divisions_required", "divisions_repeated", "division_not_offered", "days_invalid",
                           "purpose_invalid", "admission_invalid", "guardian_invalid", "exemption_unknown", "forbidden", "attendees_invalid", "facility_not_bookable",
-                          "facility_not_found", "registration_not_found", "idempotency_key_reused", "idempotency_key_invalid"]
+                          "facility_not_found", "registration_not_found"] + idempotencyCodes
+
+    static let idempotencyCodes = ["idempotency_key_reused", "idempotency_key_invalid"]
 
     static let bookingList: JSONValue = ["type": "array", "items": Schemas.ref("Booking")]
 
@@ -75,14 +77,14 @@ enum BookingEndpoints {
             },
             Endpoint(.POST, "/bookings/{id}/payment", summary: "Record the payment: provisional → paid", tag: "bookings",
                      access: .staff, response: Schemas.ref("Booking"),
-                     errorCodes: ["booking_not_found", "invalid_transition", "payment_deadline_passed"]) { context in
+                     errorCodes: ["booking_not_found", "invalid_transition", "payment_deadline_passed"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
                 return APIResponse.recorded(try await context.service.pay(
                     booking: id, by: context.actor!, idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/bookings/{id}/check-in", summary: "Check in on a day of use: paid → checked_in",
                      tag: "bookings", access: .staff, response: Schemas.ref("Booking"),
-                     errorCodes: ["booking_not_found", "invalid_transition", "check_in_not_today"]) { context in
+                     errorCodes: ["booking_not_found", "invalid_transition", "check_in_not_today"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
                 return APIResponse.recorded(try await context.service.checkIn(
                     booking: id, by: context.actor!, idempotency: context.request.idempotencyKey()))
@@ -91,7 +93,7 @@ enum BookingEndpoints {
                      tag: "bookings", access: .staffOrMember,
                      requestBody: Schemas.object(["reason": .string, "by_center": .boolean]),
                      response: Schemas.ref("Booking"),
-                     errorCodes: ["booking_not_found", "invalid_transition", "forbidden", "reason_invalid"]) { context in
+                     errorCodes: ["booking_not_found", "invalid_transition", "forbidden", "reason_invalid"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
                 let input = context.request.body.isEmpty ? nil : try context.request.decodeBody(CancelRequest.self)
                 return APIResponse.recorded(try await context.service.cancel(

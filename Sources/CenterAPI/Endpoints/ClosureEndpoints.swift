@@ -12,8 +12,8 @@ enum ClosureEndpoints {
                      requestBody: Schemas.object(["date": .date, "to": .date, "facilities": .array(.string),
                                                   "reason": .string, "reason_ja": .string], required: ["date", "reason"]),
                      successStatus: 201, response: Schemas.ref("Closure"),
-                     errorCodes: ["invalid_body", "date_range_invalid", "reason_required", "facility_not_found",
-                                  "idempotency_key_reused"]) { context in
+                     errorCodes: ["invalid_body", "date_range_invalid", "reason_required", "facility_not_found"]
+                         + BookingEndpoints.idempotencyCodes) { context in
                 let input = try context.request.decodeBody(ClosureInput.self)
                 return APIResponse.recorded(try await context.service.declareClosure(
                     input, by: context.actor!, idempotency: context.request.idempotencyKey()))

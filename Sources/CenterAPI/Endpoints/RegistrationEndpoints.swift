@@ -28,7 +28,7 @@ enum RegistrationEndpoints {
             Endpoint(.POST, "/registrations", summary: "Register a user (利用登録) with checked eligibility evidence",
                      tag: "registrations", access: .staff, requestBody: registrationBody, successStatus: 201,
                      response: Schemas.ref("Registration"),
-                     errorCodes: eligibilityCodes + ["idempotency_key_reused", "idempotency_key_invalid"]) { context in
+                     errorCodes: eligibilityCodes + BookingEndpoints.idempotencyCodes) { context in
                 let input = try context.request.decodeBody(RegistrationInput.self)
                 return APIResponse.recorded(try await context.service.createRegistration(
                     input, by: context.actor!, idempotency: context.request.idempotencyKey()))
@@ -53,7 +53,7 @@ enum RegistrationEndpoints {
             },
             Endpoint(.POST, "/registrations/{id}/renew", summary: "Renew (更新) for the longest term", tag: "registrations",
                      access: .staff, response: Schemas.ref("Registration"),
-                     errorCodes: ["registration_not_found", "idempotency_key_reused"]) { context in
+                     errorCodes: ["registration_not_found"] + BookingEndpoints.idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
                 return APIResponse.recorded(try await context.service.renewRegistration(
                     id: id, by: context.actor!, idempotency: context.request.idempotencyKey()))

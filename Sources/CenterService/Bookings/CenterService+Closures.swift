@@ -101,10 +101,11 @@ extension CenterService {
 
     /// Cancels `bookings` on the center's behalf inside the caller's write
     /// transaction (100% refund, no penalty) and returns them as cancelled.
+    /// A booking already checked in is in use and stays as it is.
     static func cancelForCenter(_ db: Database, bookings ids: [Int64], reason: String, center: CenterConfiguration,
                                 actor: String, now: Instant) throws -> [Booking] {
-        try ids.map { id in
-            try cancel(db, try Booking.load(db, id: id), by: .center, reason: reason, center: center, actor: actor, now: now)
-        }
+        try ids.map { try Booking.load(db, id: $0) }
+            .filter { $0.state.successors.contains(.cancelledByCenter) }
+            .map { try cancel(db, $0, by: .center, reason: reason, center: center, actor: actor, now: now) }
     }
 }

@@ -166,6 +166,17 @@ struct BookingLifecycleTests {
         #expect(try await f.service.registration(id: registration, for: f.staff).penaltyPoints == 0)
     }
 
+    @Test func aClosureLeavesABookingAlreadyCheckedIn() async throws {
+        let registration = try await f.register(.general)
+        let booking = try await f.book("2026-12-10", registration: registration)
+        _ = try await f.service.pay(booking: booking.id, by: f.staff)
+        f.clock.set(Instant(japanDate: date("2026-12-10"), minuteOfDay: 540))
+        _ = try await f.service.checkIn(booking: booking.id, by: f.staff)
+        let result = try await f.service.declareClosure(ClosureInput(date: date("2026-12-10"), reason: "Fire alarm"), by: f.staff).value!
+        #expect(result.cancelled.isEmpty)
+        #expect(try await f.service.booking(id: booking.id, for: f.staff).state == .checkedIn)
+    }
+
     @Test func liveBookingsListsWhatAClosureWouldDisplace() async throws {
         let registration = try await f.register(.general)
         let multiDay = try await f.book("2026-12-08", [.night], days: 3, registration: registration)
