@@ -95,3 +95,33 @@ import Testing
         await server.stop()
     }
 }
+
+/// Closures staff declare appear in the public calendar with their reason.
+@Suite(.serialized) struct CalendarAdHocClosureTests {
+    @Test func declaredWholeCenterClosureShowsInTheCalendar() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let declared = try await client.send("POST", "/closures",
+                                             body: #"{"date":"2026-12-10","reason":"Fire drill","reason_ja":"消防訓練"}"#,
+                                             token: server.adminToken)
+        #expect(declared.status == 201)
+        let day = try #require(try await client.send("GET", "/calendar?from=2026-12-10&to=2026-12-10").array.first)
+        #expect(day["open"] as? Bool == false)
+        let closure = (day["closures"] as? [[String: Any]])?.first
+        #expect(closure?["kind"] as? String == "ad_hoc")
+        #expect(closure?["reason_ja"] as? String == "消防訓練")
+        await server.stop()
+    }
+
+    @Test func facilityClosureShowsOnlyForThatFacility() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        _ = try await client.send("POST", "/closures", body: #"{"date":"2026-12-10","facilities":["gym"],"reason":"Floor repair"}"#,
+                                  token: server.adminToken)
+        let center = try await client.send("GET", "/calendar?from=2026-12-10&to=2026-12-10")
+        #expect(center.array.first?["open"] as? Bool == true)
+        let gym = try await client.send("GET", "/calendar?from=2026-12-10&to=2026-12-10&facility=gym")
+        #expect(gym.array.first?["open"] as? Bool == false)
+        await server.stop()
+    }
+}

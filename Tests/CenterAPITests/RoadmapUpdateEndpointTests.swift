@@ -139,3 +139,26 @@ import Testing
         await server.stop()
     }
 }
+
+/// A booking already in use is not displaced, and does not block the change.
+@Suite(.serialized) struct RoadmapInUseBookingTests {
+    @Test func checkedInBookingIsLeftAloneAndThePatchSucceeds() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let registration = try await server.register("economic_group")
+        let booked = try await client.send("POST", "/bookings", body: bookingBody("2026-12-02", facility: "gym", registration: registration),
+                                           token: server.adminToken)
+        let id = try #require(booked.object["id"] as? Int)
+        #expect(try await client.send("POST", "/bookings/\(id)/payment", body: "{}", token: server.adminToken).status == 200)
+        server.setClock("2026-12-02", minute: 9 * 60 + 5)
+        #expect(try await client.send("POST", "/bookings/\(id)/check-in", body: "{}", token: server.adminToken).status == 200)
+        let planner = try await server.token(.planner)
+        let body = #"{"closures":[{"facilities":["gym"],"from":"2026-12-02","to":"2026-12-03"}]}"#
+        let change = try await client.send("PATCH", "/roadmap/items/gym-cooling", body: body, token: planner)
+        #expect(change.status == 200)
+        #expect((change.object["displaced"] as? [Any])?.isEmpty == true)
+        let booking = try await client.send("GET", "/bookings/\(id)", token: server.adminToken)
+        #expect(booking.object["state"] as? String == "checked_in")
+        await server.stop()
+    }
+}

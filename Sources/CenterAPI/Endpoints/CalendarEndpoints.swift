@@ -60,7 +60,7 @@ enum CalendarEndpoints {
                 if let facility, context.service.settings.center.facilities.first(where: { $0.id.rawValue == facility }) == nil {
                     throw RequestError.invalidParameter("facility", "unknown facility \"\(facility)\"")
                 }
-                return APIResponse.json(context.service.calendarDays(from: from, to: to, facility: facility))
+                return APIResponse.json(try await context.service.calendarDays(from: from, to: to, facility: facility))
             },
         ]
     }

@@ -36,13 +36,16 @@ struct BookableCalendar {
 
     /// Every reason `facility` is closed on `date`; empty when it is open.
     func closures(on date: LocalDate, facility: FacilityID) -> [ClosureReason] {
-        var reasons = calendar.closures(on: date, facility: facility.rawValue)
-        for closure in adHoc where closure.first <= date && date <= closure.last
-            && (closure.facilities.isEmpty || closure.facilities.contains(facility.rawValue)) {
-            reasons.append(ClosureReason(kind: .adHoc, reason: closure.reason, reasonJa: closure.reasonJa,
-                                         facilities: closure.facilities))
-        }
-        return reasons
+        calendar.closures(on: date, facility: facility.rawValue) + adHocClosures(on: date, facility: facility.rawValue)
+    }
+
+    /// The stored ad-hoc closures on `date` that close `facility` (with nil,
+    /// only those of the whole center).
+    func adHocClosures(on date: LocalDate, facility: String?) -> [ClosureReason] {
+        adHoc.filter { closure in
+            closure.first <= date && date <= closure.last
+                && (closure.facilities.isEmpty || facility.map { closure.facilities.contains($0) } == true)
+        }.map { ClosureReason(kind: .adHoc, reason: $0.reason, reasonJa: $0.reasonJa, facilities: $0.facilities) }
     }
 
     func isClosed(_ date: LocalDate, facility: FacilityID) -> Bool { !closures(on: date, facility: facility).isEmpty }

@@ -38,12 +38,13 @@ public struct CalendarDay: Encodable, Sendable {
         case labelJa = "label_ja"
     }
 
-    init(summary: DaySummary, manager: ManagerTerm?) {
+    /// `adHoc`: closures staff declared (`POST /closures`), stored in the database.
+    init(summary: DaySummary, adHoc: [ClosureReason], manager: ManagerTerm?) {
         date = summary.date
         weekday = summary.weekday.english
         weekdayJa = summary.weekday.japanese
-        open = summary.open
-        closures = summary.reasons
+        open = summary.open && adHoc.isEmpty
+        closures = summary.reasons + adHoc
         holiday = summary.holiday.map { HolidayName(name: $0.name, nameEn: $0.nameEnglish) }
         fiscalYear = summary.fiscalYear.startYear
         fiscalYearLabel = summary.fiscalYear.japaneseLabel
@@ -53,13 +54,16 @@ public struct CalendarDay: Encodable, Sendable {
 }
 
 extension CenterService {
-    /// The calendar from `from` through `to`, with the facility's own
-    /// closures (works) when a facility is named.
-    public func calendarDays(from: LocalDate, to: LocalDate, facility: String?) -> [CalendarDay] {
+    /// The calendar from `from` through `to`: the configured calendar with
+    /// the roadmap's works, plus the ad-hoc closures staff declared. Without a
+    /// facility only whole-center closures count; with one, its own too.
+    public func calendarDays(from: LocalDate, to: LocalDate, facility: String?) async throws -> [CalendarDay] {
         let calendar = self.calendar, roadmap = self.roadmap
+        let days = try await pool.read { db in try BookableCalendar.load(db, calendar: calendar, from: from, to: to) }
         return (0...from.days(until: to)).map { offset in
             let date = from.adding(days: offset)
             return CalendarDay(summary: calendar.summary(of: date, facility: facility),
+                               adHoc: days.adHocClosures(on: date, facility: facility),
                                manager: roadmap.manager(on: date.roadmapDate))
         }
     }

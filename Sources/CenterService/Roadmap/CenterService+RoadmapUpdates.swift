@@ -53,11 +53,9 @@ extension CenterService {
             let item = try current.applying(update, toItem: id)
             let updated = current.replacing(item)
             try updated.validate(facilityIDs: Set(center.facilities.map(\.id.rawValue)))
-            var cancelled: [Booking] = []
-            for booking in try Self.displacedBookings(db, by: item) {
-                cancelled.append(try Self.cancel(db, booking, by: .center, reason: "works: roadmap item \(id)",
-                                                 center: center, actor: actor.auditLabel, now: now))
-            }
+            let cancelled = try Self.cancelForCenter(db, bookings: try Self.displacedBookings(db, by: item).map(\.id),
+                                                     reason: "works: roadmap item \(id)", center: center,
+                                                     actor: actor.auditLabel, now: now)
             var passes: [DeskPass] = []
             if item.status != .cancelled {
                 for closure in item.closures {
@@ -98,24 +96,17 @@ extension CenterService {
     }
 
     /// The live bookings with a unit inside one of `item`'s closure windows
-    /// on a facility it closes (all facilities when the closure names none).
+    /// on a facility it closes (every facility when a closure names none)
+    /// that the center may still cancel (a booking in use is left alone).
     static func displacedBookings(_ db: Database, by item: RoadmapItem) throws -> [Booking] {
         guard item.status != .cancelled else { return [] }
         var ids: [Int64] = []
         for closure in item.closures {
-            let rows = try db.query("""
-                SELECT DISTINCT booking_id, facility_id FROM booking_units
-                WHERE live = 1 AND date BETWEEN ? AND ? ORDER BY booking_id
-                """, [.text(closure.from.description), .text(closure.to.description)])
-            for row in rows {
-                let facility: String = try row.get("facility_id")
-                let booking: Int64 = try row.get("booking_id")
-                if (closure.facilities.isEmpty || closure.facilities.contains(facility)) && !ids.contains(booking) {
-                    ids.append(booking)
-                }
-            }
+            let hit = try BookingLedger.liveBookingIDs(db, from: closure.from.localDate, to: closure.to.localDate,
+                                                       facilities: closure.facilities.map { FacilityID($0) })
+            ids += hit.filter { !ids.contains($0) }
         }
-        return try ids.sorted().map { try Booking.load(db, id: $0) }
+        return try ids.sorted().map { try Booking.load(db, id: $0) }.filter { $0.state.successors.contains(.cancelledByCenter) }
     }
 }
 
