@@ -52,8 +52,10 @@ struct BookingDesk {
 
         try center.limits.consecutive.check(first: first, last: last) { days.isClosed($0, facility: facility.id) }
 
+        // Units of other facilities near the dates matter only to couplings.
+        let couplings = center.couplings(for: facility.id)
         let units = try BookingLedger.liveUnits(db, from: first.firstOfMonth, to: last.lastOfMonth, facility: facility.id,
-                                                registration: record.id, near: first, nearLast: last)
+                                                registration: record.id, near: couplings.isEmpty ? nil : (first, last))
         for date in dates {
             for division in divisions
             where units.contains(where: { $0.facility == facility.id && $0.date == date && $0.division == division }) {
@@ -84,7 +86,7 @@ struct BookingDesk {
                                             requested: dates.filter { $0.yearMonth == month }.count * divisions.count)
         }
 
-        for coupling in center.couplings(for: facility.id) {
+        for coupling in couplings {
             for date in dates {
                 try coupling.check(registration: String(record.id), date: date, divisions: divisions, companions: units,
                                    catalogue: center.catalogue, guardian: request.guardian)
