@@ -97,15 +97,10 @@ public final class Database {
     public func query(_ sql: String, _ arguments: [SQLValue] = []) throws -> [Row] {
         let statement = try cachedStatement(sql)
         var rows: [Row] = []
-        var columns: [String] = []
-        var lookup: ColumnLookup?
+        let (columns, lookup) = statement.columns
         try statement.execute(arguments) { statement in
-            if lookup == nil {
-                columns = statement.columnNames
-                lookup = ColumnLookup(columns: columns)
-            }
             let values = (0..<Int32(columns.count)).map { statement.value(at: $0) }
-            rows.append(Row(columns: columns, values: values, lookup: lookup!))
+            rows.append(Row(columns: columns, values: values, lookup: lookup))
         }
         return rows
     }
