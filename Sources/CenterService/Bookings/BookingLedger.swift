@@ -24,7 +24,7 @@ enum BookingLedger {
             return try db.query(columns + """
                  WHERE (u.live = 1 AND u.facility_id = ? AND u.date BETWEEN ? AND ?)
                     OR (u.live = 1 AND u.registration_id = ? AND u.date BETWEEN ? AND ?)
-                """, arguments).map(unit)
+                """, arguments).map { try unit($0) }
         }
         // The dates near the request on every facility: a small range, so a
         // scan of it is cheap; deduplicated against the other two by rowid.
@@ -35,7 +35,7 @@ enum BookingLedger {
                 SELECT rowid FROM booking_units WHERE live = 1 AND facility_id = ? AND date BETWEEN ? AND ?
                 UNION SELECT rowid FROM booking_units WHERE live = 1 AND registration_id = ? AND date BETWEEN ? AND ?
                 UNION SELECT rowid FROM booking_units WHERE live = 1 AND date BETWEEN ? AND ?)
-            """, arguments).map(unit)
+            """, arguments).map { try unit($0) }
     }
 
     /// Live units of `facility` dated `from`…`to`, with their booking ids.
@@ -46,16 +46,20 @@ enum BookingLedger {
             FROM booking_units u JOIN bookings b ON b.id = u.booking_id
             WHERE u.live = 1 AND u.facility_id = ? AND u.date BETWEEN ? AND ?
             """, [.text(facility.rawValue), .text(from.description), .text(to.description)]).map { row in
-            (try row.get("booking_id"), try unit(row))
+            (try row.get(0), try unit(row, first: 1))
         }
     }
 
-    static func unit(_ row: Row) throws -> BookedUnit {
-        BookedUnit(facility: FacilityID(try row.get("facility_id") as String),
-                   date: try RegistrationRecord.date(row.get("date")),
-                   division: DivisionID(try row.get("division") as String),
-                   registration: String(try row.get("registration_id") as Int64),
-                   category: try RegistrationRecord.decodeEnum(row.get("category")))
+    /// A unit from the columns `facility_id, date, division,
+    /// registration_id, category`, starting at column `first`. By position,
+    /// not by name: the booking path decodes up to a few hundred of these
+    /// per request, and the name lookups were most of their cost.
+    static func unit(_ row: Row, first: Int = 0) throws -> BookedUnit {
+        BookedUnit(facility: FacilityID(try row.get(first) as String),
+                   date: try RegistrationRecord.date(row.get(first + 1)),
+                   division: DivisionID(try row.get(first + 2) as String),
+                   registration: String(try row.get(first + 3) as Int64),
+                   category: try RegistrationRecord.decodeEnum(row.get(first + 4)))
     }
 
     /// Inserts the live units of a new booking; a unit already live maps the
