@@ -52,6 +52,14 @@ struct BookingDesk {
 
         try center.limits.consecutive.check(first: first, last: last) { days.isClosed($0, facility: facility.id) }
 
+        // slot_taken first by the unique index alone: most refusals on an
+        // opening day are this one, and it needs none of the units below.
+        for date in dates {
+            for division in divisions where try BookingLedger.isLive(db, facility: facility.id, date: date, division: division) {
+                throw BookingLedger.slotTaken(facility: facility.id, date: date, division: division)
+            }
+        }
+
         // Units of other facilities near the dates matter only to couplings.
         let couplings = center.couplings(for: facility.id)
         let units = try BookingLedger.liveUnits(db, from: first.firstOfMonth, to: last.lastOfMonth, facility: facility.id,

@@ -38,6 +38,14 @@ enum BookingLedger {
             """, arguments).map { try unit($0) }
     }
 
+    /// Whether a live unit holds `facility` on `date` in `division`: one
+    /// lookup in the partial unique index, no table row read.
+    static func isLive(_ db: Database, facility: FacilityID, date: LocalDate, division: DivisionID) throws -> Bool {
+        try db.queryOne("""
+            SELECT 1 FROM booking_units WHERE live = 1 AND facility_id = ? AND date = ? AND division = ?
+            """, [.text(facility.rawValue), .text(date.description), .text(division.rawValue)]) != nil
+    }
+
     /// Live units of `facility` dated `from`…`to`, with their booking ids.
     static func facilityUnits(_ db: Database, facility: FacilityID, from: LocalDate,
                               to: LocalDate) throws -> [(booking: Int64, unit: BookedUnit)] {
