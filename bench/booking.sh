@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Opening-day load over HTTP (issue 9), printed as plain text.
-# Usage: bench/booking.sh [seconds=15] [runs=3]   env: PORT (18090), CONNS (64), AVAIL_CONNS (8)
+# Usage: bench/booking.sh [seconds=15] [runs=3]
+#   env: PORT (18090), CONNS (64), AVAIL_CONNS (8), AVAIL_DELAY_MS (4; 0 = flat out)
 #
 # Builds release once, then for each run: starts `nakano-center serve` with
 # --synchronous full on a fresh database under .build/booking-bench (a real
@@ -12,7 +13,9 @@
 #     divisions (successes and refusals), ~3% POST /bookings/{id}/cancel
 #     (bench/booking/book.lua);
 #   - availability: -t1 -c$AVAIL_CONNS, GET /availability of the gym for
-#     one month (bench/booking/availability.lua).
+#     one month, each connection pausing AVAIL_DELAY_MS between reads (at
+#     most ~2,000 reads/s by default), so the latency is measured under the
+#     booking load (bench/booking/availability.lua).
 # Prints each run and the medians: booking attempts/s, successful bookings/s,
 # availability reads/s, p50/p99 per wrk, refusals by code, and the server's
 # peak memory (VmHWM from /proc/PID/status).
@@ -26,6 +29,7 @@ CONNS="${CONNS:-64}"
 AVAIL_CONNS="${AVAIL_CONNS:-8}"
 AVAIL_FACILITY="${AVAIL_FACILITY:-gym}"
 AVAIL_MONTH="${AVAIL_MONTH:-2027-05}"
+export AVAIL_DELAY_MS="${AVAIL_DELAY_MS:-4}"
 (( SECONDS_PER_RUN >= 1 && SECONDS_PER_RUN <= 120 )) || { echo "seconds must be 1..120"; exit 2; }
 (( RUNS >= 1 && RUNS <= 9 )) || { echo "runs must be 1..9"; exit 2; }
 
@@ -45,7 +49,7 @@ trap cleanup EXIT
 LAST_DAY="$(python3 -c "import calendar,sys; y,m=map(int,sys.argv[1].split('-')); print(calendar.monthrange(y,m)[1])" "$AVAIL_MONTH")"
 AVAIL_URL="http://127.0.0.1:$PORT/availability?facility=$AVAIL_FACILITY&from=$AVAIL_MONTH-01&to=$AVAIL_MONTH-$LAST_DAY"
 echo "machine: $(nproc) cores, $(uname -r), $(date -u +%Y-%m-%dT%H:%MZ); ${SECONDS_PER_RUN}s per run, $RUNS runs;" \
-     "bookings -c$CONNS, availability -c$AVAIL_CONNS ($AVAIL_FACILITY, $AVAIL_MONTH); synchronous=FULL"
+     "bookings -c$CONNS, availability -c$AVAIL_CONNS ($AVAIL_FACILITY, $AVAIL_MONTH, ${AVAIL_DELAY_MS} ms pause); synchronous=FULL"
 
 for run in $(seq 1 "$RUNS"); do
     DIR="$WORK/$run"

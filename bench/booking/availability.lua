@@ -1,6 +1,12 @@
 -- wrk script for bench/booking.sh: GET /availability of one facility-month,
 -- counting statuses; done() prints p50/p99 in ms for booking.sh to read.
+-- AVAIL_DELAY_MS (default 4) is each connection's pause between reads, so
+-- the reads are a steady stream (at most connections x 1000/delay per second)
+-- measured under the booking load, not a second load saturating the cores;
+-- 0 reads flat out. wrk's latency excludes the pause.
+local pause = tonumber(os.getenv("AVAIL_DELAY_MS") or "4")
 local threads = {}
+function delay() return pause end
 function setup(thread) table.insert(threads, thread) end
 function init(args) counts = {} stats = "" end
 function response(status, headers, body)
