@@ -69,7 +69,9 @@ final class Statement {
         guard let current else { return false }
         var name = name
         return name.withUTF8 { buffer in
-            strlen(current) == buffer.count && memcmp(buffer.baseAddress!, current, buffer.count) == 0
+            guard strlen(current) == buffer.count else { return false }
+            guard let base = buffer.baseAddress else { return true }
+            return memcmp(base, current, buffer.count) == 0
         }
     }
 
