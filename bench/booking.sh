@@ -13,7 +13,8 @@
 #     divisions (successes and refusals), ~3% POST /bookings/{id}/cancel
 #     (bench/booking/book.lua);
 #   - availability: -t1 -c$AVAIL_CONNS, GET /availability of the gym for
-#     one month, each connection pausing AVAIL_DELAY_MS between reads (at
+#     one month (AVAIL_MONTH, default the month just opened to economic
+#     groups: 2027-05 on 2026-11-25), each connection pausing AVAIL_DELAY_MS between reads (at
 #     most ~2,000 reads/s by default), so the latency is measured under the
 #     booking load (bench/booking/availability.lua).
 # Prints each run and the medians: booking attempts/s, successful bookings/s,
@@ -28,7 +29,12 @@ PORT="${PORT:-18090}"
 CONNS="${CONNS:-64}"
 AVAIL_CONNS="${AVAIL_CONNS:-8}"
 AVAIL_FACILITY="${AVAIL_FACILITY:-gym}"
-AVAIL_MONTH="${AVAIL_MONTH:-2027-05}"
+# Default: the month that has just opened to economic groups (6 months ahead, Japan time).
+AVAIL_MONTH="${AVAIL_MONTH:-$(python3 -c "
+import datetime
+d = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=9)).date()
+m = d.month - 1 + 6
+print(f'{d.year + m // 12}-{m % 12 + 1:02d}')")}"
 export AVAIL_DELAY_MS="${AVAIL_DELAY_MS:-4}"
 (( SECONDS_PER_RUN >= 1 && SECONDS_PER_RUN <= 120 )) || { echo "seconds must be 1..120"; exit 2; }
 (( RUNS >= 1 && RUNS <= 9 )) || { echo "runs must be 1..9"; exit 2; }
