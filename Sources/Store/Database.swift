@@ -13,6 +13,9 @@ import CSQLite
 public final class Database {
     let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
+    /// The writer's own transaction statements, apart from `statements` so
+    /// that a write closure cannot reach them through `run`.
+    private var controlStatements: [String: OpaquePointer] = [:]
     private var isClosed = false
 
     /// How many statements this connection has compiled for `run`, `query`
@@ -55,6 +58,8 @@ public final class Database {
         guard !isClosed else { return }
         isClosed = true
         statements.removeAll()
+        for statement in controlStatements.values { sqlite3_finalize(statement) }
+        controlStatements.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -83,6 +88,32 @@ public final class Database {
         }
     }
 
+    /// Runs one of the writer's transaction statements (`BEGIN IMMEDIATE`,
+    /// `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`, `COMMIT`), prepared once and
+    /// kept: compiling two or three of them for every write of a batch was a
+    /// measurable share of the writer's time. They are kept out of the
+    /// statement cache, so a write closure's `run("RELEASE …")` is still
+    /// compiled, and refused, by the transaction guard.
+    func executeControl(_ sql: String) throws {
+        try checkUsable(sql: sql)
+        let statement: OpaquePointer
+        if let prepared = controlStatements[sql] {
+            statement = prepared
+        } else {
+            var prepared: OpaquePointer?
+            guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil) == SQLITE_OK,
+                  let prepared else {
+                throw lastError(sql: sql)
+            }
+            controlStatements[sql] = prepared
+            statement = prepared
+        }
+        defer { sqlite3_reset(statement) }
+        var code = sqlite3_step(statement)
+        while code == SQLITE_ROW { code = sqlite3_step(statement) }
+        guard code == SQLITE_DONE else { throw lastError(sql: sql) }
+    }
+
     /// Runs one statement and returns how many rows it inserted, updated or
     /// deleted (`sqlite3_changes`). Rows a statement returns (`RETURNING`)
     /// are stepped through and dropped; use `query` to read them.
@@ -97,15 +128,10 @@ public final class Database {
     public func query(_ sql: String, _ arguments: [SQLValue] = []) throws -> [Row] {
         let statement = try cachedStatement(sql)
         var rows: [Row] = []
-        var columns: [String] = []
-        var lookup: ColumnLookup?
+        let (columns, lookup) = statement.columns
         try statement.execute(arguments) { statement in
-            if lookup == nil {
-                columns = statement.columnNames
-                lookup = ColumnLookup(columns: columns)
-            }
             let values = (0..<Int32(columns.count)).map { statement.value(at: $0) }
-            rows.append(Row(columns: columns, values: values, lookup: lookup!))
+            rows.append(Row(columns: columns, values: values, lookup: lookup))
         }
         return rows
     }

@@ -5,8 +5,8 @@
 public struct Row: Sendable {
     /// The column names of the result, in order.
     public let columns: [String]
-    let values: [SQLValue]
-    let lookup: ColumnLookup
+    @usableFromInline let values: [SQLValue]
+    @usableFromInline let lookup: ColumnLookup
 
     init(columns: [String], values: [SQLValue], lookup: ColumnLookup) {
         self.columns = columns
@@ -28,7 +28,19 @@ public struct Row: Sendable {
     /// The value of the column named `column`, converted to `T`.
     /// - Throws: `StoreError` with code `.columnNotFound` or `.typeMismatch`,
     ///   naming the column and the stored type (never the value).
+    ///
+    /// Inlinable, so that the caller's module specializes it for `T`: rows
+    /// are decoded by the hundred on the booking and availability paths,
+    /// and the generic call was a visible share of them. Failures take the
+    /// out-of-line path below.
+    @inlinable
     public func get<T: SQLValueConvertible>(_ column: String) throws -> T {
+        if let index = lookup.index(of: column), let converted = T(sqlValue: values[index]) { return converted }
+        return try slowGet(column)
+    }
+
+    @usableFromInline
+    func slowGet<T: SQLValueConvertible>(_ column: String) throws -> T {
         guard let index = lookup.index(of: column) else {
             throw StoreError(code: .columnNotFound, resultCode: 25,
                              message: "no column named '\(column)' (columns: \(columns.joined(separator: ", ")))")
@@ -38,7 +50,14 @@ public struct Row: Sendable {
 
     /// The value at `index`, converted to `T`.
     /// - Throws: `StoreError` with code `.columnNotFound` or `.typeMismatch`.
+    @inlinable
     public func get<T: SQLValueConvertible>(_ index: Int) throws -> T {
+        if values.indices.contains(index), let converted = T(sqlValue: values[index]) { return converted }
+        return try slowGet(index)
+    }
+
+    @usableFromInline
+    func slowGet<T: SQLValueConvertible>(_ index: Int) throws -> T {
         guard values.indices.contains(index) else {
             throw StoreError(code: .columnNotFound, resultCode: 25,
                              message: "no column at index \(index) (row has \(values.count))")
@@ -57,6 +76,7 @@ public struct Row: Sendable {
 
 /// Column name to index, built once per statement execution and shared by
 /// all the rows it returns.
+@usableFromInline
 final class ColumnLookup: Sendable {
     private let exact: [String: Int]
     private let folded: [String: Int]
@@ -73,6 +93,7 @@ final class ColumnLookup: Sendable {
         self.folded = folded
     }
 
+    @usableFromInline
     func index(of column: String) -> Int? {
         exact[column] ?? folded[Self.fold(column)]
     }

@@ -1,4 +1,5 @@
 import CSQLite
+import Glibc
 
 /// A prepared statement owned by one `Database`.
 ///
@@ -44,6 +45,34 @@ final class Statement {
     /// The column names of the result set.
     var columnNames: [String] {
         (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    private var resultColumns: (names: [String], lookup: ColumnLookup)?
+
+    /// The column names and their name-to-index lookup, built once per
+    /// prepared statement rather than on every execution: the lookup's
+    /// dictionaries were a visible cost of every query on the booking path.
+    /// Rebuilt when SQLite re-prepared the statement with another shape.
+    var columns: (names: [String], lookup: ColumnLookup) {
+        let count = Int(sqlite3_column_count(handle))
+        if let resultColumns, resultColumns.names.count == count,
+           resultColumns.names.indices.allSatisfy({ Self.sameName(resultColumns.names[$0], sqlite3_column_name(handle, Int32($0))) }) {
+            return resultColumns
+        }
+        let names = columnNames
+        let built = (names: names, lookup: ColumnLookup(columns: names))
+        resultColumns = built
+        return built
+    }
+
+    private static func sameName(_ name: String, _ current: UnsafePointer<CChar>?) -> Bool {
+        guard let current else { return false }
+        var name = name
+        return name.withUTF8 { buffer in
+            guard strlen(current) == buffer.count else { return false }
+            guard let base = buffer.baseAddress else { return true }
+            return memcmp(base, current, buffer.count) == 0
+        }
     }
 
     /// The value of column `index` of the current row.

@@ -116,7 +116,7 @@ final class Writer: @unchecked Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            try database.execute("BEGIN IMMEDIATE")
+            try database.executeControl("BEGIN IMMEDIATE")
         } catch {
             fail(batch, with: error)
             return
@@ -137,7 +137,7 @@ final class Writer: @unchecked Sendable {
         }
         let commitStart = clock.now
         do {
-            try database.execute("COMMIT")
+            try database.executeControl("COMMIT")
         } catch {
             if !database.isAutocommit { try? database.execute("ROLLBACK") }
             fail(batch, with: error)
@@ -166,7 +166,7 @@ final class Writer: @unchecked Sendable {
         }
         let savepoint = Database.batchItemSavepoint
         do {
-            try database.execute("SAVEPOINT \(savepoint)")
+            try database.executeControl("SAVEPOINT \(savepoint)")
         } catch {
             write.refuse(error)
             return false
@@ -176,14 +176,17 @@ final class Writer: @unchecked Sendable {
         database.forbidsTransactionControl = false
         if succeeded {
             do {
-                try database.execute("RELEASE \(savepoint)")
+                try database.executeControl("RELEASE \(savepoint)")
                 return true
             } catch {
                 write.refuse(error)
             }
         }
         if !database.isAutocommit {
-            try? database.execute("ROLLBACK TO \(savepoint); RELEASE \(savepoint)")
+            // RELEASE only after a successful ROLLBACK TO, as the script did.
+            if (try? database.executeControl("ROLLBACK TO \(savepoint)")) != nil {
+                try? database.executeControl("RELEASE \(savepoint)")
+            }
         }
         return false
     }

@@ -27,8 +27,10 @@ enum AvailabilityEndpoints {
                     }
                     return category
                 }
-                return APIResponse.json(try await context.service.availability(
-                    facility: FacilityID(facility), from: from, to: to, category: category, for: context.actor))
+                let days = try await context.service.availability(
+                    facility: FacilityID(facility), from: from, to: to, category: category, for: context.actor)
+                return HTTPResponse(status: .ok, headers: ["content-type": "application/json"],
+                                    body: try AvailabilityJSON.encode(days))
             },
         ]
     }

@@ -52,8 +52,18 @@ struct BookingDesk {
 
         try center.limits.consecutive.check(first: first, last: last) { days.isClosed($0, facility: facility.id) }
 
+        // slot_taken first by the unique index alone: most refusals on an
+        // opening day are this one, and it needs none of the units below.
+        for date in dates {
+            for division in divisions where try BookingLedger.isLive(db, facility: facility.id, date: date, division: division) {
+                throw BookingLedger.slotTaken(facility: facility.id, date: date, division: division)
+            }
+        }
+
+        // Units of other facilities near the dates matter only to couplings.
+        let couplings = center.couplings(for: facility.id)
         let units = try BookingLedger.liveUnits(db, from: first.firstOfMonth, to: last.lastOfMonth, facility: facility.id,
-                                                registration: record.id, near: first, nearLast: last)
+                                                registration: record.id, near: couplings.isEmpty ? nil : (first, last))
         for date in dates {
             for division in divisions
             where units.contains(where: { $0.facility == facility.id && $0.date == date && $0.division == division }) {
@@ -84,7 +94,7 @@ struct BookingDesk {
                                             requested: dates.filter { $0.yearMonth == month }.count * divisions.count)
         }
 
-        for coupling in center.couplings(for: facility.id) {
+        for coupling in couplings {
             for date in dates {
                 try coupling.check(registration: String(record.id), date: date, divisions: divisions, companions: units,
                                    catalogue: center.catalogue, guardian: request.guardian)

@@ -1,0 +1,98 @@
+import CenterDomain
+import CenterService
+import Foundation
+
+/// `GET /availability` written straight to bytes, identical to what the
+/// API's `JSONEncoder` (sorted keys, slashes unescaped) writes for
+/// `[AvailabilityDay]`.
+///
+/// Under the opening-day load (bench/booking.sh) the generic encoder was
+/// the largest cost of the server after the writer: a facility-month is
+/// ~31 days × 3 divisions of small objects, each going through keyed
+/// containers. Closure reasons (a few closed days a month) are still
+/// encoded by `JSONEncoder`, and any string that would need escaping sends
+/// the whole document back to `JSONEncoder`, so the output cannot differ.
+enum AvailabilityJSON {
+    static func encode(_ days: [AvailabilityDay]) throws -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(days.count * 200)
+        out.append(UInt8(ascii: "["))
+        for (index, day) in days.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            guard try write(day, into: &out) else { return Array(try encoder.encode(days)) }
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Keys in sorted order: date, divisions, open, reasons.
+    private static func write(_ day: AvailabilityDay, into out: inout [UInt8]) throws -> Bool {
+        out.append(contentsOf: #"{"date":"#.utf8)
+        guard string(day.date.description, into: &out) else { return false }
+        out.append(contentsOf: #","divisions":["#.utf8)
+        for (index, slot) in day.divisions.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            guard write(slot, into: &out) else { return false }
+        }
+        out.append(contentsOf: #"],"open":"#.utf8)
+        out.append(contentsOf: (day.open ? "true" : "false").utf8)
+        out.append(contentsOf: #","reasons":"#.utf8)
+        if day.reasons.isEmpty {
+            out.append(contentsOf: "[]".utf8)
+        } else {
+            out.append(contentsOf: try encoder.encode(day.reasons))
+        }
+        out.append(UInt8(ascii: "}"))
+        return true
+    }
+
+    /// Keys in sorted order: booking, division, opens, own, release_date,
+    /// status; absent optionals are left out, as the synthesized `encode` does.
+    private static func write(_ slot: AvailabilitySlot, into out: inout [UInt8]) -> Bool {
+        out.append(UInt8(ascii: "{"))
+        if let booking = slot.booking {
+            out.append(contentsOf: #""booking":"#.utf8)
+            out.append(contentsOf: String(booking).utf8)
+            out.append(UInt8(ascii: ","))
+        }
+        out.append(contentsOf: #""division":"#.utf8)
+        guard string(slot.division.rawValue, into: &out) else { return false }
+        if let opens = slot.opens {
+            out.append(contentsOf: #","opens":"#.utf8)
+            guard string(opens.description, into: &out) else { return false }
+        }
+        if let own = slot.own {
+            out.append(contentsOf: #","own":"#.utf8)
+            out.append(contentsOf: (own ? "true" : "false").utf8)
+        }
+        if let releaseDate = slot.releaseDate {
+            out.append(contentsOf: #","release_date":"#.utf8)
+            guard string(releaseDate.description, into: &out) else { return false }
+        }
+        out.append(contentsOf: #","status":"#.utf8)
+        guard string(slot.status, into: &out) else { return false }
+        out.append(UInt8(ascii: "}"))
+        return true
+    }
+
+    /// A quoted string, or false when it holds a character JSON escapes.
+    private static func string(_ text: String, into out: inout [UInt8]) -> Bool {
+        let start = out.count
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else {
+                out.removeSubrange(start...)
+                return false
+            }
+            out.append(byte)
+        }
+        out.append(UInt8(ascii: "\""))
+        return true
+    }
+}
