@@ -2,23 +2,72 @@ import CenterDomain
 import CenterService
 import HTTPServer
 
-/// `GET /reports/community-quota`: per quota facility and month, U, the
-/// reserved share, community and non-community use, and released units.
+/// The staff reports: utilization and revenue by fiscal year (年度) and
+/// month, and the community quota (地域の方の利用枠) of a month. JSON by
+/// default; CSV for Excel with `Accept: text/csv` or `?format=csv`.
 enum ReportEndpoints {
+    static let fiscalYearParameter = QueryParameter(
+        "fiscal_year", required: true,
+        schema: ["type": "integer", "minimum": .int(CenterService.reportableFiscalYears.lowerBound),
+                 "maximum": .int(CenterService.reportableFiscalYears.upperBound), "example": 2026],
+        "Fiscal year by its starting year: 2026 is 令和8年度, 2026-04-01 to 2027-03-31")
+
     static var all: [Endpoint] {
         [
-            Endpoint(.GET, "/reports/community-quota", summary: "Community quota (地域の方の利用枠) use of a month",
+            Endpoint(.GET, "/reports/utilization",
+                     summary: "Utilization per room and month of a fiscal year: division-units open, booked, used, no-shows (CSV with format=csv)",
+                     tag: "reports", access: .staff, parameters: [fiscalYearParameter, ReportFormat.parameter],
+                     response: ["type": "array", "items": Schemas.ref("UtilizationLine")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                let year = try fiscalYear(context.request)
+                let lines = try await context.service.utilizationReport(fiscalYear: year)
+                switch try ReportFormat(context.request) {
+                case .json: return APIResponse.json(lines)
+                case .csv: return ReportFormat.csvResponse(ReportTables.utilization(lines), filename: "utilization-\(year).csv")
+                }
+            },
+            Endpoint(.GET, "/reports/revenue",
+                     summary: "Fees, refunds and exemptions per month and designated-manager term in charge on the date of use (CSV with format=csv)",
+                     tag: "reports", access: .staff, parameters: [fiscalYearParameter, ReportFormat.parameter],
+                     response: ["type": "array", "items": Schemas.ref("RevenueLine")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                let year = try fiscalYear(context.request)
+                let lines = try await context.service.revenueReport(fiscalYear: year)
+                switch try ReportFormat(context.request) {
+                case .json: return APIResponse.json(lines)
+                case .csv: return ReportFormat.csvResponse(ReportTables.revenue(lines), filename: "revenue-\(year).csv")
+                }
+            },
+            Endpoint(.GET, "/reports/community-quota", summary: "Community quota (地域の方の利用枠) use of a month (CSV with format=csv)",
                      tag: "reports", access: .staff,
                      parameters: [QueryParameter("month", required: true, schema: ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"],
-                                                 "YYYY-MM")],
+                                                 "YYYY-MM"), ReportFormat.parameter],
                      response: ["type": "array", "items": Schemas.ref("CommunityQuotaLine")],
                      errorCodes: ["invalid_parameter"]) { context in
                 let text = try context.request.requiredQuery("month")
                 guard let month = YearMonth(text) else {
                     throw RequestError.invalidParameter("month", "`month` must be YYYY-MM, got \"\(text)\"")
                 }
-                return APIResponse.json(try await context.service.communityQuotaReport(month: month))
+                let lines = try await context.service.communityQuotaReport(month: month)
+                switch try ReportFormat(context.request) {
+                case .json: return APIResponse.json(lines)
+                case .csv:
+                    let center = context.service.settings.center
+                    let table = ReportTables.communityQuota(lines) { center.facility($0)?.nameJa ?? $0.rawValue }
+                    return ReportFormat.csvResponse(table, filename: "community-quota-\(month).csv")
+                }
             },
         ]
+    }
+
+    /// `fiscal_year` as a year the reports cover; `invalid_parameter` (422) otherwise.
+    static func fiscalYear(_ request: HTTPRequest) throws(RequestError) -> FiscalYear {
+        let text = try request.requiredQuery("fiscal_year")
+        guard let year = Int(text), CenterService.reportableFiscalYears.contains(year) else {
+            let range = CenterService.reportableFiscalYears
+            throw RequestError.invalidParameter(
+                "fiscal_year", "`fiscal_year` must be a year from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
+        }
+        return FiscalYear(year)
     }
 }
