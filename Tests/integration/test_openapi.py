@@ -1,0 +1,27 @@
+"""/openapi.json validated by openapi-spec-validator, and complete."""
+from openapi_spec_validator import validate
+
+
+def test_openapi_document_is_valid(center):
+    document = center.get("/openapi.json").json()
+    validate(document)
+
+
+def test_every_operation_has_a_summary_and_a_success_schema(center):
+    document = center.get("/openapi.json").json()
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            assert operation.get("summary"), f"{method} {path} has no summary"
+            success = [status for status in operation["responses"] if status.startswith("2")]
+            assert success, f"{method} {path} has no success response"
+            for status in success:
+                content = operation["responses"][status].get("content")
+                if status != "204":
+                    assert content and all("schema" in media for media in content.values()), f"{method} {path}"
+
+
+def test_the_new_endpoints_are_documented(center):
+    paths = center.get("/openapi.json").json()["paths"]
+    for path in ("/facilities/{id}/calendar.ics", "/me/calendar.ics", "/reports/utilization", "/reports/revenue",
+                 "/board", "/metrics"):
+        assert path in paths
