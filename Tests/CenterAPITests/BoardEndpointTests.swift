@@ -32,7 +32,7 @@ import Testing
         server.setClock("2026-12-10", minute: 600)
         let board = try await client.send("GET", "/board")
         let row = try #require(board.text.components(separatedBy: "\n").first { $0.contains(">会議室1<") })
-        #expect(row.contains(#"<td class="free">空き</td><td class="booked">予約あり</td><td class="free">空き</td>"#))
+        #expect(row.contains(#"<td class="free now">空き</td><td class="booked later">予約あり</td><td class="free later">空き</td>"#))
         #expect(!board.text.contains("general user"))
         #expect(!board.text.contains("Seminar"))
         await server.stop()
@@ -43,7 +43,17 @@ import Testing
         server.setClock("2026-11-16")
         let board = try await server.client().send("GET", "/board")
         #expect(board.text.contains("定期休館日"))
-        #expect(!board.text.contains(#"<td class="free">"#))
+        #expect(!board.text.contains(#"<td class="free"#))
+        await server.stop()
+    }
+
+    @Test func currentDivisionIsMarkedAndPastOnesDimmed() async throws {
+        let server = try await TestServer()
+        server.setClock("2026-11-25", minute: 14 * 60)
+        let board = try await server.client().send("GET", "/board")
+        #expect(board.text.contains(#"<th scope="col" class="past">午前"#))
+        #expect(board.text.contains(#"<th scope="col" class="now">午後<span class="badge">ただいま</span>"#))
+        #expect(board.text.contains(#"<th scope="col" class="later">夜間"#))
         await server.stop()
     }
 

@@ -82,10 +82,14 @@ def center():
     return Center(url, token)
 
 
+def japan_today():
+    """Today in Japan (UTC+9), as the service sees it."""
+    return datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=9))).date()
+
+
 def open_dates(center, count):
     """The first `count` dates 8 to 30 days ahead on which the center is open."""
-    today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=9))).date()
-    first = today + datetime.timedelta(days=8)
+    first = japan_today() + datetime.timedelta(days=8)
     last = first + datetime.timedelta(days=22)
     days = center.get(f"/calendar?from={first}&to={last}").json()
     dates = [day["date"] for day in days if day["open"]]

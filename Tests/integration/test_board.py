@@ -6,6 +6,8 @@ import subprocess
 
 import pytest
 
+from conftest import japan_today
+
 
 def chromium():
     path = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -36,7 +38,22 @@ def test_board_loads_in_chromium_without_errors(center):
     assert console == []
 
 
-def test_board_screenshot_is_1920_by_1080(center):
+@pytest.fixture(scope="module")
+def gym_closed_today(center):
+    """An ad-hoc closure of the gym today, so the board shows one."""
+    today = japan_today().isoformat()
+    center.post("/closures", {"date": today, "facilities": ["gym"], "reason": "air-conditioning inspection",
+                              "reason_ja": "空調設備の点検"})
+    return today
+
+
+def test_board_shows_todays_closure_with_its_reason(center, gym_closed_today):
+    text = center.get("/board").text
+    assert "臨時休館：空調設備の点検" in text
+    assert "<strong>体育室</strong>" in text
+
+
+def test_board_screenshot_is_1920_by_1080(center, bookings, gym_closed_today):
     path = os.environ.get("BOARD_SCREENSHOT", os.path.abspath(".build/board.png"))
     if os.path.exists(path):
         os.remove(path)

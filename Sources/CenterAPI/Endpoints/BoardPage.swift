@@ -28,8 +28,11 @@ enum BoardPage {
             <table>
             <thead><tr><th class="room" scope="col">施設</th>
             """
-        for division in day.divisions {
-            html += "<th scope=\"col\">\(e(division.nameJa))<span class=\"time\">\(e(division.start))〜\(e(division.end))</span></th>"
+        let phases = day.divisions.map { phase(of: $0, at: minuteOfDay) }
+        for (division, phase) in zip(day.divisions, phases) {
+            html += "<th scope=\"col\" class=\"\(phase.rawValue)\">\(e(division.nameJa))"
+            if phase == .now { html += "<span class=\"badge\">ただいま</span>" }
+            html += "<span class=\"time\">\(e(division.start))〜\(e(division.end))</span></th>"
         }
         html += "</tr></thead>\n<tbody>\n"
         for room in day.rooms {
@@ -39,7 +42,7 @@ enum BoardPage {
                 html += "<span class=\"reason\">\(e(room.closureReasons.joined(separator: "／")))</span>"
             }
             html += "</th>"
-            for slot in room.slots { html += cell(slot) }
+            for (slot, phase) in zip(room.slots, phases) { html += cell(slot, phase: phase) }
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n</main>\n<footer>"
@@ -57,7 +60,15 @@ enum BoardPage {
         return html
     }
 
-    static func cell(_ slot: BoardDay.SlotState?) -> String {
+    /// Where a division stands at the time of rendering: over, under way, or to come.
+    enum Phase: String { case past, now, later }
+
+    static func phase(of division: Division, at minuteOfDay: Int) -> Phase {
+        if FeedEvents.minutes(division.end) <= minuteOfDay { return .past }
+        return FeedEvents.minutes(division.start) <= minuteOfDay ? .now : .later
+    }
+
+    static func cell(_ slot: BoardDay.SlotState?, phase: Phase) -> String {
         guard let slot else { return "<td class=\"none\">—</td>" }
         let label = switch slot {
         case .free: "空き"
@@ -65,7 +76,7 @@ enum BoardPage {
         case .inUse: "利用中"
         case .closed: "休館"
         }
-        return "<td class=\"\(slot.rawValue)\">\(label)</td>"
+        return "<td class=\"\(slot.rawValue) \(phase.rawValue)\">\(label)</td>"
     }
 
     static let style = """
@@ -92,6 +103,11 @@ enum BoardPage {
         td.in_use,.legend .in_use{background:#ef6c00;color:#fff}
         td.closed,.legend .closed{background:#5f6b76;color:#fff}
         td.none{background:transparent;color:#5f6b76}
+        td.past{opacity:.45}
+        thead th.now{background:#f5c400;color:#0b1f33}
+        thead th.now .time{color:#0b1f33}
+        td.now{outline:4px solid #f5c400;outline-offset:-4px}
+        .badge{font-size:20px;margin-left:10px;padding:0 8px;border:2px solid #0b1f33;border-radius:4px;vertical-align:middle}
         footer{display:flex;justify-content:space-between;align-items:center;gap:24px;font-size:26px}
         footer h2{font-size:28px;color:#f5c400;margin-right:16px;white-space:nowrap}
         footer ul{list-style:none;flex:1}

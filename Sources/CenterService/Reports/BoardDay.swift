@@ -26,7 +26,8 @@ public struct BoardDay: Sendable {
         /// One state per division of `BoardDay.divisions`; nil where the room
         /// is not booked in that division.
         public let slots: [SlotState?]
-        /// Why the room is closed today, in Japanese; empty when open.
+        /// Why this room alone is closed today, in Japanese (closures of the
+        /// whole center are in `BoardDay.closures` only); empty otherwise.
         public let closureReasons: [String]
     }
 

@@ -44,8 +44,9 @@ extension CenterService {
                 case nil: return .free
                 }
             }
+            let ownReasons = zip(reasons, texts).filter { !$0.0.facilities.isEmpty }.map(\.1)
             return BoardDay.Room(id: room.id, nameJa: room.nameJa, nameEn: room.nameEn, floor: room.floor,
-                                 slots: slots, closureReasons: texts)
+                                 slots: slots, closureReasons: ownReasons)
         }
         return BoardDay(date: today, labelJa: today.japaneseReceiptLabel, divisions: center.divisions,
                         rooms: boardRooms, closures: closures)
