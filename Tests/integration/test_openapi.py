@@ -25,3 +25,25 @@ def test_the_new_endpoints_are_documented(center):
     for path in ("/facilities/{id}/calendar.ics", "/me/calendar.ics", "/reports/utilization", "/reports/revenue",
                  "/board", "/metrics"):
         assert path in paths
+
+
+def has_example(schema, components, seen=()):
+    if "example" in schema or "examples" in schema:
+        return True
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return name not in seen and has_example(components[name], components, seen + (name,))
+    return "items" in schema and has_example(schema["items"], components, seen)
+
+
+def test_every_success_response_has_an_example(center):
+    document = center.get("/openapi.json").json()
+    components = document["components"]["schemas"]
+    missing = []
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            media = [m for status, r in operation["responses"].items() if status.startswith("2")
+                     for m in r.get("content", {}).values()]
+            if media and not any("example" in m or has_example(m["schema"], components) for m in media):
+                missing.append(f"{method.upper()} {path}")
+    assert missing == []
