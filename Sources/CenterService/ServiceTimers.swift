@@ -20,6 +20,7 @@ extension CenterService {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.runCheckpoints() }
                 group.addTask { await self.runBookingTimer() }
+                group.addTask { await self.runDeskTimer() }
             }
         }
         return ServiceTimers(task: task)
@@ -45,7 +46,7 @@ extension CenterService {
             _ = try? await lapseDue(now: now)
             _ = try? await closeUsedBookings(now: now)
             let fallback = now.adding(seconds: Self.bookingTimerMaximumSleepSeconds)
-            let next = min((try? await nextBookingEvent()) ?? fallback, fallback)
+            let next = max(min((try? await nextBookingEvent()) ?? fallback, fallback), now.adding(seconds: 1))
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { try? await self.clock.sleep(until: next) }
                 group.addTask { await self.bookingTimer.wait() }

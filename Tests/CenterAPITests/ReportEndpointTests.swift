@@ -34,6 +34,25 @@ func csvRows(_ body: [UInt8]) -> (bom: Bool, rows: [[String]]) {
         // December 2026: 31 days less the regular closed day (21st) and the year-end (29th–31st), 3 divisions a day.
         #expect(line["open_units"] as? Int == (31 - 4) * 3)
         #expect(report.array.count % 12 == 0)
+        #expect(report.array.contains { $0["facility"] as? String == "flexible-desks" })
+        await server.stop()
+    }
+
+    @Test func utilizationSumsTheFlexibleDesksPerMonthInDeskPeriods() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let a = try await server.deskFreelancer(client: client), b = try await server.deskFreelancer(client: client)
+        let first = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-11-26", "am"), token: a.token)
+        _ = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-11-26", "pm"), token: b.token)
+        server.setClock("2026-11-26", minute: 9 * 60 + 5)
+        _ = try await client.send("POST", "/desk-passes/\(first)/check-in", token: server.adminToken)
+        let daily = try await client.send("GET", "/reports/desk-occupancy?from=2026-11-01&to=2026-11-30", token: server.adminToken)
+        let days = daily.object["desks"] as? [[String: Any]] ?? []
+        let report = try await client.send("GET", "/reports/utilization?fiscal_year=2026", token: server.adminToken)
+        let desks = try #require(report.array.first { $0["facility"] as? String == "flexible-desks" && $0["month"] as? String == "2026-11" })
+        #expect(desks["booked_units"] as? Int == 2)
+        #expect(desks["used_units"] as? Int == 1)
+        #expect(desks["open_units"] as? Int == days.reduce(0) { $0 + ($1["desks"] as? Int ?? 0) })
         await server.stop()
     }
 
@@ -152,6 +171,29 @@ func csvRows(_ body: [UInt8]) -> (bom: Bool, rows: [[String]]) {
         #expect(rows.first?.contains("利用可能コマ数") == true)
         #expect(rows.count == json.count + 1)
         #expect(rows.dropFirst().map { $0[1] } == json.map { $0["facility"] as? String ?? "" })
+        await server.stop()
+    }
+
+    @Test func communityQuotaListsEveryQuotaFacilityWithItsUnits() async throws {
+        let server = try await TestServer()
+        let community = try await server.register("community_group")
+        _ = try await server.client().send("POST", "/bookings", body: bookingBody("2027-01-12", ["am", "pm"], facility: "gym",
+                                                                                 registration: community), token: server.adminToken)
+        let response = try await server.client().send("GET", "/reports/community-quota?month=2027-01", token: server.adminToken)
+        #expect(response.status == 200)
+        #expect(Set(response.array.compactMap { $0["facility"] as? String })
+                == ["multipurpose-hall", "gym", "small-gym", "large-meeting-room"])
+        let gym = response.array.first { $0["facility"] as? String == "gym" }
+        #expect(gym?["bookable_units"] as? Int == 81)
+        #expect(gym?["community_units"] as? Int == 2)
+        #expect(gym?["non_community_ceiling"] as? Int == 56)
+        await server.stop()
+    }
+
+    @Test func communityQuotaMalformedMonthIs422() async throws {
+        let server = try await TestServer()
+        let response = try await server.client().send("GET", "/reports/community-quota?month=2027-13", token: server.adminToken)
+        #expect(response.status == 422)
         await server.stop()
     }
 

@@ -75,4 +75,27 @@ import Testing
         #expect(refused)
         #expect(server.openConnections == 0)
     }
+
+    @Test func shutdownClosesIdleKeepAliveConnectionsAtOnce() async throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.eventLoopCount = 2
+        let server = HTTPServer(configuration: configuration, responder: testRouter())
+        try server.start()
+        let port = server.port
+        let client = Task {
+            try await blocking { () -> Bool in
+                let client = try TestClient(port: port)
+                try client.send(getHealth)
+                _ = try client.readResponse()
+                return client.isClosedByServer()
+            }
+        }
+        try await Task.sleep(for: .milliseconds(150))
+        let clock = ContinuousClock()
+        let start = clock.now
+        await server.shutdown()
+        #expect(clock.now - start < .seconds(1))
+        #expect(try await client.value)
+    }
 }

@@ -120,6 +120,7 @@ func testRouter() -> Router {
     }
     router.add(.POST, "/echo") { request in HTTPResponse(body: request.body) }
     router.add(.GET, "/items/{id}") { request in HTTPResponse(body: Array((request.pathParameters["id"] ?? "").utf8)) }
+    router.add(.GET, "/big") { _ in HTTPResponse(body: [UInt8](repeating: 120, count: 16 << 20)) }
     router.add(.GET, "/slow") { request in
         let ms = Int(request.queryValue("ms") ?? "1000") ?? 1000
         try? await Task.sleep(for: .milliseconds(ms))

@@ -85,4 +85,17 @@ import Testing
             #expect(response.body.contains(#""code":"service_unavailable""#))
         }
     }
+
+    @Test func slowReaderIsClosedAtTheWriteDeadline() async throws {
+        try await withServer({ $0.writeTimeout = .milliseconds(300) }) { server in
+            let port = server.port
+            let openWhileClientStalls = try await blocking { () -> Int in
+                let client = try TestClient(port: port)
+                try client.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n")
+                usleep(1_200_000)
+                return withExtendedLifetime(client) { server.openConnections }
+            }
+            #expect(openWhileClientStalls == 0)
+        }
+    }
 }

@@ -36,9 +36,11 @@ enum BookingEndpoints {
                 return APIResponse.recorded(try await context.service.book(
                     input, by: context.actor!, idempotency: context.request.idempotencyKey()))
             },
-            Endpoint(.GET, "/bookings", summary: "Bookings in use on a date, of a facility, of a registration",
+            Endpoint(.GET, "/bookings", summary: "Bookings in use on a date or from/to, of a facility, of a registration",
                      tag: "bookings", access: .staffOrMember,
-                     parameters: [QueryParameter("date", schema: Schemas.dateSchema, "In use on this date"),
+                     parameters: [QueryParameter("date", schema: Schemas.dateSchema, "In use on this date (same as from = to = date)"),
+                                  QueryParameter("from", schema: Schemas.dateSchema, "In use on or after this date"),
+                                  QueryParameter("to", schema: Schemas.dateSchema, "In use on or before this date"),
                                   QueryParameter("facility", "A facility id"),
                                   QueryParameter("registration", schema: ["type": "integer"], "A registration id")],
                      response: bookingList, errorCodes: ["invalid_parameter", "registration_not_found"]) { context in
@@ -49,14 +51,21 @@ enum BookingEndpoints {
                     }
                     return id
                 }
+                let date = try request.dateQuery("date")
                 return APIResponse.json(try await context.service.bookings(
-                    date: request.dateQuery("date"), facility: request.queryValue("facility").map { FacilityID($0) },
-                    registration: registration, for: context.actor!))
+                    from: try request.dateQuery("from") ?? date, to: try request.dateQuery("to") ?? date,
+                    facility: request.queryValue("facility").map { FacilityID($0) }, registration: registration,
+                    for: context.actor!))
             },
             Endpoint(.GET, "/me/bookings", summary: "The calling member's own bookings", tag: "members",
-                     access: .roles([.member]), response: bookingList) { context in
-                APIResponse.json(try await context.service.bookings(date: nil, facility: nil, registration: nil,
-                                                                    for: context.actor!))
+                     access: .roles([.member]),
+                     parameters: [QueryParameter("from", schema: Schemas.dateSchema, "In use on or after this date"),
+                                  QueryParameter("to", schema: Schemas.dateSchema, "In use on or before this date")],
+                     response: bookingList, errorCodes: ["invalid_parameter"]) { context in
+                let request = context.request
+                return APIResponse.json(try await context.service.bookings(
+                    from: try request.dateQuery("from"), to: try request.dateQuery("to"), facility: nil, registration: nil,
+                    for: context.actor!))
             },
             Endpoint(.GET, "/bookings/{id}", summary: "A booking (a member: its own only)", tag: "bookings",
                      access: .staffOrMember, response: Schemas.ref("Booking"), errorCodes: ["booking_not_found"]) { context in

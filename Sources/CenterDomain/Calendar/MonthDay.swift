@@ -31,18 +31,6 @@ extension MonthDay: CustomStringConvertible, LosslessStringConvertible {
     public var description: String { LocalDate.pad(month, 2) + "-" + LocalDate.pad(day, 2) }
 }
 
-extension MonthDay: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = MonthDay(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a day MM-DD, got \"\(text)\"")
-        }
-        self = value
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension MonthDay: TextCodable {
+    public static var textFormat: String { "a day MM-DD" }
 }

@@ -113,18 +113,6 @@ extension LocalDate: CustomStringConvertible, LosslessStringConvertible {
     }
 }
 
-extension LocalDate: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = LocalDate(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a date YYYY-MM-DD, got \"\(text)\"")
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension LocalDate: TextCodable {
+    public static var textFormat: String { "a date YYYY-MM-DD" }
 }

@@ -39,18 +39,6 @@ extension LocalTime: CustomStringConvertible, LosslessStringConvertible {
     public var description: String { LocalDate.pad(hour, 2) + ":" + LocalDate.pad(minute, 2) }
 }
 
-extension LocalTime: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let time = LocalTime(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a time HH:MM, got \"\(text)\"")
-        }
-        self = time
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension LocalTime: TextCodable {
+    public static var textFormat: String { "a time HH:MM" }
 }

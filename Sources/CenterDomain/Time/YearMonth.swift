@@ -37,18 +37,6 @@ extension YearMonth: CustomStringConvertible, LosslessStringConvertible {
     public var description: String { LocalDate.pad(year, 4) + "-" + LocalDate.pad(month, 2) }
 }
 
-extension YearMonth: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = YearMonth(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a month YYYY-MM, got \"\(text)\"")
-        }
-        self = value
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension YearMonth: TextCodable {
+    public static var textFormat: String { "a month YYYY-MM" }
 }

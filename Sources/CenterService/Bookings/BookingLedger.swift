@@ -31,6 +31,22 @@ enum BookingLedger {
         }
     }
 
+    /// Ids of the live bookings using any of `facilities` (none: every
+    /// facility) on a day from `from` to `to`, in id order.
+    static func liveBookingIDs(_ db: Database, from: LocalDate, to: LocalDate, facilities: [FacilityID]) throws -> [Int64] {
+        let rows = try db.query("""
+            SELECT DISTINCT booking_id, facility_id FROM booking_units WHERE live = 1 AND date BETWEEN ? AND ?
+            ORDER BY booking_id
+            """, [.text(from.description), .text(to.description)])
+        var ids: [Int64] = []
+        for row in rows {
+            let id: Int64 = try row.get("booking_id")
+            let facility = FacilityID(try row.get("facility_id") as String)
+            if (facilities.isEmpty || facilities.contains(facility)) && ids.last != id { ids.append(id) }
+        }
+        return ids
+    }
+
     static func unit(_ row: Row) throws -> BookedUnit {
         BookedUnit(facility: FacilityID(try row.get("facility_id") as String),
                    date: try RegistrationRecord.date(row.get("date")),

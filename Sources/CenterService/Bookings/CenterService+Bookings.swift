@@ -24,17 +24,22 @@ extension CenterService {
         try await pool.read { db in try Booking.load(db, id: id, for: actor) }
     }
 
-    /// Bookings in use on `date` (when given), of `facility`, of `registration`,
-    /// oldest use first, at most `limit`. A member sees only its own.
-    public func bookings(date: LocalDate?, facility: FacilityID?, registration: Int64?, for actor: Actor,
+    /// Bookings in use on some day from `from` to `to` (either end open when
+    /// nil), of `facility`, of `registration`, by first day of use then id, at
+    /// most `limit`. A member sees only its own.
+    public func bookings(from: LocalDate?, to: LocalDate?, facility: FacilityID?, registration: Int64?, for actor: Actor,
                          limit: Int = 500) async throws -> [Booking] {
         if let registration { try Self.requireOwn(registration: registration, actor: actor) }
         let owner = actor.role == .member ? actor.registrationID : registration
         var sql = "SELECT \(Booking.columns) FROM bookings WHERE 1 = 1"
         var arguments: [SQLValue] = []
-        if let date {
-            sql += " AND first_date <= ? AND last_date >= ?"
-            arguments += [.text(date.description), .text(date.description)]
+        if let to {
+            sql += " AND first_date <= ?"
+            arguments.append(.text(to.description))
+        }
+        if let from {
+            sql += " AND last_date >= ?"
+            arguments.append(.text(from.description))
         }
         if let facility {
             sql += " AND facility_id = ?"
@@ -48,5 +53,20 @@ extension CenterService {
         arguments.append(.integer(Int64(limit)))
         let query = sql, values = arguments
         return try await pool.read { db in try db.query(query, values).map(Booking.init(row:)) }
+    }
+
+    /// Every booking of `facility` in use on a day from `from` to `to`, in any
+    /// state, by first day then id: the public feed's source (the feed shows
+    /// no registration, name or purpose).
+    public func facilityBookings(_ facility: FacilityID, from: LocalDate, to: LocalDate) async throws -> [Booking] {
+        guard settings.center.facility(facility) != nil else {
+            throw DomainError(.notFound, "facility_not_found", "No facility has id \(facility).", details: ["facility": facility.rawValue])
+        }
+        return try await pool.read { db in
+            try db.query("""
+                SELECT \(Booking.columns) FROM bookings WHERE facility_id = ? AND first_date <= ? AND last_date >= ?
+                ORDER BY first_date, id LIMIT 5000
+                """, [.text(facility.rawValue), .text(to.description), .text(from.description)]).map(Booking.init(row:))
+        }
     }
 }

@@ -72,23 +72,31 @@ extension CenterService {
                       .text(input.facilities.map(\.rawValue).joined(separator: ",")), .text(input.reason),
                       input.reasonJa.map { .text($0) } ?? .null, .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
             let id = db.lastInsertRowID
-            let hit = try db.query("""
-                SELECT DISTINCT booking_id, facility_id FROM booking_units WHERE live = 1 AND date BETWEEN ? AND ?
-                ORDER BY booking_id
-                """, [.text(input.date.description), .text(last.description)])
-                .filter { row in input.facilities.isEmpty || input.facilities.contains(FacilityID((try? row.get("facility_id")) ?? "")) }
-                .map { try $0.get("booking_id") as Int64 }
-            var cancelled: [Booking] = []
-            for bookingID in hit where !cancelled.contains(where: { $0.id == bookingID }) {
-                let before = try Booking.load(db, id: bookingID)
-                cancelled.append(try Self.cancel(db, before, by: .center, reason: "closure #\(id): \(input.reason)",
-                                                 center: center, actor: actor.auditLabel, now: now))
-            }
+            let hit = try BookingLedger.liveBookingIDs(db, from: input.date, to: last, facilities: input.facilities)
+            let cancelled = try Self.cancelForCenter(db, bookings: hit, reason: "closure #\(id): \(input.reason)",
+                                                     center: center, actor: actor.auditLabel, now: now)
             let result = ClosureResult(id: id, date: input.date, to: last, facilities: input.facilities, reason: input.reason,
                                        reasonJa: input.reasonJa, cancelled: cancelled)
             try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "closure.create", entity: "closure",
                                 entityID: String(id), after: result)
             return result
+        }
+    }
+
+    /// The live bookings using any of `facilities` (none: every facility) on
+    /// a day from `from` to `to`: what a closure or a works move would displace.
+    public func liveBookings(from: LocalDate, to: LocalDate, facilities: [FacilityID]) async throws -> [Booking] {
+        try await pool.read { db in
+            try BookingLedger.liveBookingIDs(db, from: from, to: to, facilities: facilities).map { try Booking.load(db, id: $0) }
+        }
+    }
+
+    /// Cancels `bookings` on the center's behalf inside the caller's write
+    /// transaction (100% refund, no penalty) and returns them as cancelled.
+    static func cancelForCenter(_ db: Database, bookings ids: [Int64], reason: String, center: CenterConfiguration,
+                                actor: String, now: Instant) throws -> [Booking] {
+        try ids.map { id in
+            try cancel(db, try Booking.load(db, id: id), by: .center, reason: reason, center: center, actor: actor, now: now)
         }
     }
 }

@@ -7,8 +7,31 @@ extension CenterService {
     public static let reportableFiscalYears = 2014...2098
 
     /// Per room booked by division and month of `fiscalYear` (April first):
-    /// units open, booked, used and no-shows, in configuration order.
+    /// units open, booked, used and no-shows, in configuration order; then the
+    /// flexible desks (`deskUtilization`).
     public func utilizationReport(fiscalYear: FiscalYear) async throws -> [UtilizationLine] {
+        try await roomUtilization(fiscalYear: fiscalYear) + deskUtilization(fiscalYear: fiscalYear)
+    }
+
+    /// The flexible-desk pool per month of `fiscalYear`, in desk-periods:
+    /// open (desks × periods on open days), booked (passes held, no-shows
+    /// included), used (checked in) and no-shows — the monthly sums of the
+    /// daily desk occupancy (`deskOccupancy`).
+    func deskUtilization(fiscalYear: FiscalYear) async throws -> [UtilizationLine] {
+        let pool = settings.center.desks.pool
+        let name = settings.center.facility(pool)?.nameJa ?? pool.rawValue
+        var lines: [UtilizationLine] = []
+        for offset in 0..<12 {
+            let month = fiscalYear.first.yearMonth.adding(months: offset)
+            let days = try await deskOccupancy(from: month.firstDay, to: month.lastDay)
+            lines.append(UtilizationLine(fiscalYear: fiscalYear.startYear, month: month, facility: pool, facilityNameJa: name,
+                                         openUnits: days.reduce(0) { $0 + $1.desks }, bookedUnits: days.reduce(0) { $0 + $1.passes },
+                                         usedUnits: days.reduce(0) { $0 + $1.checkedIn }, noShowUnits: days.reduce(0) { $0 + $1.noShows }))
+        }
+        return lines
+    }
+
+    func roomUtilization(fiscalYear: FiscalYear) async throws -> [UtilizationLine] {
         let rooms = settings.center.facilities.filter { $0.kind == .room && $0.bookable && !$0.divisions.isEmpty }
         let calendar = self.calendar
         let months = (0..<12).map { fiscalYear.first.yearMonth.adding(months: $0) }

@@ -5,7 +5,8 @@ import CenterDomain
 /// (コマ). `open` counts the units on days the room is not closed (休館日,
 /// ad-hoc and works closures excluded); `booked` the units of bookings that
 /// were not cancelled or lapsed; `used` those checked in or done; `noShows`
-/// those paid but never checked in (無断キャンセル).
+/// those paid but never checked in (無断キャンセル). The flexible desks
+/// (フリーデスク) have a line per month too, counted in desk-periods.
 public struct UtilizationLine: Sendable, Hashable, Encodable {
     public let fiscalYear: Int
     public let month: YearMonth

@@ -147,6 +147,19 @@ struct BookingLifecycleTests {
         #expect(try await f.service.registration(id: registration, for: f.staff).penaltyPoints == 0)
     }
 
+    @Test func liveBookingsListsWhatAClosureWouldDisplace() async throws {
+        let registration = try await f.register(.general)
+        let multiDay = try await f.book("2026-12-08", [.night], days: 3, registration: registration)
+        let other = try await f.book(in: "meeting-room-2", "2026-12-09", registration: registration)
+        _ = try await f.book("2026-12-11", registration: registration)
+        let cancelled = try await f.book(in: "japanese-room", "2026-12-09", registration: registration)
+        _ = try await f.service.cancel(booking: cancelled.id, reason: nil, byCenter: false, by: f.staff)
+        let hit = try await f.service.liveBookings(from: date("2026-12-09"), to: date("2026-12-10"), facilities: [])
+        #expect(hit.map(\.id) == [multiDay.id, other.id])
+        let oneRoom = try await f.service.liveBookings(from: date("2026-12-09"), to: date("2026-12-10"), facilities: ["meeting-room-2"])
+        #expect(oneRoom.map(\.id) == [other.id])
+    }
+
     @Test func theSameIdempotencyKeyReplaysTheFirstResponse() async throws {
         let registration = try await f.register(.general)
         let request = BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.am], registration: registration)

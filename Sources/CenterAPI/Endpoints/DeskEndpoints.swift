@@ -1,0 +1,111 @@
+import CenterDomain
+import CenterService
+import HTTPServer
+
+/// Flexible desks (フリーデスク): the desks, their availability, passes booked
+/// by freelancers (member token) or by staff for them, check-in, cancel, the
+/// freelancer's own passes and the daily occupancy report.
+enum DeskEndpoints {
+    static let passErrors = ["invalid_body", "period_unknown", "registration_required", "registration_not_found",
+                             "desk_not_found", "not_a_freelancer", "registration_expired", "registration_suspended",
+                             "facility_closed", "window_not_open", "window_closed", "pass_overlaps",
+                             "weekly_limit_reached", "desk_taken", "no_desk_free", "idempotency_key_invalid",
+                             "idempotency_key_reused"]
+    static let stateErrors = ["desk_pass_not_found", "already_checked_in", "desk_pass_cancelled", "desk_pass_released"]
+
+    static var all: [Endpoint] {
+        [
+            Endpoint(.GET, "/desks", summary: "The flexible desks of the pool with their features", tag: "desks",
+                     access: .anyone, response: ["type": "array", "items": Schemas.ref("Desk")]) { context in
+                APIResponse.json(context.service.desks.map { DeskViews.DeskView(id: $0.id, features: $0.features) })
+            },
+            Endpoint(.GET, "/desks/availability", summary: "Per period of a date: desks free, taken and closed (no names)",
+                     tag: "desks", access: .anyone,
+                     parameters: [QueryParameter("date", required: true, schema: Schemas.dateSchema, "Date of use")],
+                     response: Schemas.ref("DeskAvailability"), errorCodes: ["invalid_parameter"]) { context in
+                let date = try context.request.requiredDateQuery("date")
+                return APIResponse.json(try await context.service.deskAvailability(date: date))
+            },
+            Endpoint(.POST, "/desk-passes", summary: "Book a desk pass: a date, a period or the whole day, any desk or a named one",
+                     tag: "desks", access: .staffOrMember, requestBody: DeskViews.passRequest, successStatus: 201,
+                     response: Schemas.ref("DeskPass"), errorCodes: passErrors) { context in
+                let request = try context.request.decodeBody(DeskPassRequest.self)
+                let key = try context.request.idempotencyKey()
+                return APIResponse.recorded(try await context.service.bookDeskPass(request, by: context.actor!, idempotency: key))
+            },
+            Endpoint(.GET, "/desk-passes", summary: "Desk passes by date of use (staff)", tag: "desks", access: .staff,
+                     parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Date of use"),
+                                  QueryParameter("from", schema: Schemas.dateSchema, "First date of use"),
+                                  QueryParameter("to", schema: Schemas.dateSchema, "Last date of use"),
+                                  QueryParameter("registration", schema: ["type": "integer"], "Only this registration's")],
+                     response: ["type": "array", "items": Schemas.ref("DeskPass")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                let request = context.request
+                let date = try request.dateQuery("date")
+                let registration = try request.queryValue("registration").map { text throws(RequestError) -> Int64 in
+                    guard let id = Int64(text) else {
+                        throw RequestError.invalidParameter("registration", "`registration` must be an integer")
+                    }
+                    return id
+                }
+                return APIResponse.json(try await context.service.deskPasses(
+                    from: try date ?? request.dateQuery("from"), to: try date ?? request.dateQuery("to"),
+                    registration: registration, for: context.actor!))
+            },
+            Endpoint(.GET, "/me/desk-passes", summary: "The freelancer's own desk passes", tag: "members",
+                     access: .roles([.member]),
+                     parameters: [QueryParameter("from", schema: Schemas.dateSchema, "First date of use"),
+                                  QueryParameter("to", schema: Schemas.dateSchema, "Last date of use")],
+                     response: ["type": "array", "items": Schemas.ref("DeskPass")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                APIResponse.json(try await context.service.deskPasses(
+                    from: try context.request.dateQuery("from"), to: try context.request.dateQuery("to"),
+                    registration: context.actor!.registrationID, for: context.actor!))
+            },
+            Endpoint(.GET, "/desk-passes/{id}", summary: "A desk pass (a member sees only its own)", tag: "desks",
+                     access: .staffOrMember, response: Schemas.ref("DeskPass"),
+                     errorCodes: ["desk_pass_not_found"]) { context in
+                APIResponse.json(try await context.service.deskPass(id: try passID(context.request), for: context.actor!))
+            },
+            Endpoint(.POST, "/desk-passes/{id}/check-in",
+                     summary: "Check a pass in, from the day of use until the start + 30 minutes", tag: "desks",
+                     access: .staffOrMember, response: Schemas.ref("DeskPass"),
+                     errorCodes: stateErrors + ["check_in_too_early", "check_in_too_late"]) { context in
+                let id = try passID(context.request), key = try context.request.idempotencyKey()
+                return APIResponse.recorded(try await context.service.checkInDeskPass(id: id, by: context.actor!, idempotency: key))
+            },
+            Endpoint(.POST, "/desk-passes/{id}/cancel", summary: "Cancel a pass before it starts; the desk is free at once",
+                     tag: "desks", access: .staffOrMember, response: Schemas.ref("DeskPass"),
+                     errorCodes: stateErrors + ["cancel_too_late"]) { context in
+                let id = try passID(context.request), key = try context.request.idempotencyKey()
+                return APIResponse.recorded(try await context.service.cancelDeskPass(id: id, by: context.actor!, idempotency: key))
+            },
+            Endpoint(.GET, "/reports/desk-occupancy",
+                     summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, "
+                         + "occupancy; `Accept: text/csv` gives CSV",
+                     tag: "reports", access: .staff,
+                     parameters: [QueryParameter("from", required: true, schema: Schemas.dateSchema, "First date"),
+                                  QueryParameter("to", required: true, schema: Schemas.dateSchema, "Last date (at most 93 days)")],
+                     response: Schemas.object(["from": .date, "to": .date, "desks": .array(.ref("DeskOccupancy"))]),
+                     errorCodes: ["invalid_parameter", "range_too_long"]) { context in
+                let from = try context.request.requiredDateQuery("from")
+                let to = try context.request.requiredDateQuery("to")
+                let desks = try await context.service.deskOccupancy(from: from, to: to)
+                guard context.request.headers["accept"]?.lowercased().contains("text/csv") == true else {
+                    return APIResponse.json(DeskViews.UtilizationView(from: from, to: to, desks: desks))
+                }
+                var csv = CSVWriter(header: ["part", "date", "period", "open", "desks", "passes", "checked_in", "no_shows",
+                                             "occupancy"])
+                for row in desks {
+                    csv.row(["desks", row.date.description, row.period.rawValue, String(row.open), String(row.desks),
+                             String(row.passes), String(row.checkedIn), String(row.noShows), String(row.occupancy)])
+                }
+                return HTTPResponse(status: .ok, headers: ["content-type": "text/csv; charset=utf-8"], body: csv.bytes)
+            },
+        ]
+    }
+
+    private static func passID(_ request: HTTPRequest) throws -> Int64 {
+        try request.idParameter(notFound: "desk_pass_not_found")
+    }
+}

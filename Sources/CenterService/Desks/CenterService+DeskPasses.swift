@@ -1,0 +1,105 @@
+import CenterDomain
+import Store
+
+extension CenterService {
+    /// Issues a desk pass (`POST /desk-passes`) in one write transaction with
+    /// every rule of `DeskPassIssuer`. A member books only for its own
+    /// registration; staff name the registration.
+    public func bookDeskPass(_ request: DeskPassRequest, by actor: Actor,
+                             idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
+        let registration = try request.holder(for: actor)
+        let center = settings.center
+        let calendar = settings.calendar
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+            try DeskPassIssuer(center: center, calendar: calendar, db: db, now: now)
+                .issue(request, registration: registration, actor: actor)
+        }
+    }
+
+    /// Desk pass `id`; a member sees only its own (another id is 404).
+    public func deskPass(id: Int64, for actor: Actor) async throws -> DeskPass {
+        try await pool.read { db in try DeskPass.load(db, id: id, for: actor) }
+    }
+
+    /// Checks a pass in (チェックイン) at the front desk or by the freelancer:
+    /// from the day of use until the start + grace (`checkCheckIn`).
+    public func checkInDeskPass(id: Int64, by actor: Actor,
+                                idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
+        let rules = DeskPassRules(settings.center.desks)
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try DeskPass.load(db, id: id, for: actor)
+            try Self.requireBooked(before)
+            try rules.checkCheckIn(now: now, date: before.date, deadline: before.checkInDeadline)
+            try db.run("UPDATE desk_passes SET state = 'checked_in', checked_in_at = ?, checked_in_by = ? WHERE id = ?",
+                       [.integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+            return try Self.audited(db, pass: id, before: before, action: "desk_pass.check_in", actor: actor.auditLabel, now: now)
+        }
+    }
+
+    /// Cancels a pass before it starts (`checkCancel`); its desk is free again at once.
+    public func cancelDeskPass(id: Int64, by actor: Actor,
+                               idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
+        let rules = DeskPassRules(settings.center.desks)
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try DeskPass.load(db, id: id, for: actor)
+            try Self.requireBooked(before)
+            try rules.checkCancel(now: now, start: before.startsAt)
+            try db.run("UPDATE desk_passes SET state = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE id = ?",
+                       [.integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+            try DeskLedger.release(db, pass: id)
+            return try Self.audited(db, pass: id, before: before, action: "desk_pass.cancel", actor: actor.auditLabel, now: now)
+        }
+    }
+
+    /// Passes used on `date` (when given) of `registration` (when given), by
+    /// date, period and desk, at most `limit`. A member sees only its own.
+    public func deskPasses(from: LocalDate?, to: LocalDate?, registration: Int64?, for actor: Actor,
+                           limit: Int = 500) async throws -> [DeskPass] {
+        if let registration { try Self.requireOwn(registration: registration, actor: actor) }
+        let owner = actor.role == .member ? actor.registrationID : registration
+        var sql = "SELECT \(DeskPass.columns) FROM desk_passes WHERE 1 = 1"
+        var arguments: [SQLValue] = []
+        if let from {
+            sql += " AND date >= ?"
+            arguments.append(.text(from.description))
+        }
+        if let to {
+            sql += " AND date <= ?"
+            arguments.append(.text(to.description))
+        }
+        if let owner {
+            sql += " AND registration_id = ?"
+            arguments.append(.integer(owner))
+        }
+        sql += " ORDER BY date, starts_at, desk_id, id LIMIT ?"
+        arguments.append(.integer(Int64(limit)))
+        let query = sql, values = arguments
+        return try await pool.read { db in try db.query(query, values).map(DeskPass.init(row:)) }
+    }
+
+    /// Refuses a change to a pass that is no longer `booked`:
+    /// `already_checked_in`, `desk_pass_cancelled` or `desk_pass_released` (409).
+    static func requireBooked(_ pass: DeskPass) throws {
+        let details = ["desk_pass": String(pass.id), "state": pass.state.rawValue]
+        switch pass.state {
+        case .booked:
+            return
+        case .checkedIn:
+            throw DomainError(.conflict, "already_checked_in", "Desk pass \(pass.id) is already checked in.", details: details)
+        case .cancelled:
+            throw DomainError(.conflict, "desk_pass_cancelled", "Desk pass \(pass.id) was cancelled.", details: details)
+        case .noShow:
+            throw DomainError(.conflict, "desk_pass_released", "Desk pass \(pass.id) was released as a no-show.",
+                              details: details)
+        }
+    }
+
+    /// Reloads pass `id` after a change and audits it with `before`.
+    static func audited(_ db: Database, pass id: Int64, before: DeskPass, action: String, actor: String,
+                        now: Instant) throws -> DeskPass {
+        let after = try DeskPass.load(db, id: id)
+        try AuditLog.append(db, at: now, actor: actor, action: action, entity: "desk_pass", entityID: String(id),
+                            before: before, after: after)
+        return after
+    }
+}

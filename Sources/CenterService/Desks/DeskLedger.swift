@@ -1,0 +1,75 @@
+import CenterDomain
+import Store
+
+/// Reading and writing the live division-units of `desk_pass_periods` inside
+/// a transaction: which desks are taken, what a person already holds, and the
+/// insert that the two partial UNIQUE indexes guard.
+enum DeskLedger {
+    /// Desks holding a live unit among `units` on `date`.
+    static func takenDesks(_ db: Database, date: LocalDate, units: [DivisionID]) throws -> Set<FacilityID> {
+        let marks = units.map { _ in "?" }.joined(separator: ", ")
+        let rows = try db.query("""
+            SELECT DISTINCT desk_id FROM desk_pass_periods WHERE live = 1 AND date = ? AND period_unit IN (\(marks))
+            """, [.text(date.description)] + units.map { .text($0.rawValue) })
+        return Set(try rows.map { FacilityID(try $0.get("desk_id") as String) })
+    }
+
+    /// Live units on `date` by desk (`GET /desks/availability`).
+    static func liveUnits(_ db: Database, date: LocalDate) throws -> [(desk: FacilityID, unit: DivisionID)] {
+        try db.query("SELECT desk_id, period_unit FROM desk_pass_periods WHERE live = 1 AND date = ?",
+                     [.text(date.description)]).map { row in
+            (FacilityID(try row.get("desk_id") as String), DivisionID(try row.get("period_unit") as String))
+        }
+    }
+
+    /// The units `registration` holds live on `date`.
+    static func personUnits(_ db: Database, registration: Int64, date: LocalDate) throws -> Set<DivisionID> {
+        let rows = try db.query("""
+            SELECT period_unit FROM desk_pass_periods WHERE live = 1 AND registration_id = ? AND date = ?
+            """, [.integer(registration), .text(date.description)])
+        return Set(try rows.map { DivisionID(try $0.get("period_unit") as String) })
+    }
+
+    /// The dates of `registration`'s live passes from `from` to `to`.
+    static func passDates(_ db: Database, registration: Int64, from: LocalDate, to: LocalDate) throws -> [LocalDate] {
+        try db.query("""
+            SELECT DISTINCT date FROM desk_passes
+            WHERE registration_id = ? AND state IN ('booked', 'checked_in') AND date BETWEEN ? AND ?
+            """, [.integer(registration), .text(from.description), .text(to.description)]).map {
+            try RegistrationRecord.date($0.get("date"))
+        }
+    }
+
+    /// Inserts the live units of pass `id`; the unique indexes' refusals map
+    /// to `desk_taken` and `pass_overlaps`.
+    static func insertUnits(_ db: Database, pass id: Int64, desk: FacilityID, registration: Int64, date: LocalDate,
+                            units: [DivisionID]) throws {
+        for unit in units {
+            do {
+                try db.run("""
+                    INSERT INTO desk_pass_periods (pass_id, desk_id, registration_id, date, period_unit, live)
+                    VALUES (?, ?, ?, ?, ?, 1)
+                    """, [.integer(id), .text(desk.rawValue), .integer(registration), .text(date.description),
+                          .text(unit.rawValue)])
+            } catch let error as StoreError where error.isConstraintViolation && error.message.contains("desk_pass_periods") {
+                if error.message.contains("registration_id") { throw overlaps(date: date, unit: unit) }
+                throw deskTaken(desk, date: date, unit: unit)
+            }
+        }
+    }
+
+    /// Frees the units of pass `id` (it stops being live).
+    static func release(_ db: Database, pass id: Int64) throws {
+        try db.run("UPDATE desk_pass_periods SET live = 0 WHERE pass_id = ? AND live = 1", [.integer(id)])
+    }
+
+    static func deskTaken(_ desk: FacilityID, date: LocalDate, unit: DivisionID) -> DomainError {
+        DomainError(.conflict, "desk_taken", "\(desk) is taken on \(date) (\(unit)).",
+                    details: ["desk": desk.rawValue, "date": date.description, "period": unit.rawValue])
+    }
+
+    static func overlaps(date: LocalDate, unit: DivisionID) -> DomainError {
+        DomainError(.conflict, "pass_overlaps", "This registration already holds a desk pass on \(date) (\(unit)).",
+                    details: ["date": date.description, "period": unit.rawValue])
+    }
+}

@@ -1,0 +1,52 @@
+import Testing
+@testable import CenterAPI
+
+/// `GET /availability` through the real server: closed days with their
+/// reasons, a member's own bookings, and the limits of the query.
+@Suite(.serialized) struct AvailabilityEndpointTests {
+    @Test func aClosedDayShowsItsReasonsAndEveryDivisionClosed() async throws {
+        let server = try await TestServer()
+        let response = try await server.client().send("GET", "/availability?facility=gym&from=2026-12-20&to=2026-12-21")
+        #expect(response.status == 200)
+        #expect(response.array.map { $0["open"] as? Bool } == [true, false])
+        let closed = response.array[1]
+        #expect((closed["reasons"] as? [[String: Any]])?.first?["kind"] as? String == "regular_closed_day")
+        #expect((closed["divisions"] as? [[String: Any]])?.allSatisfy { $0["status"] as? String == "closed" } == true)
+        await server.stop()
+    }
+
+    @Test func aMemberSeesItsOwnBookingMarked() async throws {
+        let server = try await TestServer()
+        let mine = try await server.register("general")
+        let other = try await server.register("general")
+        let member = try await server.token(.member, registrationID: mine)
+        _ = try await server.client().send("POST", "/bookings", body: bookingBody("2026-12-10", ["am"], registration: mine), token: member)
+        _ = try await server.client().send("POST", "/bookings", body: bookingBody("2026-12-10", ["pm"], registration: other),
+                                           token: server.adminToken)
+        let response = try await server.client().send("GET", "/availability?facility=meeting-room-1&from=2026-12-10&to=2026-12-10",
+                                                       token: member)
+        let slots = response.array.first?["divisions"] as? [[String: Any]] ?? []
+        #expect(slots.map { $0["status"] as? String } == ["booked", "booked", "free"])
+        #expect(slots[0]["own"] as? Bool == true)
+        #expect(slots[0]["booking"] as? Int != nil)
+        #expect(slots[1]["own"] as? Bool == false)
+        #expect(slots[1]["booking"] == nil)
+        await server.stop()
+    }
+
+    @Test func aRangeOverNinetyThreeDaysIs422() async throws {
+        let server = try await TestServer()
+        let response = try await server.client().send("GET", "/availability?facility=gym&from=2026-12-01&to=2027-03-31")
+        #expect(response.status == 422)
+        #expect(response.errorCode == "range_too_long")
+        await server.stop()
+    }
+
+    @Test func anUnknownFacilityIs404() async throws {
+        let server = try await TestServer()
+        let response = try await server.client().send("GET", "/availability?facility=ballroom&from=2026-12-01&to=2026-12-01")
+        #expect(response.status == 404)
+        #expect(response.errorCode == "facility_not_found")
+        await server.stop()
+    }
+}

@@ -1,0 +1,68 @@
+import CenterDomain
+import Foundation
+import Store
+@testable import CenterService
+
+/// A service on a fresh database with the repository's Config/, a manual
+/// clock at 2026-11-25 (Wednesday) 10:00 in Japan, and helpers to register
+/// freelancers and book desk passes.
+final class DesksFixture {
+    static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let settings: CenterSettings = {
+        do {
+            return try SettingsLoader.load(configDirectory: repository + "/Config", schedulesDirectory: repository + "/schedules")
+        } catch {
+            fatalError("the repository's configuration must load: \(error)")
+        }
+    }()
+
+    static let today = LocalDate(year: 2026, month: 11, day: 25)!
+
+    let service: CenterService
+    let clock: ManualClock
+    let staff = Actor(tokenID: 1, role: .staff, name: "Front desk", registrationID: nil)
+
+    init(now: Instant = Instant(japanDate: DesksFixture.today, minuteOfDay: 600)) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("desks-\(UUID().uuidString)").path
+        clock = ManualClock(now: now)
+        service = CenterService(settings: Self.settings, pool: try CenterService.openDatabase(path: directory + "/center.sqlite"),
+                                clock: clock)
+    }
+
+    static func day(_ text: String) -> LocalDate { LocalDate(text)! }
+
+    /// Registers a user (a freelancer unless told) and returns its id.
+    func register(_ name: String = "Freelancer", category: UserCategory = .freelancer, validFrom: LocalDate? = nil,
+                  validUntil: LocalDate? = nil) async throws -> Int64 {
+        let input = RegistrationInput(category: category, name: name, validFrom: validFrom, validUntil: validUntil)
+        return try await service.createRegistration(input, by: staff).value!.id
+    }
+
+    /// The member account of registration `id`.
+    func member(_ id: Int64) -> Actor { Actor(tokenID: 1000 + id, role: .member, name: "Member \(id)", registrationID: id) }
+
+    /// Books a pass as the registration's own member.
+    func book(_ registration: Int64, _ date: String, _ period: String = "am", desk: FacilityID? = nil,
+              key: String? = nil) async throws -> DeskPass {
+        let request = DeskPassRequest(date: Self.day(date), period: period, desk: desk)
+        let idempotency = try key.map { try IdempotencyKey(key: $0, requestHash: Array($0.utf8)) }
+        return try await service.bookDeskPass(request, by: member(registration), idempotency: idempotency).value!
+    }
+
+    /// The code a throwing call refuses with, nil when it succeeds.
+    func refusal(_ body: () async throws -> Void) async -> String? {
+        do {
+            try await body()
+            return nil
+        } catch let error as DomainError {
+            return error.code
+        } catch {
+            return "unexpected: \(error)"
+        }
+    }
+}
