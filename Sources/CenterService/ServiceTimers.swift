@@ -21,6 +21,7 @@ extension CenterService {
                 group.addTask { await self.runCheckpoints() }
                 group.addTask { await self.runBookingTimer() }
                 group.addTask { await self.runDeskTimer() }
+                group.addTask { await self.runLockerTimer() }
             }
         }
         return ServiceTimers(task: task)

@@ -34,6 +34,15 @@ import Testing
         await server.stop()
     }
 
+    @Test func pastDaysAndACommunityGroupsLastThreeDaysAreClosedForBooking() async throws {
+        let server = try await TestServer()
+        let response = try await server.client().send(
+            "GET", "/availability?facility=meeting-room-1&from=2026-11-24&to=2026-11-29&category=community_group")
+        let statuses = response.array.map { (($0["divisions"] as? [[String: Any]])?.first?["status"] as? String) ?? "" }
+        #expect(statuses == ["window_closed", "window_closed", "window_closed", "window_closed", "free", "free"])
+        await server.stop()
+    }
+
     @Test func aRangeOverNinetyThreeDaysIs422() async throws {
         let server = try await TestServer()
         let response = try await server.client().send("GET", "/availability?facility=gym&from=2026-12-01&to=2027-03-31")

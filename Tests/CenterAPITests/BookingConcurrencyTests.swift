@@ -68,4 +68,26 @@ import Testing
         #expect(booked == 56)
         await server.stop()
     }
+
+    @Test func parallelRetriesWithOneIdempotencyKeyCreateOneBooking() async throws {
+        let server = try await TestServer()
+        let registration = try await server.register("general")
+        let token = server.adminToken
+        let port = server.port
+        let body = bookingBody("2026-12-10", registration: registration)
+        let responses = try await withThrowingTaskGroup(of: TestClient.Response.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    try await TestClient(port: port).send("POST", "/bookings", body: body, token: token,
+                                                          headers: ["Idempotency-Key": "same-key"])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(responses.allSatisfy { $0.status == 201 && $0.body == responses[0].body })
+        #expect(responses.filter { $0.headers["idempotent-replayed"] == nil }.count == 1)
+        let count: Int = try await server.service.pool.read { db in try db.queryOne("SELECT count(*) AS n FROM bookings")!.get("n") }
+        #expect(count == 1)
+        await server.stop()
+    }
 }

@@ -17,7 +17,7 @@ enum BookingEndpoints {
                            "monthly_limit_reached", "consecutive_day_limit", "coupling_required", "guardian_required",
                            "registration_expired", "registration_suspended", "capacity_exceeded", "category_not_permitted"]
     static let invalid = ["invalid_body", "divisions_required", "divisions_repeated", "division_not_offered", "days_invalid",
-                          "purpose_invalid", "admission_invalid", "attendees_invalid", "facility_not_bookable",
+                          "purpose_invalid", "admission_invalid", "guardian_invalid", "exemption_unknown", "forbidden", "attendees_invalid", "facility_not_bookable",
                           "facility_not_found", "registration_not_found", "idempotency_key_reused", "idempotency_key_invalid"]
 
     static let bookingList: JSONValue = ["type": "array", "items": Schemas.ref("Booking")]
@@ -29,7 +29,8 @@ enum BookingEndpoints {
                      requestBody: Schemas.object([
                         "facility": .string, "date": .date, "divisions": .array(.enumeration(["am", "pm", "night"])),
                         "days": .integer, "registration": .integer, "purpose": .string, "attendees": .integer,
-                        "admission_charged": .integer, "commercial": .boolean, "guardian": .string],
+                        "admission_charged": .integer, "commercial": .boolean, "guardian": .string,
+                        "exemptions": .array(.string)],
                         required: ["facility", "date", "divisions", "registration", "purpose", "attendees"]),
                      successStatus: 201, response: Schemas.ref("Booking"), errorCodes: refusals + invalid) { context in
                 let input = try context.request.decodeBody(BookingRequest.self)
@@ -90,7 +91,7 @@ enum BookingEndpoints {
                      tag: "bookings", access: .staffOrMember,
                      requestBody: Schemas.object(["reason": .string, "by_center": .boolean]),
                      response: Schemas.ref("Booking"),
-                     errorCodes: ["booking_not_found", "invalid_transition", "forbidden"]) { context in
+                     errorCodes: ["booking_not_found", "invalid_transition", "forbidden", "reason_invalid"]) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
                 let input = context.request.body.isEmpty ? nil : try context.request.decodeBody(CancelRequest.self)
                 return APIResponse.recorded(try await context.service.cancel(

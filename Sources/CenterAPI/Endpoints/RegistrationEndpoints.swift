@@ -19,7 +19,7 @@ enum RegistrationEndpoints {
         "evidence": BookingSchemas.evidence, "valid_from": .date, "valid_until": .date],
         required: ["category", "name", "in_ward"])
 
-    static let eligibilityCodes = ["invalid_body", "invalid_name", "too_few_members", "ward_share_too_low", "sme_share_too_low",
+    static let eligibilityCodes = ["invalid_body", "invalid_name", "invalid_contact", "too_few_members", "ward_share_too_low", "sme_share_too_low",
                                    "bylaws_required", "sme_sector_required", "not_an_sme", "office_in_ward_required",
                                    "corporate_number_invalid", "validity_invalid", "validity_too_long"]
 

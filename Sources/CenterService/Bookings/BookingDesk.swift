@@ -95,7 +95,7 @@ struct BookingDesk {
 
         let perDay = try center.feeCalculator.fee(for: FeeRequest(
             facility: facility, divisions: divisions, category: record.category, admissionYen: request.admissionCharged,
-            commercial: request.commercial, outOfWard: !record.inWard))
+            commercial: request.commercial, outOfWard: !record.inWard, exemptionCodes: request.exemptions))
         let fee = Fee(days: dates.count, perDay: perDay, total: perDay.total * dates.count)
         let deadline = center.payment.deadline(bookedAt: now, useDate: first)
         try db.run("""

@@ -4,7 +4,8 @@ import CenterDomain
 /// on one date, or on `days` consecutive dates for a multi-day event.
 /// `admissionCharged` is the admission per person in yen (0 when free), which
 /// decides the admission surcharge; `guardian` names the guardian or childcare
-/// worker the nursery room needs (施行規則 第4条).
+/// worker the nursery room needs (施行規則 第4条); `exemptions` are the
+/// reductions (減免, e.g. `ward_cohosted`) staff grant, by code.
 public struct BookingRequest: Sendable, Hashable, Decodable {
     public var facility: FacilityID
     public var date: LocalDate
@@ -16,10 +17,11 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
     public var admissionCharged: Int
     public var commercial: Bool
     public var guardian: String?
+    public var exemptions: [String]
 
     public init(facility: FacilityID, date: LocalDate, divisions: [DivisionID], days: Int = 1, registration: Int64,
                 purpose: String = "meeting", attendees: Int = 10, admissionCharged: Int = 0, commercial: Bool = false,
-                guardian: String? = nil) {
+                guardian: String? = nil, exemptions: [String] = []) {
         self.facility = facility
         self.date = date
         self.divisions = divisions
@@ -30,10 +32,11 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
         self.admissionCharged = admissionCharged
         self.commercial = commercial
         self.guardian = guardian
+        self.exemptions = exemptions
     }
 
     enum CodingKeys: String, CodingKey {
-        case facility, date, divisions, days, registration, purpose, attendees, commercial, guardian
+        case facility, date, divisions, days, registration, purpose, attendees, commercial, guardian, exemptions
         case admissionCharged = "admission_charged"
     }
 
@@ -49,6 +52,7 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
         admissionCharged = try c.decodeIfPresent(Int.self, forKey: .admissionCharged) ?? 0
         commercial = try c.decodeIfPresent(Bool.self, forKey: .commercial) ?? false
         guardian = try c.decodeIfPresent(String.self, forKey: .guardian)
+        exemptions = try c.decodeIfPresent([String].self, forKey: .exemptions) ?? []
     }
 
     /// The dates of use, first to last.
@@ -56,6 +60,10 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
 
     /// The divisions in the facility's day order.
     func orderedDivisions(in facility: Facility) -> [DivisionID] { facility.divisions.filter(divisions.contains) }
+
+    /// The most days a request may name before any rule runs (the
+    /// consecutive-day rule then applies its own, smaller limit).
+    static let maximumDays = 31
 
     /// Refuses malformed values (422) before any rule runs.
     func checkWellFormed() throws(DomainError) {
@@ -65,8 +73,14 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
         guard Set(divisions).count == divisions.count else {
             throw DomainError(.invalid, "divisions_repeated", "A division may be named once.")
         }
-        guard days >= 1 else {
-            throw DomainError(.invalid, "days_invalid", "`days` is at least 1.", details: ["days": String(days)])
+        guard (1...Self.maximumDays).contains(days) else {
+            throw DomainError(.invalid, "days_invalid", "`days` is 1 to \(Self.maximumDays).", details: ["days": String(days)])
+        }
+        guard exemptions.count <= 10 else {
+            throw DomainError(.invalid, "exemption_unknown", "At most 10 exemption codes may be named.")
+        }
+        guard (guardian?.count ?? 0) <= 200 else {
+            throw DomainError(.invalid, "guardian_invalid", "A guardian's name is at most 200 characters.")
         }
         guard !purpose.allSatisfy(\.isWhitespace), purpose.count <= 500 else {
             throw DomainError(.invalid, "purpose_invalid", "A purpose of 1 to 500 characters is required.")

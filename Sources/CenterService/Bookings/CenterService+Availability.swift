@@ -4,7 +4,8 @@ import Store
 /// One division of one day as `GET /availability` shows it (空き状況).
 public struct AvailabilitySlot: Sendable, Hashable, Encodable {
     /// `free`, `booked`, `closed`, `held` (community quota, 地域の方の利用枠)
-    /// or `not_open` (the asking category's window opens later).
+    /// `not_open` (the asking category's window opens later) or
+    /// `window_closed` (the day is past, or the category's last booking day is).
     public let division: DivisionID
     public let status: String
     /// The booking holding it: shown to staff, and to a member for its own.
@@ -68,6 +69,10 @@ extension CenterService {
                         let visible = actor?.role == .admin || actor?.role == .staff || own == true
                         return AvailabilitySlot(division: division, status: "booked", booking: visible ? held.booking : nil,
                                                 own: own, releaseDate: nil, opens: nil)
+                    }
+                    if date < today || window.map({ today > $0.lastBookingDay(for: date) }) == true {
+                        return AvailabilitySlot(division: division, status: "window_closed", booking: nil, own: nil,
+                                                releaseDate: nil, opens: nil)
                     }
                     if let opensSpec = window?.opens?.opening {
                         let opens = opensSpec.opening(for: date, in: calendar)

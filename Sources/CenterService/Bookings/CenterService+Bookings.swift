@@ -4,10 +4,14 @@ import Store
 extension CenterService {
     /// Books a room (`POST /bookings`) in one write transaction with every rule
     /// of `BookingDesk`; the booking starts `provisional` with its fee and
-    /// payment deadline. A member books only for its own registration.
+    /// payment deadline. A member books only for its own registration and
+    /// cannot grant itself an exemption.
     public func book(_ request: BookingRequest, by actor: Actor,
                      idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
         try Self.requireOwn(registration: request.registration, actor: actor)
+        if actor.role == .member, !request.exemptions.isEmpty {
+            throw DomainError(.forbidden, "forbidden", "Only staff grant fee exemptions (減免).")
+        }
         let center = settings.center
         let roadmapState = self.roadmapState
         let recorded = try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in

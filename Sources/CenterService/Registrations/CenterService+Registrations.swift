@@ -11,6 +11,7 @@ extension CenterService {
         return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             let today = now.japanDate
             try Self.checkName(input.name)
+            try Self.checkContact(input.contact)
             try Eligibility.check(input.evidence, for: input.category)
             let validFrom = input.validFrom ?? today
             let validUntil = input.validUntil ?? center.registration.longestValidUntil(issued: validFrom)
@@ -49,6 +50,7 @@ extension CenterService {
             let evidence = patch.evidence ?? before.evidence
             let validUntil = patch.validUntil ?? before.validUntil
             try Self.checkName(name)
+            try Self.checkContact(patch.contact ?? before.contact)
             try Eligibility.check(evidence, for: category)
             try center.registration.check(validFrom: before.validFrom, validUntil: validUntil)
             let suspendedUntil = patch.suspendedUntil ?? before.suspendedUntil
@@ -106,6 +108,12 @@ extension CenterService {
     static func checkName(_ name: String) throws {
         guard !name.allSatisfy(\.isWhitespace), name.count <= 200 else {
             throw DomainError(.invalid, "invalid_name", "A registration needs a name of 1 to 200 characters.")
+        }
+    }
+
+    static func checkContact(_ contact: String) throws {
+        guard contact.count <= 500 else {
+            throw DomainError(.invalid, "invalid_contact", "A contact is at most 500 characters.")
         }
     }
 }

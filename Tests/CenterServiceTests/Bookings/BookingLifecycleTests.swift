@@ -31,6 +31,25 @@ struct BookingLifecycleTests {
         #expect(booking.feeTotal == 2 * 1800)
     }
 
+    @Test func staffGrantAnExemptionByItsCode() async throws {
+        let registration = try await f.register(.general)
+        let request = BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.am, .pm],
+                                     registration: registration, exemptions: ["ward_sponsored"])
+        #expect(try await f.service.book(request, by: f.staff).value?.feeTotal == 1750)
+        var unknown = request
+        unknown.date = date("2026-12-11")
+        unknown.exemptions = ["friends_and_family"]
+        #expect(await f.refusal { _ = try await f.service.book(unknown, by: f.staff) } == "exemption_unknown")
+        var selfGranted = request
+        selfGranted.date = date("2026-12-11")
+        #expect(await f.refusal { _ = try await f.service.book(selfGranted, by: f.member(registration)) } == "forbidden")
+    }
+
+    @Test func theWardsOwnUseIsFeeExempt() async throws {
+        let ward = try await f.register(.ward)
+        #expect(try await f.book("2026-12-10", [.am, .pm, .night], registration: ward).feeTotal == 0)
+    }
+
     @Test func paymentMovesProvisionalToPaidOnce() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: registration)
@@ -173,6 +192,21 @@ struct BookingLifecycleTests {
         let other = try IdempotencyKey(key: "retry-1", requestHash: [9])
         let code = await f.refusal { _ = try await f.service.book(request, by: f.staff, idempotency: other) }
         #expect(code == "idempotency_key_reused")
+    }
+
+    @Test func aRefusalIsTheFirstResponseAndARetryGetsItAgain() async throws {
+        let holder = try await f.register(.general)
+        let taken = try await f.book("2026-12-10", registration: holder)
+        let registration = try await f.register(.general)
+        let request = BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.am], registration: registration)
+        let key = try IdempotencyKey(key: "retry-2", requestHash: [4])
+        #expect(await f.refusal { _ = try await f.service.book(request, by: f.staff, idempotency: key) } == "slot_taken")
+        _ = try await f.service.cancel(booking: taken.id, reason: nil, byCenter: false, by: f.staff)
+        #expect(await f.refusal { _ = try await f.service.book(request, by: f.staff, idempotency: key) } == "slot_taken")
+        let count: Int = try await f.read { db in try db.queryOne("SELECT count(*) AS n FROM bookings")!.get("n") }
+        #expect(count == 1)
+        let fresh = try IdempotencyKey(key: "retry-3", requestHash: [4])
+        #expect(try await f.service.book(request, by: f.staff, idempotency: fresh).value?.state == .provisional)
     }
 
     @Test func everyChangeIsAuditedWithItsActor() async throws {

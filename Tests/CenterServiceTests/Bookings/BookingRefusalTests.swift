@@ -77,6 +77,12 @@ struct BookingRefusalTests {
         #expect(code == "consecutive_day_limit")
     }
 
+    @Test func anAbsurdDayCountIsMalformedBeforeAnyRule() async throws {
+        let registration = try await f.register(.general)
+        let code = await f.refusal { try await f.book("2026-12-01", [.am], days: 1_000_000_000, registration: registration) }
+        #expect(code == "days_invalid")
+    }
+
     @Test func monthlyLimitStopsAtEightUnitsPerFacilityClass() async throws {
         let registration = try await f.register(.general)
         try await f.book("2026-12-01", [.am, .pm, .night], registration: registration)

@@ -1,0 +1,107 @@
+import CenterDomain
+import CenterService
+import HTTPServer
+
+/// Equipment storage (備品倉庫): applications per fiscal year ranked by
+/// category priority, the item register of each bay, check-out for events
+/// and return with a log. Staff only. Rules: DOMAIN.md "Equipment storage",
+/// `StorageRanking`.
+enum StorageEndpoints {
+    static let fiscalYearParameter = QueryParameter("fiscal_year", schema: ["type": "integer"],
+                                                    "Fiscal year by its start year (2026 = 令和8年度); default the current one")
+
+    /// Component schemas of the storage endpoints.
+    static let components: [(String, JSONValue)] = [
+        ("StorageApplication", Schemas.object(["id": .integer, "fiscal_year": .integer, "registration": .nullable(.integer),
+                                               "category": .string, "holder_name": .string, "units": .integer,
+                                               "applied_at": .instant, "state": .enumeration(["pending", "allocated"]),
+                                               "allocation": .nullable(.integer), "bay": .nullable(.string)],
+                                              required: ["id", "fiscal_year", "category", "holder_name", "units", "state"])),
+        ("StorageMovement", Schemas.object(["id": .integer, "kind": .enumeration(["checkout", "return"]), "at": .instant,
+                                            "by": .string, "event": .nullable(.string), "to_where": .nullable(.string),
+                                            "recorded_by": .string])),
+        ("StorageItem", Schemas.object(["id": .integer, "allocation": .integer, "bay": .string, "name": .string,
+                                        "quantity": .integer, "state": .enumeration(["in", "out"]),
+                                        "log": .array(.ref("StorageMovement"))])),
+        ("StorageBay", Schemas.object(["id": .string, "name_ja": .string, "name_en": .string, "floor": .nullable(.integer),
+                                       "capacity": .integer, "fiscal_year": .integer, "allocated_units": .integer,
+                                       "free_units": .integer, "allocations": .array(.ref("StorageApplication")),
+                                       "items_out": .array(.ref("StorageItemOut"))])),
+        ("StorageItemOut", Schemas.object(["item": .integer, "name": .string, "allocation": .integer,
+                                           "checkout": .ref("StorageMovement")])),
+    ]
+
+    static var all: [Endpoint] {
+        [
+            Endpoint(.GET, "/storage-bays", summary: "Each bay for a fiscal year: size, floor, allocations, units free, items out",
+                     tag: "storage", access: .staff, parameters: [fiscalYearParameter],
+                     response: ["type": "array", "items": Schemas.ref("StorageBay")], errorCodes: ["invalid_parameter"]) { context in
+                APIResponse.json(try await context.service.storageBayViews(fiscalYear: try StorageBodies.fiscalYear(context)))
+            },
+            Endpoint(.POST, "/storage-allocations", summary: "Apply for storage units in a fiscal year (ranked later)",
+                     tag: "storage", access: .staff,
+                     requestBody: Schemas.object(["registration": .integer,
+                                                  "category": .enumeration(["community_group", "tourism_association",
+                                                                            "silver_human_resources_center"]),
+                                                  "name": .string, "fiscal_year": .integer, "units": .integer],
+                                                 required: ["fiscal_year", "units"]),
+                     successStatus: 201, response: Schemas.ref("StorageApplication"),
+                     errorCodes: ["invalid_body", "registration_not_found", "registration_not_active", "fiscal_year_past", "fiscal_year_too_far",
+                                  "invalid_units", "storage_category_not_allowed", "invalid_name"]) { context in
+                let input = try context.request.decodeBody(StorageApplicationInput.self)
+                return APIResponse.recorded(try await context.service.applyForStorage(
+                    input, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+            },
+            Endpoint(.GET, "/storage-allocations", summary: "A fiscal year's applications in ranking order, allocated or pending",
+                     tag: "storage", access: .staff, parameters: [fiscalYearParameter],
+                     response: ["type": "array", "items": Schemas.ref("StorageApplication")], errorCodes: ["invalid_parameter"]) { context in
+                APIResponse.json(try await context.service.storageApplications(fiscalYear: try StorageBodies.fiscalYear(context)))
+            },
+            Endpoint(.POST, "/storage-allocations/allocate",
+                     summary: "Rank a fiscal year's pending applications by category priority and place them; never beyond a bay's capacity",
+                     tag: "storage", access: .staff,
+                     parameters: [QueryParameter("fiscal_year", required: true, schema: ["type": "integer"], "The fiscal year to allocate")],
+                     response: Schemas.object(["fiscal_year": .integer, "allocated": .array(.ref("StorageApplication")),
+                                               "unallocated": .array(.ref("StorageApplication"))]),
+                     errorCodes: ["invalid_parameter"]) { context in
+                let year = try StorageBodies.fiscalYear(context, required: true)
+                return APIResponse.recorded(try await context.service.allocateStorage(
+                    fiscalYear: year, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+            },
+            Endpoint(.POST, "/storage-items", summary: "Register an item in the bay of an allocation", tag: "storage", access: .staff,
+                     requestBody: Schemas.object(["allocation": .integer, "name": .string, "quantity": .integer],
+                                                 required: ["allocation", "name"]),
+                     successStatus: 201, response: Schemas.ref("StorageItem"),
+                     errorCodes: ["invalid_body", "storage_allocation_not_found", "invalid_field", "invalid_quantity"]) { context in
+                let input = try context.request.decodeBody(StorageBodies.Item.self)
+                return APIResponse.recorded(try await context.service.registerStorageItem(
+                    allocation: input.allocation, name: input.name, quantity: input.quantity ?? 1, by: context.actor!,
+                    idempotency: try context.request.idempotencyKey()))
+            },
+            Endpoint(.GET, "/storage-items/{id}", summary: "An item with its check-out and return log", tag: "storage",
+                     access: .staff, response: Schemas.ref("StorageItem"), errorCodes: ["storage_item_not_found"]) { context in
+                APIResponse.json(try await context.service.storageItem(id: try context.request.idParameter(notFound: "storage_item_not_found")))
+            },
+            Endpoint(.POST, "/storage-items/{id}/checkout", summary: "Check an item out for an event: who, and where it goes",
+                     tag: "storage", access: .staff,
+                     requestBody: Schemas.object(["event": .string, "by": .string, "to_where": .string], required: ["event", "by", "to_where"]),
+                     response: Schemas.ref("StorageItem"),
+                     errorCodes: ["invalid_body", "storage_item_not_found", "item_already_out", "invalid_field"]) { context in
+                let id = try context.request.idParameter(notFound: "storage_item_not_found")
+                let input = try context.request.decodeBody(StorageBodies.Checkout.self)
+                return APIResponse.recorded(try await context.service.checkOutStorageItem(
+                    id: id, event: input.event, person: input.by, toWhere: input.toWhere, by: context.actor!,
+                    idempotency: try context.request.idempotencyKey()))
+            },
+            Endpoint(.POST, "/storage-items/{id}/return", summary: "Record an item's return: who brought it back",
+                     tag: "storage", access: .staff, requestBody: Schemas.object(["by": .string], required: ["by"]),
+                     response: Schemas.ref("StorageItem"),
+                     errorCodes: ["invalid_body", "storage_item_not_found", "item_not_out", "invalid_field"]) { context in
+                let id = try context.request.idParameter(notFound: "storage_item_not_found")
+                let input = try context.request.decodeBody(StorageBodies.Return.self)
+                return APIResponse.recorded(try await context.service.returnStorageItem(
+                    id: id, person: input.by, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+            },
+        ]
+    }
+}

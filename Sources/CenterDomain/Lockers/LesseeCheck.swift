@@ -1,0 +1,34 @@
+/// A document check recorded for a locker lease: identity (本人確認) or the
+/// registry extract (登記事項証明書): which document, who checked it and when.
+///
+/// Source: DOMAIN.md "Mobile lockers" ("Identity and registry-extract checks
+/// are recorded (document, checker, date)").
+public struct LesseeCheck: Hashable, Sendable, Codable {
+    public var document: String
+    public var checkedBy: String
+    public var checkedOn: LocalDate
+
+    public init(document: String, checkedBy: String, checkedOn: LocalDate) {
+        self.document = document
+        self.checkedBy = checkedBy
+        self.checkedOn = checkedOn
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case document, checkedBy = "checked_by", checkedOn = "checked_on"
+    }
+
+    /// Refuses an empty document or checker, or a check dated after `today`
+    /// (`invalid_check`, `.invalid`, details: `check`, the field name).
+    public func validate(_ name: String, today: LocalDate) throws(DomainError) {
+        let blank = { (text: String) in text.allSatisfy(\.isWhitespace) || text.count > 200 }
+        guard !blank(document), !blank(checkedBy) else {
+            throw DomainError(.invalid, "invalid_check", "A \(name) names the document and who checked it (1 to 200 characters).",
+                              details: ["check": name])
+        }
+        guard checkedOn <= today else {
+            throw DomainError(.invalid, "invalid_check", "A \(name) cannot be dated after today.",
+                              details: ["check": name, "checked_on": checkedOn.description])
+        }
+    }
+}

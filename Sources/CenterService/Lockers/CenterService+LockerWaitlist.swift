@@ -1,0 +1,113 @@
+import CenterDomain
+import Store
+
+extension CenterService {
+    /// Puts a registration on the locker waitlist (`POST /locker-waitlist`);
+    /// one open application per registration (`already_waiting`, 409). A
+    /// locker free right now is offered at once to the first in line.
+    public func joinLockerWaitlist(registration: Int64, note: String, by actor: Actor,
+                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerWaitlistEntry> {
+        let configuration = settings.center.lockers
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+            guard note.count <= 500 else {
+                throw DomainError(.invalid, "invalid_note", "A waitlist note has at most 500 characters.")
+            }
+            let record = try RegistrationRecord.load(db, id: registration, today: now.japanDate)
+            guard record.status == "active" else {
+                throw DomainError(.conflict, "registration_not_active", "Registration \(registration) is \(record.status).",
+                                  details: ["registration": String(registration), "status": record.status])
+            }
+            if let row = try db.queryOne("""
+                SELECT id FROM locker_waitlist WHERE registration_id = ? AND state IN ('waiting', 'offered')
+                """, [.integer(registration)]) {
+                let existing: Int64 = try row.get("id")
+                throw DomainError(.conflict, "already_waiting", "Registration \(registration) is already on the waitlist.",
+                                  details: ["entry": String(existing)])
+            }
+            let letting = LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
+            try letting.refuseSecondLease(registration: registration, corporateNumber: nil)
+            try db.run("""
+                INSERT INTO locker_waitlist (registration_id, note, applied_at, state, created_by) VALUES (?, ?, ?, 'waiting', ?)
+                """, [.integer(registration), .text(note), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+            let id = db.lastInsertRowID
+            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "locker_waitlist.join", entity: "locker_waitlist",
+                                entityID: String(id), after: try Self.waitlist(db).first { $0.id == id })
+            try letting.offerFreeLockers()
+            return try Self.waitlist(db).first { $0.id == id }!
+        }
+    }
+
+    /// The waitlist: entries waiting or holding an offer, in order of application.
+    public func lockerWaitlist() async throws -> [LockerWaitlistEntry] {
+        try await pool.read { db in try Self.waitlist(db).filter { $0.state == "waiting" || $0.state == "offered" } }
+    }
+
+    /// Accepts an offer (`POST /locker-offers/{id}/accept`): the lease is made
+    /// for the offer's applicant and locker with the terms of `request`.
+    public func acceptLockerOffer(id: Int64, _ request: LockerLeaseRequest, by actor: Actor,
+                                  idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
+        let configuration = settings.center.lockers
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+            let offer = try Self.openOffer(db, id: id, today: now.japanDate)
+            try Self.decide(db, offer: offer, state: "accepted", now: now, actor: actor.auditLabel)
+            return try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
+                .lease(request, registration: offer.registration, offeredLocker: offer.locker, offer: offer.id)
+        }
+    }
+
+    /// Declines an offer: the applicant leaves the list and the locker is
+    /// offered to the next in line at once.
+    public func declineLockerOffer(id: Int64, by actor: Actor,
+                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerOffer> {
+        let configuration = settings.center.lockers
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let offer = try Self.openOffer(db, id: id, today: now.japanDate)
+            try Self.decide(db, offer: offer, state: "declined", now: now, actor: actor.auditLabel)
+            try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel).offerFreeLockers()
+            return try LockerOffer.load(db, id: id)
+        }
+    }
+
+    /// An offer still open and not past its last day (`offer_not_open`, `offer_expired`, 409).
+    static func openOffer(_ db: Database, id: Int64, today: LocalDate) throws -> LockerOffer {
+        let offer = try LockerOffer.load(db, id: id)
+        guard offer.state == "open" else {
+            throw DomainError(.conflict, "offer_not_open", "Offer \(id) is \(offer.state).",
+                              details: ["offer": String(id), "state": offer.state])
+        }
+        guard !LockerWaitlist.offerExpired(until: offer.expiresOn, today: today) else {
+            throw DomainError(.conflict, "offer_expired", "Offer \(id) was held until \(offer.expiresOn).",
+                              details: ["offer": String(id), "expires_on": offer.expiresOn.description])
+        }
+        return offer
+    }
+
+    /// Closes an offer and its waitlist entry with `state`, audited.
+    static func decide(_ db: Database, offer: LockerOffer, state: String, now: Instant, actor: String) throws {
+        try db.run("UPDATE locker_offers SET state = ?, decided_at = ? WHERE id = ?",
+                   [.text(state), .integer(now.secondsSinceEpoch), .integer(offer.id)])
+        try db.run("UPDATE locker_waitlist SET state = ? WHERE id = ?", [.text(state), .integer(offer.waitlistEntry)])
+        try AuditLog.append(db, at: now, actor: actor, action: "locker_offer.\(state == "accepted" ? "accept" : state == "declined" ? "decline" : "expire")",
+                            entity: "locker_offer", entityID: String(offer.id), before: offer,
+                            after: try LockerOffer.load(db, id: offer.id))
+    }
+
+    /// Every waitlist entry, in order of application, with its place in line and open offer.
+    static func waitlist(_ db: Database) throws -> [LockerWaitlistEntry] {
+        let rows = try db.query("SELECT id, registration_id, note, applied_at, state FROM locker_waitlist ORDER BY applied_at, id")
+        var offers: [Int64: LockerOffer] = [:]
+        for row in try db.query("SELECT id FROM locker_offers WHERE state = 'open'") {
+            let offer = try LockerOffer.load(db, id: try row.get("id"))
+            offers[offer.waitlistEntry] = offer
+        }
+        var position = 0
+        return try rows.map { row in
+            let id: Int64 = try row.get("id")
+            let state: String = try row.get("state")
+            if state == "waiting" { position += 1 }
+            return LockerWaitlistEntry(id: id, registration: try row.get("registration_id"), note: try row.get("note"),
+                                       appliedAt: Instant(secondsSinceEpoch: try row.get("applied_at")), state: state,
+                                       position: state == "waiting" ? position : nil, offer: offers[id])
+        }
+    }
+}

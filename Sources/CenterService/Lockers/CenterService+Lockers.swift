@@ -1,0 +1,167 @@
+import CenterDomain
+import Store
+
+extension CenterService {
+    /// Every configured locker with its status today (`GET /lockers`).
+    public func lockers() async throws -> [LockerState] {
+        let configuration = settings.center.lockers
+        let now = clock.now()
+        return try await pool.read { db in
+            let letting = LockerLetting(configuration: configuration, db: db, now: now, actor: "")
+            let statuses = try letting.statuses()
+            var leases: [String: Int64] = [:]
+            for row in try db.query("SELECT id, locker_id FROM locker_leases WHERE state = 'active'") {
+                leases[try row.get("locker_id")] = try row.get("id")
+            }
+            var offers: [String: Int64] = [:]
+            for row in try db.query("SELECT id, locker_id FROM locker_offers WHERE state = 'open'") {
+                offers[try row.get("locker_id")] = try row.get("id")
+            }
+            return configuration.ids.map { id in
+                let status = statuses[id] ?? .free
+                return LockerState(id: id, state: status.name, until: status.until,
+                                   lease: status.name == "leased" ? leases[id.rawValue] : nil,
+                                   offer: status.name == "offered" ? offers[id.rawValue] : nil)
+            }
+        }
+    }
+
+    /// Lets a locker (`POST /locker-leases`) in one write with every rule:
+    /// corporate number or founder deadline, document checks, one lease per
+    /// company, term limits, a free locker; audited; the fee and what is owed
+    /// in the answer.
+    public func leaseLocker(_ request: LockerLeaseRequest, by actor: Actor,
+                            idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
+        guard let registration = request.registration else {
+            throw DomainError(.invalid, "registration_required", "A lease names the lessee's registration.")
+        }
+        let configuration = settings.center.lockers
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+            try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
+                .lease(request, registration: registration, offeredLocker: nil, offer: nil)
+        }
+    }
+
+    /// Lease `id`.
+    public func lockerLease(id: Int64) async throws -> LockerLease {
+        try await pool.read { db in try LockerLease.load(db, id: id) }
+    }
+
+    /// Leases, ending soonest first: active ones ending within `endingWithinDays`
+    /// of today (reminders), else those in `state` (default active).
+    public func lockerLeases(endingWithinDays: Int?, state: String?, registration: Int64?) async throws -> [LockerLease] {
+        let today = clock.now().japanDate
+        var sql = "SELECT \(LockerLease.columns) FROM locker_leases WHERE state = ?"
+        var arguments: [SQLValue] = [.text(endingWithinDays == nil ? (state ?? "active") : "active")]
+        if let endingWithinDays {
+            sql += " AND end_date >= ? AND end_date <= ?"
+            arguments += [.text(today.description), .text(today.adding(days: endingWithinDays).description)]
+        }
+        if let registration {
+            sql += " AND registration_id = ?"
+            arguments.append(.integer(registration))
+        }
+        sql += " ORDER BY end_date, id"
+        let query = sql, values = arguments
+        return try await pool.read { db in try db.query(query, values).map(LockerLease.init(row:)) }
+    }
+
+    /// Renews (更新) by `renewalMonths`, or what is left of the total limit
+    /// (`LockerLeaseTerms.renewal`); the fee for the added months is owed.
+    public func renewLockerLease(id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
+        let terms = LockerLeaseTerms(settings.center.lockers)
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try LockerLease.loadActive(db, id: id)
+            let renewed = try terms.renewal(start: before.startDate, monthsSoFar: before.months)
+            let added = renewed.months - before.months
+            try db.run("""
+                UPDATE locker_leases SET months = ?, end_date = ?, amount_owed = amount_owed + ?, updated_at = ?, updated_by = ?
+                WHERE id = ?
+                """, [.integer(Int64(renewed.months)), .text(renewed.end.description), .integer(Int64(added * before.monthlyFee)),
+                      .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+            return try Self.auditedLease(db, id: id, before: before, action: "locker_lease.renew", actor: actor.auditLabel, now: now)
+        }
+    }
+
+    /// Terminates (解約) today. The locker then cools off until the address move
+    /// (本店移転登記) is confirmed or `coolingOffDays` pass. A lease that has
+    /// not started yet is cancelled instead, and the locker is free at once
+    /// (offered to the first in line).
+    public func terminateLockerLease(id: Int64, by actor: Actor,
+                                     idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
+        let configuration = settings.center.lockers
+        let terms = LockerLeaseTerms(configuration)
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try LockerLease.loadActive(db, id: id)
+            let today = now.japanDate
+            if today < before.startDate {
+                try db.run("""
+                    UPDATE locker_leases SET state = 'cancelled', ended_reason = 'cancelled', ended_on = ?, relettable_from = ?,
+                        updated_at = ?, updated_by = ? WHERE id = ?
+                    """, [.text(today.description), .text(today.description), .integer(now.secondsSinceEpoch),
+                          .text(actor.auditLabel), .integer(id)])
+            } else {
+                let end = min(today, before.endDate)
+                try db.run("""
+                    UPDATE locker_leases SET state = 'ended', ended_reason = 'terminated', ended_on = ?, end_date = ?,
+                        relettable_from = ?, updated_at = ?, updated_by = ? WHERE id = ?
+                    """, [.text(today.description), .text(end.description),
+                          .text(terms.relettableFrom(end: end, moveConfirmedOn: nil).description),
+                          .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+            }
+            let after = try Self.auditedLease(db, id: id, before: before, action: "locker_lease.terminate", actor: actor.auditLabel, now: now)
+            try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel).offerFreeLockers()
+            return after
+        }
+    }
+
+    /// Staff confirm the former lessee moved its registered address
+    /// (本店移転登記の確認): the locker may be let from the next day.
+    public func confirmAddressMoved(lease id: Int64, by actor: Actor,
+                                    idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
+        let terms = LockerLeaseTerms(settings.center.lockers)
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try LockerLease.load(db, id: id)
+            guard before.state == "ended" else {
+                throw DomainError(.conflict, "lease_not_ended", "Only an ended lease awaits the address move; lease \(id) is \(before.state).",
+                                  details: ["lease": String(id), "state": before.state])
+            }
+            let today = now.japanDate
+            let moved = before.addressMovedOn ?? today
+            try db.run("""
+                UPDATE locker_leases SET address_moved_on = ?, relettable_from = ?, updated_at = ?, updated_by = ? WHERE id = ?
+                """, [.text(moved.description), .text(terms.relettableFrom(end: before.endDate, moveConfirmedOn: moved).description),
+                      .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+            return try Self.auditedLease(db, id: id, before: before, action: "locker_lease.address_moved", actor: actor.auditLabel, now: now)
+        }
+    }
+
+    /// A founder supplies the corporate number after incorporation (check
+    /// digit verified; one active lease per company).
+    public func supplyCorporateNumber(lease id: Int64, number text: String, by actor: Actor,
+                                      idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
+        let configuration = settings.center.lockers
+        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try LockerLease.loadActive(db, id: id)
+            guard before.corporateNumber == nil else {
+                throw DomainError(.conflict, "corporate_number_already_set", "Lease \(id) already has its corporate number.",
+                                  details: ["lease": String(id)])
+            }
+            let number = try LockerLessee.verified(text)
+            try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
+                .refuseSecondLease(registration: nil, corporateNumber: number, except: id)
+            try db.run("UPDATE locker_leases SET corporate_number = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                       [.text(number.digits), .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+            return try Self.auditedLease(db, id: id, before: before, action: "locker_lease.corporate_number",
+                                         actor: actor.auditLabel, now: now)
+        }
+    }
+
+    static func auditedLease(_ db: Database, id: Int64, before: LockerLease, action: String, actor: String,
+                             now: Instant) throws -> LockerLease {
+        let after = try LockerLease.load(db, id: id)
+        try AuditLog.append(db, at: now, actor: actor, action: action, entity: "locker_lease", entityID: String(id),
+                            before: before, after: after)
+        return after
+    }
+}

@@ -1,0 +1,21 @@
+import CenterDomain
+
+/// An application to the locker waitlist (空き待ち), served in order of
+/// application (`LockerWaitlist`).
+public struct LockerWaitlistEntry: Sendable, Hashable, Encodable {
+    public let id: Int64
+    public let registration: Int64
+    public let note: String
+    public let appliedAt: Instant
+    /// `waiting`, `offered`, `accepted`, `declined`, `expired` or `withdrawn`.
+    public let state: String
+    /// 1 for the first in line among those waiting; nil once no longer waiting.
+    public let position: Int?
+    /// The open offer, while one is held for this entry.
+    public let offer: LockerOffer?
+
+    enum CodingKeys: String, CodingKey {
+        case id, registration, note, state, position, offer
+        case appliedAt = "applied_at"
+    }
+}

@@ -1,0 +1,84 @@
+import CenterDomain
+import Store
+
+extension CenterService {
+    /// Registers an item in the bay of an allocation (備品台帳への登録).
+    public func registerStorageItem(allocation: Int64, name: String, quantity: Int, by actor: Actor,
+                                    idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageItem> {
+        try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+            guard let row = try db.queryOne("SELECT bay_id FROM storage_allocations WHERE id = ?", [.integer(allocation)]) else {
+                throw DomainError(.notFound, "storage_allocation_not_found", "No storage allocation has id \(allocation).",
+                                  details: ["allocation": String(allocation)])
+            }
+            try Self.requireText(name, "name")
+            guard quantity >= 1 else {
+                throw DomainError(.invalid, "invalid_quantity", "An item's quantity is at least 1.", details: ["quantity": String(quantity)])
+            }
+            try db.run("""
+                INSERT INTO storage_items (allocation_id, bay_id, name, quantity, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)
+                """, [.integer(allocation), .text(try row.get("bay_id") as String), .text(name), .integer(Int64(quantity)),
+                      .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+            let item = try StorageItem.load(db, id: db.lastInsertRowID)
+            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "storage_item.create", entity: "storage_item",
+                                entityID: String(item.id), after: item)
+            return item
+        }
+    }
+
+    /// Item `id` with its log.
+    public func storageItem(id: Int64) async throws -> StorageItem {
+        try await pool.read { db in try StorageItem.load(db, id: id) }
+    }
+
+    /// Checks an item out for an event (持出し): who takes it, the event and
+    /// where it goes; `item_already_out` (409) while it is out.
+    public func checkOutStorageItem(id: Int64, event: String, person: String, toWhere: String, by actor: Actor,
+                                    idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageItem> {
+        try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try StorageItem.load(db, id: id)
+            guard before.state == "in" else {
+                throw DomainError(.conflict, "item_already_out", "Item \(id) is already checked out.", details: ["item": String(id)])
+            }
+            try Self.requireText(event, "event")
+            try Self.requireText(person, "by")
+            try Self.requireText(toWhere, "to_where")
+            try db.run("""
+                INSERT INTO storage_movements (item_id, kind, at, by_name, event, to_where, recorded_by) VALUES (?, 'checkout', ?, ?, ?, ?, ?)
+                """, [.integer(id), .integer(now.secondsSinceEpoch), .text(person), .text(event), .text(toWhere), .text(actor.auditLabel)])
+            try db.run("UPDATE storage_items SET out_movement = ? WHERE id = ? AND out_movement IS NULL",
+                       [.integer(db.lastInsertRowID), .integer(id)])
+            return try Self.auditedItem(db, id: id, before: before, action: "storage_item.checkout", actor: actor.auditLabel, now: now)
+        }
+    }
+
+    /// Records an item's return (返却); `item_not_out` (409) when it is in.
+    public func returnStorageItem(id: Int64, person: String, by actor: Actor,
+                                  idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageItem> {
+        try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+            let before = try StorageItem.load(db, id: id)
+            guard before.state == "out" else {
+                throw DomainError(.conflict, "item_not_out", "Item \(id) is not checked out.", details: ["item": String(id)])
+            }
+            try Self.requireText(person, "by")
+            try db.run("""
+                INSERT INTO storage_movements (item_id, kind, at, by_name, recorded_by) VALUES (?, 'return', ?, ?, ?)
+                """, [.integer(id), .integer(now.secondsSinceEpoch), .text(person), .text(actor.auditLabel)])
+            try db.run("UPDATE storage_items SET out_movement = NULL WHERE id = ?", [.integer(id)])
+            return try Self.auditedItem(db, id: id, before: before, action: "storage_item.return", actor: actor.auditLabel, now: now)
+        }
+    }
+
+    static func auditedItem(_ db: Database, id: Int64, before: StorageItem, action: String, actor: String, now: Instant) throws -> StorageItem {
+        let after = try StorageItem.load(db, id: id)
+        try AuditLog.append(db, at: now, actor: actor, action: action, entity: "storage_item", entityID: String(id),
+                            before: before, after: after)
+        return after
+    }
+
+    /// 1 to 200 characters, not blank (`invalid_field`, 422, details: `field`).
+    static func requireText(_ text: String, _ field: String) throws {
+        guard !text.allSatisfy(\.isWhitespace), text.count <= 200 else {
+            throw DomainError(.invalid, "invalid_field", "`\(field)` needs 1 to 200 characters.", details: ["field": field])
+        }
+    }
+}

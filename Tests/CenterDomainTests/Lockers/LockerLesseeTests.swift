@@ -1,0 +1,54 @@
+import Testing
+@testable import CenterDomain
+
+@Suite struct LockerLesseeTests {
+    let terms = LockerLeaseTerms()
+    let start = LocalDate(year: 2026, month: 12, day: 1)!
+
+    @Test func corporationWithAValidNumberIsALessee() throws {
+        let lessee = try LockerLessee.resolve(corporateNumber: "7000012050002", founder: false, leaseStart: start, terms: terms)
+        #expect(lessee.corporateNumber?.digits == "7000012050002")
+    }
+
+    @Test func founderMustSupplyTheNumberWithinThreeMonths() throws {
+        let lessee = try LockerLessee.resolve(corporateNumber: nil, founder: true, leaseStart: start, terms: terms)
+        #expect(lessee == .founder(numberDue: LocalDate(year: 2027, month: 2, day: 28)!))
+        #expect(lessee.corporateNumber == nil)
+    }
+
+    @Test(arguments: [("700001205000", "length"), ("700001205000X", "non_digit"), ("8000012050002", "check_digit")])
+    func invalidCorporateNumberNamesItsReason(_ number: String, _ reason: String) {
+        #expect(throws: DomainError(.invalid, "invalid_corporate_number", "Not a valid corporate number (\(reason)).",
+                                    details: ["reason": reason])) {
+            try LockerLessee.resolve(corporateNumber: number, founder: false, leaseStart: start, terms: terms)
+        }
+    }
+
+    @Test func lesseeIsEitherACorporationOrAFounder() {
+        #expect(throws: DomainError.self) {
+            try LockerLessee.resolve(corporateNumber: nil, founder: false, leaseStart: start, terms: terms)
+        }
+        #expect(throws: DomainError.self) {
+            try LockerLessee.resolve(corporateNumber: "7000012050002", founder: true, leaseStart: start, terms: terms)
+        }
+    }
+
+    @Test func documentCheckCannotBeDatedAfterToday() {
+        let today = LocalDate(year: 2026, month: 11, day: 25)!
+        let check = LesseeCheck(document: "運転免許証", checkedBy: "Sato", checkedOn: today.adding(days: 1))
+        #expect(throws: DomainError.self) { try check.validate("identity_check", today: today) }
+        #expect(throws: Never.self) {
+            try LesseeCheck(document: "運転免許証", checkedBy: "Sato", checkedOn: today).validate("identity_check", today: today)
+        }
+    }
+
+    @Test func documentCheckNamesDocumentAndChecker() {
+        let today = LocalDate(year: 2026, month: 11, day: 25)!
+        #expect(throws: DomainError.self) {
+            try LesseeCheck(document: " ", checkedBy: "Sato", checkedOn: today).validate("identity_check", today: today)
+        }
+        #expect(throws: DomainError.self) {
+            try LesseeCheck(document: "登記事項証明書", checkedBy: "", checkedOn: today).validate("registry_extract_check", today: today)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import CenterDomain
+import Store
+import Testing
+@testable import CenterService
+
+/// The locker use cases against a real database: the schema's own refusals,
+/// cancellation before the start, founders, and the timer on the manual clock.
+@Suite struct LockerServiceTests {
+    let f: BookingFixture
+
+    init() throws { f = try BookingFixture() }
+
+    static let identity = LesseeCheck(document: "運転免許証", checkedBy: "Sato", checkedOn: BookingFixture.today)
+
+    func lease(_ registration: Int64, number: String? = "7000012050002", start: String = "2026-12", months: Int = 6,
+               locker: FacilityID? = nil) async throws -> LockerLease {
+        let request = LockerLeaseRequest(registration: registration, locker: locker, startMonth: YearMonth(start)!, months: months,
+                                         corporateNumber: number, founder: number == nil, identityCheck: Self.identity)
+        return try #require(try await f.service.leaseLocker(request, by: f.staff).value)
+    }
+
+    static func insertActiveLease(_ db: Database, locker: String, registration: Int64, number: String?) throws {
+        try db.run("""
+            INSERT INTO locker_leases (locker_id, registration_id, corporate_number, founder, start_date, months, end_date,
+                monthly_fee, amount_owed, identity_check, state, created_at, created_by, updated_at, updated_by)
+            VALUES (?, ?, ?, ?, '2026-12-01', 6, '2027-05-31', 3000, 18000, '{}', 'active', 0, 'test', 0, 'test')
+            """, [.text(locker), .integer(registration), number.map { .text($0) } ?? .null, (number == nil).sqlValue])
+    }
+
+    @Test func schemaRefusesASecondActiveLeaseOnALocker() async throws {
+        let first = try await f.register(.general)
+        let second = try await f.register(.general)
+        _ = try await lease(first)
+        let pool = f.service.pool
+        await #expect(throws: StoreError.self) {
+            try await pool.write { db in
+                try Self.insertActiveLease(db, locker: "locker-01", registration: second, number: "6010001000001")
+            }
+        }
+    }
+
+    @Test func schemaRefusesASecondActiveLeaseForACorporateNumber() async throws {
+        let first = try await f.register(.general)
+        let second = try await f.register(.general)
+        _ = try await lease(first)
+        let pool = f.service.pool
+        await #expect(throws: StoreError.self) {
+            try await pool.write { db in
+                try Self.insertActiveLease(db, locker: "locker-02", registration: second, number: "7000012050002")
+            }
+        }
+    }
+
+    @Test func terminationBeforeTheStartCancelsAndFreesTheLockerAtOnce() async throws {
+        let registration = try await f.register(.general)
+        let made = try await lease(registration)
+        let cancelled = try #require(try await f.service.terminateLockerLease(id: made.id, by: f.staff).value)
+        #expect(cancelled.state == "cancelled")
+        #expect(try await f.service.lockers().first?.state == "free")
+    }
+
+    @Test func terminatedLeaseCannotBeTerminatedAgain() async throws {
+        let made = try await lease(try await f.register(.general), start: "2026-11")
+        _ = try await f.service.terminateLockerLease(id: made.id, by: f.staff)
+        let service = f.service, staff = f.staff
+        await #expect(throws: DomainError(.conflict, "lease_not_active", "Locker lease \(made.id) is ended.",
+                                          details: ["lease": String(made.id), "state": "ended"])) {
+            try await service.terminateLockerLease(id: made.id, by: staff)
+        }
+    }
+
+    @Test func founderCannotSupplyANumberAnotherActiveLeaseHolds() async throws {
+        _ = try await lease(try await f.register(.general))
+        let founder = try await lease(try await f.register(.general), number: nil)
+        #expect(founder.corporateNumberDue == LocalDate(year: 2027, month: 2, day: 28))
+        let service = f.service, staff = f.staff
+        await #expect(throws: DomainError.self) {
+            try await service.supplyCorporateNumber(lease: founder.id, number: "7000012050002", by: staff)
+        }
+    }
+
+    @Test func advancingTwiceOnTheSameDayDoesNothingMore() async throws {
+        _ = try await lease(try await f.register(.general))
+        let day = Instant(japanDate: LocalDate(year: 2027, month: 4, day: 1)!, minuteOfDay: 0)
+        #expect(try await f.service.advanceLockers(now: day).reminders.count == 1)
+        #expect(try await f.service.advanceLockers(now: day.adding(seconds: 3600)) == LockerAdvance())
+    }
+
+    @Test func renewedLeaseGetsRemindersForItsNewEnd() async throws {
+        let made = try await lease(try await f.register(.general))
+        #expect(try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2027, month: 4, day: 1)!)).reminders.count == 1)
+        _ = try await f.service.renewLockerLease(id: made.id, by: f.staff)
+        let reminders = try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2028, month: 4, day: 1)!)).reminders
+        #expect(reminders == [LockerReminder(lease: made.id, endDate: LocalDate(year: 2028, month: 5, day: 31)!, daysBefore: 60)])
+    }
+
+    @Test func theServiceTimerEndsALeaseAfterItsLastDay() async throws {
+        let timers = f.service.startTimers()
+        defer { timers.cancel() }
+        let made = try await lease(try await f.register(.general), start: "2026-11")
+        f.clock.set(Instant(japanDate: LocalDate(year: 2027, month: 5, day: 1)!, minuteOfDay: 1))
+        var state = "active"
+        for _ in 0..<2000 where state == "active" {
+            await Task.yield()
+            state = try await f.service.lockerLease(id: made.id).state
+        }
+        #expect(state == "ended")
+        #expect(try await f.service.lockerLease(id: made.id).relettableFrom == LocalDate(year: 2027, month: 6, day: 29))
+    }
+
+    @Test func missingFounderNumberIsReportedOnceAfterItsDueDate() async throws {
+        let founder = try await lease(try await f.register(.general), number: nil)
+        #expect(try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2027, month: 2, day: 28)!)).overdueCorporateNumbers.isEmpty)
+        #expect(try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2027, month: 3, day: 1)!)).overdueCorporateNumbers
+                == [founder.id])
+        #expect(try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2027, month: 3, day: 2)!)).overdueCorporateNumbers.isEmpty)
+    }
+
+    @Test func joiningWhileLockersAreFreeGetsAnOfferAtOnce() async throws {
+        _ = try await f.service.joinLockerWaitlist(registration: try await f.register(.general), note: "", by: f.staff)
+        _ = try await f.service.joinLockerWaitlist(registration: try await f.register(.general), note: "", by: f.staff)
+        let entries = try await f.service.lockerWaitlist()
+        #expect(entries.map(\.state) == ["offered", "offered"])
+        #expect(entries.compactMap(\.offer?.locker) == ["locker-01", "locker-02"])
+    }
+
+    @Test func cancelledLeaseIsOfferedToTheFirstInLineAtOnce() async throws {
+        var leases: [LockerLease] = []
+        for n in 1...30 {
+            let base = String(repeating: "0", count: 12 - String(n).count) + String(n)
+            let number = String(CorporateNumber.checkDigit(base: base.map { Int(String($0))! })) + base
+            leases.append(try await lease(try await f.register(.general), number: number))
+        }
+        let waiting = try await f.register(.general)
+        _ = try await f.service.joinLockerWaitlist(registration: waiting, note: "", by: f.staff)
+        _ = try await f.service.terminateLockerLease(id: leases[6].id, by: f.staff)
+        let entry = try #require(try await f.service.lockerWaitlist().first)
+        #expect(entry.registration == waiting)
+        #expect(entry.offer?.locker == "locker-07")
+    }
+
+    @Test func leaseOutsideTheWaitlistWithdrawsTheApplicantAndFreesItsOffer() async throws {
+        let applicant = try await f.register(.general)
+        _ = try await f.service.joinLockerWaitlist(registration: applicant, note: "", by: f.staff)
+        #expect(try await f.service.lockerWaitlist().first?.offer?.locker == "locker-01")
+        let direct = try await lease(applicant)
+        #expect(direct.locker == "locker-02")
+        #expect(try await f.service.lockerWaitlist().isEmpty)
+        #expect(try await f.service.lockers().first?.state == "free")
+    }
+}
