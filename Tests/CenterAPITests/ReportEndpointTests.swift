@@ -197,6 +197,41 @@ func csvRows(_ body: [UInt8]) -> (bom: Bool, rows: [[String]]) {
         await server.stop()
     }
 
+    @Test func lockersReportCountsLeasesInEffectPerMonthWithTheirFees() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let first = try await server.registration("Kabushiki Kaisha A")
+        let second = try await server.registration("Kabushiki Kaisha B")
+        _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(first, number: LockerBody.number(1)), token: server.adminToken)
+        _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(second, number: LockerBody.number(2), start: "2027-01"),
+                                  token: server.adminToken)
+        let report = try await client.send("GET", "/reports/lockers?fiscal_year=2026", token: server.adminToken)
+        #expect(report.status == 200)
+        let months = Dictionary(uniqueKeysWithValues: report.array.map { ($0["month"] as? String ?? "", $0) })
+        #expect(report.array.count == 12)
+        #expect(months["2026-11"]?["leased"] as? Int == 0)
+        #expect(months["2026-12"]?["leased"] as? Int == 1)
+        #expect(months["2027-01"]?["leased"] as? Int == 2)
+        #expect(months["2027-01"]?["started"] as? Int == 1)
+        #expect(months["2027-01"]?["fees"] as? Int == 6000)
+        #expect(months["2027-01"]?["lockers"] as? Int == 30)
+        await server.stop()
+    }
+
+    @Test func lockersReportCSVMatchesTheJSON() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let registration = try await server.registration("Kabushiki Kaisha A")
+        _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(registration), token: server.adminToken)
+        let json = try await client.send("GET", "/reports/lockers?fiscal_year=2026", token: server.adminToken).array
+        let csv = try await client.send("GET", "/reports/lockers?fiscal_year=2026&format=csv", token: server.adminToken)
+        #expect(csv.headers["content-disposition"] == #"attachment; filename="lockers-FY2026.csv""#)
+        let rows = csvRows(csv.body).rows
+        #expect(rows.first == ["年度", "年月", "ロッカー数", "貸出中", "新規契約", "契約終了", "賃料"])
+        #expect(rows.dropFirst().map { Int($0[3]) } == json.map { $0["leased"] as? Int })
+        await server.stop()
+    }
+
     @Test func reportsNeedAStaffToken() async throws {
         let server = try await TestServer()
         let client = server.client()

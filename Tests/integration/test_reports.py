@@ -6,11 +6,13 @@ import io
 FISCAL_YEAR_HEADERS = {
     "utilization": ["年度", "年月", "施設ID", "施設", "利用可能コマ数", "予約コマ数", "利用コマ数", "無断キャンセル"],
     "revenue": ["年度", "年月", "指定管理者ID", "指定管理者", "事業者", "使用料", "還付", "減免", "差引収入"],
+    "lockers": ["年度", "年月", "ロッカー数", "貸出中", "新規契約", "契約終了", "賃料"],
 }
 FIELDS = {
     "utilization": ["fiscal_year", "month", "facility", "facility_name_ja", "open_units", "booked_units", "used_units",
                     "no_show_units"],
     "revenue": ["fiscal_year", "month", "manager", "manager_label", "operator_ja", "fees", "refunds", "exemptions", "net"],
+    "lockers": ["fiscal_year", "month", "lockers", "leased", "started", "ended", "fees"],
 }
 
 
@@ -51,6 +53,16 @@ def test_revenue_csv_matches_json_and_holds_the_paid_fee(center, bookings):
     lines = check_report(center, "revenue", year)
     paid = center.get(f"/bookings/{bookings.paid}", token=center.admin_token).json()
     assert sum(line["fees"] for line in lines) == paid["fee_total"]
+
+
+def test_utilization_has_a_line_per_month_for_the_flexible_desks(center, bookings):
+    lines = center.get(f"/reports/utilization?fiscal_year={fiscal_year(bookings.dates[0])}", token=center.admin_token).json()
+    assert len([line for line in lines if line["facility"] == "flexible-desks"]) == 12
+
+
+def test_lockers_csv_matches_json(center, bookings):
+    lines = check_report(center, "lockers", fiscal_year(bookings.dates[0]))
+    assert len(lines) == 12
 
 
 def test_accept_header_gives_the_same_csv(center, bookings):

@@ -2,8 +2,8 @@ import CenterDomain
 import CenterService
 import HTTPServer
 
-/// The staff reports: utilization and revenue by fiscal year (年度) and
-/// month, and the community quota (地域の方の利用枠) of a month. JSON by
+/// The staff reports: utilization, revenue and lockers leased by fiscal
+/// year (年度) and month, and the community quota (地域の方の利用枠) of a month. JSON by
 /// default; CSV for Excel with `Accept: text/csv` or `?format=csv`.
 enum ReportEndpoints {
     static let fiscalYearParameter = QueryParameter(
@@ -36,6 +36,18 @@ enum ReportEndpoints {
                 switch try ReportFormat(context.request) {
                 case .json: return APIResponse.json(lines)
                 case .csv: return ReportFormat.csvResponse(ReportTables.revenue(lines), filename: "revenue-\(year).csv")
+                }
+            },
+            Endpoint(.GET, "/reports/lockers",
+                     summary: "Mobile lockers (法人登記可) per month of a fiscal year: leased, started, ended, lease fees (CSV with format=csv)",
+                     tag: "reports", access: .staff, parameters: [fiscalYearParameter, ReportFormat.parameter],
+                     response: ["type": "array", "items": Schemas.ref("LockerLeaseLine")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                let year = try fiscalYear(context.request)
+                let lines = try await context.service.lockerLeaseReport(fiscalYear: year)
+                switch try ReportFormat(context.request) {
+                case .json: return APIResponse.json(lines)
+                case .csv: return ReportFormat.csvResponse(ReportTables.lockers(lines), filename: "lockers-\(year).csv")
                 }
             },
             Endpoint(.GET, "/reports/community-quota", summary: "Community quota (地域の方の利用枠) use of a month (CSV with format=csv)",

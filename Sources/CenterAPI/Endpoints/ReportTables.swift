@@ -22,6 +22,15 @@ enum ReportTables {
         return csv
     }
 
+    static func lockers(_ lines: [LockerLeaseLine]) -> CSVWriter {
+        var csv = CSVWriter(header: ["年度", "年月", "ロッカー数", "貸出中", "新規契約", "契約終了", "賃料"])
+        for line in lines {
+            csv.row([String(line.fiscalYear), line.month.description, String(line.lockers), String(line.leased),
+                     String(line.started), String(line.ended), String(line.fees)])
+        }
+        return csv
+    }
+
     static func communityQuota(_ lines: [CommunityQuotaLine], names: (FacilityID) -> String) -> CSVWriter {
         var csv = CSVWriter(header: ["年月", "施設ID", "施設", "地域枠の割合", "利用可能コマ数", "地域枠コマ数", "地域団体以外の上限",
                                      "地域団体の利用", "地域団体以外の利用", "開放コマ数", "地域枠の未使用"])

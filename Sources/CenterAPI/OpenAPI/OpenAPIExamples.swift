@@ -7,7 +7,8 @@ enum OpenAPIExamples {
     /// `schema` with the example of component `name` when it has none yet.
     static func attach(_ component: (String, JSONValue)) -> (String, JSONValue) {
         let (name, schema) = component
-        guard schema["example"] == nil, let example = components[name], case .object(var pairs) = schema else { return component }
+        guard schema["example"] == nil, let example = components[name] ?? facilityComponents[name],
+              case .object(var pairs) = schema else { return component }
         pairs.append(("example", example))
         return (name, .object(pairs))
     }
@@ -35,6 +36,10 @@ enum OpenAPIExamples {
 
             """),
         "GET /roadmap.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1600\" height=\"900\">…</svg>",
+        "GET /reports/desk-occupancy": ["from": "2026-11-26", "to": "2026-11-26", "desks": [
+            ["date": "2026-11-26", "period": "am", "open": true, "desks": 20, "passes": 2, "checked_in": 1, "no_shows": 1,
+             "occupancy": .double(0.05)]]],
+        "POST /storage-allocations/allocate": ["fiscal_year": 2026, "allocated": []],
         "GET /openapi.json": ["openapi": "3.1.0", "info": ["title": "Nakano Ward Industry Promotion Center service", "version": "1.0.0"],
                               "paths": [:]],
     ]

@@ -1,4 +1,4 @@
-/// Component schemas of the reports (utilization and revenue by fiscal year).
+/// Component schemas of the reports (utilization, revenue and lockers by fiscal year).
 enum ReportSchemas {
     static let components: [(String, JSONValue)] = [
         ("UtilizationLine", Schemas.object([
@@ -13,5 +13,11 @@ enum ReportSchemas {
             required: ["fiscal_year", "month", "manager", "fees", "refunds", "exemptions", "net"],
             example: ["fiscal_year": 2026, "month": "2026-11", "manager": "term-4", "manager_label": "指定管理者❷",
                       "operator_ja": "", "fees": 125_400, "refunds": 3_200, "exemptions": 18_000, "net": 122_200])),
+        ("LockerLeaseLine", Schemas.object([
+            "fiscal_year": .integer, "month": .month, "lockers": .integer, "leased": .integer, "started": .integer,
+            "ended": .integer, "fees": .integer],
+            required: ["fiscal_year", "month", "lockers", "leased", "started", "ended", "fees"],
+            example: ["fiscal_year": 2026, "month": "2026-12", "lockers": 30, "leased": 12, "started": 2, "ended": 0,
+                      "fees": 60_000])),
     ]
 }
