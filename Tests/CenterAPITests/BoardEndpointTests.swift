@@ -38,6 +38,18 @@ import Testing
         await server.stop()
     }
 
+    @Test func desksRowShowsTheDesksFreePerPeriod() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let holder = try await server.deskFreelancer(client: client)
+        _ = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-11-26", "am"), token: holder.token)
+        server.setClock("2026-11-26", minute: 8 * 60)
+        let board = try await client.send("GET", "/board")
+        let row = try #require(board.text.components(separatedBy: "\n").first { $0.contains(#"<tr class="desks">"#) })
+        #expect(row.contains(#"<td class="free later">空き 19<small>／20席</small></td><td class="free later">空き 20<small>／20席</small></td>"#))
+        await server.stop()
+    }
+
     @Test func regularClosedDayShowsEveryRoomClosedWithTheReason() async throws {
         let server = try await TestServer()
         server.setClock("2026-11-16")

@@ -2,8 +2,9 @@ import CenterDomain
 import CenterService
 
 /// The lobby board (本日の施設利用状況) as one self-contained HTML page for a
-/// 1920×1080 screen: the date in Japanese, a grid of rooms × divisions, and
-/// today's closures with their reasons. No script: the page reloads itself
+/// 1920×1080 screen: the date in Japanese, a grid of rooms × divisions with
+/// the flexible desks free per period as its last row, and today's closures
+/// with their reasons. No script: the page reloads itself
 /// every minute with `<meta http-equiv="refresh">`. All text is escaped.
 enum BoardPage {
     static func render(_ day: BoardDay, updatedAt minuteOfDay: Int) -> String {
@@ -45,6 +46,9 @@ enum BoardPage {
             for (slot, phase) in zip(room.slots, phases) { html += cell(slot, phase: phase) }
             html += "</tr>\n"
         }
+        html += "<tr class=\"desks\"><th class=\"room\" scope=\"row\">\(e(day.desks.nameJa))<span class=\"floor\">空き席</span></th>"
+        for (period, phase) in zip(day.desks.periods, phases) { html += deskCell(period, open: day.desks.open, phase: phase) }
+        html += "</tr>\n"
         html += "</tbody>\n</table>\n</main>\n<footer>"
         if day.closures.isEmpty {
             html += "<p class=\"notice\">本日は全施設開館しています。</p>"
@@ -66,6 +70,14 @@ enum BoardPage {
     static func phase(of division: Division, at minuteOfDay: Int) -> Phase {
         if FeedEvents.minutes(division.end) <= minuteOfDay { return .past }
         return FeedEvents.minutes(division.start) <= minuteOfDay ? .now : .later
+    }
+
+    /// Free desks of a period, `空き 18／20席`; 満席 when none is free.
+    static func deskCell(_ period: DeskPeriodAvailability?, open: Bool, phase: Phase) -> String {
+        guard let period else { return "<td class=\"none\">—</td>" }
+        if !open || period.closed == period.desks { return "<td class=\"closed \(phase.rawValue)\">休館</td>" }
+        if period.free == 0 { return "<td class=\"booked \(phase.rawValue)\">満席</td>" }
+        return "<td class=\"free \(phase.rawValue)\">空き \(period.free)<small>／\(period.desks)席</small></td>"
     }
 
     static func cell(_ slot: BoardDay.SlotState?, phase: Phase) -> String {
@@ -103,6 +115,8 @@ enum BoardPage {
         td.in_use,.legend .in_use{background:#ef6c00;color:#fff}
         td.closed,.legend .closed{background:#5f6b76;color:#fff}
         td.none{background:transparent;color:#5f6b76}
+        td small{font-size:24px;font-weight:400;margin-left:4px}
+        tr.desks th.room{background:#1d4a73}
         td.past{opacity:.45}
         thead th.now{background:#f5c400;color:#0b1f33}
         thead th.now .time{color:#0b1f33}

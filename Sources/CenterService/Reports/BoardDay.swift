@@ -38,11 +38,20 @@ public struct BoardDay: Sendable {
         public let reason: String
     }
 
+    /// The flexible desks (フリーデスク) today: free desks per period, aligned
+    /// with `BoardDay.divisions` (nil where desks have no such period).
+    public struct Desks: Sendable {
+        public let nameJa: String
+        public let open: Bool
+        public let periods: [DeskPeriodAvailability?]
+    }
+
     public let date: LocalDate
     /// `令和8年11月25日(水)`.
     public let labelJa: String
     /// The divisions of the day, in order, with their times.
     public let divisions: [Division]
     public let rooms: [Room]
+    public let desks: Desks
     public let closures: [Closure]
 }

@@ -4,7 +4,8 @@ import Store
 
 extension CenterService {
     /// The lobby board for today on the service's clock: every room booked by
-    /// division with its divisions' states, and today's closures with reasons.
+    /// division with its divisions' states, the desks free per period, and
+    /// today's closures with reasons.
     public func boardDay() async throws -> BoardDay {
         let center = settings.center
         let calendar = self.calendar
@@ -48,8 +49,11 @@ extension CenterService {
             return BoardDay.Room(id: room.id, nameJa: room.nameJa, nameEn: room.nameEn, floor: room.floor,
                                  slots: slots, closureReasons: ownReasons)
         }
+        let deskDay = try await deskAvailability(date: today)
+        let desks = BoardDay.Desks(nameJa: center.facility(center.desks.pool)?.nameJa ?? "フリーデスク", open: deskDay.open,
+                                   periods: center.divisions.map { division in deskDay.periods.first { $0.period == division.id } })
         return BoardDay(date: today, labelJa: today.japaneseReceiptLabel, divisions: center.divisions,
-                        rooms: boardRooms, closures: closures)
+                        rooms: boardRooms, desks: desks, closures: closures)
     }
 
     /// A closure reason in Japanese for the public board: the kind of closed
