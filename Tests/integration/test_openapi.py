@@ -47,3 +47,10 @@ def test_every_success_response_has_an_example(center):
             if media and not any("example" in m or has_example(m["schema"], components) for m in media):
                 missing.append(f"{method.upper()} {path}")
     assert missing == []
+
+
+def test_reports_document_their_csv_representation(center):
+    paths = center.get("/openapi.json").json()["paths"]
+    for path in ("/reports/utilization", "/reports/revenue", "/reports/lockers", "/reports/community-quota"):
+        content = paths[path]["get"]["responses"]["200"]["content"]
+        assert set(content) == {"application/json", "text/csv"}

@@ -20,6 +20,14 @@ enum OpenAPIExamples {
         return .object(pairs)
     }
 
+    /// Other representations of the success response: CSV for the reports
+    /// that take `format` (or `Accept: text/csv`).
+    static func alternates(_ endpoint: Endpoint) -> [(String, JSONValue)] {
+        guard endpoint.parameters.contains(where: { $0.name == ReportFormat.parameter.name }) else { return [] }
+        return [("text/csv", ["schema": ["type": "string", "description": "UTF-8 with a byte order mark, Japanese headers, CRLF"],
+                              "example": "\u{FEFF}年度,年月,施設ID,施設,利用可能コマ数,予約コマ数,利用コマ数,無断キャンセル\r\n2026,2026-11,meeting-room-1,会議室1,84,31,20,1\r\n"])]
+    }
+
     static let token: JSONValue = [
         "token": "nkc_7ef4412239e52ed6e4045c64bfc06342d09ed2d3e2094e9e72bd253917104b1e",
         "record": ["id": 2, "role": "member", "name": "Chair", "registration_id": 1, "created_at": "2026-11-25T18:54:11+09:00"],
