@@ -108,6 +108,42 @@ func csvRows(_ body: [UInt8]) -> (bom: Bool, rows: [[String]]) {
         await server.stop()
     }
 
+    @Test func revenueShowsTheYenExemptionsTookOff() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let registration = try await server.register("general")
+        var body = bookingBody("2026-12-10", ["am", "pm"], registration: registration)
+        body.removeLast()
+        body += #","exemptions":["ward_sponsored"]}"#
+        let booked = try await client.send("POST", "/bookings", body: body, token: server.adminToken)
+        let id = try #require(booked.object["id"] as? Int)
+        let perDay = (booked.object["fee"] as? [String: Any])?["per_day"] as? [String: Any]
+        let exempted = try #require((perDay?["exemptions"] as? [[String: Any]])?.first?["amount"] as? Int)
+        _ = try await client.send("POST", "/bookings/\(id)/payment", token: server.adminToken)
+        let report = try await client.send("GET", "/reports/revenue?fiscal_year=2026", token: server.adminToken)
+        let december = try #require(report.array.first { $0["month"] as? String == "2026-12" })
+        #expect(exempted > 0)
+        #expect(december["exemptions"] as? Int == exempted)
+        #expect(december["fees"] as? Int == booked.object["fee_total"] as? Int)
+        await server.stop()
+    }
+
+    @Test func revenueOfABookingOverAMonthEndIsSplitByDayOfUse() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        server.setClock("2027-01-05")
+        let registration = try await server.register("general")
+        let id = try await server.book("2027-01-30", days: 3, registration: registration, client: client)
+        let paid = try await client.send("POST", "/bookings/\(id)/payment", token: server.adminToken)
+        let total = try #require(paid.object["fee_total"] as? Int)
+        let report = try await client.send("GET", "/reports/revenue?fiscal_year=2026", token: server.adminToken).array
+        let january = report.first { $0["month"] as? String == "2027-01" }?["fees"] as? Int
+        let february = report.first { $0["month"] as? String == "2027-02" }?["fees"] as? Int
+        #expect(january == total / 3 * 2 + total % 3)
+        #expect(february == total / 3)
+        await server.stop()
+    }
+
     @Test func revenueCountsRefundsAgainstTheMonthOfUse() async throws {
         let server = try await TestServer()
         let client = server.client()
