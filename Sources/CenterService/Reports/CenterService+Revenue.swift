@@ -19,7 +19,7 @@ extension CenterService {
             if let term { terms[id] = term }
             managerOn[date] = id
             let key = Key(month: date.yearMonth, manager: id)
-            if order.last != key, !order.contains(key) { order.append(key) }
+            if !order.contains(key) { order.append(key) }
         }
         var sums: [Key: (fees: Int, refunds: Int, exemptions: Int)] = [:]
         for booking in bookings where booking.paidAt != nil {
