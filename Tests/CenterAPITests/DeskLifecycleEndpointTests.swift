@@ -135,7 +135,7 @@ import Testing
         server.setClock("2026-11-26", minute: 9 * 60 + 5)
         _ = try await client.send("POST", "/desk-passes/\(first)/check-in", token: server.adminToken)
         try await server.service.releaseNoShows(now: server.clock.now().adding(seconds: 3600))
-        let report = try await client.send("GET", "/reports/utilization?from=2026-11-26&to=2026-11-27", token: server.adminToken)
+        let report = try await client.send("GET", "/reports/desk-occupancy?from=2026-11-26&to=2026-11-27", token: server.adminToken)
         #expect(report.status == 200)
         let rows = report.object["desks"] as? [[String: Any]] ?? []
         #expect(rows.count == 6)
@@ -151,7 +151,7 @@ import Testing
 
     @Test func deskUtilizationAsCSVStartsWithAByteOrderMark() async throws {
         let server = try await TestServer()
-        let response = try await server.client().send("GET", "/reports/utilization?from=2026-11-26&to=2026-11-26",
+        let response = try await server.client().send("GET", "/reports/desk-occupancy?from=2026-11-26&to=2026-11-26",
                                                       token: server.adminToken, headers: ["Accept": "text/csv"])
         #expect(response.status == 200)
         #expect(response.headers["content-type"] == "text/csv; charset=utf-8")

@@ -38,3 +38,21 @@ import Testing
         await server.stop()
     }
 }
+
+/// The bookings-by-state gauge of `/metrics`.
+@Suite(.serialized) struct MetricsBookingStateTests {
+    @Test func metricsCountBookingsByState() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let registration = try await server.register("general")
+        _ = try await server.book("2026-12-10", registration: registration, client: client)
+        let paid = try await server.book("2026-12-11", registration: registration, client: client)
+        _ = try await client.send("POST", "/bookings/\(paid)/payment", token: server.adminToken)
+        let lines = try await client.send("GET", "/metrics", token: server.adminToken).text.split(separator: "\n").map(String.init)
+        #expect(lines.contains("# TYPE nakano_bookings gauge"))
+        #expect(lines.contains(#"nakano_bookings{state="provisional"} 1"#))
+        #expect(lines.contains(#"nakano_bookings{state="paid"} 1"#))
+        #expect(lines.contains(#"nakano_bookings{state="lapsed"} 0"#))
+        await server.stop()
+    }
+}

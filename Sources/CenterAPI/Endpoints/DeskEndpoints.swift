@@ -80,7 +80,7 @@ enum DeskEndpoints {
                 let id = try passID(context.request), key = try context.request.idempotencyKey()
                 return APIResponse.recorded(try await context.service.cancelDeskPass(id: id, by: context.actor!, idempotency: key))
             },
-            Endpoint(.GET, "/reports/utilization",
+            Endpoint(.GET, "/reports/desk-occupancy",
                      summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, "
                          + "occupancy; `Accept: text/csv` gives CSV",
                      tag: "reports", access: .staff,

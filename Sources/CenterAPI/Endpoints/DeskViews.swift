@@ -10,7 +10,7 @@ enum DeskViews {
         let features: [String]
     }
 
-    /// The desk part of `GET /reports/utilization`.
+    /// The daily desk occupancy of `GET /reports/desk-occupancy` (the monthly sums are in `GET /reports/utilization`).
     struct UtilizationView: Encodable {
         let from: LocalDate
         let to: LocalDate

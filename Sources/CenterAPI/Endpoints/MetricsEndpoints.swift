@@ -6,10 +6,11 @@ import HTTPServer
 enum MetricsEndpoints {
     static var all: [Endpoint] {
         [
-            Endpoint(.GET, "/metrics", summary: "Prometheus metrics: requests, latency, connections, write batches, commits",
+            Endpoint(.GET, "/metrics", summary: "Prometheus metrics: requests, latency, connections, write batches, commits, bookings by state",
                      tag: "system", access: .staff, response: ["type": "string"],
                      contentType: "text/plain; version=0.0.4") { context in
-                let text = context.resources.metrics.render(writer: context.service.pool.statistics, bookings: [])
+                let bookings = try await context.service.bookingCountsByState()
+                let text = context.resources.metrics.render(writer: context.service.pool.statistics, bookings: bookings)
                 return HTTPResponse(status: .ok, headers: ["content-type": "text/plain; version=0.0.4; charset=utf-8"],
                                     body: Array(text.utf8))
             },

@@ -2,16 +2,58 @@ import CenterDomain
 import CenterService
 import HTTPServer
 
-/// `GET /reports/community-quota`: per quota facility and month, U, the
-/// reserved share, community and non-community use, and released units.
+/// The staff reports: utilization, revenue and lockers leased by fiscal
+/// year (年度) and month, and the community quota (地域の方の利用枠) of a month. JSON by
+/// default; CSV for Excel with `Accept: text/csv` or `?format=csv`.
 enum ReportEndpoints {
+    static let fiscalYearParameter = QueryParameter(
+        "fiscal_year", required: true,
+        schema: ["type": "integer", "minimum": .int(CenterService.reportableFiscalYears.lowerBound),
+                 "maximum": .int(CenterService.reportableFiscalYears.upperBound), "example": 2026],
+        "Fiscal year by its starting year: 2026 is 令和8年度, 2026-04-01 to 2027-03-31")
+
     static var all: [Endpoint] {
         [
-            Endpoint(.GET, "/reports/community-quota",
-                     summary: "Community quota (地域の方の利用枠) use of a month; `Accept: text/csv` gives CSV",
+            Endpoint(.GET, "/reports/utilization",
+                     summary: "Utilization per room and month of a fiscal year: division-units open, booked, used, no-shows (CSV with format=csv)",
+                     tag: "reports", access: .staff, parameters: [fiscalYearParameter, ReportFormat.parameter],
+                     response: ["type": "array", "items": Schemas.ref("UtilizationLine")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                let year = try fiscalYear(context.request)
+                let lines = try await context.service.utilizationReport(fiscalYear: year)
+                switch try ReportFormat(context.request) {
+                case .json: return APIResponse.json(lines)
+                case .csv: return ReportFormat.csvResponse(ReportTables.utilization(lines), filename: "utilization-\(year).csv")
+                }
+            },
+            Endpoint(.GET, "/reports/revenue",
+                     summary: "Fees, refunds and exemptions per month and designated-manager term in charge on the date of use (CSV with format=csv)",
+                     tag: "reports", access: .staff, parameters: [fiscalYearParameter, ReportFormat.parameter],
+                     response: ["type": "array", "items": Schemas.ref("RevenueLine")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                let year = try fiscalYear(context.request)
+                let lines = try await context.service.revenueReport(fiscalYear: year)
+                switch try ReportFormat(context.request) {
+                case .json: return APIResponse.json(lines)
+                case .csv: return ReportFormat.csvResponse(ReportTables.revenue(lines), filename: "revenue-\(year).csv")
+                }
+            },
+            Endpoint(.GET, "/reports/lockers",
+                     summary: "Mobile lockers (法人登記可) per month of a fiscal year: leased, started, ended, lease fees (CSV with format=csv)",
+                     tag: "reports", access: .staff, parameters: [fiscalYearParameter, ReportFormat.parameter],
+                     response: ["type": "array", "items": Schemas.ref("LockerLeaseLine")],
+                     errorCodes: ["invalid_parameter"]) { context in
+                let year = try fiscalYear(context.request)
+                let lines = try await context.service.lockerLeaseReport(fiscalYear: year)
+                switch try ReportFormat(context.request) {
+                case .json: return APIResponse.json(lines)
+                case .csv: return ReportFormat.csvResponse(ReportTables.lockers(lines), filename: "lockers-\(year).csv")
+                }
+            },
+            Endpoint(.GET, "/reports/community-quota", summary: "Community quota (地域の方の利用枠) use of a month (CSV with format=csv)",
                      tag: "reports", access: .staff,
                      parameters: [QueryParameter("month", required: true, schema: ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"],
-                                                 "YYYY-MM")],
+                                                 "YYYY-MM"), ReportFormat.parameter],
                      response: ["type": "array", "items": Schemas.ref("CommunityQuotaLine")],
                      errorCodes: ["invalid_parameter"]) { context in
                 let text = try context.request.requiredQuery("month")
@@ -19,19 +61,25 @@ enum ReportEndpoints {
                     throw RequestError.invalidParameter("month", "`month` must be YYYY-MM, got \"\(text)\"")
                 }
                 let lines = try await context.service.communityQuotaReport(month: month)
-                guard context.request.headers["accept"]?.lowercased().contains("text/csv") == true else {
-                    return APIResponse.json(lines)
+                switch try ReportFormat(context.request) {
+                case .json: return APIResponse.json(lines)
+                case .csv:
+                    let center = context.service.settings.center
+                    let table = ReportTables.communityQuota(lines) { center.facility($0)?.nameJa ?? $0.rawValue }
+                    return ReportFormat.csvResponse(table, filename: "community-quota-\(month).csv")
                 }
-                var csv = CSVWriter(header: ["facility", "month", "share", "bookable_units", "reserved_units",
-                                             "non_community_ceiling", "community_units", "non_community_units",
-                                             "released_units", "unused_reserved_units"])
-                for line in lines {
-                    csv.row([line.facility.rawValue, line.month.description, String(line.share), String(line.bookableUnits),
-                             String(line.reservedUnits), String(line.nonCommunityCeiling), String(line.communityUnits),
-                             String(line.nonCommunityUnits), String(line.releasedUnits), String(line.unusedReservedUnits)])
-                }
-                return HTTPResponse(status: .ok, headers: ["content-type": "text/csv; charset=utf-8"], body: csv.bytes)
             },
         ]
+    }
+
+    /// `fiscal_year` as a year the reports cover; `invalid_parameter` (422) otherwise.
+    static func fiscalYear(_ request: HTTPRequest) throws(RequestError) -> FiscalYear {
+        let text = try request.requiredQuery("fiscal_year")
+        guard let year = Int(text), CenterService.reportableFiscalYears.contains(year) else {
+            let range = CenterService.reportableFiscalYears
+            throw RequestError.invalidParameter(
+                "fiscal_year", "`fiscal_year` must be a year from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
+        }
+        return FiscalYear(year)
     }
 }

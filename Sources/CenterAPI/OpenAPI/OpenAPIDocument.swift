@@ -30,7 +30,7 @@ enum OpenAPIDocument {
             "paths": .object(paths),
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-                "schemas": .object(Schemas.components),
+                "schemas": .object(Schemas.components.map(OpenAPIExamples.attach)),
             ],
         ]
     }
@@ -63,7 +63,8 @@ enum OpenAPIDocument {
         var responses: [(String, JSONValue)] = []
         let success: JSONValue = endpoint.successStatus == 204
             ? ["description": "Done, no content"]
-            : ["description": "Success", "content": .object([(endpoint.contentType, .object([("schema", endpoint.response)]))])]
+            : ["description": "Success",
+               "content": .object([(endpoint.contentType, OpenAPIExamples.mediaType(endpoint))] + OpenAPIExamples.alternates(endpoint))]
         responses.append((String(endpoint.successStatus), success))
         for (status, description) in errorStatuses(endpoint) {
             responses.append((status, ["description": .string(description),

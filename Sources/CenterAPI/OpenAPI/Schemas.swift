@@ -98,5 +98,5 @@ public enum Schemas {
         ("StepStatus", object(["step": .integer, "as_of": .date, "done": .integer, "in_progress": .integer,
                                "late": .integer, "not_started": .integer, "cancelled": .integer,
                                "late_items": .array(.string), "due_next": .array(.any)])),
-    ] + BookingSchemas.components + DeskViews.components + LockerEndpoints.components + StorageEndpoints.components
+    ] + BookingSchemas.components + ReportSchemas.components + DeskViews.components + LockerEndpoints.components + StorageEndpoints.components
 }

@@ -1,0 +1,90 @@
+import CenterDomain
+import CenterService
+
+/// Room bookings as iCalendar events: one event per booking, day of use and
+/// run of consecutive divisions (午前+午後 is 09:00–17:00, the free gap hour
+/// included; 午前+夜間 are two events). UIDs name the booking, the date and the
+/// run's first division, which never change (a date change is a new booking),
+/// so calendar clients update events in place.
+struct FeedEvents {
+    /// Whose feed: the public one shows no personal data at all.
+    enum Audience { case publicFeed, owner }
+
+    let center: CenterConfiguration
+    let audience: Audience
+
+    func events(of booking: Booking) -> [ICalendarWriter.Event] {
+        let facility = center.facility(booking.facility)
+        let runs = Self.runs(of: booking.divisions, in: center.divisions)
+        return booking.dates.flatMap { date in
+            runs.map { run in
+                let first = run[0], last = run[run.count - 1]
+                let divisionNames = run.map(\.nameJa).joined(separator: "・")
+                let room = facility?.nameJa ?? booking.facility.rawValue
+                return ICalendarWriter.Event(
+                    uid: "booking-\(booking.id)-\(date)-\(first.id.rawValue)@nakano-center",
+                    date: date, startMinute: Self.minutes(first.start), endMinute: Self.minutes(last.end),
+                    summary: summary(booking, room: room, divisions: divisionNames),
+                    location: "中野区産業振興センター " + room,
+                    description: description(booking, divisions: divisionNames),
+                    status: Self.status(of: booking.state), sequence: Self.sequence(of: booking),
+                    lastModified: Self.lastModified(of: booking))
+            }
+        }
+    }
+
+    private func summary(_ booking: Booking, room: String, divisions: String) -> String {
+        switch audience {
+        case .publicFeed: "予約済み / Booked（\(divisions)）"
+        case .owner: "\(booking.purpose)（\(room) \(divisions)）"
+        }
+    }
+
+    private func description(_ booking: Booking, divisions: String) -> String? {
+        switch audience {
+        case .publicFeed: nil
+        case .owner: "予約番号 \(booking.id) / \(divisions) / 状態 \(booking.state.rawValue) / 使用料 \(booking.feeTotal)円"
+        }
+    }
+
+    /// 仮予約 is tentative; paid, checked-in, done and no-show bookings held
+    /// the room; lapsed and cancelled ones are cancelled.
+    static func status(of state: BookingState) -> ICalendarWriter.Event.Status {
+        switch state {
+        case .provisional: .tentative
+        case .paid, .checkedIn, .done, .noShow: .confirmed
+        case .lapsed, .cancelledByUser, .cancelledByCenter: .cancelled
+        }
+    }
+
+    /// One more for every change since booking (RFC 5545 §3.8.7.4): payment,
+    /// check-in, cancellation, and the timers' lapse, done and no-show.
+    static func sequence(of booking: Booking) -> Int {
+        let stamps = [booking.paidAt, booking.checkedInAt, booking.cancelledAt].compactMap { $0 }.count
+        let timer = booking.state == .lapsed || booking.state == .done || booking.state == .noShow ? 1 : 0
+        return stamps + timer
+    }
+
+    static func lastModified(of booking: Booking) -> Instant {
+        [booking.createdAt, booking.paidAt, booking.checkedInAt, booking.cancelledAt].compactMap { $0 }
+            .max() ?? booking.createdAt
+    }
+
+    /// The booked divisions grouped into runs adjacent in the day's order.
+    static func runs(of booked: [DivisionID], in day: [Division]) -> [[Division]] {
+        let indices = booked.compactMap { id in day.firstIndex { $0.id == id } }.sorted()
+        var runs: [[Division]] = []
+        var previous: Int?
+        for index in indices {
+            if let previous, index == previous + 1 { runs[runs.count - 1].append(day[index]) } else { runs.append([day[index]]) }
+            previous = index
+        }
+        return runs
+    }
+
+    /// `HH:MM` as minutes after midnight.
+    static func minutes(_ time: String) -> Int {
+        let parts = time.split(separator: ":").compactMap { Int($0) }
+        return parts.count == 2 ? parts[0] * 60 + parts[1] : 0
+    }
+}

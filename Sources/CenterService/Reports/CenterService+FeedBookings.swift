@@ -1,0 +1,37 @@
+import CenterDomain
+import Store
+
+extension CenterService {
+    /// The longest range a calendar feed covers, in days.
+    public static let maximumFeedDays = 800
+
+    /// Every booking of `facility` used between `from` and `to` in any state
+    /// (cancelled and lapsed included, so calendar feeds can mark them
+    /// cancelled), oldest use first: `facilityBookings` with the range
+    /// checked. For the public feed: callers must not
+    /// show the registration, contact or purpose.
+    public func feedBookings(facility: FacilityID, from: LocalDate, to: LocalDate) async throws -> [Booking] {
+        try Self.checkFeedRange(from: from, to: to)
+        return try await facilityBookings(facility, from: from, to: to)
+    }
+
+    /// Every booking of `registration` used between `from` and `to`, in any
+    /// state, oldest use first (a member's own feed).
+    public func feedBookings(registration: Int64, from: LocalDate, to: LocalDate) async throws -> [Booking] {
+        try Self.checkFeedRange(from: from, to: to)
+        return try await pool.read { db in
+            try db.query("""
+                SELECT \(Booking.columns) FROM bookings WHERE registration_id = ? AND first_date <= ? AND last_date >= ?
+                ORDER BY first_date, id
+                """, [.integer(registration), .text(to.description), .text(from.description)]).map(Booking.init(row:))
+        }
+    }
+
+    /// `range_too_long` (422) unless `from` ≤ `to` within `maximumFeedDays`.
+    static func checkFeedRange(from: LocalDate, to: LocalDate) throws(DomainError) {
+        guard from <= to, from.days(until: to) < maximumFeedDays else {
+            throw DomainError(.invalid, "range_too_long", "From `from` to `to`, at most \(maximumFeedDays) days.",
+                              details: ["from": from.description, "to": to.description])
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import CenterDomain
+import Roadmap
+import Store
+
+extension CenterService {
+    /// Per month of `fiscalYear` and designated-manager term in charge on the
+    /// dates of use: fees, refunds, exemptions and net income, month order.
+    public func revenueReport(fiscalYear: FiscalYear) async throws -> [RevenueLine] {
+        let roadmap = self.roadmap
+        let bookings = try await pool.read { db in try Self.bookingsUsed(db, from: fiscalYear.first, to: fiscalYear.last) }
+        struct Key: Hashable { let month: YearMonth; let manager: String }
+        var order: [Key] = []
+        var terms: [String: ManagerTerm] = [:]
+        var managerOn: [LocalDate: String] = [:]
+        for offset in 0...fiscalYear.first.days(until: fiscalYear.last) {
+            let date = fiscalYear.first.adding(days: offset)
+            let term = roadmap.manager(on: date.roadmapDate)
+            let id = term?.id ?? ""
+            if let term { terms[id] = term }
+            managerOn[date] = id
+            let key = Key(month: date.yearMonth, manager: id)
+            if !order.contains(key) { order.append(key) }
+        }
+        var sums: [Key: (fees: Int, refunds: Int, exemptions: Int)] = [:]
+        for booking in bookings where booking.paidAt != nil {
+            let dates = booking.dates
+            let exemptionPerDay = Self.exemptionPerDay(booking.fee)
+            for (index, date) in dates.enumerated() where fiscalYear.contains(date) {
+                let key = Key(month: date.yearMonth, manager: managerOn[date] ?? "")
+                var entry = sums[key, default: (0, 0, 0)]
+                entry.fees += Self.share(of: booking.feeTotal, day: index, days: dates.count)
+                entry.refunds += Self.share(of: booking.refund?.amount ?? 0, day: index, days: dates.count)
+                entry.exemptions += exemptionPerDay
+                sums[key] = entry
+            }
+        }
+        return order.map { key in
+            let entry = sums[key] ?? (0, 0, 0)
+            let term = terms[key.manager]
+            return RevenueLine(fiscalYear: fiscalYear.startYear, month: key.month, manager: key.manager,
+                               managerLabel: term?.label ?? "", operatorJa: term?.operatorJa ?? "", fees: entry.fees,
+                               refunds: entry.refunds, exemptions: entry.exemptions, net: entry.fees - entry.refunds)
+        }
+    }
+
+    /// Day `day`'s part of `amount` spread over `days`: equal parts, the
+    /// remainder on the first day, so the parts sum to the amount.
+    static func share(of amount: Int, day: Int, days: Int) -> Int {
+        amount / days + (day == 0 ? amount % days : 0)
+    }
+
+    /// The yen taken off one day of use by exemptions, from the stored
+    /// breakdown `{"per_day": {"exemptions": [{"amount"}]}}`.
+    static func exemptionPerDay(_ fee: StoredJSON) -> Int {
+        guard case .object(let root) = fee, case .object(let perDay)? = root["per_day"],
+              case .array(let exemptions)? = perDay["exemptions"] else { return 0 }
+        return exemptions.reduce(0) { sum, exemption in
+            guard case .object(let fields) = exemption, case .integer(let amount)? = fields["amount"] else { return sum }
+            return sum + Int(amount)
+        }
+    }
+}
