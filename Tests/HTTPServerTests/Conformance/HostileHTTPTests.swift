@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import Testing
 @testable import HTTPServer
@@ -32,7 +33,7 @@ import Testing
     func fragmentedRequestWaitsForTheRest(_ prefix: String) async throws {
         try await withServer(HostileRun.configure) { server in
             let port = server.port
-            let (waited, status) = try await blocking { () -> (HostileRun.Ending, Int) in
+            let (waited, status) = try await onThread { () -> (HostileRun.Ending, Int) in
                 let client = try TestClient(port: port, readTimeout: 0.25)
                 try client.send(prefix)
                 let waited = client.readToEnd().ending
@@ -69,7 +70,7 @@ enum HostileRun {
     static func check(_ c: HostileCase) async throws {
         try await withServer(configure) { server in
             let port = server.port
-            let outcome = try await blocking { try run(c, port: port) }
+            let outcome = try await onThread { try run(c, port: port) }
             #expect(outcome.statuses == c.statuses)
             if let body = c.body { #expect(outcome.lastBody == body) }
             if c.closes {
@@ -146,5 +147,14 @@ extension TestClient {
     func setReadTimeout(_ seconds: Double) {
         var tv = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+    }
+}
+
+/// Runs blocking socket code on a thread of its own. On Linux, Dispatch's
+/// global pool is the one Swift concurrency runs on (two threads here), so a
+/// read blocked there would starve the very server handlers it waits for.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
     }
 }

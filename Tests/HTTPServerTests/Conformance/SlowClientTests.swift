@@ -21,7 +21,7 @@ import Testing
     @Test func tricklingHeadsAreAnswered408AtTheHeaderDeadline() async throws {
         try await withServer(Self.configure) { server in
             let port = server.port
-            let report = try await blocking { try Trickle.run(port: port, connections: Self.tricklers, seconds: 2.5) }
+            let report = try await onThread { try Trickle.run(port: port, connections: Self.tricklers, seconds: 2.5) }
             #expect(report.opened == Self.tricklers)
             #expect(report.answered408 == Self.tricklers, "every trickling head gets 408 (RFC 9110 §15.5.9)")
             #expect(report.closed == Self.tricklers, "and is closed")
@@ -35,8 +35,8 @@ import Testing
     @Test func tricklingHeadsDoNotDelayOtherClients() async throws {
         try await withServer(Self.configure) { server in
             let port = server.port
-            async let trickle = blocking { try Trickle.run(port: port, connections: Self.tricklers, seconds: 2.0) }
-            let latencies = try await blocking { () -> [Double] in
+            async let trickle = onThread { try Trickle.run(port: port, connections: Self.tricklers, seconds: 2.0) }
+            let latencies = try await onThread { () -> [Double] in
                 usleep(200_000)
                 let client = try TestClient(port: port)
                 var latencies: [Double] = []
@@ -55,10 +55,12 @@ import Testing
             #expect(sorted.count >= 20, "normal requests kept flowing: \(sorted.count)")
             if !sorted.isEmpty {
                 let median = sorted[sorted.count / 2]
-                // Debug build on a shared machine: bound loosely; the 50 ms
-                // p99 goal is measured on the release build by bench/slowloris.sh.
+                let p90 = sorted[sorted.count * 9 / 10]
+                // Debug build on a shared machine, other suites running: bound
+                // loosely; the 50 ms p99 goal is measured on the release build
+                // by bench/slowloris.sh.
                 #expect(median < 0.1, "median \(median) s")
-                #expect(sorted.last! < 1.0, "slowest \(sorted.last!) s")
+                #expect(p90 < 0.5, "p90 \(p90) s")
             }
         }
     }
@@ -71,7 +73,7 @@ import Testing
             $0.lingerTimeout = .milliseconds(200)
         }) { server in
             let port = server.port
-            let (served, slow) = try await blocking { () -> (Int, Int32) in
+            let (served, slow) = try await onThread { () -> (Int, Int32) in
                 // A response far larger than the socket buffers between them.
                 let body = [UInt8](repeating: UInt8(ascii: "z"), count: 6 << 20)
                 let slow = try connectRaw(port: port, receiveBuffer: 4096)
