@@ -43,6 +43,7 @@ enum MalformedCases {
         .refused("byte 0xff in a field name", "garden AIOHTTP 8", 400, get + "\\xffoo: bar\r\n\r\n"),
         .refused("NUL in a field name", "garden OLS 5", 400, get + "Hea\\x00der: value\r\n\r\n"),
         .refused("byte 0x85 in a field name", "garden ATS 3", 400, get + "Header\\x85: value\r\n\r\n"),
+        .refused("space inside a field name", "notes §1.4", 400, get + "Content Length: 5\r\n\r\nhello"),
         .refused("separators in a field name", "garden Mongoose 5b", 400, get + "\"(),/;<=>?@[/]{}: yep\r\n\r\n"),
         .refused("LF in a field name", "garden OLS 12", 400, get + "Te\nst: test\r\n\r\n"),
     ]
@@ -51,6 +52,8 @@ enum MalformedCases {
         .refused("request line without a version", "h1spec", 400, "GET / \r\n\r\n"),
         .refused("request line of two parts", "notes §1.1", 400, "GET /health\r\nHost: a\r\n\r\n"),
         .refused("junk before the method", "h1spec", 400, "Extra lineGET / HTTP/1.1\r\nHost: a\r\n\r\n"),
+        .refused("space before the method", "notes §1.1", 400, " GET /health HTTP/1.1\r\nHost: a\r\n\r\n"),
+        .refused("NUL in the target", "notes §1.21", 400, "GET /hea\\x00lth HTTP/1.1\r\nHost: a\r\n\r\n"),
         .refused("tab as separator", "notes §1.1", 400, "GET\t/health HTTP/1.1\r\nHost: a\r\n\r\n"),
         .refused("trailing space after the version", "notes §1.1", 400, "GET /health HTTP/1.1 \r\nHost: a\r\n\r\n"),
         .refused("method of separators", "garden AIOHTTP 6", 400, "G=\":<>(e),[T];?\" /get HTTP/1.1\r\n\r\n"),

@@ -29,6 +29,8 @@ enum OversizeCases {
                  "GET /health HTTP/1.1\r\nHost: a\r\n" + fields(defaults.maxHeaderFields, valueBytes: 1) + "\r\n"),
         .refused("Content-Length over 1 MiB", "notes §1.7", 413,
                  "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: \(defaults.maxBodyBytes + 1)\r\n\r\nabc"),
+        .refused("Content-Length over 1 MiB with 100-continue", "notes §1.17", 413,
+                 "POST /echo HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: \(defaults.maxBodyBytes + 1)\r\n\r\n"),
         .refused("Content-Length of 18 nines", "notes §1.7", 413,
                  "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 999999999999999999\r\n\r\n"),
         .refused("one chunk over 1 MiB", "notes §1.9", 413,
