@@ -186,6 +186,58 @@ import Testing
         await server.stop()
     }
 
+    /// Members see and change only their own registration's data (API.md
+    /// "Roles"): changing the id in the path gets another registration's
+    /// data neither shown nor touched. Runs where the endpoints exist.
+    @Test(.enabled(if: PlantedData.canPlantRegistrations && PlantedData.has("GET", "/registrations/{id}")))
+    func memberCannotReadAnotherRegistrationByChangingTheID() async throws {
+        let server = try await TestServer()
+        let planted = try await PlantedData.plant(in: server)
+        try #require(planted.registrations.count == 2)
+        let (own, other) = (planted.registrations[0], planted.registrations[1])
+        let member = try await server.token(.member, registrationID: Int64(own))
+        let client = server.client()
+        #expect(try await client.send("GET", "/registrations/\(own)", token: member).status == 200)
+        let response = try await client.send("GET", "/registrations/\(other)", token: member)
+        #expect(response.status == 403 || response.status == 404, "another registration was \(response.status)")
+        #expect(!response.text.contains(PlantedData.canaries[1]) && !response.text.contains(PlantedData.canaries[3]))
+        await server.stop()
+    }
+
+    @Test(.enabled(if: PlantedData.canPlantRegistrations && PlantedData.has("GET", "/bookings/{id}")))
+    func memberCannotSeeOrTouchAnotherRegistrationsBooking() async throws {
+        let server = try await TestServer()
+        let planted = try await PlantedData.plant(in: server)
+        try #require(planted.bookings.count == 2, "bookings could not be planted on \(planted.date ?? "?")")
+        let member = try await server.token(.member, registrationID: Int64(planted.registrations[0]))
+        let (own, other) = (planted.bookings[0], planted.bookings[1])
+        let client = server.client()
+        #expect(try await client.send("GET", "/bookings/\(own)", token: member).status == 200)
+        let read = try await client.send("GET", "/bookings/\(other)", token: member)
+        #expect(read.status == 403 || read.status == 404, "reading another's booking was \(read.status)")
+        let before = try await client.send("GET", "/bookings/\(other)", token: server.adminToken)
+        for action in ["cancel", "payment", "check-in"] where PlantedData.has("POST", "/bookings/{id}/\(action)") {
+            let response = try await client.send("POST", "/bookings/\(other)/\(action)", body: "{}", token: member)
+            #expect(response.status == 403 || response.status == 404, "\(action) of another's booking was \(response.status)")
+        }
+        let after = try await client.send("GET", "/bookings/\(other)", token: server.adminToken)
+        #expect(after.object["state"] as? String == before.object["state"] as? String, "the other booking is unchanged")
+        if PlantedData.has("GET", "/bookings") {
+            let list = try await client.send("GET", "/bookings?registration=\(planted.registrations[1])", token: member)
+            #expect(list.status >= 400 || !list.array.contains { $0["id"] as? Int == other },
+                    "listing by another registration showed its booking")
+        }
+        if PlantedData.has("POST", "/bookings"), let facility = planted.facility, let date = planted.date {
+            let response = try await client.send("POST", "/bookings", body: """
+                {"facility":"\(facility)","date":"\(date)","divisions":["night"],"registration":\(planted.registrations[1]),\
+                "purpose":"Not mine","attendees":5,"admission_charged":0,"commercial":false}
+                """, token: member)
+            #expect(response.status == 403 || response.status == 404 || response.status == 422,
+                    "booking for another registration was \(response.status)")
+        }
+        await server.stop()
+    }
+
     @Test func memberTokenCarriesItsOwnRegistration() async throws {
         let server = try await TestServer()
         let member = try await server.token(.member, registrationID: 42)
