@@ -68,15 +68,26 @@ unexpected-methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 TOML
 
 echo "== schemathesis $VERSION as $ROLE: max $MAX_EXAMPLES examples per operation, max ${MAX_TIME}s, seed $SEED"
+OUT="$PWD/bench/out/schemathesis-$ROLE"
+mkdir -p "$OUT"
 set +e
-"$VENV/bin/schemathesis" --config-file "$TMP/schemathesis.toml" run "http://127.0.0.1:$PORT/openapi.json" \
+# Run from the temporary directory: schemathesis keeps a .schemathesis/
+# cache in its working directory, which must not land in the repository.
+(cd "$TMP" && "$OLDPWD/$VENV/bin/schemathesis" --config-file "$TMP/schemathesis.toml" run "http://127.0.0.1:$PORT/openapi.json" \
   --header "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error,response_schema_conformance \
   --max-examples "$MAX_EXAMPLES" --max-time "$MAX_TIME" --seed "$SEED" --workers 1 \
-  --request-timeout 10 --generation-database none --no-color "${EXCLUDE[@]}" 2>&1 | tee "$TMP/schemathesis.out" | grep -vE '^\s*$' | tail -n 40
-STATUS=${PIPESTATUS[0]}
+  --request-timeout 10 --generation-database none --no-color "${EXCLUDE[@]}" >"$OUT/schemathesis.out" 2>&1)
+STATUS=$?
 set -e
-if grep -q '"level":"error"' "$TMP/server.log"; then
-  echo "== server errors logged:"; grep '"level":"error"' "$TMP/server.log" | head -n 5
+# The failures first (they can be long), then the summary.
+sed -n '/^=* \(FAILURES\|ERRORS\) =*$/,/^=* \(WARNINGS\|SUMMARY\) =*$/p' "$OUT/schemathesis.out" | head -n 150
+sed -n '/^=* SUMMARY =*$/,$p' "$OUT/schemathesis.out"
+if ! kill -0 "$SERVER" 2>/dev/null; then
+  echo "== the server died during the run; its last log lines:"
+  tail -n 20 "$TMP/server.log"
+  STATUS=1
 fi
+cp "$TMP/server.log" "$OUT/server.log"
+echo "== full output: $OUT/schemathesis.out, server log: $OUT/server.log"
 exit "$STATUS"
