@@ -52,6 +52,11 @@ enum AcceptedCases {
                 body: String(repeating: "b", count: 1 << 20)),
         .sequence("100 pipelined requests in one write", "notes §1.12", Array(repeating: 200, count: 100), closes: false,
                   String(repeating: "GET /health HTTP/1.1\r\nHost: a\r\n\r\n", count: 100)),
+        .sequence("a 404 consumes its body before the next request", "notes §1.12", [404, 200], closes: false,
+                  "POST /nowhere HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello" + "GET /health HTTP/1.1\r\nHost: a\r\n\r\n"),
+        .sequence("a 405 consumes its chunked body before the next request", "notes §1.12", [405, 200], closes: false,
+                  "DELETE /health HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"
+                    + "GET /health HTTP/1.1\r\nHost: a\r\n\r\n"),
         .sequence("valid request, then CL.TE on the same connection", "notes §1.12", [200, 400], closes: true,
                   "GET /health HTTP/1.1\r\nHost: a\r\n\r\n" + post + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
         .sequence("pipelined body ends where Content-Length says", "notes §1.12", [200, 200], closes: false,

@@ -45,6 +45,59 @@ import Testing
             #expect(status == 200)
         }
     }
+
+    /// A client that sends its last request and shuts down its writing side
+    /// (as `nc -N` or a health checker may) is answered, and then the server
+    /// closes: no more requests can come (RFC 9112 §9.6). The last request
+    /// and the FIN are made to wait in the socket together, behind a slow
+    /// request and a pipelined one, so they are read in one go.
+    @Test func halfClosedClientIsAnsweredThenClosed() async throws {
+        try await withServer(HostileRun.configure) { server in
+            let port = server.port
+            let (statuses, ending) = try await onThread { () -> ([Int], HostileRun.Ending) in
+                let client = try TestClient(port: port)
+                try client.send("GET /slow?ms=300 HTTP/1.1\r\nHost: a\r\n\r\n" + getHealth)
+                usleep(100_000)
+                try client.send(getHealth)
+                Glibc.shutdown(client.fd, Int32(SHUT_WR))
+                let statuses = try (0..<3).map { _ in try client.readResponse().status }
+                return (statuses, client.readToEnd().ending)
+            }
+            #expect(statuses == [200, 200, 200])
+            // Server bug: the last request and the FIN come in one read; a
+            // read shorter than the buffer is taken as "drained", so under
+            // edge-triggered epoll the EOF is never seen and the connection
+            // idles until the keep-alive timeout instead of closing.
+            withKnownIssue("EOF read together with the last request is missed (edge-triggered short read)") {
+                #expect(ending == .eof)
+            }
+        }
+    }
+
+    /// The header deadline also holds for the second request of a kept-alive
+    /// connection: a head trickled after a served request gets 408 and close.
+    @Test func trickledSecondRequestGets408() async throws {
+        try await withServer({
+            HostileRun.configure(&$0)
+            $0.headerTimeout = .milliseconds(500)
+        }) { server in
+            let port = server.port
+            let (first, second, ending) = try await onThread { () -> (Int, Int, HostileRun.Ending) in
+                let client = try TestClient(port: port)
+                try client.send(getHealth)
+                let first = try client.readResponse().status
+                for byte in "GET /health HTTP/1.1\r\nHo".utf8 {
+                    try? client.send([byte])
+                    usleep(40_000)
+                }
+                let second = try client.readResponse().status
+                return (first, second, client.readToEnd().ending)
+            }
+            #expect(first == 200)
+            #expect(second == 408)
+            #expect(ending == .eof)
+        }
+    }
 }
 
 /// Runs one `HostileCase` against a fresh server.

@@ -45,6 +45,9 @@ enum OversizeCases {
         .refused("chunk extension over 256 octets", "notes §1.9", 400,
                  "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1;"
                     + String(repeating: "e", count: defaults.maxChunkExtensionBytes + 1) + "\r\nZ\r\n0\r\n\r\n"),
+        .refused("trailer section over 32 KiB", "notes §1.9", 431,
+                 "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n"
+                    + fields(6, valueBytes: 6000) + "\r\n"),
         .refused("more than 100 trailer fields", "notes §1.9", 431,
                  "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n"
                     + fields(defaults.maxHeaderFields + 1, valueBytes: 1) + "\r\n"),
