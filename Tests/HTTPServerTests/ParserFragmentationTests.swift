@@ -27,4 +27,16 @@ struct ParserFragmentationTests {
         let bytes = Array(sample.utf8)
         #expect(parse(chunks: bytes.map { [$0] }) == parse(chunks: [bytes]))
     }
+
+    /// Found by the fuzzer: a bare LF past the header-section budget gave 400
+    /// whole but 431 when the first read already exceeded the budget.
+    @Test func sectionLimitVerdictDoesNotDependOnSplit() {
+        let limits = HTTPParserLimits(maxHeaderBytes: 40)
+        let bytes = Array(("GET / HTTP/1.1\r\nHost: h\r\nX-A: " + String(repeating: "v", count: 60) + "\nrest").utf8)
+        let whole = parse(chunks: [bytes], limits: limits)
+        #expect(whole.status == 431)
+        for cut in 1..<bytes.count {
+            #expect(parse(chunks: [Array(bytes[..<cut]), Array(bytes[cut...])], limits: limits) == whole)
+        }
+    }
 }

@@ -54,4 +54,9 @@ struct ParserRequestLineTests {
         let outcome = parse("GET / HTTP/1.1\r\nHost: h\r\n")
         #expect(outcome.requests.isEmpty && outcome.error == nil)
     }
+    @Test func tinyRequestLineLimitAnswersWithoutReadingPastTheBuffer() {
+        let limits = HTTPParserLimits(maxRequestLineBytes: 2)
+        #expect(status("GET", limits: limits) == 501)
+        #expect(status("GET / HTTP/1.1\r\n", limits: limits) == 414)
+    }
 }

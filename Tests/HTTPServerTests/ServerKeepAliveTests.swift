@@ -116,4 +116,18 @@ import Testing
             #expect(final.body == "ok")
         }
     }
+
+    @Test func http10WithoutKeepAliveCloses() async throws {
+        try await withServer { server in
+            let port = server.port
+            let (response, closed) = try await blocking {
+                let client = try TestClient(port: port)
+                try client.send("GET /health HTTP/1.0\r\n\r\n")
+                return (try client.readResponse(), client.isClosedByServer())
+            }
+            #expect(response.status == 200)
+            #expect(response.headers["connection"] == "close")
+            #expect(closed)
+        }
+    }
 }

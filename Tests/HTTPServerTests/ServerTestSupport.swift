@@ -104,10 +104,11 @@ final class TestClient {
     }
 }
 
-/// Runs blocking client code on a Dispatch thread, outside the cooperative pool.
+/// Runs blocking client code on a thread of its own: neither the cooperative
+/// pool nor Dispatch's (which it shares on Linux) may be held by a blocked read.
 func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
     }
 }
 
@@ -119,6 +120,7 @@ func testRouter() -> Router {
     }
     router.add(.POST, "/echo") { request in HTTPResponse(body: request.body) }
     router.add(.GET, "/items/{id}") { request in HTTPResponse(body: Array((request.pathParameters["id"] ?? "").utf8)) }
+    router.add(.GET, "/big") { _ in HTTPResponse(body: [UInt8](repeating: 120, count: 16 << 20)) }
     router.add(.GET, "/slow") { request in
         let ms = Int(request.queryValue("ms") ?? "1000") ?? 1000
         try? await Task.sleep(for: .milliseconds(ms))

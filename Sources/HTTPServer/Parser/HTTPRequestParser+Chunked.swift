@@ -58,13 +58,10 @@ extension HTTPRequestParser {
                 readIndex += 2
                 phase = .size
             case .trailers(let fields, let total):
-                switch scanLine(from: 0, maxLength: limits.maxHeaderFieldBytes) {
-                case .incomplete:
-                    if total + bufferedByteCount > limits.maxHeaderBytes {
-                        return fail(.headerFieldsTooLarge("The trailer section is too large."))
-                    }
-                    return .needMoreData
-                case .tooLong: return fail(.headerFieldsTooLarge("A trailer field is too large."))
+                let budget = limits.maxHeaderBytes - total
+                switch scanLine(from: 0, maxLength: max(0, min(limits.maxHeaderFieldBytes, budget))) {
+                case .incomplete: return .needMoreData
+                case .tooLong: return fail(.headerFieldsTooLarge("The trailer section is too large."))
                 case .bareCR, .bareLF: return fail(.badRequest("A trailer line must end with CRLF."))
                 case .complete(let end):
                     if end == 0 {
@@ -72,7 +69,7 @@ extension HTTPRequestParser {
                         return finish(parsed)
                     }
                     if case .failure(let error) = splitField(bytes(0..<end)) { return fail(error) }
-                    guard fields + 1 <= limits.maxHeaderFields, total + end + 2 <= limits.maxHeaderBytes else {
+                    guard fields + 1 <= limits.maxHeaderFields else {
                         return fail(.headerFieldsTooLarge("The trailer section is too large."))
                     }
                     readIndex += end + 2

@@ -9,18 +9,20 @@ extension HTTPRequestParser {
         var nextLine = nextLine
         while true {
             let isRequestLine = lines.isEmpty
-            let maxLength = isRequestLine ? limits.maxRequestLineBytes : limits.maxHeaderFieldBytes
+            // The section budget bounds each line's scan, so the verdict depends
+            // only on byte positions, never on how the bytes were split.
+            let sectionBudget = isRequestLine ? 0 : limits.maxHeaderBytes - (nextLine - lines[0].upperBound - 2)
+            let maxLength = isRequestLine ? limits.maxRequestLineBytes
+                : max(0, min(limits.maxHeaderFieldBytes, sectionBudget))
             let scan = scanLine(from: nextLine, maxLength: maxLength)
             switch scan {
             case .bareCR: return fail(.badRequest("A bare CR is not a line ending."))
             case .bareLF: return fail(.badRequest("A bare LF is not a line ending; use CRLF."))
             case .tooLong:
-                return fail(isRequestLine ? requestLineTooLongError(start: nextLine)
-                                          : .headerFieldsTooLarge("A header field is too large."))
+                if isRequestLine { return fail(requestLineTooLongError(start: nextLine)) }
+                return fail(.headerFieldsTooLarge(sectionBudget < limits.maxHeaderFieldBytes
+                    ? "The header section is too large." : "A header field is too large."))
             case .incomplete:
-                if !isRequestLine, bufferedByteCount - lines[0].upperBound - 2 > limits.maxHeaderBytes {
-                    return fail(.headerFieldsTooLarge("The header section is too large."))
-                }
                 state = .head(lines: lines, nextLine: nextLine)
                 return .needMoreData
             case .complete(let end):
@@ -30,9 +32,6 @@ extension HTTPRequestParser {
                     continue
                 }
                 if !isRequestLine {
-                    if end - lines[0].upperBound - 2 > limits.maxHeaderBytes {
-                        return fail(.headerFieldsTooLarge("The header section is too large."))
-                    }
                     if end == nextLine {
                         return buildHead(lines: lines, headLength: end + 2)
                     }
@@ -49,7 +48,7 @@ extension HTTPRequestParser {
     /// A request line over the cap: a method token longer than any we
     /// implement is 501, anything else 414 (RFC 9112 §3).
     func requestLineTooLongError(start: Int) -> HTTPParseError {
-        let head = bytes(start..<(start + Self.maxMethodLength + 1))
+        let head = bytes(start..<min(start + Self.maxMethodLength + 1, bufferedByteCount))
         if !head.contains(ASCII.sp) && head.allSatisfy(ASCII.isToken) {
             return .notImplemented("The request method is not implemented.")
         }

@@ -18,8 +18,8 @@ public struct Router: HTTPResponder {
     /// Every route added, in order.
     public private(set) var routes: [(method: HTTPMethod, pattern: String)] = []
 
-    /// Built while routes are added, read-only once the router is served.
-    nonisolated(unsafe) private var root = Node()
+    /// The route trie; copied on write, so a served router is never mutated.
+    private var root = Node()
 
     public init() {}
 
@@ -60,13 +60,14 @@ public struct Router: HTTPResponder {
         return await handler(request)
     }
 
-    /// Literal first, then the parameter branch, backtracking if needed.
+    /// Literal first, then the parameter branch (never an empty segment),
+    /// backtracking if needed.
     static func match(_ node: Node, _ segments: ArraySlice<String>, _ parameters: inout [String: String]) -> Node? {
         guard let first = segments.first else { return node.handlers.isEmpty ? nil : node }
         if let literal = node.literals[first], let found = match(literal, segments.dropFirst(), &parameters) {
             return found
         }
-        if let (name, child) = node.parameter {
+        if let (name, child) = node.parameter, !first.isEmpty {
             let saved = parameters[name]
             parameters[name] = first
             if let found = match(child, segments.dropFirst(), &parameters) { return found }

@@ -35,7 +35,7 @@ public final class HTTPServer: Sendable {
     enum RunState {
         case idle
         case running(Shared, [EventLoop])
-        case stopped
+        case stopped(Shared)
     }
 
     public let configuration: Configuration
@@ -60,8 +60,10 @@ public final class HTTPServer: Sendable {
     /// Connections currently open, including those being refused or closed.
     public var openConnections: Int {
         state.withLock { state in
-            if case .running(let shared, _) = state { return shared.openConnections.load(ordering: .relaxed) }
-            return 0
+            switch state {
+            case .idle: return 0
+            case .running(let shared, _), .stopped(let shared): return shared.openConnections.load(ordering: .relaxed)
+            }
         }
     }
 
@@ -101,7 +103,7 @@ public final class HTTPServer: Sendable {
     public func shutdown() async {
         let running: (Shared, [EventLoop])? = state.withLock { state in
             guard case .running(let shared, let loops) = state else { return nil }
-            state = .stopped
+            state = .stopped(shared)
             return (shared, loops)
         }
         guard let (shared, loops) = running else { return }

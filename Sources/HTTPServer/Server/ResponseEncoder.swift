@@ -45,7 +45,7 @@ enum ResponseEncoder {
         }
         for field in response.headers where !ownedFields.contains(field.name) && isSafe(field) {
             out.append(contentsOf: "\r\n".utf8)
-            out.append(contentsOf: field.name.utf8)
+            appendTitleCased(field.name, to: &out)
             out.append(contentsOf: ": ".utf8)
             out.append(contentsOf: field.value.utf8)
         }
@@ -59,6 +59,16 @@ enum ResponseEncoder {
     static func isSafe(_ field: (name: String, value: String)) -> Bool {
         !field.name.isEmpty && field.name.utf8.allSatisfy(ASCII.isToken)
             && field.value.utf8.allSatisfy { $0 != ASCII.cr && $0 != ASCII.lf && $0 != 0 }
+    }
+
+    /// Field names are stored lowercased; they go out as `Content-Type`, which
+    /// is what people expect to read (case does not matter, RFC 9110 §5.1).
+    static func appendTitleCased(_ name: String, to out: inout [UInt8]) {
+        var upper = true
+        for b in name.utf8 {
+            out.append(upper && b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") ? b - 32 : b)
+            upper = b == UInt8(ascii: "-")
+        }
     }
 
     static func appendDecimal(_ n: Int, to out: inout [UInt8]) {

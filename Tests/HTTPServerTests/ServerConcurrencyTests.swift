@@ -1,0 +1,101 @@
+import Dispatch
+import Testing
+@testable import HTTPServer
+
+/// Connection cap, isolation of slow handlers and graceful shutdown.
+@Suite(.serialized) struct ServerConcurrencyTests {
+    @Test func connectionOverCapGets503WithRetryAfter() async throws {
+        try await withServer({ $0.maxConnections = 2 }) { server in
+            let port = server.port
+            let (third, firstStillServed) = try await blocking {
+                let first = try TestClient(port: port)
+                let second = try TestClient(port: port)
+                try first.send(getHealth)
+                try second.send(getHealth)
+                _ = try first.readResponse()
+                _ = try second.readResponse()
+                let third = try TestClient(port: port)
+                let response = try third.readResponse()
+                try first.send(getHealth)
+                return (response, try first.readResponse().status)
+            }
+            #expect(third.status == 503)
+            #expect(third.headers["retry-after"] == "1")
+            #expect(third.headers["connection"] == "close")
+            #expect(firstStillServed == 200)
+        }
+    }
+
+    @Test func slowHandlerDoesNotDelayAnotherConnection() async throws {
+        try await withServer { server in
+            let port = server.port
+            let elapsed = try await blocking { () -> Double in
+                let slow = try TestClient(port: port)
+                try slow.send("GET /slow?ms=1000 HTTP/1.1\r\nHost: t\r\n\r\n")
+                let start = DispatchTime.now().uptimeNanoseconds
+                let fast = try TestClient(port: port)
+                try fast.send(getHealth)
+                _ = try fast.readResponse()
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                _ = try slow.readResponse()
+                return elapsed
+            }
+            #expect(elapsed < 0.5)
+        }
+    }
+
+    @Test func shutdownLetsInFlightRequestFinishAndRefusesNewConnections() async throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.eventLoopCount = 2
+        let server = HTTPServer(configuration: configuration, responder: testRouter())
+        try server.start()
+        let port = server.port
+        let inFlight = Task {
+            try await blocking { () -> (Int, String?) in
+                let client = try TestClient(port: port)
+                try client.send("GET /slow?ms=500 HTTP/1.1\r\nHost: t\r\n\r\n")
+                let response = try client.readResponse()
+                return (response.status, response.headers["connection"])
+            }
+        }
+        try await Task.sleep(for: .milliseconds(150))
+        await server.shutdown()
+        let (status, connection) = try await inFlight.value
+        #expect(status == 200)
+        #expect(connection == "close")
+        let refused = try await blocking { () -> Bool in
+            do {
+                _ = try TestClient(port: port)
+                return false
+            } catch {
+                return true
+            }
+        }
+        #expect(refused)
+        #expect(server.openConnections == 0)
+    }
+
+    @Test func shutdownClosesIdleKeepAliveConnectionsAtOnce() async throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.eventLoopCount = 2
+        let server = HTTPServer(configuration: configuration, responder: testRouter())
+        try server.start()
+        let port = server.port
+        let client = Task {
+            try await blocking { () -> Bool in
+                let client = try TestClient(port: port)
+                try client.send(getHealth)
+                _ = try client.readResponse()
+                return client.isClosedByServer()
+            }
+        }
+        try await Task.sleep(for: .milliseconds(150))
+        let clock = ContinuousClock()
+        let start = clock.now
+        await server.shutdown()
+        #expect(clock.now - start < .seconds(1))
+        #expect(try await client.value)
+    }
+}

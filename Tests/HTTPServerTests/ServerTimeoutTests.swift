@@ -1,0 +1,101 @@
+import Glibc
+import Testing
+@testable import HTTPServer
+
+/// Deadlines end to end (RFC 9112 §9.5, RFC 9110 §15.5.9): short timeouts so
+/// the suite stays fast.
+@Suite(.serialized) struct ServerTimeoutTests {
+    @Test func headerDeadlineAnswers408AndCloses() async throws {
+        try await withServer({ $0.headerTimeout = .milliseconds(300) }) { server in
+            let port = server.port
+            let (response, closed) = try await blocking {
+                let client = try TestClient(port: port)
+                try client.send("GET /health HTTP/1.1\r\nHo")
+                return (try client.readResponse(), client.isClosedByServer())
+            }
+            #expect(response.status == 408)
+            #expect(response.headers["connection"] == "close")
+            #expect(response.body.contains(#""code":"request_timeout""#))
+            #expect(closed)
+        }
+    }
+
+    @Test func headerDeadlineIsATotalNotPerRead() async throws {
+        try await withServer({ $0.headerTimeout = .milliseconds(400) }) { server in
+            let port = server.port
+            let status = try await blocking { () -> Int in
+                let client = try TestClient(port: port)
+                for byte in "GET /health HTTP/1.1\r\n".utf8 {
+                    try? client.send([byte])
+                    usleep(50_000)
+                }
+                return try client.readResponse().status
+            }
+            #expect(status == 408)
+        }
+    }
+
+    @Test func silentConnectionIsClosedWithoutResponse() async throws {
+        try await withServer({ $0.headerTimeout = .milliseconds(200) }) { server in
+            let port = server.port
+            let (closed, leftover) = try await blocking {
+                let client = try TestClient(port: port)
+                let closed = client.isClosedByServer()
+                return (closed, client.buffer.count)
+            }
+            #expect(closed)
+            #expect(leftover == 0)
+        }
+    }
+
+    @Test func idleKeepAliveConnectionIsClosed() async throws {
+        try await withServer({ $0.idleTimeout = .milliseconds(300) }) { server in
+            let port = server.port
+            let (status, closed) = try await blocking {
+                let client = try TestClient(port: port)
+                try client.send(getHealth)
+                return (try client.readResponse().status, client.isClosedByServer())
+            }
+            #expect(status == 200)
+            #expect(closed)
+        }
+    }
+
+    @Test func bodyDeadlineAnswers408() async throws {
+        try await withServer({ $0.bodyTimeout = .milliseconds(300) }) { server in
+            let port = server.port
+            let status = try await blocking {
+                let client = try TestClient(port: port)
+                try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc")
+                return try client.readResponse().status
+            }
+            #expect(status == 408)
+        }
+    }
+
+    @Test func handlerDeadlineAnswers503() async throws {
+        try await withServer({ $0.handlerTimeout = .milliseconds(200) }) { server in
+            let port = server.port
+            let response = try await blocking {
+                let client = try TestClient(port: port)
+                try client.send("GET /slow?ms=2000 HTTP/1.1\r\nHost: t\r\n\r\n")
+                return try client.readResponse()
+            }
+            #expect(response.status == 503)
+            #expect(response.body.contains(#""code":"service_unavailable""#))
+        }
+    }
+
+    @Test func slowReaderIsClosedAtTheWriteDeadline() async throws {
+        try await withServer({ $0.writeTimeout = .milliseconds(300) }) { server in
+            let port = server.port
+            let openWhileClientStalls = try await blocking { () -> Int in
+                let client = try TestClient(port: port)
+                try client.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n")
+                usleep(1_200_000)
+                return withExtendedLifetime(client) { server.openConnections }
+            }
+            #expect(openWhileClientStalls == 0)
+        }
+    }
+}
