@@ -64,13 +64,11 @@ import Testing
                 return (statuses, client.readToEnd().ending)
             }
             #expect(statuses == [200, 200, 200])
-            // Server bug: the last request and the FIN come in one read; a
-            // read shorter than the buffer is taken as "drained", so under
-            // edge-triggered epoll the EOF is never seen and the connection
-            // idles until the keep-alive timeout instead of closing.
-            withKnownIssue("EOF read together with the last request is missed (edge-triggered short read)") {
-                #expect(ending == .eof)
-            }
+            // Regression: the last request and the FIN came in one read, the
+            // short read was taken as "drained", and under edge-triggered
+            // epoll the EOF was never seen: the connection idled until the
+            // keep-alive timeout instead of closing.
+            #expect(ending == .eof)
         }
     }
 
