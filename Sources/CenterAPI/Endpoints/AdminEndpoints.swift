@@ -38,7 +38,7 @@ enum AdminEndpoints {
     static var all: [Endpoint] {
         [
             Endpoint(.POST, "/tokens", summary: "Mint a token (shown once, stored hashed)", tag: "admin", access: .admin,
-                     requestBody: Schemas.object(["role": .enumeration(Role.allCases.map(\.rawValue)), "name": .string,
+                     requestBody: Schemas.object(["role": .enumeration(Role.allCases.map(\.rawValue)), "name": .text(minLength: 1, maxLength: 200),
                                                   "registration_id": .integer, "expires_at": .instant],
                                                  required: ["role", "name"]),
                      successStatus: 201,
@@ -61,7 +61,7 @@ enum AdminEndpoints {
             Endpoint(.GET, "/audit", summary: "The append-only audit log: who changed what, when, before and after",
                      tag: "admin", access: .admin,
                      parameters: [QueryParameter("since", schema: Schemas.instantSchema, "Entries at or after this instant (RFC 3339); default: all"),
-                                  QueryParameter("after_id", schema: ["type": "integer"], "Continue after this entry id"),
+                                  QueryParameter("after_id", schema: ["type": "integer", "minimum": 0], "Continue after this entry id"),
                                   QueryParameter("limit", schema: ["type": "integer", "minimum": 1, "maximum": 1000], "At most this many (default 500)")],
                      response: ["type": "array", "items": Schemas.ref("AuditEntry")],
                      errorCodes: ["invalid_parameter"]) { context in

@@ -10,7 +10,7 @@ enum RoadmapEndpoints {
         [
             Endpoint(.GET, "/roadmap", summary: "Roadmap items by step and fiscal year, filterable", tag: "roadmap", access: .anyone,
                      parameters: [QueryParameter("step", schema: ["type": "integer", "minimum": 1, "maximum": 3], "STEP 1–3"),
-                                  QueryParameter("fiscal_year", schema: ["type": "integer"], "Items whose plan touches this fiscal year"),
+                                  QueryParameter("fiscal_year", schema: ["type": "integer", "minimum": 1990, "maximum": 2099], "Items whose plan touches this fiscal year"),
                                   QueryParameter("status", schema: ["type": "string", "enum": .array(ItemStatus.allCases.map { .string($0.rawValue) })], "Recorded status"),
                                   QueryParameter("side", schema: ["type": "string", "enum": .array(ItemSide.allCases.map { .string($0.rawValue) })], "hard, soft or both")],
                      response: ["type": "array", "items": Schemas.ref("RoadmapSection")],

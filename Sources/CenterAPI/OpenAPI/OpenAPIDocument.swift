@@ -85,7 +85,9 @@ enum OpenAPIDocument {
         } else {
             statuses.append(("401", "A token was sent and is unknown, revoked or expired"))
         }
-        if endpoint.path.contains("{") { statuses.append(("404", "No such resource")) }
+        if endpoint.path.contains("{") || endpoint.errorCodes.contains(where: isNotFoundCode) {
+            statuses.append(("404", "No such resource"))
+        }
         if endpoint.requestBody != nil {
             statuses.append(("413", "Body too large"))
             statuses.append(("415", "The body is not application/json"))
@@ -94,6 +96,13 @@ enum OpenAPIDocument {
         statuses.append(("422", "Well-formed but invalid values"))
         statuses.append(("500", "Unexpected failure"))
         return statuses
+    }
+
+    /// Error codes that name something missing (`unknown_item`,
+    /// `token_not_found`, `no_manager`) are answered 404, so an endpoint
+    /// listing one documents 404 even without a path parameter.
+    static func isNotFoundCode(_ code: String) -> Bool {
+        code.hasPrefix("unknown_") || code.hasPrefix("no_") || code.hasSuffix("_not_found")
     }
 
     private static func operationID(_ endpoint: Endpoint) -> String {

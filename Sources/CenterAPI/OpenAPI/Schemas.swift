@@ -3,6 +3,8 @@ public enum Schemas {
     /// A field's type in `object(_:)`.
     public indirect enum Field: Sendable {
         case string, integer, number, boolean, date, month, instant, any
+        /// A string of `minLength` to `maxLength` characters.
+        case text(minLength: Int, maxLength: Int)
         case enumeration([String])
         case ref(String)
         case array(Field)
@@ -11,6 +13,7 @@ public enum Schemas {
         var schema: JSONValue {
             switch self {
             case .string: ["type": "string"]
+            case .text(let minLength, let maxLength): ["type": "string", "minLength": .int(minLength), "maxLength": .int(maxLength)]
             case .integer: ["type": "integer"]
             case .number: ["type": "number"]
             case .boolean: ["type": "boolean"]

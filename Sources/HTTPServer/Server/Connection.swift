@@ -32,6 +32,9 @@ final class Connection {
     var closeAfterWrite = false
     /// Edge-triggered readiness: set by EPOLLIN, cleared by EAGAIN or a short read.
     var readable = false
+    /// EPOLLRDHUP was reported: the peer's FIN is queued, perhaps behind
+    /// data, so reads go on to EOF (a short read no longer means drained).
+    var peerHungUp = false
     var peerClosed = false
     /// A parse error to answer once the requests before it are answered.
     var failure: HTTPParseError?

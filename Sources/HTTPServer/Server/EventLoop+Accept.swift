@@ -27,7 +27,7 @@ extension EventLoop {
                 return
             }
             _ = clinux_set_nodelay(fd)
-            let events = CLINUX_EPOLLIN | CLINUX_EPOLLOUT | CLINUX_EPOLLET
+            let events = CLINUX_EPOLLIN | CLINUX_EPOLLRDHUP | CLINUX_EPOLLOUT | CLINUX_EPOLLET
             guard clinux_epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, events, UInt64(fd)) == 0 else {
                 Glibc.close(fd)
                 continue

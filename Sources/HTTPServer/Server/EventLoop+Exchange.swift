@@ -7,7 +7,9 @@ import Glibc
 extension EventLoop {
     /// Reads until EAGAIN (edge-triggered), or until the pipelining limit says
     /// stop. A read shorter than the buffer means the socket is drained: any
-    /// later data raises a new edge.
+    /// later data raises a new edge — unless the peer has hung up (RDHUP):
+    /// a FIN queued with the data raises no further edge, so then reads go on
+    /// until EOF, and the connection closes once its responses are sent.
     func handleReadable(_ c: Connection) {
         if c.phase == .lingering {
             drainLingering(c)
@@ -17,7 +19,7 @@ extension EventLoop {
         while c.readable && c.wantsInput(maxPipelined: maxPipelined) {
             let n = Glibc.read(c.fd, readBuffer.baseAddress, Self.readBufferSize)
             if n > 0 {
-                if n < Self.readBufferSize { c.readable = false }
+                if n < Self.readBufferSize && !c.peerHungUp { c.readable = false }
                 c.parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<n]))
                 process(c)
             } else if n == 0 {

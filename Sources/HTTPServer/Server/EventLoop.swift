@@ -145,8 +145,9 @@ final class EventLoop: @unchecked Sendable {
 
     func handleEvent(fd: Int32, flags: UInt32) {
         guard fd >= 0, Int(fd) < connections.count, let connection = connections[Int(fd)] else { return }
-        if flags & (CLINUX_EPOLLIN | CLINUX_EPOLLHUP | CLINUX_EPOLLERR) != 0 {
+        if flags & (CLINUX_EPOLLIN | CLINUX_EPOLLRDHUP | CLINUX_EPOLLHUP | CLINUX_EPOLLERR) != 0 {
             connection.readable = true
+            if flags & (CLINUX_EPOLLRDHUP | CLINUX_EPOLLHUP) != 0 { connection.peerHungUp = true }
             handleReadable(connection)
         }
         if flags & CLINUX_EPOLLOUT != 0, !connection.isClosed, connection.outOffset < connection.out.count {
