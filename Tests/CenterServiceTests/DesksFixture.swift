@@ -7,21 +7,10 @@ import Store
 /// clock at 2026-11-25 (Wednesday) 10:00 in Japan, and helpers to register
 /// freelancers and book desk passes.
 final class DesksFixture {
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    /// The repository's configuration, loaded once for every service test.
+    static var settings: CenterSettings { BookingFixture.settings }
 
-    static let settings: CenterSettings = {
-        do {
-            return try SettingsLoader.load(configDirectory: repository + "/Config", schedulesDirectory: repository + "/schedules")
-        } catch {
-            fatalError("the repository's configuration must load: \(error)")
-        }
-    }()
-
-    static let today = LocalDate(year: 2026, month: 11, day: 25)!
+    static let today = BookingFixture.today
 
     let service: CenterService
     let clock: ManualClock

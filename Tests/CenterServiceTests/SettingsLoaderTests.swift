@@ -5,11 +5,7 @@ import Testing
 /// A bad configuration or schedule file stops the service with the file,
 /// the JSON path inside it and the problem.
 struct SettingsLoaderTests {
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static var repository: String { BookingFixture.repository }
 
     /// A copy of Config/ and schedules/ with one file's text edited.
     func copy(editing file: String, _ edit: (String) -> String) throws -> (config: String, schedules: String) {
