@@ -36,10 +36,8 @@ final class Writer: @unchecked Sendable {
     /// Starts the writer thread. Call once.
     func start() {
         let thread = Thread { [self] in
-            // Named from inside, on the OS thread itself: on Linux a name set
-            // before `start()` is not applied, and `Thread.current` may not be
-            // the object that started the thread. Shows in `top -H` and crash logs.
-            pthread_setname_np(pthread_self(), "store-writer")
+            // Named from inside: on Linux a name set before `start()` is not
+            // applied to the thread, which shows in `top -H` and crash logs.
             Thread.current.name = "store-writer"
             run()
         }
