@@ -28,12 +28,12 @@ extension EventLoop {
             }
             _ = clinux_set_nodelay(fd)
             let events = CLINUX_EPOLLIN | CLINUX_EPOLLRDHUP | CLINUX_EPOLLOUT | CLINUX_EPOLLET
-            guard clinux_epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, events, UInt64(fd)) == 0 else {
+            nextSerial &+= 1
+            guard clinux_epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, events, Self.eventData(fd: fd, serial: nextSerial)) == 0 else {
                 Glibc.close(fd)
                 continue
             }
             let count = shared.openConnections.add(1, ordering: .relaxed).newValue
-            nextSerial &+= 1
             let connection = Connection(fd: fd, serial: nextSerial, limits: shared.limits)
             if Int(fd) >= connections.count {
                 connections.append(contentsOf: repeatElement(nil, count: Int(fd) + 1 - connections.count + 64))

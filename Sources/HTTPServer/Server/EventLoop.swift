@@ -99,7 +99,7 @@ final class EventLoop: @unchecked Sendable {
                 switch data {
                 case Self.listenerToken: acceptConnections()
                 case Self.wakeToken: drainInbox()
-                default: handleEvent(fd: Int32(truncatingIfNeeded: data), flags: flags)
+                default: handleEvent(fd: Int32(truncatingIfNeeded: data), serialTag: UInt32(truncatingIfNeeded: data >> 32), flags: flags)
                 }
             }
             expireDeadlines()
@@ -143,8 +143,18 @@ final class EventLoop: @unchecked Sendable {
         spareMessages = batch
     }
 
-    func handleEvent(fd: Int32, flags: UInt32) {
-        guard fd >= 0, Int(fd) < connections.count, let connection = connections[Int(fd)] else { return }
+    /// The epoll data of a connection: its fd, and in the high half the low
+    /// 31 bits of its serial. An fd closed and reused by an accept in the
+    /// same `epoll_wait` batch would otherwise receive its predecessor's
+    /// stale events (a stale RDHUP would close the new connection early).
+    /// The top bit stays clear, so the data never equals the loop's tokens.
+    static func eventData(fd: Int32, serial: UInt64) -> UInt64 {
+        (UInt64(serial & 0x7FFF_FFFF) << 32) | UInt64(UInt32(bitPattern: fd))
+    }
+
+    func handleEvent(fd: Int32, serialTag: UInt32, flags: UInt32) {
+        guard fd >= 0, Int(fd) < connections.count, let connection = connections[Int(fd)],
+              UInt32(truncatingIfNeeded: connection.serial & 0x7FFF_FFFF) == serialTag else { return }
         if flags & (CLINUX_EPOLLIN | CLINUX_EPOLLRDHUP | CLINUX_EPOLLHUP | CLINUX_EPOLLERR) != 0 {
             connection.readable = true
             if flags & (CLINUX_EPOLLRDHUP | CLINUX_EPOLLHUP) != 0 { connection.peerHungUp = true }
