@@ -35,27 +35,13 @@ extension CenterService {
                          limit: Int = 500) async throws -> [Booking] {
         if let registration { try Self.requireOwn(registration: registration, actor: actor) }
         let owner = actor.role == .member ? actor.registrationID : registration
-        var sql = "SELECT \(Booking.columns) FROM bookings WHERE 1 = 1"
-        var arguments: [SQLValue] = []
-        if let to {
-            sql += " AND first_date <= ?"
-            arguments.append(.text(to.description))
-        }
-        if let from {
-            sql += " AND last_date >= ?"
-            arguments.append(.text(from.description))
-        }
-        if let facility {
-            sql += " AND facility_id = ?"
-            arguments.append(.text(facility.rawValue))
-        }
-        if let owner {
-            sql += " AND registration_id = ?"
-            arguments.append(.integer(owner))
-        }
-        sql += " ORDER BY first_date, id LIMIT ?"
-        arguments.append(.integer(Int64(limit)))
-        let query = sql, values = arguments
+        var filter = SQLConditions()
+        filter.add("first_date <= ?", to.map { .text($0.description) })
+        filter.add("last_date >= ?", from.map { .text($0.description) })
+        filter.add("facility_id = ?", facility.map { .text($0.rawValue) })
+        filter.add("registration_id = ?", owner.map { .integer($0) })
+        let query = "SELECT \(Booking.columns) FROM bookings" + filter.clause + " ORDER BY first_date, id LIMIT ?"
+        let values = filter.arguments + [.integer(Int64(limit))]
         return try await pool.read { db in try db.query(query, values).map(Booking.init(row:)) }
     }
 

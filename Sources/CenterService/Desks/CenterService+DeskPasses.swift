@@ -57,23 +57,12 @@ extension CenterService {
                            limit: Int = 500) async throws -> [DeskPass] {
         if let registration { try Self.requireOwn(registration: registration, actor: actor) }
         let owner = actor.role == .member ? actor.registrationID : registration
-        var sql = "SELECT \(DeskPass.columns) FROM desk_passes WHERE 1 = 1"
-        var arguments: [SQLValue] = []
-        if let from {
-            sql += " AND date >= ?"
-            arguments.append(.text(from.description))
-        }
-        if let to {
-            sql += " AND date <= ?"
-            arguments.append(.text(to.description))
-        }
-        if let owner {
-            sql += " AND registration_id = ?"
-            arguments.append(.integer(owner))
-        }
-        sql += " ORDER BY date, starts_at, desk_id, id LIMIT ?"
-        arguments.append(.integer(Int64(limit)))
-        let query = sql, values = arguments
+        var filter = SQLConditions()
+        filter.add("date >= ?", from.map { .text($0.description) })
+        filter.add("date <= ?", to.map { .text($0.description) })
+        filter.add("registration_id = ?", owner.map { .integer($0) })
+        let query = "SELECT \(DeskPass.columns) FROM desk_passes" + filter.clause + " ORDER BY date, starts_at, desk_id, id LIMIT ?"
+        let values = filter.arguments + [.integer(Int64(limit))]
         return try await pool.read { db in try db.query(query, values).map(DeskPass.init(row:)) }
     }
 
