@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterAPI
 import CenterDomain
 import CenterService

@@ -1,3 +1,4 @@
+import CalendarValues
 import Foundation
 import CenterDomain
 import CenterService

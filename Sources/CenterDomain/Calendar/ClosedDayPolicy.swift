@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The center's closed days (休館日) as configured. The ordinance's Art. 8 text
 /// was not found, so everything is configuration; the defaults follow Nakano
 /// ward practice (区民活動センター): year-end 12/29–1/3 and the third Monday of

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The Japanese era (元号) used on ward documents and receipts: 昭和, 平成 and
 /// 令和. Eras change on a day, not on January 1 (元号法; 平成 from 1989-01-08,
 /// 令和 from 2019-05-01, 天皇の退位等に関する皇室典範特例法). The first year of

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The rules of 国民の祝日に関する法律 (昭和23年法律第178号) as amended, and
 /// the special laws, turned into dates for one year.
 extension JapaneseHolidays {

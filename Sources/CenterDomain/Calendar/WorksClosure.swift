@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// A closure caused by renovation or repair works (工事による休館), supplied
 /// by the roadmap: the dates `from...to` (inclusive) for the whole center when
 /// `facilities` is empty, otherwise for the facilities listed.

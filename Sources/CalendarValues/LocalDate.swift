@@ -97,7 +97,8 @@ extension LocalDate: CustomStringConvertible, LosslessStringConvertible {
         Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
     }
 
-    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    /// The number written by `bytes` in ASCII decimal digits; nil on any other byte.
+    public static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
         var value = 0
         for c in bytes {
             guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
