@@ -8,7 +8,16 @@ public struct FiscalYear: Hashable, Comparable, Sendable {
     public init(_ startYear: Int) { self.startYear = startYear }
 
     /// The fiscal year `date` belongs to: January–March belong to the previous year's.
-    public init(containing date: LocalDate) { startYear = date.month >= 4 ? date.year : date.year - 1 }
+    public init(containing date: LocalDate) { self.init(containing: date.yearMonth) }
+
+    /// The fiscal year `month` belongs to: January–March belong to the previous year's.
+    public init(containing month: YearMonth) { startYear = month.month >= 4 ? month.year : month.year - 1 }
+
+    /// April of `startYear`, the first month.
+    public var firstMonth: YearMonth { first.yearMonth }
+
+    /// March of the following year, the last month.
+    public var lastMonth: YearMonth { last.yearMonth }
 
     /// April 1 of `startYear`.
     public var first: LocalDate { LocalDate(year: startYear, month: 4, day: 1)! }

@@ -22,6 +22,11 @@ public struct YearMonth: Hashable, Comparable, Sendable {
         return YearMonth(year: total / 12, month: total % 12 + 1)!
     }
 
+    /// Whole months from `self` to `other`: 2025-04 to 2026-04 is 12.
+    public func months(until other: YearMonth) -> Int {
+        (other.year * 12 + other.month) - (year * 12 + month)
+    }
+
     public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
 }
 

@@ -65,7 +65,7 @@ extension CenterService {
             let date = from.adding(days: offset)
             return CalendarDay(summary: calendar.summary(of: date, facility: facility),
                                adHoc: days.adHocClosures(on: date, facility: facility),
-                               manager: roadmap.manager(on: date.roadmapDate))
+                               manager: roadmap.manager(on: date))
         }
     }
 }

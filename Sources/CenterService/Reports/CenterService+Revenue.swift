@@ -15,7 +15,7 @@ extension CenterService {
         var managerOn: [LocalDate: String] = [:]
         for offset in 0...fiscalYear.first.days(until: fiscalYear.last) {
             let date = fiscalYear.first.adding(days: offset)
-            let term = roadmap.manager(on: date.roadmapDate)
+            let term = roadmap.manager(on: date)
             let id = term?.id ?? ""
             if let term { terms[id] = term }
             managerOn[date] = id
