@@ -68,10 +68,17 @@ case "token create":
         fail("--role must be one of admin, staff, planner, member\n\n\(usage)", code: 2)
     }
     guard let name = options.value("name") else { fail("--name is required\n\n\(usage)", code: 2) }
-    let registration = options.value("registration").flatMap { Int64($0) }
+    var registration: Int64?
+    if let text = options.value("registration") {
+        guard let id = Int64(text), id > 0 else { fail("--registration must be a registration id (a positive integer), got \"\(text.prefix(100))\"", code: 2) }
+        registration = id
+    }
     var expires: Instant?
     if let text = options.value("expires") {
-        guard let instant = Instant(rfc3339: text) else { fail("--expires must be an RFC 3339 instant with an offset", code: 2) }
+        guard let instant = Instant(rfc3339: text) else {
+            fail("--expires must be an RFC 3339 instant with an offset (2027-03-31T23:59:59+09:00), got \"\(text.prefix(100))\"", code: 2)
+        }
+        do { try instant.checkSupported(writtenAs: text) } catch { fail("--expires \(error.message)", code: 2) }
         expires = instant
     }
     let service = await openService(loadSettings())

@@ -72,6 +72,7 @@ enum AdminEndpoints {
                     guard let instant = Instant(rfc3339: text) else {
                         throw RequestError.invalidParameter("since", "`since` must be an RFC 3339 instant with an offset")
                     }
+                    do throws(DateOutOfRange) { try instant.checkSupported(writtenAs: text) } catch { throw RequestError.dateOutOfRange("since", error) }
                     since = instant
                 }
                 let afterID = try request.queryValue("after_id").map { text throws(RequestError) -> Int64 in

@@ -25,6 +25,12 @@ public struct QueryParameter: Sendable {
         self.schema = schema
         self.description = description
     }
+
+    /// Whether the parameter is a date, a month or an instant, which must be
+    /// within the supported dates (`date_out_of_range`).
+    var takesCalendarValue: Bool {
+        schema["format"] == "date" || schema["format"] == "date-time" || schema == Schemas.Field.month.schema
+    }
 }
 
 /// What a handler receives: the request, the authenticated caller (nil when
@@ -67,7 +73,8 @@ public struct Endpoint: Sendable {
         self.successStatus = successStatus
         self.response = response
         self.contentType = contentType
-        self.errorCodes = errorCodes
+        let dateCode = parameters.contains(where: \.takesCalendarValue) && !errorCodes.contains("date_out_of_range")
+        self.errorCodes = errorCodes + (dateCode ? ["date_out_of_range"] : [])
         self.handle = handle
     }
 }

@@ -53,7 +53,12 @@ public struct RoadmapItem: Hashable, Codable, Sendable, Identifiable {
     }
 
     /// The fiscal years the plan touches.
-    public var fiscalYears: ClosedRange<Int> { FiscalYear(containing: plannedStart).startYear...FiscalYear(containing: plannedEnd).startYear }
+    /// The fiscal years from the planned start's to the planned end's (just
+    /// the start's when the end is earlier, which validation refuses).
+    public var fiscalYears: ClosedRange<Int> {
+        let first = FiscalYear(containing: plannedStart).startYear
+        return first...max(first, FiscalYear(containing: plannedEnd).startYear)
+    }
 
     enum CodingKeys: String, CodingKey {
         case id
