@@ -15,8 +15,8 @@ enum Serve {
         await writeAdminTokenIfNeeded(service: service, databasePath: databasePath, log: log)
 
         var configuration = HTTPServer.Configuration()
-        configuration.host = options.value("host", default: "127.0.0.1")!
-        guard let port = Int(options.value("port", default: "8080")!), (0...65535).contains(port) else {
+        configuration.host = options.value("host", default: "127.0.0.1")
+        guard let port = Int(options.value("port", default: "8080")), (0...65535).contains(port) else {
             fail("--port must be 0...65535", code: 2)
         }
         configuration.port = port

@@ -35,9 +35,9 @@ if options.wantsHelp || options.command == "help" {
     exit(0)
 }
 
-let configDirectory = options.value("config-dir", default: "Config")!
-let schedulesDirectory = options.value("schedules-dir", default: "schedules")!
-let databasePath = options.value("database", default: "data/center.sqlite")!
+let configDirectory = options.value("config-dir", default: "Config")
+let schedulesDirectory = options.value("schedules-dir", default: "schedules")
+let databasePath = options.value("database", default: "data/center.sqlite")
 
 func loadSettings() -> CenterSettings {
     do {
@@ -48,7 +48,7 @@ func loadSettings() -> CenterSettings {
 }
 
 func openService(_ settings: CenterSettings) async -> CenterService {
-    let synchronous = options.value("synchronous", default: "full")!
+    let synchronous = options.value("synchronous", default: "full")
     guard synchronous == "full" || synchronous == "normal" else { fail("--synchronous must be full or normal", code: 2) }
     do {
         let pool = try CenterService.openDatabase(path: databasePath, synchronousFull: synchronous == "full")

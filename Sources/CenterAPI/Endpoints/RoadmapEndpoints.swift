@@ -52,7 +52,7 @@ enum RoadmapEndpoints {
                 }
                 let update = try request.decodeBody(RoadmapUpdate.self)
                 let change = try await context.service.updateRoadmapItem(id: request.pathParameter("id"), update: update,
-                                                                         dryRun: dryRun, by: context.actor!)
+                                                                         dryRun: dryRun, by: context.caller())
                 return APIResponse.json(change)
             },
             Endpoint(.GET, "/roadmap/status", summary: "Per step: done, in progress, late, not started; what is due next",

@@ -40,6 +40,14 @@ public struct RequestContext: Sendable {
     public let actor: Actor?
     public let service: CenterService
     public let resources: APIResources
+
+    /// The authenticated caller, or `unauthorized` (401) when the request is
+    /// anonymous. The router lets a role-limited endpoint run only with a
+    /// token, so its handler always gets one; this is how handlers read it.
+    public func caller() throws(AuthError) -> Actor {
+        guard let actor else { throw AuthError.missingToken }
+        return actor
+    }
 }
 
 /// One route of the API with everything the OpenAPI document says of it.

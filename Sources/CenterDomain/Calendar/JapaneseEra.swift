@@ -19,9 +19,9 @@ public enum JapaneseEra: String, Sendable, CaseIterable, Codable {
     /// The first day of the era.
     public var firstDay: LocalDate {
         switch self {
-        case .showa: LocalDate(year: 1926, month: 12, day: 25)!
-        case .heisei: LocalDate(year: 1989, month: 1, day: 8)!
-        case .reiwa: LocalDate(year: 2019, month: 5, day: 1)!
+        case .showa: LocalDate(clampingYear: 1926, month: 12, day: 25)
+        case .heisei: LocalDate(clampingYear: 1989, month: 1, day: 8)
+        case .reiwa: LocalDate(clampingYear: 2019, month: 5, day: 1)
         }
     }
 

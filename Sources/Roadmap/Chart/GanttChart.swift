@@ -34,10 +34,16 @@ public enum GanttChart {
     /// Rows by step, then side as the report lists them (soft, both, hard),
     /// then planned start.
     static func orderedItems(_ schedule: RoadmapSchedule) -> [RoadmapItem] {
-        let sideOrder: [ItemSide: Int] = [.soft: 0, .both: 1, .hard: 2]
+        func sideOrder(_ side: ItemSide) -> Int {
+            switch side {
+            case .soft: 0
+            case .both: 1
+            case .hard: 2
+            }
+        }
         return schedule.items.enumerated().sorted { a, b in
-            (a.element.step, sideOrder[a.element.side]!, a.element.plannedStart, a.offset)
-                < (b.element.step, sideOrder[b.element.side]!, b.element.plannedStart, b.offset)
+            (a.element.step, sideOrder(a.element.side), a.element.plannedStart, a.offset)
+                < (b.element.step, sideOrder(b.element.side), b.element.plannedStart, b.offset)
         }.map(\.element)
     }
 
