@@ -93,7 +93,8 @@ case "token create":
     service.pool.close()
 
 case "token revoke":
-    guard let id = options.value("id").flatMap({ Int64($0) }) else { fail("--id is required\n\n\(usage)", code: 2) }
+    guard let text = options.value("id") else { fail("--id is required\n\n\(usage)", code: 2) }
+    guard let id = Int64(text), id > 0 else { fail("--id must be a token id (a positive integer), got \"\(text.prefix(100))\"", code: 2) }
     let service = await openService(loadSettings())
     do {
         try await service.revokeToken(id: id, by: "cli:\(NSUserName())")
