@@ -11,7 +11,7 @@ import Testing
 /// bench/extremes.sh runs the same against a separate `serve` process.
 @Suite(.serialized) struct ExtremesTests {
     @Test func everyEndpointAnswersEveryExtremeBelow500AndKeepsServing() async throws {
-        let server = try await TestServer()
+        let server = try await TestServer(synchronousFull: false)
         let (requests, member) = try await Self.prepare(server)
         #expect(requests.count > 3000, "the run covers the API: \(requests.count) requests")
         let client = server.client()
