@@ -26,3 +26,8 @@ public struct DomainError: Error, Sendable, Equatable {
         self.details = details
     }
 }
+
+extension DomainError: CustomStringConvertible {
+    /// The message alone, as a command line prints it.
+    public var description: String { message }
+}

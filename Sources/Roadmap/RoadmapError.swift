@@ -8,3 +8,8 @@ public struct RoadmapError: Error, Sendable, Equatable {
         self.message = message
     }
 }
+
+extension RoadmapError: CustomStringConvertible {
+    /// The message alone, as a command line prints it.
+    public var description: String { message }
+}

@@ -22,7 +22,7 @@ import Foundation
 ///     try db.run("INSERT INTO bookings (room, day) VALUES (?, ?)", [room, day])
 ///     return db.lastInsertRowID
 /// }
-/// let count: Int = try await pool.read { db in try db.queryOne("SELECT count(*) FROM bookings")!.get(0) }
+/// let count: Int = try await pool.read { db in try db.queryOne("SELECT count(*) FROM bookings")?.get(0) ?? 0 }
 /// ```
 public final class DatabasePool: Sendable {
     /// The configuration the pool was opened with.

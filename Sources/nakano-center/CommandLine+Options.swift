@@ -34,13 +34,16 @@ struct Options {
         }
     }
 
-    /// The option's value, else its environment variable, else `fallback`.
-    func value(_ name: String, default fallback: String? = nil) -> String? {
+    /// The option's value, else its environment variable, else nil.
+    func value(_ name: String) -> String? {
         if let v = values[name] { return v }
         let key = "NAKANO_" + name.uppercased().replacingOccurrences(of: "-", with: "_")
         if let v = ProcessInfo.processInfo.environment[key], !v.isEmpty { return v }
-        return fallback
+        return nil
     }
+
+    /// The option's value, else its environment variable, else `fallback`.
+    func value(_ name: String, default fallback: String) -> String { value(name) ?? fallback }
 
     var wantsHelp: Bool { values["help"] != nil }
 }

@@ -34,9 +34,10 @@ final class LogWriter: Sendable {
         }
         guard !bytes.isEmpty else { return }
         bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
             var offset = 0
             while offset < p.count {
-                let n = Glibc.write(1, p.baseAddress! + offset, p.count - offset)
+                let n = Glibc.write(1, base + offset, p.count - offset)
                 if n <= 0 { break }
                 offset += n
             }

@@ -10,16 +10,17 @@ import HTTPServer
 enum Serve {
     static func run(options: Options, settings: CenterSettings, open: (CenterSettings) async -> CenterService,
                     databasePath: String) async {
+        var configuration = HTTPServer.Configuration()
+        configuration.host = options.value("host", default: "127.0.0.1")
+        let portText = options.value("port", default: "8080")
+        guard let port = Int(portText), (0...65535).contains(port) else {
+            fail("--port must be 0...65535, got \"\(portText.prefix(100))\"", code: 2)
+        }
+        configuration.port = port
+
         let log = LogWriter()
         let service = await open(settings)
         await writeAdminTokenIfNeeded(service: service, databasePath: databasePath, log: log)
-
-        var configuration = HTTPServer.Configuration()
-        configuration.host = options.value("host", default: "127.0.0.1")!
-        guard let port = Int(options.value("port", default: "8080")!), (0...65535).contains(port) else {
-            fail("--port must be 0...65535", code: 2)
-        }
-        configuration.port = port
         let metrics = APIMetrics()
         let server = HTTPServer(configuration: configuration, responder: CenterAPI.router(service: service, metrics: metrics)) { entry in
             metrics.recordResponse(entry)

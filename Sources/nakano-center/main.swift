@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterAPI
 import CenterDomain
 import CenterService
@@ -34,9 +35,9 @@ if options.wantsHelp || options.command == "help" {
     exit(0)
 }
 
-let configDirectory = options.value("config-dir", default: "Config")!
-let schedulesDirectory = options.value("schedules-dir", default: "schedules")!
-let databasePath = options.value("database", default: "data/center.sqlite")!
+let configDirectory = options.value("config-dir", default: "Config")
+let schedulesDirectory = options.value("schedules-dir", default: "schedules")
+let databasePath = options.value("database", default: "data/center.sqlite")
 
 func loadSettings() -> CenterSettings {
     do {
@@ -47,7 +48,7 @@ func loadSettings() -> CenterSettings {
 }
 
 func openService(_ settings: CenterSettings) async -> CenterService {
-    let synchronous = options.value("synchronous", default: "full")!
+    let synchronous = options.value("synchronous", default: "full")
     guard synchronous == "full" || synchronous == "normal" else { fail("--synchronous must be full or normal", code: 2) }
     do {
         let pool = try CenterService.openDatabase(path: databasePath, synchronousFull: synchronous == "full")
@@ -67,10 +68,17 @@ case "token create":
         fail("--role must be one of admin, staff, planner, member\n\n\(usage)", code: 2)
     }
     guard let name = options.value("name") else { fail("--name is required\n\n\(usage)", code: 2) }
-    let registration = options.value("registration").flatMap { Int64($0) }
+    var registration: Int64?
+    if let text = options.value("registration") {
+        guard let id = Int64(text), id > 0 else { fail("--registration must be a registration id (a positive integer), got \"\(text.prefix(100))\"", code: 2) }
+        registration = id
+    }
     var expires: Instant?
     if let text = options.value("expires") {
-        guard let instant = Instant(rfc3339: text) else { fail("--expires must be an RFC 3339 instant with an offset", code: 2) }
+        guard let instant = Instant(rfc3339: text) else {
+            fail("--expires must be an RFC 3339 instant with an offset (2027-03-31T23:59:59+09:00), got \"\(text.prefix(100))\"", code: 2)
+        }
+        do { try instant.checkSupported(writtenAs: text) } catch { fail("--expires \(error.message)", code: 2) }
         expires = instant
     }
     let service = await openService(loadSettings())
@@ -85,7 +93,8 @@ case "token create":
     service.pool.close()
 
 case "token revoke":
-    guard let id = options.value("id").flatMap({ Int64($0) }) else { fail("--id is required\n\n\(usage)", code: 2) }
+    guard let text = options.value("id") else { fail("--id is required\n\n\(usage)", code: 2) }
+    guard let id = Int64(text), id > 0 else { fail("--id must be a token id (a positive integer), got \"\(text.prefix(100))\"", code: 2) }
     let service = await openService(loadSettings())
     do {
         try await service.revokeToken(id: id, by: "cli:\(NSUserName())")

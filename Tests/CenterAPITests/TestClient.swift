@@ -17,6 +17,7 @@ final class TestClient: @unchecked Sendable {
         var object: [String: Any] { (try? json()) as? [String: Any] ?? [:] }
         var array: [[String: Any]] { (try? json()) as? [[String: Any]] ?? [] }
         var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
+        var errorMessage: String? { (object["error"] as? [String: Any])?["message"] as? String }
     }
 
     let port: Int

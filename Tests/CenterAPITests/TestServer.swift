@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterAPI
 import CenterDomain
 import CenterService
@@ -31,10 +32,13 @@ final class TestServer {
 
     var port: Int { server.port }
 
-    /// 2026-11-25 10:00 in Japan unless told otherwise.
-    init(now: Instant = Instant(japanDate: LocalDate(year: 2026, month: 11, day: 25)!, minuteOfDay: 600)) async throws {
+    /// 2026-11-25 10:00 in Japan unless told otherwise. `synchronousFull:
+    /// false` spares the shared disk an fsync per commit, for tests that write
+    /// a lot and do not test durability.
+    init(now: Instant = Instant(japanDate: LocalDate(year: 2026, month: 11, day: 25)!, minuteOfDay: 600),
+         synchronousFull: Bool = true) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)").path
-        let pool = try CenterService.openDatabase(path: directory + "/center.sqlite")
+        let pool = try CenterService.openDatabase(path: directory + "/center.sqlite", synchronousFull: synchronousFull)
         clock = ManualClock(now: now)
         service = try await CenterService.start(settings: Self.settings, pool: pool, clock: clock)
         adminToken = try await service.mintToken(role: .admin, name: "Test admin", by: "test").0.secret

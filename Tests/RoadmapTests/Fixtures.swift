@@ -1,11 +1,12 @@
+import CalendarValues
 import Foundation
 @testable import Roadmap
 
 /// A date from `YYYY-MM-DD`, for tests.
-func day(_ text: String) -> RoadmapDate { RoadmapDate(text)! }
+func day(_ text: String) -> LocalDate { LocalDate(text)! }
 
 /// A month from `YYYY-MM`, for tests.
-func month(_ text: String) -> PlanMonth { PlanMonth(text)! }
+func month(_ text: String) -> YearMonth { YearMonth(text)! }
 
 /// The facility ids of the catalogue, which closures must use.
 let catalogueFacilities: Set<String> = [

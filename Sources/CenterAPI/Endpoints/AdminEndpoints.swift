@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import CenterService
 import HTTPServer
@@ -47,7 +48,7 @@ enum AdminEndpoints {
                 let input = try context.request.decodeBody(TokenRequest.self)
                 let (token, record) = try await context.service.mintToken(
                     role: input.role, name: input.name, registrationID: input.registrationID,
-                    expiresAt: input.expiresAt, by: context.actor!.auditLabel)
+                    expiresAt: input.expiresAt, by: context.caller().auditLabel)
                 return APIResponse.json(MintedToken(token: token.secret, record: record), status: .created)
             },
             Endpoint(.POST, "/tokens/{id}/revoke", summary: "Revoke a token", tag: "admin", access: .admin,
@@ -55,7 +56,7 @@ enum AdminEndpoints {
                 guard let id = Int64(context.request.pathParameter("id")) else {
                     throw DomainError(.notFound, "token_not_found", "token ids are integers")
                 }
-                try await context.service.revokeToken(id: id, by: context.actor!.auditLabel)
+                try await context.service.revokeToken(id: id, by: context.caller().auditLabel)
                 return HTTPResponse(status: .noContent)
             },
             Endpoint(.GET, "/audit", summary: "The append-only audit log: who changed what, when, before and after",
@@ -71,6 +72,7 @@ enum AdminEndpoints {
                     guard let instant = Instant(rfc3339: text) else {
                         throw RequestError.invalidParameter("since", "`since` must be an RFC 3339 instant with an offset")
                     }
+                    do throws(DateOutOfRange) { try instant.checkSupported(writtenAs: text) } catch { throw RequestError.dateOutOfRange("since", error) }
                     since = instant
                 }
                 let afterID = try request.queryValue("after_id").map { text throws(RequestError) -> Int64 in
@@ -85,7 +87,7 @@ enum AdminEndpoints {
             },
             Endpoint(.GET, "/me", summary: "Who the token belongs to", tag: "members",
                      access: .roles(Set(Role.allCases)), response: Schemas.object(["role": .string, "name": .string, "token_id": .integer, "registration_id": .integer])) { context in
-                let actor = context.actor!
+                let actor = try context.caller()
                 return APIResponse.json(Me(role: actor.role, name: actor.name, tokenID: actor.tokenID, registrationID: actor.registrationID))
             },
         ]

@@ -37,7 +37,7 @@ enum BookingEndpoints {
                      successStatus: 201, response: Schemas.ref("Booking"), errorCodes: refusals + invalid) { context in
                 let input = try context.request.decodeBody(BookingRequest.self)
                 return APIResponse.recorded(try await context.service.book(
-                    input, by: context.actor!, idempotency: context.request.idempotencyKey()))
+                    input, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/bookings", summary: "Bookings in use on a date or from/to, of a facility, of a registration",
                      tag: "bookings", access: .staffOrMember,
@@ -58,7 +58,7 @@ enum BookingEndpoints {
                 return APIResponse.json(try await context.service.bookings(
                     from: try request.dateQuery("from") ?? date, to: try request.dateQuery("to") ?? date,
                     facility: request.queryValue("facility").map { FacilityID($0) }, registration: registration,
-                    for: context.actor!))
+                    for: context.caller()))
             },
             Endpoint(.GET, "/me/bookings", summary: "The calling member's own bookings", tag: "members",
                      access: .roles([.member]),
@@ -68,26 +68,26 @@ enum BookingEndpoints {
                 let request = context.request
                 return APIResponse.json(try await context.service.bookings(
                     from: try request.dateQuery("from"), to: try request.dateQuery("to"), facility: nil, registration: nil,
-                    for: context.actor!))
+                    for: context.caller()))
             },
             Endpoint(.GET, "/bookings/{id}", summary: "A booking (a member: its own only)", tag: "bookings",
                      access: .staffOrMember, response: Schemas.ref("Booking"), errorCodes: ["booking_not_found"]) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
-                return APIResponse.json(try await context.service.booking(id: id, for: context.actor!))
+                return APIResponse.json(try await context.service.booking(id: id, for: context.caller()))
             },
             Endpoint(.POST, "/bookings/{id}/payment", summary: "Record the payment: provisional → paid", tag: "bookings",
                      access: .staff, response: Schemas.ref("Booking"),
                      errorCodes: ["booking_not_found", "invalid_transition", "payment_deadline_passed"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
                 return APIResponse.recorded(try await context.service.pay(
-                    booking: id, by: context.actor!, idempotency: context.request.idempotencyKey()))
+                    booking: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/bookings/{id}/check-in", summary: "Check in on a day of use: paid → checked_in",
                      tag: "bookings", access: .staff, response: Schemas.ref("Booking"),
                      errorCodes: ["booking_not_found", "invalid_transition", "check_in_not_today"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
                 return APIResponse.recorded(try await context.service.checkIn(
-                    booking: id, by: context.actor!, idempotency: context.request.idempotencyKey()))
+                    booking: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/bookings/{id}/cancel", summary: "Cancel with the refund schedule (staff may cancel for the center: 100%)",
                      tag: "bookings", access: .staffOrMember,
@@ -97,7 +97,7 @@ enum BookingEndpoints {
                 let id = try context.request.idParameter(notFound: "booking_not_found")
                 let input = context.request.body.isEmpty ? nil : try context.request.decodeBody(CancelRequest.self)
                 return APIResponse.recorded(try await context.service.cancel(
-                    booking: id, reason: input?.reason, byCenter: input?.byCenter ?? false, by: context.actor!,
+                    booking: id, reason: input?.reason, byCenter: input?.byCenter ?? false, by: context.caller(),
                     idempotency: context.request.idempotencyKey()))
             },
         ]

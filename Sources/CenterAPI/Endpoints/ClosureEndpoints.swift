@@ -16,7 +16,7 @@ enum ClosureEndpoints {
                          + BookingEndpoints.idempotencyCodes) { context in
                 let input = try context.request.decodeBody(ClosureInput.self)
                 return APIResponse.recorded(try await context.service.declareClosure(
-                    input, by: context.actor!, idempotency: context.request.idempotencyKey()))
+                    input, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
         ]
     }

@@ -31,7 +31,7 @@ enum DeskEndpoints {
                      response: Schemas.ref("DeskPass"), errorCodes: passErrors) { context in
                 let request = try context.request.decodeBody(DeskPassRequest.self)
                 let key = try context.request.idempotencyKey()
-                return APIResponse.recorded(try await context.service.bookDeskPass(request, by: context.actor!, idempotency: key))
+                return APIResponse.recorded(try await context.service.bookDeskPass(request, by: context.caller(), idempotency: key))
             },
             Endpoint(.GET, "/desk-passes", summary: "Desk passes by date of use (staff)", tag: "desks", access: .staff,
                      parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Date of use"),
@@ -50,7 +50,7 @@ enum DeskEndpoints {
                 }
                 return APIResponse.json(try await context.service.deskPasses(
                     from: try date ?? request.dateQuery("from"), to: try date ?? request.dateQuery("to"),
-                    registration: registration, for: context.actor!))
+                    registration: registration, for: context.caller()))
             },
             Endpoint(.GET, "/me/desk-passes", summary: "The freelancer's own desk passes", tag: "members",
                      access: .roles([.member]),
@@ -60,25 +60,25 @@ enum DeskEndpoints {
                      errorCodes: ["invalid_parameter"]) { context in
                 APIResponse.json(try await context.service.deskPasses(
                     from: try context.request.dateQuery("from"), to: try context.request.dateQuery("to"),
-                    registration: context.actor!.registrationID, for: context.actor!))
+                    registration: context.caller().registrationID, for: context.caller()))
             },
             Endpoint(.GET, "/desk-passes/{id}", summary: "A desk pass (a member sees only its own)", tag: "desks",
                      access: .staffOrMember, response: Schemas.ref("DeskPass"),
                      errorCodes: ["desk_pass_not_found"]) { context in
-                APIResponse.json(try await context.service.deskPass(id: try passID(context.request), for: context.actor!))
+                APIResponse.json(try await context.service.deskPass(id: try passID(context.request), for: context.caller()))
             },
             Endpoint(.POST, "/desk-passes/{id}/check-in",
                      summary: "Check a pass in, from the day of use until the start + 30 minutes", tag: "desks",
                      access: .staffOrMember, response: Schemas.ref("DeskPass"),
                      errorCodes: stateErrors + ["check_in_too_early", "check_in_too_late"]) { context in
                 let id = try passID(context.request), key = try context.request.idempotencyKey()
-                return APIResponse.recorded(try await context.service.checkInDeskPass(id: id, by: context.actor!, idempotency: key))
+                return APIResponse.recorded(try await context.service.checkInDeskPass(id: id, by: context.caller(), idempotency: key))
             },
             Endpoint(.POST, "/desk-passes/{id}/cancel", summary: "Cancel a pass before it starts; the desk is free at once",
                      tag: "desks", access: .staffOrMember, response: Schemas.ref("DeskPass"),
                      errorCodes: stateErrors + ["cancel_too_late"]) { context in
                 let id = try passID(context.request), key = try context.request.idempotencyKey()
-                return APIResponse.recorded(try await context.service.cancelDeskPass(id: id, by: context.actor!, idempotency: key))
+                return APIResponse.recorded(try await context.service.cancelDeskPass(id: id, by: context.caller(), idempotency: key))
             },
             Endpoint(.GET, "/reports/desk-occupancy",
                      summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, "

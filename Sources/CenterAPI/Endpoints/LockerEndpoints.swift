@@ -63,7 +63,7 @@ enum LockerEndpoints {
                      response: Schemas.ref("LockerLease"), errorCodes: leaseRefusals) { context in
                 let request = try context.request.decodeBody(LockerLeaseRequest.self)
                 return APIResponse.recorded(try await context.service.leaseLocker(
-                    request, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+                    request, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/locker-leases", summary: "Leases, ending soonest first; `ending_within_days` lists active leases due for a reminder",
                      tag: "lockers", access: .staff,
@@ -93,7 +93,7 @@ enum LockerEndpoints {
                     throw RequestError.invalidParameter("state", "`state` is active, ended or cancelled")
                 }
                 return APIResponse.json(try await context.service.lockerLeases(
-                    endingWithinDays: nil, state: state, registration: context.actor!.registrationID))
+                    endingWithinDays: nil, state: state, registration: context.caller().registrationID))
             },
             Endpoint(.GET, "/locker-leases/{id}", summary: "One lease", tag: "lockers", access: .staff,
                      response: Schemas.ref("LockerLease"), errorCodes: ["locker_lease_not_found"]) { context in
@@ -104,7 +104,7 @@ enum LockerEndpoints {
                      errorCodes: ["locker_lease_not_found", "lease_not_active", "lease_limit_reached"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
                 return APIResponse.recorded(try await context.service.renewLockerLease(
-                    id: id, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+                    id: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/terminate",
                      summary: "Terminate today; the locker cools off until the address move is confirmed or 60 days pass",
@@ -112,7 +112,7 @@ enum LockerEndpoints {
                      errorCodes: ["locker_lease_not_found", "lease_not_active"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
                 return APIResponse.recorded(try await context.service.terminateLockerLease(
-                    id: id, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+                    id: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/confirm-address-moved",
                      summary: "Staff confirm the former lessee moved its registered address (本店移転登記); re-let from tomorrow",
@@ -120,7 +120,7 @@ enum LockerEndpoints {
                      errorCodes: ["locker_lease_not_found", "lease_not_ended"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
                 return APIResponse.recorded(try await context.service.confirmAddressMoved(
-                    lease: id, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+                    lease: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/corporate-number", summary: "A founder supplies the corporate number",
                      tag: "lockers", access: .staff,
@@ -131,7 +131,7 @@ enum LockerEndpoints {
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
                 let input = try context.request.decodeBody(CorporateNumberRequest.self)
                 return APIResponse.recorded(try await context.service.supplyCorporateNumber(
-                    lease: id, number: input.corporateNumber, by: context.actor!,
+                    lease: id, number: input.corporateNumber, by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-waitlist", summary: "Join the waitlist; a free locker is offered at once to the first in line",
@@ -142,7 +142,7 @@ enum LockerEndpoints {
                                   "company_has_lease"]) { context in
                 let input = try context.request.decodeBody(WaitlistRequest.self)
                 return APIResponse.recorded(try await context.service.joinLockerWaitlist(
-                    registration: input.registration, note: input.note ?? "", by: context.actor!,
+                    registration: input.registration, note: input.note ?? "", by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/locker-waitlist", summary: "Applicants waiting or holding an offer, in order of application",
@@ -156,14 +156,14 @@ enum LockerEndpoints {
                 let id = try context.request.idParameter(notFound: "locker_offer_not_found")
                 let request = try context.request.decodeBody(LockerLeaseRequest.self)
                 return APIResponse.recorded(try await context.service.acceptLockerOffer(
-                    id: id, request, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+                    id: id, request, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-offers/{id}/decline", summary: "Decline an offer; the locker goes to the next in line",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerOffer"),
                      errorCodes: ["locker_offer_not_found", "offer_not_open", "offer_expired"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_offer_not_found")
                 return APIResponse.recorded(try await context.service.declineLockerOffer(
-                    id: id, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+                    id: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
         ]
     }

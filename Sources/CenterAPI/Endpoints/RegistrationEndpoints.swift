@@ -31,13 +31,13 @@ enum RegistrationEndpoints {
                      errorCodes: eligibilityCodes + BookingEndpoints.idempotencyCodes) { context in
                 let input = try context.request.decodeBody(RegistrationInput.self)
                 return APIResponse.recorded(try await context.service.createRegistration(
-                    input, by: context.actor!, idempotency: context.request.idempotencyKey()))
+                    input, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/registrations/{id}", summary: "A registration (a member: its own only)", tag: "registrations",
                      access: .staffOrMember, response: Schemas.ref("Registration"),
                      errorCodes: ["registration_not_found"]) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
-                return APIResponse.json(try await context.service.registration(id: id, for: context.actor!))
+                return APIResponse.json(try await context.service.registration(id: id, for: context.caller()))
             },
             Endpoint(.PATCH, "/registrations/{id}", summary: "Change a registration; `suspended_until` suspends, null lifts",
                      tag: "registrations", access: .staff,
@@ -49,14 +49,14 @@ enum RegistrationEndpoints {
                      errorCodes: eligibilityCodes + ["registration_not_found"]) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
                 let patch = try context.request.decodeBody(RegistrationPatch.self)
-                return APIResponse.json(try await context.service.updateRegistration(id: id, patch, by: context.actor!))
+                return APIResponse.json(try await context.service.updateRegistration(id: id, patch, by: context.caller()))
             },
             Endpoint(.POST, "/registrations/{id}/renew", summary: "Renew (更新) for the longest term", tag: "registrations",
                      access: .staff, response: Schemas.ref("Registration"),
                      errorCodes: ["registration_not_found"] + BookingEndpoints.idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
                 return APIResponse.recorded(try await context.service.renewRegistration(
-                    id: id, by: context.actor!, idempotency: context.request.idempotencyKey()))
+                    id: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/registrations/{id}/tokens", summary: "Mint a member token for the registration (shown once)",
                      tag: "registrations", access: .staff, requestBody: Schemas.object(["name": .string]),
@@ -65,7 +65,7 @@ enum RegistrationEndpoints {
                 let id = try context.request.idParameter(notFound: "registration_not_found")
                 let name = context.request.body.isEmpty ? nil : try context.request.decodeBody(TokenRequest.self).name
                 let (token, record) = try await context.service.mintMemberToken(
-                    registration: id, name: name ?? "Member of registration \(id)", by: context.actor!)
+                    registration: id, name: name ?? "Member of registration \(id)", by: context.caller())
                 return APIResponse.json(MintedToken(token: token.secret, record: record), status: .created)
             },
         ]

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import CenterService
 import HTTPServer
@@ -60,6 +61,7 @@ enum ReportEndpoints {
                 guard let month = YearMonth(text) else {
                     throw RequestError.invalidParameter("month", "`month` must be YYYY-MM, got \"\(text)\"")
                 }
+                do throws(DateOutOfRange) { try month.checkSupported() } catch { throw RequestError.dateOutOfRange("month", error) }
                 let lines = try await context.service.communityQuotaReport(month: month)
                 switch try ReportFormat(context.request) {
                 case .json: return APIResponse.json(lines)

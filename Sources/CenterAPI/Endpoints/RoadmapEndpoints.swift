@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import CenterService
 import HTTPServer
@@ -16,7 +17,7 @@ enum RoadmapEndpoints {
                      response: ["type": "array", "items": Schemas.ref("RoadmapSection")],
                      errorCodes: ["invalid_parameter"]) { context in
                 let filter = try roadmapFilter(context.request)
-                let today = context.service.roadmapDate(context.service.today)
+                let today = context.service.today
                 let sections = context.service.roadmap.sections(matching: filter).map { section in
                     RoadmapSectionView(step: section.step, fiscalYear: section.fiscalYear,
                                        fiscalYearLabel: FiscalYear(section.fiscalYear).japaneseLabel,
@@ -30,7 +31,7 @@ enum RoadmapEndpoints {
                 guard let item = context.service.roadmap.item(id) else {
                     throw DomainError(.notFound, "unknown_item", "no roadmap item has id \"\(id)\"")
                 }
-                let today = context.service.roadmapDate(context.service.today)
+                let today = context.service.today
                 return APIResponse.json(RoadmapItemView(item: item, effectiveStatus: item.status(asOf: today)))
             },
             Endpoint(.PATCH, "/roadmap/items/{id}",
@@ -51,7 +52,7 @@ enum RoadmapEndpoints {
                 }
                 let update = try request.decodeBody(RoadmapUpdate.self)
                 let change = try await context.service.updateRoadmapItem(id: request.pathParameter("id"), update: update,
-                                                                         dryRun: dryRun, by: context.actor!)
+                                                                         dryRun: dryRun, by: context.caller())
                 return APIResponse.json(change)
             },
             Endpoint(.GET, "/roadmap/status", summary: "Per step: done, in progress, late, not started; what is due next",
@@ -59,12 +60,12 @@ enum RoadmapEndpoints {
                      parameters: [QueryParameter("as_of", schema: Schemas.dateSchema, "The date to judge on (default: today in Japan)")],
                      response: ["type": "array", "items": Schemas.ref("StepStatus")], errorCodes: ["invalid_parameter"]) { context in
                 let asOf = try context.request.dateQuery("as_of") ?? context.service.today
-                let report = StepStatus.report(for: context.service.roadmap, asOf: context.service.roadmapDate(asOf))
+                let report = StepStatus.report(for: context.service.roadmap, asOf: asOf)
                 return APIResponse.json(report.map(StepStatusView.init))
             },
             Endpoint(.GET, "/roadmap.svg", summary: "Gantt chart of the roadmap by fiscal year, with today's line and manager terms",
                      tag: "roadmap", access: .anyone, response: ["type": "string"], contentType: "image/svg+xml") { context in
-                let svg = GanttChart.svg(schedule: context.service.roadmap, today: context.service.roadmapDate(context.service.today))
+                let svg = GanttChart.svg(schedule: context.service.roadmap, today: context.service.today)
                 return HTTPResponse(status: .ok, headers: ["content-type": "image/svg+xml; charset=utf-8"], body: Array(svg.utf8))
             },
             Endpoint(.GET, "/managers", summary: "Designated-manager (指定管理者) terms", tag: "roadmap", access: .anyone,
@@ -76,7 +77,7 @@ enum RoadmapEndpoints {
                      parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Default: today in Japan")],
                      response: Schemas.ref("ManagerTerm"), errorCodes: ["invalid_parameter", "no_manager"]) { context in
                 let date = try context.request.dateQuery("date") ?? context.service.today
-                guard let term = context.service.roadmap.manager(on: context.service.roadmapDate(date)) else {
+                guard let term = context.service.roadmap.manager(on: date) else {
                     throw DomainError(.notFound, "no_manager", "no designated-manager term covers \(date)")
                 }
                 return APIResponse.json(term)

@@ -50,7 +50,7 @@ enum StorageEndpoints {
                                   "invalid_units", "storage_category_not_allowed", "invalid_name"]) { context in
                 let input = try context.request.decodeBody(StorageApplicationInput.self)
                 return APIResponse.recorded(try await context.service.applyForStorage(
-                    input, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+                    input, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/storage-allocations", summary: "A fiscal year's applications in ranking order, allocated or pending",
                      tag: "storage", access: .staff, parameters: [fiscalYearParameter],
@@ -66,7 +66,7 @@ enum StorageEndpoints {
                      errorCodes: ["invalid_parameter"]) { context in
                 let year = try StorageBodies.fiscalYear(context, required: true)
                 return APIResponse.recorded(try await context.service.allocateStorage(
-                    fiscalYear: year, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+                    fiscalYear: year, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/storage-items", summary: "Register an item in the bay of an allocation", tag: "storage", access: .staff,
                      requestBody: Schemas.object(["allocation": .integer, "name": .string, "quantity": .integer],
@@ -75,7 +75,7 @@ enum StorageEndpoints {
                      errorCodes: ["invalid_body", "storage_allocation_not_found", "invalid_field", "invalid_quantity"]) { context in
                 let input = try context.request.decodeBody(StorageBodies.Item.self)
                 return APIResponse.recorded(try await context.service.registerStorageItem(
-                    allocation: input.allocation, name: input.name, quantity: input.quantity ?? 1, by: context.actor!,
+                    allocation: input.allocation, name: input.name, quantity: input.quantity ?? 1, by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/storage-items/{id}", summary: "An item with its check-out and return log", tag: "storage",
@@ -90,7 +90,7 @@ enum StorageEndpoints {
                 let id = try context.request.idParameter(notFound: "storage_item_not_found")
                 let input = try context.request.decodeBody(StorageBodies.Checkout.self)
                 return APIResponse.recorded(try await context.service.checkOutStorageItem(
-                    id: id, event: input.event, person: input.by, toWhere: input.toWhere, by: context.actor!,
+                    id: id, event: input.event, person: input.by, toWhere: input.toWhere, by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/storage-items/{id}/return", summary: "Record an item's return: who brought it back",
@@ -100,7 +100,7 @@ enum StorageEndpoints {
                 let id = try context.request.idParameter(notFound: "storage_item_not_found")
                 let input = try context.request.decodeBody(StorageBodies.Return.self)
                 return APIResponse.recorded(try await context.service.returnStorageItem(
-                    id: id, person: input.by, by: context.actor!, idempotency: try context.request.idempotencyKey()))
+                    id: id, person: input.by, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
         ]
     }

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// Writes iCalendar (RFC 5545) feeds: CRLF line endings, text values escaped

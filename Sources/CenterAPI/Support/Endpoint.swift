@@ -25,6 +25,12 @@ public struct QueryParameter: Sendable {
         self.schema = schema
         self.description = description
     }
+
+    /// Whether the parameter is a date, a month or an instant, which must be
+    /// within the supported dates (`date_out_of_range`).
+    var takesCalendarValue: Bool {
+        schema["format"] == "date" || schema["format"] == "date-time" || schema == Schemas.Field.month.schema
+    }
 }
 
 /// What a handler receives: the request, the authenticated caller (nil when
@@ -34,6 +40,14 @@ public struct RequestContext: Sendable {
     public let actor: Actor?
     public let service: CenterService
     public let resources: APIResources
+
+    /// The authenticated caller, or `unauthorized` (401) when the request is
+    /// anonymous. The router lets a role-limited endpoint run only with a
+    /// token, so its handler always gets one; this is how handlers read it.
+    public func caller() throws(AuthError) -> Actor {
+        guard let actor else { throw AuthError.missingToken }
+        return actor
+    }
 }
 
 /// One route of the API with everything the OpenAPI document says of it.
@@ -67,7 +81,8 @@ public struct Endpoint: Sendable {
         self.successStatus = successStatus
         self.response = response
         self.contentType = contentType
-        self.errorCodes = errorCodes
+        let dateCode = parameters.contains(where: \.takesCalendarValue) && !errorCodes.contains("date_out_of_range")
+        self.errorCodes = errorCodes + (dateCode ? ["date_out_of_range"] : [])
         self.handle = handle
     }
 }

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import CenterService
 import HTTPServer
@@ -62,5 +63,11 @@ public struct RequestError: Error, Sendable {
     /// A missing or malformed query parameter (422).
     public static func invalidParameter(_ name: String, _ message: String) -> RequestError {
         RequestError(.unprocessableContent, "invalid_parameter", message, details: ["parameter": name])
+    }
+
+    /// A well-formed date, month or instant parameter outside the supported
+    /// dates (422 `date_out_of_range`), naming the range.
+    public static func dateOutOfRange(_ name: String, _ error: DateOutOfRange) -> RequestError {
+        RequestError(.unprocessableContent, "date_out_of_range", "`\(name)` \(error.message)", details: ["parameter": name])
     }
 }

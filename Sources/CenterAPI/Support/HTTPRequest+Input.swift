@@ -1,3 +1,4 @@
+import CalendarValues
 import Foundation
 import CenterDomain
 import CenterService
@@ -13,12 +14,14 @@ extension HTTPRequest {
         return value
     }
 
-    /// A query parameter that must be a date `YYYY-MM-DD` when present.
+    /// A query parameter that must be a date `YYYY-MM-DD` when present, within
+    /// `SupportedDates` (`date_out_of_range` otherwise).
     public func dateQuery(_ name: String) throws(RequestError) -> LocalDate? {
         guard let text = queryValue(name) else { return nil }
         guard let date = LocalDate(text) else {
             throw RequestError.invalidParameter(name, "`\(name)` must be a date YYYY-MM-DD, got \"\(text)\"")
         }
+        do { try date.checkSupported() } catch { throw RequestError.dateOutOfRange(name, error) }
         return date
     }
 

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// One live booked division-unit (コマ): a facility, a date and a division held
 /// by a registration. The rules count these; the store supplies them.
 public struct BookedUnit: Hashable, Sendable {

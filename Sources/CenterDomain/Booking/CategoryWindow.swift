@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// A category's booking window (予約受付期間): when it opens, and for
 /// community groups when it closes.
 ///

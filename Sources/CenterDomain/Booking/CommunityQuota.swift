@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The community quota (地域の方の利用枠): a share of each quota facility's
 /// monthly division-units held back for community groups until shortly before use.
 ///

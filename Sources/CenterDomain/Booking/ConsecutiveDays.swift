@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The consecutive-day limit of one event (連続使用日数): a multi-day event may
 /// run at most `maxDays` consecutive days, and may not span a closed day.
 ///

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The flexible-desk rules of using a pass (フリーデスク利用): who may hold
 /// one, which division-units a period occupies, which desk "any desk" means,
 /// and until when a pass is checked in or cancelled.

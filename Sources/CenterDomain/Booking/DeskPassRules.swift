@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The flexible-desk pass rules (フリーデスク利用): a registered freelancer
 /// books a pass for a date and a period (午前, 午後, 夜間 or the whole day).
 ///

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The lease terms of a mobile locker usable as a registered address (法人登記用ロッカー).
 ///
 /// Configurable defaults (the renovation plan; comparable public incubators,

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The monthly cap (月間利用上限): at most `maxUnits` division-units per
 /// registration per calendar month per facility class.
 ///

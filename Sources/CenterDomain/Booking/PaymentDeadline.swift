@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The payment deadline of a provisional booking (仮予約の支払期限).
 ///
 /// Configurable default, comparable wards: Nakano 区民ホール gives 14 days after

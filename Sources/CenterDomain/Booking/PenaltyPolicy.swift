@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// Something that earns penalty points (ペナルティ).
 public enum PenaltyEvent: String, Sendable, Codable {
     /// Cancelled by the user within `lateCancelWithinDays` days of use.

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The monthly community-quota report of one facility (地域の方の利用枠 実績).
 ///
 /// - `bookableUnits`: U, open division-units of the month.

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// Who cancelled a booking (取消しの主体).
 public enum Canceller: String, Sendable, Codable {
     /// The registration (or staff on its behalf).

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// Room couplings (併用条件): rooms that may only be booked together with another.
 ///
 /// Source: 施行規則 第4条:

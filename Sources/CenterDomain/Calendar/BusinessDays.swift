@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// Business days (営業日) for deadlines counted in days of work: a business
 /// day is a weekday (Monday–Friday) that is not a public holiday or statutory
 /// day off (`JapaneseHolidays`) and not a day the whole center is closed

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The center's calendar: which days are closed (休館日) and why, from the
 /// configured `ClosedDayPolicy` and the works closures of the roadmap.
 ///

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The center's closed days (休館日) as configured. The ordinance's Art. 8 text
 /// was not found, so everything is configuration; the defaults follow Nakano
 /// ward practice (区民活動センター): year-end 12/29–1/3 and the third Monday of
@@ -120,7 +122,8 @@ public struct ClosedDayPolicy: Codable, Sendable, Equatable {
     /// Year-end 12/29–1/3, the third Monday (next non-holiday if a holiday),
     /// open on holidays, no ad-hoc closures.
     public static let nakanoDefault = ClosedDayPolicy(
-        yearEnd: YearEnd(from: MonthDay(month: 12, day: 29)!, to: MonthDay(month: 1, day: 3)!),
+        yearEnd: YearEnd(from: MonthDay(LocalDate(clampingYear: 2000, month: 12, day: 29)),
+                         to: MonthDay(LocalDate(clampingYear: 2000, month: 1, day: 3))),
         regularClosedDay: RegularClosedDay(weekOfMonth: 3, weekday: .monday, ifHoliday: .nextNonHoliday),
         openOnHolidays: true)
 

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// One day of the center's calendar as the `/calendar` endpoint returns it:
 /// open or not and why, the holiday if any, the fiscal year (年度) and the
 /// Japanese date with its weekday, `令和8年7月1日(水)`.

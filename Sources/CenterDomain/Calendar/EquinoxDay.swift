@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// 春分の日 and 秋分の日 (国民の祝日に関する法律 第2条: 「春分日」「秋分日」).
 ///
 /// The law names the astronomical equinox, not a date. The official date is

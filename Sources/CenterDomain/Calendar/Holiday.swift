@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// A public holiday or statutory day off in Japan (祝日・休日), with its
 /// Japanese and English names.
 public struct Holiday: Hashable, Sendable, Codable {

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The Japanese era (元号) used on ward documents and receipts: 昭和, 平成 and
 /// 令和. Eras change on a day, not on January 1 (元号法; 平成 from 1989-01-08,
 /// 令和 from 2019-05-01, 天皇の退位等に関する皇室典範特例法). The first year of
@@ -17,9 +19,9 @@ public enum JapaneseEra: String, Sendable, CaseIterable, Codable {
     /// The first day of the era.
     public var firstDay: LocalDate {
         switch self {
-        case .showa: LocalDate(year: 1926, month: 12, day: 25)!
-        case .heisei: LocalDate(year: 1989, month: 1, day: 8)!
-        case .reiwa: LocalDate(year: 2019, month: 5, day: 1)!
+        case .showa: LocalDate(clampingYear: 1926, month: 12, day: 25)
+        case .heisei: LocalDate(clampingYear: 1989, month: 1, day: 8)
+        case .reiwa: LocalDate(clampingYear: 2019, month: 5, day: 1)
         }
     }
 

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The rules of 国民の祝日に関する法律 (昭和23年法律第178号) as amended, and
 /// the special laws, turned into dates for one year.
 extension JapaneseHolidays {
@@ -12,12 +14,12 @@ extension JapaneseHolidays {
     /// 国民の祝日 (第2条) of `year`, with the years each rule applied.
     static func nationalHolidays(in year: Int) -> [Holiday] {
         var list: [Holiday] = []
-        func add(_ month: Int, _ day: Int, _ name: String, _ english: String) {
-            list.append(Holiday(date: LocalDate(year: year, month: month, day: day)!, name: name, nameEnglish: english, kind: .national))
-        }
         func add(_ date: LocalDate?, _ name: String, _ english: String) {
             guard let date else { return }
             list.append(Holiday(date: date, name: name, nameEnglish: english, kind: .national))
+        }
+        func add(_ month: Int, _ day: Int, _ name: String, _ english: String) {
+            add(LocalDate(year: year, month: month, day: day), name, english)
         }
         func monday(_ n: Int, _ month: Int) -> LocalDate? { LocalDate.nthWeekday(n, .monday, year: year, month: month) }
 
@@ -82,8 +84,10 @@ extension JapaneseHolidays {
             (2019, 5, 1, "天皇の即位の日", "Enthronement Day of the Emperor"),
             (2019, 10, 22, "即位礼正殿の儀", "Enthronement Ceremony"),
         ]
-        return days.filter { $0.0 == year }.map {
-            Holiday(date: LocalDate(year: $0.0, month: $0.1, day: $0.2)!, name: $0.3, nameEnglish: $0.4, kind: .special)
+        return days.filter { $0.0 == year }.compactMap { day in
+            LocalDate(year: day.0, month: day.1, day: day.2).map {
+                Holiday(date: $0, name: day.3, nameEnglish: day.4, kind: .special)
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// Japan's public holidays and statutory days off (国民の祝日・休日), computed
 /// from the rules of 国民の祝日に関する法律 (the Public Holiday Act) and the
 /// special laws of 1990, 1993, 2019 and the Olympic special measures of 2020

@@ -1,3 +1,5 @@
+import CalendarValues
+
 extension LocalDate {
     /// The `n`th `weekday` of a month (n = 1 is the first), or nil when the
     /// month has fewer. Used by the Happy Monday holidays (国民の祝日に関する法律

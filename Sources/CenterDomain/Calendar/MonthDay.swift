@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// A day of the year without the year (月日), `MM-DD`, for rules that recur
 /// every year such as the year-end closure 12/29–1/3. February 29 is allowed.
 public struct MonthDay: Hashable, Comparable, Sendable {

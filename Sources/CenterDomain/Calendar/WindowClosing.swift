@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// When a booking window closes for a date of use (受付締切): bookings are
 /// taken until N days before the use, inclusive. Community groups book
 /// "until 3 days before use" (DOMAIN.md, 目的外使用 guideline): for a use on

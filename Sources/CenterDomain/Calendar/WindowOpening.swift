@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// When a category's booking window opens (受付開始日) for a date of use.
 ///
 /// Tokyo halls count the window in calendar months, not in 30-day blocks

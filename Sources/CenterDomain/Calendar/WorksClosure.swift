@@ -1,6 +1,9 @@
+import CalendarValues
+
 /// A closure caused by renovation or repair works (工事による休館), supplied
 /// by the roadmap: the dates `from...to` (inclusive) for the whole center when
-/// `facilities` is empty, otherwise for the facilities listed.
+/// `facilities` is empty, otherwise for the facilities listed. CenterService
+/// builds these from the roadmap's own `WorksClosure` records.
 public struct WorksClosure: Codable, Sendable, Equatable {
     /// The roadmap item that causes it.
     public var itemID: String

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// A time division (時間区分): the fixed unit in which rooms are booked.
 ///
 /// Source: 施行規則 第5条 gives category 2 rooms 午前 09:00–12:00,

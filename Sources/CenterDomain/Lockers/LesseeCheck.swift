@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// A document check recorded for a locker lease: identity (本人確認) or the
 /// registry extract (登記事項証明書): which document, who checked it and when.
 ///

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// Who holds a locker lease (法人登記用ロッカーの賃借人): a corporation with a
 /// corporate number (法人番号) whose check digit is verified, or a founder
 /// before incorporation (創業予定者) who must supply the number within

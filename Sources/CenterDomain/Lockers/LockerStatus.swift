@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The state of one locker on a day (ロッカーの状況): free, leased, held for a
 /// waitlist offer, or cooling off after a lease until the registered-address
 /// move is confirmed or the cooling-off period passes (本店移転登記待ち).

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The locker waitlist (ロッカー空き待ち): applicants are offered a freed locker
 /// in order of application, the earliest first; ties on the same instant go
 /// to the earlier entry id. Whoever declines or lets an offer expire leaves

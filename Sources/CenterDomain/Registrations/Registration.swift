@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// A user's admission to book (利用登録 / 団体登録).
 ///
 /// Source: 運営要綱 第3条 and 目的外使用運営要綱 第5条: valid at most two years

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// How long a registration lasts (登録の有効期間) and how it is renewed.
 ///
 /// Source: 運営要綱 第3条 and 目的外使用運営要綱 第5条: at most two years from

@@ -19,7 +19,7 @@ public enum UserCategory: String, Sendable, Codable, CaseIterable, Comparable {
     case freelancer
 
     /// 0 is the highest priority.
-    public var priorityRank: Int { Self.allCases.firstIndex(of: self)! }
+    public var priorityRank: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
 
     /// Whether bookings in this category use the community quota's held share.
     public var isCommunity: Bool { self == .communityGroup }

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// Ranking of equipment-storage applications (備品倉庫の割当て) for one fiscal
 /// year: applications are served by category priority (1 first), then in
 /// order of application; each gets the first bay, in configuration order,

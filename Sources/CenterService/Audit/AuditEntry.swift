@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// One line of the audit log (監査ログ): who changed what, when, with the

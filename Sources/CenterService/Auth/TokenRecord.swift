@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// A stored token's public facts (never its secret or hash).

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import Store
 

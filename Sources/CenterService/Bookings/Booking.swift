@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import Store
 
@@ -47,7 +48,7 @@ public struct Booking: Sendable, Hashable, Encodable {
     }
 
     /// The dates of use, first to last.
-    public var dates: [LocalDate] { (0...firstDate.days(until: lastDate)).map { firstDate.adding(days: $0) } }
+    public var dates: [LocalDate] { firstDate.dates(through: lastDate) }
 
     static let columns = """
         id, registration_id, category, facility_id, first_date, last_date, divisions, purpose, attendees,

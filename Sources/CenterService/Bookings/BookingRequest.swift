@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// A request to book a room (利用申込): one or more divisions of one facility

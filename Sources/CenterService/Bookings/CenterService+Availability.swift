@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import Store
 
@@ -57,8 +58,7 @@ extension CenterService {
             let days = try BookableCalendar.load(db, calendar: calendar, from: from.firstOfMonth, to: to.lastOfMonth)
             let units = try BookingLedger.facilityUnits(db, facility: id, from: from.firstOfMonth, to: to.lastOfMonth)
             var quotaFull: [YearMonth: Bool] = [:]
-            return (0...from.days(until: to)).map { offset in
-                let date = from.adding(days: offset)
+            return from.dates(through: to).map { date in
                 let reasons = days.closures(on: date, facility: id)
                 let slots = facility.divisions.map { division -> AvailabilitySlot in
                     if !reasons.isEmpty {

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import Roadmap
 
@@ -60,11 +61,10 @@ extension CenterService {
     public func calendarDays(from: LocalDate, to: LocalDate, facility: String?) async throws -> [CalendarDay] {
         let calendar = self.calendar, roadmap = self.roadmap
         let days = try await pool.read { db in try BookableCalendar.load(db, calendar: calendar, from: from, to: to) }
-        return (0...from.days(until: to)).map { offset in
-            let date = from.adding(days: offset)
-            return CalendarDay(summary: calendar.summary(of: date, facility: facility),
+        return from.dates(through: to).map { date in
+            CalendarDay(summary: calendar.summary(of: date, facility: facility),
                                adHoc: days.adHocClosures(on: date, facility: facility),
-                               manager: roadmap.manager(on: date.roadmapDate))
+                               manager: roadmap.manager(on: date))
         }
     }
 }

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// The wall clock the service reads, injected so timers (payment lapses,

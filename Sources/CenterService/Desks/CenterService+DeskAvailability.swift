@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import Store
 
@@ -52,8 +53,7 @@ extension CenterService {
                 let state: DeskPassState = try RegistrationRecord.decodeEnum(row.get("state"))
                 tally[key, default: [:]][state] = try row.get("n")
             }
-            return (0...from.days(until: to)).flatMap { offset in
-                let date = from.adding(days: offset)
+            return from.dates(through: to).flatMap { date in
                 let open = !days.isClosed(date, facility: center.desks.pool)
                 return center.divisions.map { division in
                     let states = tally["\(date) \(division.id.rawValue)"] ?? [:]

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// One period of a day's desk availability (フリーデスク空き状況): how many

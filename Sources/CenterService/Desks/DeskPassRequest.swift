@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// A request for a desk pass (フリーデスク利用申込, `POST /desk-passes`,

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import Foundation
 import Store
@@ -89,8 +90,8 @@ public struct LockerLease: Sendable, Hashable, Encodable {
         endDate = try RegistrationRecord.date(row.get("end_date"))
         monthlyFee = try row.get("monthly_fee")
         amountOwed = try row.get("amount_owed")
-        identityCheck = try Self.check(row.get("identity_check"))!
-        registryExtractCheck = try Self.check(row.get("registry_extract_check"))
+        identityCheck = try Self.check(row.get("identity_check") as String)
+        registryExtractCheck = try (row.get("registry_extract_check") as String?).map(Self.check)
         state = try row.get("state")
         endedReason = try row.get("ended_reason")
         endedOn = try (row.get("ended_on") as String?).map(RegistrationRecord.date)
@@ -103,9 +104,8 @@ public struct LockerLease: Sendable, Hashable, Encodable {
         updatedBy = try row.get("updated_by")
     }
 
-    private static func check(_ text: String?) throws -> LesseeCheck? {
-        guard let text else { return nil }
-        return try JSONDecoder().decode(LesseeCheck.self, from: Data(text.utf8))
+    private static func check(_ text: String) throws -> LesseeCheck {
+        try JSONDecoder().decode(LesseeCheck.self, from: Data(text.utf8))
     }
 
     /// Reads lease `id`, or `locker_lease_not_found` (404).

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// A new locker lease as staff enter it (`POST /locker-leases`), or the

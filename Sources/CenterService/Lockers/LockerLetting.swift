@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import Store
 
@@ -51,7 +52,7 @@ struct LockerLetting {
             throw DomainError(.conflict, "registration_not_active", "Registration \(registration) is \(lessee.status).",
                               details: ["registration": String(registration), "status": lessee.status])
         }
-        let thisMonth = YearMonth(year: today.year, month: today.month)!
+        let thisMonth = today.yearMonth
         guard request.startMonth >= thisMonth else {
             throw DomainError(.invalid, "start_month_past", "A lease starts this month or later.",
                               details: ["start_month": request.startMonth.description, "earliest": thisMonth.description])

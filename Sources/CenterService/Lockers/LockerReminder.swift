@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// A reminder (満了通知) written to the audit log before a lease ends.

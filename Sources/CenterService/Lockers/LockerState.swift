@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// One locker as `GET /lockers` shows it: its status today

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// An application to the locker waitlist (空き待ち), served in order of

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// A new registration (利用登録申請) as staff enter it. Validity defaults to

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// Today at the center as the lobby board (本日の利用状況) shows it: each

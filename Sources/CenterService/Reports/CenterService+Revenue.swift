@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import Roadmap
 import Store
@@ -12,9 +13,8 @@ extension CenterService {
         var order: [Key] = []
         var terms: [String: ManagerTerm] = [:]
         var managerOn: [LocalDate: String] = [:]
-        for offset in 0...fiscalYear.first.days(until: fiscalYear.last) {
-            let date = fiscalYear.first.adding(days: offset)
-            let term = roadmap.manager(on: date.roadmapDate)
+        for date in fiscalYear.first.dates(through: fiscalYear.last) {
+            let term = roadmap.manager(on: date)
             let id = term?.id ?? ""
             if let term { terms[id] = term }
             managerOn[date] = id

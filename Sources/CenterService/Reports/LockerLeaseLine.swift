@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// One line of the lockers report (モバイルロッカー貸出状況) for a month of the

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// One line of the revenue report (使用料収入): a month of the fiscal year

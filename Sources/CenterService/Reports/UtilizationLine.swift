@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// One line of the utilization report (施設利用状況): a room booked by

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import Roadmap
 
@@ -10,7 +11,4 @@ extension CenterService {
 
     /// Today in Japan, on the service's clock.
     public var today: LocalDate { clock.now().japanDate }
-
-    /// `date` as the Roadmap module's date value.
-    public func roadmapDate(_ date: LocalDate) -> RoadmapDate { date.roadmapDate }
 }

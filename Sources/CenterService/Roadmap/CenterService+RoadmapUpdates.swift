@@ -59,7 +59,7 @@ extension CenterService {
             var passes: [DeskPass] = []
             if item.status != .cancelled {
                 for closure in item.closures {
-                    passes += try Self.cancelDeskPassesClosed(db, from: closure.from.localDate, to: closure.to.localDate,
+                    passes += try Self.cancelDeskPassesClosed(db, from: closure.from, to: closure.to,
                                                               facilities: closure.facilities, deskPool: center.desks.pool,
                                                               reason: "works: roadmap item \(id)", actor: actor.auditLabel, now: now)
                 }
@@ -102,7 +102,7 @@ extension CenterService {
         guard item.status != .cancelled else { return [] }
         var ids: [Int64] = []
         for closure in item.closures {
-            let hit = try BookingLedger.liveBookingIDs(db, from: closure.from.localDate, to: closure.to.localDate,
+            let hit = try BookingLedger.liveBookingIDs(db, from: closure.from, to: closure.to,
                                                        facilities: closure.facilities.map { FacilityID($0) })
             ids += hit.filter { !ids.contains($0) }
         }

@@ -32,11 +32,13 @@ public struct Router: HTTPResponder {
         for segment in Self.segments(of: pattern) {
             if segment.hasPrefix("{") && segment.hasSuffix("}") && segment.count > 2 {
                 let name = String(segment.dropFirst().dropLast())
-                if node.parameter == nil { node.parameter = (name, Node()) }
-                node = node.parameter!.node
+                let next = node.parameter?.node ?? Node()
+                if node.parameter == nil { node.parameter = (name, next) }
+                node = next
             } else {
-                if node.literals[segment] == nil { node.literals[segment] = Node() }
-                node = node.literals[segment]!
+                let next = node.literals[segment] ?? Node()
+                node.literals[segment] = next
+                node = next
             }
         }
         node.handlers[method] = handler

@@ -165,8 +165,10 @@ extension EventLoop {
     /// (the write deadline starts) or the connection was closed on an error.
     func flush(_ c: Connection) -> Bool {
         while c.outOffset < c.out.count {
+            // `out` is not empty here, so its buffer has an address.
             let n = c.out.withUnsafeBytes { raw in
-                clinux_send(c.fd, raw.baseAddress! + c.outOffset, raw.count - c.outOffset)
+                guard let base = raw.baseAddress else { return 0 }
+                return clinux_send(c.fd, base + c.outOffset, raw.count - c.outOffset)
             }
             if n >= 0 {
                 c.outOffset += n

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The roadmap as a Gantt chart in SVG (工程表): fiscal years as columns,
 /// STEP bands above them, one row per item with its Japanese title, planned
 /// bars coloured by effective status, actual bars beneath, works closures
@@ -8,7 +10,7 @@ public enum GanttChart {
     public static let fontFamily = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, sans-serif"
 
     /// The chart of `schedule` with statuses as of `today`.
-    public static func svg(schedule: RoadmapSchedule, today: RoadmapDate) -> String {
+    public static func svg(schedule: RoadmapSchedule, today: LocalDate) -> String {
         let rows = orderedItems(schedule)
         let layout = GanttLayout(fiscalYears: schedule.fiscalYears, rowCount: rows.count)
         var svg = header(layout)
@@ -32,10 +34,16 @@ public enum GanttChart {
     /// Rows by step, then side as the report lists them (soft, both, hard),
     /// then planned start.
     static func orderedItems(_ schedule: RoadmapSchedule) -> [RoadmapItem] {
-        let sideOrder: [ItemSide: Int] = [.soft: 0, .both: 1, .hard: 2]
+        func sideOrder(_ side: ItemSide) -> Int {
+            switch side {
+            case .soft: 0
+            case .both: 1
+            case .hard: 2
+            }
+        }
         return schedule.items.enumerated().sorted { a, b in
-            (a.element.step, sideOrder[a.element.side]!, a.element.plannedStart, a.offset)
-                < (b.element.step, sideOrder[b.element.side]!, b.element.plannedStart, b.offset)
+            (a.element.step, sideOrder(a.element.side), a.element.plannedStart, a.offset)
+                < (b.element.step, sideOrder(b.element.side), b.element.plannedStart, b.offset)
         }.map(\.element)
     }
 
@@ -50,7 +58,7 @@ public enum GanttChart {
         """
     }
 
-    private static func title(_ l: GanttLayout, today: RoadmapDate) -> String {
+    private static func title(_ l: GanttLayout, today: LocalDate) -> String {
         let text = "中野区産業振興センター 整備ロードマップ（STEP1〜3） \(today) 時点"
         return "<text x=\"\(SVGText.number(l.margin))\" y=\"28\" font-size=\"16\" font-weight=\"bold\">\(SVGText.escape(text))</text>\n"
     }
@@ -58,8 +66,8 @@ public enum GanttChart {
     private static func stepBands(_ schedule: RoadmapSchedule, _ l: GanttLayout) -> String {
         var out = "<g id=\"steps\">\n"
         for (index, step) in schedule.steps.enumerated() {
-            let x0 = l.x(PlanMonth.fiscalYearStart(step.firstFiscalYear))
-            let x1 = l.xEnd(PlanMonth.fiscalYearEnd(step.lastFiscalYear))
+            let x0 = l.x(FiscalYear(step.firstFiscalYear).firstMonth)
+            let x1 = l.xEnd(FiscalYear(step.lastFiscalYear).lastMonth)
             let reiwa = step.firstFiscalYear == step.lastFiscalYear
                 ? "令和\(step.firstFiscalYear - 2018)年度"
                 : "令和\(step.firstFiscalYear - 2018)〜\(step.lastFiscalYear - 2018)年度"
@@ -82,7 +90,7 @@ public enum GanttChart {
     private static func yearColumns(_ schedule: RoadmapSchedule, _ l: GanttLayout) -> String {
         var out = "<g id=\"fiscal-years\">\n"
         for year in schedule.fiscalYears {
-            let x0 = l.x(PlanMonth.fiscalYearStart(year)), x1 = l.xEnd(PlanMonth.fiscalYearEnd(year))
+            let x0 = l.x(FiscalYear(year).firstMonth), x1 = l.xEnd(FiscalYear(year).lastMonth)
             out += rect(x0, l.yearHeaderTop, x1 - x0, l.bandHeight, fill: "#eceff1", stroke: "#90a4ae")
             out += text(SVGText.fiscalYearLabel(year), x: (x0 + x1) / 2, y: l.yearHeaderTop + 16, anchor: "middle")
             out += line(x0, l.yearHeaderTop, x0, l.managerBandTop + l.bandHeight * 2, stroke: "#cfd8dc")
@@ -92,7 +100,7 @@ public enum GanttChart {
         return out + "</g>\n"
     }
 
-    private static func row(_ item: RoadmapItem, index: Int, today: RoadmapDate, _ l: GanttLayout) -> String {
+    private static func row(_ item: RoadmapItem, index: Int, today: LocalDate, _ l: GanttLayout) -> String {
         let top = l.rowTop(index)
         let status = ItemProgress.status(of: item, asOf: today)
         var out = "<g id=\"item-\(SVGText.escape(item.id))\" data-status=\"\(status.rawValue)\">\n"
@@ -115,7 +123,7 @@ public enum GanttChart {
         return out + "</g>\n"
     }
 
-    private static func todayLine(_ today: RoadmapDate, _ l: GanttLayout) -> String {
+    private static func todayLine(_ today: LocalDate, _ l: GanttLayout) -> String {
         guard today >= l.firstMonth.firstDay, today <= l.lastDay else { return "" }
         let x = l.x(today)
         var out = "<g id=\"today\">\n"

@@ -1,6 +1,8 @@
+import CalendarValues
+
 /// The geometry of the Gantt chart: where each month, row and band sits.
 struct GanttLayout: Sendable {
-    let firstMonth: PlanMonth
+    let firstMonth: YearMonth
     let monthCount: Int
     let rowCount: Int
 
@@ -12,12 +14,12 @@ struct GanttLayout: Sendable {
     let bandHeight = 24.0
 
     init(fiscalYears: ClosedRange<Int>, rowCount: Int) {
-        firstMonth = PlanMonth.fiscalYearStart(fiscalYears.lowerBound)
+        firstMonth = FiscalYear(fiscalYears.lowerBound).firstMonth
         monthCount = fiscalYears.count * 12
         self.rowCount = rowCount
     }
 
-    var lastDay: RoadmapDate { firstMonth.adding(months: monthCount - 1).lastDay }
+    var lastDay: LocalDate { firstMonth.adding(months: monthCount - 1).lastDay }
     var chartLeft: Double { margin + labelWidth }
     /// Where item titles start, after the step and side columns.
     var titleLeft: Double { margin + 100 }
@@ -35,18 +37,18 @@ struct GanttLayout: Sendable {
     var height: Double { legendTop + 40 }
 
     /// The x of the start of a day, clamped to the chart.
-    func x(_ date: RoadmapDate) -> Double {
-        let months = Double(firstMonth.months(to: date.planMonth))
-        let fraction = Double(date.day - 1) / Double(RoadmapDate.daysIn(year: date.year, month: date.month))
+    func x(_ date: LocalDate) -> Double {
+        let months = Double(firstMonth.months(until: date.yearMonth))
+        let fraction = Double(date.day - 1) / Double(LocalDate.daysIn(year: date.year, month: date.month))
         return chartLeft + min(max(0, (months + fraction) * monthWidth), chartWidth)
     }
 
     /// The x just after a day (its end), clamped to the chart.
-    func xEnd(_ date: RoadmapDate) -> Double { date >= lastDay ? chartLeft + chartWidth : x(date.nextDay) }
+    func xEnd(_ date: LocalDate) -> Double { date >= lastDay ? chartLeft + chartWidth : x(date.adding(days: 1)) }
 
     /// The x of the start of a month, clamped to the chart.
-    func x(_ month: PlanMonth) -> Double { x(month.firstDay) }
+    func x(_ month: YearMonth) -> Double { x(month.firstDay) }
 
     /// The x just after a month, clamped to the chart.
-    func xEnd(_ month: PlanMonth) -> Double { xEnd(month.lastDay) }
+    func xEnd(_ month: YearMonth) -> Double { xEnd(month.lastDay) }
 }

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// A designated-manager term (指定管理者の指定期間): who runs the center
 /// for the ward, from the first to the last day inclusive.
 public struct ManagerTerm: Hashable, Codable, Sendable, Identifiable {
@@ -18,8 +20,8 @@ public struct ManagerTerm: Hashable, Codable, Sendable, Identifiable {
     public var operatorJa: String
     /// The label used in the report or our own (`指定管理者❶〜❺`).
     public var label: String
-    public var start: RoadmapDate
-    public var end: RoadmapDate
+    public var start: LocalDate
+    public var end: LocalDate
     public var dateSource: Provenance
     public var duties: [String]
     public var feeRegime: FeeRegime
@@ -27,7 +29,7 @@ public struct ManagerTerm: Hashable, Codable, Sendable, Identifiable {
     public var source: String
 
     public init(id: String, operator: String = "", operatorJa: String = "", label: String,
-                start: RoadmapDate, end: RoadmapDate, dateSource: Provenance = .stated,
+                start: LocalDate, end: LocalDate, dateSource: Provenance = .stated,
                 duties: [String] = [], feeRegime: FeeRegime = .unknown, source: String) {
         self.id = id
         self.operator = `operator`
@@ -42,7 +44,7 @@ public struct ManagerTerm: Hashable, Codable, Sendable, Identifiable {
     }
 
     /// Whether the term covers a day, first and last day included.
-    public func contains(_ date: RoadmapDate) -> Bool { start <= date && date <= end }
+    public func contains(_ date: LocalDate) -> Bool { start <= date && date <= end }
 
     enum CodingKeys: String, CodingKey {
         case id

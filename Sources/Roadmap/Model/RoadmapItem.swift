@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// One item (項目) of the renovation steps in the ward's 2024-11 report
 /// (「新たな中野区産業振興センター整備のステップ（案）」): a works item, a
 /// support programme or an organisational change, with its plan, its
@@ -11,14 +13,14 @@ public struct RoadmapItem: Hashable, Codable, Sendable, Identifiable {
     public var step: Int
     public var side: ItemSide
     /// Planned first and last month (計画), both inclusive.
-    public var plannedStart: PlanMonth
-    public var plannedEnd: PlanMonth
+    public var plannedStart: YearMonth
+    public var plannedEnd: YearMonth
     /// Whether the planned months are the report's or our reading of it.
     public var dateSource: Provenance
     public var dateNote: String
     /// Actual first and last day (実績), when known.
-    public var actualStart: RoadmapDate?
-    public var actualEnd: RoadmapDate?
+    public var actualStart: LocalDate?
+    public var actualEnd: LocalDate?
     public var status: ItemStatus
     public var statusSource: Provenance
     public var statusNote: String
@@ -27,9 +29,9 @@ public struct RoadmapItem: Hashable, Codable, Sendable, Identifiable {
     public var closures: [WorksClosure]
 
     public init(id: String, titleJa: String, titleEn: String, step: Int, side: ItemSide,
-                plannedStart: PlanMonth, plannedEnd: PlanMonth,
+                plannedStart: YearMonth, plannedEnd: YearMonth,
                 dateSource: Provenance = .stated, dateNote: String = "",
-                actualStart: RoadmapDate? = nil, actualEnd: RoadmapDate? = nil,
+                actualStart: LocalDate? = nil, actualEnd: LocalDate? = nil,
                 status: ItemStatus = .planned, statusSource: Provenance = .stated, statusNote: String = "",
                 dependsOn: [String] = [], closures: [WorksClosure] = []) {
         self.id = id
@@ -51,7 +53,12 @@ public struct RoadmapItem: Hashable, Codable, Sendable, Identifiable {
     }
 
     /// The fiscal years the plan touches.
-    public var fiscalYears: ClosedRange<Int> { plannedStart.fiscalYear...plannedEnd.fiscalYear }
+    /// The fiscal years from the planned start's to the planned end's (just
+    /// the start's when the end is earlier, which validation refuses).
+    public var fiscalYears: ClosedRange<Int> {
+        let first = FiscalYear(containing: plannedStart).startYear
+        return first...max(first, FiscalYear(containing: plannedEnd).startYear)
+    }
 
     enum CodingKeys: String, CodingKey {
         case id

@@ -17,7 +17,8 @@ public struct RoadmapStep: Hashable, Codable, Sendable {
         self.note = note
     }
 
-    public var fiscalYears: ClosedRange<Int> { firstFiscalYear...lastFiscalYear }
+    /// The step's fiscal years (just the first when the last is earlier, which validation refuses).
+    public var fiscalYears: ClosedRange<Int> { firstFiscalYear...max(firstFiscalYear, lastFiscalYear) }
 
     enum CodingKeys: String, CodingKey {
         case number

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// What a delay would push (遅延の影響): the items that depend, directly or
 /// through others, on an item, and which of them would have to be re-planned
 /// if its planned end moved to a later month. The dependency rule refuses a
@@ -20,7 +22,7 @@ public enum DelayImpact {
     /// The dependents of `id` planned to end before `newPlannedEnd`: those a
     /// move of its planned end to that month would leave out of order.
     /// Cancelled and done items are not affected.
-    public static func itemsToReplan(ifItem id: String, endsIn newPlannedEnd: PlanMonth,
+    public static func itemsToReplan(ifItem id: String, endsIn newPlannedEnd: YearMonth,
                                      in schedule: RoadmapSchedule) -> [RoadmapItem] {
         dependents(of: id, in: schedule).filter {
             $0.status != .cancelled && $0.status != .done && $0.plannedEnd < newPlannedEnd

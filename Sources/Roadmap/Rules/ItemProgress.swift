@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// An item's status as seen on a given date (ある日時点の進捗), lateness
 /// included. The recorded status says what the planner last knew; this adds
 /// what the plan implies on the date asked about.
@@ -27,7 +29,7 @@ public enum ItemProgress {
     ///
     /// Actual dates are honoured for past dates: an item done on 2026-03-20
     /// is in progress as of 2026-03-01.
-    public static func status(of item: RoadmapItem, asOf date: RoadmapDate) -> EffectiveStatus {
+    public static func status(of item: RoadmapItem, asOf date: LocalDate) -> EffectiveStatus {
         if item.status == .cancelled { return .cancelled }
         if item.status == .done && (item.actualEnd.map { $0 <= date } ?? true) { return .done }
         let recordedStart = item.status != .planned || item.actualStart != nil
@@ -42,7 +44,7 @@ public enum ItemProgress {
 
 extension RoadmapItem {
     /// `ItemProgress.status(of: self, asOf: date)`.
-    public func status(asOf date: RoadmapDate) -> EffectiveStatus {
+    public func status(asOf date: LocalDate) -> EffectiveStatus {
         ItemProgress.status(of: self, asOf: date)
     }
 }

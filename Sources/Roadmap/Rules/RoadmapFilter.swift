@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// The filters of `GET /roadmap` (絞り込み): step, fiscal year, recorded
 /// status and side. A nil field matches everything.
 public struct RoadmapFilter: Hashable, Sendable {
@@ -49,7 +51,7 @@ extension RoadmapSchedule {
         var sections: [RoadmapSection] = []
         for step in steps.map(\.number) {
             for year in fiscalYears {
-                let found = matching.filter { $0.step == step && $0.plannedStart.fiscalYear == year }
+                let found = matching.filter { $0.step == step && FiscalYear(containing: $0.plannedStart).startYear == year }
                 if !found.isEmpty { sections.append(RoadmapSection(step: step, fiscalYear: year, items: found)) }
             }
         }

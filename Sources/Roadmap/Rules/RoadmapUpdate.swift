@@ -1,17 +1,19 @@
+import CalendarValues
+
 /// A planner's change to one item (計画・実績の更新), as sent with
 /// `PATCH /roadmap/items/{id}`. A nil field leaves the item's value alone;
 /// for the actual dates, `.some(nil)` (JSON `null`) clears it. `closures`
 /// replaces the whole list.
 public struct RoadmapUpdate: Hashable, Sendable {
     public var status: ItemStatus?
-    public var actualStart: RoadmapDate??
-    public var actualEnd: RoadmapDate??
-    public var plannedStart: PlanMonth?
-    public var plannedEnd: PlanMonth?
+    public var actualStart: LocalDate??
+    public var actualEnd: LocalDate??
+    public var plannedStart: YearMonth?
+    public var plannedEnd: YearMonth?
     public var closures: [WorksClosure]?
 
-    public init(status: ItemStatus? = nil, actualStart: RoadmapDate?? = nil, actualEnd: RoadmapDate?? = nil,
-                plannedStart: PlanMonth? = nil, plannedEnd: PlanMonth? = nil, closures: [WorksClosure]? = nil) {
+    public init(status: ItemStatus? = nil, actualStart: LocalDate?? = nil, actualEnd: LocalDate?? = nil,
+                plannedStart: YearMonth? = nil, plannedEnd: YearMonth? = nil, closures: [WorksClosure]? = nil) {
         self.status = status
         self.actualStart = actualStart
         self.actualEnd = actualEnd
@@ -58,16 +60,16 @@ extension RoadmapUpdate: Decodable {
         status = try container.decodeIfPresent(ItemStatus.self, forKey: .status)
         actualStart = try Self.nullable(container, .actualStart)
         actualEnd = try Self.nullable(container, .actualEnd)
-        plannedStart = try container.decodeIfPresent(PlanMonth.self, forKey: .plannedStart)
-        plannedEnd = try container.decodeIfPresent(PlanMonth.self, forKey: .plannedEnd)
+        plannedStart = try container.decodeIfPresent(YearMonth.self, forKey: .plannedStart)
+        plannedEnd = try container.decodeIfPresent(YearMonth.self, forKey: .plannedEnd)
         closures = try container.decodeIfPresent([WorksClosure].self, forKey: .closures)
     }
 
     /// Absent → nil (keep); `null` → `.some(nil)` (clear); a date → set.
     private static func nullable(_ container: KeyedDecodingContainer<CodingKeys>,
-                                 _ key: CodingKeys) throws -> RoadmapDate?? {
+                                 _ key: CodingKeys) throws -> LocalDate?? {
         guard container.contains(key) else { return nil }
         if try container.decodeNil(forKey: key) { return .some(nil) }
-        return .some(try container.decode(RoadmapDate.self, forKey: key))
+        return .some(try container.decode(LocalDate.self, forKey: key))
     }
 }

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// Where a step stands on a date (STEPごとの進捗): how many of its items are
 /// done, in progress, late or not started, and what is due next.
 public struct StepStatus: Hashable, Sendable, Encodable {
@@ -7,7 +9,7 @@ public struct StepStatus: Hashable, Sendable, Encodable {
         public enum Kind: String, Codable, Sendable { case start, end }
         public let itemID: String
         public let kind: Kind
-        public let month: PlanMonth
+        public let month: YearMonth
 
         enum CodingKeys: String, CodingKey {
             case itemID = "item_id"
@@ -16,7 +18,7 @@ public struct StepStatus: Hashable, Sendable, Encodable {
     }
 
     public let step: Int
-    public let asOf: RoadmapDate
+    public let asOf: LocalDate
     public var done = 0
     public var inProgress = 0
     /// Late against plan: late start, past planned end, or declared delayed.
@@ -42,20 +44,20 @@ public struct StepStatus: Hashable, Sendable, Encodable {
         case dueNext = "due_next"
     }
 
-    init(step: Int, asOf: RoadmapDate) {
+    init(step: Int, asOf: LocalDate) {
         self.step = step
         self.asOf = asOf
     }
 
     /// The status of every step of the schedule on `asOf`.
-    public static func report(for schedule: RoadmapSchedule, asOf date: RoadmapDate) -> [StepStatus] {
+    public static func report(for schedule: RoadmapSchedule, asOf date: LocalDate) -> [StepStatus] {
         schedule.steps.map { step in
             status(of: step.number, items: schedule.items.filter { $0.step == step.number }, asOf: date)
         }
     }
 
     /// The status of one step, given its items.
-    public static func status(of step: Int, items: [RoadmapItem], asOf date: RoadmapDate) -> StepStatus {
+    public static func status(of step: Int, items: [RoadmapItem], asOf date: LocalDate) -> StepStatus {
         var result = StepStatus(step: step, asOf: date)
         var pending: [DueEvent] = []
         for item in items {
@@ -71,10 +73,10 @@ public struct StepStatus: Hashable, Sendable, Encodable {
             }
             guard status != .done, status != .cancelled else { continue }
             let started = item.actualStart.map { $0 <= date } ?? (item.status != .planned)
-            if !started, item.plannedStart >= date.planMonth {
+            if !started, item.plannedStart >= date.yearMonth {
                 pending.append(DueEvent(itemID: item.id, kind: .start, month: item.plannedStart))
             }
-            if item.plannedEnd >= date.planMonth {
+            if item.plannedEnd >= date.yearMonth {
                 pending.append(DueEvent(itemID: item.id, kind: .end, month: item.plannedEnd))
             }
         }

@@ -1,3 +1,5 @@
+import CalendarValues
+
 /// Start-up validation of the schedule (スケジュールの検証). Every problem is
 /// reported with the file, the JSON path and what is wrong, e.g.
 /// `roadmap.json: $.items[3].depends_on[0]: unknown item "wifi"`.
@@ -42,7 +44,7 @@ extension RoadmapSchedule {
         var problems: [String] = []
         var firstIndex: [String: Int] = [:]
         let known = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let span = PlanMonth.fiscalYearStart(fiscalYears.lowerBound)...PlanMonth.fiscalYearEnd(fiscalYears.upperBound)
+        let span = FiscalYear(fiscalYears.lowerBound).firstMonth...FiscalYear(fiscalYears.upperBound).lastMonth
         for (index, item) in items.enumerated() {
             let at = "roadmap.json: $.items[\(index)]"
             if !Self.isKebabCase(item.id) {
@@ -109,7 +111,7 @@ extension RoadmapSchedule {
             let previous = managers[index - 1]
             if term.start <= previous.end {
                 problems.append("\(at).start: \(term.start) overlaps term \"\(previous.id)\" ending \(previous.end)")
-            } else if term.start != previous.end.nextDay {
+            } else if term.start != previous.end.adding(days: 1) {
                 problems.append("\(at).start: gap after term \"\(previous.id)\" ending \(previous.end)")
             }
         }

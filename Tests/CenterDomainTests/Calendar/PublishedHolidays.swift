@@ -1,3 +1,4 @@
+import CalendarValues
 @testable import CenterDomain
 
 /// Every holiday and day off of 1990–2030 as MM-DD lists, one string per

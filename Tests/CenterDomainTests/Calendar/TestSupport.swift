@@ -1,3 +1,4 @@
+import CalendarValues
 import Foundation
 @testable import CenterDomain
 

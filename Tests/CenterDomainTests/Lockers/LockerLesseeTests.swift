@@ -1,3 +1,4 @@
+import CalendarValues
 import Testing
 @testable import CenterDomain
 

@@ -4,8 +4,10 @@
 /// optional fractional seconds, which are truncated to whole seconds because
 /// every instant of the domain is kept in whole seconds. It is strict: the
 /// offset is required, every field must be in range, and leap seconds
-/// (`:60`) are refused because Unix time has none. Formatting always writes
-/// Japan Standard Time, `2026-07-01T09:00:00+09:00`, the form the API returns.
+/// (`:60`) are refused because Unix time has none, and so is a time whose
+/// offset moves it outside `earliest...latest`. Formatting always writes
+/// Japan Standard Time, `2026-07-01T09:00:00+09:00`, the form the API
+/// returns, for every value.
 extension Instant {
     /// Parses an RFC 3339 `date-time`; nil when it is not one.
     public init?(rfc3339 text: String) {
@@ -48,6 +50,7 @@ extension Instant {
         }
 
         let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        guard Self.secondCounts.contains(local - offsetSeconds) else { return nil }
         self.init(secondsSinceEpoch: local - offsetSeconds)
     }
 
@@ -66,13 +69,19 @@ extension Instant: CustomStringConvertible {
 }
 
 extension Instant: Codable {
-    /// Decodes an RFC 3339 string with any offset.
+    /// Decodes an RFC 3339 string with any offset, within `SupportedDates`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let instant = Instant(rfc3339: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "expected an RFC 3339 date-time with an offset, got \"\(text)\"")
+        }
+        do {
+            try instant.checkSupported(writtenAs: text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: error.message,
+                                                    underlyingError: error))
         }
         self = instant
     }
@@ -81,5 +90,17 @@ extension Instant: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rfc3339)
+    }
+}
+
+extension Instant {
+    /// Throws unless the instant's date in Japan is within `SupportedDates`;
+    /// the error quotes `text`, the instant as the user wrote it, when given.
+    public func checkSupported(writtenAs text: String? = nil) throws(DateOutOfRange) {
+        guard SupportedDates.years.contains(japanDate.year) else {
+            throw DateOutOfRange(first: Instant(japanDate: SupportedDates.first).rfc3339,
+                                 last: Instant(japanDate: SupportedDates.last, minuteOfDay: 1440).adding(seconds: -1).rfc3339,
+                                 got: text ?? rfc3339)
+        }
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import CenterDomain
+@testable import CalendarValues
 
 /// RFC 3339 §5.6 instants: any offset in, Japan Standard Time out.
 struct RFC3339Tests {

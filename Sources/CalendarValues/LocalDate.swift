@@ -1,0 +1,169 @@
+/// A calendar date in Japan (日付), with no time and no zone: the unit of every
+/// booking, closure and fiscal-year rule. It cannot be confused with an
+/// `Instant`; convert with `Instant.japanDate` or `LocalDate.startInJapan`.
+///
+/// Arithmetic runs on a day count from 1970-01-01 (Howard Hinnant's
+/// days-from-civil), so it is exact for the proleptic Gregorian calendar and
+/// needs no Foundation `Calendar`.
+///
+/// A value holds a four-digit year, 0001-01-01 to 9999-12-31 (`earliest`,
+/// `latest`), and every operation is total: a result that would leave that
+/// span stops at its end instead of trapping. The service accepts far fewer
+/// dates from its users (`SupportedDates`, 1900–2200), so within what it
+/// accepts every result is exact.
+public struct LocalDate: Hashable, Comparable, Sendable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Creates a date, or nil when the month or day does not exist or the
+    /// year is not 1...9999.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= LocalDate.daysIn(year: year, month: month) else { return nil }
+        self.init(valid: year, month, day)
+    }
+
+    /// The nearest date a value holds: the year clamped to 1...9999, the
+    /// month to 1...12 and the day to the days of that month. For dates
+    /// written in the rules (an era's first day, the year-end closure) and
+    /// for arithmetic that must not trap.
+    public init(clampingYear year: Int, month: Int, day: Int) {
+        let y = min(max(year, 1), 9999), m = min(max(month, 1), 12)
+        self.init(valid: y, m, min(max(day, 1), LocalDate.daysIn(year: y, month: m)))
+    }
+
+    /// A date its caller has already checked.
+    init(valid year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// 0001-01-01, the first date a value holds.
+    public static let earliest = LocalDate(valid: 1, 1, 1)
+    /// 9999-12-31, the last date a value holds.
+    public static let latest = LocalDate(valid: 9999, 12, 31)
+
+    /// The day counts of `earliest` and `latest`.
+    static let dayCounts = earliest.daysSinceEpoch...latest.daysSinceEpoch
+
+    /// The date `days` days after 1970-01-01 (negative before it), clamped
+    /// to `earliest...latest`.
+    public init(daysSinceEpoch days: Int) {
+        let z = min(max(days, Self.dayCounts.lowerBound), Self.dayCounts.upperBound) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(valid: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// Days since 1970-01-01.
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday; the index is 0...6 for any day count.
+        Weekday.allCases[((daysSinceEpoch % 7) + 7 + 4) % 7]
+    }
+
+    /// The date `days` days later (earlier when negative), clamped to `earliest...latest`.
+    public func adding(days: Int) -> LocalDate {
+        let span = Self.dayCounts.upperBound - Self.dayCounts.lowerBound
+        return LocalDate(daysSinceEpoch: daysSinceEpoch + min(max(days, -span), span))
+    }
+
+    /// The same day of the month `months` months later, clamped to the
+    /// month's last day (and to `earliest...latest`).
+    public func adding(months: Int) -> LocalDate {
+        let target = yearMonth.adding(months: months)
+        return LocalDate(valid: target.year, target.month, min(day, target.dayCount))
+    }
+
+    /// Every date from `self` through `last`, in order; empty when `last` is earlier.
+    public func dates(through last: LocalDate) -> [LocalDate] {
+        let count = days(until: last)
+        return count < 0 ? [] : (0...count).map(adding(days:))
+    }
+
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    public func days(until other: LocalDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
+
+    public var firstOfMonth: LocalDate { LocalDate(valid: year, month, 1) }
+    public var lastOfMonth: LocalDate { LocalDate(valid: year, month, LocalDate.daysIn(year: year, month: month)) }
+    public var yearMonth: YearMonth { YearMonth(valid: year, month) }
+
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (a: LocalDate, b: LocalDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+}
+
+extension LocalDate: CustomStringConvertible, LosslessStringConvertible {
+    /// Parses exactly `YYYY-MM-DD` (ASCII digits, a real date); nil otherwise.
+    /// Any date a value holds parses, so stored text always reads back; input
+    /// from users is checked against `SupportedDates` as well.
+    public init?(_ text: String) {
+        let b = Array(text.utf8)
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let y = Self.digits(b[0..<4]), let m = Self.digits(b[5..<7]), let d = Self.digits(b[8..<10])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
+    }
+
+    /// The number written by `bytes` in ASCII decimal digits; nil on any
+    /// other byte, or when it does not fit an `Int`.
+    public static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for c in bytes {
+            guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times10.addingReportingOverflow(Int(c - UInt8(ascii: "0")))
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return value
+    }
+
+    /// `value` in decimal, zero-padded to `width` digits (dates, times, feeds).
+    public static func pad(_ value: Int, _ width: Int) -> String {
+        let s = String(value)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}
+
+extension LocalDate: TextCodable {
+    public static var textFormat: String { "a date YYYY-MM-DD" }
+
+    /// Throws unless the date is within `SupportedDates`.
+    public func checkSupported() throws(DateOutOfRange) {
+        guard SupportedDates.years.contains(year) else {
+            throw DateOutOfRange(first: SupportedDates.first.description, last: SupportedDates.last.description, got: description)
+        }
+    }
+}
