@@ -35,6 +35,7 @@ struct BookingDesk {
 
         let record = try RegistrationRecord.load(db, id: request.registration, today: today)
         try record.registration.checkCanBook(today: today)
+        try record.registration.checkValid(on: dates)
 
         let days = try BookableCalendar.load(db, calendar: calendar, from: first.firstOfMonth, to: last.lastOfMonth)
         if let closed = dates.first(where: { days.isClosed($0, facility: facility.id) }) {
@@ -50,7 +51,14 @@ struct BookingDesk {
             try window.check(kind: facility.kind, useDate: date, today: today, windowOpens: opens)
         }
 
-        try center.limits.consecutive.check(first: first, last: last) { days.isClosed($0, facility: facility.id) }
+        if dates.contains(today) {
+            try DivisionCutoff.checkNotEnded(center.divisions.filter { divisions.contains($0.id) }, on: today, now: now)
+        }
+
+        let consecutive = center.limits.consecutive
+        let around = consecutive.neighbourhood(first: first, last: last)
+        let held = try BookingLedger.heldDays(db, registration: record.id, facility: facility.id, from: around.from, to: around.to)
+        try consecutive.check(first: first, last: last, category: record.category, heldDays: held) { days.isClosed($0, facility: facility.id) }
 
         // slot_taken first by the unique index alone: most refusals on an
         // opening day are this one, and it needs none of the units below.
