@@ -119,8 +119,8 @@ struct BookingDesk {
         try db.run("""
             INSERT INTO bookings (registration_id, category, facility_id, first_date, last_date, divisions, purpose,
                 attendees, admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown,
-                payment_deadline, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?)
+                payment_deadline, created_at, created_by, feed_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?, lower(hex(randomblob(16))))
             """, [.integer(record.id), .text(record.category.rawValue), .text(facility.id.rawValue),
                   .text(first.description), .text(last.description),
                   .text(divisions.map(\.rawValue).joined(separator: ",")), .text(request.purpose),
