@@ -103,20 +103,9 @@ extension EventLoop {
             return
         }
         let parsed = c.pending.removeFirst()
-        var request = parsed.request
-        let id = RequestIDGenerator.acceptable(request.headers["x-request-id"]) ?? requestIDs.next()
-        request.requestID = id
-        c.current = Connection.Exchange(method: request.method.rawValue, target: request.target, requestID: id,
-                                        startedAt: now, isHEAD: request.method == .HEAD,
-                                        keepAlive: parsed.keepAlive,
-                                        echoKeepAlive: parsed.minorVersion == 0 && parsed.keepAlive)
-        c.dispatchSequence &+= 1
-        enter(.awaitingHandler, c)
-        let fd = c.fd, serial = c.serial, sequence = c.dispatchSequence
-        let responder = shared.responder
-        c.handlerTask = Task { [self] in
-            let response = await responder.respond(to: request)
-            post(.response(fd: fd, serial: serial, sequence: sequence, response))
+        let request = openExchange(c, parsed, keepAlive: parsed.keepAlive)
+        runOffLoop(c) { responder, fd, serial, sequence in
+            .response(fd: fd, serial: serial, sequence: sequence, await responder.respond(to: request))
         }
     }
 
@@ -124,21 +113,44 @@ extension EventLoop {
     /// loop like a handler (its deadline is the handler's). Until it answers,
     /// the connection reads and parses nothing: the client is waiting.
     func decideContinue(_ c: Connection, head: ParsedRequest) {
-        var request = head.request
+        let request = openExchange(c, head, keepAlive: false)
+        c.decidingContinue = true
+        runOffLoop(c) { responder, fd, serial, sequence in
+            .continueDecision(fd: fd, serial: serial, sequence: sequence, await responder.decideContinue(head: request))
+        }
+    }
+
+    /// Opens the exchange of `parsed` on `c`: its request id (the client's
+    /// `X-Request-Id` when acceptable), the response framing, the handler
+    /// deadline, and a new sequence number by which a late answer is known.
+    /// Returns the request as the responder sees it.
+    func openExchange(_ c: Connection, _ parsed: ParsedRequest, keepAlive: Bool) -> HTTPRequest {
+        var request = parsed.request
         let id = RequestIDGenerator.acceptable(request.headers["x-request-id"]) ?? requestIDs.next()
         request.requestID = id
         c.current = Connection.Exchange(method: request.method.rawValue, target: request.target, requestID: id,
-                                        startedAt: now, isHEAD: request.method == .HEAD, keepAlive: false,
-                                        echoKeepAlive: false)
-        c.decidingContinue = true
+                                        startedAt: now, isHEAD: request.method == .HEAD, keepAlive: keepAlive,
+                                        echoKeepAlive: parsed.minorVersion == 0 && keepAlive)
         c.dispatchSequence &+= 1
         enter(.awaitingHandler, c)
+        return request
+    }
+
+    /// Runs `work` with the responder in a task, for `c`'s current exchange,
+    /// and posts the message it returns back to the loop.
+    func runOffLoop(_ c: Connection,
+                    _ work: @escaping @Sendable (any HTTPResponder, Int32, UInt64, UInt64) async -> Message) {
         let fd = c.fd, serial = c.serial, sequence = c.dispatchSequence
         let responder = shared.responder
-        c.handlerTask = Task { [self] in
-            let decision = await responder.decideContinue(head: request)
-            post(.continueDecision(fd: fd, serial: serial, sequence: sequence, decision))
-        }
+        c.handlerTask = Task { [self] in post(await work(responder, fd, serial, sequence)) }
+    }
+
+    /// The connection whose exchange `sequence` still waits for its
+    /// responder; nil once it was closed, timed out or moved on.
+    func awaitingConnection(fd: Int32, serial: UInt64, sequence: UInt64) -> Connection? {
+        guard Int(fd) < connections.count, let c = connections[Int(fd)], c.serial == serial,
+              c.dispatchSequence == sequence, c.phase == .awaitingHandler else { return nil }
+        return c
     }
 
     /// Acts on the responder's decision: `100 Continue` and read on, or the
@@ -147,8 +159,7 @@ extension EventLoop {
     /// lingering close drains what the client may still send, so the
     /// response is not lost to a reset).
     func continueDecided(fd: Int32, serial: UInt64, sequence: UInt64, decision: ContinueDecision) {
-        guard Int(fd) < connections.count, let c = connections[Int(fd)], c.serial == serial,
-              c.dispatchSequence == sequence, c.phase == .awaitingHandler, c.decidingContinue else { return }
+        guard let c = awaitingConnection(fd: fd, serial: serial, sequence: sequence), c.decidingContinue else { return }
         c.handlerTask = nil
         c.decidingContinue = false
         switch decision {
@@ -164,8 +175,7 @@ extension EventLoop {
     }
 
     func handlerFinished(fd: Int32, serial: UInt64, sequence: UInt64, response: HTTPResponse) {
-        guard Int(fd) < connections.count, let c = connections[Int(fd)], c.serial == serial,
-              c.dispatchSequence == sequence, c.phase == .awaitingHandler, !c.decidingContinue else { return }
+        guard let c = awaitingConnection(fd: fd, serial: serial, sequence: sequence), !c.decidingContinue else { return }
         c.handlerTask = nil
         send(response, on: c, forceClose: false)
     }

@@ -10,21 +10,9 @@ struct BookingSidewaysRuleTests {
 
     init() throws { f = try BookingFixture() }
 
-    func refusal(_ work: () async throws -> Void) async -> DomainError? {
-        do {
-            try await work()
-            return nil
-        } catch let error as DomainError {
-            return error
-        } catch {
-            Issue.record("expected a DomainError, got \(error)")
-            return nil
-        }
-    }
-
     @Test func theRegistrationMustBeValidOnTheUseDateNotOnlyToday() async throws {
         let registration = try await f.register(.general, validFrom: date("2026-01-01"), validUntil: date("2026-12-05"))
-        let error = await refusal { try await f.book("2026-12-10", registration: registration) }
+        let error = await f.domainError { try await f.book("2026-12-10", registration: registration) }
         #expect(error?.code == "registration_expired")
         #expect(error?.details["date"] == "2026-12-10")
         #expect(error?.details["valid_until"] == "2026-12-05")
@@ -33,7 +21,7 @@ struct BookingSidewaysRuleTests {
 
     @Test func everyDayOfAMultiDayEventNeedsAValidRegistration() async throws {
         let registration = try await f.register(.general, validFrom: date("2026-01-01"), validUntil: date("2026-12-05"))
-        let error = await refusal { try await f.book("2026-12-04", days: 3, registration: registration) }
+        let error = await f.domainError { try await f.book("2026-12-04", days: 3, registration: registration) }
         #expect(error?.code == "registration_expired")
         #expect(error?.details["date"] == "2026-12-06")
     }
@@ -41,7 +29,7 @@ struct BookingSidewaysRuleTests {
     @Test func aDivisionThatHasEndedTodayCannotBeBooked() async throws {
         let registration = try await f.register(.general)
         f.clock.set(Instant(japanDate: BookingFixture.today, minuteOfDay: 12 * 60 + 30))
-        let error = await refusal { try await f.book("2026-11-25", [.am, .pm], registration: registration) }
+        let error = await f.domainError { try await f.book("2026-11-25", [.am, .pm], registration: registration) }
         #expect(error?.code == "division_past")
         #expect(error?.details["division"] == "am")
         let afternoon = try await f.book("2026-11-25", [.pm], registration: registration)
@@ -57,7 +45,7 @@ struct BookingSidewaysRuleTests {
     @Test func consecutiveDaysSplitIntoSeparateRequestsCountAsOneRun() async throws {
         let registration = try await f.register(.general)
         for day in ["2026-12-01", "2026-12-02", "2026-12-03"] { try await f.book(day, registration: registration) }
-        let error = await refusal { try await f.book("2026-12-04", [.night], registration: registration) }
+        let error = await f.domainError { try await f.book("2026-12-04", [.night], registration: registration) }
         #expect(error?.code == "consecutive_day_limit")
         #expect(error?.details["from"] == "2026-12-01")
         #expect(error?.details["to"] == "2026-12-04")
@@ -68,7 +56,7 @@ struct BookingSidewaysRuleTests {
         let registration = try await f.register(.general)
         try await f.book("2026-12-01", [.am, .pm], registration: registration)
         try await f.book("2026-12-03", days: 2, registration: registration)
-        let error = await refusal { try await f.book("2026-12-02", [.night], registration: registration) }
+        let error = await f.domainError { try await f.book("2026-12-02", [.night], registration: registration) }
         #expect(error?.code == "consecutive_day_limit")
         #expect(error?.details["days"] == "4")
     }
