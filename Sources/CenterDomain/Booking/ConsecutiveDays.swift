@@ -42,8 +42,7 @@ public struct ConsecutiveDays: Hashable, Sendable, Codable {
         }
         let run = self.run(first: first, last: last, heldDays: heldDays)
         let days = run.from.days(until: run.to) + 1
-        let exempt = category.map(exemptCategories.contains) ?? false
-        guard exempt || days <= maxDays else {
+        guard !applies(to: category) || days <= maxDays else {
             let joined = run.from < first || run.to > last
             let message = joined
                 ? "With the days it already holds (\(run.from)–\(run.to)), this registration would use the facility \(days) consecutive days; at most \(maxDays) are allowed."
@@ -60,6 +59,9 @@ public struct ConsecutiveDays: Hashable, Sendable, Codable {
             }
         }
     }
+
+    /// Whether the limit applies to a registration of `category` (nil: yes).
+    public func applies(to category: UserCategory?) -> Bool { !(category.map(exemptCategories.contains) ?? false) }
 
     /// The run of consecutive days `first`…`last` extends to through
     /// `heldDays`; it looks at most `maxDays` days beyond either end, enough

@@ -55,10 +55,16 @@ struct BookingDesk {
             try DivisionCutoff.checkNotEnded(center.divisions.filter { divisions.contains($0.id) }, on: today, now: now)
         }
 
+        // The run joins this registration's live bookings of the facility on
+        // adjacent days, read in this same transaction.
         let consecutive = center.limits.consecutive
         let around = consecutive.neighbourhood(first: first, last: last)
-        let held = try BookingLedger.heldDays(db, registration: record.id, facility: facility.id, from: around.from, to: around.to)
-        try consecutive.check(first: first, last: last, category: record.category, heldDays: held) { days.isClosed($0, facility: facility.id) }
+        let held = consecutive.applies(to: record.category)
+            ? try BookingLedger.heldDays(db, registration: record.id, facility: facility.id, from: around.from, to: around.to)
+            : []
+        try consecutive.check(first: first, last: last, category: record.category, heldDays: held) {
+            days.isClosed($0, facility: facility.id)
+        }
 
         // slot_taken first by the unique index alone: most refusals on an
         // opening day are this one, and it needs none of the units below.

@@ -42,9 +42,10 @@ public struct DisplacementUnconfirmed: Error, Sendable {
     public let change: RoadmapChange
 
     public var message: String {
-        let count = change.displacedCount
-        return confirmed.map { "This change displaces \(count) bookings and desk passes, not \($0); review the list and confirm \(count)." }
-            ?? "This change displaces \(count) bookings and desk passes; review the list and send confirm_displaced=\(count) to apply it."
+        let what = "this change would cancel \(change.displaced.count) booking(s) and \(change.displacedDeskPasses.count) desk pass(es)"
+        let ask = "review the dry run in details and send confirm_displaced=\(change.displacedCount) to apply it"
+        guard let confirmed else { return "Nothing was changed: \(what); \(ask)." }
+        return "Nothing was changed: confirm_displaced=\(confirmed) no longer holds, \(what); \(ask)."
     }
 }
 
