@@ -153,6 +153,19 @@ import Testing
         }
     }
 
+    @Test func aDecisionTakingLongerThanTheHandlerDeadlineIsAnswered503() async throws {
+        try await withServer({ $0.handlerTimeout = .milliseconds(200) }) { server in
+            let port = server.port
+            let response = try await blocking {
+                let client = try TestClient(port: port)
+                try client.send("POST /slow-guard HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+                return try client.readResponse()
+            }
+            #expect(response.status == 503)
+            #expect(response.headers["connection"] == "close")
+        }
+    }
+
     @Test func aResponderThatKeepsTheDefaultProceeds() async throws {
         struct Plain: HTTPResponder {
             func respond(to request: HTTPRequest) async -> HTTPResponse { HTTPResponse(body: request.body) }
