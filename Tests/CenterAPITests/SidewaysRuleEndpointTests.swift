@@ -68,6 +68,26 @@ import Testing
         await server.stop()
     }
 
+    @Test func consecutiveDaysRequestedInParallelStillCountAsOneRun() async throws {
+        let server = try await TestServer()
+        let registration = try await server.register("general")
+        let token = server.adminToken
+        let port = server.port
+        let outcomes = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+            for day in ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"] {
+                group.addTask {
+                    let response = try await TestClient(port: port).send("POST", "/bookings",
+                                                                         body: bookingBody(day, registration: registration), token: token)
+                    return (response.status, response.errorCode)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0.0 == 201 }.count == 3)
+        #expect(outcomes.filter { $0.0 != 201 }.map(\.1) == ["consecutive_day_limit"])
+        await server.stop()
+    }
+
     @Test func renewalIssuesTwoYearsFromTodayOnceAndRefusesEarlyRenewal() async throws {
         let server = try await TestServer()
         let client = server.client()
