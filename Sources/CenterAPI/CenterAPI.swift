@@ -16,7 +16,9 @@ public enum CenterAPI {
         router.errorResponder = { status, code, message in APIResponse.error(status, code: code, message: message) }
         let resources = APIResources(service: service, metrics: metrics)
         for endpoint in endpoints {
-            router.add(endpoint.method, endpoint.path) { request in
+            router.add(endpoint.method, endpoint.path, headCheck: { head in
+                await admit(endpoint, head: head, service: service, resources: resources)
+            }) { request in
                 await run(endpoint, request: request, service: service, resources: resources)
             }
         }
@@ -37,16 +39,41 @@ public enum CenterAPI {
 
     static func answer(_ endpoint: Endpoint, request: HTTPRequest, service: CenterService, resources: APIResources) async -> HTTPResponse {
         do {
-            let actor = try await service.authenticate(authorization: request.headers["authorization"])
-            if case .roles(let allowed) = endpoint.access {
-                guard let actor else { throw AuthError.missingToken }
-                guard allowed.contains(actor.role) else {
-                    throw AuthError.forbidden("the \(actor.role.rawValue) role may not call \(endpoint.method.rawValue) \(endpoint.path)")
-                }
-            }
+            let actor = try await authorize(endpoint, request: request, service: service)
             return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service, resources: resources))
         } catch {
             return ErrorMapping.response(for: error)
+        }
+    }
+
+    /// The caller of `request`, checked against the endpoint's access: 401
+    /// for a missing (where a role is needed), unknown, revoked or expired
+    /// token, 403 for a role the endpoint does not admit.
+    static func authorize(_ endpoint: Endpoint, request: HTTPRequest, service: CenterService) async throws -> Actor? {
+        let actor = try await service.authenticate(authorization: request.headers["authorization"])
+        if case .roles(let allowed) = endpoint.access {
+            guard let actor else { throw AuthError.missingToken }
+            guard allowed.contains(actor.role) else {
+                throw AuthError.forbidden("the \(actor.role.rawValue) role may not call \(endpoint.method.rawValue) \(endpoint.path)")
+            }
+        }
+        return actor
+    }
+
+    /// `Expect: 100-continue`: the token is checked on the head alone, so a
+    /// request that would get 401 or 403 gets it before the client uploads
+    /// its body (nil lets the body come). Counted in the route's metrics
+    /// like any other answer.
+    static func admit(_ endpoint: Endpoint, head: HTTPRequest, service: CenterService, resources: APIResources) async -> HTTPResponse? {
+        let started = ContinuousClock.now
+        do {
+            _ = try await authorize(endpoint, request: head, service: service)
+            return nil
+        } catch {
+            let response = ErrorMapping.response(for: error)
+            resources.metrics.recordRoute(endpoint.path, method: head.method.rawValue, status: response.status.code,
+                                          seconds: APIMetrics.seconds(ContinuousClock.now - started))
+            return response
         }
     }
 }

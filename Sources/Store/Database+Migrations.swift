@@ -1,11 +1,12 @@
 import CSQLite
 
 extension Database {
-    /// Applies the migrations not yet recorded, each in its own transaction.
-    /// - Throws: `StoreError` with code `.migration` when the list is out of
-    ///   order, has a gap, or disagrees with what the database recorded; the
-    ///   SQLite error of a failing migration, whose transaction is rolled
-    ///   back so that nothing of it remains.
+    /// Applies the migrations not yet recorded, each in its own transaction,
+    /// in version order (one missing below a recorded one included).
+    /// - Throws: `StoreError` with code `.migration` when the versions do not
+    ///   strictly increase, or the list disagrees with what the database
+    ///   recorded; the SQLite error of a failing migration, whose transaction
+    ///   is rolled back so that nothing of it remains.
     func migrate(_ migrations: [Migration]) throws {
         try Self.validateOrder(migrations)
         try execute("""
@@ -20,11 +21,11 @@ extension Database {
         for row in applied {
             appliedNames[try row.get("version")] = try row.get("name")
         }
+        let byVersion = Dictionary(migrations.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         for (version, name) in appliedNames {
-            guard migrations.indices.contains(version - 1) else {
+            guard let known = byVersion[version] else {
                 throw Self.migrationError("database has migration \(version) '\(name)', which this build does not know")
             }
-            let known = migrations[version - 1]
             guard known.name == name else {
                 throw Self.migrationError("database recorded migration \(version) as '\(name)', this build calls it '\(known.name)'")
             }
@@ -48,8 +49,12 @@ extension Database {
     }
 
     private static func validateOrder(_ migrations: [Migration]) throws {
-        for (offset, migration) in migrations.enumerated() where migration.version != offset + 1 {
-            throw migrationError("migration '\(migration.name)' has version \(migration.version) at position \(offset + 1); versions must run 1, 2, 3, … in order without a gap")
+        var previous = 0
+        for migration in migrations {
+            guard migration.version > previous else {
+                throw migrationError("migration '\(migration.name)' has version \(migration.version) after version \(previous); versions must start at 1 and increase")
+            }
+            previous = migration.version
         }
     }
 

@@ -43,6 +43,17 @@ import Testing
         await server.stop()
     }
 
+    @Test func todaysDivisionsThatHaveEndedAreClosedForBooking() async throws {
+        let server = try await TestServer()
+        server.setClock("2026-11-25", minute: 17 * 60)
+        let response = try await server.client().send("GET", "/availability?facility=meeting-room-1&from=2026-11-25&to=2026-11-26&category=general")
+        let today = response.array.first?["divisions"] as? [[String: Any]] ?? []
+        #expect(today.map { $0["status"] as? String } == ["window_closed", "window_closed", "free"])
+        let tomorrow = response.array.last?["divisions"] as? [[String: Any]] ?? []
+        #expect(tomorrow.allSatisfy { $0["status"] as? String == "free" })
+        await server.stop()
+    }
+
     @Test func aRangeOverNinetyThreeDaysIs422() async throws {
         let server = try await TestServer()
         let response = try await server.client().send("GET", "/availability?facility=gym&from=2026-12-01&to=2027-03-31")

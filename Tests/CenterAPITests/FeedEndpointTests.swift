@@ -13,6 +13,18 @@ extension TestServer {
         }
         return id
     }
+
+    /// The feed id of booking `id`, as stored: what its event UIDs name.
+    func feedID(_ id: Int) async throws -> String {
+        try await service.pool.read { db in
+            try db.queryOne("SELECT feed_id FROM bookings WHERE id = ?", [.integer(Int64(id))])?.get("feed_id") ?? ""
+        }
+    }
+
+    /// The UID of booking `id`'s event on `date` starting with `division`.
+    func uid(_ id: Int, _ date: String, _ division: String) async throws -> String {
+        "UID:booking-\(try await feedID(id))-\(date)-\(division)@nakano-center"
+    }
 }
 
 /// The content lines of an iCalendar feed, unfolded (RFC 5545 §3.1).
@@ -43,7 +55,7 @@ func icsLines(_ text: String) -> [String] {
         let registration = try await server.register("general")
         let id = try await server.book("2026-12-10", ["am", "pm"], registration: registration, client: client)
         let lines = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
-        #expect(lines.contains("UID:booking-\(id)-2026-12-10-am@nakano-center"))
+        #expect(lines.contains(try await server.uid(id, "2026-12-10", "am")))
         #expect(lines.contains("DTSTART;TZID=Asia/Tokyo:20261210T090000"))
         #expect(lines.contains("DTEND;TZID=Asia/Tokyo:20261210T170000"))
         #expect(lines.contains("TZID:Asia/Tokyo"))
@@ -73,7 +85,7 @@ func icsLines(_ text: String) -> [String] {
         _ = try await client.send("POST", "/bookings/\(id)/payment", token: server.adminToken)
         _ = try await client.send("POST", "/bookings/\(id)/cancel", body: #"{"reason":"ill"}"#, token: server.adminToken)
         let lines = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
-        #expect(lines.contains("UID:booking-\(id)-2026-12-10-am@nakano-center"))
+        #expect(lines.contains(try await server.uid(id, "2026-12-10", "am")))
         #expect(lines.contains("STATUS:CANCELLED"))
         #expect(lines.contains("SEQUENCE:2"))
         await server.stop()
@@ -90,6 +102,35 @@ func icsLines(_ text: String) -> [String] {
         let second = uids(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
         #expect(first.count == 4)
         #expect(first == second)
+        await server.stop()
+    }
+
+    @Test func publicUidsDoNotRevealTheSequentialBookingIds() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let registration = try await server.register("general")
+        let first = try await server.book("2026-12-10", registration: registration, client: client)
+        let second = try await server.book("2026-12-12", registration: registration, client: client)
+        let uids = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text).filter { $0.hasPrefix("UID:") }
+        #expect(uids.count == 2)
+        for uid in uids {
+            #expect(!uid.hasPrefix("UID:booking-\(first)-") && !uid.hasPrefix("UID:booking-\(second)-"))
+            let feedID = uid.dropFirst("UID:booking-".count).prefix(32)
+            #expect(feedID.count == 32 && feedID.allSatisfy(\.isHexDigit))
+        }
+        #expect(try await server.feedID(first) != server.feedID(second))
+        await server.stop()
+    }
+
+    @Test func uidsAreStableAcrossARestart() async throws {
+        let server = try await TestServer()
+        let client = server.client()
+        let registration = try await server.register("general")
+        let id = try await server.book("2026-12-10", registration: registration, client: client)
+        let before = try await server.feedID(id)
+        let reopened = try await server.reopenedService()
+        let after = try await reopened.booking(id: Int64(id), for: TestServer.staffActor).feedID
+        #expect(after == before)
         await server.stop()
     }
 
@@ -126,8 +167,8 @@ func icsLines(_ text: String) -> [String] {
         #expect(feed.status == 200)
         let lines = icsLines(feed.text)
         #expect(lines.contains("SUMMARY:Seminar（会議室1 午前）"))
-        #expect(lines.contains("UID:booking-\(ownID)-2026-12-10-am@nakano-center"))
-        #expect(!lines.contains("UID:booking-\(otherID)-2026-12-11-am@nakano-center"))
+        #expect(lines.contains(try await server.uid(ownID, "2026-12-10", "am")))
+        #expect(!lines.contains(try await server.uid(otherID, "2026-12-11", "am")))
         await server.stop()
     }
 

@@ -13,9 +13,10 @@ import Testing
         let token = server.adminToken
         let port = server.port
         let batchesBefore = server.service.pool.statistics.batchesCommitted
-        // 12 distinct free units for one general registration: its monthly
-        // limit (8 units) lets exactly 8 through, whichever come first.
-        let distinct = ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"].flatMap { date in
+        // 12 distinct free units for one general registration, on days apart
+        // (so the consecutive-day limit stays out of it): its monthly limit
+        // (8 units) lets exactly 8 through, whichever come first.
+        let distinct = ["2026-12-01", "2026-12-03", "2026-12-05", "2026-12-07"].flatMap { date in
             ["am", "pm", "night"].map { bookingBody(date, [$0], facility: "meeting-room-1", registration: general) }
         }
         // 10 requests for one unit: one wins, nine are slot_taken.

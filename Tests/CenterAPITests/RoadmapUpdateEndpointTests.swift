@@ -1,10 +1,11 @@
 import Testing
 
-/// `PATCH /roadmap/items/{id}`: planners move works; a dry run lists exactly
-/// the bookings a move would displace, the real move cancels them with a full
-/// refund, and the new closure closes the room at once.
+/// `PATCH /roadmap/items/{id}`: planners move works (the plan with its
+/// closures); a dry run lists exactly the bookings a move would displace, the
+/// real move confirming that count cancels them with a full refund, and the
+/// new closure closes the room at once.
 @Suite(.serialized) struct RoadmapUpdateEndpointTests {
-    static let move = #"{"closures":[{"facilities":["gym"],"from":"2027-02-01","to":"2027-02-10"}]}"#
+    static let move = #"{"planned_start":"2027-01","planned_end":"2027-03","closures":[{"facilities":["gym"],"from":"2027-02-01","to":"2027-02-10"}]}"#
 
     /// A server with two gym bookings: one inside the new window, one after it.
     func serverWithGymBookings() async throws -> (TestServer, planner: String, inside: Int, outside: Int) {
@@ -40,8 +41,9 @@ import Testing
     @Test func realMoveCancelsDisplacedBookingsWithFullRefund() async throws {
         let (server, planner, inside, outside) = try await serverWithGymBookings()
         let client = server.client()
-        let response = try await client.send("PATCH", "/roadmap/items/gym-cooling", body: Self.move, token: planner)
+        let response = try await client.send("PATCH", "/roadmap/items/gym-cooling?confirm_displaced=1", body: Self.move, token: planner)
         #expect(response.status == 200)
+        #expect(response.object["displaced_count"] as? Int == 1)
         let displaced = response.object["displaced"] as? [[String: Any]] ?? []
         #expect(displaced.compactMap { $0["id"] as? Int } == [inside])
         #expect(displaced.first?["state"] as? String == "cancelled_by_center")
@@ -56,7 +58,7 @@ import Testing
     @Test func movedWorksCloseTheRoomForNewBookingsAndTheCalendar() async throws {
         let (server, planner, _, _) = try await serverWithGymBookings()
         let client = server.client()
-        _ = try await client.send("PATCH", "/roadmap/items/gym-cooling", body: Self.move, token: planner)
+        _ = try await client.send("PATCH", "/roadmap/items/gym-cooling?confirm_displaced=1", body: Self.move, token: planner)
         let registration = try await server.register("economic_group")
         let refused = try await client.send("POST", "/bookings", body: bookingBody("2027-02-05", facility: "gym", registration: registration),
                                             token: server.adminToken)
@@ -71,12 +73,77 @@ import Testing
     @Test func committedUpdateIsAuditedWithBeforeAndAfter() async throws {
         let (server, planner, _, _) = try await serverWithGymBookings()
         let client = server.client()
-        _ = try await client.send("PATCH", "/roadmap/items/gym-cooling", body: Self.move, token: planner)
+        _ = try await client.send("PATCH", "/roadmap/items/gym-cooling?confirm_displaced=1", body: Self.move, token: planner)
         let audit = try await client.send("GET", "/audit", token: server.adminToken)
         let entry = audit.array.first { $0["action"] as? String == "roadmap.item.update" }
         #expect(entry?["entity_id"] as? String == "gym-cooling")
         #expect((entry?["before"] as? String)?.contains("2030-01-04") == true)
         #expect((entry?["after"] as? String)?.contains("2027-02-01") == true)
+        await server.stop()
+    }
+
+    @Test func aChangeThatDisplacesBookingsIsAppliedOnlyWithTheDryRunsCount() async throws {
+        let (server, planner, inside, _) = try await serverWithGymBookings()
+        let client = server.client()
+        for target in ["/roadmap/items/gym-cooling", "/roadmap/items/gym-cooling?confirm_displaced=0",
+                       "/roadmap/items/gym-cooling?confirm_displaced=2"] {
+            let refused = try await client.send("PATCH", target, body: Self.move, token: planner)
+            #expect(refused.status == 409)
+            #expect(refused.errorCode == "displacement_unconfirmed")
+            let details = (refused.object["error"] as? [String: Any])?["details"] as? [String: Any] ?? [:]
+            #expect(details["displaced_count"] as? String == "1")
+            let dryRun = details["dry_run"] as? [String: Any] ?? [:]
+            #expect((dryRun["displaced"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int } == [inside])
+        }
+        let booking = try await client.send("GET", "/bookings/\(inside)", token: server.adminToken)
+        #expect(booking.object["state"] as? String == "provisional")
+        let item = try await client.send("GET", "/roadmap/items/gym-cooling")
+        #expect((item.object["closures"] as? [[String: Any]])?.first?["from"] as? String == "2030-01-04")
+        await server.stop()
+    }
+
+    @Test func aConfirmedCountThatNoLongerHoldsIsRefused() async throws {
+        let (server, planner, _, _) = try await serverWithGymBookings()
+        let client = server.client()
+        let dry = try await client.send("PATCH", "/roadmap/items/gym-cooling?dry_run=true", body: Self.move, token: planner)
+        #expect(dry.object["displaced_count"] as? Int == 1)
+        let registration = try await server.register("economic_group")
+        let another = try await client.send("POST", "/bookings", body: bookingBody("2027-02-08", facility: "gym", registration: registration),
+                                            token: server.adminToken)
+        #expect(another.status == 201)
+        let stale = try await client.send("PATCH", "/roadmap/items/gym-cooling?confirm_displaced=1", body: Self.move, token: planner)
+        #expect(stale.status == 409)
+        #expect(((stale.object["error"] as? [String: Any])?["details"] as? [String: Any])?["displaced_count"] as? String == "2")
+        #expect(try await client.send("PATCH", "/roadmap/items/gym-cooling?confirm_displaced=2", body: Self.move, token: planner).status == 200)
+        await server.stop()
+    }
+
+    @Test func aChangeMayOnlyCloseRoomsInsideTheItemsOwnDates() async throws {
+        let server = try await TestServer()
+        let planner = try await server.token(.planner)
+        let outside = #"{"closures":[{"facilities":["gym"],"from":"2027-02-01","to":"2027-02-10"}]}"#
+        let response = try await server.client().send("PATCH", "/roadmap/items/gym-cooling", body: outside, token: planner)
+        #expect(response.status == 422)
+        #expect(response.errorCode == "closure_outside_item_dates")
+        await server.stop()
+    }
+
+    @Test func aDoneItemCannotCloseRooms() async throws {
+        let server = try await TestServer()
+        let planner = try await server.token(.planner)
+        let body = #"{"closures":[{"facilities":["event-corner"],"from":"2025-07-01","to":"2025-07-02"}]}"#
+        let response = try await server.client().send("PATCH", "/roadmap/items/wifi", body: body, token: planner)
+        #expect(response.status == 409)
+        #expect(response.errorCode == "item_done")
+        await server.stop()
+    }
+
+    @Test func confirmDisplacedMustBeACount() async throws {
+        let server = try await TestServer()
+        let planner = try await server.token(.planner)
+        let response = try await server.client().send("PATCH", "/roadmap/items/gym-cooling?confirm_displaced=-1", body: "{}", token: planner)
+        #expect(response.status == 422)
+        #expect(response.errorCode == "invalid_parameter")
         await server.stop()
     }
 
@@ -130,9 +197,10 @@ import Testing
         let id = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-12-01", "am"), token: holder.token)
         let planner = try await server.token(.planner)
         let body = #"{"closures":[{"facilities":["flexible-desks"],"from":"2026-12-01","to":"2026-12-02"}]}"#
-        let dry = try await client.send("PATCH", "/roadmap/items/furniture-replacement?dry_run=true", body: body, token: planner)
+        let dry = try await client.send("PATCH", "/roadmap/items/mobile-locker-coordination?dry_run=true", body: body, token: planner)
         #expect((dry.object["displaced_desk_passes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int } == [id])
-        let real = try await client.send("PATCH", "/roadmap/items/furniture-replacement", body: body, token: planner)
+        #expect(dry.object["displaced_count"] as? Int == 1)
+        let real = try await client.send("PATCH", "/roadmap/items/mobile-locker-coordination?confirm_displaced=1", body: body, token: planner)
         #expect(real.status == 200)
         let pass = try await client.send("GET", "/desk-passes/\(id)", token: holder.token)
         #expect(pass.object["state"] as? String == "cancelled")
@@ -154,7 +222,7 @@ import Testing
         #expect(try await client.send("POST", "/bookings/\(id)/check-in", body: "{}", token: server.adminToken).status == 200)
         let planner = try await server.token(.planner)
         let body = #"{"closures":[{"facilities":["gym"],"from":"2026-12-02","to":"2026-12-03"}]}"#
-        let change = try await client.send("PATCH", "/roadmap/items/gym-cooling", body: body, token: planner)
+        let change = try await client.send("PATCH", "/roadmap/items/mobile-locker-coordination", body: body, token: planner)
         #expect(change.status == 200)
         #expect((change.object["displaced"] as? [Any])?.isEmpty == true)
         let booking = try await client.send("GET", "/bookings/\(id)", token: server.adminToken)

@@ -60,6 +60,52 @@ final class TestClient: @unchecked Sendable {
         }
     }
 
+    /// Sends `text` as it is and reads the next response (an interim `100
+    /// Continue` included), for tests of what answers a head before its body.
+    func sendRaw(_ text: String) async throws -> Response {
+        try await onIO {
+            try self.connectIfNeeded()
+            try self.write(Array(text.utf8))
+            return try self.readResponse(method: "POST", keepSocket: true)
+        }
+    }
+
+    /// Sends `text` as it is without reading anything.
+    func writeRaw(_ text: String) async throws {
+        try await onIO {
+            try self.connectIfNeeded()
+            try self.write(Array(text.utf8))
+        }
+    }
+
+    /// True when the server closed the connection (EOF or reset) before the read timeout.
+    func isClosedByServer() async throws -> Bool {
+        try await onIO {
+            guard self.fd >= 0 else { return true }
+            var byte: UInt8 = 0
+            while true {
+                let n = recv(self.fd, &byte, 1, 0)
+                if n == 0 { return true }
+                if n < 0 { return errno == ECONNRESET }
+            }
+        }
+    }
+
+    private func onIO<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            self.io.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    private func write(_ bytes: [UInt8]) throws {
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBufferPointer { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { throw ClientError.closed }
+            sent += n
+        }
+    }
+
     private func sendBlocking(_ method: String, _ target: String, body: String?, token: String?,
                               headers extra: [String: String]) throws -> Response {
         try connectIfNeeded()
@@ -71,13 +117,7 @@ final class TestClient: @unchecked Sendable {
             if extra["Content-Type"] == nil { head += "Content-Type: application/json\r\n" }
             head += "Content-Length: \(payload.count)\r\n"
         }
-        let bytes = Array((head + "\r\n").utf8) + payload
-        var sent = 0
-        while sent < bytes.count {
-            let n = bytes[sent...].withUnsafeBufferPointer { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard n > 0 else { throw ClientError.closed }
-            sent += n
-        }
+        try write(Array((head + "\r\n").utf8) + payload)
         return try readResponse(method: method)
     }
 
@@ -90,7 +130,8 @@ final class TestClient: @unchecked Sendable {
         buffer += chunk[0..<n]
     }
 
-    private func readResponse(method: String) throws -> Response {
+    /// Reads one response; closes the socket after `Connection: close` unless `keepSocket`.
+    private func readResponse(method: String, keepSocket: Bool = false) throws -> Response {
         let separator: [UInt8] = [13, 10, 13, 10]
         var end: Int?
         while end == nil {
@@ -110,7 +151,7 @@ final class TestClient: @unchecked Sendable {
         while buffer.count < length { try fill() }
         let body = Array(buffer[0..<length])
         buffer.removeFirst(length)
-        if headers["connection"]?.lowercased() == "close" {
+        if headers["connection"]?.lowercased() == "close" && !keepSocket {
             close(fd)
             fd = -1
         }

@@ -119,6 +119,13 @@ func testRouter() -> Router {
         HTTPResponse(headers: ["Content-Type": "application/json"], body: Array(#"{"status":"ok"}"#.utf8))
     }
     router.add(.POST, "/echo") { request in HTTPResponse(body: request.body) }
+    router.add(.POST, "/guarded", headCheck: { request in
+        request.headers["authorization"] == "Bearer ok" ? nil : .jsonError(.unauthorized, code: "unauthorized", message: "no")
+    }) { request in HTTPResponse(body: request.body) }
+    router.add(.POST, "/slow-guard", headCheck: { _ in
+        try? await Task.sleep(for: .seconds(5))
+        return nil
+    }) { request in HTTPResponse(body: request.body) }
     router.add(.GET, "/items/{id}") { request in HTTPResponse(body: Array((request.pathParameters["id"] ?? "").utf8)) }
     router.add(.GET, "/big") { _ in HTTPResponse(body: [UInt8](repeating: 120, count: 16 << 20)) }
     router.add(.GET, "/slow") { request in

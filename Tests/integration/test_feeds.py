@@ -15,20 +15,25 @@ def by_uid(feed):
     return {str(event["UID"]): event for event in feed}
 
 
+def event_on(feed, date, division):
+    """The one event of `date` whose run starts with `division`, found by its UID's stable tail."""
+    found = [event for uid, event in by_uid(feed).items() if uid.endswith(f"-{date}-{division}@nakano-center")]
+    assert len(found) == 1, sorted(by_uid(feed))
+    return found[0]
+
+
 def test_public_feed_parses_with_one_event_per_run_of_divisions(center, bookings):
     feed = events(center.get(f"/facilities/{FACILITY}/calendar.ics"))
-    uids = by_uid(feed)
-    paid = uids[f"booking-{bookings.paid}-{bookings.dates[0]}-am@nakano-center"]
+    paid = event_on(feed, bookings.dates[0], "am")
     assert paid["DTSTART"].dt.hour == 9 and paid["DTEND"].dt.hour == 17
     assert str(paid["DTSTART"].dt.tzinfo) in ("Asia/Tokyo", "JST") or paid["DTSTART"].params.get("TZID") == "Asia/Tokyo"
     assert str(paid["STATUS"]) == "CONFIRMED"
-    provisional = uids[f"booking-{bookings.provisional}-{bookings.dates[1]}-night@nakano-center"]
+    provisional = event_on(feed, bookings.dates[1], "night")
     assert str(provisional["STATUS"]) == "TENTATIVE"
 
 
 def test_public_feed_marks_the_cancelled_booking_cancelled_with_a_higher_sequence(center, bookings):
-    uids = by_uid(events(center.get(f"/facilities/{FACILITY}/calendar.ics")))
-    cancelled = uids[f"booking-{bookings.cancelled}-{bookings.dates[2]}-am@nakano-center"]
+    cancelled = event_on(events(center.get(f"/facilities/{FACILITY}/calendar.ics")), bookings.dates[2], "am")
     assert str(cancelled["STATUS"]) == "CANCELLED"
     assert int(cancelled["SEQUENCE"]) >= 1
 
@@ -47,6 +52,15 @@ def test_uids_are_stable_between_two_fetches(center, bookings):
     second = sorted(by_uid(events(center.get(f"/facilities/{FACILITY}/calendar.ics"))))
     assert first == second
     assert len(first) == 3
+
+
+def test_public_uids_do_not_reveal_booking_ids(center, bookings):
+    uids = by_uid(events(center.get(f"/facilities/{FACILITY}/calendar.ics")))
+    for uid in uids:
+        feed_id = uid.removeprefix("booking-").split("-")[0]
+        assert len(feed_id) == 32 and all(c in "0123456789abcdef" for c in feed_id), uid
+        for booking in (bookings.paid, bookings.provisional, bookings.cancelled):
+            assert not uid.startswith(f"booking-{booking}-")
 
 
 def test_member_feed_shows_its_own_bookings_with_purpose(center, bookings):

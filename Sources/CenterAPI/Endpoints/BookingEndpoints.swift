@@ -15,7 +15,8 @@ enum BookingEndpoints {
 
     static let refusals = ["slot_taken", "window_not_open", "window_closed", "community_quota_reserved", "facility_closed",
                            "monthly_limit_reached", "consecutive_day_limit", "coupling_required", "guardian_required",
-                           "registration_expired", "registration_suspended", "capacity_exceeded", "category_not_permitted"]
+                           "registration_expired", "registration_suspended", "capacity_exceeded", "category_not_permitted",
+                           "division_past"]
     static let invalid = ["invalid_body", "divisions_required", "divisions_repeated", "division_not_offered", "days_invalid",
                           "purpose_invalid", "admission_invalid", "guardian_invalid", "exemption_unknown", "forbidden", "attendees_invalid", "facility_not_bookable",
                           "facility_not_found", "registration_not_found"] + idempotencyCodes

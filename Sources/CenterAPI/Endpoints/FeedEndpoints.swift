@@ -60,7 +60,7 @@ enum FeedEndpoints {
     }
 
     static let example = """
-        BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…\r\nBEGIN:VEVENT\r\nUID:booking-12-2026-12-01-am@nakano-center\r\n\
+        BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…\r\nBEGIN:VEVENT\r\nUID:booking-3f9c2a7d0e41b6c85a1f4e0d9b7c2a61-2026-12-01-am@nakano-center\r\n\
         DTSTART;TZID=Asia/Tokyo:20261201T090000\r\nDTEND;TZID=Asia/Tokyo:20261201T120000\r\n\
         SUMMARY:予約済み / Booked（午前）\r\nSTATUS:CONFIRMED\r\nSEQUENCE:1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n
         """

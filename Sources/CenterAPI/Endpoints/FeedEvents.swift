@@ -4,9 +4,10 @@ import CenterService
 
 /// Room bookings as iCalendar events: one event per booking, day of use and
 /// run of consecutive divisions (午前+午後 is 09:00–17:00, the free gap hour
-/// included; 午前+夜間 are two events). UIDs name the booking, the date and the
-/// run's first division, which never change (a date change is a new booking),
-/// so calendar clients update events in place.
+/// included; 午前+夜間 are two events). UIDs name the booking's random feed id
+/// (never its sequential id, which would let anyone count bookings and guess
+/// ids), the date and the run's first division; none of them ever changes (a
+/// date change is a new booking), so calendar clients update events in place.
 struct FeedEvents {
     /// Whose feed: the public one shows no personal data at all.
     enum Audience { case publicFeed, owner }
@@ -23,7 +24,7 @@ struct FeedEvents {
                 let divisionNames = run.map(\.nameJa).joined(separator: "・")
                 let room = facility?.nameJa ?? booking.facility.rawValue
                 return ICalendarWriter.Event(
-                    uid: "booking-\(booking.id)-\(date)-\(first.id.rawValue)@nakano-center",
+                    uid: "booking-\(booking.feedID)-\(date)-\(first.id.rawValue)@nakano-center",
                     date: date, startMinute: Self.minutes(first.start), endMinute: Self.minutes(last.end),
                     summary: summary(booking, room: room, divisions: divisionNames),
                     location: "中野区産業振興センター " + room,

@@ -8,7 +8,7 @@ import HTTPServer
 /// "Mobile lockers", `LockerLeaseTerms`, `LockerLessee`, `LockerWaitlist`.
 enum LockerEndpoints {
     static let leaseRefusals = ["invalid_body", "registration_required", "registration_not_found", "registration_not_active",
-                                "invalid_corporate_number", "lessee_kind_required", "invalid_check", "start_month_past", "start_month_too_far",
+                                "registration_expired", "invalid_corporate_number", "corporate_number_mismatch", "lessee_kind_required", "invalid_check", "start_month_past", "start_month_too_far",
                                 "lease_term_too_short", "lease_term_too_long", "company_has_lease", "locker_not_found",
                                 "locker_not_free", "no_locker_free", "idempotency_key_invalid", "idempotency_key_reused"]
 
@@ -101,7 +101,7 @@ enum LockerEndpoints {
             },
             Endpoint(.POST, "/locker-leases/{id}/renew", summary: "Renew by 12 months, within the 5-year limit",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
-                     errorCodes: ["locker_lease_not_found", "lease_not_active", "lease_limit_reached"]) { context in
+                     errorCodes: ["locker_lease_not_found", "lease_not_active", "lease_limit_reached", "registration_expired"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
                 return APIResponse.recorded(try await context.service.renewLockerLease(
                     id: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
@@ -126,7 +126,7 @@ enum LockerEndpoints {
                      tag: "lockers", access: .staff,
                      requestBody: Schemas.object(["corporate_number": .string], required: ["corporate_number"]),
                      response: Schemas.ref("LockerLease"),
-                     errorCodes: ["invalid_body", "locker_lease_not_found", "lease_not_active", "corporate_number_already_set",
+                     errorCodes: ["invalid_body", "locker_lease_not_found", "lease_not_active", "corporate_number_already_set", "corporate_number_mismatch",
                                   "invalid_corporate_number", "company_has_lease"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
                 let input = try context.request.decodeBody(CorporateNumberRequest.self)

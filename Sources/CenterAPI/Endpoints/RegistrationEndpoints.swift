@@ -51,9 +51,9 @@ enum RegistrationEndpoints {
                 let patch = try context.request.decodeBody(RegistrationPatch.self)
                 return APIResponse.json(try await context.service.updateRegistration(id: id, patch, by: context.caller()))
             },
-            Endpoint(.POST, "/registrations/{id}/renew", summary: "Renew (更新) for the longest term", tag: "registrations",
+            Endpoint(.POST, "/registrations/{id}/renew", summary: "Renew (更新): the card is issued anew, valid two years from today; accepted from the renewal period before expiry (Config registration.renewal_window_days); a repeat changes nothing", tag: "registrations",
                      access: .staff, response: Schemas.ref("Registration"),
-                     errorCodes: ["registration_not_found"] + BookingEndpoints.idempotencyCodes) { context in
+                     errorCodes: ["registration_not_found", "renewal_not_open"] + BookingEndpoints.idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
                 return APIResponse.recorded(try await context.service.renewRegistration(
                     id: id, by: context.caller(), idempotency: context.request.idempotencyKey()))

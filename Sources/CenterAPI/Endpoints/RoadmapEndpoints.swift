@@ -35,13 +35,15 @@ enum RoadmapEndpoints {
                 return APIResponse.json(RoadmapItemView(item: item, effectiveStatus: item.status(asOf: today)))
             },
             Endpoint(.PATCH, "/roadmap/items/{id}",
-                     summary: "Update a roadmap item (status, actual and planned dates, closures); dry_run lists the bookings it would displace",
+                     summary: "Update a roadmap item (status, actual and planned dates, closures inside the item's own dates); dry_run lists the bookings and desk passes it would displace, and a change that displaces any is applied only with confirm_displaced equal to their number",
                      tag: "roadmap", access: .planner,
                      parameters: [QueryParameter("dry_run", schema: ["type": "boolean"],
-                                                 "true: change nothing, list the live bookings the change would cancel")],
+                                                 "true: change nothing, list the live bookings and desk passes the change would cancel"),
+                                  QueryParameter("confirm_displaced", schema: ["type": "integer", "minimum": 0, "maximum": 1_000_000],
+                                                 "The dry run's displaced_count; required (and must still hold) when the change displaces anything, else 409 displacement_unconfirmed with the current list")],
                      requestBody: Schemas.ref("RoadmapUpdate"), response: Schemas.ref("RoadmapChange"),
-                     errorCodes: ["invalid_body", "invalid_parameter", "unknown_item", "invalid_dates", "dependency_not_done",
-                                  "invalid_schedule"]) { context in
+                     errorCodes: ["invalid_body", "invalid_parameter", "unknown_item", "invalid_dates", "closure_outside_item_dates",
+                                  "item_done", "dependency_not_done", "displacement_unconfirmed", "invalid_schedule"]) { context in
                 let request = context.request
                 var dryRun = false
                 if let text = request.queryValue("dry_run") {
@@ -50,9 +52,18 @@ enum RoadmapEndpoints {
                     }
                     dryRun = text == "true"
                 }
+                var confirmDisplaced: Int?
+                if let text = request.queryValue("confirm_displaced") {
+                    guard let count = Int(text), (0...1_000_000).contains(count) else {
+                        throw RequestError.invalidParameter("confirm_displaced",
+                                                            "`confirm_displaced` must be the dry run's displaced_count, 0 to 1000000")
+                    }
+                    confirmDisplaced = count
+                }
                 let update = try request.decodeBody(RoadmapUpdate.self)
                 let change = try await context.service.updateRoadmapItem(id: request.pathParameter("id"), update: update,
-                                                                         dryRun: dryRun, by: context.caller())
+                                                                         dryRun: dryRun, confirmDisplaced: confirmDisplaced,
+                                                                         by: context.caller())
                 return APIResponse.json(change)
             },
             Endpoint(.GET, "/roadmap/status", summary: "Per step: done, in progress, late, not started; what is due next",

@@ -46,7 +46,7 @@ enum StorageEndpoints {
                                                   "name": .string, "fiscal_year": .integer, "units": .integer],
                                                  required: ["fiscal_year", "units"]),
                      successStatus: 201, response: Schemas.ref("StorageApplication"),
-                     errorCodes: ["invalid_body", "registration_not_found", "registration_not_active", "fiscal_year_past", "fiscal_year_too_far",
+                     errorCodes: ["invalid_body", "registration_not_found", "registration_not_active", "registration_expired", "fiscal_year_past", "fiscal_year_too_far",
                                   "invalid_units", "storage_category_not_allowed", "invalid_name"]) { context in
                 let input = try context.request.decodeBody(StorageApplicationInput.self)
                 return APIResponse.recorded(try await context.service.applyForStorage(

@@ -29,10 +29,12 @@ public enum ErrorMapping {
         case let e as RoadmapError:
             let status: HTTPStatus = switch e.code {
             case RoadmapError.unknownItem: .notFound
-            case RoadmapError.dependencyNotDone: .conflict
+            case RoadmapError.dependencyNotDone, RoadmapError.itemDone: .conflict
             default: .unprocessableContent
             }
             return APIResponse.error(status, code: e.code, message: e.message)
+        case let e as DisplacementUnconfirmed:
+            return APIResponse.json(DisplacementRefusal(e), status: .conflict)
         case let e as JSONProblem:
             return APIResponse.error(.unprocessableContent, code: "invalid_body", message: e.description,
                                      details: ["path": e.path])
@@ -69,5 +71,35 @@ public struct RequestError: Error, Sendable {
     /// dates (422 `date_out_of_range`), naming the range.
     public static func dateOutOfRange(_ name: String, _ error: DateOutOfRange) -> RequestError {
         RequestError(.unprocessableContent, "date_out_of_range", "`\(name)` \(error.message)", details: ["parameter": name])
+    }
+}
+
+/// The 409 of a roadmap change that displaces bookings or desk passes
+/// without the matching `confirm_displaced`: the usual error shape, with
+/// the count, the number confirmed, and the dry run as it stands now in
+/// `details`.
+struct DisplacementRefusal: Encodable {
+    struct Details: Encodable {
+        let displacedCount: String
+        let confirmDisplaced: String?
+        let dryRun: RoadmapChange
+
+        enum CodingKeys: String, CodingKey {
+            case displacedCount = "displaced_count", confirmDisplaced = "confirm_displaced", dryRun = "dry_run"
+        }
+    }
+
+    struct Body: Encodable {
+        let code: String
+        let message: String
+        let details: Details
+    }
+
+    let error: Body
+
+    init(_ refusal: DisplacementUnconfirmed) {
+        error = Body(code: "displacement_unconfirmed", message: refusal.message,
+                     details: Details(displacedCount: String(refusal.change.displacedCount),
+                                      confirmDisplaced: refusal.confirmed.map(String.init), dryRun: refusal.change))
     }
 }

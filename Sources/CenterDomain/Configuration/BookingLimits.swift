@@ -1,5 +1,6 @@
 /// The per-registration booking limits (利用制限), read from one `limits`
 /// object: `max_units_per_month`, `exempt_categories`, `max_consecutive_days`.
+/// The exempt categories are exempt from both limits.
 public struct BookingLimits: Hashable, Sendable, Codable {
     public var monthly: MonthlyLimit
     public var consecutive: ConsecutiveDays

@@ -91,6 +91,9 @@ extension CenterConfiguration {
         if !(0...1).contains(quota.share) { report("$.quota.default_share", "share must be within 0…1") }
         if quota.releaseDays < 0 { report("$.quota.release_days", "must not be negative") }
         if registration.maxYears < 1 { report("$.registration.max_years", "must be at least 1") }
+        if !(0...365).contains(registration.renewalWindowDays) {
+            report("$.registration.renewal_window_days", "must be within 0…365")
+        }
         for (i, coupling) in couplings.enumerated() {
             let path = "$.couplings[\(i)]"
             if catalogue[coupling.facility] == nil { report("\(path).facility", "unknown facility \"\(coupling.facility)\"") }

@@ -36,6 +36,32 @@ public enum LockerLessee: Hashable, Sendable {
         return try CorporateNumber(text)
     }
 
+    /// Refuses `corporate_number_mismatch` (422) when the lessee's
+    /// registration records a corporate number in its evidence
+    /// (`recorded`) and this lessee is another corporation, or a founder
+    /// (a registration with a number is already incorporated). Nothing is
+    /// compared when the registration records none.
+    public func checkMatches(recorded: String?) throws(DomainError) {
+        guard let recorded else { return }
+        switch self {
+        case .corporation(let number):
+            try Self.checkMatches(number, recorded: recorded)
+        case .founder:
+            throw DomainError(.invalid, "corporate_number_mismatch",
+                              "The registration records corporate number \(recorded); lease as that corporation, not as a founder.",
+                              details: ["registered_corporate_number": recorded])
+        }
+    }
+
+    /// Refuses `corporate_number_mismatch` (422) when `recorded` (the
+    /// registration's evidence) is given and names another corporation than `number`.
+    public static func checkMatches(_ number: CorporateNumber, recorded: String?) throws(DomainError) {
+        guard let recorded, !number.matches(recorded) else { return }
+        throw DomainError(.invalid, "corporate_number_mismatch",
+                          "Corporate number \(number) is not the one the registration records (\(recorded)).",
+                          details: ["corporate_number": number.digits, "registered_corporate_number": recorded])
+    }
+
     /// The corporate number, when known.
     public var corporateNumber: CorporateNumber? {
         if case .corporation(let number) = self { return number }

@@ -27,6 +27,13 @@ public struct CorporateNumber: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { digits }
 
+    /// Whether `recorded` (a number as a registration's evidence holds it)
+    /// names this corporation: the same 13 digits, ignoring any separators
+    /// it was recorded with.
+    public func matches(_ recorded: String) -> Bool {
+        String(String.UnicodeScalarView(recorded.unicodeScalars.filter { ("0"..."9").contains($0) })) == digits
+    }
+
     /// The first problem of `text`, or nil when it is a valid corporate number.
     public static func problem(in text: String) -> Problem? {
         let scalars = Array(text.unicodeScalars)

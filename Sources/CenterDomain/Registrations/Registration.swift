@@ -48,6 +48,24 @@ public struct Registration: Hashable, Sendable, Codable {
         return .active
     }
 
+    /// Refuses `registration_expired` when the registration is not valid on
+    /// `date`: a day of use, a lease's first day, the first day of storage.
+    /// Checking today alone would let a registration that lapses next month
+    /// book a room for the month after (details: the `date` and the validity).
+    public func checkValid(on date: LocalDate) throws(DomainError) {
+        guard validFrom <= date, date <= validUntil else {
+            throw DomainError(.conflict, "registration_expired",
+                              "The registration is valid from \(validFrom) to \(validUntil), not on \(date); renew it first.",
+                              details: ["registration": id, "date": date.description, "valid_from": validFrom.description,
+                                        "valid_until": validUntil.description])
+        }
+    }
+
+    /// Every date of `dates` that the registration is valid on (`checkValid(on:)`), in order.
+    public func checkValid(on dates: [LocalDate]) throws(DomainError) {
+        for date in dates { try checkValid(on: date) }
+    }
+
     /// Refuses booking on `today` with `registration_expired` or
     /// `registration_suspended` (the suspension end in details).
     public func checkCanBook(today: LocalDate) throws(DomainError) {

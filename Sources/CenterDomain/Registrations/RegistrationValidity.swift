@@ -1,17 +1,35 @@
 import CalendarValues
 
-/// How long a registration lasts (登録の有効期間) and how it is renewed.
+/// How long a registration lasts (登録の有効期間) and how it is renewed (更新).
 ///
-/// Source: 運営要綱 第3条 and 目的外使用運営要綱 第5条: at most two years from
-/// issuance. Renewal (configurable default) extends from the old end when
-/// still valid, or from the renewal day when lapsed, by at most two years.
+/// Source: 運営要綱 第2条–第3条 and 目的外使用運営要綱 第5条: the card (登録証)
+/// is valid at most two years from the day it is issued. A renewal issues the
+/// card anew, so the renewed registration runs from the renewal day for at
+/// most `maxYears`; it never stacks onto the old end.
+///
+/// Renewal is accepted from `renewalWindowDays` before the last valid day
+/// (更新受付期間; configurable, default 60 days), and at any time after it
+/// has lapsed. Earlier it is refused (`renewal_not_open`). A renewal that
+/// would not lengthen the validity (a repeat on the same day, or a card
+/// issued today) changes nothing and answers with the registration as it is.
 public struct RegistrationValidity: Hashable, Sendable, Codable {
     /// Longest validity in years (source: 2).
     public var maxYears: Int
+    /// Renewal opens this many days before the last valid day.
+    public var renewalWindowDays: Int
 
-    public init(maxYears: Int = 2) { self.maxYears = maxYears }
+    public init(maxYears: Int = 2, renewalWindowDays: Int = 60) {
+        self.maxYears = maxYears
+        self.renewalWindowDays = renewalWindowDays
+    }
 
-    enum CodingKeys: String, CodingKey { case maxYears = "max_years" }
+    enum CodingKeys: String, CodingKey { case maxYears = "max_years", renewalWindowDays = "renewal_window_days" }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        maxYears = try c.decode(Int.self, forKey: .maxYears)
+        renewalWindowDays = try c.decodeIfPresent(Int.self, forKey: .renewalWindowDays) ?? 60
+    }
 
     /// The last valid day of a registration issued on `issued` for the longest term:
     /// the day before the same date `maxYears` later.
@@ -33,13 +51,27 @@ public struct RegistrationValidity: Hashable, Sendable, Codable {
         }
     }
 
-    /// Renews on `today`: the new term starts the day after the old end when the
-    /// registration is still valid, else today; it runs for `maxYears`.
-    public func renewed(_ registration: Registration, today: LocalDate) -> Registration {
+    /// The first day renewal is accepted for a registration valid until `validUntil`.
+    public func renewalOpens(validUntil: LocalDate) -> LocalDate { validUntil.adding(days: -renewalWindowDays) }
+
+    /// Renews on `today`: the card is issued anew, valid from today for the
+    /// longest term. Returns the registration unchanged when that would not
+    /// lengthen its validity (a repeat, so retries are harmless); refuses
+    /// `renewal_not_open` (409, details: `opens`, `valid_until`) before the
+    /// renewal period.
+    public func renewed(_ registration: Registration, today: LocalDate) throws(DomainError) -> Registration {
+        let longest = longestValidUntil(issued: today)
+        guard registration.validUntil < longest else { return registration }
+        let opens = renewalOpens(validUntil: registration.validUntil)
+        guard today >= opens else {
+            throw DomainError(.conflict, "renewal_not_open",
+                              "Renewal opens \(renewalWindowDays) days before the registration ends (\(registration.validUntil)), on \(opens).",
+                              details: ["registration": registration.id, "opens": opens.description,
+                                        "valid_until": registration.validUntil.description])
+        }
         var renewed = registration
-        let start = today <= registration.validUntil ? registration.validUntil.adding(days: 1) : today
-        if today > registration.validUntil { renewed.validFrom = today }
-        renewed.validUntil = longestValidUntil(issued: start)
+        renewed.validFrom = today
+        renewed.validUntil = longest
         return renewed
     }
 }

@@ -38,6 +38,10 @@ public struct Booking: Sendable, Hashable, Encodable {
     public let cancelledBy: String?
     public let cancelReason: String?
     public let refund: Refund?
+    /// The booking's public id in the iCalendar feeds (32 hex digits, random,
+    /// never changed): event UIDs name it instead of the sequential `id`. Not
+    /// part of the JSON.
+    public let feedID: String
 
     enum CodingKeys: String, CodingKey {
         case id, registration, category, facility, divisions, purpose, attendees, commercial, guardian, state, fee, refund
@@ -54,7 +58,7 @@ public struct Booking: Sendable, Hashable, Encodable {
         id, registration_id, category, facility_id, first_date, last_date, divisions, purpose, attendees,
         admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown, payment_deadline,
         created_at, created_by, paid_at, checked_in_at, cancelled_at, cancelled_by, cancel_reason, refund_percent,
-        refund_amount
+        refund_amount, feed_id
         """
 
     init(row: Row) throws {
@@ -85,6 +89,7 @@ public struct Booking: Sendable, Hashable, Encodable {
         let percent: Int? = try row.get("refund_percent")
         let amount: Int? = try row.get("refund_amount")
         refund = percent.map { Refund(percent: $0, amount: amount ?? 0) }
+        feedID = try row.get("feed_id")
     }
 
     /// Booking `id`, or `booking_not_found` (404); a member sees only its own.

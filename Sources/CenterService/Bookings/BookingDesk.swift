@@ -36,6 +36,7 @@ struct BookingDesk {
 
         let record = try RegistrationRecord.load(db, id: request.registration, today: today)
         try record.registration.checkCanBook(today: today)
+        try record.registration.checkValid(on: dates)
 
         let days = try BookableCalendar.load(db, calendar: calendar, from: first.firstOfMonth, to: last.lastOfMonth)
         if let closed = dates.first(where: { days.isClosed($0, facility: facility.id) }) {
@@ -51,7 +52,20 @@ struct BookingDesk {
             try window.check(kind: facility.kind, useDate: date, today: today, windowOpens: opens)
         }
 
-        try center.limits.consecutive.check(first: first, last: last) { days.isClosed($0, facility: facility.id) }
+        if dates.contains(today) {
+            try DivisionCutoff.checkNotEnded(center.divisions.filter { divisions.contains($0.id) }, on: today, now: now)
+        }
+
+        // The run joins this registration's live bookings of the facility on
+        // adjacent days, read in this same transaction.
+        let consecutive = center.limits.consecutive
+        let around = consecutive.neighbourhood(first: first, last: last)
+        let held = consecutive.applies(to: record.category)
+            ? try BookingLedger.heldDays(db, registration: record.id, facility: facility.id, from: around.from, to: around.to)
+            : []
+        try consecutive.check(first: first, last: last, category: record.category, heldDays: held) {
+            days.isClosed($0, facility: facility.id)
+        }
 
         // slot_taken first by the unique index alone: most refusals on an
         // opening day are this one, and it needs none of the units below.
@@ -112,8 +126,8 @@ struct BookingDesk {
         try db.run("""
             INSERT INTO bookings (registration_id, category, facility_id, first_date, last_date, divisions, purpose,
                 attendees, admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown,
-                payment_deadline, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?)
+                payment_deadline, created_at, created_by, feed_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?, lower(hex(randomblob(16))))
             """, [.integer(record.id), .text(record.category.rawValue), .text(facility.id.rawValue),
                   .text(first.description), .text(last.description),
                   .text(divisions.map(\.rawValue).joined(separator: ",")), .text(request.purpose),

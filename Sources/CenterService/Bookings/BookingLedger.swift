@@ -47,6 +47,18 @@ enum BookingLedger {
             """, [.text(facility.rawValue), .text(date.description), .text(division.rawValue)]) != nil
     }
 
+    /// The days `from`…`to` on which `registration` holds a live unit of
+    /// `facility` (any division): what the consecutive-day limit joins a new
+    /// request to. Served by the partial index on (registration, date).
+    static func heldDays(_ db: Database, registration: Int64, facility: FacilityID, from: LocalDate,
+                         to: LocalDate) throws -> Set<LocalDate> {
+        Set(try db.query("""
+            SELECT DISTINCT date FROM booking_units
+            WHERE live = 1 AND registration_id = ? AND date BETWEEN ? AND ? AND facility_id = ?
+            """, [.integer(registration), .text(from.description), .text(to.description), .text(facility.rawValue)])
+            .map { try RegistrationRecord.date($0.get(0)) })
+    }
+
     /// Live units of `facility` dated `from`…`to`, with their booking ids.
     static func facilityUnits(_ db: Database, facility: FacilityID, from: LocalDate,
                               to: LocalDate) throws -> [(booking: Int64, unit: BookedUnit)] {

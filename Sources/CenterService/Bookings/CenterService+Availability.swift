@@ -6,7 +6,8 @@ import Store
 public struct AvailabilitySlot: Sendable, Hashable, Encodable {
     /// `free`, `booked`, `closed`, `held` (community quota, 地域の方の利用枠)
     /// `not_open` (the asking category's window opens later) or
-    /// `window_closed` (the day is past, or the category's last booking day is).
+    /// `window_closed` (the day or, today, the division is past
+    /// (`DivisionCutoff`), or the category's last booking day is).
     public let division: DivisionID
     public let status: String
     /// The booking holding it: shown to staff, and to a member for its own.
@@ -70,7 +71,9 @@ extension CenterService {
                         return AvailabilitySlot(division: division, status: "booked", booking: visible ? held.booking : nil,
                                                 own: own, releaseDate: nil, opens: nil)
                     }
-                    if date < today || window.map({ today > $0.lastBookingDay(for: date) }) == true {
+                    let over = date == today && center.divisions.first { $0.id == division }
+                        .flatMap { DivisionCutoff.end(of: $0, on: date) }.map { now >= $0 } == true
+                    if date < today || over || window.map({ today > $0.lastBookingDay(for: date) }) == true {
                         return AvailabilitySlot(division: division, status: "window_closed", booking: nil, own: nil,
                                                 releaseDate: nil, opens: nil)
                     }

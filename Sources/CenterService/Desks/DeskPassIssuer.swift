@@ -39,7 +39,7 @@ struct DeskPassIssuer {
         let start = try rules.start(date: date, period: request.period, divisions: center.divisions)
         let deadline = try rules.checkInDeadline(date: date, period: request.period, divisions: center.divisions)
         try rules.checkNotPast(now: now, deadline: deadline)
-        try record.registration.checkCanBook(today: date)
+        try record.registration.checkValid(on: date)
 
         let held = try DeskLedger.personUnits(db, registration: id, date: date)
         if let unit = units.first(where: held.contains) { throw DeskLedger.overlaps(date: date, unit: unit) }

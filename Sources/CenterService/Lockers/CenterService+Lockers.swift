@@ -74,6 +74,9 @@ extension CenterService {
         return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try LockerLease.loadActive(db, id: id)
             let renewed = try terms.renewal(start: before.startDate, monthsSoFar: before.months)
+            // The renewed term needs a registration valid on its first day.
+            let firstDay = max(before.endDate.adding(days: 1), now.japanDate)
+            try RegistrationRecord.load(db, id: before.registration, today: now.japanDate).registration.checkValid(on: firstDay)
             let added = renewed.months - before.months
             try db.run("""
                 UPDATE locker_leases SET months = ?, end_date = ?, amount_owed = amount_owed + ?, updated_at = ?, updated_by = ?
@@ -149,6 +152,8 @@ extension CenterService {
                                   details: ["lease": String(id)])
             }
             let number = try LockerLessee.verified(text)
+            let lessee = try RegistrationRecord.load(db, id: before.registration, today: now.japanDate)
+            try LockerLessee.checkMatches(number, recorded: lessee.evidence.corporateNumber)
             try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
                 .refuseSecondLease(registration: nil, corporateNumber: number, except: id)
             try db.run("UPDATE locker_leases SET corporate_number = ?, updated_at = ?, updated_by = ? WHERE id = ?",

@@ -64,8 +64,12 @@ struct LockerLetting {
         }
         try terms.checkNewTerm(months: request.months)
         let start = request.startMonth.firstDay
+        // The registration must be valid on the lease's first day of use,
+        // not only today; a lease may outlive it (docs/rules.md).
+        try lessee.registration.checkValid(on: max(start, today))
         let kind = try LockerLessee.resolve(corporateNumber: request.corporateNumber, founder: request.founder,
                                             leaseStart: start, terms: terms)
+        try kind.checkMatches(recorded: lessee.evidence.corporateNumber)
         try request.identityCheck.validate("identity_check", today: today)
         try request.registryExtractCheck?.validate("registry_extract_check", today: today)
         try refuseSecondLease(registration: registration, corporateNumber: kind.corporateNumber)

@@ -38,8 +38,11 @@ extension CenterService {
         return try await pool.read { db in try RegistrationRecord.load(db, id: id, today: today) }
     }
 
-    /// Changes the fields of `patch`, re-checking eligibility and validity,
-    /// and audits the record before and after.
+    /// Changes the fields of `patch`, re-checking eligibility, and the
+    /// validity when `valid_until` is given; audits the record before and
+    /// after. A stored validity longer than the rule allows (written before
+    /// renewals were capped at two years from the renewal day) does not block
+    /// other changes: it stands until staff set `valid_until` or renew.
     public func updateRegistration(id: Int64, _ patch: RegistrationPatch, by actor: Actor) async throws -> RegistrationRecord {
         let center = settings.center
         let now = clock.now()
@@ -52,7 +55,7 @@ extension CenterService {
             try Self.checkName(name)
             try Self.checkContact(patch.contact ?? before.contact)
             try Eligibility.check(evidence, for: category)
-            try center.registration.check(validFrom: before.validFrom, validUntil: validUntil)
+            if let changed = patch.validUntil { try center.registration.check(validFrom: before.validFrom, validUntil: changed) }
             let suspendedUntil = patch.suspendedUntil ?? before.suspendedUntil
             try db.run("""
                 UPDATE registrations SET category = ?, name = ?, contact = ?, in_ward = ?, evidence = ?, valid_until = ?,
@@ -69,14 +72,18 @@ extension CenterService {
         }
     }
 
-    /// Renews (更新) for the longest term (`RegistrationValidity.renewed`): from
-    /// the day after the old end while still valid, else from today.
+    /// Renews (更新, `RegistrationValidity.renewed`): the card is issued
+    /// anew, valid from today for the longest term, within the renewal
+    /// period only (`renewal_not_open` before it). A repeat that would not
+    /// lengthen the validity answers with the registration unchanged and
+    /// writes nothing.
     public func renewRegistration(id: Int64, by actor: Actor,
                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<RegistrationRecord> {
         let validity = settings.center.registration
         return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
-            let renewed = validity.renewed(before.registration, today: now.japanDate)
+            let renewed = try validity.renewed(before.registration, today: now.japanDate)
+            guard renewed != before.registration else { return before }
             try db.run("""
                 UPDATE registrations SET valid_from = ?, valid_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
                 """, [.text(renewed.validFrom.description), .text(renewed.validUntil.description),

@@ -14,16 +14,52 @@ public struct RoadmapChange: Sendable, Encodable {
     /// Desk passes on days the item's closures shut the desk pool.
     public let displacedDeskPasses: [DeskPass]
 
-    enum CodingKeys: String, CodingKey { case item, displaced, dryRun = "dry_run", displacedDeskPasses = "displaced_desk_passes" }
+    /// Bookings and desk passes displaced together: the number a change
+    /// must confirm (`confirm_displaced`) to be applied.
+    public var displacedCount: Int { displaced.count + displacedDeskPasses.count }
+
+    enum CodingKeys: String, CodingKey {
+        case item, displaced, dryRun = "dry_run", displacedDeskPasses = "displaced_desk_passes", displacedCount = "displaced_count"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(dryRun, forKey: .dryRun)
+        try c.encode(item, forKey: .item)
+        try c.encode(displaced, forKey: .displaced)
+        try c.encode(displacedDeskPasses, forKey: .displacedDeskPasses)
+        try c.encode(displacedCount, forKey: .displacedCount)
+    }
+}
+
+/// A roadmap change that would displace bookings or desk passes, sent
+/// without `confirm_displaced` equal to their number (or with a number that
+/// no longer holds because bookings changed since the dry run): nothing was
+/// applied. Carries the dry run as it stands now, so the planner can review
+/// the list and confirm its count.
+public struct DisplacementUnconfirmed: Error, Sendable {
+    public let confirmed: Int?
+    public let change: RoadmapChange
+
+    public var message: String {
+        let what = "this change would cancel \(change.displaced.count) booking(s) and \(change.displacedDeskPasses.count) desk pass(es)"
+        let ask = "review the dry run in details and send confirm_displaced=\(change.displacedCount) to apply it"
+        guard let confirmed else { return "Nothing was changed: \(what); \(ask)." }
+        return "Nothing was changed: confirm_displaced=\(confirmed) no longer holds, \(what); \(ask)."
+    }
 }
 
 extension CenterService {
-    /// Applies `update` to roadmap item `id` (PATCH by a planner): dates and
-    /// dependencies are checked by the Roadmap module; the live bookings that
-    /// fall inside the item's new closure windows are listed, and unless
-    /// `dryRun` they are cancelled by the center (100% refund) in the same
-    /// transaction that records the change and its audit line.
-    public func updateRoadmapItem(id: String, update: RoadmapUpdate, dryRun: Bool, by actor: Actor) async throws -> RoadmapChange {
+    /// Applies `update` to roadmap item `id` (PATCH by a planner): dates,
+    /// closures and dependencies are checked by the Roadmap module; the live
+    /// bookings and desk passes inside the item's new closure windows are
+    /// listed, and unless `dryRun` they are cancelled by the center (100%
+    /// refund) in the same transaction that records the change and its audit
+    /// line. A change that displaces anything is applied only when
+    /// `confirmDisplaced` equals their number, counted again inside the
+    /// writer; otherwise `DisplacementUnconfirmed` and nothing changes.
+    public func updateRoadmapItem(id: String, update: RoadmapUpdate, dryRun: Bool, confirmDisplaced: Int? = nil,
+                                  by actor: Actor) async throws -> RoadmapChange {
         if dryRun {
             let item = try roadmap.applying(update, toItem: id)
             let deskPool = settings.center.desks.pool
@@ -35,7 +71,8 @@ extension CenterService {
         let state = roadmapState, center = settings.center
         let swapped = ScheduleSwap()
         do {
-            return try await write(state: state, center: center, id: id, update: update, actor: actor, swapped: swapped)
+            return try await write(state: state, center: center, id: id, update: update, confirmDisplaced: confirmDisplaced,
+                                   actor: actor, swapped: swapped)
         } catch {
             // The closure ran but the batch failed to commit: put the
             // schedule back unless a later change has already replaced it.
@@ -44,8 +81,8 @@ extension CenterService {
         }
     }
 
-    private func write(state: RoadmapState, center: CenterConfiguration, id: String, update: RoadmapUpdate, actor: Actor,
-                       swapped: ScheduleSwap) async throws -> RoadmapChange {
+    private func write(state: RoadmapState, center: CenterConfiguration, id: String, update: RoadmapUpdate,
+                       confirmDisplaced: Int?, actor: Actor, swapped: ScheduleSwap) async throws -> RoadmapChange {
         try await pool.write { db in
             let now = self.clock.now()
             let current = state.schedule
@@ -53,7 +90,12 @@ extension CenterService {
             let item = try current.applying(update, toItem: id)
             let updated = current.replacing(item)
             try updated.validate(facilityIDs: Set(center.facilities.map(\.id.rawValue)))
-            let cancelled = try Self.cancelForCenter(db, bookings: try Self.displacedBookings(db, by: item).map(\.id),
+            let preview = RoadmapChange(dryRun: true, item: item, displaced: try Self.displacedBookings(db, by: item),
+                                        displacedDeskPasses: try Self.displacedDeskPasses(db, by: item, deskPool: center.desks.pool))
+            guard preview.displacedCount == (confirmDisplaced ?? 0) else {
+                throw DisplacementUnconfirmed(confirmed: confirmDisplaced, change: preview)
+            }
+            let cancelled = try Self.cancelForCenter(db, bookings: preview.displaced.map(\.id),
                                                      reason: "works: roadmap item \(id)", center: center,
                                                      actor: actor.auditLabel, now: now)
             var passes: [DeskPass] = []
@@ -86,13 +128,15 @@ extension CenterService {
     static func displacedDeskPasses(_ db: Database, by item: RoadmapItem, deskPool: FacilityID) throws -> [DeskPass] {
         guard item.status != .cancelled else { return [] }
         var passes: [DeskPass] = []
+        var seen: Set<Int64> = []
         for closure in item.closures where closure.facilities.isEmpty || closure.facilities.contains(deskPool.rawValue) {
-            passes += try db.query("""
+            let hit = try db.query("""
                 SELECT \(DeskPass.columns) FROM desk_passes WHERE state IN ('booked', 'checked_in') AND date BETWEEN ? AND ?
                 ORDER BY id
                 """, [.text(closure.from.description), .text(closure.to.description)]).map(DeskPass.init(row:))
+            passes += hit.filter { seen.insert($0.id).inserted }
         }
-        return passes
+        return passes.sorted { $0.id < $1.id }
     }
 
     /// The live bookings with a unit inside one of `item`'s closure windows

@@ -38,6 +38,9 @@ extension CenterService {
                     throw DomainError(.conflict, "registration_not_active", "Registration \(registration) is \(record.status).",
                                       details: ["registration": String(registration), "status": record.status])
                 }
+                // Valid when the storage is first used: today for this
+                // fiscal year, its first day (1 April) for the next.
+                try record.registration.checkValid(on: max(today, FiscalYear(input.fiscalYear).first))
                 category = record.category.rawValue
                 name = record.name
             }

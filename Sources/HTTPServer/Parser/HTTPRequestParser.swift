@@ -10,9 +10,12 @@ public struct HTTPRequestParser: Sendable {
     public enum Event: Sendable {
         /// A complete request (head and decoded body).
         case request(ParsedRequest)
-        /// The head asked for `100-continue` and its body has not fully arrived:
-        /// send `100 Continue` now (RFC 9110 §10.1.1). Reported once per request.
-        case continueExpected
+        /// The head asked for `100-continue` and its body has not fully
+        /// arrived (RFC 9110 §10.1.1): the server decides from the head, which
+        /// this carries (no body), whether to send `100 Continue` and read on
+        /// or to answer at once. Reported once per request; parsing may go on
+        /// afterwards and reads whatever body the client sends.
+        case continueExpected(ParsedRequest)
         /// Nothing complete yet.
         case needMoreData
         /// The request is refused; the parser stays failed.
@@ -126,14 +129,14 @@ public struct HTTPRequestParser: Sendable {
         case .length(let n)?:
             if bufferedByteCount < n && parsed.expectsContinue {
                 state = .body(parsed, remaining: n, continueSent: true)
-                return .continueExpected
+                return .continueExpected(parsed)
             }
             return readBody(parsed, remaining: n, continueSent: false)
         case .chunked?:
             let event = readChunked(parsed, phase: .size, continueSent: !parsed.expectsContinue)
             if case .needMoreData = event, parsed.expectsContinue, case .chunked(let p, let phase, _) = state {
                 state = .chunked(p, phase, continueSent: true)
-                return .continueExpected
+                return .continueExpected(parsed)
             }
             return event
         }

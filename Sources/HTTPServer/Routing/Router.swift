@@ -3,11 +3,23 @@
 /// path is 404; a known path without the method is 405 with `Allow`
 /// (RFC 9110 §15.5.6); HEAD is answered by the GET handler (RFC 9110 §9.3.2;
 /// the server drops the body and keeps Content-Length).
+///
+/// `Expect: 100-continue` is decided by the same lookup: an unknown path or
+/// method is refused at once, and a route's head check (e.g. credentials)
+/// runs before the client sends its body.
 public struct Router: HTTPResponder {
     final class Node: @unchecked Sendable {
         var literals: [String: Node] = [:]
         var parameter: (name: String, node: Node)?
         var handlers: [HTTPMethod: HTTPHandler] = [:]
+        var headChecks: [HTTPMethod: HTTPHeadCheck] = [:]
+    }
+
+    /// What a request resolves to: its route, with the path parameters
+    /// filled in, or the 404 or 405 that answers it.
+    enum Resolution {
+        case route(HTTPHandler, HTTPHeadCheck?, HTTPRequest)
+        case refused(HTTPResponse)
     }
 
     /// Builds the 404 and 405 responses; defaults to the JSON error shape.
@@ -26,7 +38,9 @@ public struct Router: HTTPResponder {
     /// Adds `handler` for `method` on `pattern`; `{name}` segments match any
     /// single segment and are passed in `request.pathParameters`. A later
     /// route for the same method and pattern replaces the earlier one.
-    public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping HTTPHandler) {
+    /// `headCheck` decides `Expect: 100-continue` for the route.
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, headCheck: HTTPHeadCheck? = nil,
+                             _ handler: @escaping HTTPHandler) {
         if !isKnownUniquelyReferenced(&root) { root = root.copy() }
         var node = root
         for segment in Self.segments(of: pattern) {
@@ -42,24 +56,43 @@ public struct Router: HTTPResponder {
             }
         }
         node.handlers[method] = handler
+        node.headChecks[method] = headCheck
         routes.append((method, pattern))
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        switch resolve(request) {
+        case .route(let handler, _, let request): return await handler(request)
+        case .refused(let response): return response
+        }
+    }
+
+    /// Refuses an unknown path or method before the body is sent, and runs
+    /// the route's head check; other requests proceed.
+    public func decideContinue(head: HTTPRequest) async -> ContinueDecision {
+        switch resolve(head) {
+        case .refused(let response): return .reject(response)
+        case .route(_, let check, let request):
+            guard let check, let refusal = await check(request) else { return .proceed }
+            return .reject(refusal)
+        }
+    }
+
+    func resolve(_ request: HTTPRequest) -> Resolution {
         var parameters: [String: String] = [:]
         guard let node = Self.match(root, request.pathSegments[...], &parameters) else {
-            return errorResponder(.notFound, "not_found", "No resource at this path.")
+            return .refused(errorResponder(.notFound, "not_found", "No resource at this path."))
         }
-        let handler = node.handlers[request.method] ?? (request.method == .HEAD ? node.handlers[.GET] : nil)
-        guard let handler else {
+        let method = node.handlers[request.method] == nil && request.method == .HEAD ? HTTPMethod.GET : request.method
+        guard let handler = node.handlers[method] else {
             var response = errorResponder(.methodNotAllowed, "method_not_allowed",
                                           "The method is not allowed on this path.")
             response.headers.set("Allow", Self.allowed(node).map(\.rawValue).joined(separator: ", "))
-            return response
+            return .refused(response)
         }
         var request = request
         request.pathParameters = parameters
-        return await handler(request)
+        return .route(handler, node.headChecks[method], request)
     }
 
     /// Literal first, then the parameter branch (never an empty segment),
@@ -96,6 +129,7 @@ extension Router.Node {
         node.literals = literals.mapValues { $0.copy() }
         node.parameter = parameter.map { ($0.name, $0.node.copy()) }
         node.handlers = handlers
+        node.headChecks = headChecks
         return node
     }
 }

@@ -38,7 +38,12 @@ final class Connection {
     var peerClosed = false
     /// A parse error to answer once the requests before it are answered.
     var failure: HTTPParseError?
-    var continueOwed = false
+    /// A head that asked `100-continue` while earlier requests were still
+    /// being answered: it is decided once they are (responses stay in order).
+    var owedContinue: ParsedRequest?
+    /// The responder is deciding a `100-continue` head: nothing more is read
+    /// or parsed until it has (the client is waiting for the answer).
+    var decidingContinue = false
     var isClosed = false
     var phase: ConnectionPhase = .readingHead
     var deadline: UInt64 = 0
@@ -55,7 +60,7 @@ final class Connection {
     /// Whether to read more: not after an error or a final close, and while a
     /// response is in flight only until `maxPipelined` requests wait.
     func wantsInput(maxPipelined: Int) -> Bool {
-        guard !isClosed, !peerClosed, failure == nil, !closeAfterWrite, phase != .lingering else { return false }
+        guard !isClosed, !peerClosed, failure == nil, !closeAfterWrite, !decidingContinue, phase != .lingering else { return false }
         return current == nil || pending.count < maxPipelined
     }
 

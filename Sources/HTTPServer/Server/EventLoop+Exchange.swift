@@ -44,15 +44,17 @@ extension EventLoop {
     /// Parses what is buffered, within the pipelining limit.
     func process(_ c: Connection) {
         let maxPipelined = shared.configuration.maxPipelinedRequests
-        while !c.isClosed && c.failure == nil && !c.closeAfterWrite {
+        while !c.isClosed && c.failure == nil && !c.closeAfterWrite && !c.decidingContinue {
             if c.current != nil && c.pending.count >= maxPipelined { break }
             switch c.parser.next() {
             case .needMoreData:
                 if c.current == nil { enterReadingPhase(c) }
                 return
-            case .continueExpected:
-                if c.current == nil && c.pending.isEmpty { sendContinue(c) } else { c.continueOwed = true }
+            case .continueExpected(let head):
+                if c.current == nil && c.pending.isEmpty { decideContinue(c, head: head) } else { c.owedContinue = head }
             case .request(let parsed):
+                // A body that came without waiting for 100 owes nothing.
+                c.owedContinue = nil
                 c.pending.append(parsed)
                 if c.current == nil { dispatchNext(c) }
             case .error(let error):
@@ -90,34 +92,90 @@ extension EventLoop {
                 close(c)
                 return
             }
-            if c.continueOwed {
-                c.continueOwed = false
-                if c.parser.isReadingBody { sendContinue(c) }
+            if let head = c.owedContinue {
+                c.owedContinue = nil
+                if c.parser.isReadingBody {
+                    decideContinue(c, head: head)
+                    return
+                }
             }
             enterReadingPhase(c)
             return
         }
         let parsed = c.pending.removeFirst()
+        let request = openExchange(c, parsed, keepAlive: parsed.keepAlive)
+        runOffLoop(c) { responder, fd, serial, sequence in
+            .response(fd: fd, serial: serial, sequence: sequence, await responder.respond(to: request))
+        }
+    }
+
+    /// Asks the responder about a head that expects `100-continue`, off the
+    /// loop like a handler (its deadline is the handler's). Until it answers,
+    /// the connection reads and parses nothing: the client is waiting.
+    func decideContinue(_ c: Connection, head: ParsedRequest) {
+        let request = openExchange(c, head, keepAlive: false)
+        c.decidingContinue = true
+        runOffLoop(c) { responder, fd, serial, sequence in
+            .continueDecision(fd: fd, serial: serial, sequence: sequence, await responder.decideContinue(head: request))
+        }
+    }
+
+    /// Opens the exchange of `parsed` on `c`: its request id (the client's
+    /// `X-Request-Id` when acceptable), the response framing, the handler
+    /// deadline, and a new sequence number by which a late answer is known.
+    /// Returns the request as the responder sees it.
+    func openExchange(_ c: Connection, _ parsed: ParsedRequest, keepAlive: Bool) -> HTTPRequest {
         var request = parsed.request
         let id = RequestIDGenerator.acceptable(request.headers["x-request-id"]) ?? requestIDs.next()
         request.requestID = id
         c.current = Connection.Exchange(method: request.method.rawValue, target: request.target, requestID: id,
-                                        startedAt: now, isHEAD: request.method == .HEAD,
-                                        keepAlive: parsed.keepAlive,
-                                        echoKeepAlive: parsed.minorVersion == 0 && parsed.keepAlive)
+                                        startedAt: now, isHEAD: request.method == .HEAD, keepAlive: keepAlive,
+                                        echoKeepAlive: parsed.minorVersion == 0 && keepAlive)
         c.dispatchSequence &+= 1
         enter(.awaitingHandler, c)
+        return request
+    }
+
+    /// Runs `work` with the responder in a task, for `c`'s current exchange,
+    /// and posts the message it returns back to the loop.
+    func runOffLoop(_ c: Connection,
+                    _ work: @escaping @Sendable (any HTTPResponder, Int32, UInt64, UInt64) async -> Message) {
         let fd = c.fd, serial = c.serial, sequence = c.dispatchSequence
         let responder = shared.responder
-        c.handlerTask = Task { [self] in
-            let response = await responder.respond(to: request)
-            post(.response(fd: fd, serial: serial, sequence: sequence, response))
+        c.handlerTask = Task { [self] in post(await work(responder, fd, serial, sequence)) }
+    }
+
+    /// The connection whose exchange `sequence` still waits for its
+    /// responder; nil once it was closed, timed out or moved on.
+    func awaitingConnection(fd: Int32, serial: UInt64, sequence: UInt64) -> Connection? {
+        guard Int(fd) < connections.count, let c = connections[Int(fd)], c.serial == serial,
+              c.dispatchSequence == sequence, c.phase == .awaitingHandler else { return nil }
+        return c
+    }
+
+    /// Acts on the responder's decision: `100 Continue` and read on, or the
+    /// final response without reading the body, then close (RFC 9110
+    /// §10.1.1: `Connection: close` says the body will not be read; the
+    /// lingering close drains what the client may still send, so the
+    /// response is not lost to a reset).
+    func continueDecided(fd: Int32, serial: UInt64, sequence: UInt64, decision: ContinueDecision) {
+        guard let c = awaitingConnection(fd: fd, serial: serial, sequence: sequence), c.decidingContinue else { return }
+        c.handlerTask = nil
+        c.decidingContinue = false
+        switch decision {
+        case .reject(let response):
+            send(response, on: c, forceClose: true)
+        case .proceed:
+            c.current = nil
+            if c.parser.isReadingBody { sendContinue(c) }
+            guard !c.isClosed else { return }
+            process(c)
+            if c.readable { handleReadable(c) }
         }
     }
 
     func handlerFinished(fd: Int32, serial: UInt64, sequence: UInt64, response: HTTPResponse) {
-        guard Int(fd) < connections.count, let c = connections[Int(fd)], c.serial == serial,
-              c.dispatchSequence == sequence, c.phase == .awaitingHandler else { return }
+        guard let c = awaitingConnection(fd: fd, serial: serial, sequence: sequence), !c.decidingContinue else { return }
         c.handlerTask = nil
         send(response, on: c, forceClose: false)
     }

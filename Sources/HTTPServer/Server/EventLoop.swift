@@ -14,6 +14,7 @@ import Synchronization
 final class EventLoop: @unchecked Sendable {
     enum Message {
         case response(fd: Int32, serial: UInt64, sequence: UInt64, HTTPResponse)
+        case continueDecision(fd: Int32, serial: UInt64, sequence: UInt64, ContinueDecision)
         case stopAccepting
         case stop
     }
@@ -133,6 +134,8 @@ final class EventLoop: @unchecked Sendable {
             switch message {
             case .response(let fd, let serial, let sequence, let response):
                 handlerFinished(fd: fd, serial: serial, sequence: sequence, response: response)
+            case .continueDecision(let fd, let serial, let sequence, let decision):
+                continueDecided(fd: fd, serial: serial, sequence: sequence, decision: decision)
             case .stopAccepting:
                 beginStopping()
             case .stop:

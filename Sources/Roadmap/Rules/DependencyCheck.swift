@@ -39,7 +39,8 @@ public enum DependencyCheck {
 
 extension RoadmapSchedule {
     /// Applies a planner's update to item `id` and returns the checked new
-    /// item, or throws `unknown_item`, `invalid_dates` or
+    /// item, or throws `unknown_item`, `invalid_dates`,
+    /// `closure_outside_item_dates`, `item_done` (`ClosureScope`) or
     /// `dependency_not_done`. The schedule itself is not changed: use
     /// `replacing(_:)` once the change is committed.
     public func applying(_ update: RoadmapUpdate, toItem id: String) throws(RoadmapError) -> RoadmapItem {
@@ -50,6 +51,7 @@ extension RoadmapSchedule {
         if let problem = ItemDates.problems(of: new).first {
             throw RoadmapError(RoadmapError.invalidDates, "\(id): \(problem)")
         }
+        try ClosureScope.check(new, replacing: item)
         try DependencyCheck.check(new, in: replacing(new))
         return new
     }

@@ -90,6 +90,16 @@ import Testing
         #expect(problems == ["$.facilities[\(i)].fees.evening"])
     }
 
+    @Test func centerJSONSetsTheRenewalPeriod() throws {
+        #expect(try Self.load().registration.renewalWindowDays == 60)
+    }
+
+    @Test func validateReportsARenewalPeriodOutsideZeroToAYear() throws {
+        #expect(try paths { $0.registration.renewalWindowDays = -1 } == ["$.registration.renewal_window_days"])
+        #expect(try paths { $0.registration.renewalWindowDays = 400 } == ["$.registration.renewal_window_days"])
+        #expect(try paths { $0.registration.renewalWindowDays = 0 } == [])
+    }
+
     @Test func validateReportsNegativeFee() throws {
         let config = try Self.load()
         let i = index("gym", in: config)

@@ -25,6 +25,26 @@ import Testing
         }
     }
 
+    @Test func leaseCorporateNumberMustMatchTheRegistrationsEvidence() throws {
+        let lessee = try LockerLessee.resolve(corporateNumber: "7000012050002", founder: false, leaseStart: start, terms: terms)
+        #expect(throws: Never.self) { try lessee.checkMatches(recorded: nil) }
+        #expect(throws: Never.self) { try lessee.checkMatches(recorded: "7000012050002") }
+        #expect(throws: Never.self) { try lessee.checkMatches(recorded: "7-0000-1205-0002") }
+        let other = try CorporateNumber("5010001008846")
+        #expect(throws: DomainError(.invalid, "corporate_number_mismatch",
+                                    "Corporate number 7000012050002 is not the one the registration records (5010001008846).",
+                                    details: ["corporate_number": "7000012050002", "registered_corporate_number": other.digits])) {
+            try lessee.checkMatches(recorded: other.digits)
+        }
+    }
+
+    @Test func aFounderLeaseIsRefusedWhenTheRegistrationRecordsACorporateNumber() throws {
+        let founder = try LockerLessee.resolve(corporateNumber: nil, founder: true, leaseStart: start, terms: terms)
+        #expect(throws: Never.self) { try founder.checkMatches(recorded: nil) }
+        let error = try #require(RulesFixtures.refusal { try founder.checkMatches(recorded: "7000012050002") })
+        #expect(error.code == "corporate_number_mismatch")
+    }
+
     @Test func lesseeIsEitherACorporationOrAFounder() {
         #expect(throws: DomainError.self) {
             try LockerLessee.resolve(corporateNumber: nil, founder: false, leaseStart: start, terms: terms)

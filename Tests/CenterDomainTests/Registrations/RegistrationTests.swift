@@ -21,16 +21,48 @@ import Testing
         #expect(F.refusal { try validity.check(validFrom: F.day("2026-04-01"), validUntil: F.day("2026-03-31")) }?.code == "validity_invalid")
     }
 
-    @Test func renewalExtendsFromOldEnd() {
-        let renewed = validity.renewed(registration(), today: F.day("2028-03-01"))
-        #expect(renewed.validFrom == F.day("2026-04-01"))
-        #expect(renewed.validUntil == F.day("2030-03-31"))
+    @Test func renewalIssuesTheCardAnewForTwoYearsFromTheRenewalDay() throws {
+        let renewed = try validity.renewed(registration(), today: F.day("2028-03-01"))
+        #expect(renewed.validFrom == F.day("2028-03-01"))
+        #expect(renewed.validUntil == F.day("2030-02-28"))
     }
 
-    @Test func renewalOfLapsedRegistrationStartsToday() {
-        let renewed = validity.renewed(registration(), today: F.day("2028-05-10"))
+    @Test func renewalOfLapsedRegistrationStartsToday() throws {
+        let renewed = try validity.renewed(registration(), today: F.day("2028-05-10"))
         #expect(renewed.validFrom == F.day("2028-05-10"))
         #expect(renewed.validUntil == F.day("2030-05-09"))
+    }
+
+    @Test func renewalOpensSixtyDaysBeforeTheLastValidDay() throws {
+        let early = F.refusal { _ = try validity.renewed(registration(), today: F.day("2028-01-30")) }
+        #expect(early?.code == "renewal_not_open")
+        #expect(early?.kind == .conflict)
+        #expect(early?.details["opens"] == "2028-01-31")
+        #expect(try validity.renewed(registration(), today: F.day("2028-01-31")).validUntil == F.day("2030-01-30"))
+    }
+
+    @Test func repeatedRenewalChangesNothing() throws {
+        let once = try validity.renewed(registration(), today: F.day("2028-03-01"))
+        #expect(try validity.renewed(once, today: F.day("2028-03-01")) == once)
+        #expect(F.refusal { _ = try validity.renewed(once, today: F.day("2028-03-02")) }?.code == "renewal_not_open")
+    }
+
+    @Test func renewalNeverReachesBeyondTwoYearsFromTheRenewalDay() throws {
+        var current = registration()
+        for day in ["2028-02-15", "2030-01-01", "2031-12-20"] {
+            current = try validity.renewed(current, today: F.day(day))
+            #expect(current.validUntil <= validity.longestValidUntil(issued: F.day(day)))
+            #expect(F.refusal { try validity.check(validFrom: current.validFrom, validUntil: current.validUntil) } == nil)
+        }
+        #expect(current.validUntil == F.day("2033-12-19"))
+    }
+
+    @Test func registrationMustBeValidOnTheUseDate() {
+        #expect(F.refusal { try registration().checkValid(on: F.day("2028-03-31")) } == nil)
+        let error = F.refusal { try registration().checkValid(on: [F.day("2028-03-30"), F.day("2028-04-01")]) }
+        #expect(error?.code == "registration_expired")
+        #expect(error?.details["date"] == "2028-04-01")
+        #expect(error?.details["valid_until"] == "2028-03-31")
     }
 
     @Test func registrationBooksOnItsLastValidDay() {

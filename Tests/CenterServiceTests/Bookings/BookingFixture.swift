@@ -2,6 +2,7 @@ import CalendarValues
 import CenterDomain
 import Foundation
 import Store
+import Testing
 @testable import CenterService
 
 /// A service on a fresh database with the repository's Config/ and
@@ -78,6 +79,19 @@ final class BookingFixture {
             return error.code
         } catch {
             return "\(error)"
+        }
+    }
+
+    /// The `DomainError` `work` throws (its details too), nil when it succeeds.
+    func domainError(_ work: () async throws -> Void) async -> DomainError? {
+        do {
+            try await work()
+            return nil
+        } catch let error as DomainError {
+            return error
+        } catch {
+            Issue.record("expected a DomainError, got \(error)")
+            return nil
         }
     }
 

@@ -182,7 +182,7 @@ struct BookingLifecycleTests {
         let registration = try await f.register(.general)
         let multiDay = try await f.book("2026-12-08", [.night], days: 3, registration: registration)
         let other = try await f.book(in: "meeting-room-2", "2026-12-09", registration: registration)
-        _ = try await f.book("2026-12-11", registration: registration)
+        _ = try await f.book("2026-12-12", registration: registration)
         let cancelled = try await f.book(in: "japanese-room", "2026-12-09", registration: registration)
         _ = try await f.service.cancel(booking: cancelled.id, reason: nil, byCenter: false, by: f.staff)
         let hit = try await f.service.liveBookings(from: date("2026-12-09"), to: date("2026-12-10"), facilities: [])

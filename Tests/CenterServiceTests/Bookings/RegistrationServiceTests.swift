@@ -39,10 +39,60 @@ struct RegistrationServiceTests {
         #expect(code == "validity_too_long")
     }
 
-    @Test func renewalRunsFromTheDayAfterTheOldEnd() async throws {
+    @Test func renewalIssuesTheCardAnewForTwoYearsFromTheRenewalDay() async throws {
         let id = try await f.register(.general, validFrom: date("2026-01-01"), validUntil: date("2026-12-31"))
         let renewed = try await f.service.renewRegistration(id: id, by: f.staff).value!
-        #expect(renewed.validUntil == date("2028-12-31"))
+        #expect(renewed.validFrom == BookingFixture.today)
+        #expect(renewed.validUntil == date("2028-11-24"))
+    }
+
+    @Test func renewalBeforeTheRenewalPeriodIsRefused() async throws {
+        let id = try await f.register(.general, validFrom: date("2026-01-01"), validUntil: date("2027-12-31"))
+        do {
+            _ = try await f.service.renewRegistration(id: id, by: f.staff)
+            Issue.record("an early renewal was accepted")
+        } catch let error as DomainError {
+            #expect(error.code == "renewal_not_open")
+            #expect(error.details["opens"] == "2027-11-01")
+        }
+        #expect(try await f.service.registration(id: id, for: f.staff).validUntil == date("2027-12-31"))
+    }
+
+    @Test func aRepeatedRenewalIsIdempotent() async throws {
+        let id = try await f.register(.general, validFrom: date("2026-01-01"), validUntil: date("2026-12-31"))
+        let first = try await f.service.renewRegistration(id: id, by: f.staff).value!
+        let second = try await f.service.renewRegistration(id: id, by: f.staff).value!
+        #expect(second == first)
+        let entries = try await f.service.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 50)
+        #expect(entries.filter { $0.action == "registration.renew" }.count == 1)
+    }
+
+    @Test func renewalsNeverStackBeyondTwoYearsFromTheRenewalDay() async throws {
+        let id = try await f.register(.general, validFrom: date("2026-01-01"), validUntil: date("2026-12-31"))
+        var record = try await f.service.renewRegistration(id: id, by: f.staff).value!
+        for _ in 0..<3 {
+            #expect(await f.refusal { _ = try await f.service.renewRegistration(id: id, by: f.staff) } == nil)
+            record = try await f.service.registration(id: id, for: f.staff)
+        }
+        #expect(record.validUntil == date("2028-11-24"))
+        let patched = try await f.service.updateRegistration(id: id, RegistrationPatch(name: "Renamed"), by: f.staff)
+        #expect(patched.name == "Renamed")
+    }
+
+    @Test func aStoredOverLongValidityDoesNotBlockOtherChanges() async throws {
+        let id = try await f.register(.general)
+        try await f.service.pool.write { db in
+            try db.run("UPDATE registrations SET valid_from = '2026-11-25', valid_until = '2034-11-30' WHERE id = ?", [.integer(id)])
+        }
+        let patched = try await f.service.updateRegistration(id: id, RegistrationPatch(name: "Renamed"), by: f.staff)
+        #expect(patched.name == "Renamed")
+        #expect(patched.validUntil == date("2034-11-30"))
+        let code = await f.refusal {
+            _ = try await f.service.updateRegistration(id: id, RegistrationPatch(validUntil: date("2030-01-01")), by: f.staff)
+        }
+        #expect(code == "validity_too_long")
+        let shortened = try await f.service.updateRegistration(id: id, RegistrationPatch(validUntil: date("2028-11-24")), by: f.staff)
+        #expect(shortened.validUntil == date("2028-11-24"))
     }
 
     @Test func anUpdateIsAuditedWithBeforeAndAfter() async throws {

@@ -52,6 +52,54 @@ import Testing
         }
     }
 
+    /// A registration whose evidence records `number` (a company).
+    func registerCompany(number: String?, validFrom: String? = nil, validUntil: String? = nil) async throws -> Int64 {
+        let input = RegistrationInput(category: .general, name: "株式会社中野", contact: "03-0000-0000", inWard: true,
+                                      evidence: RegistrationEvidence(corporateNumber: number),
+                                      validFrom: validFrom.map(date), validUntil: validUntil.map(date))
+        return try #require(try await f.service.createRegistration(input, by: f.staff).value).id
+    }
+
+    @Test func aLeaseCorporateNumberMustMatchTheRegistrationsEvidence() async throws {
+        let company = try await registerCompany(number: "5010001008846")
+        let code = await f.refusal { _ = try await lease(company, number: "7000012050002") }
+        #expect(code == "corporate_number_mismatch")
+        let made = try await lease(company, number: "5010001008846")
+        #expect(made.corporateNumber == "5010001008846")
+    }
+
+    @Test func aFounderLeaseIsRefusedForARegistrationThatRecordsACorporateNumber() async throws {
+        let company = try await registerCompany(number: "5010001008846")
+        #expect(await f.refusal { _ = try await lease(company, number: nil) } == "corporate_number_mismatch")
+    }
+
+    @Test func aFounderSuppliesTheNumberTheRegistrationRecords() async throws {
+        let founder = try await registerCompany(number: nil)
+        let made = try await lease(founder, number: nil)
+        _ = try await f.service.updateRegistration(id: founder, RegistrationPatch(evidence: RegistrationEvidence(corporateNumber: "5010001008846")),
+                                                   by: f.staff)
+        let code = await f.refusal { _ = try await f.service.supplyCorporateNumber(lease: made.id, number: "7000012050002", by: f.staff) }
+        #expect(code == "corporate_number_mismatch")
+        let supplied = try #require(try await f.service.supplyCorporateNumber(lease: made.id, number: "5010001008846", by: f.staff).value)
+        #expect(supplied.corporateNumber == "5010001008846")
+    }
+
+    @Test func aLeaseNeedsARegistrationValidOnItsFirstDay() async throws {
+        let company = try await registerCompany(number: nil, validFrom: "2025-01-01", validUntil: "2026-12-31")
+        #expect(await f.refusal { _ = try await lease(company, number: "7000012050002", start: "2027-01") } == "registration_expired")
+        let outliving = try await lease(company, number: "7000012050002", start: "2026-12")
+        #expect(outliving.endDate == date("2027-05-31"))
+    }
+
+    @Test func aLeaseRenewalNeedsARegistrationValidWhenTheRenewedTermStarts() async throws {
+        let company = try await registerCompany(number: nil, validFrom: "2025-01-01", validUntil: "2026-12-31")
+        let made = try await lease(company, number: "7000012050002", start: "2026-12")
+        #expect(await f.refusal { _ = try await f.service.renewLockerLease(id: made.id, by: f.staff) } == "registration_expired")
+        _ = try await f.service.renewRegistration(id: company, by: f.staff)
+        let renewed = try #require(try await f.service.renewLockerLease(id: made.id, by: f.staff).value)
+        #expect(renewed.endDate == date("2028-05-31"))
+    }
+
     @Test func terminationBeforeTheStartCancelsAndFreesTheLockerAtOnce() async throws {
         let registration = try await f.register(.general)
         let made = try await lease(registration)

@@ -49,6 +49,19 @@ import Testing
         }
     }
 
+    @Test func aNextYearApplicationNeedsARegistrationValidWhenThatYearStarts() async throws {
+        let group = try await f.register(.communityGroup, validFrom: date("2025-06-01"), validUntil: date("2027-03-31"))
+        let service = f.service, staff = f.staff
+        await #expect(throws: DomainError(.conflict, "registration_expired",
+                                          "The registration is valid from 2025-06-01 to 2027-03-31, not on 2027-04-01; renew it first.",
+                                          details: ["registration": String(group), "date": "2027-04-01",
+                                                    "valid_from": "2025-06-01", "valid_until": "2027-03-31"])) {
+            try await service.applyForStorage(StorageApplicationInput(registration: group, fiscalYear: 2027, units: 1), by: staff)
+        }
+        let thisYear = try await service.applyForStorage(StorageApplicationInput(registration: group, fiscalYear: 2026, units: 1), by: staff)
+        #expect(thisYear.value?.fiscalYear == 2026)
+    }
+
     @Test func checkoutNamesTheEventThePersonAndThePlace() async throws {
         _ = try await apply("tourism_association", units: 2)
         let run = try #require(try await f.service.allocateStorage(fiscalYear: 2026, by: f.staff).value)
