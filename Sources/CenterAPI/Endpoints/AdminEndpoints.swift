@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Tokens, the audit log and the caller's own identity.
 enum AdminEndpoints {

@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// `GET /availability`: each date and division of a room, for anyone; names
 /// and booking ids only for staff (and a member's own bookings).

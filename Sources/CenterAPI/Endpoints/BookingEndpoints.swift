@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Room bookings (予約): take one with every rule in one transaction, list
 /// and read them, and move them through the lifecycle (payment, check-in,

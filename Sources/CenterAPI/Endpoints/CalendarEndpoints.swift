@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// `/holidays` and `/calendar`: Japan's public holidays and the center's
 /// open and closed days with fiscal year, Reiwa label and manager in charge.

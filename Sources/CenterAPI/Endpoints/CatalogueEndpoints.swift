@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// `GET /facilities`: every facility of the ordinance (Art. 4) and the
 /// renovation, with its divisions and fee per division.

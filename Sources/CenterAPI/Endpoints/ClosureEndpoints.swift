@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// `POST /closures`: an ad-hoc closure (臨時休館) that cancels, in the same
 /// transaction, every live booking it hits with a full refund and lists them.

@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Flexible desks (フリーデスク): the desks, their availability, passes booked
 /// by freelancers (member token) or by staff for them, check-in, cancel, the

@@ -1,5 +1,6 @@
 import CenterDomain
 import CenterService
+import JSON
 
 /// The JSON shapes of the flexible-desk endpoints (フリーデスク) for the
 /// OpenAPI document, and the views the service types do not already give.

@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// iCalendar feeds (RFC 5545) of room bookings for the calendars people
 /// already use: `GET /facilities/{id}/calendar.ics` (public, no personal

@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Mobile lockers usable as a registered address (法人登記用ロッカー): their
 /// state, leases, the waitlist and its offers. Staff only, but a member sees

@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Registrations (利用登録): create with eligibility evidence, read, change,
 /// renew, and mint a member token for the registration's own account.

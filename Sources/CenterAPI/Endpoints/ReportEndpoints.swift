@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// The staff reports: utilization, revenue and lockers leased by fiscal
 /// year (年度) and month, and the community quota (地域の方の利用枠) of a month. JSON by

@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 import Roadmap
 
 /// The renovation roadmap (STEP 1–3) and the designated-manager terms, for

@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Equipment storage (備品倉庫): applications per fiscal year ranked by
 /// category priority, the item register of each bay, check-out for events

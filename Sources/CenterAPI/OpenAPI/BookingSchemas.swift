@@ -1,3 +1,5 @@
+import JSON
+
 /// The component schemas of registrations, bookings, availability, closures
 /// and the community-quota report, referenced by the booking endpoints.
 enum BookingSchemas {

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import JSON
 
 /// The OpenAPI 3.1 document, generated from the endpoint list so it always
 /// matches what the server routes. Every error response uses the `Error`

@@ -1,3 +1,5 @@
+import JSON
+
 /// Building blocks for the JSON Schemas in the OpenAPI document.
 public enum Schemas {
     /// A field's type in `object(_:)`.

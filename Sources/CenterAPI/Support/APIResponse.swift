@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import JSON
 
 /// Building JSON responses: one encoder configuration for the whole API
 /// (sorted keys for stable output, UTF-8 Japanese text unescaped).

@@ -1,5 +1,6 @@
 import CenterService
 import HTTPServer
+import JSON
 
 /// Who may call an endpoint: anyone (public), or the listed roles.
 public enum Access: Sendable, Equatable {

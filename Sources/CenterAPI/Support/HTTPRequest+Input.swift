@@ -33,8 +33,9 @@ extension HTTPRequest {
     /// A path parameter filled in by the router.
     public func pathParameter(_ name: String) -> String { pathParameters[name] ?? "" }
 
-    /// The JSON body decoded as `T`: 415 unless the body is `application/json`,
-    /// 422 with the JSON path when a value is malformed or missing.
+    /// The JSON body decoded as `T`: 415 unless the body is `application/json`;
+    /// 400 when it is not JSON or repeats a field; 422 with the JSON path when
+    /// a field is unknown or a value is malformed, out of range or missing.
     public func decodeBody<T: Decodable>(_ type: T.Type) throws -> T {
         let mediaType = headers["content-type"]?.split(separator: ";").first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
@@ -43,6 +44,6 @@ extension HTTPRequest {
             throw RequestError(.unsupportedMediaType, "unsupported_media_type",
                                "the request body must be JSON with `Content-Type: application/json`")
         }
-        return try JSONInput.decode(T.self, from: body)
+        return try JSONInput.decodeRequest(T.self, from: body)
     }
 }
