@@ -44,6 +44,8 @@ public enum CenterAPI {
                     throw AuthError.forbidden("the \(actor.role.rawValue) role may not call \(endpoint.method.rawValue) \(endpoint.path)")
                 }
             }
+            try endpoint.checkQuery(of: request)
+            try endpoint.checkNoBody(of: request)
             return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service, resources: resources))
         } catch {
             return ErrorMapping.response(for: error)

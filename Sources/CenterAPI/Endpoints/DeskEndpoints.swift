@@ -83,25 +83,25 @@ enum DeskEndpoints {
             },
             Endpoint(.GET, "/reports/desk-occupancy",
                      summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, "
-                         + "occupancy; `Accept: text/csv` gives CSV",
+                         + "occupancy (CSV with format=csv)",
                      tag: "reports", access: .staff,
                      parameters: [QueryParameter("from", required: true, schema: Schemas.dateSchema, "First date"),
-                                  QueryParameter("to", required: true, schema: Schemas.dateSchema, "Last date (at most 93 days)")],
+                                  QueryParameter("to", required: true, schema: Schemas.dateSchema, "Last date (at most 93 days)"),
+                                  ReportFormat.parameter],
                      response: Schemas.object(["from": .date, "to": .date, "desks": .array(.ref("DeskOccupancy"))]),
                      errorCodes: ["invalid_parameter", "range_too_long"]) { context in
                 let from = try context.request.requiredDateQuery("from")
                 let to = try context.request.requiredDateQuery("to")
+                let format = try ReportFormat(context.request)
                 let desks = try await context.service.deskOccupancy(from: from, to: to)
-                guard context.request.headers["accept"]?.lowercased().contains("text/csv") == true else {
-                    return APIResponse.json(DeskViews.UtilizationView(from: from, to: to, desks: desks))
-                }
+                guard format == .csv else { return APIResponse.json(DeskViews.UtilizationView(from: from, to: to, desks: desks)) }
                 var csv = CSVWriter(header: ["part", "date", "period", "open", "desks", "passes", "checked_in", "no_shows",
                                              "occupancy"])
                 for row in desks {
                     csv.row(["desks", row.date.description, row.period.rawValue, String(row.open), String(row.desks),
                              String(row.passes), String(row.checkedIn), String(row.noShows), String(row.occupancy)])
                 }
-                return HTTPResponse(status: .ok, headers: ["content-type": "text/csv; charset=utf-8"], body: csv.bytes)
+                return ReportFormat.csvResponse(csv, filename: "desk-occupancy-\(from)-\(to).csv")
             },
         ]
     }

@@ -72,9 +72,8 @@ enum OpenAPIDocument {
                                        "content": ["application/json": ["schema": Schemas.ref("Error")]]]))
         }
         op.append(("responses", .object(responses)))
-        if !endpoint.errorCodes.isEmpty {
-            op.append(("x-error-codes", .array(endpoint.errorCodes.map { .string($0) })))
-        }
+        let codes = endpoint.errorCodes + endpoint.inputErrorCodes.filter { !endpoint.errorCodes.contains($0) }
+        op.append(("x-error-codes", .array(codes.map { .string($0) })))
         return .object(op)
     }
 
