@@ -1,7 +1,7 @@
 /// A refusal or validation failure of a center rule, with a stable snake_case
 /// code (API.md lists them), a human message, and details for the client.
 /// CenterAPI maps `kind` to an HTTP status in one place.
-public struct DomainError: Error, Sendable, Equatable {
+public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What sort of failure this is; decides the HTTP status.
     public enum Kind: String, Sendable, Equatable {
         /// A rule refused the request (409): slot taken, window not open, quota…
@@ -25,4 +25,7 @@ public struct DomainError: Error, Sendable, Equatable {
         self.message = message
         self.details = details
     }
+
+    /// The message, as a command line prints it.
+    public var description: String { message }
 }

@@ -67,10 +67,14 @@ case "token create":
         fail("--role must be one of admin, staff, planner, member\n\n\(usage)", code: 2)
     }
     guard let name = options.value("name") else { fail("--name is required\n\n\(usage)", code: 2) }
-    let registration = options.value("registration").flatMap { Int64($0) }
+    var registration: Int64?
+    if let text = options.value("registration") {
+        guard let id = Int64(text), InputRange.id.contains(id) else { fail("--registration must be a registration id such as 12", code: 2) }
+        registration = id
+    }
     var expires: Instant?
     if let text = options.value("expires") {
-        guard let instant = Instant(rfc3339: text) else { fail("--expires must be an RFC 3339 instant with an offset", code: 2) }
+        guard let instant = DateInput.instant(text) else { fail("--expires: \(DateInput.instantProblem(text))", code: 2) }
         expires = instant
     }
     let service = await openService(loadSettings())

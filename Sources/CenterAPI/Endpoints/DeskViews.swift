@@ -21,8 +21,8 @@ enum DeskViews {
     static let passStates = ["booked", "checked_in", "cancelled", "no_show"]
     static let periods = ["am", "pm", "night", "day"]
 
-    static let passRequest = Schemas.object(["date": .date, "period": .enumeration(periods), "desk": .string,
-                                             "registration": .integer], required: ["date", "period"],
+    static let passRequest = Schemas.object(["date": .date, "period": .enumeration(periods), "desk": .code,
+                                             "registration": .id], required: ["date", "period"],
                                             example: ["date": "2026-12-01", "period": "am", "desk": "desk-07"])
 
     static let components: [(String, JSONValue)] = [

@@ -44,8 +44,10 @@ enum FeedEndpoints {
     /// `from`/`to`, defaulting to today − 30 days through today + 400 days.
     static func range(_ context: RequestContext) throws -> (LocalDate, LocalDate) {
         let today = context.service.today
-        let from = try context.request.dateQuery("from") ?? today.adding(days: -30)
-        let to = try context.request.dateQuery("to") ?? today.adding(days: 400)
+        let range = try context.request.dateRange()
+        let from = range.from ?? today.adding(days: -30)
+        let to = range.to ?? today.adding(days: 400)
+        guard from <= to else { throw HTTPRequest.reversed(from: from, to: to) }
         return (from, to)
     }
 

@@ -25,8 +25,19 @@ public enum DateInput {
         return calendarProblem(year: year, month: month, day: 1, text: text)
     }
 
-    /// Why `text` is not an RFC 3339 instant (call when `Instant(rfc3339:)` is nil).
+    /// The instant `text` names, when the service can also write it: an
+    /// offset that moves 9999-12-31 past midnight in Japan would print as
+    /// `10000-01-01T…`, which is not RFC 3339, so it is refused.
+    public static func instant(_ text: String) -> Instant? {
+        guard let instant = Instant(rfc3339: text), Instant(rfc3339: instant.rfc3339) == instant else { return nil }
+        return instant
+    }
+
+    /// Why `text` is not an instant the service takes (call when `instant(_:)` is nil).
     public static func instantProblem(_ text: String) -> String {
+        if Instant(rfc3339: text) != nil {
+            return "\(TextRule.echo(text)) is outside the years 0001 to 9999 in Japan time"
+        }
         let b = Array(text.utf8)
         if b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
            let year = number(b[0..<4]), let month = number(b[5..<7]),

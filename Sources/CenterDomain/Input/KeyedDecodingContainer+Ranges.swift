@@ -31,3 +31,16 @@ extension KeyedDecodingContainer {
         return String(context.debugDescription[range.lowerBound...])
     }
 }
+
+/// Instants a person types: RFC 3339 that the service can also write back
+/// (`DateInput.instant`), with `DateInput`'s message otherwise.
+extension KeyedDecodingContainer {
+    public func decodeInstantIfPresent(forKey key: Key) throws -> Instant? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        let text = try decode(String.self, forKey: key)
+        guard let instant = DateInput.instant(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: DateInput.instantProblem(text)))
+        }
+        return instant
+    }
+}

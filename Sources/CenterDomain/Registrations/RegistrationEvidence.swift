@@ -46,25 +46,20 @@ public struct RegistrationEvidence: Hashable, Sendable, Codable {
         case isWorkerGroup = "is_worker_group"
     }
 
-    /// The most members, employees or yen a count may name: far above any
-    /// real group or SME (中小企業基本法 caps capital at ¥300 million), low
-    /// enough that no sum overflows.
-    public static let countRange = 0...1_000_000
-    public static let capitalRange = 0...1_000_000_000_000
-
-    /// Counts within `countRange`, capital within `capitalRange`, the
-    /// corporate number read as typed (`CorporateNumber.normalised`).
+    /// Counts within `InputRange.count`, capital within
+    /// `InputRange.capitalYen`, the corporate number read as typed
+    /// (`CorporateNumber.normalised`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        memberCount = try c.decodeIfPresent(Int.self, forKey: .memberCount, in: Self.countRange)
-        membersInWard = try c.decodeIfPresent(Int.self, forKey: .membersInWard, in: Self.countRange)
-        smeEmployeeMembers = try c.decodeIfPresent(Int.self, forKey: .smeEmployeeMembers, in: Self.countRange)
+        memberCount = try c.decodeIfPresent(Int.self, forKey: .memberCount, in: InputRange.count)
+        membersInWard = try c.decodeIfPresent(Int.self, forKey: .membersInWard, in: InputRange.count)
+        smeEmployeeMembers = try c.decodeIfPresent(Int.self, forKey: .smeEmployeeMembers, in: InputRange.count)
         hasBylaws = try c.decodeIfPresent(Bool.self, forKey: .hasBylaws)
         hasOfficeInWard = try c.decodeIfPresent(Bool.self, forKey: .hasOfficeInWard)
         corporateNumber = try c.decodeIfPresent(String.self, forKey: .corporateNumber).map(CorporateNumber.normalised)
         sector = try c.decodeIfPresent(SMESector.self, forKey: .sector)
-        capitalYen = try c.decodeIfPresent(Int.self, forKey: .capitalYen, in: Self.capitalRange)
-        regularEmployees = try c.decodeIfPresent(Int.self, forKey: .regularEmployees, in: Self.countRange)
+        capitalYen = try c.decodeIfPresent(Int.self, forKey: .capitalYen, in: InputRange.capitalYen)
+        regularEmployees = try c.decodeIfPresent(Int.self, forKey: .regularEmployees, in: InputRange.count)
         isWorkerGroup = try c.decodeIfPresent(Bool.self, forKey: .isWorkerGroup)
     }
 }

@@ -62,9 +62,8 @@ extension CenterService {
             throw DomainError(.invalid, "date_range_invalid", "A closure runs from `date` to `to`, at most \(Self.maximumClosureDays) days.",
                               details: ["date": input.date.description, "to": last.description])
         }
-        guard !input.reason.allSatisfy(\.isWhitespace), input.reason.count <= 500 else {
-            throw DomainError(.invalid, "reason_required", "A closure needs a reason of 1 to 500 characters.")
-        }
+        try TextRule.reason.check(input.reason, field: "reason", code: "reason_required")
+        if let reasonJa = input.reasonJa { try TextRule.optionalReason.check(reasonJa, field: "reason_ja", code: "reason_invalid") }
         if let unknown = input.facilities.first(where: { center.facility($0) == nil }) {
             throw DomainError(.notFound, "facility_not_found", "No facility has id \(unknown).", details: ["facility": unknown.rawValue])
         }
