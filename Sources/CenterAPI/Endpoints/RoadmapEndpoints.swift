@@ -29,7 +29,7 @@ enum RoadmapEndpoints {
                      response: Schemas.ref("RoadmapItem"), errorCodes: ["unknown_item"]) { context in
                 let id = context.request.pathParameter("id")
                 guard let item = context.service.roadmap.item(id) else {
-                    throw DomainError(.notFound, "unknown_item", "no roadmap item has id \"\(id)\"")
+                    throw DomainError(.notFound, "unknown_item", "no roadmap item has id \(TextRule.echo(id))")
                 }
                 let today = context.service.roadmapDate(context.service.today)
                 return APIResponse.json(RoadmapItemView(item: item, effectiveStatus: item.status(asOf: today)))

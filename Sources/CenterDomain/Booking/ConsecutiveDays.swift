@@ -16,7 +16,7 @@ public struct ConsecutiveDays: Hashable, Sendable, Codable {
     /// than `maxDays`, `facility_closed` naming the first closed date inside.
     public func check(first: LocalDate, last: LocalDate, isClosed: (LocalDate) -> Bool) throws(DomainError) {
         guard last >= first else {
-            throw DomainError(.invalid, "date_range_invalid", "An event must end on or after its first day.",
+            throw DomainError(.invalid, "date_range_invalid", "`from` (\(first)) is after `to` (\(last)).",
                               details: ["from": first.description, "to": last.description])
         }
         let days = first.days(until: last) + 1

@@ -72,6 +72,8 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
     public static let attendeeRange = 1...10_000
     /// The most divisions a day has (午前・午後・夜間).
     public static let maximumDivisions = 3
+    /// The longest division id (午前 `am`, 夜間 `night`): a longer one names none.
+    static let maximumDivisionIDLength = 32
     /// The most exemption codes one request may name.
     public static let maximumExemptions = 10
 
@@ -79,6 +81,10 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
     func checkWellFormed() throws(DomainError) {
         guard !divisions.isEmpty else {
             throw DomainError(.invalid, "divisions_required", "At least one division must be booked.")
+        }
+        if let unknown = divisions.first(where: { $0.rawValue.unicodeScalars.count > Self.maximumDivisionIDLength }) {
+            throw DomainError(.invalid, "division_not_offered", "No division is called \(TextRule.echo(unknown.rawValue)).",
+                              details: ["division": String(unknown.rawValue.prefix(Self.maximumDivisionIDLength))])
         }
         guard Set(divisions).count == divisions.count else {
             throw DomainError(.invalid, "divisions_repeated", "A division may be named once.")
