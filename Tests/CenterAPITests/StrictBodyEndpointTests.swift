@@ -108,3 +108,28 @@ import Testing
         await server.stop()
     }
 }
+
+/// The roadmap's own date types say what is wrong the same way.
+@Suite(.serialized) struct RoadmapInputEndpointTests {
+    @Test func aRoadmapDateOnNoSuchDaySaysSo() async throws {
+        let server = try await TestServer()
+        let item = try #require(server.service.roadmap.items.first?.id)
+        let response = try await server.client().send("PATCH", "/roadmap/items/\(item)?dry_run=true", body: #"{"actual_start":"2026-02-30"}"#,
+                                                      token: server.adminToken)
+        #expect(response.status == 422)
+        #expect((response.object["error"] as? [String: Any])?["message"] as? String == #"$.actual_start: no such day: "2026-02-30" (2026-02 has 28 days)"#)
+        await server.stop()
+    }
+
+    @Test func aRoadmapClosureNoteBeyondItsCapIs422() async throws {
+        let server = try await TestServer()
+        let item = try #require(server.service.roadmap.items.first?.id)
+        let note = String(repeating: "工", count: 501)
+        let body = #"{"closures":[{"facilities":["gym"],"from":"2027-01-04","to":"2027-01-05","note":"\#(note)"}]}"#
+        let response = try await server.client().send("PATCH", "/roadmap/items/\(item)?dry_run=true", body: body, token: server.adminToken)
+        #expect(response.status == 422)
+        #expect((response.object["error"] as? [String: Any])?["message"] as? String
+            == "$.closures[0].note: is at most 500 characters; this one has 501")
+        await server.stop()
+    }
+}

@@ -1,5 +1,6 @@
 import CenterDomain
 import JSON
+import Roadmap
 
 /// A problem found in a JSON document, located by a JSON path (`$.a[3].b`).
 /// Config files, schedules and request bodies all report their problems this
@@ -123,8 +124,8 @@ public enum JSONInput {
     /// Dates, months and instants say what is wrong ("no such day"); other
     /// text values name their form.
     @Sendable static func describeRefusal(_ type: Any.Type, _ text: String) -> String? {
-        if type == LocalDate.self { return DateInput.dateProblem(text) }
-        if type == YearMonth.self { return DateInput.monthProblem(text) }
+        if type == LocalDate.self || type == RoadmapDate.self { return DateInput.dateProblem(text) }
+        if type == YearMonth.self || type == PlanMonth.self { return DateInput.monthProblem(text) }
         if type == Instant.self { return DateInput.instantProblem(text) }
         if let textual = type as? any TextCodable.Type { return "expected \(textual.textFormat), got \(TextRule.echo(text))" }
         return nil
