@@ -85,6 +85,26 @@ import Testing
         await server.stop()
     }
 
+    @Test func anInstantThatWouldPrintPastTheYear9999IsRefused() async throws {
+        let server = try await TestServer()
+        let response = try await server.client().send("POST", "/tokens", body: #"{"role":"staff","name":"Desk","expires_at":"9999-12-31T23:59:59-05:00"}"#,
+                                                      token: server.adminToken)
+        #expect(response.status == 422)
+        #expect(message(response) == #"$.expires_at: "9999-12-31T23:59:59-05:00" is outside the years 0001 to 9999 in Japan time"#)
+        let audit = try await server.client().send("GET", "/audit?since=9999-12-31T23:59:59-05:00", token: server.adminToken)
+        #expect(audit.status == 422)
+        await server.stop()
+    }
+
+    @Test func aPastExpiryIsOneClearMessage() async throws {
+        let server = try await TestServer()
+        let response = try await server.client().send("POST", "/tokens", body: #"{"role":"staff","name":"Desk","expires_at":"2020-01-01T00:00:00+09:00"}"#,
+                                                      token: server.adminToken)
+        #expect(response.status == 422)
+        #expect(message(response) == "the expiry 2020-01-01T00:00:00+09:00 is not in the future (now: 2026-11-25T10:00:00+09:00)")
+        await server.stop()
+    }
+
     // MARK: Text
 
     private func register(_ server: TestServer, name: String) async throws -> TestClient.Response {
