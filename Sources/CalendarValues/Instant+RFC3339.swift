@@ -9,8 +9,18 @@
 /// Japan Standard Time, `2026-07-01T09:00:00+09:00`, the form the API
 /// returns, for every value.
 extension Instant {
-    /// Parses an RFC 3339 `date-time`; nil when it is not one.
+    /// Parses an RFC 3339 `date-time`; nil when it is not one, or names a
+    /// time outside `earliest...latest`.
     public init?(rfc3339 text: String) {
+        guard let seconds = Self.rfc3339Seconds(text), Self.secondCounts.contains(seconds) else { return nil }
+        self.init(secondsSinceEpoch: seconds)
+    }
+
+    /// Whether `text` is a well-formed RFC 3339 `date-time`, whatever time it names.
+    public static func isRFC3339(_ text: String) -> Bool { rfc3339Seconds(text) != nil }
+
+    /// The seconds since the epoch `text` names, without the range check.
+    private static func rfc3339Seconds(_ text: String) -> Int64? {
         let b = Array(text.utf8)
         // YYYY-MM-DDTHH:MM:SS is 19 bytes; the offset needs at least one more.
         guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
@@ -50,8 +60,7 @@ extension Instant {
         }
 
         let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        guard Self.secondCounts.contains(local - offsetSeconds) else { return nil }
-        self.init(secondsSinceEpoch: local - offsetSeconds)
+        return local - offsetSeconds
     }
 
     /// This instant in Japan Standard Time, `YYYY-MM-DDTHH:MM:SS+09:00`.

@@ -40,6 +40,8 @@ public enum CenterAPI {
     static func answer(_ endpoint: Endpoint, request: HTTPRequest, service: CenterService, resources: APIResources) async -> HTTPResponse {
         do {
             let actor = try await authorize(endpoint, request: request, service: service)
+            try endpoint.checkQuery(of: request)
+            try endpoint.checkNoBody(of: request)
             return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service, resources: resources))
         } catch {
             return ErrorMapping.response(for: error)

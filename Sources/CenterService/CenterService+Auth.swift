@@ -19,15 +19,13 @@ extension CenterService {
     /// Mints a token; the secret is returned once and never stored.
     public func mintToken(role: Role, name: String, registrationID: Int64? = nil, expiresAt: Instant? = nil,
                           by actor: String) async throws -> (AccessToken, TokenRecord) {
-        guard !name.isEmpty, name.count <= 200 else {
-            throw DomainError(.invalid, "invalid_name", "a token needs a name of 1 to 200 characters")
-        }
+        let name = try TextRule.name.check(name, field: "name", code: "invalid_name")
         if role == .member, registrationID == nil {
             throw DomainError(.invalid, "registration_required", "a member token belongs to a registration")
         }
         let now = clock.now()
         if let expiresAt, expiresAt <= now {
-            throw DomainError(.invalid, "invalid_expiry", "the expiry must be in the future")
+            throw DomainError(.invalid, "invalid_expiry", "the expiry \(expiresAt.rfc3339) is not in the future (now: \(now.rfc3339))")
         }
         return try await pool.write { db in
             try TokenStore.mint(db, role: role, name: name, registrationID: registrationID, expiresAt: expiresAt,

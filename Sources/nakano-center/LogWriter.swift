@@ -1,5 +1,6 @@
 import CenterAPI
 import Foundation
+import JSON
 import Synchronization
 
 /// Buffers log lines and writes them to standard output from a background

@@ -70,15 +70,13 @@ case "token create":
     guard let name = options.value("name") else { fail("--name is required\n\n\(usage)", code: 2) }
     var registration: Int64?
     if let text = options.value("registration") {
-        guard let id = Int64(text), id > 0 else { fail("--registration must be a registration id (a positive integer), got \"\(text.prefix(100))\"", code: 2) }
+        guard let id = Int64(text), InputRange.id.contains(id) else { fail("--registration must be a registration id such as 12", code: 2) }
         registration = id
     }
     var expires: Instant?
     if let text = options.value("expires") {
-        guard let instant = Instant(rfc3339: text) else {
-            fail("--expires must be an RFC 3339 instant with an offset (2027-03-31T23:59:59+09:00), got \"\(text.prefix(100))\"", code: 2)
-        }
-        do { try instant.checkSupported(writtenAs: text) } catch { fail("--expires \(error.message)", code: 2) }
+        guard let instant = DateInput.instant(text) else { fail("--expires: \(DateInput.instantProblem(text))", code: 2) }
+        if let problem = DateInput.rangeProblem(of: instant, writtenAs: text) { fail("--expires \(problem)", code: 2) }
         expires = instant
     }
     let service = await openService(loadSettings())

@@ -1,6 +1,7 @@
 import CenterAPI
 import Foundation
 import HTTPServer
+import JSON
 
 /// The requests of the whole-API extremes run, derived from
 /// `CenterAPI.endpoints`: for every endpoint, each path parameter, each date,

@@ -1,6 +1,7 @@
 import CenterAPI
 import Foundation
 import Testing
+import JSON
 
 /// The whole-API extremes run against the real server on a loopback port:
 /// every endpoint of `CenterAPI.endpoints` that takes a date, month, instant

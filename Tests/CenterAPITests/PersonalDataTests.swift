@@ -107,9 +107,9 @@ import Testing
 /// booking of each. What could not be planted is nil.
 struct PlantedData {
     /// Distinctive personal data: names in Japanese and romaji, an e-mail
-    /// address and a phone number, none of which occur in the configuration
-    /// or the schedules.
-    static let canaries = ["中野花子カナリア", "Hanako Canary-7QX", "hanako.canary@example.jp", "03-9999-7777"]
+    /// address and a phone number (in the digits-only form the service
+    /// stores it in), none of which occur in the configuration or the schedules.
+    static let canaries = ["中野花子カナリア", "Hanako Canary-7QX", "hanako.canary@example.jp", "0399997777"]
 
     var registrations: [Int] = []
     var bookings: [Int] = []

@@ -58,8 +58,8 @@ import Testing
         let audit = try await server.client().send("GET", "/audit", token: server.adminToken)
         let entry = audit.array.first { $0["action"] as? String == "registration.update" }
         #expect((entry?["actor"] as? String)?.hasPrefix("admin:") == true)
-        #expect((entry?["before"] as? String)?.contains("03-0000-0000") == true)
-        #expect((entry?["after"] as? String)?.contains("090-0000-0000") == true)
+        #expect((entry?["before"] as? String)?.contains("0300000000") == true)
+        #expect((entry?["after"] as? String)?.contains("09000000000") == true)
         await server.stop()
     }
 

@@ -37,21 +37,14 @@ import Testing
     @Test func loneWritesCommitAtOnceEachInABatchOfItsOwn() async throws {
         try await withPool { pool in
             let before = pool.statistics.batchSizeHistogram[1, default: 0]
-            let clock = ContinuousClock()
-            var slowest = Duration.zero
             for n in 0..<20 {
-                let start = clock.now
                 _ = try await pool.write { try insertItem("lone \(n)", into: $0) }
-                slowest = max(slowest, clock.now - start)
                 // Committed when answered: another connection sees it.
                 #expect(try await pool.read { try $0.queryOne("SELECT count(*) FROM items")!.get(0) as Int } == n + 1)
             }
             // Nothing else was queued, so none waited for company.
             #expect(pool.statistics.batchSizeHistogram[1, default: 0] - before == 20)
             #expect(pool.statistics.batchesCommitted >= 20)
-            // A fixed gathering wait would show here only if large; the
-            // bound is loose because the machine is shared and fsync varies.
-            #expect(slowest < .seconds(2))
         }
     }
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pytest
 
 REGISTRATION_NAME = "山田商店 統合テスト"
-REGISTRATION_CONTACT = "090-1234-5678"
+REGISTRATION_CONTACT = "09012345678"  # the digits-only form phone numbers are stored in
 PURPOSE = "新商品の説明会"
 FACILITY = "meeting-room-1"
 

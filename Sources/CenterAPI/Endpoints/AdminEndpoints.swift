@@ -2,6 +2,7 @@ import CalendarValues
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Tokens, the audit log and the caller's own identity.
 enum AdminEndpoints {
@@ -15,6 +16,14 @@ enum AdminEndpoints {
             case role, name
             case registrationID = "registration_id"
             case expiresAt = "expires_at"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            role = try c.decode(Role.self, forKey: .role)
+            name = try c.decode(String.self, forKey: .name)
+            registrationID = try c.decodeIfPresent(Int64.self, forKey: .registrationID, in: InputRange.id)
+            expiresAt = try c.decodeInstantIfPresent(forKey: .expiresAt)
         }
     }
 
@@ -36,11 +45,16 @@ enum AdminEndpoints {
         }
     }
 
+    /// `after_id` of `/audit`: 0 (from the start) or an entry id.
+    static let afterIDRange: ClosedRange<Int64> = 0...InputRange.id.upperBound
+    /// `limit` of `/audit`.
+    static let limitRange = 1...1000
+
     static var all: [Endpoint] {
         [
             Endpoint(.POST, "/tokens", summary: "Mint a token (shown once, stored hashed)", tag: "admin", access: .admin,
-                     requestBody: Schemas.object(["role": .enumeration(Role.allCases.map(\.rawValue)), "name": .text(minLength: 1, maxLength: 200),
-                                                  "registration_id": .integer, "expires_at": .instant],
+                     requestBody: Schemas.object(["role": .enumeration(Role.allCases.map(\.rawValue)), "name": .text(.name),
+                                                  "registration_id": .id, "expires_at": .instant],
                                                  required: ["role", "name"]),
                      successStatus: 201,
                      response: Schemas.object(["token": .string, "record": .ref("Token")]),
@@ -62,27 +76,21 @@ enum AdminEndpoints {
             Endpoint(.GET, "/audit", summary: "The append-only audit log: who changed what, when, before and after",
                      tag: "admin", access: .admin,
                      parameters: [QueryParameter("since", schema: Schemas.instantSchema, "Entries at or after this instant (RFC 3339); default: all"),
-                                  QueryParameter("after_id", schema: ["type": "integer", "minimum": 0], "Continue after this entry id"),
-                                  QueryParameter("limit", schema: ["type": "integer", "minimum": 1, "maximum": 1000], "At most this many (default 500)")],
+                                  QueryParameter("after_id", schema: Schemas.integerParameter(afterIDRange), "Continue after this entry id"),
+                                  QueryParameter("limit", schema: Schemas.integerParameter(limitRange), "At most this many (default 500)")],
                      response: ["type": "array", "items": Schemas.ref("AuditEntry")],
                      errorCodes: ["invalid_parameter"]) { context in
                 let request = context.request
                 var since = Instant(secondsSinceEpoch: 0)
                 if let text = request.queryValue("since") {
-                    guard let instant = Instant(rfc3339: text) else {
-                        throw RequestError.invalidParameter("since", "`since` must be an RFC 3339 instant with an offset")
+                    guard let instant = DateInput.instant(text) else {
+                        throw RequestError.invalidParameter("since", "`since`: \(DateInput.instantProblem(text))")
                     }
                     do throws(DateOutOfRange) { try instant.checkSupported(writtenAs: text) } catch { throw RequestError.dateOutOfRange("since", error) }
                     since = instant
                 }
-                let afterID = try request.queryValue("after_id").map { text throws(RequestError) -> Int64 in
-                    guard let id = Int64(text), id >= 0 else { throw RequestError.invalidParameter("after_id", "`after_id` must be a non-negative integer") }
-                    return id
-                } ?? 0
-                let limit = try request.queryValue("limit").map { text throws(RequestError) -> Int in
-                    guard let n = Int(text), (1...1000).contains(n) else { throw RequestError.invalidParameter("limit", "`limit` must be 1 to 1000") }
-                    return n
-                } ?? 500
+                let afterID = try request.integerQuery("after_id", in: afterIDRange) ?? 0
+                let limit = try request.integerQuery("limit", in: limitRange) ?? 500
                 return APIResponse.json(try await context.service.auditEntries(since: since, afterID: afterID, limit: limit))
             },
             Endpoint(.GET, "/me", summary: "Who the token belongs to", tag: "members",

@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// `GET /availability`: each date and division of a room, for anyone; names
 /// and booking ids only for staff (and a member's own bookings).
@@ -19,14 +20,8 @@ enum AvailabilityEndpoints {
                      errorCodes: ["invalid_parameter", "range_too_long", "facility_not_found", "facility_not_bookable"]) { context in
                 let request = context.request
                 let facility = try request.requiredQuery("facility")
-                let from = try request.requiredDateQuery("from")
-                let to = try request.requiredDateQuery("to")
-                let category = try request.queryValue("category").map { text throws(RequestError) in
-                    guard let category = UserCategory(rawValue: text) else {
-                        throw RequestError.invalidParameter("category", "unknown category \"\(text)\"")
-                    }
-                    return category
-                }
+                let (from, to) = try request.requiredDateRange()
+                let category = try request.choiceQuery("category", UserCategory.allCases.map(\.rawValue)).flatMap(UserCategory.init(rawValue:))
                 let days = try await context.service.availability(
                     facility: FacilityID(facility), from: from, to: to, category: category, for: context.actor)
                 return HTTPResponse(status: .ok, headers: ["content-type": "application/json"],

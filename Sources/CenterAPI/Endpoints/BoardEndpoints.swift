@@ -1,5 +1,6 @@
 import CenterService
 import HTTPServer
+import JSON
 
 /// `GET /board`: the lobby and front-desk screen, server-rendered HTML.
 /// Public, and free of personal data by construction (`BoardDay`).

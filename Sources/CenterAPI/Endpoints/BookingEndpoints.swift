@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Room bookings (予約): take one with every rule in one transaction, list
 /// and read them, and move them through the lifecycle (payment, check-in,
@@ -30,10 +31,12 @@ enum BookingEndpoints {
             Endpoint(.POST, "/bookings", summary: "Book divisions of a room on a date (or up to the consecutive-day limit)",
                      tag: "bookings", access: .staffOrMember,
                      requestBody: Schemas.object([
-                        "facility": .string, "date": .date, "divisions": .array(.enumeration(["am", "pm", "night"])),
-                        "days": .integer, "registration": .integer, "purpose": .string, "attendees": .integer,
-                        "admission_charged": .integer, "commercial": .boolean, "guardian": .string,
-                        "exemptions": .array(.string)],
+                        "facility": .code, "date": .date,
+                        "divisions": .list(.enumeration(["am", "pm", "night"]), maxItems: BookingRequest.maximumDivisions),
+                        "days": .integer(BookingRequest.dayRange), "registration": .id, "purpose": .text(.reason),
+                        "attendees": .integer(BookingRequest.attendeeRange), "admission_charged": .integer(InputRange.yen),
+                        "commercial": .boolean, "guardian": .text(.optionalName),
+                        "exemptions": .list(.code, maxItems: BookingRequest.maximumExemptions)],
                         required: ["facility", "date", "divisions", "registration", "purpose", "attendees"]),
                      successStatus: 201, response: Schemas.ref("Booking"), errorCodes: refusals + invalid) { context in
                 let input = try context.request.decodeBody(BookingRequest.self)
@@ -46,18 +49,14 @@ enum BookingEndpoints {
                                   QueryParameter("from", schema: Schemas.dateSchema, "In use on or after this date"),
                                   QueryParameter("to", schema: Schemas.dateSchema, "In use on or before this date"),
                                   QueryParameter("facility", "A facility id"),
-                                  QueryParameter("registration", schema: ["type": "integer"], "A registration id")],
+                                  QueryParameter("registration", schema: Schemas.integerParameter(InputRange.id), "A registration id")],
                      response: bookingList, errorCodes: ["invalid_parameter", "registration_not_found"]) { context in
                 let request = context.request
-                let registration = try request.queryValue("registration").map { text throws(RequestError) in
-                    guard let id = Int64(text) else {
-                        throw RequestError.invalidParameter("registration", "`registration` is an integer id")
-                    }
-                    return id
-                }
+                let registration = try request.integerQuery("registration", in: InputRange.id)
                 let date = try request.dateQuery("date")
+                let range = try request.dateRange()
                 return APIResponse.json(try await context.service.bookings(
-                    from: try request.dateQuery("from") ?? date, to: try request.dateQuery("to") ?? date,
+                    from: range.from ?? date, to: range.to ?? date,
                     facility: request.queryValue("facility").map { FacilityID($0) }, registration: registration,
                     for: context.caller()))
             },
@@ -66,9 +65,9 @@ enum BookingEndpoints {
                      parameters: [QueryParameter("from", schema: Schemas.dateSchema, "In use on or after this date"),
                                   QueryParameter("to", schema: Schemas.dateSchema, "In use on or before this date")],
                      response: bookingList, errorCodes: ["invalid_parameter"]) { context in
-                let request = context.request
+                let range = try context.request.dateRange()
                 return APIResponse.json(try await context.service.bookings(
-                    from: try request.dateQuery("from"), to: try request.dateQuery("to"), facility: nil, registration: nil,
+                    from: range.from, to: range.to, facility: nil, registration: nil,
                     for: context.caller()))
             },
             Endpoint(.GET, "/bookings/{id}", summary: "A booking (a member: its own only)", tag: "bookings",
@@ -92,7 +91,7 @@ enum BookingEndpoints {
             },
             Endpoint(.POST, "/bookings/{id}/cancel", summary: "Cancel with the refund schedule (staff may cancel for the center: 100%)",
                      tag: "bookings", access: .staffOrMember,
-                     requestBody: Schemas.object(["reason": .string, "by_center": .boolean]),
+                     requestBody: Schemas.object(["reason": .text(.optionalReason), "by_center": .boolean]),
                      response: Schemas.ref("Booking"),
                      errorCodes: ["booking_not_found", "invalid_transition", "forbidden", "reason_invalid"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")

@@ -2,6 +2,7 @@ import CalendarValues
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// `/holidays` and `/calendar`: Japan's public holidays and the center's
 /// open and closed days with fiscal year, Reiwa label and manager in charge.
@@ -25,17 +26,11 @@ enum CalendarEndpoints {
         [
             Endpoint(.GET, "/holidays", summary: "Japan's public holidays and days off of a year (1990–2099)",
                      tag: "calendar", access: .anyone,
-                     parameters: [QueryParameter("year", required: true, schema: ["type": "integer", "minimum": 1990, "maximum": 2099],
+                     parameters: [QueryParameter("year", required: true, schema: Schemas.integerParameter(JapaneseHolidays.supportedYears),
                                                  "Calendar year")],
                      response: ["type": "array", "items": Schemas.ref("Holiday")],
                      errorCodes: ["invalid_parameter"]) { context in
-                let text = try context.request.requiredQuery("year")
-                guard text.utf8.count == 4, let year = Int(text), text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-                    throw RequestError.invalidParameter("year", "`year` must be a four-digit year, got \"\(text)\"")
-                }
-                guard JapaneseHolidays.supportedYears.contains(year) else {
-                    throw RequestError.invalidParameter("year", "holidays are computed for 1990 to 2099, not \(year)")
-                }
+                let year = try context.request.requiredIntegerQuery("year", in: JapaneseHolidays.supportedYears)
                 return APIResponse.json(JapaneseHolidays.holidays(in: year).map {
                     HolidayView(date: $0.date, name: $0.name, nameEn: $0.nameEnglish, kind: $0.kind.rawValue)
                 })
@@ -48,18 +43,14 @@ enum CalendarEndpoints {
                      response: ["type": "array", "items": Schemas.ref("CalendarDay")],
                      errorCodes: ["invalid_parameter", "range_too_long"]) { context in
                 let request = context.request
-                let from = try request.requiredDateQuery("from")
-                let to = try request.requiredDateQuery("to")
-                guard from <= to else {
-                    throw RequestError.invalidParameter("to", "`to` (\(to)) is before `from` (\(from))")
-                }
+                let (from, to) = try request.requiredDateRange()
                 guard from.days(until: to) < maximumCalendarDays else {
                     throw RequestError(.unprocessableContent, "range_too_long",
                                        "at most \(maximumCalendarDays) days per request", details: ["parameter": "to"])
                 }
                 let facility = request.queryValue("facility")
                 if let facility, context.service.settings.center.facilities.first(where: { $0.id.rawValue == facility }) == nil {
-                    throw RequestError.invalidParameter("facility", "unknown facility \"\(facility)\"")
+                    throw RequestError.invalidParameter("facility", "unknown facility \(TextRule.echo(facility))")
                 }
                 return APIResponse.json(try await context.service.calendarDays(from: from, to: to, facility: facility))
             },

@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// `GET /facilities`: every facility of the ordinance (Art. 4) and the
 /// renovation, with its divisions and fee per division.
@@ -65,10 +66,8 @@ enum CatalogueEndpoints {
                      parameters: [QueryParameter("kind", schema: ["type": "string", "enum": .array(FacilityKind.allCases.map { .string($0.rawValue) })],
                                                  "Only facilities of this kind")],
                      response: ["type": "array", "items": Schemas.ref("Facility")], errorCodes: ["invalid_parameter"]) { context in
-                guard let text = context.request.queryValue("kind") else { return context.resources.catalogue }
-                guard let kind = FacilityKind(rawValue: text) else {
-                    throw RequestError.invalidParameter("kind", "`kind` must be one of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
+                guard let kind = try context.request.choiceQuery("kind", FacilityKind.allCases.map(\.rawValue))
+                    .flatMap(FacilityKind.init(rawValue:)) else { return context.resources.catalogue }
                 var configuration = context.service.settings.center
                 configuration.facilities = configuration.facilities.filter { $0.kind == kind }
                 return catalogue(configuration)

@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// `POST /closures`: an ad-hoc closure (臨時休館) that cancels, in the same
 /// transaction, every live booking it hits with a full refund and lists them.
@@ -9,10 +10,10 @@ enum ClosureEndpoints {
         [
             Endpoint(.POST, "/closures", summary: "Close the center or facilities; cancels and lists the bookings hit",
                      tag: "bookings", access: .staff,
-                     requestBody: Schemas.object(["date": .date, "to": .date, "facilities": .array(.string),
-                                                  "reason": .string, "reason_ja": .string], required: ["date", "reason"]),
+                     requestBody: Schemas.object(["date": .date, "to": .date, "facilities": .list(.code),
+                                                  "reason": .text(.reason), "reason_ja": .text(.optionalReason)], required: ["date", "reason"]),
                      successStatus: 201, response: Schemas.ref("Closure"),
-                     errorCodes: ["invalid_body", "date_range_invalid", "reason_required", "facility_not_found"]
+                     errorCodes: ["invalid_body", "date_range_invalid", "reason_required", "reason_invalid", "facility_not_found"]
                          + BookingEndpoints.idempotencyCodes) { context in
                 let input = try context.request.decodeBody(ClosureInput.self)
                 return APIResponse.recorded(try await context.service.declareClosure(

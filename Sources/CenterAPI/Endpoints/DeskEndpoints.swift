@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Flexible desks (フリーデスク): the desks, their availability, passes booked
 /// by freelancers (member token) or by staff for them, check-in, cancel, the
@@ -37,19 +38,15 @@ enum DeskEndpoints {
                      parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Date of use"),
                                   QueryParameter("from", schema: Schemas.dateSchema, "First date of use"),
                                   QueryParameter("to", schema: Schemas.dateSchema, "Last date of use"),
-                                  QueryParameter("registration", schema: ["type": "integer"], "Only this registration's")],
+                                  QueryParameter("registration", schema: Schemas.integerParameter(InputRange.id), "Only this registration's")],
                      response: ["type": "array", "items": Schemas.ref("DeskPass")],
                      errorCodes: ["invalid_parameter"]) { context in
                 let request = context.request
                 let date = try request.dateQuery("date")
-                let registration = try request.queryValue("registration").map { text throws(RequestError) -> Int64 in
-                    guard let id = Int64(text) else {
-                        throw RequestError.invalidParameter("registration", "`registration` must be an integer")
-                    }
-                    return id
-                }
+                let registration = try request.integerQuery("registration", in: InputRange.id)
+                let range = try request.dateRange()
                 return APIResponse.json(try await context.service.deskPasses(
-                    from: try date ?? request.dateQuery("from"), to: try date ?? request.dateQuery("to"),
+                    from: date ?? range.from, to: date ?? range.to,
                     registration: registration, for: context.caller()))
             },
             Endpoint(.GET, "/me/desk-passes", summary: "The freelancer's own desk passes", tag: "members",
@@ -58,8 +55,9 @@ enum DeskEndpoints {
                                   QueryParameter("to", schema: Schemas.dateSchema, "Last date of use")],
                      response: ["type": "array", "items": Schemas.ref("DeskPass")],
                      errorCodes: ["invalid_parameter"]) { context in
-                APIResponse.json(try await context.service.deskPasses(
-                    from: try context.request.dateQuery("from"), to: try context.request.dateQuery("to"),
+                let range = try context.request.dateRange()
+                return APIResponse.json(try await context.service.deskPasses(
+                    from: range.from, to: range.to,
                     registration: context.caller().registrationID, for: context.caller()))
             },
             Endpoint(.GET, "/desk-passes/{id}", summary: "A desk pass (a member sees only its own)", tag: "desks",
@@ -82,25 +80,24 @@ enum DeskEndpoints {
             },
             Endpoint(.GET, "/reports/desk-occupancy",
                      summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, "
-                         + "occupancy; `Accept: text/csv` gives CSV",
+                         + "occupancy (CSV with format=csv)",
                      tag: "reports", access: .staff,
                      parameters: [QueryParameter("from", required: true, schema: Schemas.dateSchema, "First date"),
-                                  QueryParameter("to", required: true, schema: Schemas.dateSchema, "Last date (at most 93 days)")],
+                                  QueryParameter("to", required: true, schema: Schemas.dateSchema, "Last date (at most 93 days)"),
+                                  ReportFormat.parameter],
                      response: Schemas.object(["from": .date, "to": .date, "desks": .array(.ref("DeskOccupancy"))]),
                      errorCodes: ["invalid_parameter", "range_too_long"]) { context in
-                let from = try context.request.requiredDateQuery("from")
-                let to = try context.request.requiredDateQuery("to")
+                let (from, to) = try context.request.requiredDateRange()
+                let format = try ReportFormat(context.request)
                 let desks = try await context.service.deskOccupancy(from: from, to: to)
-                guard context.request.headers["accept"]?.lowercased().contains("text/csv") == true else {
-                    return APIResponse.json(DeskViews.UtilizationView(from: from, to: to, desks: desks))
-                }
+                guard format == .csv else { return APIResponse.json(DeskViews.UtilizationView(from: from, to: to, desks: desks)) }
                 var csv = CSVWriter(header: ["part", "date", "period", "open", "desks", "passes", "checked_in", "no_shows",
                                              "occupancy"])
                 for row in desks {
                     csv.row(["desks", row.date.description, row.period.rawValue, String(row.open), String(row.desks),
                              String(row.passes), String(row.checkedIn), String(row.noShows), String(row.occupancy)])
                 }
-                return HTTPResponse(status: .ok, headers: ["content-type": "text/csv; charset=utf-8"], body: csv.bytes)
+                return ReportFormat.csvResponse(csv, filename: "desk-occupancy-\(from)-\(to).csv")
             },
         ]
     }

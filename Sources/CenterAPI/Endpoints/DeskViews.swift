@@ -1,6 +1,7 @@
 import CalendarValues
 import CenterDomain
 import CenterService
+import JSON
 
 /// The JSON shapes of the flexible-desk endpoints (フリーデスク) for the
 /// OpenAPI document, and the views the service types do not already give.
@@ -21,8 +22,8 @@ enum DeskViews {
     static let passStates = ["booked", "checked_in", "cancelled", "no_show"]
     static let periods = ["am", "pm", "night", "day"]
 
-    static let passRequest = Schemas.object(["date": .date, "period": .enumeration(periods), "desk": .string,
-                                             "registration": .integer], required: ["date", "period"],
+    static let passRequest = Schemas.object(["date": .date, "period": .enumeration(periods), "desk": .code,
+                                             "registration": .id], required: ["date", "period"],
                                             example: ["date": "2026-12-01", "period": "am", "desk": "desk-07"])
 
     static let components: [(String, JSONValue)] = [

@@ -2,6 +2,7 @@ import CalendarValues
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// iCalendar feeds (RFC 5545) of room bookings for the calendars people
 /// already use: `GET /facilities/{id}/calendar.ics` (public, no personal
@@ -44,8 +45,10 @@ enum FeedEndpoints {
     /// `from`/`to`, defaulting to today − 30 days through today + 400 days.
     static func range(_ context: RequestContext) throws -> (LocalDate, LocalDate) {
         let today = context.service.today
-        let from = try context.request.dateQuery("from") ?? today.adding(days: -30)
-        let to = try context.request.dateQuery("to") ?? today.adding(days: 400)
+        let range = try context.request.dateRange()
+        let from = range.from ?? today.adding(days: -30)
+        let to = range.to ?? today.adding(days: 400)
+        guard from <= to else { throw HTTPRequest.reversed(from: from, to: to) }
         return (from, to)
     }
 

@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Mobile lockers usable as a registered address (法人登記用ロッカー): their
 /// state, leases, the waitlist and its offers. Staff only, but a member sees
@@ -12,15 +13,23 @@ enum LockerEndpoints {
                                 "lease_term_too_short", "lease_term_too_long", "company_has_lease", "locker_not_found",
                                 "locker_not_free", "no_locker_free", "idempotency_key_invalid", "idempotency_key_reused"]
 
-    static let checkSchema = Schemas.object(["document": .string, "checked_by": .string, "checked_on": .date],
+    /// 13 digits (法人番号); full-width digits and hyphens are read too.
+    static let corporateNumberSchema: JSONValue = [
+        "type": "string", "maxLength": .int(TextRule.anyText.maximumLength),
+        "description": "13 digits; typed in full width or with hyphens (1234-5678-9012-3) it is read as its digits",
+        "example": "7000012050002",
+    ]
+
+    static let checkSchema = Schemas.object(["document": .text(.name), "checked_by": .text(.name), "checked_on": .date],
                                             required: ["document", "checked_by", "checked_on"])
 
     static let leaseTermsBody: JSONValue = .object([
         ("type", "object"),
         ("properties", .object([
-            ("registration", ["type": "integer"]), ("locker", ["type": "string"]),
-            ("start_month", ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"]), ("months", ["type": "integer"]),
-            ("corporate_number", ["type": "string", "pattern": "^[0-9]{13}$"]), ("founder", ["type": "boolean"]),
+            ("registration", Schemas.Field.id.schema), ("locker", Schemas.Field.code.schema),
+            ("start_month", ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"]),
+            ("months", Schemas.Field.integer(LockerLeaseRequest.monthRange).schema),
+            ("corporate_number", corporateNumberSchema), ("founder", ["type": "boolean"]),
             ("identity_check", Schemas.ref("LesseeCheck")), ("registry_extract_check", Schemas.ref("LesseeCheck")),
         ])),
         ("required", ["start_month", "months", "identity_check"]),
@@ -67,31 +76,25 @@ enum LockerEndpoints {
             },
             Endpoint(.GET, "/locker-leases", summary: "Leases, ending soonest first; `ending_within_days` lists active leases due for a reminder",
                      tag: "lockers", access: .staff,
-                     parameters: [QueryParameter("ending_within_days", schema: ["type": "integer", "minimum": 0, "maximum": 3660],
+                     parameters: [QueryParameter("ending_within_days", schema: Schemas.integerParameter(LockerQuery.endingWithinDays),
                                                  "Active leases ending between today and this many days ahead"),
-                                  QueryParameter("state", schema: ["type": "string", "enum": ["active", "ended", "cancelled"]],
+                                  QueryParameter("state", schema: ["type": "string", "enum": .array(LockerQuery.states.map { .string($0) })],
                                                  "Leases in this state (default active)"),
-                                  QueryParameter("registration", schema: ["type": "integer"], "Leases of this registration")],
+                                  QueryParameter("registration", schema: Schemas.integerParameter(InputRange.id), "Leases of this registration")],
                      response: ["type": "array", "items": Schemas.ref("LockerLease")], errorCodes: ["invalid_parameter"]) { context in
                 let request = context.request
-                let state = request.queryValue("state")
-                if let state, !["active", "ended", "cancelled"].contains(state) {
-                    throw RequestError.invalidParameter("state", "`state` is active, ended or cancelled")
-                }
-                let registration = try LockerQuery.integerQuery(request, "registration").map(Int64.init)
+                let state = try request.choiceQuery("state", LockerQuery.states)
+                let registration = try request.integerQuery("registration", in: InputRange.id)
                 return APIResponse.json(try await context.service.lockerLeases(
-                    endingWithinDays: try LockerQuery.integerQuery(request, "ending_within_days", maximum: 3660), state: state,
+                    endingWithinDays: try request.integerQuery("ending_within_days", in: LockerQuery.endingWithinDays), state: state,
                     registration: registration))
             },
             Endpoint(.GET, "/me/locker-leases", summary: "The calling member's own locker leases", tag: "members",
                      access: .roles([.member]),
-                     parameters: [QueryParameter("state", schema: ["type": "string", "enum": ["active", "ended", "cancelled"]],
+                     parameters: [QueryParameter("state", schema: ["type": "string", "enum": .array(LockerQuery.states.map { .string($0) })],
                                                  "Leases in this state (default active)")],
                      response: ["type": "array", "items": Schemas.ref("LockerLease")], errorCodes: ["invalid_parameter"]) { context in
-                let state = context.request.queryValue("state")
-                if let state, !["active", "ended", "cancelled"].contains(state) {
-                    throw RequestError.invalidParameter("state", "`state` is active, ended or cancelled")
-                }
+                let state = try context.request.choiceQuery("state", LockerQuery.states)
                 return APIResponse.json(try await context.service.lockerLeases(
                     endingWithinDays: nil, state: state, registration: context.caller().registrationID))
             },
@@ -124,7 +127,8 @@ enum LockerEndpoints {
             },
             Endpoint(.POST, "/locker-leases/{id}/corporate-number", summary: "A founder supplies the corporate number",
                      tag: "lockers", access: .staff,
-                     requestBody: Schemas.object(["corporate_number": .string], required: ["corporate_number"]),
+                     requestBody: .object([("type", "object"), ("properties", ["corporate_number": corporateNumberSchema]),
+                                           ("required", ["corporate_number"])]),
                      response: Schemas.ref("LockerLease"),
                      errorCodes: ["invalid_body", "locker_lease_not_found", "lease_not_active", "corporate_number_already_set", "corporate_number_mismatch",
                                   "invalid_corporate_number", "company_has_lease"]) { context in
@@ -136,7 +140,7 @@ enum LockerEndpoints {
             },
             Endpoint(.POST, "/locker-waitlist", summary: "Join the waitlist; a free locker is offered at once to the first in line",
                      tag: "lockers", access: .staff,
-                     requestBody: Schemas.object(["registration": .integer, "note": .string], required: ["registration"]),
+                     requestBody: Schemas.object(["registration": .id, "note": .text(.note)], required: ["registration"]),
                      successStatus: 201, response: Schemas.ref("LockerWaitlistEntry"),
                      errorCodes: ["invalid_body", "invalid_note", "registration_not_found", "registration_not_active", "already_waiting",
                                   "company_has_lease"]) { context in

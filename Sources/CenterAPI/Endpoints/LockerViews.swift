@@ -2,22 +2,26 @@ import CenterDomain
 import CenterService
 import HTTPServer
 
-/// Query helpers of the locker endpoints.
+/// Query parameters of the locker endpoints.
 enum LockerQuery {
-    /// An optional integer query parameter from 0 to `maximum`.
-    static func integerQuery(_ request: HTTPRequest, _ name: String, maximum: Int = Int(Int32.max)) throws(RequestError) -> Int? {
-        guard let text = request.queryValue(name) else { return nil }
-        guard let value = Int(text), (0...maximum).contains(value) else {
-            throw RequestError.invalidParameter(name, "`\(name)` must be an integer from 0 to \(maximum), got \"\(text)\"")
-        }
-        return value
-    }
+    /// Lease states a list may ask for.
+    static let states = ["active", "ended", "cancelled"]
+    /// `ending_within_days`: today up to ten years ahead.
+    static let endingWithinDays = 0...3660
 }
 
 /// `POST /locker-waitlist`.
 struct WaitlistRequest: Decodable {
     let registration: Int64
     let note: String?
+
+    enum CodingKeys: CodingKey { case registration, note }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        registration = try c.decode(Int64.self, forKey: .registration, in: InputRange.id)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+    }
 }
 
 /// `POST /locker-leases/{id}/corporate-number`.

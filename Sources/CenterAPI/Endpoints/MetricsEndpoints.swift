@@ -1,5 +1,6 @@
 import CenterService
 import HTTPServer
+import JSON
 
 /// `GET /metrics` in the Prometheus text format. Staff or admin tokens only
 /// (Prometheus sends one with `authorization: credentials_file`).

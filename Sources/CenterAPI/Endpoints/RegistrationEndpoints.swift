@@ -1,6 +1,7 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Registrations (利用登録): create with eligibility evidence, read, change,
 /// renew, and mint a member token for the registration's own account.
@@ -15,7 +16,7 @@ enum RegistrationEndpoints {
     }
 
     static let registrationBody = Schemas.object([
-        "category": .enumeration(BookingSchemas.categories), "name": .string, "contact": .string, "in_ward": .boolean,
+        "category": .enumeration(BookingSchemas.categories), "name": .text(.name), "contact": .text(.optionalReason), "in_ward": .boolean,
         "evidence": BookingSchemas.evidence, "valid_from": .date, "valid_until": .date],
         required: ["category", "name", "in_ward"])
 
@@ -42,7 +43,7 @@ enum RegistrationEndpoints {
             Endpoint(.PATCH, "/registrations/{id}", summary: "Change a registration; `suspended_until` suspends, null lifts",
                      tag: "registrations", access: .staff,
                      requestBody: Schemas.object([
-                        "category": .enumeration(BookingSchemas.categories), "name": .string, "contact": .string,
+                        "category": .enumeration(BookingSchemas.categories), "name": .text(.name), "contact": .text(.optionalReason),
                         "in_ward": .boolean, "evidence": BookingSchemas.evidence, "valid_until": .date,
                         "suspended_until": .nullable(.date)]),
                      response: Schemas.ref("Registration"),
@@ -59,7 +60,7 @@ enum RegistrationEndpoints {
                     id: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/registrations/{id}/tokens", summary: "Mint a member token for the registration (shown once)",
-                     tag: "registrations", access: .staff, requestBody: Schemas.object(["name": .string]),
+                     tag: "registrations", access: .staff, requestBody: Schemas.object(["name": .text(.name)]),
                      successStatus: 201, response: Schemas.object(["token": .string, "record": .ref("Token")]),
                      errorCodes: ["registration_not_found", "invalid_name"]) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")

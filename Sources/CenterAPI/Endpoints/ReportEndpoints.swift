@@ -2,6 +2,7 @@ import CalendarValues
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// The staff reports: utilization, revenue and lockers leased by fiscal
 /// year (年度) and month, and the community quota (地域の方の利用枠) of a month. JSON by
@@ -57,9 +58,9 @@ enum ReportEndpoints {
                                                  "YYYY-MM"), ReportFormat.parameter],
                      response: ["type": "array", "items": Schemas.ref("CommunityQuotaLine")],
                      errorCodes: ["invalid_parameter"]) { context in
-                let text = try context.request.requiredQuery("month")
-                guard let month = YearMonth(text) else {
-                    throw RequestError.invalidParameter("month", "`month` must be YYYY-MM, got \"\(text)\"")
+                _ = try context.request.requiredQuery("month")
+                guard let month = try context.request.monthQuery("month") else {
+                    throw RequestError.invalidParameter("month", "query parameter `month` is required")
                 }
                 do throws(DateOutOfRange) { try month.checkSupported() } catch { throw RequestError.dateOutOfRange("month", error) }
                 let lines = try await context.service.communityQuotaReport(month: month)
@@ -76,12 +77,6 @@ enum ReportEndpoints {
 
     /// `fiscal_year` as a year the reports cover; `invalid_parameter` (422) otherwise.
     static func fiscalYear(_ request: HTTPRequest) throws(RequestError) -> FiscalYear {
-        let text = try request.requiredQuery("fiscal_year")
-        guard let year = Int(text), CenterService.reportableFiscalYears.contains(year) else {
-            let range = CenterService.reportableFiscalYears
-            throw RequestError.invalidParameter(
-                "fiscal_year", "`fiscal_year` must be a year from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
-        }
-        return FiscalYear(year)
+        FiscalYear(try request.requiredIntegerQuery("fiscal_year", in: CenterService.reportableFiscalYears))
     }
 }

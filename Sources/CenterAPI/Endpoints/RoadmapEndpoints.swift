@@ -2,6 +2,7 @@ import CalendarValues
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 import Roadmap
 
 /// The renovation roadmap (STEP 1–3) and the designated-manager terms, for
@@ -29,7 +30,7 @@ enum RoadmapEndpoints {
                      response: Schemas.ref("RoadmapItem"), errorCodes: ["unknown_item"]) { context in
                 let id = context.request.pathParameter("id")
                 guard let item = context.service.roadmap.item(id) else {
-                    throw DomainError(.notFound, "unknown_item", "no roadmap item has id \"\(id)\"")
+                    throw DomainError(.notFound, "unknown_item", "no roadmap item has id \(TextRule.echo(id))")
                 }
                 let today = context.service.today
                 return APIResponse.json(RoadmapItemView(item: item, effectiveStatus: item.status(asOf: today)))
@@ -52,15 +53,8 @@ enum RoadmapEndpoints {
                     }
                     dryRun = text == "true"
                 }
-                var confirmDisplaced: Int?
-                if let text = request.queryValue("confirm_displaced") {
-                    guard let count = Int(text), (0...1_000_000).contains(count) else {
-                        throw RequestError.invalidParameter("confirm_displaced",
-                                                            "`confirm_displaced` must be the dry run's displaced_count, 0 to 1000000")
-                    }
-                    confirmDisplaced = count
-                }
-                let update = try request.decodeBody(RoadmapUpdate.self)
+                let confirmDisplaced = try request.integerQuery("confirm_displaced", in: 0...1_000_000)
+                let update = try request.decodeBody(RoadmapUpdateBody.self).update
                 let change = try await context.service.updateRoadmapItem(id: request.pathParameter("id"), update: update,
                                                                          dryRun: dryRun, confirmDisplaced: confirmDisplaced,
                                                                          by: context.caller())
@@ -98,28 +92,42 @@ enum RoadmapEndpoints {
 
     static func roadmapFilter(_ request: HTTPRequest) throws(RequestError) -> RoadmapFilter {
         var filter = RoadmapFilter()
-        if let text = request.queryValue("step") {
-            guard let step = Int(text), (1...3).contains(step) else { throw RequestError.invalidParameter("step", "`step` must be 1, 2 or 3") }
-            filter.step = step
-        }
-        if let text = request.queryValue("fiscal_year") {
-            guard let year = Int(text), (1990...2099).contains(year) else {
-                throw RequestError.invalidParameter("fiscal_year", "`fiscal_year` must be a year such as 2026")
-            }
-            filter.fiscalYear = year
-        }
-        if let text = request.queryValue("status") {
-            guard let status = ItemStatus(rawValue: text) else {
-                throw RequestError.invalidParameter("status", "`status` must be one of \(ItemStatus.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            filter.status = status
-        }
-        if let text = request.queryValue("side") {
-            guard let side = ItemSide(rawValue: text) else {
-                throw RequestError.invalidParameter("side", "`side` must be hard, soft or both")
-            }
-            filter.side = side
-        }
+        filter.step = try request.integerQuery("step", in: 1...3)
+        filter.fiscalYear = try request.integerQuery("fiscal_year", in: 1990...2099)
+        filter.status = try request.choiceQuery("status", ItemStatus.allCases.map(\.rawValue)).flatMap(ItemStatus.init(rawValue:))
+        filter.side = try request.choiceQuery("side", ItemSide.allCases.map(\.rawValue)).flatMap(ItemSide.init(rawValue:))
         return filter
+    }
+}
+
+/// The body of `PATCH /roadmap/items/{id}`: a `RoadmapUpdate` whose closure
+/// notes follow `TextRule.note` (they are shown in the calendar of every
+/// day the closure covers).
+struct RoadmapUpdateBody: Decodable {
+    let update: RoadmapUpdate
+
+    init(from decoder: any Decoder) throws {
+        update = try RoadmapUpdate(from: decoder)
+        for (index, closure) in (update.closures ?? []).enumerated() {
+            if let problem = TextRule.note.problem(in: closure.note) {
+                let path: [any CodingKey] = [NoteKey(stringValue: "closures"), NoteKey(intValue: index), NoteKey(stringValue: "note")]
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + path, debugDescription: problem.message))
+            }
+        }
+    }
+
+    private struct NoteKey: CodingKey {
+        let stringValue: String
+        let intValue: Int?
+
+        init(stringValue: String) {
+            self.stringValue = stringValue
+            intValue = nil
+        }
+
+        init(intValue: Int) {
+            stringValue = String(intValue)
+            self.intValue = intValue
+        }
     }
 }

@@ -1,13 +1,14 @@
 import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Equipment storage (備品倉庫): applications per fiscal year ranked by
 /// category priority, the item register of each bay, check-out for events
 /// and return with a log. Staff only. Rules: DOMAIN.md "Equipment storage",
 /// `StorageRanking`.
 enum StorageEndpoints {
-    static let fiscalYearParameter = QueryParameter("fiscal_year", schema: ["type": "integer"],
+    static let fiscalYearParameter = QueryParameter("fiscal_year", schema: Schemas.integerParameter(StorageApplicationInput.fiscalYearRange),
                                                     "Fiscal year by its start year (2026 = 令和8年度); default the current one")
 
     /// Component schemas of the storage endpoints.
@@ -40,10 +41,11 @@ enum StorageEndpoints {
             },
             Endpoint(.POST, "/storage-allocations", summary: "Apply for storage units in a fiscal year (ranked later)",
                      tag: "storage", access: .staff,
-                     requestBody: Schemas.object(["registration": .integer,
+                     requestBody: Schemas.object(["registration": .id,
                                                   "category": .enumeration(["community_group", "tourism_association",
                                                                             "silver_human_resources_center"]),
-                                                  "name": .string, "fiscal_year": .integer, "units": .integer],
+                                                  "name": .text(.name), "fiscal_year": .integer(StorageApplicationInput.fiscalYearRange),
+                                                  "units": .integer(StorageApplicationInput.unitRange)],
                                                  required: ["fiscal_year", "units"]),
                      successStatus: 201, response: Schemas.ref("StorageApplication"),
                      errorCodes: ["invalid_body", "registration_not_found", "registration_not_active", "registration_expired", "fiscal_year_past", "fiscal_year_too_far",
@@ -60,7 +62,8 @@ enum StorageEndpoints {
             Endpoint(.POST, "/storage-allocations/allocate",
                      summary: "Rank a fiscal year's pending applications by category priority and place them; never beyond a bay's capacity",
                      tag: "storage", access: .staff,
-                     parameters: [QueryParameter("fiscal_year", required: true, schema: ["type": "integer"], "The fiscal year to allocate")],
+                     parameters: [QueryParameter("fiscal_year", required: true, schema: Schemas.integerParameter(StorageApplicationInput.fiscalYearRange),
+                                                 "The fiscal year to allocate")],
                      response: Schemas.object(["fiscal_year": .integer, "allocated": .array(.ref("StorageApplication")),
                                                "unallocated": .array(.ref("StorageApplication"))]),
                      errorCodes: ["invalid_parameter"]) { context in
@@ -69,7 +72,7 @@ enum StorageEndpoints {
                     fiscalYear: year, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/storage-items", summary: "Register an item in the bay of an allocation", tag: "storage", access: .staff,
-                     requestBody: Schemas.object(["allocation": .integer, "name": .string, "quantity": .integer],
+                     requestBody: Schemas.object(["allocation": .id, "name": .text(.name), "quantity": .integer(StorageItem.quantityRange)],
                                                  required: ["allocation", "name"]),
                      successStatus: 201, response: Schemas.ref("StorageItem"),
                      errorCodes: ["invalid_body", "storage_allocation_not_found", "invalid_field", "invalid_quantity"]) { context in
@@ -84,7 +87,8 @@ enum StorageEndpoints {
             },
             Endpoint(.POST, "/storage-items/{id}/checkout", summary: "Check an item out for an event: who, and where it goes",
                      tag: "storage", access: .staff,
-                     requestBody: Schemas.object(["event": .string, "by": .string, "to_where": .string], required: ["event", "by", "to_where"]),
+                     requestBody: Schemas.object(["event": .text(.name), "by": .text(.name), "to_where": .text(.name)],
+                                                 required: ["event", "by", "to_where"]),
                      response: Schemas.ref("StorageItem"),
                      errorCodes: ["invalid_body", "storage_item_not_found", "item_already_out", "invalid_field"]) { context in
                 let id = try context.request.idParameter(notFound: "storage_item_not_found")
@@ -94,7 +98,7 @@ enum StorageEndpoints {
                     idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/storage-items/{id}/return", summary: "Record an item's return: who brought it back",
-                     tag: "storage", access: .staff, requestBody: Schemas.object(["by": .string], required: ["by"]),
+                     tag: "storage", access: .staff, requestBody: Schemas.object(["by": .text(.name)], required: ["by"]),
                      response: Schemas.ref("StorageItem"),
                      errorCodes: ["invalid_body", "storage_item_not_found", "item_not_out", "invalid_field"]) { context in
                 let id = try context.request.idParameter(notFound: "storage_item_not_found")

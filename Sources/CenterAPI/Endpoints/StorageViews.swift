@@ -10,6 +10,15 @@ enum StorageBodies {
         let allocation: Int64
         let name: String
         let quantity: Int?
+
+        enum CodingKeys: CodingKey { case allocation, name, quantity }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            allocation = try c.decode(Int64.self, forKey: .allocation, in: InputRange.id)
+            name = try c.decode(String.self, forKey: .name)
+            quantity = try c.decodeIfPresent(Int.self, forKey: .quantity, in: StorageItem.quantityRange)
+        }
     }
 
     /// `POST /storage-items/{id}/checkout`.
@@ -29,13 +38,8 @@ enum StorageBodies {
     /// `fiscal_year` from the query (the start year, e.g. 2026 for 令和8年度),
     /// else the current one; `required` refuses its absence.
     static func fiscalYear(_ context: RequestContext, required: Bool = false) throws -> Int {
-        guard let text = context.request.queryValue("fiscal_year") else {
-            if required { throw RequestError.invalidParameter("fiscal_year", "query parameter `fiscal_year` is required") }
-            return FiscalYear(containing: context.service.clock.now().japanDate).startYear
-        }
-        guard let year = Int(text), (2000...2100).contains(year) else {
-            throw RequestError.invalidParameter("fiscal_year", "`fiscal_year` is a start year such as 2026, got \"\(text)\"")
-        }
-        return year
+        if required { return try context.request.requiredIntegerQuery("fiscal_year", in: StorageApplicationInput.fiscalYearRange) }
+        return try context.request.integerQuery("fiscal_year", in: StorageApplicationInput.fiscalYearRange)
+            ?? FiscalYear(containing: context.service.clock.now().japanDate).startYear
     }
 }

@@ -1,5 +1,6 @@
 import CenterService
 import HTTPServer
+import JSON
 
 /// `/health` and `/openapi.json`.
 enum SystemEndpoints {

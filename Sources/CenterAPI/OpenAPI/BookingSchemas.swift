@@ -1,3 +1,6 @@
+import CenterDomain
+import JSON
+
 /// The component schemas of registrations, bookings, availability, closures
 /// and the community-quota report, referenced by the booking endpoints.
 enum BookingSchemas {
@@ -8,10 +11,11 @@ enum BookingSchemas {
 
     static let components: [(String, JSONValue)] = [
         ("RegistrationEvidence", Schemas.object([
-            "member_count": .integer, "members_in_ward": .integer, "sme_employee_members": .integer,
-            "has_bylaws": .boolean, "has_office_in_ward": .boolean, "corporate_number": .string,
-            "sector": .enumeration(["manufacturing_and_others", "wholesale", "services", "retail"]),
-            "capital_yen": .integer, "regular_employees": .integer, "is_worker_group": .boolean])),
+            "member_count": .integer(InputRange.count), "members_in_ward": .integer(InputRange.count),
+            "sme_employee_members": .integer(InputRange.count), "has_bylaws": .boolean, "has_office_in_ward": .boolean,
+            "corporate_number": .code, "sector": .enumeration(SMESector.allCases.map(\.rawValue)),
+            "capital_yen": .integer(InputRange.capitalYen), "regular_employees": .integer(InputRange.count),
+            "is_worker_group": .boolean])),
         ("Registration", Schemas.object([
             "id": .integer, "category": .enumeration(categories), "name": .string, "contact": .string,
             "in_ward": .boolean, "evidence": evidence, "valid_from": .date, "valid_until": .date,

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import JSON
 
 /// The OpenAPI 3.1 document, generated from the endpoint list so it always
 /// matches what the server routes. Every error response uses the `Error`
@@ -71,9 +72,8 @@ enum OpenAPIDocument {
                                        "content": ["application/json": ["schema": Schemas.ref("Error")]]]))
         }
         op.append(("responses", .object(responses)))
-        if !endpoint.errorCodes.isEmpty {
-            op.append(("x-error-codes", .array(endpoint.errorCodes.map { .string($0) })))
-        }
+        let codes = endpoint.errorCodes + endpoint.inputErrorCodes.filter { !endpoint.errorCodes.contains($0) }
+        op.append(("x-error-codes", .array(codes.map { .string($0) })))
         return .object(op)
     }
 

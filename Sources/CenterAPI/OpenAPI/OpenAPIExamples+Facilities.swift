@@ -1,3 +1,5 @@
+import JSON
+
 /// Examples for the desk, locker and storage schemas, attached like the
 /// others by `OpenAPIExamples.attach`.
 extension OpenAPIExamples {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Examples for the OpenAPI document, taken from real responses of the
 /// service and trimmed: one per component schema that lacks its own, and one
 /// per operation whose success response is not a component (tokens, `/me`,

@@ -1,3 +1,5 @@
+import JSON
+
 /// Component schemas of the reports (utilization, revenue and lockers by fiscal year).
 enum ReportSchemas {
     static let components: [(String, JSONValue)] = [

@@ -1,3 +1,7 @@
+import CenterDomain
+import CenterService
+import JSON
+
 /// Building blocks for the JSON Schemas in the OpenAPI document.
 public enum Schemas {
     /// A field's type in `object(_:)`.
@@ -5,6 +9,10 @@ public enum Schemas {
         case string, integer, number, boolean, date, month, instant, any
         /// A string of `minLength` to `maxLength` characters.
         case text(minLength: Int, maxLength: Int)
+        /// An integer from `minimum` to `maximum`.
+        case range(Int, Int)
+        /// An array of at most `maxItems` items.
+        case boundedArray(Field, maxItems: Int)
         case enumeration([String])
         case ref(String)
         case array(Field)
@@ -15,6 +23,8 @@ public enum Schemas {
             case .string: ["type": "string"]
             case .text(let minLength, let maxLength): ["type": "string", "minLength": .int(minLength), "maxLength": .int(maxLength)]
             case .integer: ["type": "integer"]
+            case .range(let minimum, let maximum): ["type": "integer", "minimum": .int(minimum), "maximum": .int(maximum)]
+            case .boundedArray(let item, let maxItems): ["type": "array", "items": item.schema, "maxItems": .int(maxItems)]
             case .number: ["type": "number"]
             case .boolean: ["type": "boolean"]
             case .date: dateSchema
@@ -28,6 +38,9 @@ public enum Schemas {
             }
         }
     }
+
+    /// The schema of an integer query parameter within `range`.
+    public static func integerParameter<I: FixedWidthInteger>(_ range: ClosedRange<I>) -> JSONValue { Field.integer(range).schema }
 
     public static let dateSchema: JSONValue = ["type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"]
     public static let instantSchema: JSONValue = ["type": "string", "format": "date-time"]
@@ -89,9 +102,10 @@ public enum Schemas {
                                required: ["id", "title_ja", "step", "side", "planned_start", "planned_end", "status"])),
         ("RoadmapUpdate", object(["status": .enumeration(["planned", "in_progress", "done", "delayed", "cancelled"]),
                                   "actual_start": .nullable(.date), "actual_end": .nullable(.date),
-                                  "planned_start": .month, "planned_end": .month, "closures": .array(.ref("WorksClosure"))],
+                                  "planned_start": .month, "planned_end": .month, "closures": .list(.ref("WorksClosure"))],
                                  example: ["status": "in_progress", "actual_start": "2026-11-20"])),
-        ("WorksClosure", object(["facilities": .array(.string), "from": .date, "to": .date, "note": .string],
+        ("WorksClosure", object(["facilities": .list(.code), "from": .date, "to": .date, "note": .text(.note),
+                                 "date_source": .enumeration(["stated", "inferred"])],
                                 required: ["facilities", "from", "to"])),
         ("RoadmapChange", object(["dry_run": .boolean, "item": .ref("RoadmapItem"), "displaced": .array(.ref("Booking")),
                                   "displaced_desk_passes": .array(.ref("DeskPass")), "displaced_count": .integer],
@@ -102,4 +116,25 @@ public enum Schemas {
                                "late": .integer, "not_started": .integer, "cancelled": .integer,
                                "late_items": .array(.string), "due_next": .array(.any)])),
     ] + BookingSchemas.components + ReportSchemas.components + DeskViews.components + LockerEndpoints.components + StorageEndpoints.components
+}
+
+/// Request-body fields with the decoder's own limits, so the document and
+/// what the service refuses agree: integers with their range, texts with
+/// their `TextRule`, lists with their most items.
+extension Schemas.Field {
+    /// An integer within `range`.
+    public static func integer<I: FixedWidthInteger>(_ range: ClosedRange<I>) -> Self { .range(Int(range.lowerBound), Int(range.upperBound)) }
+
+    /// A text under `rule` (1 or 0 to its maximum, in Unicode scalars).
+    public static func text(_ rule: TextRule) -> Self { .text(minLength: rule.required ? 1 : 0, maxLength: rule.maximumLength) }
+
+    /// An id of a stored record.
+    public static var id: Self { integer(InputRange.id) }
+
+    /// A code or id typed as text (a facility, a division, an exemption),
+    /// capped as every string of a request body is (`TextRule.anyText`).
+    public static var code: Self { text(TextRule.anyText) }
+
+    /// A list of at most `maxItems` (by default `JSONInput.maximumListCount`).
+    public static func list(_ item: Self, maxItems: Int = JSONInput.maximumListCount) -> Self { .boundedArray(item, maxItems: maxItems) }
 }

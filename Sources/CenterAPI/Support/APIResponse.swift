@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import JSON
 
 /// Building JSON responses: one encoder configuration for the whole API
 /// (sorted keys for stable output, UTF-8 Japanese text unescaped).
@@ -26,12 +27,15 @@ public enum APIResponse {
     }
 
     /// The error shape of API.md: `{"error": {"code", "message", "details"}}`.
+    /// A detail echoes input (an id, a value) at most 100 characters long.
     public static func error(_ status: HTTPStatus, code: String, message: String,
                              details: [String: String] = [:]) -> HTTPResponse {
         var error: [(String, JSONValue)] = [("code", .string(code)), ("message", .string(message))]
         if !details.isEmpty {
-            error.append(("details", .object(details.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+            error.append(("details", .object(details.sorted { $0.key < $1.key }.map { ($0.key, .string(echoed($0.value))) })))
         }
         return json(.object([("error", .object(error))]), status: status)
     }
+
+    private static func echoed(_ value: String) -> String { value.count > 100 ? String(value.prefix(100)) + "…" : value }
 }

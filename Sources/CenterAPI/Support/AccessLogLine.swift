@@ -1,4 +1,5 @@
 import HTTPServer
+import JSON
 
 /// One structured JSON log line per request: time, method, path, status,
 /// duration and request id. No query string (it may carry dates of a member's

@@ -1,5 +1,7 @@
+import CenterDomain
 import CenterService
 import HTTPServer
+import JSON
 
 /// Who may call an endpoint: anyone (public), or the listed roles.
 public enum Access: Sendable, Equatable {
@@ -84,5 +86,51 @@ public struct Endpoint: Sendable {
         let dateCode = parameters.contains(where: \.takesCalendarValue) && !errorCodes.contains("date_out_of_range")
         self.errorCodes = errorCodes + (dateCode ? ["date_out_of_range"] : [])
         self.handle = handle
+    }
+
+    /// Refuses a query parameter the endpoint does not declare
+    /// (`unknown_parameter`) or one given twice (`duplicate_parameter`),
+    /// both 422 naming it, so `POST /bookings?dry_run=true` cannot book for
+    /// real and `?from=…&from=…` cannot mean whichever one is read. The
+    /// declared list is the one the OpenAPI document shows, so the check
+    /// and the contract cannot drift apart.
+    func checkQuery(of request: HTTPRequest) throws(RequestError) {
+        var seen = Set<String>()
+        for (name, _) in request.query {
+            guard parameters.contains(where: { $0.name == name }) else {
+                let accepted = parameters.isEmpty ? "it takes none"
+                    : "it takes " + parameters.map { "`\($0.name)`" }.joined(separator: ", ")
+                throw RequestError(.unprocessableContent, "unknown_parameter",
+                                   "\(method.rawValue) \(path) has no query parameter \(TextRule.echo(name)); \(accepted)",
+                                   details: ["parameter": name])
+            }
+            guard seen.insert(name).inserted else {
+                throw RequestError(.unprocessableContent, "duplicate_parameter",
+                                   "the query parameter `\(name)` is given more than once", details: ["parameter": name])
+            }
+        }
+    }
+
+    /// An endpoint that takes no body takes at most an empty JSON object:
+    /// `POST /bookings/1/payment` with `{"amount":5000}` is refused
+    /// (`unknown_field`) rather than recorded as if the amount meant
+    /// something.
+    func checkNoBody(of request: HTTPRequest) throws {
+        guard requestBody == nil, !request.body.isEmpty else { return }
+        _ = try request.decodeBody(NoFields.self)
+    }
+
+    /// An object with no fields.
+    private struct NoFields: Decodable {
+        private enum CodingKeys: CodingKey {}
+
+        init(from decoder: any Decoder) throws { _ = try decoder.container(keyedBy: CodingKeys.self) }
+    }
+
+    /// The codes every endpoint may answer before its own rules run: the
+    /// query check and, with a body, the JSON reader and decoder.
+    var inputErrorCodes: [String] {
+        ["unknown_parameter", "duplicate_parameter", "invalid_json", "duplicate_field", "unknown_field"]
+            + (requestBody == nil ? [] : ["invalid_body"])
     }
 }

@@ -7,7 +7,8 @@ import Store
 
 /// The one place where errors of every module become HTTP statuses and the
 /// JSON error body (API.md): domain refusals 409, invalid values 422, unknown
-/// things 404, roadmap rules 404/409/422, auth 401/403, malformed bodies 400/422, anything else 500.
+/// things 404, roadmap rules 404/409/422, auth 401/403, bodies that are not JSON or repeat a field 400, unknown
+/// fields and bad values 422, anything else 500.
 public enum ErrorMapping {
     public static func response(for error: any Error) -> HTTPResponse {
         switch error {
@@ -36,8 +37,13 @@ public enum ErrorMapping {
         case let e as DisplacementUnconfirmed:
             return APIResponse.json(DisplacementRefusal(e), status: .conflict)
         case let e as JSONProblem:
-            return APIResponse.error(.unprocessableContent, code: "invalid_body", message: e.description,
-                                     details: ["path": e.path])
+            let (status, code): (HTTPStatus, String) = switch e.kind {
+            case .malformed: (.badRequest, "invalid_json")
+            case .duplicateField: (.badRequest, "duplicate_field")
+            case .unknownField: (.unprocessableContent, "unknown_field")
+            case .invalidValue: (.unprocessableContent, "invalid_body")
+            }
+            return APIResponse.error(status, code: code, message: e.description, details: ["path": e.path])
         case is StoreError:
             return APIResponse.error(.internalServerError, code: "internal_error",
                                      message: "the database could not complete the request")

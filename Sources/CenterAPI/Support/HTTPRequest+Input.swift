@@ -15,14 +15,74 @@ extension HTTPRequest {
     }
 
     /// A query parameter that must be a date `YYYY-MM-DD` when present, within
-    /// `SupportedDates` (`date_out_of_range` otherwise).
+    /// `SupportedDates` (`date_out_of_range` otherwise); `2026-02-30` is "no
+    /// such day" (`DateInput`).
     public func dateQuery(_ name: String) throws(RequestError) -> LocalDate? {
         guard let text = queryValue(name) else { return nil }
         guard let date = LocalDate(text) else {
-            throw RequestError.invalidParameter(name, "`\(name)` must be a date YYYY-MM-DD, got \"\(text)\"")
+            throw RequestError.invalidParameter(name, "`\(name)`: \(DateInput.dateProblem(text))")
         }
         do { try date.checkSupported() } catch { throw RequestError.dateOutOfRange(name, error) }
         return date
+    }
+
+    /// A query parameter that must be a month `YYYY-MM` when present.
+    public func monthQuery(_ name: String) throws(RequestError) -> YearMonth? {
+        guard let text = queryValue(name) else { return nil }
+        guard let month = YearMonth(text) else {
+            throw RequestError.invalidParameter(name, "`\(name)`: \(DateInput.monthProblem(text))")
+        }
+        return month
+    }
+
+    /// Optional `from` and `to` dates, refused when `from` is after `to`:
+    /// every range of the API reads this way.
+    public func dateRange() throws(RequestError) -> (from: LocalDate?, to: LocalDate?) {
+        let from = try dateQuery("from"), to = try dateQuery("to")
+        if let from, let to, from > to { throw Self.reversed(from: from, to: to) }
+        return (from, to)
+    }
+
+    /// Required `from` and `to` dates, `from` not after `to`.
+    public func requiredDateRange() throws(RequestError) -> (from: LocalDate, to: LocalDate) {
+        let from = try requiredDateQuery("from"), to = try requiredDateQuery("to")
+        guard from <= to else { throw Self.reversed(from: from, to: to) }
+        return (from, to)
+    }
+
+    /// "`from` (2026-03-01) is after `to` (2026-02-01)".
+    public static func reversed(from: LocalDate, to: LocalDate) -> RequestError {
+        RequestError.invalidParameter("from", "`from` (\(from)) is after `to` (\(to))")
+    }
+
+    /// An integer query parameter within `range` (ASCII digits, an optional
+    /// minus), nil when absent.
+    public func integerQuery<I: FixedWidthInteger>(_ name: String, in range: ClosedRange<I>) throws(RequestError) -> I? {
+        guard let text = queryValue(name) else { return nil }
+        let digits = text.hasPrefix("-") ? text.utf8.dropFirst() : text.utf8[...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let value = I(text), range.contains(value) else {
+            throw RequestError.invalidParameter(
+                name, "`\(name)` must be an integer between \(range.lowerBound) and \(range.upperBound), got \(TextRule.echo(text))")
+        }
+        return value
+    }
+
+    /// A required integer query parameter within `range`.
+    public func requiredIntegerQuery<I: FixedWidthInteger>(_ name: String, in range: ClosedRange<I>) throws(RequestError) -> I {
+        guard let value = try integerQuery(name, in: range) else {
+            throw RequestError.invalidParameter(name, "query parameter `\(name)` is required")
+        }
+        return value
+    }
+
+    /// A query parameter that must be one of `values` when present.
+    public func choiceQuery(_ name: String, _ values: [String]) throws(RequestError) -> String? {
+        guard let text = queryValue(name) else { return nil }
+        guard values.contains(text) else {
+            throw RequestError.invalidParameter(name, "`\(name)` must be one of \(values.joined(separator: ", ")), got \(TextRule.echo(text))")
+        }
+        return text
     }
 
     /// A required date query parameter.
@@ -36,8 +96,9 @@ extension HTTPRequest {
     /// A path parameter filled in by the router.
     public func pathParameter(_ name: String) -> String { pathParameters[name] ?? "" }
 
-    /// The JSON body decoded as `T`: 415 unless the body is `application/json`,
-    /// 422 with the JSON path when a value is malformed or missing.
+    /// The JSON body decoded as `T`: 415 unless the body is `application/json`;
+    /// 400 when it is not JSON or repeats a field; 422 with the JSON path when
+    /// a field is unknown or a value is malformed, out of range or missing.
     public func decodeBody<T: Decodable>(_ type: T.Type) throws -> T {
         let mediaType = headers["content-type"]?.split(separator: ";").first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
@@ -46,6 +107,6 @@ extension HTTPRequest {
             throw RequestError(.unsupportedMediaType, "unsupported_media_type",
                                "the request body must be JSON with `Content-Type: application/json`")
         }
-        return try JSONInput.decode(T.self, from: body)
+        return try JSONInput.decodeRequest(T.self, from: body)
     }
 }

@@ -39,7 +39,7 @@ public struct ConsecutiveDays: Hashable, Sendable, Codable {
     public func check(first: LocalDate, last: LocalDate, category: UserCategory? = nil, heldDays: Set<LocalDate> = [],
                       isClosed: (LocalDate) -> Bool) throws(DomainError) {
         guard last >= first else {
-            throw DomainError(.invalid, "date_range_invalid", "An event must end on or after its first day.",
+            throw DomainError(.invalid, "date_range_invalid", "`from` (\(first)) is after `to` (\(last)).",
                               details: ["from": first.description, "to": last.description])
         }
         let run = self.run(first: first, last: last, heldDays: heldDays)

@@ -22,7 +22,7 @@ extension DeskPassRules {
     public func units(of period: String, divisions: [Division]) throws(DomainError) -> [DivisionID] {
         let units = period == "day" ? divisions.map(\.id) : divisions.filter { $0.id.rawValue == period }.map(\.id)
         guard periods.contains(period), !units.isEmpty else {
-            throw DomainError(.invalid, "period_unknown", "No desk period is called \(period).", details: ["period": period])
+            throw DomainError(.invalid, "period_unknown", "No desk period is called \(TextRule.echo(period)).", details: ["period": period])
         }
         return units
     }

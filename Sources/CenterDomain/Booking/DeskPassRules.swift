@@ -64,7 +64,7 @@ public struct DeskPassRules: Hashable, Sendable {
     public func checkInDeadline(date: LocalDate, period: String, divisions: [Division]) throws(DomainError) -> Instant {
         let division = period == "day" ? divisions.first : divisions.first { $0.id.rawValue == period }
         guard periods.contains(period), let start = division?.startMinute else {
-            throw DomainError(.invalid, "period_unknown", "No desk period is called \(period).", details: ["period": period])
+            throw DomainError(.invalid, "period_unknown", "No desk period is called \(TextRule.echo(period)).", details: ["period": period])
         }
         return Instant(japanDate: date, minuteOfDay: start + checkInGraceMinutes)
     }

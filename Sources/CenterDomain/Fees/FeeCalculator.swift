@@ -49,7 +49,7 @@ public struct FeeCalculator: Sendable {
         }
         let booked = facility.divisions.filter(request.divisions.contains)
         if let unknown = request.divisions.first(where: { !facility.divisions.contains($0) || facility.fees[$0] == nil }) {
-            throw DomainError(.invalid, "division_not_offered", "\(facility.id) is not booked in division \(unknown).",
+            throw DomainError(.invalid, "division_not_offered", "\(facility.id) is not booked in division \(TextRule.echo(unknown.rawValue)).",
                               details: ["facility": facility.id.rawValue, "division": unknown.rawValue])
         }
         let applied = rules.surcharges.filter { applies($0, to: request) }
@@ -95,7 +95,7 @@ public struct FeeCalculator: Sendable {
         var granted: [FeeRules.Exemption] = []
         for code in request.exemptionCodes {
             guard let exemption = rules.exemptions.first(where: { $0.code == code }) else {
-                throw DomainError(.invalid, "exemption_unknown", "No exemption has the code \(code).", details: ["code": code])
+                throw DomainError(.invalid, "exemption_unknown", "No exemption has the code \(TextRule.echo(code)).", details: ["code": code])
             }
             granted.append(exemption)
         }

@@ -23,10 +23,10 @@ public struct LesseeCheck: Hashable, Sendable, Codable {
     /// Refuses an empty document or checker, or a check dated after `today`
     /// (`invalid_check`, `.invalid`, details: `check`, the field name).
     public func validate(_ name: String, today: LocalDate) throws(DomainError) {
-        let blank = { (text: String) in text.allSatisfy(\.isWhitespace) || text.count > 200 }
-        guard !blank(document), !blank(checkedBy) else {
-            throw DomainError(.invalid, "invalid_check", "A \(name) names the document and who checked it (1 to 200 characters).",
-                              details: ["check": name])
+        for (field, text) in [("document", document), ("checked_by", checkedBy)] {
+            if let problem = TextRule.name.problem(in: TextRule.normalised(text)) {
+                throw DomainError(.invalid, "invalid_check", "`\(name).\(field)` \(problem.message).", details: ["check": name])
+            }
         }
         guard checkedOn <= today else {
             throw DomainError(.invalid, "invalid_check", "A \(name) cannot be dated after today.",

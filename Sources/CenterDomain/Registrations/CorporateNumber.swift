@@ -15,15 +15,22 @@ public struct CorporateNumber: Hashable, Sendable, CustomStringConvertible {
     /// The 13 digits.
     public let digits: String
 
-    /// Parses and verifies; throws `.invalid` `corporate_number_invalid` with
-    /// `reason` length, non_digit or check_digit.
+    /// Parses and verifies `text` as typed: full-width digits and hyphens
+    /// (`１２３４-５６７８-９０１２-３`) are read by `normalised(_:)` first;
+    /// throws `.invalid` `corporate_number_invalid` with `reason` length,
+    /// non_digit or check_digit.
     public init(_ text: String) throws(DomainError) {
-        if let problem = CorporateNumber.problem(in: text) {
+        let digits = Self.normalised(text)
+        if let problem = CorporateNumber.problem(in: digits) {
             throw DomainError(.invalid, "corporate_number_invalid", "Not a valid corporate number (\(problem.rawValue)).",
                               details: ["reason": problem.rawValue])
         }
-        digits = text
+        self.digits = digits
     }
+
+    /// `text` in ASCII digits without separators (`DigitText`), the form
+    /// checked and stored.
+    public static func normalised(_ text: String) -> String { DigitText.digits(text) }
 
     public var description: String { digits }
 

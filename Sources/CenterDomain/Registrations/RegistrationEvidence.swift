@@ -45,4 +45,21 @@ public struct RegistrationEvidence: Hashable, Sendable, Codable {
         case sector, capitalYen = "capital_yen", regularEmployees = "regular_employees"
         case isWorkerGroup = "is_worker_group"
     }
+
+    /// Counts within `InputRange.count`, capital within
+    /// `InputRange.capitalYen`, the corporate number read as typed
+    /// (`CorporateNumber.normalised`).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        memberCount = try c.decodeIfPresent(Int.self, forKey: .memberCount, in: InputRange.count)
+        membersInWard = try c.decodeIfPresent(Int.self, forKey: .membersInWard, in: InputRange.count)
+        smeEmployeeMembers = try c.decodeIfPresent(Int.self, forKey: .smeEmployeeMembers, in: InputRange.count)
+        hasBylaws = try c.decodeIfPresent(Bool.self, forKey: .hasBylaws)
+        hasOfficeInWard = try c.decodeIfPresent(Bool.self, forKey: .hasOfficeInWard)
+        corporateNumber = try c.decodeIfPresent(String.self, forKey: .corporateNumber).map(CorporateNumber.normalised)
+        sector = try c.decodeIfPresent(SMESector.self, forKey: .sector)
+        capitalYen = try c.decodeIfPresent(Int.self, forKey: .capitalYen, in: InputRange.capitalYen)
+        regularEmployees = try c.decodeIfPresent(Int.self, forKey: .regularEmployees, in: InputRange.count)
+        isWorkerGroup = try c.decodeIfPresent(Bool.self, forKey: .isWorkerGroup)
+    }
 }

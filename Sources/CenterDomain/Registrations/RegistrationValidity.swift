@@ -41,7 +41,7 @@ public struct RegistrationValidity: Hashable, Sendable, Codable {
     /// (`.invalid` `validity_too_long` / `validity_invalid`).
     public func check(validFrom: LocalDate, validUntil: LocalDate) throws(DomainError) {
         guard validUntil >= validFrom else {
-            throw DomainError(.invalid, "validity_invalid", "A registration must end on or after its start.",
+            throw DomainError(.invalid, "validity_invalid", "`valid_from` (\(validFrom)) is after `valid_until` (\(validUntil)).",
                               details: ["valid_from": validFrom.description, "valid_until": validUntil.description])
         }
         let longest = longestValidUntil(issued: validFrom)

@@ -46,11 +46,11 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
         facility = try c.decode(FacilityID.self, forKey: .facility)
         date = try c.decode(LocalDate.self, forKey: .date)
         divisions = try c.decode([DivisionID].self, forKey: .divisions)
-        days = try c.decodeIfPresent(Int.self, forKey: .days) ?? 1
-        registration = try c.decode(Int64.self, forKey: .registration)
+        days = try c.decodeIfPresent(Int.self, forKey: .days, in: Self.dayRange) ?? 1
+        registration = try c.decode(Int64.self, forKey: .registration, in: InputRange.id)
         purpose = try c.decode(String.self, forKey: .purpose)
-        attendees = try c.decode(Int.self, forKey: .attendees)
-        admissionCharged = try c.decodeIfPresent(Int.self, forKey: .admissionCharged) ?? 0
+        attendees = try c.decode(Int.self, forKey: .attendees, in: Self.attendeeRange)
+        admissionCharged = try c.decodeIfPresent(Int.self, forKey: .admissionCharged, in: InputRange.yen) ?? 0
         commercial = try c.decodeIfPresent(Bool.self, forKey: .commercial) ?? false
         guardian = try c.decodeIfPresent(String.self, forKey: .guardian)
         exemptions = try c.decodeIfPresent([String].self, forKey: .exemptions) ?? []
@@ -66,10 +66,26 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
     /// consecutive-day rule then applies its own, smaller limit).
     static let maximumDays = 31
 
+    /// `days`: 1 to `maximumDays`.
+    public static let dayRange = 1...maximumDays
+    /// `attendees`: at least 1, and at most the facility's capacity (the
+    /// rule `capacity_exceeded`); no room of the center holds 10,000.
+    public static let attendeeRange = 1...10_000
+    /// The most divisions a day has (午前・午後・夜間).
+    public static let maximumDivisions = 3
+    /// The longest division id (午前 `am`, 夜間 `night`): a longer one names none.
+    static let maximumDivisionIDLength = 32
+    /// The most exemption codes one request may name.
+    public static let maximumExemptions = 10
+
     /// Refuses malformed values (422) before any rule runs.
     func checkWellFormed() throws(DomainError) {
         guard !divisions.isEmpty else {
             throw DomainError(.invalid, "divisions_required", "At least one division must be booked.")
+        }
+        if let unknown = divisions.first(where: { $0.rawValue.unicodeScalars.count > Self.maximumDivisionIDLength }) {
+            throw DomainError(.invalid, "division_not_offered", "No division is called \(TextRule.echo(unknown.rawValue)).",
+                              details: ["division": String(unknown.rawValue.prefix(Self.maximumDivisionIDLength))])
         }
         guard Set(divisions).count == divisions.count else {
             throw DomainError(.invalid, "divisions_repeated", "A division may be named once.")
@@ -77,17 +93,14 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
         guard (1...Self.maximumDays).contains(days) else {
             throw DomainError(.invalid, "days_invalid", "`days` is 1 to \(Self.maximumDays).", details: ["days": String(days)])
         }
-        guard exemptions.count <= 10 else {
-            throw DomainError(.invalid, "exemption_unknown", "At most 10 exemption codes may be named.")
+        guard exemptions.count <= Self.maximumExemptions else {
+            throw DomainError(.invalid, "exemption_unknown", "At most \(Self.maximumExemptions) exemption codes may be named.")
         }
-        guard (guardian?.count ?? 0) <= 200 else {
-            throw DomainError(.invalid, "guardian_invalid", "A guardian's name is at most 200 characters.")
-        }
-        guard !purpose.allSatisfy(\.isWhitespace), purpose.count <= 500 else {
-            throw DomainError(.invalid, "purpose_invalid", "A purpose of 1 to 500 characters is required.")
-        }
-        guard admissionCharged >= 0 else {
-            throw DomainError(.invalid, "admission_invalid", "`admission_charged` is yen per person, 0 or more.")
+        if let guardian { try TextRule.optionalName.check(guardian, field: "guardian", code: "guardian_invalid") }
+        try TextRule.reason.check(purpose, field: "purpose", code: "purpose_invalid")
+        guard InputRange.yen.contains(admissionCharged) else {
+            throw DomainError(.invalid, "admission_invalid",
+                              "`admission_charged` is yen per person, \(InputRange.yen.lowerBound) to \(InputRange.yen.upperBound).")
         }
     }
 }

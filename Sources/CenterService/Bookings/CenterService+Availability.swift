@@ -40,8 +40,12 @@ extension CenterService {
     /// registration's category; anonymous callers see no booking ids.
     public func availability(facility id: FacilityID, from: LocalDate, to: LocalDate, category asked: UserCategory?,
                              for actor: Actor?) async throws -> [AvailabilityDay] {
-        guard from <= to, from.days(until: to) < Self.maximumAvailabilityDays else {
-            throw DomainError(.invalid, "range_too_long", "From `from` to `to`, at most \(Self.maximumAvailabilityDays) days.",
+        guard from <= to else {
+            throw DomainError(.invalid, "date_range_invalid", "`from` (\(from)) is after `to` (\(to)).",
+                              details: ["from": from.description, "to": to.description])
+        }
+        guard from.days(until: to) < Self.maximumAvailabilityDays else {
+            throw DomainError(.invalid, "range_too_long", "From `from` to `to` is at most \(Self.maximumAvailabilityDays) days.",
                               details: ["from": from.description, "to": to.description])
         }
         let center = settings.center

@@ -43,9 +43,7 @@ extension CenterService {
         if byCenter, actor.role == .member {
             throw DomainError(.forbidden, "forbidden", "Only staff cancel on the center's behalf.")
         }
-        guard (reason?.count ?? 0) <= 500 else {
-            throw DomainError(.invalid, "reason_invalid", "A reason is at most 500 characters.")
-        }
+        if let reason { try TextRule.optionalReason.check(reason, field: "reason", code: "reason_invalid") }
         let center = settings.center
         return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try Booking.load(db, id: id, for: actor)

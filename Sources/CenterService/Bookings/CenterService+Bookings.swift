@@ -51,7 +51,7 @@ extension CenterService {
     /// no registration, name or purpose).
     public func facilityBookings(_ facility: FacilityID, from: LocalDate, to: LocalDate) async throws -> [Booking] {
         guard settings.center.facility(facility) != nil else {
-            throw DomainError(.notFound, "facility_not_found", "No facility has id \(facility).", details: ["facility": facility.rawValue])
+            throw DomainError(.notFound, "facility_not_found", "No facility has id \(TextRule.echo(facility.rawValue)).", details: ["facility": facility.rawValue])
         }
         return try await pool.read { db in
             try db.query("""

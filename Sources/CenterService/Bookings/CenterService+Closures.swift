@@ -59,15 +59,18 @@ extension CenterService {
                                idempotency: IdempotencyKey? = nil) async throws -> Recorded<ClosureResult> {
         let center = settings.center
         let last = input.to ?? input.date
-        guard last >= input.date, input.date.days(until: last) < Self.maximumClosureDays else {
-            throw DomainError(.invalid, "date_range_invalid", "A closure runs from `date` to `to`, at most \(Self.maximumClosureDays) days.",
+        guard last >= input.date else {
+            throw DomainError(.invalid, "date_range_invalid", "`date` (\(input.date)) is after `to` (\(last)).",
                               details: ["date": input.date.description, "to": last.description])
         }
-        guard !input.reason.allSatisfy(\.isWhitespace), input.reason.count <= 500 else {
-            throw DomainError(.invalid, "reason_required", "A closure needs a reason of 1 to 500 characters.")
+        guard input.date.days(until: last) < Self.maximumClosureDays else {
+            throw DomainError(.invalid, "date_range_invalid", "A closure runs at most \(Self.maximumClosureDays) days.",
+                              details: ["date": input.date.description, "to": last.description])
         }
+        try TextRule.reason.check(input.reason, field: "reason", code: "reason_required")
+        if let reasonJa = input.reasonJa { try TextRule.optionalReason.check(reasonJa, field: "reason_ja", code: "reason_invalid") }
         if let unknown = input.facilities.first(where: { center.facility($0) == nil }) {
-            throw DomainError(.notFound, "facility_not_found", "No facility has id \(unknown).", details: ["facility": unknown.rawValue])
+            throw DomainError(.notFound, "facility_not_found", "No facility has id \(TextRule.echo(unknown.rawValue)).", details: ["facility": unknown.rawValue])
         }
         return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             try db.run("""

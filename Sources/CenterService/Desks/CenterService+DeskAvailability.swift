@@ -32,8 +32,12 @@ extension CenterService {
     /// Daily desk occupancy from `from` to `to` (at most
     /// `maximumAvailabilityDays`), per date and period.
     public func deskOccupancy(from: LocalDate, to: LocalDate) async throws -> [DeskOccupancy] {
-        guard from <= to, from.days(until: to) < Self.maximumAvailabilityDays else {
-            throw DomainError(.invalid, "range_too_long", "From `from` to `to`, at most \(Self.maximumAvailabilityDays) days.",
+        guard from <= to else {
+            throw DomainError(.invalid, "date_range_invalid", "`from` (\(from)) is after `to` (\(to)).",
+                              details: ["from": from.description, "to": to.description])
+        }
+        guard from.days(until: to) < Self.maximumAvailabilityDays else {
+            throw DomainError(.invalid, "range_too_long", "From `from` to `to` is at most \(Self.maximumAvailabilityDays) days.",
                               details: ["from": from.description, "to": to.description])
         }
         let center = settings.center

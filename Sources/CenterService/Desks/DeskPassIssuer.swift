@@ -24,7 +24,7 @@ struct DeskPassIssuer {
         let units = try rules.units(of: request.period, divisions: center.divisions)
         let desks = Self.deskIDs(center)
         if let named = request.desk, !desks.contains(named) {
-            throw DomainError(.notFound, "desk_not_found", "No desk has id \(named).", details: ["desk": named.rawValue])
+            throw DomainError(.notFound, "desk_not_found", "No desk has id \(TextRule.echo(named.rawValue)).", details: ["desk": named.rawValue])
         }
 
         let record = try RegistrationRecord.load(db, id: id, today: today)

@@ -18,6 +18,16 @@ public struct DeskPassRequest: Sendable, Hashable, Decodable {
         self.registration = registration
     }
 
+    enum CodingKeys: String, CodingKey { case date, period, desk, registration }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        date = try c.decode(LocalDate.self, forKey: .date)
+        period = try c.decode(String.self, forKey: .period)
+        desk = try c.decodeIfPresent(FacilityID.self, forKey: .desk)
+        registration = try c.decodeIfPresent(Int64.self, forKey: .registration, in: InputRange.id)
+    }
+
     /// The registration the pass is for: a member's own (another id is
     /// `registration_not_found`, 404), or the one staff named
     /// (`registration_required`, 422, when none).

@@ -10,9 +10,7 @@ extension CenterService {
                                    idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerWaitlistEntry> {
         let configuration = settings.center.lockers
         return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
-            guard note.count <= 500 else {
-                throw DomainError(.invalid, "invalid_note", "A waitlist note has at most 500 characters.")
-            }
+            try TextRule.note.check(note, field: "note", code: "invalid_note")
             let record = try RegistrationRecord.load(db, id: registration, today: now.japanDate)
             guard record.status == "active" else {
                 throw DomainError(.conflict, "registration_not_active", "Registration \(registration) is \(record.status).",

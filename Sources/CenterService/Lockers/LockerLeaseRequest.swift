@@ -33,12 +33,16 @@ public struct LockerLeaseRequest: Sendable, Hashable, Decodable {
         case identityCheck = "identity_check", registryExtractCheck = "registry_extract_check"
     }
 
+    /// Months a lease may name (the rules then apply the configured
+    /// shortest and longest terms, `lease_term_too_short` / `_too_long`).
+    public static let monthRange = 1...120
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        registration = try c.decodeIfPresent(Int64.self, forKey: .registration)
+        registration = try c.decodeIfPresent(Int64.self, forKey: .registration, in: InputRange.id)
         locker = try c.decodeIfPresent(FacilityID.self, forKey: .locker)
         startMonth = try c.decode(YearMonth.self, forKey: .startMonth)
-        months = try c.decode(Int.self, forKey: .months)
+        months = try c.decode(Int.self, forKey: .months, in: Self.monthRange)
         corporateNumber = try c.decodeIfPresent(String.self, forKey: .corporateNumber)
         founder = try c.decodeIfPresent(Bool.self, forKey: .founder) ?? false
         identityCheck = try c.decode(LesseeCheck.self, forKey: .identityCheck)

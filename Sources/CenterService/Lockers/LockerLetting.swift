@@ -142,7 +142,7 @@ struct LockerLetting {
         let statuses = try statuses()
         if let wanted {
             guard let status = statuses[wanted] else {
-                throw DomainError(.notFound, "locker_not_found", "No locker has id \(wanted).", details: ["locker": wanted.rawValue])
+                throw DomainError(.notFound, "locker_not_found", "No locker has id \(TextRule.echo(wanted.rawValue)).", details: ["locker": wanted.rawValue])
             }
             guard status.isFree else {
                 var details = ["locker": wanted.rawValue, "state": status.name]

@@ -113,14 +113,10 @@ extension CenterService {
     }
 
     static func checkName(_ name: String) throws {
-        guard !name.allSatisfy(\.isWhitespace), name.count <= 200 else {
-            throw DomainError(.invalid, "invalid_name", "A registration needs a name of 1 to 200 characters.")
-        }
+        try TextRule.name.check(name, field: "name", code: "invalid_name")
     }
 
     static func checkContact(_ contact: String) throws {
-        guard contact.count <= 500 else {
-            throw DomainError(.invalid, "invalid_contact", "A contact is at most 500 characters.")
-        }
+        try TextRule.optionalReason.check(contact, field: "contact", code: "invalid_contact")
     }
 }

@@ -29,11 +29,16 @@ public struct RegistrationInput: Sendable, Hashable, Decodable {
         case inWard = "in_ward", validFrom = "valid_from", validUntil = "valid_until"
     }
 
+    /// A contact as stored: a Japanese phone number in its ASCII digits
+    /// (`０９０－１１１１－２２２２` is `09011112222`), anything else (an
+    /// e-mail address, a name and number) as typed.
+    static func contact(_ text: String) -> String { PhoneNumber(text)?.digits ?? text }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         category = try c.decode(UserCategory.self, forKey: .category)
         name = try c.decode(String.self, forKey: .name)
-        contact = try c.decodeIfPresent(String.self, forKey: .contact) ?? ""
+        contact = try c.decodeIfPresent(String.self, forKey: .contact).map(RegistrationInput.contact) ?? ""
         inWard = try c.decode(Bool.self, forKey: .inWard)
         evidence = try c.decodeIfPresent(RegistrationEvidence.self, forKey: .evidence) ?? RegistrationEvidence()
         validFrom = try c.decodeIfPresent(LocalDate.self, forKey: .validFrom)
@@ -74,7 +79,7 @@ public struct RegistrationPatch: Sendable, Hashable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         category = try c.decodeIfPresent(UserCategory.self, forKey: .category)
         name = try c.decodeIfPresent(String.self, forKey: .name)
-        contact = try c.decodeIfPresent(String.self, forKey: .contact)
+        contact = try c.decodeIfPresent(String.self, forKey: .contact).map(RegistrationInput.contact)
         inWard = try c.decodeIfPresent(Bool.self, forKey: .inWard)
         evidence = try c.decodeIfPresent(RegistrationEvidence.self, forKey: .evidence)
         validUntil = try c.decodeIfPresent(LocalDate.self, forKey: .validUntil)

@@ -28,10 +28,15 @@ extension CenterService {
         }
     }
 
-    /// `range_too_long` (422) unless `from` ≤ `to` within `maximumFeedDays`.
+    /// `date_range_invalid` (422) when `from` is after `to`, `range_too_long`
+    /// beyond `maximumFeedDays`.
     static func checkFeedRange(from: LocalDate, to: LocalDate) throws(DomainError) {
-        guard from <= to, from.days(until: to) < maximumFeedDays else {
-            throw DomainError(.invalid, "range_too_long", "From `from` to `to`, at most \(maximumFeedDays) days.",
+        guard from <= to else {
+            throw DomainError(.invalid, "date_range_invalid", "`from` (\(from)) is after `to` (\(to)).",
+                              details: ["from": from.description, "to": to.description])
+        }
+        guard from.days(until: to) < maximumFeedDays else {
+            throw DomainError(.invalid, "range_too_long", "From `from` to `to` is at most \(maximumFeedDays) days.",
                               details: ["from": from.description, "to": to.description])
         }
     }

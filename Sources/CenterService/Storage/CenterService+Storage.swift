@@ -49,9 +49,7 @@ extension CenterService {
                                   "Storage is allocated to \(storage.categories.map(\.id).joined(separator: ", ")).",
                                   details: ["category": category ?? ""])
             }
-            guard !name.allSatisfy(\.isWhitespace), name.count <= 200 else {
-                throw DomainError(.invalid, "invalid_name", "An application names its holder (1 to 200 characters).")
-            }
+            try TextRule.name.check(name, field: "name", code: "invalid_name")
             try db.run("""
                 INSERT INTO storage_applications (fiscal_year, registration_id, category, holder_name, units, applied_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -12,8 +12,10 @@ extension CenterService {
                                   details: ["allocation": String(allocation)])
             }
             try Self.requireText(name, "name")
-            guard quantity >= 1 else {
-                throw DomainError(.invalid, "invalid_quantity", "An item's quantity is at least 1.", details: ["quantity": String(quantity)])
+            guard StorageItem.quantityRange.contains(quantity) else {
+                throw DomainError(.invalid, "invalid_quantity",
+                                  "An item's quantity is \(StorageItem.quantityRange.lowerBound) to \(StorageItem.quantityRange.upperBound).",
+                                  details: ["quantity": String(quantity)])
             }
             try db.run("""
                 INSERT INTO storage_items (allocation_id, bay_id, name, quantity, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)
@@ -76,10 +78,8 @@ extension CenterService {
         return after
     }
 
-    /// 1 to 200 characters, not blank (`invalid_field`, 422, details: `field`).
+    /// A name by `TextRule.name` (`invalid_field`, 422, details: `field`).
     static func requireText(_ text: String, _ field: String) throws {
-        guard !text.allSatisfy(\.isWhitespace), text.count <= 200 else {
-            throw DomainError(.invalid, "invalid_field", "`\(field)` needs 1 to 200 characters.", details: ["field": field])
-        }
+        try TextRule.name.check(text, field: field, code: "invalid_field")
     }
 }

@@ -15,6 +15,9 @@ public struct StorageItem: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey { case id, allocation, bay, name, quantity, state, log }
 
+    /// How many of an item one register line may count.
+    public static let quantityRange = 1...InputRange.count.upperBound
+
     static func load(_ db: Database, id: Int64) throws -> StorageItem {
         guard let row = try db.queryOne("""
             SELECT id, allocation_id, bay_id, name, quantity, out_movement FROM storage_items WHERE id = ?

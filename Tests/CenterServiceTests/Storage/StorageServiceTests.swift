@@ -69,7 +69,7 @@ import Testing
         let item = try #require(try await f.service.registerStorageItem(allocation: allocation, name: "のぼり旗", quantity: 20,
                                                                          by: f.staff).value)
         let service = f.service, staff = f.staff
-        await #expect(throws: DomainError(.invalid, "invalid_field", "`to_where` needs 1 to 200 characters.", details: ["field": "to_where"])) {
+        await #expect(throws: DomainError(.invalid, "invalid_field", "`to_where` must not be empty or blank.", details: ["field": "to_where"])) {
             try await service.checkOutStorageItem(id: item.id, event: "区民まつり", person: "Tanaka", toWhere: " ", by: staff)
         }
         #expect(try await f.service.storageItem(id: item.id).log.isEmpty)

@@ -1,5 +1,7 @@
-/// A JSON value with ordered object keys, for documents we build by hand
-/// (the OpenAPI document, error details) and want byte-for-byte stable.
+/// A JSON value with ordered object keys: what `JSONReader` reads (request
+/// bodies, configuration) and what we build by hand and want byte-for-byte
+/// stable (the OpenAPI document, error bodies, log lines). An integer that
+/// fits `Int` is `.int`; every other number is `.double`.
 public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case null
