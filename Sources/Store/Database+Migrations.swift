@@ -15,9 +15,22 @@ extension Database {
                 applied_at TEXT NOT NULL
             ) STRICT
             """)
-        let applied = try query("SELECT version, name FROM schema_migrations ORDER BY version")
+        let appliedNames = try recordedMigrations(agreeWith: migrations)
+        for migration in migrations where appliedNames[migration.version] == nil {
+            try apply(migration)
+        }
+    }
+
+    /// The migrations the database recorded, by version, after checking that
+    /// each is one of `migrations` under the same name.
+    /// - Throws: `StoreError` with code `.migration` when the database has a
+    ///   migration this list does not know or names one differently; the
+    ///   SQLite error when `schema_migrations` cannot be read (a file that is
+    ///   not this store's has none).
+    @discardableResult
+    public func recordedMigrations(agreeWith migrations: [Migration]) throws -> [Int: String] {
         var appliedNames: [Int: String] = [:]
-        for row in applied {
+        for row in try query("SELECT version, name FROM schema_migrations ORDER BY version") {
             appliedNames[try row.get("version")] = try row.get("name")
         }
         for (version, name) in appliedNames {
@@ -29,9 +42,7 @@ extension Database {
                 throw Self.migrationError("database recorded migration \(version) as '\(name)', this build calls it '\(known.name)'")
             }
         }
-        for migration in migrations where appliedNames[migration.version] == nil {
-            try apply(migration)
-        }
+        return appliedNames
     }
 
     private func apply(_ migration: Migration) throws {
