@@ -3,15 +3,22 @@ import CenterService
 import Dispatch
 import Foundation
 import HTTPServer
+import Operations
 
-/// `nakano-center serve`: open the database, make sure an admin token exists,
-/// serve HTTP until SIGTERM or SIGINT, then shut down gracefully (stop
-/// accepting, finish in-flight requests, stop timers, close the database).
+/// `nakano-center serve --no-supervise`, also what the supervisor runs: take
+/// the database's lock (or adopt the supervisor's), check the database's
+/// integrity, open it, make sure an admin token exists, serve HTTP until
+/// SIGTERM or SIGINT, then shut down gracefully (stop accepting, finish
+/// in-flight requests, stop timers, close the database).
 enum Serve {
-    static func run(options: Options, settings: CenterSettings, open: (CenterSettings) async -> CenterService,
-                    databasePath: String) async {
+    static func worker(options: Options, settings: CenterSettings, databasePath: String,
+                       open: (CenterSettings, ServiceLog) async -> CenterService) async {
+        let environment = ProcessInfo.processInfo.environment
+        guard WorkerGuard.bindToSupervisor(environment: environment) else { exit(0) }
+        let lock = holdLock(databasePath: databasePath, environment: environment)
         let log = LogWriter()
-        let service = await open(settings)
+        DatabaseStartCheck.verify(databasePath: databasePath, settings: settings, log: log)
+        let service = await open(settings, log.serviceLog)
         await writeAdminTokenIfNeeded(service: service, databasePath: databasePath, log: log)
 
         var configuration = HTTPServer.Configuration()
@@ -34,15 +41,31 @@ enum Serve {
         }
         metrics.observeConnections { [server] in server.openConnections }
         let timers = service.startTimers()
-        log.event("listening", [("address", "http://\(configuration.host):\(server.port)"), ("database", databasePath)])
+        log.event("listening", [("address", "http://\(configuration.host):\(server.port)"), ("database", databasePath),
+                                ("pid", String(getpid()))])
 
         let signal = await waitForTerminationSignal()
         log.event("shutting down", [("signal", signal)])
         await server.shutdown()
         timers.cancel()
         service.pool.close()
+        lock.release()
         log.event("stopped")
         log.stop()
+    }
+
+    /// The lock of the database: the supervisor's, inherited, or taken now.
+    /// Another server holding it stops this one at once.
+    static func holdLock(databasePath: String, environment: [String: String]) -> DatabaseLock {
+        if let text = environment[DatabaseLock.inheritedDescriptorVariable], let descriptor = Int32(text),
+           let inherited = DatabaseLock.adopt(descriptor: descriptor, database: databasePath) {
+            return inherited
+        }
+        do {
+            return try DatabaseLock.acquire(database: databasePath)
+        } catch {
+            fail("\(error)\nOne server per database: stop the other server first, or give this one another --database.")
+        }
     }
 
     /// On first start, mints an admin token and writes it to `admin.token`
