@@ -24,8 +24,9 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "CenterDomainTests", dependencies: ["CenterDomain"]),
         .testTarget(name: "RoadmapTests", dependencies: ["Roadmap"]),
-        .testTarget(name: "CenterServiceTests", dependencies: ["CenterService"]),
-        .testTarget(name: "CenterAPITests", dependencies: ["CenterAPI"]),
+        .target(name: "ServiceTestSupport", dependencies: ["CenterService"], path: "Tests/ServiceTestSupport"),
+        .testTarget(name: "CenterServiceTests", dependencies: ["CenterService", "ServiceTestSupport"]),
+        .testTarget(name: "CenterAPITests", dependencies: ["CenterAPI", "ServiceTestSupport"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
     ],
     swiftLanguageModes: [.v6]

@@ -31,12 +31,14 @@ final class TestServer {
 
     var port: Int { server.port }
 
-    /// 2026-11-25 10:00 in Japan unless told otherwise.
-    init(now: Instant = Instant(japanDate: LocalDate(year: 2026, month: 11, day: 25)!, minuteOfDay: 600)) async throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)").path
+    /// 2026-11-25 10:00 in Japan unless told otherwise; a fresh database
+    /// unless `directory` names one that holds `center.sqlite`.
+    init(now: Instant = Instant(japanDate: LocalDate(year: 2026, month: 11, day: 25)!, minuteOfDay: 600),
+         directory existing: String? = nil, log: ServiceLog = .discard) async throws {
+        directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)").path
         let pool = try CenterService.openDatabase(path: directory + "/center.sqlite")
         clock = ManualClock(now: now)
-        service = try await CenterService.start(settings: Self.settings, pool: pool, clock: clock)
+        service = try await CenterService.start(settings: Self.settings, pool: pool, clock: clock, log: log)
         adminToken = try await service.mintToken(role: .admin, name: "Test admin", by: "test").0.secret
         var configuration = HTTPServer.Configuration()
         configuration.port = 0

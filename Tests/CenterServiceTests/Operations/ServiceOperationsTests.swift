@@ -1,5 +1,6 @@
 import CenterDomain
 import Foundation
+import ServiceTestSupport
 import Store
 import Testing
 @testable import CenterService
