@@ -99,7 +99,9 @@ import Testing
         #expect(server.errorText.contains("cannot listen on 127.0.0.1:\(port)"))
         close(blocker)
         #expect(try await server.port() == port, "up once the port is free")
-        await server.stop()
+        server.signal(SIGINT)
+        #expect(try await server.exitStatus() == 0, "SIGINT stops it as cleanly as SIGTERM")
+        _ = try await server.waitFor("stopping: SIGINT forwarded to the worker")
     }
 }
 
