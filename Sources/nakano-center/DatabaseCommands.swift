@@ -122,7 +122,10 @@ enum DatabaseReport {
     }
 
     static func describe(_ summary: BackupSummary) -> String {
-        let rows = summary.tables.map { "\($0.table) \($0.rows)" }.joined(separator: ", ")
+        let filled = summary.tables.filter { $0.rows > 0 }
+        let empty = summary.tables.count - filled.count
+        let rows = filled.map { "\($0.table) \($0.rows)" }.joined(separator: ", ")
+            + (empty > 0 ? " (\(empty) other table\(empty == 1 ? "" : "s") empty)" : "")
         return "  size: \(megabytes(summary.bytes)) (\(summary.pages) pages)\n"
             + "  check: PRAGMA integrity_check and foreign_key_check ok\n"
             + "  rows: \(rows)"
