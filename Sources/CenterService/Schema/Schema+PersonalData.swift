@@ -14,13 +14,15 @@ extension Schema {
     ///   two registrations (a closure that cancelled both's bookings) is
     ///   redacted once for each. Deletes are still refused. The line that
     ///   records the erasure itself never holds the erased values.
-    /// - An index on `(entity, entity_id)`, so the erasure finds a
-    ///   registration's audit lines without reading the whole log.
+    /// - Indexes on `(entity, entity_id)` and on `actor`, so the erasure
+    ///   finds a registration's audit lines (and its members' actions)
+    ///   without reading the whole log.
     static let personalData =
         Migration(version: 6, name: "personal-data erasure and audit-line redaction", sql: """
             ALTER TABLE registrations ADD COLUMN erased_at INTEGER;
             ALTER TABLE audit_log ADD COLUMN redacted_at INTEGER;
             CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
+            CREATE INDEX audit_log_actor ON audit_log (actor);
             DROP TRIGGER audit_log_is_append_only_update;
             CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
                 WHEN NOT (NEW.redacted_at IS NOT NULL AND (OLD.redacted_at IS NULL OR NEW.redacted_at >= OLD.redacted_at)
