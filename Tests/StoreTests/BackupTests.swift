@@ -19,7 +19,9 @@ import Testing
     }
 
     @Test func backupWhileWritingHoldsWholeCommitsOnly() async throws {
-        try await withPool { pool in
+        // synchronous = NORMAL: what is tested is the copy's consistency, not
+        // durability, and 300 fsyncs would only slow the other suites.
+        try await withPool(configure: { $0.synchronous = .normal }) { pool in
             let writer = Task {
                 for n in 0..<300 {
                     try await pool.write { db in

@@ -49,7 +49,7 @@ import Testing
         let load = Self.facilities.enumerated().map { index, facility in
             Task {
                 let client = TestClient(port: port)
-                for offset in 7..<47 {
+                for offset in 7..<32 {
                     let date = today.adding(days: offset).description
                     for division in ["am", "pm", "night"] {
                         let response = try await client.send("POST", "/bookings", body: """
@@ -63,7 +63,7 @@ import Testing
             }
         }
         let loadDeadline = Date().addingTimeInterval(60)
-        while acknowledged.all.count < 100 {
+        while acknowledged.all.count < 80 {
             guard Date() < loadDeadline else { throw ProcessFailure("the booking load acknowledged only \(acknowledged.all.count)") }
             try await Task.sleep(for: .milliseconds(5))
         }

@@ -145,8 +145,11 @@ struct DataFolder {
 
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 
-    /// `serve` arguments for this folder on an ephemeral port.
+    /// `serve` arguments for this folder on an ephemeral port, with
+    /// `synchronous = NORMAL`: these tests are not about durability
+    /// (bench/crash.sh is), and fsyncs slow the suites running beside them.
     func serve(_ extra: [String] = []) -> [String] {
-        ["serve", "--host", "127.0.0.1", "--port", "0", "--database", database] + ServeProcess.configArguments + extra
+        ["serve", "--host", "127.0.0.1", "--port", "0", "--database", database, "--synchronous", "normal"]
+            + ServeProcess.configArguments + extra
     }
 }

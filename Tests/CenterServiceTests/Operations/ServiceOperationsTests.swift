@@ -13,10 +13,13 @@ import Testing
     let clock = ManualClock(now: Instant(japanDate: BookingFixture.today, minuteOfDay: 600))
     let staff = Actor(tokenID: 1, role: .staff, name: "Front desk", registrationID: nil)
 
+    /// A service on this test's database; `synchronous = NORMAL`, as no
+    /// test here is about durability and fsyncs slow the other suites.
     func service(_ log: ServiceLogCollector = ServiceLogCollector(), keep: Int = 14) throws -> CenterService {
         var settings = BookingFixture.settings
         settings.operations.backup.keep = keep
-        return CenterService(settings: settings, pool: try CenterService.openDatabase(path: directory + "/center.sqlite"),
+        return CenterService(settings: settings,
+                             pool: try CenterService.openDatabase(path: directory + "/center.sqlite", synchronousFull: false),
                              clock: clock, log: log.log)
     }
 
