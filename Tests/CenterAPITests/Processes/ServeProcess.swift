@@ -64,6 +64,12 @@ final class ServeProcess: Sendable {
         }.start()
     }
 
+    /// A test that failed half-way leaves no server behind: the supervisor
+    /// is killed, and the kernel stops its worker (parent-death signal).
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
     var pid: Int32 { process.processIdentifier }
 
     /// Every JSON line written so far.
