@@ -16,6 +16,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 
 /* Flag values as plain integers: Swift imports the glibc ones as enum cases. */
 #define CLINUX_EPOLLIN 0x001u
@@ -118,4 +121,13 @@ static inline long clinux_raise_nofile_limit(void) {
     }
     return (long)rl.rlim_cur;
 }
+
+/* Process supervision: the wait-status macros, and the signal the kernel
+   sends a process when its parent dies (Linux prctl, variadic in C). */
+static inline int clinux_exited(int status) { return WIFEXITED(status); }
+static inline int clinux_exit_status(int status) { return WEXITSTATUS(status); }
+static inline int clinux_signaled(int status) { return WIFSIGNALED(status); }
+static inline int clinux_term_signal(int status) { return WTERMSIG(status); }
+static inline int clinux_core_dumped(int status) { return WCOREDUMP(status); }
+static inline int clinux_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, (unsigned long)sig, 0, 0, 0); }
 #endif

@@ -37,14 +37,27 @@ public enum CenterAPI {
         return response
     }
 
+    /// Authenticates, checks the role and runs the handler, under the
+    /// request's id (so the audit lines of its writes carry it). A failure
+    /// answered 5xx is logged at `error` with the request id, the route and
+    /// the cause (SQLite's code and message for a store error); the client
+    /// sees only the stable error code.
     static func answer(_ endpoint: Endpoint, request: HTTPRequest, service: CenterService, resources: APIResources) async -> HTTPResponse {
-        do {
-            let actor = try await authorize(endpoint, request: request, service: service)
-            try endpoint.checkQuery(of: request)
-            try endpoint.checkNoBody(of: request)
-            return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service, resources: resources))
-        } catch {
-            return ErrorMapping.response(for: error)
+        await CenterService.withRequestID(request.requestID) {
+            do {
+                let actor = try await authorize(endpoint, request: request, service: service)
+                try endpoint.checkQuery(of: request)
+                try endpoint.checkNoBody(of: request)
+                return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service, resources: resources))
+            } catch {
+                let response = ErrorMapping.response(for: error)
+                if response.status.code >= 500 {
+                    service.log.error("request failed", [("request_id", request.requestID), ("method", request.method.rawValue),
+                                                         ("route", endpoint.path), ("status", String(response.status.code))]
+                                        + ServiceLog.cause(of: error))
+                }
+                return response
+            }
         }
     }
 

@@ -26,6 +26,7 @@ extension CenterService {
                 group.addTask { await self.runBookingTimer() }
                 group.addTask { await self.runDeskTimer() }
                 group.addTask { await self.runLockerTimer() }
+                group.addTask { await self.runNightlyTimer() }
             }
         }
         return ServiceTimers(task: task)
@@ -38,7 +39,7 @@ extension CenterService {
             } catch {
                 return
             }
-            _ = try? await pool.checkpoint()
+            _ = await timerRound("checkpoint") { try await pool.checkpoint() }
         }
     }
 
@@ -48,10 +49,11 @@ extension CenterService {
     private func runBookingTimer() async {
         while !Task.isCancelled {
             let now = clock.now()
-            _ = try? await lapseDue(now: now)
-            _ = try? await closeUsedBookings(now: now)
+            _ = await timerRound("booking.lapse") { try await lapseDue(now: now) }
+            _ = await timerRound("booking.close_used") { try await closeUsedBookings(now: now) }
             let fallback = now.adding(seconds: Self.bookingTimerMaximumSleepSeconds)
-            let next = max(min((try? await nextBookingEvent()) ?? fallback, fallback), now.adding(seconds: 1))
+            let upcoming = await timerRound("booking.next_event") { try await nextBookingEvent() } ?? nil
+            let next = max(min(upcoming ?? fallback, fallback), now.adding(seconds: 1))
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { try? await self.clock.sleep(until: next) }
                 group.addTask { await self.bookingTimer.wait() }

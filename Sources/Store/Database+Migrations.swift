@@ -1,12 +1,11 @@
 import CSQLite
 
 extension Database {
-    /// Applies the migrations not yet recorded, each in its own transaction,
-    /// in version order (one missing below a recorded one included).
-    /// - Throws: `StoreError` with code `.migration` when the versions do not
-    ///   strictly increase, or the list disagrees with what the database
-    ///   recorded; the SQLite error of a failing migration, whose transaction
-    ///   is rolled back so that nothing of it remains.
+    /// Applies the migrations not yet recorded, each in its own transaction.
+    /// - Throws: `StoreError` with code `.migration` when the list is out of
+    ///   order, has a gap, or disagrees with what the database recorded; the
+    ///   SQLite error of a failing migration, whose transaction is rolled
+    ///   back so that nothing of it remains.
     func migrate(_ migrations: [Migration]) throws {
         try Self.validateOrder(migrations)
         try execute("""
@@ -16,23 +15,34 @@ extension Database {
                 applied_at TEXT NOT NULL
             ) STRICT
             """)
-        let applied = try query("SELECT version, name FROM schema_migrations ORDER BY version")
+        let appliedNames = try recordedMigrations(agreeWith: migrations)
+        for migration in migrations where appliedNames[migration.version] == nil {
+            try apply(migration)
+        }
+    }
+
+    /// The migrations the database recorded, by version, after checking that
+    /// each is one of `migrations` under the same name.
+    /// - Throws: `StoreError` with code `.migration` when the database has a
+    ///   migration this list does not know or names one differently; the
+    ///   SQLite error when `schema_migrations` cannot be read (a file that is
+    ///   not this store's has none).
+    @discardableResult
+    public func recordedMigrations(agreeWith migrations: [Migration]) throws -> [Int: String] {
         var appliedNames: [Int: String] = [:]
-        for row in applied {
+        for row in try query("SELECT version, name FROM schema_migrations ORDER BY version") {
             appliedNames[try row.get("version")] = try row.get("name")
         }
-        let byVersion = Dictionary(migrations.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         for (version, name) in appliedNames {
-            guard let known = byVersion[version] else {
+            guard migrations.indices.contains(version - 1) else {
                 throw Self.migrationError("database has migration \(version) '\(name)', which this build does not know")
             }
+            let known = migrations[version - 1]
             guard known.name == name else {
                 throw Self.migrationError("database recorded migration \(version) as '\(name)', this build calls it '\(known.name)'")
             }
         }
-        for migration in migrations where appliedNames[migration.version] == nil {
-            try apply(migration)
-        }
+        return appliedNames
     }
 
     private func apply(_ migration: Migration) throws {
@@ -49,12 +59,8 @@ extension Database {
     }
 
     private static func validateOrder(_ migrations: [Migration]) throws {
-        var previous = 0
-        for migration in migrations {
-            guard migration.version > previous else {
-                throw migrationError("migration '\(migration.name)' has version \(migration.version) after version \(previous); versions must start at 1 and increase")
-            }
-            previous = migration.version
+        for (offset, migration) in migrations.enumerated() where migration.version != offset + 1 {
+            throw migrationError("migration '\(migration.name)' has version \(migration.version) at position \(offset + 1); versions must run 1, 2, 3, … in order without a gap")
         }
     }
 

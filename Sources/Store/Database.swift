@@ -35,6 +35,15 @@ public final class Database {
     /// the writer's transaction (see `Database+TransactionGuard.swift`).
     var forbidsTransactionControl = false
 
+    /// Where errors that mean a damaged file are reported (the pool's).
+    var faults: StoreFaultRecorder?
+
+    /// Who queued the write now running on this connection, as the caller
+    /// named it with `DatabasePool.$writeOrigin` (for example a request
+    /// id), so a write closure can record it (the audit log does); nil
+    /// outside writes and for writes queued without one.
+    public internal(set) var writeOrigin: String?
+
     /// Opens the connection at `path` with `flags` (`SQLITE_OPEN_NOMUTEX` is
     /// always added).
     init(path: String, flags: Int32) throws {
@@ -175,7 +184,9 @@ public final class Database {
                               message: "a write closure may not begin, commit, roll back or release the writer's transaction",
                               sql: sql)
         }
-        return StoreError(resultCode: code, message: message, sql: sql)
+        let error = StoreError(resultCode: code, message: message, sql: sql)
+        faults?.record(error)
+        return error
     }
 
     private func cachedStatement(_ sql: String) throws -> Statement {

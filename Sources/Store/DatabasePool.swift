@@ -30,6 +30,13 @@ public final class DatabasePool: Sendable {
     private let writer: Writer
     private let readers: ConnectionPool
     let checkpointConnection: ConnectionPool
+    private let faults = StoreFaultRecorder()
+
+    /// Names the origin of the writes a task queues (for example the id of
+    /// the request being served): each `write` captures it when queued and
+    /// its closure reads it as `Database.writeOrigin`, on the writer thread
+    /// where task-local values are not visible.
+    @TaskLocal public static var writeOrigin: String?
 
     /// Opens (creating if needed) the database, configures every connection,
     /// applies `migrations` on the writer connection, then opens the readers
@@ -51,12 +58,18 @@ public final class DatabasePool: Sendable {
             }
         }
         let database = try Database.openWriter(configuration)
+        database.faults = faults
         try database.migrate(migrations)
         database.installTransactionGuard()
+        let faults = self.faults
         readers = ConnectionPool(try (0..<configuration.readerCount).map { _ in
-            Connection(try Database.openReader(configuration))
+            let reader = try Database.openReader(configuration)
+            reader.faults = faults
+            return Connection(reader)
         })
-        checkpointConnection = ConnectionPool([Connection(try Database.openCheckpointer(configuration))])
+        let checkpointer = try Database.openCheckpointer(configuration)
+        checkpointer.faults = faults
+        checkpointConnection = ConnectionPool([Connection(checkpointer)])
         self.configuration = configuration
         writer = Writer(database: database, maxBatchSize: configuration.maxBatchSize)
         writer.start()
@@ -81,7 +94,8 @@ public final class DatabasePool: Sendable {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 do {
-                    try writer.enqueue(TypedPendingWrite(work: work, continuation: continuation, cancellation: cancellation))
+                    try writer.enqueue(TypedPendingWrite(work: work, continuation: continuation, cancellation: cancellation,
+                                                         origin: Self.writeOrigin))
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -129,6 +143,13 @@ public final class DatabasePool: Sendable {
     /// How many `read` callers are suspended waiting for a reader.
     var waitingReadCount: Int {
         readers.waitingCount
+    }
+
+    /// The first error any connection met that means the file is damaged or
+    /// unreadable (`SQLITE_CORRUPT`, `SQLITE_NOTADB`, `SQLITE_IOERR`), nil
+    /// while none has been seen.
+    public var fault: StoreFault? {
+        faults.fault
     }
 
     /// Counters of the group-committing writer.

@@ -1,17 +1,13 @@
 /// One numbered step of the schema.
 ///
-/// Migrations are applied in order of `version`, which starts at 1 and
-/// strictly increases. A number may be skipped: numbers are handed out to
-/// changes developed side by side, and one may land before another with a
-/// lower number. A migration not yet recorded is applied even when a later
-/// one already was, so such changes must not depend on each other. Each runs
-/// in its own `BEGIN IMMEDIATE` transaction and is recorded in
-/// `schema_migrations(version, name, applied_at)`; one already recorded is
-/// skipped. A recorded migration whose name differs from the list, or a
-/// recorded version the list does not know, is an error: the database and
-/// the code disagree about the schema.
+/// Migrations are applied in order of `version`, which must run 1, 2, 3, …
+/// without a gap. Each runs in its own `BEGIN IMMEDIATE` transaction and is
+/// recorded in `schema_migrations(version, name, applied_at)`; one already
+/// recorded is skipped. A recorded migration whose name differs from the
+/// list, or a recorded version the list does not know, is an error: the
+/// database and the code disagree about the schema.
 public struct Migration: Sendable {
-    /// The migration's number: from 1, increasing along the list.
+    /// Position of the migration, starting at 1.
     public let version: Int
     /// A short name, recorded with the version and checked on every open.
     public let name: String

@@ -18,6 +18,8 @@ final class WriteCancellation: Sendable {
 protocol PendingWrite: AnyObject, Sendable {
     /// Whether the caller's task was cancelled; checked before the work runs.
     var isCancelled: Bool { get }
+    /// The caller's `DatabasePool.writeOrigin` when it queued the write.
+    var origin: String? { get }
     /// Runs the work on the writer's connection; returns whether it succeeded.
     func perform(_ database: Database) -> Bool
     /// Marks the write as failed with `error` although its work may have
@@ -37,13 +39,15 @@ final class TypedPendingWrite<T: Sendable>: PendingWrite, @unchecked Sendable {
     private let continuation: CheckedContinuation<T, any Error>
     private let cancellation: WriteCancellation
     private var outcome: Result<T, any Error>?
+    let origin: String?
 
     init(work: @escaping @Sendable (Database) throws -> T,
          continuation: CheckedContinuation<T, any Error>,
-         cancellation: WriteCancellation) {
+         cancellation: WriteCancellation, origin: String? = nil) {
         self.work = work
         self.continuation = continuation
         self.cancellation = cancellation
+        self.origin = origin
     }
 
     var isCancelled: Bool { cancellation.isCancelled }

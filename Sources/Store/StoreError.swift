@@ -25,6 +25,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case configuration = "store.configuration"
         /// A write closure tried to end or replace the writer's transaction.
         case transactionControl = "store.transaction_control"
+        /// A database file failed `PRAGMA integrity_check` or
+        /// `foreign_key_check` (a backup's copy, a file to restore).
+        case integrity = "store.integrity"
+        /// A file operation around the database failed (rename, fsync).
+        case file = "store.file"
     }
 
     public let code: Code
@@ -49,6 +54,26 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// Whether SQLite refused the statement because of a constraint
     /// (`UNIQUE`, `CHECK`, `NOT NULL`, `FOREIGN KEY`, …).
     public var isConstraintViolation: Bool { code == .sqlite && primaryResultCode == 19 }
+
+    /// Whether the error means the database file is damaged or unreadable
+    /// (`SQLITE_CORRUPT`, `SQLITE_NOTADB`, `SQLITE_IOERR`), not that a
+    /// statement was refused.
+    public var isFault: Bool { code == .sqlite && StoreFault.isFault(resultCode: resultCode) }
+
+    /// The name of the primary result code (`SQLITE_CORRUPT`), for logs.
+    public var resultCodeName: String { StoreError.name(ofResultCode: primaryResultCode) }
+
+    /// The name of a primary SQLite result code, `SQLITE_<n>` for one not listed.
+    public static func name(ofResultCode code: Int32) -> String {
+        let names: [Int32: String] = [
+            0: "SQLITE_OK", 1: "SQLITE_ERROR", 2: "SQLITE_INTERNAL", 3: "SQLITE_PERM", 4: "SQLITE_ABORT",
+            5: "SQLITE_BUSY", 6: "SQLITE_LOCKED", 7: "SQLITE_NOMEM", 8: "SQLITE_READONLY", 9: "SQLITE_INTERRUPT",
+            10: "SQLITE_IOERR", 11: "SQLITE_CORRUPT", 12: "SQLITE_NOTFOUND", 13: "SQLITE_FULL", 14: "SQLITE_CANTOPEN",
+            15: "SQLITE_PROTOCOL", 17: "SQLITE_SCHEMA", 18: "SQLITE_TOOBIG", 19: "SQLITE_CONSTRAINT",
+            20: "SQLITE_MISMATCH", 21: "SQLITE_MISUSE", 23: "SQLITE_AUTH", 25: "SQLITE_RANGE", 26: "SQLITE_NOTADB",
+        ]
+        return names[code & 0xFF] ?? "SQLITE_\(code & 0xFF)"
+    }
 
     public var description: String {
         "\(code.rawValue) (SQLite error \(resultCode)): \(message)" + (sql.map { " in \"\($0)\"" } ?? "")

@@ -172,7 +172,9 @@ final class Writer: @unchecked Sendable {
             return false
         }
         database.forbidsTransactionControl = true
+        database.writeOrigin = write.origin
         let succeeded = write.perform(database)
+        database.writeOrigin = nil
         database.forbidsTransactionControl = false
         if succeeded {
             do {

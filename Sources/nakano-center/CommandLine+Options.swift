@@ -6,6 +6,15 @@ import Foundation
 struct Options {
     let command: String
     private var values: [String: String] = [:]
+    /// Positional arguments after the command (`backup PATH`).
+    private(set) var operands: [String] = []
+    /// The options as given, for handing on to a worker process.
+    private(set) var optionArguments: [String] = []
+
+    /// Options that take no value.
+    static let flags: Set<String> = ["help", "no-supervise"]
+    /// Commands that take one positional argument.
+    static let commandsWithOperand: Set<String> = ["backup", "restore"]
 
     init(_ arguments: [String]) throws {
         var rest = arguments.dropFirst()
@@ -21,17 +30,32 @@ struct Options {
         self.command = command
         var iterator = rest.makeIterator()
         while let argument = iterator.next() {
-            guard argument.hasPrefix("--") else { throw UsageError("unexpected argument \"\(argument)\"") }
+            guard argument.hasPrefix("--") else {
+                guard Self.commandsWithOperand.contains(command), operands.isEmpty else {
+                    throw UsageError("unexpected argument \"\(argument)\"")
+                }
+                operands.append(argument)
+                continue
+            }
             let name = String(argument.dropFirst(2))
+            optionArguments.append(argument)
             if let eq = name.firstIndex(of: "=") {
                 values[String(name[..<eq])] = String(name[name.index(after: eq)...])
-            } else if name == "help" {
-                values["help"] = "true"
+            } else if Self.flags.contains(name) {
+                values[name] = "true"
             } else {
                 guard let value = iterator.next() else { throw UsageError("option --\(name) needs a value") }
                 values[name] = value
+                optionArguments.append(value)
             }
         }
+    }
+
+    /// Whether flag `name` is given, or its environment variable is `1` or `true`.
+    func flag(_ name: String) -> Bool {
+        if values[name] != nil { return true }
+        let key = "NAKANO_" + name.uppercased().replacingOccurrences(of: "-", with: "_")
+        return ["1", "true"].contains(ProcessInfo.processInfo.environment[key]?.lowercased() ?? "")
     }
 
     /// The option's value, else its environment variable, else nil.

@@ -1,15 +1,21 @@
 import CenterAPI
+import CenterService
 import Foundation
 import JSON
 import Synchronization
 
 /// Buffers log lines and writes them to standard output from a background
-/// thread, so a request never waits on a terminal or a pipe.
+/// thread, so a request never waits on a terminal or a pipe. Without the
+/// thread (`background: false`, the supervisor's, which must start no thread
+/// before it blocks its signals) every line is written at once.
 final class LogWriter: Sendable {
     private let buffer = Mutex<[UInt8]>([])
     private let stopped = Atomic<Bool>(false)
+    private let buffered: Bool
 
-    init() {
+    init(background: Bool = true) {
+        buffered = background
+        guard background else { return }
         let thread = Thread { [self] in
             while !stopped.load(ordering: .relaxed) {
                 Thread.sleep(forTimeInterval: 0.2)
@@ -25,7 +31,7 @@ final class LogWriter: Sendable {
             b += line
             return b.count > 256 * 1024
         }
-        if full { flush() }
+        if full || !buffered { flush() }
     }
 
     func flush() {
@@ -50,10 +56,26 @@ final class LogWriter: Sendable {
         flush()
     }
 
-    /// A one-off line (startup, shutdown), written at once.
+    /// A one-off `info` line (startup, shutdown), written at once.
     func event(_ message: String, _ fields: [(String, String)] = []) {
-        let line = JSONValue.object([("level", "info"), ("msg", .string(message))] + fields.map { ($0.0, .string($0.1)) })
-        write(line.serialized() + [0x0A])
+        line("info", message, fields)
         flush()
+    }
+
+    /// One JSON line: time, level, message, then the fields. An `error`
+    /// line is written at once.
+    func line(_ level: String, _ message: String, _ fields: [(String, String)]) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let ts = ((Double(now.tv_sec) + Double(now.tv_nsec) / 1e9) * 1000).rounded() / 1000
+        let line = JSONValue.object([("ts", .double(ts)), ("level", .string(level)), ("msg", .string(message))]
+                                    + fields.map { ($0.0, .string($0.1)) })
+        write(line.serialized() + [0x0A])
+        if level == "error" { flush() }
+    }
+
+    /// The service's log, written through this writer.
+    var serviceLog: ServiceLog {
+        ServiceLog { [self] level, message, fields in line(level.rawValue, message, fields) }
     }
 }

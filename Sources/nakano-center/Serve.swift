@@ -3,13 +3,22 @@ import CenterService
 import Dispatch
 import Foundation
 import HTTPServer
+import Operations
 
-/// `nakano-center serve`: open the database, make sure an admin token exists,
-/// serve HTTP until SIGTERM or SIGINT, then shut down gracefully (stop
-/// accepting, finish in-flight requests, stop timers, close the database).
+/// `nakano-center serve --no-supervise`, also what the supervisor runs: take
+/// the database's lock (or adopt the supervisor's), check the database's
+/// integrity, open it, make sure an admin token exists, serve HTTP until
+/// SIGTERM or SIGINT, then shut down gracefully (stop accepting, finish
+/// in-flight requests, stop timers, close the database).
 enum Serve {
-    static func run(options: Options, settings: CenterSettings, open: (CenterSettings) async -> CenterService,
-                    databasePath: String) async {
+    static func worker(options: Options, settings: CenterSettings, databasePath: String,
+                       open: (CenterSettings, ServiceLog) async -> CenterService) async {
+        let environment = ProcessInfo.processInfo.environment
+        guard WorkerGuard.bindToSupervisor(environment: environment) else { exit(0) }
+        let lock = holdLock(databasePath: databasePath, environment: environment)
+        // Before anything slow: a SIGTERM during the start is kept, not lost,
+        // and answered as soon as the server is up.
+        let termination = TerminationSignal.install()
         var configuration = HTTPServer.Configuration()
         configuration.host = options.value("host", default: "127.0.0.1")
         let portText = options.value("port", default: "8080")
@@ -17,9 +26,9 @@ enum Serve {
             fail("--port must be 0...65535, got \"\(portText.prefix(100))\"", code: 2)
         }
         configuration.port = port
-
         let log = LogWriter()
-        let service = await open(settings)
+        DatabaseStartCheck.verify(databasePath: databasePath, settings: settings, log: log)
+        let service = await open(settings, log.serviceLog)
         await writeAdminTokenIfNeeded(service: service, databasePath: databasePath, log: log)
         let metrics = APIMetrics()
         let server = HTTPServer(configuration: configuration, responder: CenterAPI.router(service: service, metrics: metrics)) { entry in
@@ -35,15 +44,31 @@ enum Serve {
         }
         metrics.observeConnections { [server] in server.openConnections }
         let timers = service.startTimers()
-        log.event("listening", [("address", "http://\(configuration.host):\(server.port)"), ("database", databasePath)])
+        log.event("listening", [("address", "http://\(configuration.host):\(server.port)"), ("database", databasePath),
+                                ("pid", String(getpid()))])
 
-        let signal = await waitForTerminationSignal()
+        let signal = await termination.wait()
         log.event("shutting down", [("signal", signal)])
         await server.shutdown()
         timers.cancel()
         service.pool.close()
+        lock.release()
         log.event("stopped")
         log.stop()
+    }
+
+    /// The lock of the database: the supervisor's, inherited, or taken now.
+    /// Another server holding it stops this one at once.
+    static func holdLock(databasePath: String, environment: [String: String]) -> DatabaseLock {
+        if let text = environment[DatabaseLock.inheritedDescriptorVariable], let descriptor = Int32(text),
+           let inherited = DatabaseLock.adopt(descriptor: descriptor, database: databasePath) {
+            return inherited
+        }
+        do {
+            return try DatabaseLock.acquire(database: databasePath)
+        } catch {
+            fail("\(error)\nOne server per database: stop the other server first, or give this one another --database.")
+        }
     }
 
     /// On first start, mints an admin token and writes it to `admin.token`
@@ -64,44 +89,54 @@ enum Serve {
             fail("cannot create the first admin token: \(error)")
         }
     }
+}
 
-    /// Suspends until SIGTERM or SIGINT arrives; returns its name.
-    static func waitForTerminationSignal() async -> String {
-        signal(SIGTERM, SIG_IGN)
-        signal(SIGINT, SIG_IGN)
+/// SIGTERM and SIGINT, taken through Dispatch signal sources installed once
+/// at start: the first one is kept until `wait()` asks for it, so a signal
+/// that comes while the server is still starting is not lost.
+final class TerminationSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var received: String?
+    private var waiter: CheckedContinuation<String, Never>?
+    private var sources: [any DispatchSourceSignal] = []
+
+    static func install() -> TerminationSignal {
+        let termination = TerminationSignal()
         let queue = DispatchQueue(label: "signals")
-        return await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
-            let once = OnceFlag()
-            var sources: [any DispatchSourceSignal] = []
-            for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")] {
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler {
-                    if once.claim() { continuation.resume(returning: name) }
-                }
-                source.resume()
-                sources.append(source)
+        for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { termination.deliver(name) }
+            source.resume()
+            termination.sources.append(source)
+        }
+        return termination
+    }
+
+    /// The first signal's name, at once if it has already come.
+    func wait() async -> String {
+        await withCheckedContinuation { continuation in
+            lock.lock()
+            if let received {
+                lock.unlock()
+                continuation.resume(returning: received)
+            } else {
+                waiter = continuation
+                lock.unlock()
             }
-            SignalSources.keep(sources)
         }
     }
-}
 
-/// True exactly once.
-final class OnceFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-
-    func claim() -> Bool {
+    private func deliver(_ name: String) {
         lock.lock()
-        defer { lock.unlock() }
-        if done { return false }
-        done = true
-        return true
+        guard received == nil else {
+            lock.unlock()
+            return
+        }
+        received = name
+        let waiting = waiter
+        waiter = nil
+        lock.unlock()
+        waiting?.resume(returning: name)
     }
-}
-
-/// Keeps signal sources alive for the life of the process.
-enum SignalSources {
-    nonisolated(unsafe) static var retained: [any DispatchSourceSignal] = []
-    static func keep(_ sources: [any DispatchSourceSignal]) { retained += sources }
 }

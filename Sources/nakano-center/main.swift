@@ -4,6 +4,7 @@ import CenterDomain
 import CenterService
 import Foundation
 import HTTPServer
+import Operations
 
 let usage = """
     nakano-center — bookings and operations of the Nakano Ward Industry Promotion Center
@@ -11,10 +12,18 @@ let usage = """
     usage:
       nakano-center [serve] [--host 127.0.0.1] [--port 8080] [--database data/center.sqlite]
                             [--config-dir Config] [--schedules-dir schedules] [--synchronous full|normal]
+                            [--no-supervise]
       nakano-center check-config [--config-dir Config] [--schedules-dir schedules]
+      nakano-center check-database [--database data/center.sqlite]
+      nakano-center backup PATH [--database data/center.sqlite]
+      nakano-center restore PATH [--database data/center.sqlite]
       nakano-center token create --role admin|staff|planner|member --name NAME
                                  [--registration ID] [--expires 2027-03-31T23:59:59+09:00] [--database PATH]
       nakano-center token revoke --id ID [--database PATH]
+
+    serve runs the server under a supervisor that restarts it if it dies; --no-supervise runs it alone
+    (for systemd and tests). One server per database: a second exits at once. backup copies the live
+    database consistently while it serves; restore refuses while a server runs. See docs/OPERATIONS.md.
 
     Every option may also come from the environment as NAKANO_<OPTION> (e.g. NAKANO_PORT=9000).
     """
@@ -43,16 +52,16 @@ func loadSettings() -> CenterSettings {
     do {
         return try SettingsLoader.load(configDirectory: configDirectory, schedulesDirectory: schedulesDirectory)
     } catch {
-        fail("configuration error:\n\(error)")
+        fail("configuration error:\n\(error)", code: WorkerExit.doNotRestart)
     }
 }
 
-func openService(_ settings: CenterSettings) async -> CenterService {
+func openService(_ settings: CenterSettings, log: ServiceLog = .discard) async -> CenterService {
     let synchronous = options.value("synchronous", default: "full")
     guard synchronous == "full" || synchronous == "normal" else { fail("--synchronous must be full or normal", code: 2) }
     do {
         let pool = try CenterService.openDatabase(path: databasePath, synchronousFull: synchronous == "full")
-        return try await CenterService.start(settings: settings, pool: pool, clock: SystemClock())
+        return try await CenterService.start(settings: settings, pool: pool, clock: SystemClock(), log: log)
     } catch {
         fail("cannot open the database at \(databasePath): \(error)")
     }
@@ -102,8 +111,24 @@ case "token revoke":
     }
     service.pool.close()
 
+case "check-database":
+    DatabaseCommands.check(databasePath: databasePath, settings: loadSettings())
+
+case "backup", "restore":
+    guard let path = options.operands.first else { fail("\(options.command) needs a PATH\n\n\(usage)", code: 2) }
+    if options.command == "backup" {
+        DatabaseCommands.backup(databasePath: databasePath, to: path)
+    } else {
+        DatabaseCommands.restore(databasePath: databasePath, from: path)
+    }
+
 case "serve":
-    await Serve.run(options: options, settings: loadSettings(), open: openService, databasePath: databasePath)
+    let settings = loadSettings()
+    if options.flag("no-supervise") {
+        await Serve.worker(options: options, settings: settings, databasePath: databasePath, open: openService)
+    } else {
+        Supervise.run(options: options, databasePath: databasePath)
+    }
 
 default:
     fail("unknown command \"\(options.command)\"\n\n\(usage)", code: 2)

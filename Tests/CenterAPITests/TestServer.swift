@@ -32,15 +32,16 @@ final class TestServer {
 
     var port: Int { server.port }
 
-    /// 2026-11-25 10:00 in Japan unless told otherwise. `synchronousFull:
-    /// false` spares the shared disk an fsync per commit, for tests that write
-    /// a lot and do not test durability.
+    /// 2026-11-25 10:00 in Japan unless told otherwise; a fresh database
+    /// unless `directory` names one that holds `center.sqlite`.
+    /// `synchronousFull: false` spares the shared disk an fsync per commit,
+    /// for tests that write a lot and do not test durability.
     init(now: Instant = Instant(japanDate: LocalDate(year: 2026, month: 11, day: 25)!, minuteOfDay: 600),
-         synchronousFull: Bool = true) async throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)").path
+         synchronousFull: Bool = true, directory existing: String? = nil, log: ServiceLog = .discard) async throws {
+        directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)").path
         let pool = try CenterService.openDatabase(path: directory + "/center.sqlite", synchronousFull: synchronousFull)
         clock = ManualClock(now: now)
-        service = try await CenterService.start(settings: Self.settings, pool: pool, clock: clock)
+        service = try await CenterService.start(settings: Self.settings, pool: pool, clock: clock, log: log)
         adminToken = try await service.mintToken(role: .admin, name: "Test admin", by: "test").0.secret
         var configuration = HTTPServer.Configuration()
         configuration.port = 0

@@ -1,6 +1,8 @@
+import CenterDomain
 import Foundation
 import Testing
 @testable import CenterService
+import CalendarValues
 
 /// A bad configuration or schedule file stops the service with the file,
 /// the JSON path inside it and the problem.
@@ -76,5 +78,43 @@ struct SettingsLoaderTests {
         let error = try #require(loadError(dirs))
         #expect(error.file.hasSuffix("designated-managers.json"))
         #expect(error.problems.first?.message == "the file is missing or unreadable")
+    }
+
+    @Test func operationsSettingsAreLoaded() throws {
+        let settings = try SettingsLoader.load(configDirectory: Self.repository + "/Config",
+                                               schedulesDirectory: Self.repository + "/schedules")
+        #expect(settings.operations.backup.time.description == "03:30")
+        #expect(settings.operations.backup.keep == 14)
+        #expect(settings.operations.backup.folder(besideDatabase: "data/center.sqlite") == "data/backups")
+        #expect(settings.operations.personalData.fiscalYearsAfterEnd == 5)
+    }
+
+    @Test func badBackupSettingsNameTheirPath() throws {
+        let dirs = try copy(editing: "Config/center.json") {
+            $0.replacingOccurrences(of: #""keep": 14"#, with: #""keep": 0"#)
+        }
+        let error = try #require(loadError(dirs))
+        #expect(error.description.contains("center.json: $.operations.backup.keep: must keep 1 to 366 backups"))
+    }
+
+    @Test func badBackupTimeNamesItsPath() throws {
+        let dirs = try copy(editing: "Config/center.json") {
+            $0.replacingOccurrences(of: #""time": "03:30""#, with: #""time": "3:30am""#)
+        }
+        #expect(try #require(loadError(dirs)).problems.first?.path == "$.operations.backup.time")
+    }
+
+    @Test func retentionMustBeSet() throws {
+        let dirs = try copy(editing: "Config/center.json") {
+            $0.replacingOccurrences(of: #""fiscal_years_after_end": 5"#, with: #""fiscal_years_after_end": 0"#)
+        }
+        #expect(try #require(loadError(dirs)).problems.first?.path == "$.operations.personal_data.fiscal_years_after_end")
+    }
+
+    @Test func absoluteBackupFolderIsKeptAsGiven() {
+        let backup = OperationsSettings.Backup(time: LocalTime(hour: 3, minute: 0)!, folder: "/srv/backups", keep: 3)
+        #expect(backup.folder(besideDatabase: "data/center.sqlite") == "/srv/backups")
+        #expect(OperationsSettings.Backup(time: LocalTime(hour: 3, minute: 0)!, folder: "b", keep: 3)
+            .folder(besideDatabase: "center.sqlite") == "b")
     }
 }

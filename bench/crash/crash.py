@@ -36,8 +36,10 @@ rng = random.Random(int(os.environ.get("CRASH_SEED", str(int(time.time())))))
 
 
 def start_server():
-    process = subprocess.Popen([binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--database", database,
-                                "--synchronous", "full"], stdout=log, stderr=log)
+    # --no-supervise: the process killed is the one that writes (a supervisor
+    # would restart its worker itself; this test restarts the server).
+    process = subprocess.Popen([binary, "serve", "--no-supervise", "--host", "127.0.0.1", "--port", str(port),
+                                "--database", database, "--synchronous", "full"], stdout=log, stderr=log)
     deadline = time.time() + 30
     while time.time() < deadline:
         if process.poll() is not None:

@@ -47,22 +47,31 @@ enum RegistrationEndpoints {
                         "in_ward": .boolean, "evidence": BookingSchemas.evidence, "valid_until": .date,
                         "suspended_until": .nullable(.date)]),
                      response: Schemas.ref("Registration"),
-                     errorCodes: eligibilityCodes + ["registration_not_found"]) { context in
+                     errorCodes: eligibilityCodes + ["registration_not_found", "registration_already_erased"]) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
                 let patch = try context.request.decodeBody(RegistrationPatch.self)
                 return APIResponse.json(try await context.service.updateRegistration(id: id, patch, by: context.caller()))
             },
             Endpoint(.POST, "/registrations/{id}/renew", summary: "Renew (更新): the card is issued anew, valid two years from today; accepted from the renewal period before expiry (Config registration.renewal_window_days); a repeat changes nothing", tag: "registrations",
                      access: .staff, response: Schemas.ref("Registration"),
-                     errorCodes: ["registration_not_found", "renewal_not_open"] + BookingEndpoints.idempotencyCodes) { context in
+                     errorCodes: ["registration_not_found", "renewal_not_open", "registration_already_erased"] + BookingEndpoints.idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
                 return APIResponse.recorded(try await context.service.renewRegistration(
+                    id: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
+            },
+            Endpoint(.POST, "/registrations/{id}/erase",
+                     summary: "Erase the registration's personal data on the person's request (本人からの削除請求): names, contacts, evidence, guardians, lessee documents, member tokens; the anonymous figures stay. Refused while anything is booked or owed",
+                     tag: "registrations", access: .staff, response: Schemas.ref("Erasure"),
+                     errorCodes: ["registration_not_found", "erasure_blocked", "registration_already_erased"]
+                        + BookingEndpoints.idempotencyCodes) { context in
+                let id = try context.request.idParameter(notFound: "registration_not_found")
+                return APIResponse.recorded(try await context.service.eraseRegistration(
                     id: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/registrations/{id}/tokens", summary: "Mint a member token for the registration (shown once)",
                      tag: "registrations", access: .staff, requestBody: Schemas.object(["name": .text(.name)]),
                      successStatus: 201, response: Schemas.object(["token": .string, "record": .ref("Token")]),
-                     errorCodes: ["registration_not_found", "invalid_name"]) { context in
+                     errorCodes: ["registration_not_found", "invalid_name", "registration_already_erased"]) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
                 let name = context.request.body.isEmpty ? nil : try context.request.decodeBody(TokenRequest.self).name
                 let (token, record) = try await context.service.mintMemberToken(

@@ -1,3 +1,4 @@
+import CenterService
 import HTTPServer
 import Store
 import Synchronization
@@ -45,7 +46,8 @@ public final class APIMetrics: Sendable {
 
     /// The exposition text, with the writer's statistics and any extra gauges
     /// (`name`, labels, value) the service adds.
-    func render(writer: WriterStatistics, bookings: [(state: String, count: Int)]) -> String {
+    func render(writer: WriterStatistics, bookings: [(state: String, count: Int)], backups: BackupStatus? = nil,
+                databaseDamaged: Bool = false) -> String {
         let s = state.withLock { $0 }
         var out = PrometheusText()
         out.family("nakano_http_requests_total", "counter", "Requests answered by an API route, by route, method and status.")
@@ -88,6 +90,20 @@ public final class APIMetrics: Sendable {
         out.sample("nakano_store_commit_seconds_total", [], Self.seconds(writer.totalCommitLatency))
         out.family("nakano_store_last_commit_seconds", "gauge", "Duration of the most recent COMMIT.")
         out.sample("nakano_store_last_commit_seconds", [], Self.seconds(writer.lastCommitLatency))
+        out.family("nakano_store_damaged", "gauge", "1 once a query has met a damaged or unreadable database file (SQLITE_CORRUPT, SQLITE_IOERR) since the start.")
+        out.sample("nakano_store_damaged", [], databaseDamaged ? 1 : 0)
+        if let backups {
+            out.family("nakano_backups", "gauge", "Daily backups in the backup folder.")
+            out.sample("nakano_backups", [], backups.count)
+            out.family("nakano_backup_failures_total", "counter", "Daily backups that failed since the start.")
+            out.sample("nakano_backup_failures_total", [], backups.failures)
+            if let newest = backups.newest, let age = backups.newestAgeSeconds {
+                out.family("nakano_backup_newest_age_seconds", "gauge", "Seconds since the newest daily backup was taken (absent while there is none).")
+                out.sample("nakano_backup_newest_age_seconds", [], Int(age))
+                out.family("nakano_backup_newest_bytes", "gauge", "Size of the newest daily backup.")
+                out.sample("nakano_backup_newest_bytes", [], newest.bytes)
+            }
+        }
         if !bookings.isEmpty {
             out.family("nakano_bookings", "gauge", "Room bookings by state.")
             for entry in bookings { out.sample("nakano_bookings", [("state", entry.state)], entry.count) }

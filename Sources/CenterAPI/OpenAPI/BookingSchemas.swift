@@ -21,7 +21,10 @@ enum BookingSchemas {
             "in_ward": .boolean, "evidence": evidence, "valid_from": .date, "valid_until": .date,
             "status": .enumeration(["active", "suspended", "expired"]), "suspended_until": .date,
             "penalty_points": .integer, "created_at": .instant, "created_by": .string, "updated_at": .instant,
-            "updated_by": .string], required: ["id", "category", "name", "valid_from", "valid_until", "status"])),
+            "updated_by": .string, "erased_at": .instant], required: ["id", "category", "name", "valid_from", "valid_until", "status"])),
+        ("Erasure", Schemas.object([
+            "registration": .integer, "reason": .enumeration(["request", "retention"]), "erased_at": .instant,
+            "ended_on": .date, "rows": .any], required: ["registration", "reason", "erased_at", "ended_on", "rows"])),
         ("Booking", Schemas.object([
             "id": .integer, "registration": .integer, "category": .enumeration(categories), "facility": .string,
             "first_date": .date, "last_date": .date, "divisions": .array(.enumeration(["am", "pm", "night"])),

@@ -67,6 +67,10 @@ enum OpenAPIDocument {
             : ["description": "Success",
                "content": .object([(endpoint.contentType, OpenAPIExamples.mediaType(endpoint))] + OpenAPIExamples.alternates(endpoint))]
         responses.append((String(endpoint.successStatus), success))
+        for other in endpoint.otherResponses {
+            responses.append((String(other.status), ["description": .string(other.description),
+                                                     "content": ["application/json": ["schema": other.schema]]]))
+        }
         for (status, description) in errorStatuses(endpoint) {
             responses.append((status, ["description": .string(description),
                                        "content": ["application/json": ["schema": Schemas.ref("Error")]]]))

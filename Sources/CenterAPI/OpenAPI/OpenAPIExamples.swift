@@ -91,6 +91,8 @@ enum OpenAPIExamples {
         "RoadmapChange": ["dry_run": true, "item": ["id": "gym-cooling", "title_ja": "体育室冷房設置", "step": 2, "side": "hard",
                                                      "planned_start": "2027-07", "planned_end": "2027-09", "status": "planned"],
                           "displaced": [booking], "displaced_desk_passes": [], "displaced_count": 1],
+        "Erasure": ["registration": 1, "reason": "request", "erased_at": "2026-11-25T18:54:11+09:00", "ended_on": "2026-11-24",
+                    "rows": ["access_tokens": 1, "audit_log": 4, "bookings": 2, "registrations": 1]],
         "Registration": ["id": 1, "category": "general", "name": "中野商店会", "contact": "03-1234-5678", "in_ward": true,
                          "evidence": [:], "valid_from": "2026-11-25", "valid_until": "2028-11-24", "status": "active",
                          "penalty_points": 0, "created_at": "2026-11-25T18:54:11+09:00",

@@ -4,12 +4,15 @@ import JSON
 /// One structured JSON log line per request: time, method, path, status,
 /// duration and request id. No query string (it may carry dates of a member's
 /// search) and no headers, so no token or personal data reaches the log.
+/// A 5xx is logged at `error` (the server failed), anything else at `info`
+/// (a 4xx is the client's mistake, answered as designed); the cause of an
+/// API route's 5xx is on the `request failed` line with the same request id.
 public enum AccessLogLine {
     public static func format(_ entry: AccessLogEntry, at epochSeconds: Double) -> [UInt8] {
         let path = entry.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? entry.path
         let line: JSONValue = [
             "ts": .double((epochSeconds * 1000).rounded() / 1000),
-            "level": "info",
+            "level": entry.status >= 500 ? "error" : "info",
             "msg": "request",
             "method": .string(entry.method),
             "path": .string(path),

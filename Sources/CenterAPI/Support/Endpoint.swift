@@ -67,11 +67,28 @@ public struct Endpoint: Sendable {
     public let response: JSONValue
     public let contentType: String
     public let errorCodes: [String]
+    /// Responses beside success and the `Error` ones, each with its own
+    /// body schema (`/health`'s 503): status, description, JSON schema.
+    public let otherResponses: [OtherResponse]
     public let handle: @Sendable (RequestContext) async throws -> HTTPResponse
+
+    /// A documented response that is neither the success nor an `Error`.
+    public struct OtherResponse: Sendable {
+        public let status: Int
+        public let description: String
+        public let schema: JSONValue
+
+        public init(_ status: Int, _ description: String, schema: JSONValue) {
+            self.status = status
+            self.description = description
+            self.schema = schema
+        }
+    }
 
     public init(_ method: HTTPMethod, _ path: String, summary: String, tag: String, access: Access,
                 parameters: [QueryParameter] = [], requestBody: JSONValue? = nil, successStatus: Int = 200,
                 response: JSONValue, contentType: String = "application/json", errorCodes: [String] = [],
+                otherResponses: [OtherResponse] = [],
                 handle: @escaping @Sendable (RequestContext) async throws -> HTTPResponse) {
         self.method = method
         self.path = path
@@ -85,6 +102,7 @@ public struct Endpoint: Sendable {
         self.contentType = contentType
         let dateCode = parameters.contains(where: \.takesCalendarValue) && !errorCodes.contains("date_out_of_range")
         self.errorCodes = errorCodes + (dateCode ? ["date_out_of_range"] : [])
+        self.otherResponses = otherResponses
         self.handle = handle
     }
 

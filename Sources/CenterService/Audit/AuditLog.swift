@@ -5,8 +5,15 @@ import Store
 
 /// Writes and reads the audit log. `append` runs inside the caller's write
 /// transaction, so a change and its audit line commit together or not at all.
+///
+/// Each line carries the id of the request that made the change: the API
+/// runs each request's work under `CenterService.withRequestID`, every write
+/// it queues carries the id (`DatabasePool.writeOrigin`), and `append` reads
+/// it from the write's connection. The service itself knows nothing of HTTP;
+/// a timer's lines have none.
 public enum AuditLog {
-    /// Appends one entry; `before` and `after` are encoded as JSON.
+    /// Appends one entry; `before` and `after` are encoded as JSON. The
+    /// request id, when not given, is the one the write was queued under.
     public static func append(_ db: Database, at: Instant, actor: String, action: String, entity: String,
                               entityID: String?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
                               requestID: String? = nil) throws {
@@ -15,7 +22,7 @@ public enum AuditLog {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(at.secondsSinceEpoch), .text(actor), .text(action), .text(entity),
                   entityID.map { .text($0) } ?? .null, try json(before), try json(after),
-                  requestID.map { .text($0) } ?? .null])
+                  (requestID ?? db.writeOrigin).map { .text($0) } ?? .null])
     }
 
     /// Entries at or after `since`, oldest first, at most `limit`, starting after id `afterID`.

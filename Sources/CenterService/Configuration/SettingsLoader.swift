@@ -8,11 +8,15 @@ public struct CenterSettings: Sendable {
     public let center: CenterConfiguration
     public let calendar: CenterCalendar
     public let roadmap: RoadmapSchedule
+    /// Backups and personal-data retention (`operations` in center.json).
+    public var operations: OperationsSettings
 
-    public init(center: CenterConfiguration, calendar: CenterCalendar, roadmap: RoadmapSchedule) {
+    public init(center: CenterConfiguration, calendar: CenterCalendar, roadmap: RoadmapSchedule,
+                operations: OperationsSettings) {
         self.center = center
         self.calendar = calendar
         self.roadmap = roadmap
+        self.operations = operations
     }
 
     /// One line for `check-config`.
@@ -32,18 +36,24 @@ public enum SettingsLoader {
         let calendar: ClosedDayPolicy
     }
 
+    private struct OperationsSection: Decodable {
+        let operations: OperationsSettings
+    }
+
     public static func load(configDirectory: String, schedulesDirectory: String) throws(ConfigFileError) -> CenterSettings {
         let centerPath = configDirectory + "/" + centerFile
         let centerBytes = try read(centerPath)
         let center: CenterConfiguration
         let policy: ClosedDayPolicy
+        let operations: OperationsSettings
         do {
             center = try JSONInput.decode(CenterConfiguration.self, from: centerBytes)
             policy = try JSONInput.decode(CalendarSection.self, from: centerBytes).calendar
+            operations = try JSONInput.decode(OperationsSection.self, from: centerBytes).operations
         } catch {
             throw ConfigFileError(file: centerPath, problems: [error])
         }
-        let problems = center.validate().map { JSONProblem(path: $0.path, message: $0.message) }
+        let problems = (center.validate() + operations.problems()).map { JSONProblem(path: $0.path, message: $0.message) }
         if !problems.isEmpty { throw ConfigFileError(file: centerPath, problems: problems) }
 
         let roadmapPath = schedulesDirectory + "/" + roadmapFile
@@ -58,7 +68,7 @@ public enum SettingsLoader {
             throw scheduleError(error, roadmapPath: roadmapPath, managersPath: managersPath)
         }
         return CenterSettings(center: center, calendar: CenterCalendar(policy: policy, works: WorksClosures.from(schedule)),
-                              roadmap: schedule)
+                              roadmap: schedule, operations: operations)
     }
 
     /// The Roadmap module's messages read `file.json: $.path: problem`; this

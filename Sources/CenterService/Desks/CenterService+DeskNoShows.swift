@@ -66,9 +66,10 @@ extension CenterService {
     func runDeskTimer() async {
         while !Task.isCancelled {
             let now = clock.now()
-            _ = try? await releaseNoShows(now: now)
+            _ = await timerRound("desk.no_shows") { try await releaseNoShows(now: now) }
             let fallback = now.adding(seconds: Self.deskTimerMaximumSleepSeconds)
-            let next = min((try? await nextDeskDeadline()) ?? fallback, fallback)
+            let upcoming = await timerRound("desk.next_deadline") { try await nextDeskDeadline() } ?? nil
+            let next = min(upcoming ?? fallback, fallback)
             do {
                 try await clock.sleep(until: next)
             } catch {

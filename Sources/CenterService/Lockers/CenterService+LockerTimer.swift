@@ -74,7 +74,7 @@ extension CenterService {
     func runLockerTimer() async {
         while !Task.isCancelled {
             let now = clock.now()
-            _ = try? await advanceLockers(now: now)
+            _ = await timerRound("lockers.advance") { try await advanceLockers(now: now) }
             do {
                 try await clock.sleep(until: now.japanDate.adding(days: 1).startInJapan)
             } catch {

@@ -48,6 +48,7 @@ extension CenterService {
         let now = clock.now()
         return try await pool.write { db in
             let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
+            try Self.requireKept(before)
             let name = patch.name ?? before.name
             let category = patch.category ?? before.category
             let evidence = patch.evidence ?? before.evidence
@@ -82,6 +83,7 @@ extension CenterService {
         let validity = settings.center.registration
         return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
+            try Self.requireKept(before)
             let renewed = try validity.renewed(before.registration, today: now.japanDate)
             guard renewed != before.registration else { return before }
             try db.run("""
@@ -98,8 +100,18 @@ extension CenterService {
     /// Mints a `member` token for registration `id` (its own account).
     public func mintMemberToken(registration id: Int64, name: String, by actor: Actor) async throws -> (AccessToken, TokenRecord) {
         let today = clock.now().japanDate
-        _ = try await pool.read { db in try RegistrationRecord.load(db, id: id, today: today) }
+        try Self.requireKept(try await pool.read { db in try RegistrationRecord.load(db, id: id, today: today) })
         return try await mintToken(role: .member, name: name, registrationID: id, by: actor.auditLabel)
+    }
+
+    /// Refuses to change, renew or open an account for a registration whose
+    /// personal data was erased (`registration_already_erased`, 409).
+    static func requireKept(_ record: RegistrationRecord) throws {
+        guard record.erasedAt == nil else {
+            throw DomainError(.conflict, "registration_already_erased",
+                              "The personal data of registration \(record.id) has been erased; register anew.",
+                              details: ["registration": String(record.id)])
+        }
     }
 
     /// A member acts only for its own registration; any other id is reported

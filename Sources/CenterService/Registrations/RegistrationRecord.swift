@@ -24,6 +24,10 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
     public let createdBy: String
     public let updatedAt: Instant
     public let updatedBy: String
+    /// When its personal data was erased (retention or the person's
+    /// request); nil while it is kept. An erased registration shows
+    /// `（消去済み）` for its name and can no longer change or book.
+    public let erasedAt: Instant?
     /// `active`, `suspended` or `expired` on the day it was read.
     public let status: String
 
@@ -32,6 +36,7 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
         case inWard = "in_ward", validFrom = "valid_from", validUntil = "valid_until"
         case suspendedUntil = "suspended_until", penaltyPoints = "penalty_points"
         case createdAt = "created_at", createdBy = "created_by", updatedAt = "updated_at", updatedBy = "updated_by"
+        case erasedAt = "erased_at"
     }
 
     /// The domain value the booking rules read.
@@ -43,7 +48,7 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
 
     static let columns = """
         id, category, name, contact, in_ward, evidence, valid_from, valid_until, status, suspended_until,
-        penalty_points, created_at, created_by, updated_at, updated_by
+        penalty_points, created_at, created_by, updated_at, updated_by, erased_at
         """
 
     init(row: Row, today: LocalDate) throws {
@@ -62,6 +67,7 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
         createdBy = try row.get("created_by")
         updatedAt = Instant(secondsSinceEpoch: try row.get("updated_at"))
         updatedBy = try row.get("updated_by")
+        erasedAt = try (row.get("erased_at") as Int64?).map(Instant.init(secondsSinceEpoch:))
         let domain = Registration(id: String(id), category: category, name: name, validFrom: validFrom,
                                   validUntil: validUntil, suspendedUntil: storedStatus == "suspended" ? suspendedUntil : nil)
         status = switch domain.status(on: today) {

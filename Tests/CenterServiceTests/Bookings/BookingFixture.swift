@@ -30,10 +30,13 @@ final class BookingFixture {
     let directory: String
     let staff = Actor(tokenID: 1, role: .staff, name: "Front desk", registrationID: nil)
 
-    init() throws {
+    /// `synchronousFull: false` for tests that write a lot and are not
+    /// about durability: their fsyncs would slow the suites beside them.
+    init(synchronousFull: Bool = true) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("bookings-\(UUID().uuidString)").path
         clock = ManualClock(now: Instant(japanDate: Self.today, minuteOfDay: 600))
-        service = CenterService(settings: Self.settings, pool: try CenterService.openDatabase(path: directory + "/center.sqlite"),
+        service = CenterService(settings: Self.settings,
+                                pool: try CenterService.openDatabase(path: directory + "/center.sqlite", synchronousFull: synchronousFull),
                                 clock: clock)
     }
 
