@@ -11,7 +11,21 @@ import Operations
 /// SIGTERM or SIGINT, then shut down gracefully (stop accepting, finish
 /// in-flight requests, stop timers, close the database).
 enum Serve {
-    static func worker(options: Options, settings: CenterSettings, databasePath: String,
+    /// The listening address from `--host` and `--port` (or their
+    /// environment variables); a bad value stops the command at once with
+    /// one line, before any supervising, so it is never restarted.
+    static func listenConfiguration(_ options: Options) -> HTTPServer.Configuration {
+        var configuration = HTTPServer.Configuration()
+        configuration.host = options.value("host", default: "127.0.0.1")
+        let portText = options.value("port", default: "8080")
+        guard let port = Int(portText), (0...65535).contains(port) else {
+            fail("--port must be 0...65535, got \"\(portText.prefix(100))\"", code: WorkerExit.doNotRestart)
+        }
+        configuration.port = port
+        return configuration
+    }
+
+    static func worker(configuration: HTTPServer.Configuration, settings: CenterSettings, databasePath: String,
                        open: (CenterSettings, ServiceLog) async -> CenterService) async {
         let environment = ProcessInfo.processInfo.environment
         guard WorkerGuard.bindToSupervisor(environment: environment) else { exit(0) }
@@ -19,13 +33,6 @@ enum Serve {
         // Before anything slow: a SIGTERM during the start is kept, not lost,
         // and answered as soon as the server is up.
         let termination = TerminationSignal.install()
-        var configuration = HTTPServer.Configuration()
-        configuration.host = options.value("host", default: "127.0.0.1")
-        let portText = options.value("port", default: "8080")
-        guard let port = Int(portText), (0...65535).contains(port) else {
-            fail("--port must be 0...65535, got \"\(portText.prefix(100))\"", code: 2)
-        }
-        configuration.port = port
         let log = LogWriter()
         DatabaseStartCheck.verify(databasePath: databasePath, settings: settings, log: log)
         let service = await open(settings, log.serviceLog)

@@ -79,7 +79,7 @@ case "token create":
     guard let name = options.value("name") else { fail("--name is required\n\n\(usage)", code: 2) }
     var registration: Int64?
     if let text = options.value("registration") {
-        guard let id = Int64(text), InputRange.id.contains(id) else { fail("--registration must be a registration id such as 12", code: 2) }
+        guard let id = Int64(text), InputRange.id.contains(id) else { fail("--registration must be a registration id such as 12, got \"\(text.prefix(100))\"", code: 2) }
         registration = id
     }
     var expires: Instant?
@@ -123,9 +123,10 @@ case "backup", "restore":
     }
 
 case "serve":
+    let listen = Serve.listenConfiguration(options)
     let settings = loadSettings()
     if options.flag("no-supervise") {
-        await Serve.worker(options: options, settings: settings, databasePath: databasePath, open: openService)
+        await Serve.worker(configuration: listen, settings: settings, databasePath: databasePath, open: openService)
     } else {
         Supervise.run(options: options, databasePath: databasePath)
     }
