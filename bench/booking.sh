@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Opening-day load over HTTP (issue 9), printed as plain text.
+# Opening-day load over HTTP, printed as plain text.
 # Usage: bench/booking.sh [seconds=15] [runs=3]
 #   env: PORT (18090), CONNS (64), AVAIL_CONNS (8), AVAIL_DELAY_MS (4; 0 = flat out)
 #

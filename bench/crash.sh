@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Crash safety of acknowledged bookings (issue 8), printed as plain text.
+# Crash safety of acknowledged bookings, printed as plain text.
 # Usage: bench/crash.sh [kills=20]   env: PORT (18095), CRASH_BUILD=release|debug
 # (CI runs `CRASH_BUILD=debug bench/crash.sh 5` to reuse its debug build),
 # CRASH_SEED to replay the same kill moments.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# API fuzzing with schemathesis (issue 8): starts the real service on a free
+# API fuzzing with schemathesis: starts the real service on a free
 # loopback port with a fresh database, mints a staff token, and runs
 # schemathesis against /openapi.json with it. Checks: no 5xx
 # (not_a_server_error) and every response matching the documented schema

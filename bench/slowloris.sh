@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Slowloris against the real service (issue 8, SERVER-NOTES §1.13): N
+# Slowloris against the real service (docs/SERVER.md §1.13): N
 # connections trickle a request head one byte at a time (reconnecting when
 # cut off, as the attack does) while a probe measures normal GET /health
 # requests; then it reports how the trickling connections ended.

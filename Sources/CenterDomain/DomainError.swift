@@ -1,5 +1,5 @@
 /// A refusal or validation failure of a center rule, with a stable snake_case
-/// code (API.md lists them), a human message, and details for the client.
+/// code (docs/API.md lists them), a human message, and details for the client.
 /// CenterAPI maps `kind` to an HTTP status in one place.
 public struct DomainError: Error, Sendable, Equatable {
     /// What sort of failure this is; decides the HTTP status.

@@ -9,7 +9,7 @@ public struct ServiceTimers: Sendable {
 }
 
 extension CenterService {
-    /// How often the WAL is checkpointed off the request path (SERVER-NOTES 2.2).
+    /// How often the WAL is checkpointed off the request path (docs/SERVER.md 2.2).
     /// Every second: under an opening-day load the WAL passed SQLite's
     /// 1,000-page automatic checkpoint long before 30 s, and that checkpoint
     /// (copy plus fsync of the database file) ran inside the writer's COMMIT.

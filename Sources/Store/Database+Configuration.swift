@@ -23,7 +23,7 @@ extension Database {
         return database
     }
 
-    /// Applies the pragmas of SERVER-NOTES 2.2 to this connection.
+    /// Applies the pragmas of docs/SERVER.md 2.2 to this connection.
     ///
     /// `journal_mode` is checked to have become `wal`, because SQLite reports
     /// a refusal (for example on a file system without shared memory) by

@@ -14,7 +14,7 @@ extension DatabasePool {
     /// into the database file without waiting for readers or the writer.
     ///
     /// Meant for a timer, so that the automatic checkpoint's stall rarely
-    /// lands on a write (SERVER-NOTES 2.2). It runs on a read-write
+    /// lands on a write (docs/SERVER.md 2.2). It runs on a read-write
     /// connection of its own, not the writer's: a read-only connection
     /// cannot checkpoint, and the writer's queue should not wait behind it.
     @discardableResult

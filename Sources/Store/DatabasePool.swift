@@ -2,7 +2,7 @@ import Foundation
 
 /// The store's database: one writer connection on its own thread, with group
 /// commit, and a small pool of read-only connections (GRDB's `DatabasePool`
-/// shape; SERVER-NOTES 2.2–2.3).
+/// shape; docs/SERVER.md 2.2–2.3).
 ///
 /// `write` closures run one after another on the writer thread inside a
 /// shared transaction, each in its own savepoint, and are acknowledged only

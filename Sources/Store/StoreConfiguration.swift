@@ -2,7 +2,7 @@
 ///
 /// Every field has a documented default; only `path` is required.
 public struct StoreConfiguration: Sendable {
-    /// `PRAGMA synchronous` for the connections (SERVER-NOTES 2.2).
+    /// `PRAGMA synchronous` for the connections (docs/SERVER.md 2.2).
     public enum Synchronous: String, Sendable, Hashable {
         /// Every `COMMIT` fsyncs the WAL: a commit survives power loss.
         case full = "FULL"

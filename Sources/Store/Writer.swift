@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// The single writer: a dedicated thread that owns the read-write connection
-/// and commits queued writes in groups (SERVER-NOTES 2.3).
+/// and commits queued writes in groups (docs/SERVER.md 2.3).
 ///
 /// A dedicated `Thread` rather than a task, so that the fsync of `COMMIT`
 /// never occupies a thread of the cooperative pool or an event loop.

@@ -4,7 +4,7 @@ import HTTPServer
 import Testing
 @testable import CenterAPI
 
-/// Who may call what (API.md "Roles"), table-driven over `CenterAPI.endpoints`
+/// Who may call what (docs/API.md "Roles"), table-driven over `CenterAPI.endpoints`
 /// so that every endpoint added later is checked without touching this file:
 /// each is called with no token, a bad token and a token of every role, and
 /// the outcome must be exactly what its `access` says.
@@ -186,7 +186,7 @@ import Testing
         await server.stop()
     }
 
-    /// Members see and change only their own registration's data (API.md
+    /// Members see and change only their own registration's data (docs/API.md
     /// "Roles"): changing the id in the path gets another registration's
     /// data neither shown nor touched. Runs where the endpoints exist.
     @Test(.enabled(if: PlantedData.canPlantRegistrations && PlantedData.has("GET", "/registrations/{id}")))

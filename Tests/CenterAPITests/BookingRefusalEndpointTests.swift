@@ -2,7 +2,7 @@ import Testing
 @testable import CenterAPI
 
 /// `POST /bookings` through the real server: 409 with the rule's code for
-/// every refusal of API.md (today is 2026-11-25).
+/// every refusal of docs/API.md (today is 2026-11-25).
 @Suite(.serialized) struct BookingRefusalEndpointTests {
     /// Posts `body` as admin and returns status and error code.
     func post(_ server: TestServer, _ body: String) async throws -> (Int, String?) {

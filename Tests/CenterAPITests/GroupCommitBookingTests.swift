@@ -1,7 +1,7 @@
 import Testing
 @testable import CenterAPI
 
-/// Group commit seen through HTTP (issue 9): requests arriving together are
+/// Group commit seen through HTTP: requests arriving together are
 /// committed in shared batches, yet every request gets its own answer —
 /// successes, monthly-limit refusals, slot-taken refusals and unknown
 /// facilities side by side — and the database holds exactly the successes.

@@ -5,7 +5,7 @@ import HTTPServer
 import Testing
 @testable import CenterAPI
 
-/// Personal data (issue 8): public endpoints never show names or contacts.
+/// Personal data: public endpoints never show names or contacts.
 /// Every `.anyone` endpoint of `CenterAPI.endpoints` is called, bare and with
 /// every documented query parameter filled, after names and contacts were
 /// written into the database; none may appear in a public response. The list

@@ -2,7 +2,7 @@ import Synchronization
 import Testing
 @testable import Store
 
-/// Issue 9, "How it is shown": group commit keeps per-request results. Beside
+/// Group commit keeps per-request results. Beside
 /// `GroupCommitTests`: a lone write commits at once in a batch of its own (no
 /// fixed wait for company), every caller is answered only once its write is
 /// committed and visible to other connections, and a write refused inside a

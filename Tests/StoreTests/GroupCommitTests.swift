@@ -1,7 +1,7 @@
 import Testing
 @testable import Store
 
-/// SERVER-NOTES 2.3: queued writes share one transaction, each in its own
+/// docs/SERVER.md 2.3: queued writes share one transaction, each in its own
 /// savepoint, acknowledged only after `COMMIT`.
 @Suite struct GroupCommitTests {
     /// Holds the writer inside a first write, queues `writes` behind it,

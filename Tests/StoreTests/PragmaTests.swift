@@ -1,7 +1,7 @@
 import Testing
 @testable import Store
 
-/// SERVER-NOTES 2.2: the pragmas are in effect on the writer and the readers.
+/// docs/SERVER.md 2.2: the pragmas are in effect on the writer and the readers.
 @Suite struct PragmaTests {
     private static let pragmas = "SELECT (SELECT journal_mode FROM pragma_journal_mode) AS journal_mode, "
         + "(SELECT synchronous FROM pragma_synchronous) AS synchronous, "

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Crash-safety run for bench/crash.sh (issue 8).
+"""Crash-safety run for bench/crash.sh.
 
 usage: crash.py BINARY WORKDIR KILLS PORT
 

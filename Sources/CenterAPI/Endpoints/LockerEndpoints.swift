@@ -5,7 +5,7 @@ import JSON
 
 /// Mobile lockers usable as a registered address (法人登記用ロッカー): their
 /// state, leases, the waitlist and its offers. Staff only, but a member sees
-/// its own leases (`/me/locker-leases`). Rules: DOMAIN.md
+/// its own leases (`/me/locker-leases`). Rules: docs/DOMAIN.md
 /// "Mobile lockers", `LockerLeaseTerms`, `LockerLessee`, `LockerWaitlist`.
 enum LockerEndpoints {
     static let leaseRefusals = ["invalid_body", "registration_required", "registration_not_found", "registration_not_active",

@@ -5,7 +5,7 @@ import JSON
 
 /// Equipment storage (備品倉庫): applications per fiscal year ranked by
 /// category priority, the item register of each bay, check-out for events
-/// and return with a log. Staff only. Rules: DOMAIN.md "Equipment storage",
+/// and return with a log. Staff only. Rules: docs/DOMAIN.md "Equipment storage",
 /// `StorageRanking`.
 enum StorageEndpoints {
     static let fiscalYearParameter = QueryParameter("fiscal_year", schema: Schemas.integerParameter(StorageApplicationInput.fiscalYearRange),

@@ -26,7 +26,7 @@ public enum APIResponse {
         HTTPResponse(status: status, headers: ["content-type": "application/json"], body: value.serialized())
     }
 
-    /// The error shape of API.md: `{"error": {"code", "message", "details"}}`.
+    /// The error shape of docs/API.md: `{"error": {"code", "message", "details"}}`.
     /// A detail echoes input (an id, a value) at most 100 characters long.
     public static func error(_ status: HTTPStatus, code: String, message: String,
                              details: [String: String] = [:]) -> HTTPResponse {

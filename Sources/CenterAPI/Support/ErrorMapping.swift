@@ -6,7 +6,7 @@ import Roadmap
 import Store
 
 /// The one place where errors of every module become HTTP statuses and the
-/// JSON error body (API.md): domain refusals 409, invalid values 422, unknown
+/// JSON error body (docs/API.md): domain refusals 409, invalid values 422, unknown
 /// things 404, roadmap rules 404/409/422, auth 401/403, bodies that are not JSON or repeat a field 400, unknown
 /// fields and bad values 422, anything else 500.
 public enum ErrorMapping {

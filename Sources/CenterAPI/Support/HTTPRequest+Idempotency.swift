@@ -2,7 +2,7 @@ import CenterDomain
 import CenterService
 import HTTPServer
 
-/// The `Idempotency-Key` of a POST (API.md "Conventions") and the answer of a
+/// The `Idempotency-Key` of a POST (docs/API.md "Conventions") and the answer of a
 /// recorded write, fresh or replayed.
 extension HTTPRequest {
     /// The key with the SHA-256 of method, path and body, nil without the header.

@@ -6,7 +6,7 @@ import CalendarValues
 /// (domain-sources §4.8): Koto's 6-month window for a use on 8/31 opens on
 /// 2/1. The three rules seen in practice:
 /// - `first_of_month`: the 1st of the month N months before the month of use
-///   (Koto, and this center: DOMAIN.md "Who may book, and when");
+///   (Koto, and this center: docs/DOMAIN.md "Who may book, and when");
 /// - `same_day_of_month`: the same day N months before, clamped to the end of
 ///   a shorter month (Kita-ku);
 /// - `days_before`: N days before.

@@ -3,7 +3,7 @@ import CalendarValues
 /// A document check recorded for a locker lease: identity (本人確認) or the
 /// registry extract (登記事項証明書): which document, who checked it and when.
 ///
-/// Source: DOMAIN.md "Mobile lockers" ("Identity and registry-extract checks
+/// Source: docs/DOMAIN.md "Mobile lockers" ("Identity and registry-extract checks
 /// are recorded (document, checker, date)").
 public struct LesseeCheck: Hashable, Sendable, Codable {
     public var document: String

@@ -5,7 +5,7 @@ import CalendarValues
 /// before incorporation (創業予定者) who must supply the number within
 /// `founderNumberDeadlineMonths` of the lease start.
 ///
-/// Source: DOMAIN.md "Mobile lockers"; the check digit is `CorporateNumber`'s
+/// Source: docs/DOMAIN.md "Mobile lockers"; the check digit is `CorporateNumber`'s
 /// (国税庁's published formula).
 public enum LockerLessee: Hashable, Sendable {
     case corporation(CorporateNumber)

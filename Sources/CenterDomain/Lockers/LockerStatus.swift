@@ -4,7 +4,7 @@ import CalendarValues
 /// waitlist offer, or cooling off after a lease until the registered-address
 /// move is confirmed or the cooling-off period passes (本店移転登記待ち).
 ///
-/// Source: DOMAIN.md "Mobile lockers"; the re-let date is
+/// Source: docs/DOMAIN.md "Mobile lockers"; the re-let date is
 /// `LockerLeaseTerms.relettableFrom`.
 public enum LockerStatus: Hashable, Sendable {
     case free

@@ -5,7 +5,7 @@ import CalendarValues
 /// to the earlier entry id. Whoever declines or lets an offer expire leaves
 /// the list, and the locker goes to the next in line.
 ///
-/// Source: DOMAIN.md "Mobile lockers" ("Waitlist in order of application; an
+/// Source: docs/DOMAIN.md "Mobile lockers" ("Waitlist in order of application; an
 /// offer is held 7 days").
 public enum LockerWaitlist {
     /// One waiting application.

@@ -7,7 +7,7 @@ import CalendarValues
 /// An application that fits nowhere stays unallocated; a smaller one behind
 /// it may still fit. A bay never holds more units than its capacity.
 ///
-/// Source: DOMAIN.md "Equipment storage" ("Allocation applications are ranked
+/// Source: docs/DOMAIN.md "Equipment storage" ("Allocation applications are ranked
 /// by category priority"); priorities from `StorageConfiguration`.
 public enum StorageRanking {
     /// One application waiting for an allocation.

@@ -1,4 +1,4 @@
-/// Who a caller is (API.md "Roles"): `admin`, `staff` (front desk), `planner`
+/// Who a caller is (docs/API.md "Roles"): `admin`, `staff` (front desk), `planner`
 /// (roadmap), `member` (a registration's own account).
 public enum Role: String, Sendable, Hashable, CaseIterable, Codable {
     case admin, staff, planner, member

@@ -4,7 +4,7 @@ import Foundation
 import Store
 
 /// An `Idempotency-Key` (冪等キー) sent with a POST, with the hash of the
-/// request it came with (API.md "Conventions": a retry with the same key
+/// request it came with (docs/API.md "Conventions": a retry with the same key
 /// returns the first response and creates nothing new).
 public struct IdempotencyKey: Sendable, Hashable {
     public let key: String

@@ -21,8 +21,8 @@ public struct DeskPeriodAvailability: Sendable, Hashable, Encodable {
 }
 
 /// A day of desk availability (フリーデスク空き状況): open, or closed with every
-/// reason of the center's calendar (休館日, DOMAIN.md "Time"); desks are
-/// open during the center's hours (DOMAIN.md "Flexible desks").
+/// reason of the center's calendar (休館日, docs/DOMAIN.md "Time"); desks are
+/// open during the center's hours (docs/DOMAIN.md "Flexible desks").
 public struct DeskAvailability: Sendable, Encodable {
     public let date: LocalDate
     public let open: Bool

@@ -2,7 +2,7 @@ import CalendarValues
 import CenterDomain
 
 /// A request for a desk pass (フリーデスク利用申込, `POST /desk-passes`,
-/// DOMAIN.md "Flexible desks"): a date, a period
+/// docs/DOMAIN.md "Flexible desks"): a date, a period
 /// (`am`, `pm`, `night` or `day`), a named desk or any desk, and the
 /// registration (a member's own when omitted; staff must name it).
 public struct DeskPassRequest: Sendable, Hashable, Decodable {

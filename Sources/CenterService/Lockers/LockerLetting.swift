@@ -2,7 +2,7 @@ import CalendarValues
 import CenterDomain
 import Store
 
-/// The locker rules run inside one write transaction (ARCHITECTURE.md: the
+/// The locker rules run inside one write transaction (docs/ARCHITECTURE.md: the
 /// check and the change together): the state of every locker, a new lease,
 /// and offers of freed lockers to the waitlist. The schema's partial UNIQUE
 /// indexes stand behind every check here.

@@ -4,7 +4,7 @@ import CenterDomain
 /// One line of the revenue report (使用料収入): a month of the fiscal year
 /// and the designated manager (指定管理者) in charge on the dates of use it
 /// sums. Under 利用料金制 income belongs to the manager in charge on the date
-/// of use (DOMAIN.md, "Fees"), so a month with a change of term has a line per
+/// of use (docs/DOMAIN.md, "Fees"), so a month with a change of term has a line per
 /// term. `fees` are the fees of paid bookings, `refunds` what their
 /// cancellations paid back (還付), `exemptions` the yen taken off by
 /// exemptions (減免), `net` fees less refunds. A booking over several days

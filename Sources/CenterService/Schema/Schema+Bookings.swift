@@ -7,7 +7,7 @@ extension Schema {
     /// The schema forbids double-selling on its own: `booking_units` holds one
     /// row per booked facility, date and division, and a partial UNIQUE index
     /// lets at most one of them be live. A bug in a rule check therefore
-    /// cannot sell a unit twice (ARCHITECTURE.md, "Rules of the house").
+    /// cannot sell a unit twice (docs/ARCHITECTURE.md, "Rules of the house").
     /// Dates are `YYYY-MM-DD` text (Japan), instants integer epoch seconds.
     static let bookings =
         Migration(version: 3, name: "registrations, bookings, booking units, closures, penalties", sql: """

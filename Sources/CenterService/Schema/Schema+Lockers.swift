@@ -3,7 +3,7 @@ import Store
 extension Schema {
     /// Version 5: mobile lockers (法人登記用ロッカー) and equipment storage (備品倉庫).
     ///
-    /// The schema forbids what must never happen (ARCHITECTURE.md):
+    /// The schema forbids what must never happen (docs/ARCHITECTURE.md):
     /// - one active lease per locker, per corporate number and per lessee
     ///   registration (partial UNIQUE indexes on `state = 'active'`);
     /// - one open offer per locker and per waitlist entry;

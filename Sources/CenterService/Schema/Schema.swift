@@ -2,7 +2,7 @@ import Store
 
 /// The database schema as ordered migrations. A migration, once released, is
 /// never edited: changes come as a new version. The schema itself forbids what
-/// must never happen (ARCHITECTURE.md): the audit log cannot be updated or
+/// must never happen (docs/ARCHITECTURE.md): the audit log cannot be updated or
 /// deleted, a member token always names its registration.
 public enum Schema {
     public static let migrations: [Migration] = [foundation, roadmap, bookings, desks, lockers, personalData, bookingFeedIDs]

@@ -1,7 +1,7 @@
 import CLinux
 import Glibc
 
-/// Accepting (RFC 9112 §9; SERVER-NOTES items 14 and 16): non-blocking,
+/// Accepting (RFC 9112 §9; docs/SERVER.md items 14 and 16): non-blocking,
 /// close-on-exec sockets from accept4, TCP_NODELAY, a global connection cap
 /// answered with 503 + Retry-After, and a 100 ms pause on EMFILE/ENFILE
 /// instead of a busy loop on a listener that stays readable.

@@ -2,7 +2,7 @@ import CenterDomain
 import Testing
 @testable import CenterService
 
-/// Each rule of `POST /bookings` refuses with its API.md code, checked in the
+/// Each rule of `POST /bookings` refuses with its docs/API.md code, checked in the
 /// write transaction (today is 2026-11-25).
 struct BookingRefusalTests {
     let f: BookingFixture

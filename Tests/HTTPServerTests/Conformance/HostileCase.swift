@@ -6,7 +6,7 @@
 /// - `h1spec`: the uNetworking/h1spec conformance table;
 /// - `garden <Server> <n>`: trophy n of that server in the HTTP Garden README
 ///   (narfindustries/http-garden), i.e. a smuggling payload that once worked;
-/// - `notes §1.<n>`: item n of the hardening checklist in SERVER-NOTES.md.
+/// - `notes §1.<n>`: item n of the hardening checklist in docs/SERVER.md.
 /// The payloads are adapted to our test router (`/health`, `/echo`).
 struct HostileCase: Sendable, CustomStringConvertible {
     let name: String

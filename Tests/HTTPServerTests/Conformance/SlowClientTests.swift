@@ -3,7 +3,7 @@ import Glibc
 import Testing
 @testable import HTTPServer
 
-/// Slow clients (SERVER-NOTES §1.13, RFC 9112 §9.5): a bounded slowloris —
+/// Slow clients (docs/SERVER.md §1.13, RFC 9112 §9.5): a bounded slowloris —
 /// many connections that trickle a head one byte at a time — and a reader
 /// that never reads. They are cut off at their deadlines, and meanwhile other
 /// clients are served promptly. The full-size run (1,000 connections against
