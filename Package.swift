@@ -20,8 +20,10 @@ let package = Package(
         .target(name: "CenterDomain", dependencies: ["CalendarValues"]),
         .target(name: "Roadmap", dependencies: ["CalendarValues"]),
         .target(name: "CenterService", dependencies: ["CalendarValues", "CenterDomain", "JSON", "Roadmap", "Store"]),
-        .target(name: "CenterAPI", dependencies: ["CalendarValues", "CenterService", "HTTPServer", "JSON"]),
-        .executableTarget(name: "nakano-center", dependencies: ["CenterAPI", "JSON", "Operations"]),
+        .target(name: "CenterAPI", dependencies: ["CalendarValues", "CenterDomain", "CenterService", "HTTPServer", "JSON", "Roadmap"]),
+        .executableTarget(name: "nakano-center", dependencies: [
+            "CalendarValues", "CenterAPI", "CenterDomain", "CenterService", "HTTPServer", "JSON", "Operations",
+        ]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),

@@ -65,7 +65,7 @@ public enum CenterAPI {
     /// for a missing (where a role is needed), unknown, revoked or expired
     /// token, 403 for a role the endpoint does not admit.
     static func authorize(_ endpoint: Endpoint, request: HTTPRequest, service: CenterService) async throws -> Actor? {
-        let actor = try await service.authenticate(authorization: request.headers["authorization"])
+        let actor = try await service.accounts.authenticate(authorization: request.headers["authorization"])
         if case .roles(let allowed) = endpoint.access {
             guard let actor else { throw AuthError.missingToken }
             guard allowed.contains(actor.role) else {

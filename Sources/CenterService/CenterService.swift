@@ -1,45 +1,73 @@
+import CalendarValues
 import CenterDomain
-import Roadmap
-import Store
-import Synchronization
+internal import Store
 
-/// The center's use cases: runs the domain rules inside store transactions,
-/// owns the timers, and authenticates callers. One instance per process.
+/// The center's use cases, one area service each: registrations, bookings,
+/// the opening calendar, flexible desks, lockers, storage, the renovation
+/// roadmap, reports, accounts and housekeeping. Each runs the domain rules
+/// inside store transactions; none speaks HTTP. One instance per process.
 public final class CenterService: Sendable {
     public let settings: CenterSettings
-    public let pool: DatabasePool
     public let clock: any CenterClock
     /// Where failures of timers and requests are reported.
     public let log: ServiceLog
-    let roadmapState: RoadmapState
-    let bookingTimer = BookingTimer()
-    let timerFailures = TimerFailures()
-    let backupFailures = Atomic<Int>(0)
+    /// The database the service runs over.
+    public let store: CenterStore
 
-    /// A service over an opened database. Call `restoreRoadmapUpdates()`
-    /// before serving (`start` does both).
-    public init(settings: CenterSettings, pool: DatabasePool, clock: any CenterClock, log: ServiceLog = .discard) {
+    /// 利用登録: registering users, renewals, erasure of personal data.
+    public let registrations: Registrations
+    /// 予約: taking room bookings and moving them through their life.
+    public let bookings: Bookings
+    /// 開館日カレンダー: open and closed days, ad-hoc closures.
+    public let calendar: OpeningCalendar
+    /// フリーデスク: desk passes.
+    public let desks: Desks
+    /// 法人登記用ロッカー: leases, the waitlist and its offers.
+    public let lockers: Lockers
+    /// 倉庫: storage applications, allocations and items.
+    public let storage: Storage
+    /// 改修ロードマップ: the schedule and the planners' updates.
+    public let roadmap: RenovationRoadmap
+    /// 集計: the staff reports and the lobby board.
+    public let reports: Reports
+    /// Tokens, authentication and the audit log.
+    public let accounts: Accounts
+    /// Health, backups, personal-data retention and the store's figures.
+    public let housekeeping: Housekeeping
+
+    let context: ServiceContext
+
+    /// A service over an opened store. Call `roadmap.restoreUpdates()` before
+    /// serving (`start` does both).
+    public init(settings: CenterSettings, store: CenterStore, clock: any CenterClock, log: ServiceLog = .discard) {
+        let context = ServiceContext(settings: settings, store: store, clock: clock, log: log)
+        self.context = context
         self.settings = settings
-        self.pool = pool
         self.clock = clock
         self.log = log
-        roadmapState = RoadmapState(schedule: settings.roadmap, policy: settings.calendar.policy)
+        self.store = store
+        registrations = Registrations(context: context)
+        bookings = Bookings(context: context)
+        calendar = OpeningCalendar(context: context)
+        desks = Desks(context: context)
+        lockers = Lockers(context: context)
+        storage = Storage(context: context)
+        roadmap = RenovationRoadmap(context: context)
+        reports = Reports(context: context)
+        accounts = Accounts(context: context)
+        housekeeping = Housekeeping(context: context)
     }
 
     /// A service ready to serve: planners' committed roadmap updates applied.
-    public static func start(settings: CenterSettings, pool: DatabasePool, clock: any CenterClock,
+    public static func start(settings: CenterSettings, store: CenterStore, clock: any CenterClock,
                              log: ServiceLog = .discard) async throws -> CenterService {
-        let service = CenterService(settings: settings, pool: pool, clock: clock, log: log)
-        try await service.restoreRoadmapUpdates()
+        let service = CenterService(settings: settings, store: store, clock: clock, log: log)
+        try await service.roadmap.restoreUpdates()
         return service
     }
 
-    /// Opens (creating and migrating) the database at `path` with durable settings.
-    public static func openDatabase(path: String, synchronousFull: Bool = true) throws -> DatabasePool {
-        var configuration = StoreConfiguration(path: path)
-        configuration.synchronous = synchronousFull ? .full : .normal
-        return try DatabasePool(configuration: configuration, migrations: Schema.migrations)
-    }
+    /// Today in Japan, on the service's clock.
+    public var today: LocalDate { context.today }
 
     /// Runs `work` as the handling of request `id`: every write it queues
     /// carries the id, and the audit lines those writes append record it.
@@ -47,28 +75,10 @@ public final class CenterService: Sendable {
         try await DatabasePool.$writeOrigin.withValue(id.isEmpty ? nil : id) { try await work() }
     }
 
-    /// The database as `/health` reports it.
-    public enum DatabaseHealth: Sendable, Equatable {
-        /// A round trip succeeded and no query has met a damaged file.
-        case ok
-        /// A query failed with `SQLITE_CORRUPT`, `SQLITE_NOTADB` or
-        /// `SQLITE_IOERR` since the start: the file or its disk is damaged,
-        /// and stays reported so until the service is restarted (after a
-        /// restore, see docs/OPERATIONS.md).
-        case error(StoreFault)
-        /// The round trip failed for another reason (closed, busy).
-        case unavailable
-    }
+    /// Commits the queued writes and closes the store: the last step of a
+    /// shutdown, after the server and the timers have stopped.
+    public func close() { store.close() }
 
-    /// Liveness with a real database round trip, and whether any query since
-    /// the start has met a damaged file.
-    public func health() async -> DatabaseHealth {
-        if let fault = pool.fault { return .error(fault) }
-        do {
-            _ = try await pool.read { db in try db.queryOne("SELECT 1") }
-        } catch {
-            return pool.fault.map(DatabaseHealth.error) ?? .unavailable
-        }
-        return pool.fault.map(DatabaseHealth.error) ?? .ok
-    }
+    /// The store, for the module's own tests.
+    var pool: DatabasePool { context.pool }
 }

@@ -2,7 +2,6 @@ import CenterDomain
 import CenterService
 import Foundation
 import Operations
-import Store
 import CalendarValues
 
 /// The integrity check a server runs before it opens its database: `PRAGMA
@@ -12,9 +11,9 @@ import CalendarValues
 enum DatabaseStartCheck {
     static func verify(databasePath: String, settings: CenterSettings, log: LogWriter) {
         guard FileManager.default.fileExists(atPath: databasePath) else { return }
-        let report: IntegrityReport
+        let report: IntegrityFindings
         do {
-            report = try DatabaseIntegrity.check(path: databasePath, depth: .quick)
+            report = try DatabaseFile.check(path: databasePath, full: false)
         } catch {
             refuse(databasePath, problems: ["cannot be opened: \(error)"], settings: settings, log: log)
         }
@@ -41,7 +40,7 @@ enum DatabaseCommands {
     static func check(databasePath: String, settings: CenterSettings) -> Never {
         guard FileManager.default.fileExists(atPath: databasePath) else { fail("\(databasePath) does not exist") }
         do {
-            let report = try DatabaseIntegrity.check(path: databasePath, depth: .full)
+            let report = try DatabaseFile.check(path: databasePath, full: true)
             if report.isOK {
                 print("\(databasePath): PRAGMA integrity_check and foreign_key_check: ok (\(DatabaseReport.size(of: databasePath)))")
                 exit(0)
@@ -66,7 +65,7 @@ enum DatabaseCommands {
             destination = target + "/" + BackupFile.name(at: SystemClock().now())
         }
         do {
-            let summary = try DatabaseBackup.copy(from: databasePath, to: destination)
+            let summary = try DatabaseFile.backup(from: databasePath, to: destination)
             print("backup of \(databasePath) written to \(summary.path)")
             print(DatabaseReport.describe(summary))
             exit(0)
@@ -89,7 +88,7 @@ enum DatabaseCommands {
         defer { lock.release() }
         let stamp = DatabaseReport.stamp(SystemClock().now())
         do {
-            let summary = try DatabaseRestore.restore(backup, into: databasePath, migrations: Schema.migrations, stamp: stamp)
+            let summary = try DatabaseFile.restore(backup, into: databasePath, stamp: stamp)
             print("restored \(backup) into \(databasePath)")
             print(DatabaseReport.describe(summary.restored))
             if let aside = summary.setAside {
@@ -106,7 +105,7 @@ enum DatabaseCommands {
 
 /// How the database commands word their answers.
 enum DatabaseReport {
-    static func lines(_ report: IntegrityReport) -> [String] {
+    static func lines(_ report: IntegrityFindings) -> [String] {
         report.problems.map { ($0.table.map { "table \($0): " } ?? "") + $0.message }
     }
 
@@ -122,7 +121,7 @@ enum DatabaseReport {
             + "See docs/OPERATIONS.md, \"Restore\"."
     }
 
-    static func describe(_ summary: BackupSummary) -> String {
+    static func describe(_ summary: BackupReport) -> String {
         let filled = summary.tables.filter { $0.rows > 0 }
         let empty = summary.tables.count - filled.count
         let rows = filled.map { "\($0.table) \($0.rows)" }.joined(separator: ", ")

@@ -58,7 +58,7 @@ enum Serve {
         log.event("shutting down", [("signal", signal)])
         await server.shutdown()
         timers.cancel()
-        service.pool.close()
+        service.close()
         lock.release()
         log.event("stopped")
         log.stop()
@@ -82,7 +82,7 @@ enum Serve {
     /// beside the database with mode 0600; only the file's path is printed.
     static func writeAdminTokenIfNeeded(service: CenterService, databasePath: String, log: LogWriter) async {
         do {
-            guard let token = try await service.bootstrapAdminToken() else { return }
+            guard let token = try await service.accounts.bootstrapAdminToken() else { return }
             let directory = (databasePath as NSString).deletingLastPathComponent
             let path = (directory.isEmpty ? "." : directory) + "/admin.token"
             let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)

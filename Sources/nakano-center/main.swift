@@ -60,8 +60,8 @@ func openService(_ settings: CenterSettings, log: ServiceLog = .discard) async -
     let synchronous = options.value("synchronous", default: "full")
     guard synchronous == "full" || synchronous == "normal" else { fail("--synchronous must be full or normal", code: 2) }
     do {
-        let pool = try CenterService.openDatabase(path: databasePath, synchronousFull: synchronous == "full")
-        return try await CenterService.start(settings: settings, pool: pool, clock: SystemClock(), log: log)
+        let store = try CenterStore.open(path: databasePath, synchronousFull: synchronous == "full")
+        return try await CenterService.start(settings: settings, store: store, clock: SystemClock(), log: log)
     } catch {
         fail("cannot open the database at \(databasePath): \(error)")
     }
@@ -90,26 +90,26 @@ case "token create":
     }
     let service = await openService(loadSettings())
     do {
-        let (token, record) = try await service.mintToken(role: role, name: name, registrationID: registration,
+        let (token, record) = try await service.accounts.mintToken(role: role, name: name, registrationID: registration,
                                                           expiresAt: expires, by: "cli:\(NSUserName())")
         print("token \(record.id) (\(role.rawValue), \(name)) — shown once, keep it safe:")
         print(token.secret)
     } catch {
         fail("cannot create the token: \(error)")
     }
-    service.pool.close()
+    service.close()
 
 case "token revoke":
     guard let text = options.value("id") else { fail("--id is required\n\n\(usage)", code: 2) }
     guard let id = Int64(text), id > 0 else { fail("--id must be a token id (a positive integer), got \"\(text.prefix(100))\"", code: 2) }
     let service = await openService(loadSettings())
     do {
-        try await service.revokeToken(id: id, by: "cli:\(NSUserName())")
+        try await service.accounts.revokeToken(id: id, by: "cli:\(NSUserName())")
         print("token \(id) revoked")
     } catch {
         fail("cannot revoke token \(id): \(error)")
     }
-    service.pool.close()
+    service.close()
 
 case "check-database":
     DatabaseCommands.check(databasePath: databasePath, settings: loadSettings())

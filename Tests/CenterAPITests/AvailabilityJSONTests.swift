@@ -51,8 +51,8 @@ import Testing
                                                           token: server.adminToken)
             #expect(response.status == 201)
         }
-        for actor in [nil, try await server.service.authenticate(authorization: "Bearer \(server.adminToken)")] {
-            let days = try await server.service.availability(facility: "gym", from: LocalDate("2026-12-01")!,
+        for actor in [nil, try await server.service.accounts.authenticate(authorization: "Bearer \(server.adminToken)")] {
+            let days = try await server.service.bookings.availability(facility: "gym", from: LocalDate("2026-12-01")!,
                                                              to: LocalDate("2027-01-31")!, category: nil, for: actor)
             #expect(try AvailabilityJSON.encode(days) == encoded(days))
         }

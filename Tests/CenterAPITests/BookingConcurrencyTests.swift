@@ -1,5 +1,6 @@
 import Testing
 @testable import CenterAPI
+@testable import CenterService
 
 /// Many clients at once through HTTP, each on its own connection: the single
 /// writer and the live-unit unique index sell every unit once, and the

@@ -134,7 +134,7 @@ import Testing
         _ = try await Self.pass(client, deskBody("2026-11-26", "am"), token: b.token)
         server.setClock("2026-11-26", minute: 9 * 60 + 5)
         _ = try await client.send("POST", "/desk-passes/\(first)/check-in", token: server.adminToken)
-        try await server.service.releaseNoShows(now: server.clock.now().adding(seconds: 3600))
+        try await server.service.desks.releaseNoShows(now: server.clock.now().adding(seconds: 3600))
         let report = try await client.send("GET", "/reports/desk-occupancy?from=2026-11-26&to=2026-11-27", token: server.adminToken)
         #expect(report.status == 200)
         let rows = report.object["desks"] as? [[String: Any]] ?? []

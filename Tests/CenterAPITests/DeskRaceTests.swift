@@ -1,6 +1,7 @@
 import CenterDomain
 import Testing
 @testable import CenterAPI
+@testable import CenterService
 
 /// 50 freelancers, each with its own registration, member token and
 /// connection, race for the last free desk: exactly one wins.

@@ -55,7 +55,7 @@ import JSON
         let community = try await server.register("community_group", client: client)
         let member = try await server.token(.member, registrationID: general)
         var paths = ["/registrations/{id}": String(general), "/facilities/{id}": "meeting-room-1",
-                     "/roadmap/items/{id}": server.service.roadmap.items.first?.id ?? "x"]
+                     "/roadmap/items/{id}": server.service.roadmap.schedule.items.first?.id ?? "x"]
         func created(_ response: TestClient.Response) -> String? {
             (response.status == 201 ? response.object["id"] as? Int : nil).map(String.init)
         }

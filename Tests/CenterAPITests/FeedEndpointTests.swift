@@ -1,5 +1,6 @@
 import Testing
 @testable import CenterAPI
+@testable import CenterService
 
 extension TestServer {
     /// Books through `POST /bookings` as admin and returns the booking id.
@@ -129,7 +130,7 @@ func icsLines(_ text: String) -> [String] {
         let id = try await server.book("2026-12-10", registration: registration, client: client)
         let before = try await server.feedID(id)
         let reopened = try await server.reopenedService()
-        let after = try await reopened.booking(id: Int64(id), for: TestServer.staffActor).feedID
+        let after = try await reopened.bookings.booking(id: Int64(id), for: TestServer.staffActor).feedID
         #expect(after == before)
         await server.stop()
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import CenterAPI
+@testable import CenterService
 
 /// Group commit seen through HTTP: requests arriving together are
 /// committed in shared batches, yet every request gets its own answer —
@@ -12,7 +13,7 @@ import Testing
         let ward = try await server.register("ward")
         let token = server.adminToken
         let port = server.port
-        let batchesBefore = server.service.pool.statistics.batchesCommitted
+        let batchesBefore = server.service.housekeeping.writer.batchesCommitted
         // 12 distinct free units for one general registration, on days apart
         // (so the consecutive-day limit stays out of it): its monthly limit
         // (8 units) lets exactly 8 through, whichever come first.
@@ -59,7 +60,7 @@ import Testing
         #expect(liveUnits == 9)
         // 27 writes went through fewer commits than writes whenever they
         // overlapped; at the least, none was lost or counted twice.
-        let statistics = server.service.pool.statistics
+        let statistics = server.service.housekeeping.writer
         #expect(statistics.batchesCommitted - batchesBefore <= 27)
         await server.stop()
     }

@@ -12,7 +12,7 @@ extension TestServer {
     func registration(_ name: String, category: UserCategory = .general,
                       evidence: RegistrationEvidence = RegistrationEvidence()) async throws -> Int64 {
         let input = RegistrationInput(category: category, name: name, evidence: evidence)
-        return try #require(try await service.createRegistration(input, by: Self.staffActor).value).id
+        return try #require(try await service.registrations.register(input, by: Self.staffActor).value).id
     }
 
     /// 10:00 in Japan on `date`.

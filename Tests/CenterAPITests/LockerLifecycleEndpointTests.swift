@@ -27,7 +27,7 @@ import Testing
 
     func advance(_ server: TestServer, to date: LocalDate) async throws -> LockerAdvance {
         server.setDay(date)
-        return try await server.service.advanceLockers(now: server.clock.now())
+        return try await server.service.lockers.advance(now: server.clock.now())
     }
 
     @Test func noFreeLockerIsRefusedAndPointsToTheWaitlist() async throws {

@@ -1,5 +1,5 @@
 import CenterDomain
-import CenterService
+@testable import CenterService
 import Foundation
 @testable import HTTPServer
 import ServiceTestSupport
@@ -17,18 +17,18 @@ import CalendarValues
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("damaged-\(UUID().uuidString)").path
         let service = CenterService(settings: TestServer.settings,
                                     // NORMAL: 200 commits without 200 fsyncs, which would slow the other suites.
-                                    pool: try CenterService.openDatabase(path: directory + "/center.sqlite", synchronousFull: false),
+                                    store: try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: false),
                                     clock: ManualClock(now: Instant(japanDate: LocalDate(year: 2026, month: 11, day: 25)!)))
         let staff = Actor(tokenID: 1, role: .staff, name: "Front desk", registrationID: nil)
         for n in 0..<200 {
-            _ = try await service.createRegistration(RegistrationInput(category: .general, name: "登録 \(n) " + String(repeating: "x", count: 150)),
+            _ = try await service.registrations.register(RegistrationInput(category: .general, name: "登録 \(n) " + String(repeating: "x", count: 150)),
                                                      by: staff)
         }
         let (root, size): (Int, Int) = try await service.pool.read { db in
             (try db.queryOne("SELECT rootpage FROM sqlite_schema WHERE name = 'registrations'")?.get(0) ?? 0,
              try db.queryOne("PRAGMA page_size")?.get(0) ?? 4096)
         }
-        service.pool.close()
+        service.close()
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: directory + "/center.sqlite"))
         try handle.seek(toOffset: UInt64((root - 1) * size))
         handle.write(Data(repeating: 0xFF, count: size))
@@ -106,7 +106,7 @@ import CalendarValues
 
     @Test func metricsListTheBackupsAndTheNewestsAge() async throws {
         let server = try await TestServer()
-        _ = try await server.service.takeBackup(now: server.clock.now())
+        _ = try await server.service.housekeeping.takeBackup(now: server.clock.now())
         server.clock.advance(seconds: 600)
         let text = try await server.client().send("GET", "/metrics", token: server.adminToken).text
         let lines = text.split(separator: "\n").map(String.init)

@@ -1,5 +1,6 @@
 import Testing
 @testable import CenterAPI
+@testable import CenterService
 
 /// Registrations through the real server: create with eligibility checks,
 /// read (a member only its own), change, renew, member tokens, audit.

@@ -182,7 +182,7 @@ import Testing
         let planner = try await server.token(.planner)
         _ = try await server.client().send("PATCH", "/roadmap/items/gym-cooling", body: Self.move, token: planner)
         let reopened = try await server.reopenedService()
-        let closure = reopened.roadmap.item("gym-cooling")?.closures.first
+        let closure = reopened.roadmap.schedule.item("gym-cooling")?.closures.first
         #expect(closure?.from.description == "2027-02-01")
         await server.stop()
     }

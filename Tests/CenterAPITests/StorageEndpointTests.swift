@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import CenterService
+@testable import CenterService
 import Testing
 @testable import CenterAPI
 

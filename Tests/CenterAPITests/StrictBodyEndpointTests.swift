@@ -113,7 +113,7 @@ import Testing
 @Suite(.serialized) struct RoadmapInputEndpointTests {
     @Test func aRoadmapDateOnNoSuchDaySaysSo() async throws {
         let server = try await TestServer()
-        let item = try #require(server.service.roadmap.items.first?.id)
+        let item = try #require(server.service.roadmap.schedule.items.first?.id)
         let response = try await server.client().send("PATCH", "/roadmap/items/\(item)?dry_run=true", body: #"{"actual_start":"2026-02-30"}"#,
                                                       token: server.adminToken)
         #expect(response.status == 422)
@@ -123,7 +123,7 @@ import Testing
 
     @Test func aRoadmapClosureNoteBeyondItsCapIs422() async throws {
         let server = try await TestServer()
-        let item = try #require(server.service.roadmap.items.first?.id)
+        let item = try #require(server.service.roadmap.schedule.items.first?.id)
         let note = String(repeating: "工", count: 501)
         let body = #"{"closures":[{"facilities":["gym"],"from":"2027-01-04","to":"2027-01-05","note":"\#(note)"}]}"#
         let response = try await server.client().send("PATCH", "/roadmap/items/\(item)?dry_run=true", body: body, token: server.adminToken)

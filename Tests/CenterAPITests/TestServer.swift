@@ -39,10 +39,10 @@ final class TestServer {
     init(now: Instant = Instant(japanDate: LocalDate(year: 2026, month: 11, day: 25)!, minuteOfDay: 600),
          synchronousFull: Bool = true, directory existing: String? = nil, log: ServiceLog = .discard) async throws {
         directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)").path
-        let pool = try CenterService.openDatabase(path: directory + "/center.sqlite", synchronousFull: synchronousFull)
+        let store = try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: synchronousFull)
         clock = ManualClock(now: now)
-        service = try await CenterService.start(settings: Self.settings, pool: pool, clock: clock, log: log)
-        adminToken = try await service.mintToken(role: .admin, name: "Test admin", by: "test").0.secret
+        service = try await CenterService.start(settings: Self.settings, store: store, clock: clock, log: log)
+        adminToken = try await service.accounts.mintToken(role: .admin, name: "Test admin", by: "test").0.secret
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
         configuration.eventLoopCount = 1
@@ -54,17 +54,17 @@ final class TestServer {
 
     /// A second service over the same database file, as after a restart.
     func reopenedService() async throws -> CenterService {
-        try await CenterService.start(settings: Self.settings, pool: service.pool, clock: clock)
+        try await CenterService.start(settings: Self.settings, store: service.store, clock: clock)
     }
 
     /// Mints a token of `role` and returns its secret.
     func token(_ role: Role, registrationID: Int64? = nil) async throws -> String {
-        try await service.mintToken(role: role, name: "Test \(role.rawValue)", registrationID: registrationID, by: "test").0.secret
+        try await service.accounts.mintToken(role: role, name: "Test \(role.rawValue)", registrationID: registrationID, by: "test").0.secret
     }
 
     func stop() async {
         await server.shutdown()
-        service.pool.close()
+        service.close()
         try? FileManager.default.removeItem(atPath: directory)
     }
 }

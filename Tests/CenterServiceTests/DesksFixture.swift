@@ -20,7 +20,7 @@ final class DesksFixture {
     init(now: Instant = Instant(japanDate: DesksFixture.today, minuteOfDay: 600)) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("desks-\(UUID().uuidString)").path
         clock = ManualClock(now: now)
-        service = CenterService(settings: Self.settings, pool: try CenterService.openDatabase(path: directory + "/center.sqlite"),
+        service = CenterService(settings: Self.settings, store: try CenterStore.open(path: directory + "/center.sqlite"),
                                 clock: clock)
     }
 
@@ -30,7 +30,7 @@ final class DesksFixture {
     func register(_ name: String = "Freelancer", category: UserCategory = .freelancer, validFrom: LocalDate? = nil,
                   validUntil: LocalDate? = nil) async throws -> Int64 {
         let input = RegistrationInput(category: category, name: name, validFrom: validFrom, validUntil: validUntil)
-        return try await service.createRegistration(input, by: staff).value!.id
+        return try await service.registrations.register(input, by: staff).value!.id
     }
 
     /// The member account of registration `id`.
@@ -41,7 +41,7 @@ final class DesksFixture {
               key: String? = nil) async throws -> DeskPass {
         let request = DeskPassRequest(date: Self.day(date), period: period, desk: desk)
         let idempotency = try key.map { try IdempotencyKey(key: $0, requestHash: Array($0.utf8)) }
-        return try await service.bookDeskPass(request, by: member(registration), idempotency: idempotency).value!
+        return try await service.desks.book(request, by: member(registration), idempotency: idempotency).value!
     }
 
     /// The code a throwing call refuses with, nil when it succeeds.

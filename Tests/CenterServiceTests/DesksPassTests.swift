@@ -90,7 +90,7 @@ import Testing
     @Test func deskSuspendedRegistrationIsRefused() async throws {
         let f = try DesksFixture()
         let a = try await f.register()
-        _ = try await f.service.updateRegistration(id: a, RegistrationPatch(suspendedUntil: .some(DesksFixture.day("2026-12-31"))),
+        _ = try await f.service.registrations.update(id: a, RegistrationPatch(suspendedUntil: .some(DesksFixture.day("2026-12-31"))),
                                                    by: f.staff)
         #expect(await f.refusal { _ = try await f.book(a, "2026-11-26") } == "registration_suspended")
     }
@@ -112,13 +112,13 @@ import Testing
         let f = try DesksFixture()
         let a = try await f.register("A"), b = try await f.register("B")
         let request = DeskPassRequest(date: DesksFixture.day("2026-11-26"), period: "am", registration: b)
-        #expect(await f.refusal { _ = try await f.service.bookDeskPass(request, by: f.member(a)) } == "registration_not_found")
+        #expect(await f.refusal { _ = try await f.service.desks.book(request, by: f.member(a)) } == "registration_not_found")
     }
 
     @Test func deskStaffMustNameTheRegistration() async throws {
         let f = try DesksFixture()
         let request = DeskPassRequest(date: DesksFixture.day("2026-11-26"), period: "am")
-        #expect(await f.refusal { _ = try await f.service.bookDeskPass(request, by: f.staff) } == "registration_required")
+        #expect(await f.refusal { _ = try await f.service.desks.book(request, by: f.staff) } == "registration_required")
     }
 
     @Test func deskIdempotencyKeyReplaysTheFirstPass() async throws {
@@ -126,17 +126,17 @@ import Testing
         let a = try await f.register()
         let request = DeskPassRequest(date: DesksFixture.day("2026-11-26"), period: "am")
         let key = try IdempotencyKey(key: "k-1", requestHash: [1, 2, 3])
-        let first = try await f.service.bookDeskPass(request, by: f.member(a), idempotency: key)
-        let again = try await f.service.bookDeskPass(request, by: f.member(a), idempotency: key)
+        let first = try await f.service.desks.book(request, by: f.member(a), idempotency: key)
+        let again = try await f.service.desks.book(request, by: f.member(a), idempotency: key)
         #expect(again.replayed)
         #expect(again.body == first.body)
-        #expect(try await f.service.deskPasses(from: nil, to: nil, registration: a, for: f.staff).count == 1)
+        #expect(try await f.service.desks.passes(from: nil, to: nil, registration: a, for: f.staff).count == 1)
     }
 
     @Test func deskPassIsAudited() async throws {
         let f = try DesksFixture()
         let pass = try await f.book(try await f.register(), "2026-11-26")
-        let entries = try await f.service.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 100)
+        let entries = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 100)
         #expect(entries.contains { $0.action == "desk_pass.create" && $0.entityID == String(pass.id) })
     }
 
@@ -145,13 +145,13 @@ import Testing
         let a = try await f.register()
         var passes: [DeskPass] = []
         for date in ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"] { passes.append(try await f.book(a, date)) }
-        _ = try await f.service.cancelDeskPass(id: passes[0].id, by: f.member(a))
+        _ = try await f.service.desks.cancel(pass: passes[0].id, by: f.member(a))
         #expect(try await f.book(a, "2026-12-05").state == .booked)
     }
 
     @Test func deskAvailabilityOnAClosedDayClosesEveryDesk() async throws {
         let f = try DesksFixture()
-        let availability = try await f.service.deskAvailability(date: DesksFixture.day("2026-12-21"))
+        let availability = try await f.service.desks.availability(date: DesksFixture.day("2026-12-21"))
         #expect(!availability.open)
         #expect(availability.reasons.map(\.kind) == [.regularClosedDay])
         #expect(availability.periods.allSatisfy { $0.closed == 20 && $0.free == 0 && $0.freeDesks.isEmpty })

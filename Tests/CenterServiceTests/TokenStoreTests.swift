@@ -12,7 +12,7 @@ struct TokenStoreTests {
 
     init() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokens-\(UUID().uuidString)").path
-        pool = try CenterService.openDatabase(path: directory + "/center.sqlite")
+        pool = try CenterStore.open(path: directory + "/center.sqlite").pool
     }
 
     func mint(role: Role = .staff, expiresAt: Instant? = nil) async throws -> (AccessToken, TokenRecord) {

@@ -60,7 +60,7 @@ enum AdminEndpoints {
                      response: Schemas.object(["token": .string, "record": .ref("Token")]),
                      errorCodes: ["invalid_body", "invalid_name", "registration_required", "invalid_expiry"]) { context in
                 let input = try context.request.decodeBody(TokenRequest.self)
-                let (token, record) = try await context.service.mintToken(
+                let (token, record) = try await context.service.accounts.mintToken(
                     role: input.role, name: input.name, registrationID: input.registrationID,
                     expiresAt: input.expiresAt, by: context.caller().auditLabel)
                 return APIResponse.json(MintedToken(token: token.secret, record: record), status: .created)
@@ -70,7 +70,7 @@ enum AdminEndpoints {
                 guard let id = Int64(context.request.pathParameter("id")) else {
                     throw DomainError(.notFound, "token_not_found", "token ids are integers")
                 }
-                try await context.service.revokeToken(id: id, by: context.caller().auditLabel)
+                try await context.service.accounts.revokeToken(id: id, by: context.caller().auditLabel)
                 return HTTPResponse(status: .noContent)
             },
             Endpoint(.GET, "/audit", summary: "The append-only audit log: who changed what, when, before and after",
@@ -91,7 +91,7 @@ enum AdminEndpoints {
                 }
                 let afterID = try request.integerQuery("after_id", in: afterIDRange) ?? 0
                 let limit = try request.integerQuery("limit", in: limitRange) ?? 500
-                return APIResponse.json(try await context.service.auditEntries(since: since, afterID: afterID, limit: limit))
+                return APIResponse.json(try await context.service.accounts.auditEntries(since: since, afterID: afterID, limit: limit))
             },
             Endpoint(.GET, "/me", summary: "Who the token belongs to", tag: "members",
                      access: .roles(Set(Role.allCases)), response: Schemas.object(["role": .string, "name": .string, "token_id": .integer, "registration_id": .integer])) { context in

@@ -22,7 +22,7 @@ enum AvailabilityEndpoints {
                 let facility = try request.requiredQuery("facility")
                 let (from, to) = try request.requiredDateRange()
                 let category = try request.choiceQuery("category", UserCategory.allCases.map(\.rawValue)).flatMap(UserCategory.init(rawValue:))
-                let days = try await context.service.availability(
+                let days = try await context.service.bookings.availability(
                     facility: FacilityID(facility), from: from, to: to, category: category, for: context.actor)
                 return HTTPResponse(status: .ok, headers: ["content-type": "application/json"],
                                     body: try AvailabilityJSON.encode(days))

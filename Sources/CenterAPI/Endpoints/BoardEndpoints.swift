@@ -12,7 +12,7 @@ enum BoardEndpoints {
                      tag: "board", access: .anyone,
                      response: ["type": "string", "example": "<!DOCTYPE html><html lang=\"ja\">…</html>"],
                      contentType: "text/html; charset=utf-8") { context in
-                let day = try await context.service.boardDay()
+                let day = try await context.service.reports.board()
                 let minute = context.service.clock.now().japanSecondOfDay / 60
                 let html = BoardPage.render(day, updatedAt: minute)
                 return HTTPResponse(status: .ok, headers: ["content-type": "text/html; charset=utf-8",

@@ -40,7 +40,7 @@ enum BookingEndpoints {
                         required: ["facility", "date", "divisions", "registration", "purpose", "attendees"]),
                      successStatus: 201, response: Schemas.ref("Booking"), errorCodes: refusals + invalid) { context in
                 let input = try context.request.decodeBody(BookingRequest.self)
-                return APIResponse.recorded(try await context.service.book(
+                return APIResponse.recorded(try await context.service.bookings.book(
                     input, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/bookings", summary: "Bookings in use on a date or from/to, of a facility, of a registration",
@@ -55,7 +55,7 @@ enum BookingEndpoints {
                 let registration = try request.integerQuery("registration", in: InputRange.id)
                 let date = try request.dateQuery("date")
                 let range = try request.dateRange()
-                return APIResponse.json(try await context.service.bookings(
+                return APIResponse.json(try await context.service.bookings.list(
                     from: range.from ?? date, to: range.to ?? date,
                     facility: request.queryValue("facility").map { FacilityID($0) }, registration: registration,
                     for: context.caller()))
@@ -66,27 +66,27 @@ enum BookingEndpoints {
                                   QueryParameter("to", schema: Schemas.dateSchema, "In use on or before this date")],
                      response: bookingList, errorCodes: ["invalid_parameter"]) { context in
                 let range = try context.request.dateRange()
-                return APIResponse.json(try await context.service.bookings(
+                return APIResponse.json(try await context.service.bookings.list(
                     from: range.from, to: range.to, facility: nil, registration: nil,
                     for: context.caller()))
             },
             Endpoint(.GET, "/bookings/{id}", summary: "A booking (a member: its own only)", tag: "bookings",
                      access: .staffOrMember, response: Schemas.ref("Booking"), errorCodes: ["booking_not_found"]) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
-                return APIResponse.json(try await context.service.booking(id: id, for: context.caller()))
+                return APIResponse.json(try await context.service.bookings.booking(id: id, for: context.caller()))
             },
             Endpoint(.POST, "/bookings/{id}/payment", summary: "Record the payment: provisional → paid", tag: "bookings",
                      access: .staff, response: Schemas.ref("Booking"),
                      errorCodes: ["booking_not_found", "invalid_transition", "payment_deadline_passed"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
-                return APIResponse.recorded(try await context.service.pay(
+                return APIResponse.recorded(try await context.service.bookings.pay(
                     booking: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/bookings/{id}/check-in", summary: "Check in on a day of use: paid → checked_in",
                      tag: "bookings", access: .staff, response: Schemas.ref("Booking"),
                      errorCodes: ["booking_not_found", "invalid_transition", "check_in_not_today"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
-                return APIResponse.recorded(try await context.service.checkIn(
+                return APIResponse.recorded(try await context.service.bookings.checkIn(
                     booking: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/bookings/{id}/cancel", summary: "Cancel with the refund schedule (staff may cancel for the center: 100%)",
@@ -96,7 +96,7 @@ enum BookingEndpoints {
                      errorCodes: ["booking_not_found", "invalid_transition", "forbidden", "reason_invalid"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
                 let input = context.request.body.isEmpty ? nil : try context.request.decodeBody(CancelRequest.self)
-                return APIResponse.recorded(try await context.service.cancel(
+                return APIResponse.recorded(try await context.service.bookings.cancel(
                     booking: id, reason: input?.reason, byCenter: input?.byCenter ?? false, by: context.caller(),
                     idempotency: context.request.idempotencyKey()))
             },

@@ -52,7 +52,7 @@ enum CalendarEndpoints {
                 if let facility, context.service.settings.center.facilities.first(where: { $0.id.rawValue == facility }) == nil {
                     throw RequestError.invalidParameter("facility", "unknown facility \(TextRule.echo(facility))")
                 }
-                return APIResponse.json(try await context.service.calendarDays(from: from, to: to, facility: facility))
+                return APIResponse.json(try await context.service.calendar.days(from: from, to: to, facility: facility))
             },
         ]
     }

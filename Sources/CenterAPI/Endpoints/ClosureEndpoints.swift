@@ -16,7 +16,7 @@ enum ClosureEndpoints {
                      errorCodes: ["invalid_body", "date_range_invalid", "reason_required", "reason_invalid", "facility_not_found"]
                          + BookingEndpoints.idempotencyCodes) { context in
                 let input = try context.request.decodeBody(ClosureInput.self)
-                return APIResponse.recorded(try await context.service.declareClosure(
+                return APIResponse.recorded(try await context.service.calendar.declareClosure(
                     input, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
         ]

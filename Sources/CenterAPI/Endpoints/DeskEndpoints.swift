@@ -18,21 +18,21 @@ enum DeskEndpoints {
         [
             Endpoint(.GET, "/desks", summary: "The flexible desks of the pool with their features", tag: "desks",
                      access: .anyone, response: ["type": "array", "items": Schemas.ref("Desk")]) { context in
-                APIResponse.json(context.service.desks.map { DeskViews.DeskView(id: $0.id, features: $0.features) })
+                APIResponse.json(context.service.desks.all.map { DeskViews.DeskView(id: $0.id, features: $0.features) })
             },
             Endpoint(.GET, "/desks/availability", summary: "Per period of a date: desks free, taken and closed (no names)",
                      tag: "desks", access: .anyone,
                      parameters: [QueryParameter("date", required: true, schema: Schemas.dateSchema, "Date of use")],
                      response: Schemas.ref("DeskAvailability"), errorCodes: ["invalid_parameter"]) { context in
                 let date = try context.request.requiredDateQuery("date")
-                return APIResponse.json(try await context.service.deskAvailability(date: date))
+                return APIResponse.json(try await context.service.desks.availability(date: date))
             },
             Endpoint(.POST, "/desk-passes", summary: "Book a desk pass: a date, a period or the whole day, any desk or a named one",
                      tag: "desks", access: .staffOrMember, requestBody: DeskViews.passRequest, successStatus: 201,
                      response: Schemas.ref("DeskPass"), errorCodes: passErrors) { context in
                 let request = try context.request.decodeBody(DeskPassRequest.self)
                 let key = try context.request.idempotencyKey()
-                return APIResponse.recorded(try await context.service.bookDeskPass(request, by: context.caller(), idempotency: key))
+                return APIResponse.recorded(try await context.service.desks.book(request, by: context.caller(), idempotency: key))
             },
             Endpoint(.GET, "/desk-passes", summary: "Desk passes by date of use (staff)", tag: "desks", access: .staff,
                      parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Date of use"),
@@ -45,7 +45,7 @@ enum DeskEndpoints {
                 let date = try request.dateQuery("date")
                 let registration = try request.integerQuery("registration", in: InputRange.id)
                 let range = try request.dateRange()
-                return APIResponse.json(try await context.service.deskPasses(
+                return APIResponse.json(try await context.service.desks.passes(
                     from: date ?? range.from, to: date ?? range.to,
                     registration: registration, for: context.caller()))
             },
@@ -56,27 +56,27 @@ enum DeskEndpoints {
                      response: ["type": "array", "items": Schemas.ref("DeskPass")],
                      errorCodes: ["invalid_parameter"]) { context in
                 let range = try context.request.dateRange()
-                return APIResponse.json(try await context.service.deskPasses(
+                return APIResponse.json(try await context.service.desks.passes(
                     from: range.from, to: range.to,
                     registration: context.caller().registrationID, for: context.caller()))
             },
             Endpoint(.GET, "/desk-passes/{id}", summary: "A desk pass (a member sees only its own)", tag: "desks",
                      access: .staffOrMember, response: Schemas.ref("DeskPass"),
                      errorCodes: ["desk_pass_not_found"]) { context in
-                APIResponse.json(try await context.service.deskPass(id: try passID(context.request), for: context.caller()))
+                APIResponse.json(try await context.service.desks.pass(id: try passID(context.request), for: context.caller()))
             },
             Endpoint(.POST, "/desk-passes/{id}/check-in",
                      summary: "Check a pass in, from the day of use until the start + 30 minutes", tag: "desks",
                      access: .staffOrMember, response: Schemas.ref("DeskPass"),
                      errorCodes: stateErrors + ["check_in_too_early", "check_in_too_late"]) { context in
                 let id = try passID(context.request), key = try context.request.idempotencyKey()
-                return APIResponse.recorded(try await context.service.checkInDeskPass(id: id, by: context.caller(), idempotency: key))
+                return APIResponse.recorded(try await context.service.desks.checkIn(pass: id, by: context.caller(), idempotency: key))
             },
             Endpoint(.POST, "/desk-passes/{id}/cancel", summary: "Cancel a pass before it starts; the desk is free at once",
                      tag: "desks", access: .staffOrMember, response: Schemas.ref("DeskPass"),
                      errorCodes: stateErrors + ["cancel_too_late"]) { context in
                 let id = try passID(context.request), key = try context.request.idempotencyKey()
-                return APIResponse.recorded(try await context.service.cancelDeskPass(id: id, by: context.caller(), idempotency: key))
+                return APIResponse.recorded(try await context.service.desks.cancel(pass: id, by: context.caller(), idempotency: key))
             },
             Endpoint(.GET, "/reports/desk-occupancy",
                      summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, "
@@ -89,7 +89,7 @@ enum DeskEndpoints {
                      errorCodes: ["invalid_parameter", "range_too_long"]) { context in
                 let (from, to) = try context.request.requiredDateRange()
                 let format = try ReportFormat(context.request)
-                let desks = try await context.service.deskOccupancy(from: from, to: to)
+                let desks = try await context.service.desks.occupancy(from: from, to: to)
                 guard format == .csv else { return APIResponse.json(DeskViews.UtilizationView(from: from, to: to, desks: desks)) }
                 var csv = CSVWriter(header: ["part", "date", "period", "open", "desks", "passes", "checked_in", "no_shows",
                                              "occupancy"])

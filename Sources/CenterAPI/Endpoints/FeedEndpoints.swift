@@ -24,7 +24,7 @@ enum FeedEndpoints {
                      errorCodes: ["invalid_parameter", "range_too_long", "facility_not_found"]) { context in
                 let id = FacilityID(context.request.pathParameter("id"))
                 let (from, to) = try range(context)
-                let bookings = try await context.service.feedBookings(facility: id, from: from, to: to)
+                let bookings = try await context.service.bookings.feed(facility: id, from: from, to: to)
                 let name = context.service.settings.center.facility(id).map { "\($0.nameJa) 予約状況" } ?? id.rawValue
                 return feed(name: name, bookings: bookings, audience: .publicFeed, context: context)
             },
@@ -36,7 +36,7 @@ enum FeedEndpoints {
                     throw RequestError(.forbidden, "forbidden", "only a member token names a registration")
                 }
                 let (from, to) = try range(context)
-                let bookings = try await context.service.feedBookings(registration: registration, from: from, to: to)
+                let bookings = try await context.service.bookings.feed(registration: registration, from: from, to: to)
                 return feed(name: "中野区産業振興センター 予約", bookings: bookings, audience: .owner, context: context)
             },
         ]

@@ -65,13 +65,13 @@ enum LockerEndpoints {
         [
             Endpoint(.GET, "/lockers", summary: "Each locker's state today: free, leased, offered or cooling_off (with until)",
                      tag: "lockers", access: .staff, response: ["type": "array", "items": Schemas.ref("LockerState")]) { context in
-                APIResponse.json(try await context.service.lockers())
+                APIResponse.json(try await context.service.lockers.all())
             },
             Endpoint(.POST, "/locker-leases", summary: "Let a locker (the one named, or the next free one); fee and amount owed",
                      tag: "lockers", access: .staff, requestBody: leaseTermsBody, successStatus: 201,
                      response: Schemas.ref("LockerLease"), errorCodes: leaseRefusals) { context in
                 let request = try context.request.decodeBody(LockerLeaseRequest.self)
-                return APIResponse.recorded(try await context.service.leaseLocker(
+                return APIResponse.recorded(try await context.service.lockers.lease(
                     request, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/locker-leases", summary: "Leases, ending soonest first; `ending_within_days` lists active leases due for a reminder",
@@ -85,7 +85,7 @@ enum LockerEndpoints {
                 let request = context.request
                 let state = try request.choiceQuery("state", LockerQuery.states)
                 let registration = try request.integerQuery("registration", in: InputRange.id)
-                return APIResponse.json(try await context.service.lockerLeases(
+                return APIResponse.json(try await context.service.lockers.leases(
                     endingWithinDays: try request.integerQuery("ending_within_days", in: LockerQuery.endingWithinDays), state: state,
                     registration: registration))
             },
@@ -95,34 +95,34 @@ enum LockerEndpoints {
                                                  "Leases in this state (default active)")],
                      response: ["type": "array", "items": Schemas.ref("LockerLease")], errorCodes: ["invalid_parameter"]) { context in
                 let state = try context.request.choiceQuery("state", LockerQuery.states)
-                return APIResponse.json(try await context.service.lockerLeases(
+                return APIResponse.json(try await context.service.lockers.leases(
                     endingWithinDays: nil, state: state, registration: context.caller().registrationID))
             },
             Endpoint(.GET, "/locker-leases/{id}", summary: "One lease", tag: "lockers", access: .staff,
                      response: Schemas.ref("LockerLease"), errorCodes: ["locker_lease_not_found"]) { context in
-                APIResponse.json(try await context.service.lockerLease(id: try context.request.idParameter(notFound: "locker_lease_not_found")))
+                APIResponse.json(try await context.service.lockers.lease(id: try context.request.idParameter(notFound: "locker_lease_not_found")))
             },
             Endpoint(.POST, "/locker-leases/{id}/renew", summary: "Renew by 12 months, within the 5-year limit",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
                      errorCodes: ["locker_lease_not_found", "lease_not_active", "lease_limit_reached", "registration_expired"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
-                return APIResponse.recorded(try await context.service.renewLockerLease(
-                    id: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
+                return APIResponse.recorded(try await context.service.lockers.renew(
+                    lease: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/terminate",
                      summary: "Terminate today; the locker cools off until the address move is confirmed or 60 days pass",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
                      errorCodes: ["locker_lease_not_found", "lease_not_active"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
-                return APIResponse.recorded(try await context.service.terminateLockerLease(
-                    id: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
+                return APIResponse.recorded(try await context.service.lockers.terminate(
+                    lease: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/confirm-address-moved",
                      summary: "Staff confirm the former lessee moved its registered address (本店移転登記); re-let from tomorrow",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
                      errorCodes: ["locker_lease_not_found", "lease_not_ended"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
-                return APIResponse.recorded(try await context.service.confirmAddressMoved(
+                return APIResponse.recorded(try await context.service.lockers.confirmAddressMoved(
                     lease: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/corporate-number", summary: "A founder supplies the corporate number",
@@ -134,7 +134,7 @@ enum LockerEndpoints {
                                   "invalid_corporate_number", "company_has_lease"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
                 let input = try context.request.decodeBody(CorporateNumberRequest.self)
-                return APIResponse.recorded(try await context.service.supplyCorporateNumber(
+                return APIResponse.recorded(try await context.service.lockers.supplyCorporateNumber(
                     lease: id, number: input.corporateNumber, by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
@@ -145,13 +145,13 @@ enum LockerEndpoints {
                      errorCodes: ["invalid_body", "invalid_note", "registration_not_found", "registration_not_active", "already_waiting",
                                   "company_has_lease"]) { context in
                 let input = try context.request.decodeBody(WaitlistRequest.self)
-                return APIResponse.recorded(try await context.service.joinLockerWaitlist(
+                return APIResponse.recorded(try await context.service.lockers.joinWaitlist(
                     registration: input.registration, note: input.note ?? "", by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/locker-waitlist", summary: "Applicants waiting or holding an offer, in order of application",
                      tag: "lockers", access: .staff, response: ["type": "array", "items": Schemas.ref("LockerWaitlistEntry")]) { context in
-                APIResponse.json(try await context.service.lockerWaitlist())
+                APIResponse.json(try await context.service.lockers.waitlist())
             },
             Endpoint(.POST, "/locker-offers/{id}/accept", summary: "Accept an offer with the lease terms; creates the lease",
                      tag: "lockers", access: .staff, requestBody: leaseTermsBody, successStatus: 201,
@@ -159,14 +159,14 @@ enum LockerEndpoints {
                      errorCodes: ["locker_offer_not_found", "offer_not_open", "offer_expired"] + leaseRefusals) { context in
                 let id = try context.request.idParameter(notFound: "locker_offer_not_found")
                 let request = try context.request.decodeBody(LockerLeaseRequest.self)
-                return APIResponse.recorded(try await context.service.acceptLockerOffer(
+                return APIResponse.recorded(try await context.service.lockers.acceptOffer(
                     id: id, request, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-offers/{id}/decline", summary: "Decline an offer; the locker goes to the next in line",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerOffer"),
                      errorCodes: ["locker_offer_not_found", "offer_not_open", "offer_expired"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_offer_not_found")
-                return APIResponse.recorded(try await context.service.declineLockerOffer(
+                return APIResponse.recorded(try await context.service.lockers.declineOffer(
                     id: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
         ]

@@ -10,10 +10,10 @@ enum MetricsEndpoints {
             Endpoint(.GET, "/metrics", summary: "Prometheus metrics: requests, latency, connections, write batches, commits, bookings by state, backups",
                      tag: "system", access: .staff, response: ["type": "string"],
                      contentType: "text/plain; version=0.0.4") { context in
-                let bookings = try await context.service.bookingCountsByState()
-                let text = context.resources.metrics.render(writer: context.service.pool.statistics, bookings: bookings,
-                                                            backups: context.service.backupStatus(),
-                                                            databaseDamaged: context.service.pool.fault != nil)
+                let bookings = try await context.service.bookings.countsByState()
+                let text = context.resources.metrics.render(writer: context.service.housekeeping.writer, bookings: bookings,
+                                                            backups: context.service.housekeeping.backupStatus(),
+                                                            databaseDamaged: context.service.housekeeping.databaseDamaged)
                 return HTTPResponse(status: .ok, headers: ["content-type": "text/plain; version=0.0.4; charset=utf-8"],
                                     body: Array(text.utf8))
             },

@@ -31,14 +31,14 @@ enum RegistrationEndpoints {
                      response: Schemas.ref("Registration"),
                      errorCodes: eligibilityCodes + BookingEndpoints.idempotencyCodes) { context in
                 let input = try context.request.decodeBody(RegistrationInput.self)
-                return APIResponse.recorded(try await context.service.createRegistration(
+                return APIResponse.recorded(try await context.service.registrations.register(
                     input, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/registrations/{id}", summary: "A registration (a member: its own only)", tag: "registrations",
                      access: .staffOrMember, response: Schemas.ref("Registration"),
                      errorCodes: ["registration_not_found"]) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
-                return APIResponse.json(try await context.service.registration(id: id, for: context.caller()))
+                return APIResponse.json(try await context.service.registrations.registration(id: id, for: context.caller()))
             },
             Endpoint(.PATCH, "/registrations/{id}", summary: "Change a registration; `suspended_until` suspends, null lifts",
                      tag: "registrations", access: .staff,
@@ -50,13 +50,13 @@ enum RegistrationEndpoints {
                      errorCodes: eligibilityCodes + ["registration_not_found", "registration_already_erased"]) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
                 let patch = try context.request.decodeBody(RegistrationPatch.self)
-                return APIResponse.json(try await context.service.updateRegistration(id: id, patch, by: context.caller()))
+                return APIResponse.json(try await context.service.registrations.update(id: id, patch, by: context.caller()))
             },
             Endpoint(.POST, "/registrations/{id}/renew", summary: "Renew (更新): the card is issued anew, valid two years from today; accepted from the renewal period before expiry (Config registration.renewal_window_days); a repeat changes nothing", tag: "registrations",
                      access: .staff, response: Schemas.ref("Registration"),
                      errorCodes: ["registration_not_found", "renewal_not_open", "registration_already_erased"] + BookingEndpoints.idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
-                return APIResponse.recorded(try await context.service.renewRegistration(
+                return APIResponse.recorded(try await context.service.registrations.renew(
                     id: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/registrations/{id}/erase",
@@ -65,7 +65,7 @@ enum RegistrationEndpoints {
                      errorCodes: ["registration_not_found", "erasure_blocked", "registration_already_erased"]
                         + BookingEndpoints.idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
-                return APIResponse.recorded(try await context.service.eraseRegistration(
+                return APIResponse.recorded(try await context.service.registrations.erase(
                     id: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/registrations/{id}/tokens", summary: "Mint a member token for the registration (shown once)",
@@ -74,7 +74,7 @@ enum RegistrationEndpoints {
                      errorCodes: ["registration_not_found", "invalid_name", "registration_already_erased"]) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
                 let name = context.request.body.isEmpty ? nil : try context.request.decodeBody(TokenRequest.self).name
-                let (token, record) = try await context.service.mintMemberToken(
+                let (token, record) = try await context.service.registrations.mintMemberToken(
                     registration: id, name: name ?? "Member of registration \(id)", by: context.caller())
                 return APIResponse.json(MintedToken(token: token.secret, record: record), status: .created)
             },

@@ -10,8 +10,8 @@ import JSON
 enum ReportEndpoints {
     static let fiscalYearParameter = QueryParameter(
         "fiscal_year", required: true,
-        schema: ["type": "integer", "minimum": .int(CenterService.reportableFiscalYears.lowerBound),
-                 "maximum": .int(CenterService.reportableFiscalYears.upperBound), "example": 2026],
+        schema: ["type": "integer", "minimum": .int(Reports.reportableFiscalYears.lowerBound),
+                 "maximum": .int(Reports.reportableFiscalYears.upperBound), "example": 2026],
         "Fiscal year by its starting year: 2026 is 令和8年度, 2026-04-01 to 2027-03-31")
 
     static var all: [Endpoint] {
@@ -22,7 +22,7 @@ enum ReportEndpoints {
                      response: ["type": "array", "items": Schemas.ref("UtilizationLine")],
                      errorCodes: ["invalid_parameter"]) { context in
                 let year = try fiscalYear(context.request)
-                let lines = try await context.service.utilizationReport(fiscalYear: year)
+                let lines = try await context.service.reports.utilization(fiscalYear: year)
                 switch try ReportFormat(context.request) {
                 case .json: return APIResponse.json(lines)
                 case .csv: return ReportFormat.csvResponse(ReportTables.utilization(lines), filename: "utilization-\(year).csv")
@@ -34,7 +34,7 @@ enum ReportEndpoints {
                      response: ["type": "array", "items": Schemas.ref("RevenueLine")],
                      errorCodes: ["invalid_parameter"]) { context in
                 let year = try fiscalYear(context.request)
-                let lines = try await context.service.revenueReport(fiscalYear: year)
+                let lines = try await context.service.reports.revenue(fiscalYear: year)
                 switch try ReportFormat(context.request) {
                 case .json: return APIResponse.json(lines)
                 case .csv: return ReportFormat.csvResponse(ReportTables.revenue(lines), filename: "revenue-\(year).csv")
@@ -46,7 +46,7 @@ enum ReportEndpoints {
                      response: ["type": "array", "items": Schemas.ref("LockerLeaseLine")],
                      errorCodes: ["invalid_parameter"]) { context in
                 let year = try fiscalYear(context.request)
-                let lines = try await context.service.lockerLeaseReport(fiscalYear: year)
+                let lines = try await context.service.reports.lockers(fiscalYear: year)
                 switch try ReportFormat(context.request) {
                 case .json: return APIResponse.json(lines)
                 case .csv: return ReportFormat.csvResponse(ReportTables.lockers(lines), filename: "lockers-\(year).csv")
@@ -63,7 +63,7 @@ enum ReportEndpoints {
                     throw RequestError.invalidParameter("month", "query parameter `month` is required")
                 }
                 do throws(DateOutOfRange) { try month.checkSupported() } catch { throw RequestError.dateOutOfRange("month", error) }
-                let lines = try await context.service.communityQuotaReport(month: month)
+                let lines = try await context.service.reports.communityQuota(month: month)
                 switch try ReportFormat(context.request) {
                 case .json: return APIResponse.json(lines)
                 case .csv:
@@ -77,6 +77,6 @@ enum ReportEndpoints {
 
     /// `fiscal_year` as a year the reports cover; `invalid_parameter` (422) otherwise.
     static func fiscalYear(_ request: HTTPRequest) throws(RequestError) -> FiscalYear {
-        FiscalYear(try request.requiredIntegerQuery("fiscal_year", in: CenterService.reportableFiscalYears))
+        FiscalYear(try request.requiredIntegerQuery("fiscal_year", in: Reports.reportableFiscalYears))
     }
 }

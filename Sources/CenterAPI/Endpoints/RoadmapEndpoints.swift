@@ -19,7 +19,7 @@ enum RoadmapEndpoints {
                      errorCodes: ["invalid_parameter"]) { context in
                 let filter = try roadmapFilter(context.request)
                 let today = context.service.today
-                let sections = context.service.roadmap.sections(matching: filter).map { section in
+                let sections = context.service.roadmap.schedule.sections(matching: filter).map { section in
                     RoadmapSectionView(step: section.step, fiscalYear: section.fiscalYear,
                                        fiscalYearLabel: FiscalYear(section.fiscalYear).japaneseLabel,
                                        items: section.items.map { RoadmapItemView(item: $0, effectiveStatus: $0.status(asOf: today)) })
@@ -29,7 +29,7 @@ enum RoadmapEndpoints {
             Endpoint(.GET, "/roadmap/items/{id}", summary: "One roadmap item", tag: "roadmap", access: .anyone,
                      response: Schemas.ref("RoadmapItem"), errorCodes: ["unknown_item"]) { context in
                 let id = context.request.pathParameter("id")
-                guard let item = context.service.roadmap.item(id) else {
+                guard let item = context.service.roadmap.schedule.item(id) else {
                     throw DomainError(.notFound, "unknown_item", "no roadmap item has id \(TextRule.echo(id))")
                 }
                 let today = context.service.today
@@ -55,7 +55,7 @@ enum RoadmapEndpoints {
                 }
                 let confirmDisplaced = try request.integerQuery("confirm_displaced", in: 0...1_000_000)
                 let update = try request.decodeBody(RoadmapUpdateBody.self).update
-                let change = try await context.service.updateRoadmapItem(id: request.pathParameter("id"), update: update,
+                let change = try await context.service.roadmap.update(item: request.pathParameter("id"), update: update,
                                                                          dryRun: dryRun, confirmDisplaced: confirmDisplaced,
                                                                          by: context.caller())
                 return APIResponse.json(change)
@@ -65,24 +65,24 @@ enum RoadmapEndpoints {
                      parameters: [QueryParameter("as_of", schema: Schemas.dateSchema, "The date to judge on (default: today in Japan)")],
                      response: ["type": "array", "items": Schemas.ref("StepStatus")], errorCodes: ["invalid_parameter"]) { context in
                 let asOf = try context.request.dateQuery("as_of") ?? context.service.today
-                let report = StepStatus.report(for: context.service.roadmap, asOf: asOf)
+                let report = StepStatus.report(for: context.service.roadmap.schedule, asOf: asOf)
                 return APIResponse.json(report.map(StepStatusView.init))
             },
             Endpoint(.GET, "/roadmap.svg", summary: "Gantt chart of the roadmap by fiscal year, with today's line and manager terms",
                      tag: "roadmap", access: .anyone, response: ["type": "string"], contentType: "image/svg+xml") { context in
-                let svg = GanttChart.svg(schedule: context.service.roadmap, today: context.service.today)
+                let svg = GanttChart.svg(schedule: context.service.roadmap.schedule, today: context.service.today)
                 return HTTPResponse(status: .ok, headers: ["content-type": "image/svg+xml; charset=utf-8"], body: Array(svg.utf8))
             },
             Endpoint(.GET, "/managers", summary: "Designated-manager (指定管理者) terms", tag: "roadmap", access: .anyone,
                      response: ["type": "array", "items": Schemas.ref("ManagerTerm")]) { context in
-                APIResponse.json(context.service.roadmap.managers)
+                APIResponse.json(context.service.roadmap.schedule.managers)
             },
             Endpoint(.GET, "/managers/current", summary: "The designated manager in charge on a date", tag: "roadmap",
                      access: .anyone,
                      parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Default: today in Japan")],
                      response: Schemas.ref("ManagerTerm"), errorCodes: ["invalid_parameter", "no_manager"]) { context in
                 let date = try context.request.dateQuery("date") ?? context.service.today
-                guard let term = context.service.roadmap.manager(on: date) else {
+                guard let term = context.service.roadmap.schedule.manager(on: date) else {
                     throw DomainError(.notFound, "no_manager", "no designated-manager term covers \(date)")
                 }
                 return APIResponse.json(term)

@@ -37,7 +37,7 @@ enum StorageEndpoints {
             Endpoint(.GET, "/storage-bays", summary: "Each bay for a fiscal year: size, floor, allocations, units free, items out",
                      tag: "storage", access: .staff, parameters: [fiscalYearParameter],
                      response: ["type": "array", "items": Schemas.ref("StorageBay")], errorCodes: ["invalid_parameter"]) { context in
-                APIResponse.json(try await context.service.storageBayViews(fiscalYear: try StorageBodies.fiscalYear(context)))
+                APIResponse.json(try await context.service.storage.bays(fiscalYear: try StorageBodies.fiscalYear(context)))
             },
             Endpoint(.POST, "/storage-allocations", summary: "Apply for storage units in a fiscal year (ranked later)",
                      tag: "storage", access: .staff,
@@ -51,13 +51,13 @@ enum StorageEndpoints {
                      errorCodes: ["invalid_body", "registration_not_found", "registration_not_active", "registration_expired", "fiscal_year_past", "fiscal_year_too_far",
                                   "invalid_units", "storage_category_not_allowed", "invalid_name"]) { context in
                 let input = try context.request.decodeBody(StorageApplicationInput.self)
-                return APIResponse.recorded(try await context.service.applyForStorage(
+                return APIResponse.recorded(try await context.service.storage.apply(
                     input, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/storage-allocations", summary: "A fiscal year's applications in ranking order, allocated or pending",
                      tag: "storage", access: .staff, parameters: [fiscalYearParameter],
                      response: ["type": "array", "items": Schemas.ref("StorageApplication")], errorCodes: ["invalid_parameter"]) { context in
-                APIResponse.json(try await context.service.storageApplications(fiscalYear: try StorageBodies.fiscalYear(context)))
+                APIResponse.json(try await context.service.storage.applications(fiscalYear: try StorageBodies.fiscalYear(context)))
             },
             Endpoint(.POST, "/storage-allocations/allocate",
                      summary: "Rank a fiscal year's pending applications by category priority and place them; never beyond a bay's capacity",
@@ -68,7 +68,7 @@ enum StorageEndpoints {
                                                "unallocated": .array(.ref("StorageApplication"))]),
                      errorCodes: ["invalid_parameter"]) { context in
                 let year = try StorageBodies.fiscalYear(context, required: true)
-                return APIResponse.recorded(try await context.service.allocateStorage(
+                return APIResponse.recorded(try await context.service.storage.allocate(
                     fiscalYear: year, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/storage-items", summary: "Register an item in the bay of an allocation", tag: "storage", access: .staff,
@@ -77,13 +77,13 @@ enum StorageEndpoints {
                      successStatus: 201, response: Schemas.ref("StorageItem"),
                      errorCodes: ["invalid_body", "storage_allocation_not_found", "invalid_field", "invalid_quantity"]) { context in
                 let input = try context.request.decodeBody(StorageBodies.Item.self)
-                return APIResponse.recorded(try await context.service.registerStorageItem(
+                return APIResponse.recorded(try await context.service.storage.registerItem(
                     allocation: input.allocation, name: input.name, quantity: input.quantity ?? 1, by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/storage-items/{id}", summary: "An item with its check-out and return log", tag: "storage",
                      access: .staff, response: Schemas.ref("StorageItem"), errorCodes: ["storage_item_not_found"]) { context in
-                APIResponse.json(try await context.service.storageItem(id: try context.request.idParameter(notFound: "storage_item_not_found")))
+                APIResponse.json(try await context.service.storage.item(id: try context.request.idParameter(notFound: "storage_item_not_found")))
             },
             Endpoint(.POST, "/storage-items/{id}/checkout", summary: "Check an item out for an event: who, and where it goes",
                      tag: "storage", access: .staff,
@@ -93,7 +93,7 @@ enum StorageEndpoints {
                      errorCodes: ["invalid_body", "storage_item_not_found", "item_already_out", "invalid_field"]) { context in
                 let id = try context.request.idParameter(notFound: "storage_item_not_found")
                 let input = try context.request.decodeBody(StorageBodies.Checkout.self)
-                return APIResponse.recorded(try await context.service.checkOutStorageItem(
+                return APIResponse.recorded(try await context.service.storage.checkOutItem(
                     id: id, event: input.event, person: input.by, toWhere: input.toWhere, by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
@@ -103,7 +103,7 @@ enum StorageEndpoints {
                      errorCodes: ["invalid_body", "storage_item_not_found", "item_not_out", "invalid_field"]) { context in
                 let id = try context.request.idParameter(notFound: "storage_item_not_found")
                 let input = try context.request.decodeBody(StorageBodies.Return.self)
-                return APIResponse.recorded(try await context.service.returnStorageItem(
+                return APIResponse.recorded(try await context.service.storage.returnItem(
                     id: id, person: input.by, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
         ]

@@ -23,7 +23,7 @@ enum SystemEndpoints {
                                                 "status": .enumeration(["error"]),
                                                 "database": .enumeration(["error", "unavailable"]),
                                             ], required: ["status", "database"], example: ["status": "error", "database": "error"]))]) { context in
-                let body: [UInt8] = switch await context.service.health() {
+                let body: [UInt8] = switch await context.service.housekeeping.health() {
                 case .ok: healthy
                 case .error: damaged
                 case .unavailable: unavailable

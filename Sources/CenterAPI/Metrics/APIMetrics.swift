@@ -1,6 +1,5 @@
 import CenterService
 import HTTPServer
-import Store
 import Synchronization
 
 /// The service's metrics for `GET /metrics` (Prometheus): requests by route
@@ -46,7 +45,7 @@ public final class APIMetrics: Sendable {
 
     /// The exposition text, with the writer's statistics and any extra gauges
     /// (`name`, labels, value) the service adds.
-    func render(writer: WriterStatistics, bookings: [(state: String, count: Int)], backups: BackupStatus? = nil,
+    func render(writer: WriterFigures, bookings: [(state: String, count: Int)], backups: BackupStatus? = nil,
                 databaseDamaged: Bool = false) -> String {
         let s = state.withLock { $0 }
         var out = PrometheusText()

@@ -3,7 +3,6 @@ import CenterDomain
 import CenterService
 import HTTPServer
 import Roadmap
-import Store
 
 /// The one place where errors of every module become HTTP statuses and the
 /// JSON error body (docs/API.md): domain refusals 409, invalid values 422, unknown
@@ -44,7 +43,7 @@ public enum ErrorMapping {
             case .invalidValue: (.unprocessableContent, "invalid_body")
             }
             return APIResponse.error(status, code: code, message: e.description, details: ["path": e.path])
-        case is StoreError:
+        case let error where CenterService.isDatabaseFailure(error):
             return APIResponse.error(.internalServerError, code: "internal_error",
                                      message: "the database could not complete the request")
         default:

@@ -1,7 +1,7 @@
 import CalendarValues
 import CenterDomain
 import Foundation
-import Store
+internal import Store
 
 /// Writes and reads the audit log. `append` runs inside the caller's write
 /// transaction, so a change and its audit line commit together or not at all.
@@ -11,10 +11,10 @@ import Store
 /// it queues carries the id (`DatabasePool.writeOrigin`), and `append` reads
 /// it from the write's connection. The service itself knows nothing of HTTP;
 /// a timer's lines have none.
-public enum AuditLog {
+enum AuditLog {
     /// Appends one entry; `before` and `after` are encoded as JSON. The
     /// request id, when not given, is the one the write was queued under.
-    public static func append(_ db: Database, at: Instant, actor: String, action: String, entity: String,
+    static func append(_ db: Database, at: Instant, actor: String, action: String, entity: String,
                               entityID: String?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
                               requestID: String? = nil) throws {
         try db.run("""
@@ -26,7 +26,7 @@ public enum AuditLog {
     }
 
     /// Entries at or after `since`, oldest first, at most `limit`, starting after id `afterID`.
-    public static func entries(_ db: Database, since: Instant, afterID: Int64 = 0, limit: Int = 500) throws -> [AuditEntry] {
+    static func entries(_ db: Database, since: Instant, afterID: Int64 = 0, limit: Int = 500) throws -> [AuditEntry] {
         try db.query("""
             SELECT id, at, actor, action, entity, entity_id, before, after, request_id FROM audit_log
             WHERE at >= ? AND id > ? ORDER BY id LIMIT ?

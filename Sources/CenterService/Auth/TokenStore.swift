@@ -1,12 +1,12 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// Tokens in the database: minted with a random secret, stored as SHA-256,
 /// compared in constant time, revocable, and expiring when given an expiry.
-public enum TokenStore {
+enum TokenStore {
     /// Mints a token inside the caller's write transaction and audits it.
-    public static func mint(_ db: Database, role: Role, name: String, registrationID: Int64?, expiresAt: Instant?,
+    static func mint(_ db: Database, role: Role, name: String, registrationID: Int64?, expiresAt: Instant?,
                             now: Instant, by actor: String) throws -> (AccessToken, TokenRecord) {
         let token = AccessToken.generate()
         try db.run("""
@@ -22,7 +22,7 @@ public enum TokenStore {
     }
 
     /// The caller behind `secret`, or `AuthError.invalidToken` when it is unknown, revoked or expired.
-    public static func authenticate(_ db: Database, secret: String, now: Instant) throws -> Actor {
+    static func authenticate(_ db: Database, secret: String, now: Instant) throws -> Actor {
         let hash = AccessToken(secret: secret).hash
         guard let row = try db.queryOne("""
             SELECT id, hash, role, name, registration_id, expires_at, revoked_at FROM access_tokens WHERE hash = ?
@@ -40,7 +40,7 @@ public enum TokenStore {
     }
 
     /// Revokes token `id`; true when it existed and was live.
-    public static func revoke(_ db: Database, id: Int64, now: Instant, by actor: String) throws -> Bool {
+    static func revoke(_ db: Database, id: Int64, now: Instant, by actor: String) throws -> Bool {
         let changed = try db.run("UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                                  [.integer(now.secondsSinceEpoch), .integer(id)])
         if changed > 0 {
@@ -50,7 +50,7 @@ public enum TokenStore {
     }
 
     /// Whether any live admin token exists (first start mints one when not).
-    public static func hasLiveAdmin(_ db: Database, now: Instant) throws -> Bool {
+    static func hasLiveAdmin(_ db: Database, now: Instant) throws -> Bool {
         try db.queryOne("""
             SELECT 1 FROM access_tokens WHERE role = 'admin' AND revoked_at IS NULL
             AND (expires_at IS NULL OR expires_at > ?) LIMIT 1

@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// The days a facility can be used (休館日): the configured `CenterCalendar`
 /// (year-end, regular closed day, holidays if configured, works closures)

@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// A room booking (予約) as the service stores and shows it: what was booked,
 /// its state in the lifecycle (`BookingState`), the fee with its breakdown,

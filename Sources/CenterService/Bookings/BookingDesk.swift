@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// Takes a booking inside one write transaction (受付): every rule is checked
 /// against the rows of that same transaction and the booking is inserted

@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// Reading and writing the live division-units (コマ) of `booking_units`
 /// inside a write or read transaction: what the counting rules (community

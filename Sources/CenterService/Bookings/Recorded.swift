@@ -1,7 +1,7 @@
 import CalendarValues
 import CenterDomain
 import Foundation
-import Store
+internal import Store
 
 /// An `Idempotency-Key` (冪等キー) sent with a POST, with the hash of the
 /// request it came with (docs/API.md "Conventions": a retry with the same key
@@ -95,7 +95,7 @@ enum IdempotencyStore {
     }
 }
 
-extension CenterService {
+extension ServiceContext {
     /// Runs `work` in one write transaction with the idempotency check and
     /// record around it: a known key replays its first response (or refusal)
     /// and runs nothing.

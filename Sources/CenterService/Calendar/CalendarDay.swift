@@ -53,18 +53,3 @@ public struct CalendarDay: Encodable, Sendable {
         self.manager = manager.map { ManagerInCharge(id: $0.id, label: $0.label, operator: $0.operator, operatorJa: $0.operatorJa) }
     }
 }
-
-extension CenterService {
-    /// The calendar from `from` through `to`: the configured calendar with
-    /// the roadmap's works, plus the ad-hoc closures staff declared. Without a
-    /// facility only whole-center closures count; with one, its own too.
-    public func calendarDays(from: LocalDate, to: LocalDate, facility: String?) async throws -> [CalendarDay] {
-        let calendar = self.calendar, roadmap = self.roadmap
-        let days = try await pool.read { db in try BookableCalendar.load(db, calendar: calendar, from: from, to: to) }
-        return from.dates(through: to).map { date in
-            CalendarDay(summary: calendar.summary(of: date, facility: facility),
-                               adHoc: days.adHocClosures(on: date, facility: facility),
-                               manager: roadmap.manager(on: date))
-        }
-    }
-}

@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// Reading and writing the live division-units of `desk_pass_periods` inside
 /// a transaction: which desks are taken, what a person already holds, and the

@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// The life of a desk pass: `booked` until checked in (`checked_in`),
 /// cancelled before its start (`cancelled`), or released by the timer when

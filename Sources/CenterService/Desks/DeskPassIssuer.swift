@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// Issues a desk pass inside one write transaction (フリーデスク受付): every
 /// rule is checked against the rows of that same transaction and the pass

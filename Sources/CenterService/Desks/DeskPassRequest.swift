@@ -33,7 +33,7 @@ public struct DeskPassRequest: Sendable, Hashable, Decodable {
     /// (`registration_required`, 422, when none).
     func holder(for actor: Actor) throws -> Int64 {
         if let registration {
-            try CenterService.requireOwn(registration: registration, actor: actor)
+            try Registrations.requireOwn(registration: registration, actor: actor)
             return registration
         }
         if actor.role == .member, let own = actor.registrationID { return own }

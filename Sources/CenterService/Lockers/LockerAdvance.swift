@@ -1,6 +1,6 @@
 import CenterDomain
 
-/// What one run of the locker timer did (`advanceLockers(now:)`).
+/// What one run of the locker timer did (`Lockers.advance(now:)`).
 public struct LockerAdvance: Sendable, Hashable {
     public var expiredOffers: [Int64] = []
     public var endedLeases: [Int64] = []

@@ -1,7 +1,7 @@
 import CalendarValues
 import CenterDomain
 import Foundation
-import Store
+internal import Store
 
 /// A locker lease (ロッカー賃貸借) as the service stores and shows it: the
 /// locker, the lessee (a registration with its corporate number, or a founder

@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// The locker rules run inside one write transaction (docs/ARCHITECTURE.md: the
 /// check and the change together): the state of every locker, a new lease,

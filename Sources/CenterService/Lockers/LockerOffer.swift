@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// A waitlist offer (空き案内): a freed locker held for the first applicant in
 /// line until `expires_on` (the last day it may be accepted,

@@ -1,5 +1,5 @@
 import CenterDomain
-import Store
+internal import Store
 import Synchronization
 
 /// How urgent a log line is, as operators read it: `error` needs someone to
@@ -67,7 +67,7 @@ final class TimerFailures: Sendable {
     }
 }
 
-extension CenterService {
+extension ServiceContext {
     /// Runs one round of a timer's work. A failure is logged at `error` with
     /// the timer's name and the cause, and the round answers nil; the timer
     /// carries on (the next round may succeed). Cancellation is not a failure.

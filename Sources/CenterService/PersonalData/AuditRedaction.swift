@@ -1,5 +1,5 @@
 import Foundation
-import Store
+internal import Store
 
 /// Redacts the audit lines that concern an erased registration: the only
 /// update the audit log's trigger allows (schema version 6). A line keeps its

@@ -1,5 +1,5 @@
 import CenterDomain
-import Store
+internal import Store
 import CalendarValues
 
 /// Why a registration's personal data was erased.

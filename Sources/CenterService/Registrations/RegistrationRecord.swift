@@ -1,7 +1,7 @@
 import CalendarValues
 import CenterDomain
 import Foundation
-import Store
+internal import Store
 
 /// A registration (利用登録) as the service stores and shows it: the domain
 /// `Registration` plus the contact (personal data, shown to staff and the

@@ -1,4 +1,4 @@
-import Store
+internal import Store
 
 extension Schema {
     /// Version 3: registrations (利用登録), room bookings (予約) with their

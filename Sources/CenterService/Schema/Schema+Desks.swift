@@ -1,4 +1,4 @@
-import Store
+internal import Store
 
 extension Schema {
     /// Version 4: flexible-desk passes (フリーデスク利用券) and the

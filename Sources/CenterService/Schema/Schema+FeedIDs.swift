@@ -1,4 +1,4 @@
-import Store
+internal import Store
 
 extension Schema {
     /// Version 7: a public id per booking for the iCalendar feeds. Event

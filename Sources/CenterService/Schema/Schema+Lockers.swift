@@ -1,4 +1,4 @@
-import Store
+internal import Store
 
 extension Schema {
     /// Version 5: mobile lockers (法人登記用ロッカー) and equipment storage (備品倉庫).

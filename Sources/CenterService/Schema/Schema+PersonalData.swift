@@ -1,4 +1,4 @@
-import Store
+internal import Store
 
 extension Schema {
     /// Version 6: erasing personal data (個人情報の保護に関する法律 第22条, 第35条).

@@ -1,4 +1,4 @@
-import Store
+internal import Store
 
 extension Schema {
     /// Planners' committed updates to roadmap items. Each row is

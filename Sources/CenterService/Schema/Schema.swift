@@ -1,11 +1,11 @@
-import Store
+internal import Store
 
 /// The database schema as ordered migrations. A migration, once released, is
 /// never edited: changes come as a new version. The schema itself forbids what
 /// must never happen (docs/ARCHITECTURE.md): the audit log cannot be updated or
 /// deleted, a member token always names its registration.
-public enum Schema {
-    public static let migrations: [Migration] = [foundation, roadmap, bookings, desks, lockers, personalData, bookingFeedIDs]
+enum Schema {
+    static let migrations: [Migration] = [foundation, roadmap, bookings, desks, lockers, personalData, bookingFeedIDs]
 
     /// Version 1: tokens, the audit log and idempotency keys.
     static let foundation =

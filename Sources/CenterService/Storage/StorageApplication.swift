@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// An application for equipment storage (備品倉庫の使用申請) for one fiscal
 /// year: by a registration (a community group) or by a holder named with its

@@ -1,5 +1,5 @@
 import CenterDomain
-import Store
+internal import Store
 
 /// An item in the register of a storage bay (備品台帳), with its movement
 /// log: each check-out for an event (who, when, where to) and each return.

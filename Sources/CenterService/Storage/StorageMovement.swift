@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// One line of an item's log (持出し・返却記録): a check-out for an event to a
 /// place, or a return; who took or brought it, when, and who recorded it.

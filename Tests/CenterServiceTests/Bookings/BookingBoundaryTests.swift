@@ -22,9 +22,9 @@ struct BookingBoundaryTests {
     func refundTiersByDaysBeforeUse(cancelledOn: String, percent: Int) async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", [.am, .pm], registration: registration)
-        _ = try await f.service.pay(booking: booking.id, by: f.staff)
+        _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
         f.clock.set(Instant(japanDate: date(cancelledOn), minuteOfDay: 600))
-        let cancelled = try await f.service.cancel(booking: booking.id, reason: nil, byCenter: false, by: f.staff).value!
+        let cancelled = try await f.service.bookings.cancel(booking: booking.id, reason: nil, byCenter: false, by: f.staff).value!
         #expect(cancelled.refund?.percent == percent)
         #expect(cancelled.refund?.amount == 3500 * percent / 100)
     }
@@ -32,19 +32,19 @@ struct BookingBoundaryTests {
     @Test func theCenterCancellingRefundsEverythingEvenOnTheDay() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: registration)
-        _ = try await f.service.pay(booking: booking.id, by: f.staff)
+        _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
         f.clock.set(Instant(japanDate: date("2026-12-10"), minuteOfDay: 480))
-        let cancelled = try await f.service.cancel(booking: booking.id, reason: "Flooding", byCenter: true, by: f.staff).value!
+        let cancelled = try await f.service.bookings.cancel(booking: booking.id, reason: "Flooding", byCenter: true, by: f.staff).value!
         #expect(cancelled.state == .cancelledByCenter)
         #expect(cancelled.refund?.percent == 100)
-        #expect(try await f.service.registration(id: registration, for: f.staff).penaltyPoints == 0)
+        #expect(try await f.service.registrations.registration(id: registration, for: f.staff).penaltyPoints == 0)
     }
 
     @Test func aMemberCannotCancelOnTheCentersBehalf() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: registration)
         let code = await f.refusal {
-            _ = try await f.service.cancel(booking: booking.id, reason: nil, byCenter: true, by: f.member(registration))
+            _ = try await f.service.bookings.cancel(booking: booking.id, reason: nil, byCenter: true, by: f.member(registration))
         }
         #expect(code == "forbidden")
     }

@@ -40,6 +40,6 @@ struct BookingFeedIDTests {
                 try db.run("UPDATE bookings SET feed_id = 'guessable' WHERE id = ?", [.integer(booking.id)])
             }
         }
-        #expect(try await f.service.booking(id: booking.id, for: f.staff).feedID == booking.feedID)
+        #expect(try await f.service.bookings.booking(id: booking.id, for: f.staff).feedID == booking.feedID)
     }
 }

@@ -36,12 +36,12 @@ final class BookingFixture {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("bookings-\(UUID().uuidString)").path
         clock = ManualClock(now: Instant(japanDate: Self.today, minuteOfDay: 600))
         service = CenterService(settings: Self.settings,
-                                pool: try CenterService.openDatabase(path: directory + "/center.sqlite", synchronousFull: synchronousFull),
+                                store: try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: synchronousFull),
                                 clock: clock)
     }
 
     deinit {
-        service.pool.close()
+        service.close()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -59,7 +59,7 @@ final class BookingFixture {
         }
         let input = RegistrationInput(category: category, name: "\(category.rawValue) user", contact: "03-0000-0000",
                                       inWard: inWard, evidence: evidence, validFrom: validFrom, validUntil: validUntil)
-        return try await service.createRegistration(input, by: staff).value!.id
+        return try await service.registrations.register(input, by: staff).value!.id
     }
 
     /// Books with the staff caller and returns the booking.
@@ -70,7 +70,7 @@ final class BookingFixture {
         let request = BookingRequest(facility: facility, date: LocalDate(date)!, divisions: divisions, days: days,
                                      registration: registration, attendees: attendees, admissionCharged: admission,
                                      commercial: commercial, guardian: guardian)
-        return try await service.book(request, by: actor ?? staff).value!
+        return try await service.bookings.book(request, by: actor ?? staff).value!
     }
 
     /// The code of the `DomainError` `work` throws, nil when it succeeds.

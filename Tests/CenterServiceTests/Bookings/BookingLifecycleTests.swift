@@ -36,14 +36,14 @@ struct BookingLifecycleTests {
         let registration = try await f.register(.general)
         let request = BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.am, .pm],
                                      registration: registration, exemptions: ["ward_sponsored"])
-        #expect(try await f.service.book(request, by: f.staff).value?.feeTotal == 1750)
+        #expect(try await f.service.bookings.book(request, by: f.staff).value?.feeTotal == 1750)
         var unknown = request
         unknown.date = date("2026-12-11")
         unknown.exemptions = ["friends_and_family"]
-        #expect(await f.refusal { _ = try await f.service.book(unknown, by: f.staff) } == "exemption_unknown")
+        #expect(await f.refusal { _ = try await f.service.bookings.book(unknown, by: f.staff) } == "exemption_unknown")
         var selfGranted = request
         selfGranted.date = date("2026-12-11")
-        #expect(await f.refusal { _ = try await f.service.book(selfGranted, by: f.member(registration)) } == "forbidden")
+        #expect(await f.refusal { _ = try await f.service.bookings.book(selfGranted, by: f.member(registration)) } == "forbidden")
     }
 
     @Test func theWardsOwnUseIsFeeExempt() async throws {
@@ -54,10 +54,10 @@ struct BookingLifecycleTests {
     @Test func paymentMovesProvisionalToPaidOnce() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: registration)
-        let paid = try await f.service.pay(booking: booking.id, by: f.staff).value!
+        let paid = try await f.service.bookings.pay(booking: booking.id, by: f.staff).value!
         #expect(paid.state == .paid)
         #expect(paid.paidAt == f.clock.now())
-        let code = await f.refusal { _ = try await f.service.pay(booking: booking.id, by: f.staff) }
+        let code = await f.refusal { _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff) }
         #expect(code == "invalid_transition")
     }
 
@@ -65,42 +65,42 @@ struct BookingLifecycleTests {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: registration)
         f.clock.set(booking.paymentDeadline.adding(seconds: 1))
-        let code = await f.refusal { _ = try await f.service.pay(booking: booking.id, by: f.staff) }
+        let code = await f.refusal { _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff) }
         #expect(code == "payment_deadline_passed")
     }
 
     @Test func checkInOnlyOnADayOfUse() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: registration)
-        _ = try await f.service.pay(booking: booking.id, by: f.staff)
-        let early = await f.refusal { _ = try await f.service.checkIn(booking: booking.id, by: f.staff) }
+        _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
+        let early = await f.refusal { _ = try await f.service.bookings.checkIn(booking: booking.id, by: f.staff) }
         #expect(early == "check_in_not_today")
         f.clock.set(Instant(japanDate: date("2026-12-10"), minuteOfDay: 540))
-        #expect(try await f.service.checkIn(booking: booking.id, by: f.staff).value?.state == .checkedIn)
+        #expect(try await f.service.bookings.checkIn(booking: booking.id, by: f.staff).value?.state == .checkedIn)
         f.clock.set(Instant(japanDate: date("2026-12-11"), minuteOfDay: 1))
-        #expect(try await f.service.closeUsedBookings(now: f.clock.now()) == [booking.id])
-        #expect(try await f.service.booking(id: booking.id, for: f.staff).state == .done)
+        #expect(try await f.service.bookings.closeUsedBookings(now: f.clock.now()) == [booking.id])
+        #expect(try await f.service.bookings.booking(id: booking.id, for: f.staff).state == .done)
     }
 
     @Test func cancellingAWeekAheadRefundsEverything() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", [.am, .pm], registration: registration)
-        _ = try await f.service.pay(booking: booking.id, by: f.staff)
-        let cancelled = try await f.service.cancel(booking: booking.id, reason: "plans changed", byCenter: false, by: f.staff).value!
+        _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
+        let cancelled = try await f.service.bookings.cancel(booking: booking.id, reason: "plans changed", byCenter: false, by: f.staff).value!
         #expect(cancelled.state == .cancelledByUser)
         #expect(cancelled.refund == Booking.Refund(percent: 100, amount: 3500))
-        #expect(try await f.service.registration(id: registration, for: f.staff).penaltyPoints == 0)
+        #expect(try await f.service.registrations.registration(id: registration, for: f.staff).penaltyPoints == 0)
         try await f.book("2026-12-10", [.am], registration: try await f.register(.general))
     }
 
     @Test func cancellingFiveDaysAheadRefundsHalfAndEarnsAPoint() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", [.am, .pm], registration: registration)
-        _ = try await f.service.pay(booking: booking.id, by: f.staff)
+        _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
         f.clock.set(Instant(japanDate: date("2026-12-05"), minuteOfDay: 600))
-        let cancelled = try await f.service.cancel(booking: booking.id, reason: nil, byCenter: false, by: f.member(registration)).value!
+        let cancelled = try await f.service.bookings.cancel(booking: booking.id, reason: nil, byCenter: false, by: f.member(registration)).value!
         #expect(cancelled.refund == Booking.Refund(percent: 50, amount: 1750))
-        #expect(try await f.service.registration(id: registration, for: f.staff).penaltyPoints == 1)
+        #expect(try await f.service.registrations.registration(id: registration, for: f.staff).penaltyPoints == 1)
     }
 
     @Test func aMemberCannotCancelAnotherRegistrationsBooking() async throws {
@@ -108,7 +108,7 @@ struct BookingLifecycleTests {
         let other = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: owner)
         let code = await f.refusal {
-            _ = try await f.service.cancel(booking: booking.id, reason: nil, byCenter: false, by: f.member(other))
+            _ = try await f.service.bookings.cancel(booking: booking.id, reason: nil, byCenter: false, by: f.member(other))
         }
         #expect(code == "booking_not_found")
     }
@@ -116,9 +116,9 @@ struct BookingLifecycleTests {
     @Test func lapseDueLapsesUnpaidHoldsAndFreesTheirUnits() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: registration)
-        #expect(try await f.service.lapseDue(now: booking.paymentDeadline) == [])
-        #expect(try await f.service.lapseDue(now: booking.paymentDeadline.adding(seconds: 1)) == [booking.id])
-        #expect(try await f.service.booking(id: booking.id, for: f.staff).state == .lapsed)
+        #expect(try await f.service.bookings.lapseDue(now: booking.paymentDeadline) == [])
+        #expect(try await f.service.bookings.lapseDue(now: booking.paymentDeadline.adding(seconds: 1)) == [booking.id])
+        #expect(try await f.service.bookings.booking(id: booking.id, for: f.staff).state == .lapsed)
         try await f.book("2026-12-10", registration: try await f.register(.general))
     }
 
@@ -131,7 +131,7 @@ struct BookingLifecycleTests {
         var state = BookingState.provisional
         for _ in 0..<2000 where state == .provisional {
             await Task.yield()
-            state = try await f.service.booking(id: booking.id, for: f.staff).state
+            state = try await f.service.bookings.booking(id: booking.id, for: f.staff).state
         }
         #expect(state == .lapsed)
     }
@@ -140,11 +140,11 @@ struct BookingLifecycleTests {
         let registration = try await f.register(.general)
         for day in ["2026-12-08", "2026-12-09"] {
             let booking = try await f.book(day, registration: registration)
-            _ = try await f.service.pay(booking: booking.id, by: f.staff)
+            _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
         }
         f.clock.set(Instant(japanDate: date("2026-12-10"), minuteOfDay: 600))
-        #expect(try await f.service.closeUsedBookings(now: f.clock.now()).count == 2)
-        let record = try await f.service.registration(id: registration, for: f.staff)
+        #expect(try await f.service.bookings.closeUsedBookings(now: f.clock.now()).count == 2)
+        let record = try await f.service.registrations.registration(id: registration, for: f.staff)
         #expect(record.status == "suspended")
         #expect(record.suspendedUntil == date("2027-03-09"))
         #expect(record.penaltyPoints == 0)
@@ -155,27 +155,27 @@ struct BookingLifecycleTests {
     @Test func aClosureCancelsTheBookingsItHitsWithFullRefunds() async throws {
         let registration = try await f.register(.general)
         let hit = try await f.book("2026-12-10", [.am, .pm], registration: registration)
-        _ = try await f.service.pay(booking: hit.id, by: f.staff)
+        _ = try await f.service.bookings.pay(booking: hit.id, by: f.staff)
         let spared = try await f.book(in: "meeting-room-2", "2026-12-10", registration: registration)
         f.clock.set(Instant(japanDate: date("2026-12-08"), minuteOfDay: 600))
-        let result = try await f.service.declareClosure(
+        let result = try await f.service.calendar.declareClosure(
             ClosureInput(date: date("2026-12-10"), facilities: ["meeting-room-1"], reason: "Burst pipe"), by: f.staff).value!
         #expect(result.cancelled.map(\.id) == [hit.id])
         #expect(result.cancelled.first?.state == .cancelledByCenter)
         #expect(result.cancelled.first?.refund == Booking.Refund(percent: 100, amount: 3500))
-        #expect(try await f.service.booking(id: spared.id, for: f.staff).state == .provisional)
-        #expect(try await f.service.registration(id: registration, for: f.staff).penaltyPoints == 0)
+        #expect(try await f.service.bookings.booking(id: spared.id, for: f.staff).state == .provisional)
+        #expect(try await f.service.registrations.registration(id: registration, for: f.staff).penaltyPoints == 0)
     }
 
     @Test func aClosureLeavesABookingAlreadyCheckedIn() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: registration)
-        _ = try await f.service.pay(booking: booking.id, by: f.staff)
+        _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
         f.clock.set(Instant(japanDate: date("2026-12-10"), minuteOfDay: 540))
-        _ = try await f.service.checkIn(booking: booking.id, by: f.staff)
-        let result = try await f.service.declareClosure(ClosureInput(date: date("2026-12-10"), reason: "Fire alarm"), by: f.staff).value!
+        _ = try await f.service.bookings.checkIn(booking: booking.id, by: f.staff)
+        let result = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-10"), reason: "Fire alarm"), by: f.staff).value!
         #expect(result.cancelled.isEmpty)
-        #expect(try await f.service.booking(id: booking.id, for: f.staff).state == .checkedIn)
+        #expect(try await f.service.bookings.booking(id: booking.id, for: f.staff).state == .checkedIn)
     }
 
     @Test func liveBookingsListsWhatAClosureWouldDisplace() async throws {
@@ -184,10 +184,10 @@ struct BookingLifecycleTests {
         let other = try await f.book(in: "meeting-room-2", "2026-12-09", registration: registration)
         _ = try await f.book("2026-12-12", registration: registration)
         let cancelled = try await f.book(in: "japanese-room", "2026-12-09", registration: registration)
-        _ = try await f.service.cancel(booking: cancelled.id, reason: nil, byCenter: false, by: f.staff)
-        let hit = try await f.service.liveBookings(from: date("2026-12-09"), to: date("2026-12-10"), facilities: [])
+        _ = try await f.service.bookings.cancel(booking: cancelled.id, reason: nil, byCenter: false, by: f.staff)
+        let hit = try await f.service.bookings.live(from: date("2026-12-09"), to: date("2026-12-10"), facilities: [])
         #expect(hit.map(\.id) == [multiDay.id, other.id])
-        let oneRoom = try await f.service.liveBookings(from: date("2026-12-09"), to: date("2026-12-10"), facilities: ["meeting-room-2"])
+        let oneRoom = try await f.service.bookings.live(from: date("2026-12-09"), to: date("2026-12-10"), facilities: ["meeting-room-2"])
         #expect(oneRoom.map(\.id) == [other.id])
     }
 
@@ -195,14 +195,14 @@ struct BookingLifecycleTests {
         let registration = try await f.register(.general)
         let request = BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.am], registration: registration)
         let key = try IdempotencyKey(key: "retry-1", requestHash: [1, 2, 3])
-        let first = try await f.service.book(request, by: f.staff, idempotency: key)
-        let again = try await f.service.book(request, by: f.staff, idempotency: key)
+        let first = try await f.service.bookings.book(request, by: f.staff, idempotency: key)
+        let again = try await f.service.bookings.book(request, by: f.staff, idempotency: key)
         #expect(again.replayed)
         #expect(again.body == first.body)
         let count: Int = try await f.read { db in try db.queryOne("SELECT count(*) AS n FROM bookings")!.get("n") }
         #expect(count == 1)
         let other = try IdempotencyKey(key: "retry-1", requestHash: [9])
-        let code = await f.refusal { _ = try await f.service.book(request, by: f.staff, idempotency: other) }
+        let code = await f.refusal { _ = try await f.service.bookings.book(request, by: f.staff, idempotency: other) }
         #expect(code == "idempotency_key_reused")
     }
 
@@ -212,20 +212,20 @@ struct BookingLifecycleTests {
         let registration = try await f.register(.general)
         let request = BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.am], registration: registration)
         let key = try IdempotencyKey(key: "retry-2", requestHash: [4])
-        #expect(await f.refusal { _ = try await f.service.book(request, by: f.staff, idempotency: key) } == "slot_taken")
-        _ = try await f.service.cancel(booking: taken.id, reason: nil, byCenter: false, by: f.staff)
-        #expect(await f.refusal { _ = try await f.service.book(request, by: f.staff, idempotency: key) } == "slot_taken")
+        #expect(await f.refusal { _ = try await f.service.bookings.book(request, by: f.staff, idempotency: key) } == "slot_taken")
+        _ = try await f.service.bookings.cancel(booking: taken.id, reason: nil, byCenter: false, by: f.staff)
+        #expect(await f.refusal { _ = try await f.service.bookings.book(request, by: f.staff, idempotency: key) } == "slot_taken")
         let count: Int = try await f.read { db in try db.queryOne("SELECT count(*) AS n FROM bookings")!.get("n") }
         #expect(count == 1)
         let fresh = try IdempotencyKey(key: "retry-3", requestHash: [4])
-        #expect(try await f.service.book(request, by: f.staff, idempotency: fresh).value?.state == .provisional)
+        #expect(try await f.service.bookings.book(request, by: f.staff, idempotency: fresh).value?.state == .provisional)
     }
 
     @Test func everyChangeIsAuditedWithItsActor() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: registration)
-        _ = try await f.service.pay(booking: booking.id, by: f.staff)
-        let entries = try await f.service.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 100)
+        _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
+        let entries = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 100)
         #expect(entries.map(\.action) == ["registration.create", "booking.create", "booking.pay"])
         #expect(entries.allSatisfy { $0.actor == f.staff.auditLabel })
         #expect(entries.last?.before?.contains("\"provisional\"") == true)

@@ -53,7 +53,7 @@ struct BookingRefusalTests {
 
     @Test func anAdHocClosureRefusesBookings() async throws {
         let registration = try await f.register(.general)
-        _ = try await f.service.declareClosure(ClosureInput(date: date("2026-12-11"), facilities: ["meeting-room-1"],
+        _ = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-11"), facilities: ["meeting-room-1"],
                                                             reason: "Water pipe repair"), by: f.staff)
         do {
             try await f.book("2026-12-11", registration: registration)
@@ -116,7 +116,7 @@ struct BookingRefusalTests {
 
     @Test func aSuspendedRegistrationCannotBook() async throws {
         let registration = try await f.register(.general)
-        _ = try await f.service.updateRegistration(id: registration, RegistrationPatch(suspendedUntil: .some(date("2026-12-31"))),
+        _ = try await f.service.registrations.update(id: registration, RegistrationPatch(suspendedUntil: .some(date("2026-12-31"))),
                                                    by: f.staff)
         let code = await f.refusal { try await f.book("2026-12-10", registration: registration) }
         #expect(code == "registration_suspended")

@@ -75,7 +75,7 @@ struct BookingSidewaysRuleTests {
         try await f.book("2026-12-01", registration: registration)
         try await f.book("2026-12-02", registration: registration)
         let third = try await f.book("2026-12-03", registration: registration)
-        _ = try await f.service.cancel(booking: third.id, reason: nil, byCenter: false, by: f.staff)
+        _ = try await f.service.bookings.cancel(booking: third.id, reason: nil, byCenter: false, by: f.staff)
         try await f.book("2026-12-04", registration: registration)
     }
 }

@@ -22,7 +22,7 @@ struct CommunityQuotaServiceTests {
 
     @Test func quotaAcceptsUpToExactlyTheNonCommunityCeiling() async throws {
         _ = try await fillNonCommunityShare()
-        let report = try await f.service.communityQuotaReport(month: YearMonth(year: 2027, month: 1)!)
+        let report = try await f.service.reports.communityQuota(month: YearMonth(year: 2027, month: 1)!)
         let gym = try #require(report.first { $0.facility == "small-gym" })
         #expect(gym.bookableUnits == 81)
         #expect(gym.nonCommunityCeiling == 56)
@@ -54,17 +54,17 @@ struct CommunityQuotaServiceTests {
         f.clock.set(Instant(japanDate: date("2026-12-26"), minuteOfDay: 540))
         let booking = try await f.book(in: "small-gym", "2027-01-25", [.am], registration: economic)
         #expect(booking.state == .provisional)
-        let report = try await f.service.communityQuotaReport(month: YearMonth(year: 2027, month: 1)!)
+        let report = try await f.service.reports.communityQuota(month: YearMonth(year: 2027, month: 1)!)
         #expect(report.first { $0.facility == "small-gym" }?.releasedUnits == 1)
     }
 
     @Test func availabilityShowsHeldUnitsWithTheReleaseDate() async throws {
         _ = try await fillNonCommunityShare()
-        let days = try await f.service.availability(facility: "small-gym", from: date("2027-01-25"), to: date("2027-01-25"),
+        let days = try await f.service.bookings.availability(facility: "small-gym", from: date("2027-01-25"), to: date("2027-01-25"),
                                                     category: .economicGroup, for: nil)
         #expect(days.first?.divisions.first?.status == "held")
         #expect(days.first?.divisions.first?.releaseDate == date("2026-12-26"))
-        let community = try await f.service.availability(facility: "small-gym", from: date("2027-01-25"), to: date("2027-01-25"),
+        let community = try await f.service.bookings.availability(facility: "small-gym", from: date("2027-01-25"), to: date("2027-01-25"),
                                                          category: .communityGroup, for: nil)
         #expect(community.first?.divisions.first?.status == "free")
     }

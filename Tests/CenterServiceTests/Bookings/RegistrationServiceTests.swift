@@ -12,7 +12,7 @@ struct RegistrationServiceTests {
 
     @Test func aRegistrationIsValidForTwoYearsByDefault() async throws {
         let id = try await f.register(.general)
-        let record = try await f.service.registration(id: id, for: f.staff)
+        let record = try await f.service.registrations.registration(id: id, for: f.staff)
         #expect(record.validFrom == BookingFixture.today)
         #expect(record.validUntil == date("2028-11-24"))
         #expect(record.status == "active")
@@ -21,14 +21,14 @@ struct RegistrationServiceTests {
     @Test func aCommunityGroupNeedsFiveMembers() async throws {
         let input = RegistrationInput(category: .communityGroup, name: "Residents", inWard: true,
                                       evidence: RegistrationEvidence(memberCount: 4, membersInWard: 4))
-        let code = await f.refusal { _ = try await f.service.createRegistration(input, by: f.staff) }
+        let code = await f.refusal { _ = try await f.service.registrations.register(input, by: f.staff) }
         #expect(code == "too_few_members")
     }
 
     @Test func aWrongCorporateNumberCheckDigitIsRefused() async throws {
         let input = RegistrationInput(category: .general, name: "Company", inWard: true,
                                       evidence: RegistrationEvidence(corporateNumber: "1234567890123"))
-        let code = await f.refusal { _ = try await f.service.createRegistration(input, by: f.staff) }
+        let code = await f.refusal { _ = try await f.service.registrations.register(input, by: f.staff) }
         #expect(code == "corporate_number_invalid")
     }
 
@@ -41,7 +41,7 @@ struct RegistrationServiceTests {
 
     @Test func renewalIssuesTheCardAnewForTwoYearsFromTheRenewalDay() async throws {
         let id = try await f.register(.general, validFrom: date("2026-01-01"), validUntil: date("2026-12-31"))
-        let renewed = try await f.service.renewRegistration(id: id, by: f.staff).value!
+        let renewed = try await f.service.registrations.renew(id: id, by: f.staff).value!
         #expect(renewed.validFrom == BookingFixture.today)
         #expect(renewed.validUntil == date("2028-11-24"))
     }
@@ -49,33 +49,33 @@ struct RegistrationServiceTests {
     @Test func renewalBeforeTheRenewalPeriodIsRefused() async throws {
         let id = try await f.register(.general, validFrom: date("2026-01-01"), validUntil: date("2027-12-31"))
         do {
-            _ = try await f.service.renewRegistration(id: id, by: f.staff)
+            _ = try await f.service.registrations.renew(id: id, by: f.staff)
             Issue.record("an early renewal was accepted")
         } catch let error as DomainError {
             #expect(error.code == "renewal_not_open")
             #expect(error.details["opens"] == "2027-11-01")
         }
-        #expect(try await f.service.registration(id: id, for: f.staff).validUntil == date("2027-12-31"))
+        #expect(try await f.service.registrations.registration(id: id, for: f.staff).validUntil == date("2027-12-31"))
     }
 
     @Test func aRepeatedRenewalIsIdempotent() async throws {
         let id = try await f.register(.general, validFrom: date("2026-01-01"), validUntil: date("2026-12-31"))
-        let first = try await f.service.renewRegistration(id: id, by: f.staff).value!
-        let second = try await f.service.renewRegistration(id: id, by: f.staff).value!
+        let first = try await f.service.registrations.renew(id: id, by: f.staff).value!
+        let second = try await f.service.registrations.renew(id: id, by: f.staff).value!
         #expect(second == first)
-        let entries = try await f.service.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 50)
+        let entries = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 50)
         #expect(entries.filter { $0.action == "registration.renew" }.count == 1)
     }
 
     @Test func renewalsNeverStackBeyondTwoYearsFromTheRenewalDay() async throws {
         let id = try await f.register(.general, validFrom: date("2026-01-01"), validUntil: date("2026-12-31"))
-        var record = try await f.service.renewRegistration(id: id, by: f.staff).value!
+        var record = try await f.service.registrations.renew(id: id, by: f.staff).value!
         for _ in 0..<3 {
-            #expect(await f.refusal { _ = try await f.service.renewRegistration(id: id, by: f.staff) } == nil)
-            record = try await f.service.registration(id: id, for: f.staff)
+            #expect(await f.refusal { _ = try await f.service.registrations.renew(id: id, by: f.staff) } == nil)
+            record = try await f.service.registrations.registration(id: id, for: f.staff)
         }
         #expect(record.validUntil == date("2028-11-24"))
-        let patched = try await f.service.updateRegistration(id: id, RegistrationPatch(name: "Renamed"), by: f.staff)
+        let patched = try await f.service.registrations.update(id: id, RegistrationPatch(name: "Renamed"), by: f.staff)
         #expect(patched.name == "Renamed")
     }
 
@@ -84,22 +84,22 @@ struct RegistrationServiceTests {
         try await f.service.pool.write { db in
             try db.run("UPDATE registrations SET valid_from = '2026-11-25', valid_until = '2034-11-30' WHERE id = ?", [.integer(id)])
         }
-        let patched = try await f.service.updateRegistration(id: id, RegistrationPatch(name: "Renamed"), by: f.staff)
+        let patched = try await f.service.registrations.update(id: id, RegistrationPatch(name: "Renamed"), by: f.staff)
         #expect(patched.name == "Renamed")
         #expect(patched.validUntil == date("2034-11-30"))
         let code = await f.refusal {
-            _ = try await f.service.updateRegistration(id: id, RegistrationPatch(validUntil: date("2030-01-01")), by: f.staff)
+            _ = try await f.service.registrations.update(id: id, RegistrationPatch(validUntil: date("2030-01-01")), by: f.staff)
         }
         #expect(code == "validity_too_long")
-        let shortened = try await f.service.updateRegistration(id: id, RegistrationPatch(validUntil: date("2028-11-24")), by: f.staff)
+        let shortened = try await f.service.registrations.update(id: id, RegistrationPatch(validUntil: date("2028-11-24")), by: f.staff)
         #expect(shortened.validUntil == date("2028-11-24"))
     }
 
     @Test func anUpdateIsAuditedWithBeforeAndAfter() async throws {
         let id = try await f.register(.general)
-        let after = try await f.service.updateRegistration(id: id, RegistrationPatch(name: "Renamed"), by: f.staff)
+        let after = try await f.service.registrations.update(id: id, RegistrationPatch(name: "Renamed"), by: f.staff)
         #expect(after.name == "Renamed")
-        let entries = try await f.service.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 10)
+        let entries = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 10)
         let update = try #require(entries.first { $0.action == "registration.update" })
         #expect(update.before?.contains("general user") == true)
         #expect(update.after?.contains("Renamed") == true)
@@ -108,26 +108,26 @@ struct RegistrationServiceTests {
 
     @Test func liftingASuspensionLetsTheRegistrationBookAgain() async throws {
         let id = try await f.register(.general)
-        _ = try await f.service.updateRegistration(id: id, RegistrationPatch(suspendedUntil: .some(date("2027-01-31"))), by: f.staff)
-        #expect(try await f.service.registration(id: id, for: f.staff).status == "suspended")
-        _ = try await f.service.updateRegistration(id: id, RegistrationPatch(suspendedUntil: .some(nil)), by: f.staff)
-        #expect(try await f.service.registration(id: id, for: f.staff).status == "active")
+        _ = try await f.service.registrations.update(id: id, RegistrationPatch(suspendedUntil: .some(date("2027-01-31"))), by: f.staff)
+        #expect(try await f.service.registrations.registration(id: id, for: f.staff).status == "suspended")
+        _ = try await f.service.registrations.update(id: id, RegistrationPatch(suspendedUntil: .some(nil)), by: f.staff)
+        #expect(try await f.service.registrations.registration(id: id, for: f.staff).status == "active")
     }
 
     @Test func aMemberTokenBelongsToItsRegistration() async throws {
         let id = try await f.register(.general)
-        let (token, record) = try await f.service.mintMemberToken(registration: id, name: "Chair", by: f.staff)
+        let (token, record) = try await f.service.registrations.mintMemberToken(registration: id, name: "Chair", by: f.staff)
         #expect(record.role == .member)
-        let actor = try await f.service.authenticate(authorization: "Bearer \(token.secret)")
+        let actor = try await f.service.accounts.authenticate(authorization: "Bearer \(token.secret)")
         #expect(actor?.registrationID == id)
-        let code = await f.refusal { _ = try await f.service.mintMemberToken(registration: 999, name: "x", by: f.staff) }
+        let code = await f.refusal { _ = try await f.service.registrations.mintMemberToken(registration: 999, name: "x", by: f.staff) }
         #expect(code == "registration_not_found")
     }
 
     @Test func aMemberSeesOnlyItsOwnRegistration() async throws {
         let mine = try await f.register(.general)
         let other = try await f.register(.general)
-        let code = await f.refusal { _ = try await f.service.registration(id: other, for: f.member(mine)) }
+        let code = await f.refusal { _ = try await f.service.registrations.registration(id: other, for: f.member(mine)) }
         #expect(code == "registration_not_found")
     }
 }

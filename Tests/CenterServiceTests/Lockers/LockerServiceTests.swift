@@ -17,7 +17,7 @@ import Testing
                locker: FacilityID? = nil) async throws -> LockerLease {
         let request = LockerLeaseRequest(registration: registration, locker: locker, startMonth: YearMonth(start)!, months: months,
                                          corporateNumber: number, founder: number == nil, identityCheck: Self.identity)
-        return try #require(try await f.service.leaseLocker(request, by: f.staff).value)
+        return try #require(try await f.service.lockers.lease(request, by: f.staff).value)
     }
 
     static func insertActiveLease(_ db: Database, locker: String, registration: Int64, number: String?) throws {
@@ -57,7 +57,7 @@ import Testing
         let input = RegistrationInput(category: .general, name: "株式会社中野", contact: "03-0000-0000", inWard: true,
                                       evidence: RegistrationEvidence(corporateNumber: number),
                                       validFrom: validFrom.map(date), validUntil: validUntil.map(date))
-        return try #require(try await f.service.createRegistration(input, by: f.staff).value).id
+        return try #require(try await f.service.registrations.register(input, by: f.staff).value).id
     }
 
     @Test func aLeaseCorporateNumberMustMatchTheRegistrationsEvidence() async throws {
@@ -76,11 +76,11 @@ import Testing
     @Test func aFounderSuppliesTheNumberTheRegistrationRecords() async throws {
         let founder = try await registerCompany(number: nil)
         let made = try await lease(founder, number: nil)
-        _ = try await f.service.updateRegistration(id: founder, RegistrationPatch(evidence: RegistrationEvidence(corporateNumber: "5010001008846")),
+        _ = try await f.service.registrations.update(id: founder, RegistrationPatch(evidence: RegistrationEvidence(corporateNumber: "5010001008846")),
                                                    by: f.staff)
-        let code = await f.refusal { _ = try await f.service.supplyCorporateNumber(lease: made.id, number: "7000012050002", by: f.staff) }
+        let code = await f.refusal { _ = try await f.service.lockers.supplyCorporateNumber(lease: made.id, number: "7000012050002", by: f.staff) }
         #expect(code == "corporate_number_mismatch")
-        let supplied = try #require(try await f.service.supplyCorporateNumber(lease: made.id, number: "5010001008846", by: f.staff).value)
+        let supplied = try #require(try await f.service.lockers.supplyCorporateNumber(lease: made.id, number: "5010001008846", by: f.staff).value)
         #expect(supplied.corporateNumber == "5010001008846")
     }
 
@@ -94,27 +94,27 @@ import Testing
     @Test func aLeaseRenewalNeedsARegistrationValidWhenTheRenewedTermStarts() async throws {
         let company = try await registerCompany(number: nil, validFrom: "2025-01-01", validUntil: "2026-12-31")
         let made = try await lease(company, number: "7000012050002", start: "2026-12")
-        #expect(await f.refusal { _ = try await f.service.renewLockerLease(id: made.id, by: f.staff) } == "registration_expired")
-        _ = try await f.service.renewRegistration(id: company, by: f.staff)
-        let renewed = try #require(try await f.service.renewLockerLease(id: made.id, by: f.staff).value)
+        #expect(await f.refusal { _ = try await f.service.lockers.renew(lease: made.id, by: f.staff) } == "registration_expired")
+        _ = try await f.service.registrations.renew(id: company, by: f.staff)
+        let renewed = try #require(try await f.service.lockers.renew(lease: made.id, by: f.staff).value)
         #expect(renewed.endDate == date("2028-05-31"))
     }
 
     @Test func terminationBeforeTheStartCancelsAndFreesTheLockerAtOnce() async throws {
         let registration = try await f.register(.general)
         let made = try await lease(registration)
-        let cancelled = try #require(try await f.service.terminateLockerLease(id: made.id, by: f.staff).value)
+        let cancelled = try #require(try await f.service.lockers.terminate(lease: made.id, by: f.staff).value)
         #expect(cancelled.state == "cancelled")
-        #expect(try await f.service.lockers().first?.state == "free")
+        #expect(try await f.service.lockers.all().first?.state == "free")
     }
 
     @Test func terminatedLeaseCannotBeTerminatedAgain() async throws {
         let made = try await lease(try await f.register(.general), start: "2026-11")
-        _ = try await f.service.terminateLockerLease(id: made.id, by: f.staff)
+        _ = try await f.service.lockers.terminate(lease: made.id, by: f.staff)
         let service = f.service, staff = f.staff
         await #expect(throws: DomainError(.conflict, "lease_not_active", "Locker lease \(made.id) is ended.",
                                           details: ["lease": String(made.id), "state": "ended"])) {
-            try await service.terminateLockerLease(id: made.id, by: staff)
+            try await service.lockers.terminate(lease: made.id, by: staff)
         }
     }
 
@@ -124,22 +124,22 @@ import Testing
         #expect(founder.corporateNumberDue == LocalDate(year: 2027, month: 2, day: 28))
         let service = f.service, staff = f.staff
         await #expect(throws: DomainError.self) {
-            try await service.supplyCorporateNumber(lease: founder.id, number: "7000012050002", by: staff)
+            try await service.lockers.supplyCorporateNumber(lease: founder.id, number: "7000012050002", by: staff)
         }
     }
 
     @Test func advancingTwiceOnTheSameDayDoesNothingMore() async throws {
         _ = try await lease(try await f.register(.general))
         let day = Instant(japanDate: LocalDate(year: 2027, month: 4, day: 1)!, minuteOfDay: 0)
-        #expect(try await f.service.advanceLockers(now: day).reminders.count == 1)
-        #expect(try await f.service.advanceLockers(now: day.adding(seconds: 3600)) == LockerAdvance())
+        #expect(try await f.service.lockers.advance(now: day).reminders.count == 1)
+        #expect(try await f.service.lockers.advance(now: day.adding(seconds: 3600)) == LockerAdvance())
     }
 
     @Test func renewedLeaseGetsRemindersForItsNewEnd() async throws {
         let made = try await lease(try await f.register(.general))
-        #expect(try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2027, month: 4, day: 1)!)).reminders.count == 1)
-        _ = try await f.service.renewLockerLease(id: made.id, by: f.staff)
-        let reminders = try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2028, month: 4, day: 1)!)).reminders
+        #expect(try await f.service.lockers.advance(now: Instant(japanDate: LocalDate(year: 2027, month: 4, day: 1)!)).reminders.count == 1)
+        _ = try await f.service.lockers.renew(lease: made.id, by: f.staff)
+        let reminders = try await f.service.lockers.advance(now: Instant(japanDate: LocalDate(year: 2028, month: 4, day: 1)!)).reminders
         #expect(reminders == [LockerReminder(lease: made.id, endDate: LocalDate(year: 2028, month: 5, day: 31)!, daysBefore: 60)])
     }
 
@@ -151,24 +151,24 @@ import Testing
         var state = "active"
         for _ in 0..<2000 where state == "active" {
             await Task.yield()
-            state = try await f.service.lockerLease(id: made.id).state
+            state = try await f.service.lockers.lease(id: made.id).state
         }
         #expect(state == "ended")
-        #expect(try await f.service.lockerLease(id: made.id).relettableFrom == LocalDate(year: 2027, month: 6, day: 29))
+        #expect(try await f.service.lockers.lease(id: made.id).relettableFrom == LocalDate(year: 2027, month: 6, day: 29))
     }
 
     @Test func missingFounderNumberIsReportedOnceAfterItsDueDate() async throws {
         let founder = try await lease(try await f.register(.general), number: nil)
-        #expect(try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2027, month: 2, day: 28)!)).overdueCorporateNumbers.isEmpty)
-        #expect(try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2027, month: 3, day: 1)!)).overdueCorporateNumbers
+        #expect(try await f.service.lockers.advance(now: Instant(japanDate: LocalDate(year: 2027, month: 2, day: 28)!)).overdueCorporateNumbers.isEmpty)
+        #expect(try await f.service.lockers.advance(now: Instant(japanDate: LocalDate(year: 2027, month: 3, day: 1)!)).overdueCorporateNumbers
                 == [founder.id])
-        #expect(try await f.service.advanceLockers(now: Instant(japanDate: LocalDate(year: 2027, month: 3, day: 2)!)).overdueCorporateNumbers.isEmpty)
+        #expect(try await f.service.lockers.advance(now: Instant(japanDate: LocalDate(year: 2027, month: 3, day: 2)!)).overdueCorporateNumbers.isEmpty)
     }
 
     @Test func joiningWhileLockersAreFreeGetsAnOfferAtOnce() async throws {
-        _ = try await f.service.joinLockerWaitlist(registration: try await f.register(.general), note: "", by: f.staff)
-        _ = try await f.service.joinLockerWaitlist(registration: try await f.register(.general), note: "", by: f.staff)
-        let entries = try await f.service.lockerWaitlist()
+        _ = try await f.service.lockers.joinWaitlist(registration: try await f.register(.general), note: "", by: f.staff)
+        _ = try await f.service.lockers.joinWaitlist(registration: try await f.register(.general), note: "", by: f.staff)
+        let entries = try await f.service.lockers.waitlist()
         #expect(entries.map(\.state) == ["offered", "offered"])
         #expect(entries.compactMap(\.offer?.locker) == ["locker-01", "locker-02"])
     }
@@ -181,20 +181,20 @@ import Testing
             leases.append(try await lease(try await f.register(.general), number: number))
         }
         let waiting = try await f.register(.general)
-        _ = try await f.service.joinLockerWaitlist(registration: waiting, note: "", by: f.staff)
-        _ = try await f.service.terminateLockerLease(id: leases[6].id, by: f.staff)
-        let entry = try #require(try await f.service.lockerWaitlist().first)
+        _ = try await f.service.lockers.joinWaitlist(registration: waiting, note: "", by: f.staff)
+        _ = try await f.service.lockers.terminate(lease: leases[6].id, by: f.staff)
+        let entry = try #require(try await f.service.lockers.waitlist().first)
         #expect(entry.registration == waiting)
         #expect(entry.offer?.locker == "locker-07")
     }
 
     @Test func leaseOutsideTheWaitlistWithdrawsTheApplicantAndFreesItsOffer() async throws {
         let applicant = try await f.register(.general)
-        _ = try await f.service.joinLockerWaitlist(registration: applicant, note: "", by: f.staff)
-        #expect(try await f.service.lockerWaitlist().first?.offer?.locker == "locker-01")
+        _ = try await f.service.lockers.joinWaitlist(registration: applicant, note: "", by: f.staff)
+        #expect(try await f.service.lockers.waitlist().first?.offer?.locker == "locker-01")
         let direct = try await lease(applicant)
         #expect(direct.locker == "locker-02")
-        #expect(try await f.service.lockerWaitlist().isEmpty)
-        #expect(try await f.service.lockers().first?.state == "free")
+        #expect(try await f.service.lockers.waitlist().isEmpty)
+        #expect(try await f.service.lockers.all().first?.state == "free")
     }
 }

@@ -20,12 +20,12 @@ import CalendarValues
         var settings = BookingFixture.settings
         settings.operations.backup.keep = keep
         return CenterService(settings: settings,
-                             pool: try CenterService.openDatabase(path: directory + "/center.sqlite", synchronousFull: false),
+                             store: try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: false),
                              clock: clock, log: log.log)
     }
 
     func cleanUp(_ service: CenterService) {
-        service.pool.close()
+        service.close()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -33,7 +33,7 @@ import CalendarValues
         let log = ServiceLogCollector()
         let service = try service(log)
         defer { cleanUp(service) }
-        service.pool.close()
+        service.close()
         let timers = service.startTimers()
         defer { timers.cancel() }
         let line = try await log.waitFor("the booking timer's failure") { $0.fields["timer"] == "booking.lapse" }
@@ -48,11 +48,11 @@ import CalendarValues
         let service = try service(log)
         defer { cleanUp(service) }
         struct Broken: Error {}
-        for _ in 0..<3 { _ = await service.timerRound("test") { () throws -> Int in throw Broken() } }
+        for _ in 0..<3 { _ = await service.context.timerRound("test") { () throws -> Int in throw Broken() } }
         #expect(log.all.filter { $0.message == "timer failed" }.count == 1)
-        _ = await service.timerRound("test") { 1 }
+        _ = await service.context.timerRound("test") { 1 }
         #expect(log.all.last?.message == "timer recovered")
-        _ = await service.timerRound("test") { () throws -> Int in throw Broken() }
+        _ = await service.context.timerRound("test") { () throws -> Int in throw Broken() }
         #expect(log.all.filter { $0.message == "timer failed" }.count == 2)
     }
 
@@ -60,32 +60,32 @@ import CalendarValues
         let service = try service()
         defer { cleanUp(service) }
         _ = try await CenterService.withRequestID("req-7") {
-            try await service.createRegistration(RegistrationInput(category: .general, name: "With id"), by: staff)
+            try await service.registrations.register(RegistrationInput(category: .general, name: "With id"), by: staff)
         }
-        _ = try await service.createRegistration(RegistrationInput(category: .general, name: "Without"), by: staff)
-        let entries = try await service.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 10)
+        _ = try await service.registrations.register(RegistrationInput(category: .general, name: "Without"), by: staff)
+        let entries = try await service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 10)
         #expect(entries.map(\.requestID) == ["req-7", nil])
     }
 
     @Test func healthIsOKOnAHealthyDatabase() async throws {
         let service = try service()
         defer { cleanUp(service) }
-        #expect(await service.health() == .ok)
+        #expect(await service.housekeeping.health() == .ok)
     }
 
     @Test func healthReportsADamagedPageMetAfterTheStart() async throws {
         let first = try service()
         for n in 0..<300 {
-            _ = try await first.createRegistration(RegistrationInput(category: .general, name: "Registration \(n) " + String(repeating: "x", count: 150)),
+            _ = try await first.registrations.register(RegistrationInput(category: .general, name: "Registration \(n) " + String(repeating: "x", count: 150)),
                                                    by: staff)
         }
-        first.pool.close()
+        first.close()
         try await DamagedPage.overwriteRoot(of: "registrations", in: directory + "/center.sqlite")
         let service = try service()
         defer { cleanUp(service) }
-        #expect(await service.health() == .ok, "nothing has read the damaged page yet")
-        await #expect(throws: StoreError.self) { _ = try await service.registration(id: 5, for: staff) }
-        guard case .error(let fault) = await service.health() else {
+        #expect(await service.housekeeping.health() == .ok, "nothing has read the damaged page yet")
+        await #expect(throws: StoreError.self) { _ = try await service.registrations.registration(id: 5, for: staff) }
+        guard case .error(let fault) = await service.housekeeping.health() else {
             Issue.record("health must report the damage")
             return
         }
@@ -96,20 +96,20 @@ import CalendarValues
         let service = try service(keep: 2)
         defer { cleanUp(service) }
         for hour in [1, 2, 3] {
-            _ = try await service.takeBackup(now: Instant(japanDate: BookingFixture.today, minuteOfDay: hour * 60))
+            _ = try await service.housekeeping.takeBackup(now: Instant(japanDate: BookingFixture.today, minuteOfDay: hour * 60))
         }
-        let files = BackupFile.list(in: service.backupFolder).map { ($0.path as NSString).lastPathComponent }
+        let files = BackupFile.list(in: service.housekeeping.backupFolder).map { ($0.path as NSString).lastPathComponent }
         #expect(files == ["center-2026-11-25T020000.sqlite", "center-2026-11-25T030000.sqlite"])
-        #expect(service.backupFolder == directory + "/backups")
+        #expect(service.housekeeping.backupFolder == directory + "/backups")
     }
 
     @Test func backupStatusGivesTheNewestsAgeByTheServiceClock() async throws {
         let service = try service()
         defer { cleanUp(service) }
-        #expect(service.backupStatus().newest == nil)
-        _ = try await service.takeBackup(now: clock.now())
+        #expect(service.housekeeping.backupStatus().newest == nil)
+        _ = try await service.housekeeping.takeBackup(now: clock.now())
         clock.advance(seconds: 3600)
-        let status = service.backupStatus()
+        let status = service.housekeeping.backupStatus()
         #expect(status.count == 1)
         #expect(status.newestAgeSeconds == 3600)
         #expect((status.newest?.bytes ?? 0) > 0)
@@ -119,8 +119,8 @@ import CalendarValues
         let service = try service()
         defer { cleanUp(service) }
         let day = BookingFixture.today
-        #expect(service.nextBackupTime(after: Instant(japanDate: day, minuteOfDay: 120)) == Instant(japanDate: day, minuteOfDay: 210))
-        #expect(service.nextBackupTime(after: Instant(japanDate: day, minuteOfDay: 210)) == Instant(japanDate: day.adding(days: 1), minuteOfDay: 210))
+        #expect(service.housekeeping.nextBackupTime(after: Instant(japanDate: day, minuteOfDay: 120)) == Instant(japanDate: day, minuteOfDay: 210))
+        #expect(service.housekeeping.nextBackupTime(after: Instant(japanDate: day, minuteOfDay: 210)) == Instant(japanDate: day.adding(days: 1), minuteOfDay: 210))
     }
 
     @Test func nightlyTimerCatchesUpAtStartThenBacksUpAtTheConfiguredTime() async throws {
@@ -130,11 +130,11 @@ import CalendarValues
         let timers = service.startTimers()
         defer { timers.cancel() }
         _ = try await log.waitFor("the catch-up backup") { $0.message == "backup taken" }
-        #expect(BackupFile.list(in: service.backupFolder).count == 1)
+        #expect(BackupFile.list(in: service.housekeeping.backupFolder).count == 1)
         try await waitUntil { clock.sleeperCount >= 5 }
         clock.set(Instant(japanDate: BookingFixture.today.adding(days: 1), minuteOfDay: 210))
-        try await waitUntil { BackupFile.list(in: service.backupFolder).count == 2 }
-        #expect(BackupFile.list(in: service.backupFolder).last.map { ($0.path as NSString).lastPathComponent }
+        try await waitUntil { BackupFile.list(in: service.housekeeping.backupFolder).count == 2 }
+        #expect(BackupFile.list(in: service.housekeeping.backupFolder).last.map { ($0.path as NSString).lastPathComponent }
                 == "center-2026-11-26T033000.sqlite")
     }
 
@@ -147,7 +147,7 @@ import CalendarValues
 /// Overwrites a table's root page, as a failing disk would.
 enum DamagedPage {
     static func overwriteRoot(of table: String, in path: String) async throws {
-        let pool = try CenterService.openDatabase(path: path)
+        let pool = try CenterStore.open(path: path).pool
         let (root, size): (Int, Int) = try await pool.read { db in
             (try db.queryOne("SELECT rootpage FROM sqlite_schema WHERE name = ?", [.text(table)])?.get(0) ?? 0,
              try db.queryOne("PRAGMA page_size")?.get(0) ?? 4096)

@@ -30,41 +30,41 @@ struct PersonalDataFixture {
     static func plant(_ f: BookingFixture) async throws -> PersonalDataFixture {
         let service = f.service
         let evidence = RegistrationEvidence(memberCount: 8, membersInWard: 5)
-        let registration = try await service.createRegistration(
+        let registration = try await service.registrations.register(
             RegistrationInput(category: .communityGroup, name: canaries[0], contact: canaries[1], evidence: evidence,
                               validUntil: LocalDate("2027-03-31")), by: f.staff, idempotency: key("register-1")).value!.id
-        let other = try await service.createRegistration(
+        let other = try await service.registrations.register(
             RegistrationInput(category: .communityGroup, name: kept[0], contact: kept[1], evidence: evidence), by: f.staff).value!.id
-        let (_, token) = try await service.mintMemberToken(registration: registration, name: canaries[2], by: f.staff)
+        let (_, token) = try await service.registrations.mintMemberToken(registration: registration, name: canaries[2], by: f.staff)
         let member = Actor(tokenID: token.id, role: .member, name: token.name, registrationID: registration)
 
-        let used = try await service.book(BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.am],
+        let used = try await service.bookings.book(BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.am],
                                                          registration: registration, purpose: canaries[3], guardian: canaries[4]),
                                           by: member, idempotency: key("book-1")).value!
-        _ = try await service.pay(booking: used.id, by: f.staff)
-        _ = try await service.book(BookingRequest(facility: "meeting-room-1", date: date("2026-12-17"), divisions: [.am],
+        _ = try await service.bookings.pay(booking: used.id, by: f.staff)
+        _ = try await service.bookings.book(BookingRequest(facility: "meeting-room-1", date: date("2026-12-17"), divisions: [.am],
                                                   registration: registration, purpose: canaries[5]), by: f.staff)
-        _ = try await service.declareClosure(ClosureInput(date: date("2026-12-17"), facilities: ["meeting-room-1"],
+        _ = try await service.calendar.declareClosure(ClosureInput(date: date("2026-12-17"), facilities: ["meeting-room-1"],
                                                           reason: "設備点検"), by: f.staff)
-        _ = try await service.book(BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.pm],
+        _ = try await service.bookings.book(BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.pm],
                                                   registration: other, purpose: kept[2]), by: f.staff)
 
-        let entry = try await service.joinLockerWaitlist(registration: registration, note: canaries[6], by: member).value!
-        let offer = try await service.lockerWaitlist().first { $0.id == entry.id }?.offer
-        _ = try await service.acceptLockerOffer(id: offer!.id, LockerLeaseRequest(
+        let entry = try await service.lockers.joinWaitlist(registration: registration, note: canaries[6], by: member).value!
+        let offer = try await service.lockers.waitlist().first { $0.id == entry.id }?.offer
+        _ = try await service.lockers.acceptOffer(id: offer!.id, LockerLeaseRequest(
             registration: nil, startMonth: YearMonth("2026-12")!, months: 6, corporateNumber: "7000012050002",
             identityCheck: identity), by: f.staff)
 
-        let application = try await service.applyForStorage(StorageApplicationInput(registration: registration, fiscalYear: 2026, units: 1),
+        let application = try await service.storage.apply(StorageApplicationInput(registration: registration, fiscalYear: 2026, units: 1),
                                                              by: f.staff).value!
-        _ = try await service.allocateStorage(fiscalYear: 2026, by: f.staff)
-        let allocation = try await service.storageApplications(fiscalYear: 2026).first { $0.id == application.id }!.allocation!
-        let item = try await service.registerStorageItem(allocation: allocation, name: "折りたたみ椅子", quantity: 4, by: f.staff).value!
-        _ = try await service.checkOutStorageItem(id: item.id, event: "夏祭り", person: canaries[8], toWhere: "中野四季の森公園", by: f.staff)
-        _ = try await service.returnStorageItem(id: item.id, person: canaries[9], by: f.staff)
+        _ = try await service.storage.allocate(fiscalYear: 2026, by: f.staff)
+        let allocation = try await service.storage.applications(fiscalYear: 2026).first { $0.id == application.id }!.allocation!
+        let item = try await service.storage.registerItem(allocation: allocation, name: "折りたたみ椅子", quantity: 4, by: f.staff).value!
+        _ = try await service.storage.checkOutItem(id: item.id, event: "夏祭り", person: canaries[8], toWhere: "中野四季の森公園", by: f.staff)
+        _ = try await service.storage.returnItem(id: item.id, person: canaries[9], by: f.staff)
 
         f.clock.set(Instant(japanDate: date("2026-12-11"), minuteOfDay: 600))
-        _ = try await service.closeUsedBookings(now: f.clock.now())
+        _ = try await service.bookings.closeUsedBookings(now: f.clock.now())
         return PersonalDataFixture(registration: registration, other: other, member: member)
     }
 
@@ -99,13 +99,13 @@ struct PersonalDataFixture {
     static func reports(_ service: CenterService) async throws -> [String: [UInt8]] {
         var reports: [String: [UInt8]] = [:]
         for year in [FiscalYear(2026), FiscalYear(2027)] {
-            reports["utilization \(year)"] = try ServiceJSON.encode(try await service.utilizationReport(fiscalYear: year))
-            reports["revenue \(year)"] = try ServiceJSON.encode(try await service.revenueReport(fiscalYear: year))
-            reports["lockers \(year)"] = try ServiceJSON.encode(try await service.lockerLeaseReport(fiscalYear: year))
+            reports["utilization \(year)"] = try ServiceJSON.encode(try await service.reports.utilization(fiscalYear: year))
+            reports["revenue \(year)"] = try ServiceJSON.encode(try await service.reports.revenue(fiscalYear: year))
+            reports["lockers \(year)"] = try ServiceJSON.encode(try await service.reports.lockers(fiscalYear: year))
         }
-        reports["quota 2026-12"] = try ServiceJSON.encode(try await service.communityQuotaReport(month: YearMonth("2026-12")!))
-        reports["desks 2026-12"] = try ServiceJSON.encode(try await service.deskOccupancy(from: date("2026-12-01"), to: date("2026-12-31")))
-        let counts = try await service.bookingCountsByState()
+        reports["quota 2026-12"] = try ServiceJSON.encode(try await service.reports.communityQuota(month: YearMonth("2026-12")!))
+        reports["desks 2026-12"] = try ServiceJSON.encode(try await service.desks.occupancy(from: date("2026-12-01"), to: date("2026-12-31")))
+        let counts = try await service.bookings.countsByState()
         reports["bookings by state"] = Array(counts.map { "\($0.state)=\($0.count)" }.joined(separator: ",").utf8)
         return reports
     }

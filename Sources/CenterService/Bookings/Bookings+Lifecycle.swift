@@ -1,12 +1,12 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+extension Bookings {
     /// Records the payment (支払): provisional → paid. After the deadline the
     /// hold can no longer be paid (`payment_deadline_passed`).
     public func pay(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
-        try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try Booking.load(db, id: id, for: actor)
             _ = try before.state.transition(to: .paid)
             guard now <= before.paymentDeadline else {
@@ -21,7 +21,7 @@ extension CenterService {
 
     /// Checks the user in (チェックイン) on a day of use: paid → checked_in.
     public func checkIn(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
-        try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try Booking.load(db, id: id, for: actor)
             _ = try before.state.transition(to: .checkedIn)
             let today = now.japanDate
@@ -45,7 +45,7 @@ extension CenterService {
         }
         if let reason { try TextRule.optionalReason.check(reason, field: "reason", code: "reason_invalid") }
         let center = settings.center
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try Booking.load(db, id: id, for: actor)
             return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center,
                                    actor: actor.auditLabel, now: now)
@@ -91,6 +91,30 @@ extension CenterService {
                 _ = try Self.audited(db, id: id, before: before, action: "booking.\(next.rawValue)", actor: "system:timer", now: now)
             }
             return due
+        }
+    }
+
+    /// The longest the booking timer sleeps without looking again.
+    static let timerMaximumSleepSeconds: Int64 = 3600
+
+    /// Lapses unpaid provisional bookings at their deadline (仮予約の失効) and
+    /// closes used ones (no-show, done): sleeps on the clock until the
+    /// earliest pending event, or until a new booking nudges it.
+    func runTimer() async {
+        while !Task.isCancelled {
+            let now = clock.now()
+            _ = await context.timerRound("booking.lapse") { try await lapseDue(now: now) }
+            _ = await context.timerRound("booking.close_used") { try await closeUsedBookings(now: now) }
+            let fallback = now.adding(seconds: Self.timerMaximumSleepSeconds)
+            let upcoming = await context.timerRound("booking.next_event") { try await nextBookingEvent() } ?? nil
+            let next = max(min(upcoming ?? fallback, fallback), now.adding(seconds: 1))
+            let clock = self.clock, bookingTimer = context.bookingTimer
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { try? await clock.sleep(until: next) }
+                group.addTask { await bookingTimer.wait() }
+                await group.next()
+                group.cancelAll()
+            }
         }
     }
 
@@ -158,5 +182,15 @@ extension CenterService {
         try AuditLog.append(db, at: now, actor: actor, action: action, entity: "booking", entityID: String(id),
                             before: before, after: after)
         return after
+    }
+
+    /// Cancels `bookings` on the center's behalf inside the caller's write
+    /// transaction (100% refund, no penalty) and returns them as cancelled.
+    /// A booking already checked in is in use and stays as it is.
+    static func cancelForCenter(_ db: Database, bookings ids: [Int64], reason: String, center: CenterConfiguration,
+                                actor: String, now: Instant) throws -> [Booking] {
+        try ids.map { try Booking.load(db, id: $0) }
+            .filter { $0.state.successors.contains(.cancelledByCenter) }
+            .map { try cancel(db, $0, by: .center, reason: reason, center: center, actor: actor, now: now) }
     }
 }

@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// One division of one day as `GET /availability` shows it (空き状況).
 public struct AvailabilitySlot: Sendable, Hashable, Encodable {
@@ -30,7 +30,7 @@ public struct AvailabilityDay: Sendable, Encodable {
     public let divisions: [AvailabilitySlot]
 }
 
-extension CenterService {
+extension Bookings {
     /// The longest range `availability` answers in one request, in days.
     public static let maximumAvailabilityDays = 93
 

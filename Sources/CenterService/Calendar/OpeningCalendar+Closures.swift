@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// An ad-hoc closure (臨時休館) staff declare: dates, the facilities it closes
 /// (none: the whole center), and the reason shown in the calendar.
@@ -48,7 +48,7 @@ public struct ClosureResult: Sendable, Hashable, Encodable {
     }
 }
 
-extension CenterService {
+extension OpeningCalendar {
     /// The longest ad-hoc closure accepted in one request, in days.
     static let maximumClosureDays = 366
 
@@ -72,7 +72,7 @@ extension CenterService {
         if let unknown = input.facilities.first(where: { center.facility($0) == nil }) {
             throw DomainError(.notFound, "facility_not_found", "No facility has id \(TextRule.echo(unknown.rawValue)).", details: ["facility": unknown.rawValue])
         }
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             try db.run("""
                 INSERT INTO closures (first_date, last_date, facilities, reason, reason_ja, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -81,9 +81,9 @@ extension CenterService {
                       input.reasonJa.map { .text($0) } ?? .null, .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
             let id = db.lastInsertRowID
             let hit = try BookingLedger.liveBookingIDs(db, from: input.date, to: last, facilities: input.facilities)
-            let cancelled = try Self.cancelForCenter(db, bookings: hit, reason: "closure #\(id): \(input.reason)",
+            let cancelled = try Bookings.cancelForCenter(db, bookings: hit, reason: "closure #\(id): \(input.reason)",
                                                      center: center, actor: actor.auditLabel, now: now)
-            let passes = try Self.cancelDeskPassesClosed(db, from: input.date, to: last,
+            let passes = try Desks.cancelPassesClosed(db, from: input.date, to: last,
                                                           facilities: input.facilities.map(\.rawValue),
                                                           deskPool: center.desks.pool, reason: "closure #\(id)",
                                                           actor: actor.auditLabel, now: now)
@@ -93,23 +93,5 @@ extension CenterService {
                                 entityID: String(id), after: result)
             return result
         }
-    }
-
-    /// The live bookings using any of `facilities` (none: every facility) on
-    /// a day from `from` to `to`: what a closure or a works move would displace.
-    public func liveBookings(from: LocalDate, to: LocalDate, facilities: [FacilityID]) async throws -> [Booking] {
-        try await pool.read { db in
-            try BookingLedger.liveBookingIDs(db, from: from, to: to, facilities: facilities).map { try Booking.load(db, id: $0) }
-        }
-    }
-
-    /// Cancels `bookings` on the center's behalf inside the caller's write
-    /// transaction (100% refund, no penalty) and returns them as cancelled.
-    /// A booking already checked in is in use and stays as it is.
-    static func cancelForCenter(_ db: Database, bookings ids: [Int64], reason: String, center: CenterConfiguration,
-                                actor: String, now: Instant) throws -> [Booking] {
-        try ids.map { try Booking.load(db, id: $0) }
-            .filter { $0.state.successors.contains(.cancelledByCenter) }
-            .map { try cancel(db, $0, by: .center, reason: reason, center: center, actor: actor, now: now) }
     }
 }

@@ -1,13 +1,13 @@
 import CenterDomain
 import Foundation
 import Roadmap
-import Store
+internal import Store
 
-extension CenterService {
+extension RenovationRoadmap {
     /// Applies the planners' committed item updates over the schedule files.
     /// A stored item that no longer fits the files (an unknown id, a broken
     /// dependency) stops the service with a message, like a bad file would.
-    public func restoreRoadmapUpdates() async throws {
+    public func restoreUpdates() async throws {
         let rows = try await pool.read { db in
             try db.query("SELECT id, item FROM roadmap_items ORDER BY id").map { row -> (String, String) in
                 (try row.get("id"), try row.get("item"))
@@ -27,6 +27,6 @@ extension CenterService {
             schedule = schedule.replacing(item)
         }
         try schedule.validate(facilityIDs: Set(settings.center.facilities.map(\.id.rawValue)))
-        roadmapState.set(schedule)
+        context.roadmapState.set(schedule)
     }
 }

@@ -1,12 +1,12 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+extension Reports {
     /// Per month of `fiscalYear`: lockers in the pool, leased, leases started
     /// and ended, and lease fees. A lease is in effect from its start date to
     /// the day it ended (terminated early) or else its end date.
-    public func lockerLeaseReport(fiscalYear: FiscalYear) async throws -> [LockerLeaseLine] {
+    public func lockers(fiscalYear: FiscalYear) async throws -> [LockerLeaseLine] {
         let lockers = settings.center.lockers.count
         let leases = try await pool.read { db in
             try db.query("""

@@ -1,10 +1,14 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+/// Mobile lockers usable as a registered address (法人登記用ロッカー): their
+/// state, leases and the rules of letting them (docs/DOMAIN.md "Mobile lockers").
+public struct Lockers: AreaService {
+    let context: ServiceContext
+
     /// Every configured locker with its status today (`GET /lockers`).
-    public func lockers() async throws -> [LockerState] {
+    public func all() async throws -> [LockerState] {
         let configuration = settings.center.lockers
         let now = clock.now()
         return try await pool.read { db in
@@ -31,27 +35,27 @@ extension CenterService {
     /// corporate number or founder deadline, document checks, one lease per
     /// company, term limits, a free locker; audited; the fee and what is owed
     /// in the answer.
-    public func leaseLocker(_ request: LockerLeaseRequest, by actor: Actor,
+    public func lease(_ request: LockerLeaseRequest, by actor: Actor,
                             idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
         guard let registration = request.registration else {
             throw DomainError(.invalid, "registration_required", "A lease names the lessee's registration.")
         }
         let configuration = settings.center.lockers
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
                 .lease(request, registration: registration, offeredLocker: nil, offer: nil)
         }
     }
 
     /// Lease `id`.
-    public func lockerLease(id: Int64) async throws -> LockerLease {
+    public func lease(id: Int64) async throws -> LockerLease {
         try await pool.read { db in try LockerLease.load(db, id: id) }
     }
 
     /// Leases, ending soonest first: active ones ending within `endingWithinDays`
     /// of today (reminders), else those in `state` (default active).
-    public func lockerLeases(endingWithinDays: Int?, state: String?, registration: Int64?) async throws -> [LockerLease] {
-        let today = clock.now().japanDate
+    public func leases(endingWithinDays: Int?, state: String?, registration: Int64?) async throws -> [LockerLease] {
+        let today = context.today
         var sql = "SELECT \(LockerLease.columns) FROM locker_leases WHERE state = ?"
         var arguments: [SQLValue] = [.text(endingWithinDays == nil ? (state ?? "active") : "active")]
         if let endingWithinDays {
@@ -69,9 +73,9 @@ extension CenterService {
 
     /// Renews (更新) by `renewalMonths`, or what is left of the total limit
     /// (`LockerLeaseTerms.renewal`); the fee for the added months is owed.
-    public func renewLockerLease(id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
+    public func renew(lease id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
         let terms = LockerLeaseTerms(settings.center.lockers)
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try LockerLease.loadActive(db, id: id)
             let renewed = try terms.renewal(start: before.startDate, monthsSoFar: before.months)
             // The renewed term needs a registration valid on its first day.
@@ -91,11 +95,11 @@ extension CenterService {
     /// (本店移転登記) is confirmed or `coolingOffDays` pass. A lease that has
     /// not started yet is cancelled instead, and the locker is free at once
     /// (offered to the first in line).
-    public func terminateLockerLease(id: Int64, by actor: Actor,
+    public func terminate(lease id: Int64, by actor: Actor,
                                      idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
         let configuration = settings.center.lockers
         let terms = LockerLeaseTerms(configuration)
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try LockerLease.loadActive(db, id: id)
             let today = now.japanDate
             if today < before.startDate {
@@ -124,7 +128,7 @@ extension CenterService {
     public func confirmAddressMoved(lease id: Int64, by actor: Actor,
                                     idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
         let terms = LockerLeaseTerms(settings.center.lockers)
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try LockerLease.load(db, id: id)
             guard before.state == "ended" else {
                 throw DomainError(.conflict, "lease_not_ended", "Only an ended lease awaits the address move; lease \(id) is \(before.state).",
@@ -145,7 +149,7 @@ extension CenterService {
     public func supplyCorporateNumber(lease id: Int64, number text: String, by actor: Actor,
                                       idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
         let configuration = settings.center.lockers
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try LockerLease.loadActive(db, id: id)
             guard before.corporateNumber == nil else {
                 throw DomainError(.conflict, "corporate_number_already_set", "Lease \(id) already has its corporate number.",

@@ -1,5 +1,5 @@
 import CenterDomain
-import Store
+internal import Store
 import CalendarValues
 
 /// What one run of the retention job did.
@@ -15,7 +15,7 @@ public struct RetentionRun: Sendable, Hashable {
     public var storedResponses = 0
 }
 
-extension CenterService {
+extension Registrations {
     /// The actor the retention job writes as.
     static let retentionActor = "system:retention"
 
@@ -27,9 +27,9 @@ extension CenterService {
     /// for a registration already erased (`registration_already_erased`).
     /// The registration ends the day before (it can no longer book) and its
     /// member tokens are revoked.
-    public func eraseRegistration(id: Int64, by actor: Actor,
+    public func erase(id: Int64, by actor: Actor,
                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<ErasureResult> {
-        try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let erasure = RegistrationErasure(db: db, registration: id, now: now)
             let validUntil = try Self.unerasedValidUntil(db, registration: id)
             let blockers = try erasure.blockers()
@@ -85,11 +85,11 @@ extension CenterService {
             try db.run("DELETE FROM idempotency_keys WHERE created_at < ?", [.integer(cutoff.secondsSinceEpoch)])
         }
         if !run.erased.isEmpty || run.storageApplications > 0 {
-            log.info("personal data erased", [("registrations", run.erased.map(String.init).joined(separator: ",")),
+            context.log.info("personal data erased", [("registrations", run.erased.map(String.init).joined(separator: ",")),
                                               ("storage_applications", String(run.storageApplications))])
         }
         for (id, blockers) in run.deferred.sorted(by: { $0.key < $1.key }) {
-            log.warning("personal data due for erasure is still in use", [("registration", String(id))]
+            context.log.warning("personal data due for erasure is still in use", [("registration", String(id))]
                         + blockers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
         return run

@@ -1,8 +1,12 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+/// The staff reports (集計) by fiscal year (年度) and month, and the lobby
+/// board of today: read-only views of the bookings, passes and leases.
+public struct Reports: AreaService {
+    let context: ServiceContext
+
     /// The fiscal years the reports answer for: from the center's first
     /// designated-manager term (FY2014) to the end of the holiday tables.
     public static let reportableFiscalYears = 2014...2098
@@ -10,21 +14,21 @@ extension CenterService {
     /// Per room booked by division and month of `fiscalYear` (April first):
     /// units open, booked, used and no-shows, in configuration order; then the
     /// flexible desks (`deskUtilization`).
-    public func utilizationReport(fiscalYear: FiscalYear) async throws -> [UtilizationLine] {
+    public func utilization(fiscalYear: FiscalYear) async throws -> [UtilizationLine] {
         try await roomUtilization(fiscalYear: fiscalYear) + deskUtilization(fiscalYear: fiscalYear)
     }
 
     /// The flexible-desk pool per month of `fiscalYear`, in desk-periods:
     /// open (desks × periods on open days), booked (passes held, no-shows
     /// included), used (checked in) and no-shows — the monthly sums of the
-    /// daily desk occupancy (`deskOccupancy`).
+    /// daily desk occupancy (`Desks.occupancy`).
     func deskUtilization(fiscalYear: FiscalYear) async throws -> [UtilizationLine] {
         let pool = settings.center.desks.pool
         let name = settings.center.facility(pool)?.nameJa ?? pool.rawValue
         var lines: [UtilizationLine] = []
         for offset in 0..<12 {
             let month = fiscalYear.first.yearMonth.adding(months: offset)
-            let days = try await deskOccupancy(from: month.firstDay, to: month.lastDay)
+            let days = try await Desks(context: context).occupancy(from: month.firstDay, to: month.lastDay)
             lines.append(UtilizationLine(fiscalYear: fiscalYear.startYear, month: month, facility: pool, facilityNameJa: name,
                                          openUnits: days.reduce(0) { $0 + $1.desks }, bookedUnits: days.reduce(0) { $0 + $1.passes },
                                          usedUnits: days.reduce(0) { $0 + $1.checkedIn }, noShowUnits: days.reduce(0) { $0 + $1.noShows }))

@@ -1,16 +1,16 @@
 import CenterDomain
 import Roadmap
-import Store
+internal import Store
 
-extension CenterService {
+extension Reports {
     /// The lobby board for today on the service's clock: every room booked by
     /// division with its divisions' states, the desks free per period, and
     /// today's closures with reasons.
-    public func boardDay() async throws -> BoardDay {
+    public func board() async throws -> BoardDay {
         let center = settings.center
         let calendar = self.calendar
-        let roadmap = self.roadmap
-        let today = self.today
+        let roadmap = context.roadmapState.schedule
+        let today = context.today
         let rooms = center.facilities.filter { $0.kind == .room && $0.bookable && !$0.divisions.isEmpty }
         let (days, held) = try await pool.read { db in
             let days = try BookableCalendar.load(db, calendar: calendar, from: today, to: today)
@@ -49,7 +49,7 @@ extension CenterService {
             return BoardDay.Room(id: room.id, nameJa: room.nameJa, nameEn: room.nameEn, floor: room.floor,
                                  slots: slots, closureReasons: ownReasons)
         }
-        let deskDay = try await deskAvailability(date: today)
+        let deskDay = try await Desks(context: context).availability(date: today)
         let desks = BoardDay.Desks(nameJa: center.facility(center.desks.pool)?.nameJa ?? "フリーデスク", open: deskDay.open,
                                    periods: center.divisions.map { division in deskDay.periods.first { $0.period == division.id } })
         return BoardDay(date: today, labelJa: today.japaneseReceiptLabel, divisions: center.divisions,

@@ -1,14 +1,18 @@
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+/// Registrations (利用登録): registering a user with checked eligibility,
+/// reading, changing and renewing them, and the member account of each.
+public struct Registrations: AreaService {
+    let context: ServiceContext
+
     /// Registers a user (利用登録): checks the name, the eligibility evidence
     /// of the category (`Eligibility`) and the validity (`RegistrationValidity`,
     /// at most 2 years), stores it and audits it, in one write.
-    public func createRegistration(_ input: RegistrationInput, by actor: Actor,
+    public func register(_ input: RegistrationInput, by actor: Actor,
                                    idempotency: IdempotencyKey? = nil) async throws -> Recorded<RegistrationRecord> {
         let center = settings.center
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             let today = now.japanDate
             try Self.checkName(input.name)
             try Self.checkContact(input.contact)
@@ -34,7 +38,7 @@ extension CenterService {
     /// Registration `id`; a member sees only its own (another id is 404).
     public func registration(id: Int64, for actor: Actor) async throws -> RegistrationRecord {
         try Self.requireOwn(registration: id, actor: actor)
-        let today = clock.now().japanDate
+        let today = context.today
         return try await pool.read { db in try RegistrationRecord.load(db, id: id, today: today) }
     }
 
@@ -43,7 +47,7 @@ extension CenterService {
     /// after. A stored validity longer than the rule allows (written before
     /// renewals were capped at two years from the renewal day) does not block
     /// other changes: it stands until staff set `valid_until` or renew.
-    public func updateRegistration(id: Int64, _ patch: RegistrationPatch, by actor: Actor) async throws -> RegistrationRecord {
+    public func update(id: Int64, _ patch: RegistrationPatch, by actor: Actor) async throws -> RegistrationRecord {
         let center = settings.center
         let now = clock.now()
         return try await pool.write { db in
@@ -78,10 +82,10 @@ extension CenterService {
     /// period only (`renewal_not_open` before it). A repeat that would not
     /// lengthen the validity answers with the registration unchanged and
     /// writes nothing.
-    public func renewRegistration(id: Int64, by actor: Actor,
+    public func renew(id: Int64, by actor: Actor,
                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<RegistrationRecord> {
         let validity = settings.center.registration
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
             try Self.requireKept(before)
             let renewed = try validity.renewed(before.registration, today: now.japanDate)
@@ -99,9 +103,9 @@ extension CenterService {
 
     /// Mints a `member` token for registration `id` (its own account).
     public func mintMemberToken(registration id: Int64, name: String, by actor: Actor) async throws -> (AccessToken, TokenRecord) {
-        let today = clock.now().japanDate
+        let today = context.today
         try Self.requireKept(try await pool.read { db in try RegistrationRecord.load(db, id: id, today: today) })
-        return try await mintToken(role: .member, name: name, registrationID: id, by: actor.auditLabel)
+        return try await Accounts(context: context).mintToken(role: .member, name: name, registrationID: id, by: actor.auditLabel)
     }
 
     /// Refuses to change, renew or open an account for a registration whose

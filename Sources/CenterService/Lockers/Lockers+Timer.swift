@@ -1,8 +1,8 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+extension Lockers {
     /// The locker timer's work at `now`, in one write: offers past their last
     /// day expire (the applicant leaves the list); leases past their end date
     /// end and cool off; reminders due 60 and 30 days before an end are
@@ -10,7 +10,7 @@ extension CenterService {
     /// number still missing after its due date; then freed lockers are
     /// offered to the next in line. The service's timer calls it; tests call it directly.
     @discardableResult
-    public func advanceLockers(now: Instant) async throws -> LockerAdvance {
+    public func advance(now: Instant) async throws -> LockerAdvance {
         let configuration = settings.center.lockers
         let terms = LockerLeaseTerms(configuration)
         let actor = "system:timer"
@@ -69,12 +69,12 @@ extension CenterService {
         }
     }
 
-    /// Runs `advanceLockers` now and then at every midnight in Japan (the
+    /// Runs `advance(now:)` now and then at every midnight in Japan (the
     /// locker rules change only from one day to the next).
-    func runLockerTimer() async {
+    func runTimer() async {
         while !Task.isCancelled {
             let now = clock.now()
-            _ = await timerRound("lockers.advance") { try await advanceLockers(now: now) }
+            _ = await context.timerRound("lockers.advance") { try await advance(now: now) }
             do {
                 try await clock.sleep(until: now.japanDate.adding(days: 1).startInJapan)
             } catch {

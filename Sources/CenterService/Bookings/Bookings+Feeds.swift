@@ -1,24 +1,31 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+extension Bookings {
     /// The longest range a calendar feed covers, in days.
     public static let maximumFeedDays = 800
 
     /// Every booking of `facility` used between `from` and `to` in any state
     /// (cancelled and lapsed included, so calendar feeds can mark them
-    /// cancelled), oldest use first: `facilityBookings` with the range
-    /// checked. For the public feed: callers must not
+    /// cancelled), oldest use first. For the public feed: callers must not
     /// show the registration, contact or purpose.
-    public func feedBookings(facility: FacilityID, from: LocalDate, to: LocalDate) async throws -> [Booking] {
+    public func feed(facility: FacilityID, from: LocalDate, to: LocalDate) async throws -> [Booking] {
         try Self.checkFeedRange(from: from, to: to)
-        return try await facilityBookings(facility, from: from, to: to)
+        guard settings.center.facility(facility) != nil else {
+            throw DomainError(.notFound, "facility_not_found", "No facility has id \(TextRule.echo(facility.rawValue)).", details: ["facility": facility.rawValue])
+        }
+        return try await pool.read { db in
+            try db.query("""
+                SELECT \(Booking.columns) FROM bookings WHERE facility_id = ? AND first_date <= ? AND last_date >= ?
+                ORDER BY first_date, id LIMIT 5000
+                """, [.text(facility.rawValue), .text(to.description), .text(from.description)]).map(Booking.init(row:))
+        }
     }
 
     /// Every booking of `registration` used between `from` and `to`, in any
     /// state, oldest use first (a member's own feed).
-    public func feedBookings(registration: Int64, from: LocalDate, to: LocalDate) async throws -> [Booking] {
+    public func feed(registration: Int64, from: LocalDate, to: LocalDate) async throws -> [Booking] {
         try Self.checkFeedRange(from: from, to: to)
         return try await pool.read { db in
             try db.query("""

@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
 /// One line of the community-quota report (地域の方の利用枠 実績) for a month:
 /// `QuotaReport` of a quota facility, as the API shows it.
@@ -25,10 +25,10 @@ public struct CommunityQuotaLine: Sendable, Hashable, Encodable {
     }
 }
 
-extension CenterService {
+extension Reports {
     /// Per quota facility for `month`: U, the reserved share, community and
     /// non-community use, and the units released to non-community users.
-    public func communityQuotaReport(month: YearMonth) async throws -> [CommunityQuotaLine] {
+    public func communityQuota(month: YearMonth) async throws -> [CommunityQuotaLine] {
         let center = settings.center
         let calendar = self.calendar
         return try await pool.read { db in

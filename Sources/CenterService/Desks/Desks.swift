@@ -1,33 +1,40 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+/// Flexible desks (フリーデスク): passes booked by freelancers or by staff
+/// for them, checked in at the desk, cancelled, or released as no-shows.
+public struct Desks: AreaService {
+    let context: ServiceContext
+
+    /// The desks of the pool with their features (`GET /desks`), by id.
+    public var all: [DeskConfiguration.Desk] { settings.center.desks.desks.sorted { $0.id < $1.id } }
+
     /// Issues a desk pass (`POST /desk-passes`) in one write transaction with
     /// every rule of `DeskPassIssuer`. A member books only for its own
     /// registration; staff name the registration.
-    public func bookDeskPass(_ request: DeskPassRequest, by actor: Actor,
+    public func book(_ request: DeskPassRequest, by actor: Actor,
                              idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
         let registration = try request.holder(for: actor)
         let center = settings.center
-        let roadmapState = self.roadmapState
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        let roadmapState = context.roadmapState
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             try DeskPassIssuer(center: center, calendar: roadmapState.calendar, db: db, now: now)
                 .issue(request, registration: registration, actor: actor)
         }
     }
 
     /// Desk pass `id`; a member sees only its own (another id is 404).
-    public func deskPass(id: Int64, for actor: Actor) async throws -> DeskPass {
+    public func pass(id: Int64, for actor: Actor) async throws -> DeskPass {
         try await pool.read { db in try DeskPass.load(db, id: id, for: actor) }
     }
 
     /// Checks a pass in (チェックイン) at the front desk or by the freelancer:
     /// from the day of use until the start + grace (`checkCheckIn`).
-    public func checkInDeskPass(id: Int64, by actor: Actor,
+    public func checkIn(pass id: Int64, by actor: Actor,
                                 idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
         let rules = DeskPassRules(settings.center.desks)
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try DeskPass.load(db, id: id, for: actor)
             try Self.requireBooked(before)
             try rules.checkCheckIn(now: now, date: before.date, deadline: before.checkInDeadline)
@@ -38,10 +45,10 @@ extension CenterService {
     }
 
     /// Cancels a pass before it starts (`checkCancel`); its desk is free again at once.
-    public func cancelDeskPass(id: Int64, by actor: Actor,
+    public func cancel(pass id: Int64, by actor: Actor,
                                idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
         let rules = DeskPassRules(settings.center.desks)
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try DeskPass.load(db, id: id, for: actor)
             try Self.requireBooked(before)
             try rules.checkCancel(now: now, start: before.startsAt)
@@ -54,9 +61,9 @@ extension CenterService {
 
     /// Passes used on `date` (when given) of `registration` (when given), by
     /// date, period and desk, at most `limit`. A member sees only its own.
-    public func deskPasses(from: LocalDate?, to: LocalDate?, registration: Int64?, for actor: Actor,
+    public func passes(from: LocalDate?, to: LocalDate?, registration: Int64?, for actor: Actor,
                            limit: Int = 500) async throws -> [DeskPass] {
-        if let registration { try Self.requireOwn(registration: registration, actor: actor) }
+        if let registration { try Registrations.requireOwn(registration: registration, actor: actor) }
         let owner = actor.role == .member ? actor.registrationID : registration
         var filter = SQLConditions()
         filter.add("date >= ?", from.map { .text($0.description) })

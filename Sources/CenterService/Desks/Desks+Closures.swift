@@ -1,13 +1,13 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+extension Desks {
     /// Cancels, on the center's behalf and without penalty, the live desk
     /// passes on `first`…`last` when a closure shuts the desk pool (named, or
     /// the whole center when `facilities` is empty). Runs inside the caller's
     /// write transaction, so the closure and its cancellations commit together.
-    static func cancelDeskPassesClosed(_ db: Database, from first: LocalDate, to last: LocalDate, facilities: [String],
+    static func cancelPassesClosed(_ db: Database, from first: LocalDate, to last: LocalDate, facilities: [String],
                                        deskPool: FacilityID, reason: String, actor: String, now: Instant) throws -> [DeskPass] {
         guard facilities.isEmpty || facilities.contains(deskPool.rawValue) else { return [] }
         let hit = try db.query("""

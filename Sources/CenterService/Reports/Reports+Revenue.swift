@@ -1,13 +1,13 @@
 import CalendarValues
 import CenterDomain
 import Roadmap
-import Store
+internal import Store
 
-extension CenterService {
+extension Reports {
     /// Per month of `fiscalYear` and designated-manager term in charge on the
     /// dates of use: fees, refunds, exemptions and net income, month order.
-    public func revenueReport(fiscalYear: FiscalYear) async throws -> [RevenueLine] {
-        let roadmap = self.roadmap
+    public func revenue(fiscalYear: FiscalYear) async throws -> [RevenueLine] {
+        let roadmap = context.roadmapState.schedule
         let bookings = try await pool.read { db in try Self.bookingsUsed(db, from: fiscalYear.first, to: fiscalYear.last) }
         struct Key: Hashable { let month: YearMonth; let manager: String }
         var order: [Key] = []

@@ -1,9 +1,9 @@
 import CenterDomain
 import Foundation
-import Store
+internal import Store
 import CalendarValues
 
-extension CenterService {
+extension Housekeeping {
     /// The folder the daily backups go to (Config `operations.backup.folder`,
     /// relative to the database's folder).
     public var backupFolder: String {
@@ -15,20 +15,20 @@ extension CenterService {
     /// (`DatabasePool.backup`), then deletes the oldest backups beyond
     /// `operations.backup.keep`. The nightly timer calls it.
     @discardableResult
-    public func takeBackup(now: Instant) async throws -> BackupSummary {
+    public func takeBackup(now: Instant) async throws -> BackupReport {
         let folder = backupFolder
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let summary = try await pool.backup(to: folder + "/" + BackupFile.name(at: now))
             let stale = BackupFile.list(in: folder).dropLast(settings.operations.backup.keep)
             for file in stale { try? FileManager.default.removeItem(atPath: file.path) }
-            log.info("backup taken", [("file", summary.path), ("bytes", String(summary.bytes)),
+            context.log.info("backup taken", [("file", summary.path), ("bytes", String(summary.bytes)),
                                       ("bookings", String(summary.rows(of: "bookings") ?? 0)),
                                       ("registrations", String(summary.rows(of: "registrations") ?? 0)),
                                       ("deleted_old", String(stale.count))])
-            return summary
+            return BackupReport(summary)
         } catch {
-            backupFailures.add(1, ordering: .relaxed)
+            context.backupFailures.add(1, ordering: .relaxed)
             throw error
         }
     }
@@ -39,7 +39,7 @@ extension CenterService {
         let newest = files.last
         return BackupStatus(count: files.count, newest: newest,
                             newestAgeSeconds: newest.map { clock.now().secondsSinceEpoch - $0.takenAt.secondsSinceEpoch },
-                            failures: backupFailures.load(ordering: .relaxed))
+                            failures: context.backupFailures.load(ordering: .relaxed))
     }
 
     /// When the daily backup is next due after `now`: today's backup time
@@ -56,11 +56,12 @@ extension CenterService {
     /// there is none), and the retention run.
     func runNightlyTimer() async {
         let now = clock.now()
+        let registrations = Registrations(context: context)
         let newest = BackupFile.list(in: backupFolder).last?.takenAt
         if newest.map({ now.secondsSinceEpoch - $0.secondsSinceEpoch > 86_400 }) ?? true {
-            _ = await timerRound("backup") { try await takeBackup(now: now) }
+            _ = await context.timerRound("backup") { try await takeBackup(now: now) }
         }
-        _ = await timerRound("personal_data.retention") { try await erasePersonalDataDue(now: now) }
+        _ = await context.timerRound("personal_data.retention") { try await registrations.erasePersonalDataDue(now: now) }
         while !Task.isCancelled {
             let next = nextBackupTime(after: clock.now())
             do {
@@ -68,8 +69,8 @@ extension CenterService {
             } catch {
                 return
             }
-            _ = await timerRound("backup") { try await takeBackup(now: next) }
-            _ = await timerRound("personal_data.retention") { try await erasePersonalDataDue(now: clock.now()) }
+            _ = await context.timerRound("backup") { try await takeBackup(now: next) }
+            _ = await context.timerRound("personal_data.retention") { try await registrations.erasePersonalDataDue(now: clock.now()) }
         }
     }
 }

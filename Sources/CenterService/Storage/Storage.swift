@@ -1,21 +1,25 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+/// Storage (倉庫): applications by fiscal year, their ranking and
+/// allocation to bays, and the item register with check-outs and returns.
+public struct Storage: AreaService {
+    let context: ServiceContext
+
     /// The configured bays with their catalogue capacity (units) and floor.
-    var storageBays: [Facility] {
+    var bayFacilities: [Facility] {
         settings.center.storage.bays.compactMap { settings.center.facility($0) }
     }
 
     /// Applies for storage in this fiscal year or the next (`POST /storage-allocations`): by a
     /// community-group registration, or by a holder of another configured
     /// category named directly. The application waits for the ranking.
-    public func applyForStorage(_ input: StorageApplicationInput, by actor: Actor,
+    public func apply(_ input: StorageApplicationInput, by actor: Actor,
                                 idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageApplication> {
         let storage = settings.center.storage
-        let largest = storageBays.map(\.capacity).max() ?? 0
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        let largest = bayFacilities.map(\.capacity).max() ?? 0
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             let today = now.japanDate
             let current = FiscalYear(containing: today).startYear
             guard input.fiscalYear >= current else {
@@ -65,11 +69,11 @@ extension CenterService {
     /// Ranks the pending applications of `fiscalYear` (`StorageRanking`) and
     /// places them, in one write. Earlier allocations stand; the schema's
     /// trigger refuses any allocation beyond a bay's capacity.
-    public func allocateStorage(fiscalYear: Int, by actor: Actor,
+    public func allocate(fiscalYear: Int, by actor: Actor,
                                 idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageAllocationRun> {
         let storage = settings.center.storage
-        let bays = storageBays
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        let bays = bayFacilities
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             for bay in bays {
                 try db.run("INSERT INTO storage_bays (id, capacity) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET capacity = excluded.capacity",
                            [.text(bay.id.rawValue), .integer(Int64(bay.capacity))])
@@ -105,7 +109,7 @@ extension CenterService {
     }
 
     /// The applications of `fiscalYear` in ranking order, allocated or pending.
-    public func storageApplications(fiscalYear: Int) async throws -> [StorageApplication] {
+    public func applications(fiscalYear: Int) async throws -> [StorageApplication] {
         let priority = Dictionary(settings.center.storage.categories.map { ($0.id, $0.priority) }, uniquingKeysWith: { a, _ in a })
         let applications = try await pool.read { db in
             try db.query(StorageApplication.select + " WHERE a.fiscal_year = ?", [.integer(Int64(fiscalYear))])
@@ -118,8 +122,8 @@ extension CenterService {
     }
 
     /// Every bay for `fiscalYear`: allocations and the items out now.
-    public func storageBayViews(fiscalYear: Int) async throws -> [StorageBayView] {
-        let bays = storageBays
+    public func bays(fiscalYear: Int) async throws -> [StorageBayView] {
+        let bays = bayFacilities
         return try await pool.read { db in
             let allocations = try db.query(StorageApplication.select + " WHERE a.fiscal_year = ? AND s.id IS NOT NULL ORDER BY s.id",
                                            [.integer(Int64(fiscalYear))]).map(StorageApplication.init(row:))

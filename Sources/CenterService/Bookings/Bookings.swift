@@ -1,26 +1,31 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+/// Room bookings (予約): taking one with every rule of `BookingDesk` in one
+/// write, reading and listing them, and their life (payment, check-in,
+/// cancellation, lapse, use).
+public struct Bookings: AreaService {
+    let context: ServiceContext
+
     /// Books a room (`POST /bookings`) in one write transaction with every rule
     /// of `BookingDesk`; the booking starts `provisional` with its fee and
     /// payment deadline. A member books only for its own registration and
     /// cannot grant itself an exemption.
     public func book(_ request: BookingRequest, by actor: Actor,
                      idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
-        try Self.requireOwn(registration: request.registration, actor: actor)
+        try Registrations.requireOwn(registration: request.registration, actor: actor)
         if actor.role == .member, !request.exemptions.isEmpty {
             throw DomainError(.forbidden, "forbidden", "Only staff grant fee exemptions (減免).")
         }
         let center = settings.center
-        let roadmapState = self.roadmapState
-        let recorded = try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        let roadmapState = context.roadmapState
+        let recorded = try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             // Read inside the single writer, so a works change committed just
             // before this booking already closes its rooms.
             try BookingDesk(center: center, calendar: roadmapState.calendar, db: db, now: now).book(request, actor: actor)
         }
-        if recorded.value != nil { bookingTimer.nudge() }
+        if recorded.value != nil { context.bookingTimer.nudge() }
         return recorded
     }
 
@@ -32,9 +37,9 @@ extension CenterService {
     /// Bookings in use on some day from `from` to `to` (either end open when
     /// nil), of `facility`, of `registration`, by first day of use then id, at
     /// most `limit`. A member sees only its own.
-    public func bookings(from: LocalDate?, to: LocalDate?, facility: FacilityID?, registration: Int64?, for actor: Actor,
-                         limit: Int = 500) async throws -> [Booking] {
-        if let registration { try Self.requireOwn(registration: registration, actor: actor) }
+    public func list(from: LocalDate?, to: LocalDate?, facility: FacilityID?, registration: Int64?, for actor: Actor,
+                     limit: Int = 500) async throws -> [Booking] {
+        if let registration { try Registrations.requireOwn(registration: registration, actor: actor) }
         let owner = actor.role == .member ? actor.registrationID : registration
         var filter = SQLConditions()
         filter.add("first_date <= ?", to.map { .text($0.description) })
@@ -46,18 +51,24 @@ extension CenterService {
         return try await pool.read { db in try db.query(query, values).map(Booking.init(row:)) }
     }
 
-    /// Every booking of `facility` in use on a day from `from` to `to`, in any
-    /// state, by first day then id: the public feed's source (the feed shows
-    /// no registration, name or purpose).
-    public func facilityBookings(_ facility: FacilityID, from: LocalDate, to: LocalDate) async throws -> [Booking] {
-        guard settings.center.facility(facility) != nil else {
-            throw DomainError(.notFound, "facility_not_found", "No facility has id \(TextRule.echo(facility.rawValue)).", details: ["facility": facility.rawValue])
+    /// The live bookings using any of `facilities` (none: every facility) on
+    /// a day from `from` to `to`: what a closure or a works move would displace.
+    public func live(from: LocalDate, to: LocalDate, facilities: [FacilityID]) async throws -> [Booking] {
+        try await pool.read { db in
+            try BookingLedger.liveBookingIDs(db, from: from, to: to, facilities: facilities).map { try Booking.load(db, id: $0) }
         }
-        return try await pool.read { db in
-            try db.query("""
-                SELECT \(Booking.columns) FROM bookings WHERE facility_id = ? AND first_date <= ? AND last_date >= ?
-                ORDER BY first_date, id LIMIT 5000
-                """, [.text(facility.rawValue), .text(to.description), .text(from.description)]).map(Booking.init(row:))
+    }
+
+    /// How many room bookings are in each state (every state listed, zero
+    /// included, in `BookingState` order), for the `nakano_bookings` gauge.
+    public func countsByState() async throws -> [(state: String, count: Int)] {
+        let counted: [String: Int] = try await pool.read { db in
+            var counts: [String: Int] = [:]
+            for row in try db.query("SELECT state, count(*) AS n FROM bookings GROUP BY state") {
+                counts[try row.get("state")] = try row.get("n")
+            }
+            return counts
         }
+        return BookingState.allCases.map { (state: $0.rawValue, count: counted[$0.rawValue] ?? 0) }
     }
 }

@@ -1,7 +1,7 @@
 import CenterDomain
 import Foundation
 import Roadmap
-import Store
+internal import Store
 import Synchronization
 
 /// What a planner's update to a roadmap item did, or would do with
@@ -49,7 +49,7 @@ public struct DisplacementUnconfirmed: Error, Sendable {
     }
 }
 
-extension CenterService {
+extension RenovationRoadmap {
     /// Applies `update` to roadmap item `id` (PATCH by a planner): dates,
     /// closures and dependencies are checked by the Roadmap module; the live
     /// bookings and desk passes inside the item's new closure windows are
@@ -58,17 +58,17 @@ extension CenterService {
     /// line. A change that displaces anything is applied only when
     /// `confirmDisplaced` equals their number, counted again inside the
     /// writer; otherwise `DisplacementUnconfirmed` and nothing changes.
-    public func updateRoadmapItem(id: String, update: RoadmapUpdate, dryRun: Bool, confirmDisplaced: Int? = nil,
+    public func update(item id: String, update: RoadmapUpdate, dryRun: Bool, confirmDisplaced: Int? = nil,
                                   by actor: Actor) async throws -> RoadmapChange {
         if dryRun {
-            let item = try roadmap.applying(update, toItem: id)
+            let item = try schedule.applying(update, toItem: id)
             let deskPool = settings.center.desks.pool
             let (displaced, passes) = try await pool.read { db in
                 (try Self.displacedBookings(db, by: item), try Self.displacedDeskPasses(db, by: item, deskPool: deskPool))
             }
             return RoadmapChange(dryRun: true, item: item, displaced: displaced, displacedDeskPasses: passes)
         }
-        let state = roadmapState, center = settings.center
+        let state = context.roadmapState, center = settings.center
         let swapped = ScheduleSwap()
         do {
             return try await write(state: state, center: center, id: id, update: update, confirmDisplaced: confirmDisplaced,
@@ -84,7 +84,7 @@ extension CenterService {
     private func write(state: RoadmapState, center: CenterConfiguration, id: String, update: RoadmapUpdate,
                        confirmDisplaced: Int?, actor: Actor, swapped: ScheduleSwap) async throws -> RoadmapChange {
         try await pool.write { db in
-            let now = self.clock.now()
+            let now = clock.now()
             let current = state.schedule
             let before = current.item(id)
             let item = try current.applying(update, toItem: id)
@@ -95,13 +95,13 @@ extension CenterService {
             guard preview.displacedCount == (confirmDisplaced ?? 0) else {
                 throw DisplacementUnconfirmed(confirmed: confirmDisplaced, change: preview)
             }
-            let cancelled = try Self.cancelForCenter(db, bookings: preview.displaced.map(\.id),
+            let cancelled = try Bookings.cancelForCenter(db, bookings: preview.displaced.map(\.id),
                                                      reason: "works: roadmap item \(id)", center: center,
                                                      actor: actor.auditLabel, now: now)
             var passes: [DeskPass] = []
             if item.status != .cancelled {
                 for closure in item.closures {
-                    passes += try Self.cancelDeskPassesClosed(db, from: closure.from, to: closure.to,
+                    passes += try Desks.cancelPassesClosed(db, from: closure.from, to: closure.to,
                                                               facilities: closure.facilities, deskPool: center.desks.pool,
                                                               reason: "works: roadmap item \(id)", actor: actor.auditLabel, now: now)
                 }

@@ -1,8 +1,12 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+/// Accounts: the bearer tokens of staff, planners and members, who a caller
+/// is, and the audit log of every change.
+public struct Accounts: AreaService {
+    let context: ServiceContext
+
     /// The caller behind an `Authorization` header: nil without one,
     /// `AuthError` for a malformed, unknown, revoked or expired token.
     public func authenticate(authorization: String?) async throws -> Actor? {

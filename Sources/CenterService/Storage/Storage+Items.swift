@@ -1,12 +1,12 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+extension Storage {
     /// Registers an item in the bay of an allocation (備品台帳への登録).
-    public func registerStorageItem(allocation: Int64, name: String, quantity: Int, by actor: Actor,
+    public func registerItem(allocation: Int64, name: String, quantity: Int, by actor: Actor,
                                     idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageItem> {
-        try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             guard let row = try db.queryOne("SELECT bay_id FROM storage_allocations WHERE id = ?", [.integer(allocation)]) else {
                 throw DomainError(.notFound, "storage_allocation_not_found", "No storage allocation has id \(allocation).",
                                   details: ["allocation": String(allocation)])
@@ -29,15 +29,15 @@ extension CenterService {
     }
 
     /// Item `id` with its log.
-    public func storageItem(id: Int64) async throws -> StorageItem {
+    public func item(id: Int64) async throws -> StorageItem {
         try await pool.read { db in try StorageItem.load(db, id: id) }
     }
 
     /// Checks an item out for an event (持出し): who takes it, the event and
     /// where it goes; `item_already_out` (409) while it is out.
-    public func checkOutStorageItem(id: Int64, event: String, person: String, toWhere: String, by actor: Actor,
+    public func checkOutItem(id: Int64, event: String, person: String, toWhere: String, by actor: Actor,
                                     idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageItem> {
-        try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try StorageItem.load(db, id: id)
             guard before.state == "in" else {
                 throw DomainError(.conflict, "item_already_out", "Item \(id) is already checked out.", details: ["item": String(id)])
@@ -55,9 +55,9 @@ extension CenterService {
     }
 
     /// Records an item's return (返却); `item_not_out` (409) when it is in.
-    public func returnStorageItem(id: Int64, person: String, by actor: Actor,
+    public func returnItem(id: Int64, person: String, by actor: Actor,
                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageItem> {
-        try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let before = try StorageItem.load(db, id: id)
             guard before.state == "out" else {
                 throw DomainError(.conflict, "item_not_out", "Item \(id) is not checked out.", details: ["item": String(id)])

@@ -1,15 +1,12 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
-    /// The desks of the pool with their features (`GET /desks`), by id.
-    public var desks: [DeskConfiguration.Desk] { settings.center.desks.desks.sorted { $0.id < $1.id } }
-
+extension Desks {
     /// Per period of `date` (午前, 午後, 夜間): desks free, taken and closed, and
     /// the free desk ids. When the center is closed every desk is closed and
     /// the reasons are given. Public: no pass or registration is shown.
-    public func deskAvailability(date: LocalDate) async throws -> DeskAvailability {
+    public func availability(date: LocalDate) async throws -> DeskAvailability {
         let center = settings.center
         let calendar = self.calendar
         let desks = DeskPassIssuer.deskIDs(center)
@@ -30,14 +27,14 @@ extension CenterService {
     }
 
     /// Daily desk occupancy from `from` to `to` (at most
-    /// `maximumAvailabilityDays`), per date and period.
-    public func deskOccupancy(from: LocalDate, to: LocalDate) async throws -> [DeskOccupancy] {
+    /// `Bookings.maximumAvailabilityDays`), per date and period.
+    public func occupancy(from: LocalDate, to: LocalDate) async throws -> [DeskOccupancy] {
         guard from <= to else {
             throw DomainError(.invalid, "date_range_invalid", "`from` (\(from)) is after `to` (\(to)).",
                               details: ["from": from.description, "to": to.description])
         }
-        guard from.days(until: to) < Self.maximumAvailabilityDays else {
-            throw DomainError(.invalid, "range_too_long", "From `from` to `to` is at most \(Self.maximumAvailabilityDays) days.",
+        guard from.days(until: to) < Bookings.maximumAvailabilityDays else {
+            throw DomainError(.invalid, "range_too_long", "From `from` to `to` is at most \(Bookings.maximumAvailabilityDays) days.",
                               details: ["from": from.description, "to": to.description])
         }
         let center = settings.center

@@ -1,15 +1,15 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+extension Lockers {
     /// Puts a registration on the locker waitlist (`POST /locker-waitlist`);
     /// one open application per registration (`already_waiting`, 409). A
     /// locker free right now is offered at once to the first in line.
-    public func joinLockerWaitlist(registration: Int64, note: String, by actor: Actor,
+    public func joinWaitlist(registration: Int64, note: String, by actor: Actor,
                                    idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerWaitlistEntry> {
         let configuration = settings.center.lockers
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             try TextRule.note.check(note, field: "note", code: "invalid_note")
             let record = try RegistrationRecord.load(db, id: registration, today: now.japanDate)
             guard record.status == "active" else {
@@ -30,23 +30,23 @@ extension CenterService {
                 """, [.integer(registration), .text(note), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
             let id = db.lastInsertRowID
             try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "locker_waitlist.join", entity: "locker_waitlist",
-                                entityID: String(id), after: try Self.waitlist(db).first { $0.id == id })
+                                entityID: String(id), after: try Self.waitlistEntries(db).first { $0.id == id })
             try letting.offerFreeLockers()
-            return try Self.waitlist(db).first { $0.id == id }!
+            return try Self.waitlistEntries(db).first { $0.id == id }!
         }
     }
 
     /// The waitlist: entries waiting or holding an offer, in order of application.
-    public func lockerWaitlist() async throws -> [LockerWaitlistEntry] {
-        try await pool.read { db in try Self.waitlist(db).filter { $0.state == "waiting" || $0.state == "offered" } }
+    public func waitlist() async throws -> [LockerWaitlistEntry] {
+        try await pool.read { db in try Self.waitlistEntries(db).filter { $0.state == "waiting" || $0.state == "offered" } }
     }
 
     /// Accepts an offer (`POST /locker-offers/{id}/accept`): the lease is made
     /// for the offer's applicant and locker with the terms of `request`.
-    public func acceptLockerOffer(id: Int64, _ request: LockerLeaseRequest, by actor: Actor,
+    public func acceptOffer(id: Int64, _ request: LockerLeaseRequest, by actor: Actor,
                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
         let configuration = settings.center.lockers
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
             let offer = try Self.openOffer(db, id: id, today: now.japanDate)
             try Self.decide(db, offer: offer, state: "accepted", now: now, actor: actor.auditLabel)
             return try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
@@ -56,10 +56,10 @@ extension CenterService {
 
     /// Declines an offer: the applicant leaves the list and the locker is
     /// offered to the next in line at once.
-    public func declineLockerOffer(id: Int64, by actor: Actor,
+    public func declineOffer(id: Int64, by actor: Actor,
                                    idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerOffer> {
         let configuration = settings.center.lockers
-        return try await recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
             let offer = try Self.openOffer(db, id: id, today: now.japanDate)
             try Self.decide(db, offer: offer, state: "declined", now: now, actor: actor.auditLabel)
             try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel).offerFreeLockers()
@@ -92,7 +92,7 @@ extension CenterService {
     }
 
     /// Every waitlist entry, in order of application, with its place in line and open offer.
-    static func waitlist(_ db: Database) throws -> [LockerWaitlistEntry] {
+    static func waitlistEntries(_ db: Database) throws -> [LockerWaitlistEntry] {
         let rows = try db.query("SELECT id, registration_id, note, applied_at, state FROM locker_waitlist ORDER BY applied_at, id")
         var offers: [Int64: LockerOffer] = [:]
         for row in try db.query("SELECT id FROM locker_offers WHERE state = 'open'") {

@@ -1,11 +1,11 @@
 import CalendarValues
 import CenterDomain
-import Store
+internal import Store
 
-extension CenterService {
+extension Desks {
     /// The longest the desk timer sleeps without looking again, in seconds:
     /// a pass booked meanwhile may bring an earlier check-in deadline.
-    static let deskTimerMaximumSleepSeconds: Int64 = 60
+    static let timerMaximumSleepSeconds: Int64 = 60
 
     /// Releases as no-shows (無断不使用) the booked passes whose check-in
     /// deadline has passed at `now` (`DeskPassRules.isNoShow`): each becomes
@@ -63,12 +63,12 @@ extension CenterService {
     /// The desk timer (no cron): releases due no-shows, then sleeps on the
     /// injected clock until the next check-in deadline, at most
     /// `deskTimerMaximumSleepSeconds`. Runs until cancelled.
-    func runDeskTimer() async {
+    func runTimer() async {
         while !Task.isCancelled {
             let now = clock.now()
-            _ = await timerRound("desk.no_shows") { try await releaseNoShows(now: now) }
-            let fallback = now.adding(seconds: Self.deskTimerMaximumSleepSeconds)
-            let upcoming = await timerRound("desk.next_deadline") { try await nextDeskDeadline() } ?? nil
+            _ = await context.timerRound("desk.no_shows") { try await releaseNoShows(now: now) }
+            let fallback = now.adding(seconds: Self.timerMaximumSleepSeconds)
+            let upcoming = await context.timerRound("desk.next_deadline") { try await nextDeskDeadline() } ?? nil
             let next = min(upcoming ?? fallback, fallback)
             do {
                 try await clock.sleep(until: next)

@@ -1,0 +1,46 @@
+import CalendarValues
+import CenterDomain
+internal import Store
+import Synchronization
+
+/// What every area service shares: the settings, the clock, the log, the
+/// store, the roadmap as it stands, and the timers' bookkeeping. One per
+/// `CenterService`; the area services are views onto it.
+final class ServiceContext: Sendable {
+    let settings: CenterSettings
+    let clock: any CenterClock
+    let log: ServiceLog
+    let store: CenterStore
+    let roadmapState: RoadmapState
+    let bookingTimer = BookingTimer()
+    let timerFailures = TimerFailures()
+    let backupFailures = Atomic<Int>(0)
+
+    init(settings: CenterSettings, store: CenterStore, clock: any CenterClock, log: ServiceLog) {
+        self.settings = settings
+        self.store = store
+        self.clock = clock
+        self.log = log
+        roadmapState = RoadmapState(schedule: settings.roadmap, policy: settings.calendar.policy)
+    }
+
+    var pool: DatabasePool { store.pool }
+
+    /// The center's calendar, with the works closures of the roadmap as it stands.
+    var calendar: CenterCalendar { roadmapState.calendar }
+
+    /// Today in Japan, on the service's clock.
+    var today: LocalDate { clock.now().japanDate }
+}
+
+/// An area service: a view of the shared `ServiceContext`.
+protocol AreaService: Sendable {
+    var context: ServiceContext { get }
+}
+
+extension AreaService {
+    var settings: CenterSettings { context.settings }
+    var clock: any CenterClock { context.clock }
+    var pool: DatabasePool { context.pool }
+    var calendar: CenterCalendar { context.calendar }
+}
