@@ -48,7 +48,8 @@ public enum CenterAPI {
                 let actor = try await authorize(endpoint, request: request, service: service)
                 try endpoint.checkQuery(of: request)
                 try endpoint.checkNoBody(of: request)
-                return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service, resources: resources))
+                return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service, resources: resources,
+                                                              successStatus: endpoint.successStatus))
             } catch {
                 let response = ErrorMapping.response(for: error)
                 if response.status.code >= 500 {

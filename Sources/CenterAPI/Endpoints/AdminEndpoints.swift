@@ -56,7 +56,7 @@ enum AdminEndpoints {
                      requestBody: Schemas.object(["role": .enumeration(Role.allCases.map(\.rawValue)), "name": .text(.name),
                                                   "registration_id": .id, "expires_at": .instant],
                                                  required: ["role", "name"]),
-                     successStatus: 201,
+                     successStatus: .created,
                      response: Schemas.object(["token": .string, "record": .ref("Token")]),
                      errorCodes: ["invalid_body", "invalid_name", "registration_required", "invalid_expiry"]) { context in
                 let input = try context.request.decodeBody(TokenRequest.self)
@@ -66,7 +66,7 @@ enum AdminEndpoints {
                 return APIResponse.json(MintedToken(token: token.secret, record: record), status: .created)
             },
             Endpoint(.POST, "/tokens/{id}/revoke", summary: "Revoke a token", tag: "admin", access: .admin,
-                     successStatus: 204, response: ["type": "null"], errorCodes: ["token_not_found"]) { context in
+                     successStatus: .noContent, response: ["type": "null"], errorCodes: ["token_not_found"]) { context in
                 guard let id = Int64(context.request.pathParameter("id")) else {
                     throw DomainError(.notFound, "token_not_found", "token ids are integers")
                 }

@@ -38,9 +38,9 @@ enum BookingEndpoints {
                         "commercial": .boolean, "guardian": .text(.optionalName),
                         "exemptions": .list(.code, maxItems: BookingRequest.maximumExemptions)],
                         required: ["facility", "date", "divisions", "registration", "purpose", "attendees"]),
-                     successStatus: 201, response: Schemas.ref("Booking"), errorCodes: refusals + invalid) { context in
+                     successStatus: .created, response: Schemas.ref("Booking"), errorCodes: refusals + invalid) { context in
                 let input = try context.request.decodeBody(BookingRequest.self)
-                return APIResponse.recorded(try await context.service.bookings.book(
+                return context.answer(try await context.service.bookings.book(
                     input, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/bookings", summary: "Bookings in use on a date or from/to, of a facility, of a registration",
@@ -79,14 +79,14 @@ enum BookingEndpoints {
                      access: .staff, response: Schemas.ref("Booking"),
                      errorCodes: ["booking_not_found", "invalid_transition", "payment_deadline_passed"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
-                return APIResponse.recorded(try await context.service.bookings.pay(
+                return context.answer(try await context.service.bookings.pay(
                     booking: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/bookings/{id}/check-in", summary: "Check in on a day of use: paid → checked_in",
                      tag: "bookings", access: .staff, response: Schemas.ref("Booking"),
                      errorCodes: ["booking_not_found", "invalid_transition", "check_in_not_today"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
-                return APIResponse.recorded(try await context.service.bookings.checkIn(
+                return context.answer(try await context.service.bookings.checkIn(
                     booking: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/bookings/{id}/cancel", summary: "Cancel with the refund schedule (staff may cancel for the center: 100%)",
@@ -96,7 +96,7 @@ enum BookingEndpoints {
                      errorCodes: ["booking_not_found", "invalid_transition", "forbidden", "reason_invalid"] + idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "booking_not_found")
                 let input = context.request.body.isEmpty ? nil : try context.request.decodeBody(CancelRequest.self)
-                return APIResponse.recorded(try await context.service.bookings.cancel(
+                return context.answer(try await context.service.bookings.cancel(
                     booking: id, reason: input?.reason, byCenter: input?.byCenter ?? false, by: context.caller(),
                     idempotency: context.request.idempotencyKey()))
             },

@@ -28,11 +28,11 @@ enum DeskEndpoints {
                 return APIResponse.json(try await context.service.desks.availability(date: date))
             },
             Endpoint(.POST, "/desk-passes", summary: "Book a desk pass: a date, a period or the whole day, any desk or a named one",
-                     tag: "desks", access: .staffOrMember, requestBody: DeskViews.passRequest, successStatus: 201,
+                     tag: "desks", access: .staffOrMember, requestBody: DeskViews.passRequest, successStatus: .created,
                      response: Schemas.ref("DeskPass"), errorCodes: passErrors) { context in
                 let request = try context.request.decodeBody(DeskPassRequest.self)
                 let key = try context.request.idempotencyKey()
-                return APIResponse.recorded(try await context.service.desks.book(request, by: context.caller(), idempotency: key))
+                return context.answer(try await context.service.desks.book(request, by: context.caller(), idempotency: key))
             },
             Endpoint(.GET, "/desk-passes", summary: "Desk passes by date of use (staff)", tag: "desks", access: .staff,
                      parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Date of use"),
@@ -70,13 +70,13 @@ enum DeskEndpoints {
                      access: .staffOrMember, response: Schemas.ref("DeskPass"),
                      errorCodes: stateErrors + ["check_in_too_early", "check_in_too_late"]) { context in
                 let id = try passID(context.request), key = try context.request.idempotencyKey()
-                return APIResponse.recorded(try await context.service.desks.checkIn(pass: id, by: context.caller(), idempotency: key))
+                return context.answer(try await context.service.desks.checkIn(pass: id, by: context.caller(), idempotency: key))
             },
             Endpoint(.POST, "/desk-passes/{id}/cancel", summary: "Cancel a pass before it starts; the desk is free at once",
                      tag: "desks", access: .staffOrMember, response: Schemas.ref("DeskPass"),
                      errorCodes: stateErrors + ["cancel_too_late"]) { context in
                 let id = try passID(context.request), key = try context.request.idempotencyKey()
-                return APIResponse.recorded(try await context.service.desks.cancel(pass: id, by: context.caller(), idempotency: key))
+                return context.answer(try await context.service.desks.cancel(pass: id, by: context.caller(), idempotency: key))
             },
             Endpoint(.GET, "/reports/desk-occupancy",
                      summary: "Daily utilization; `desks`: per date and period, desks, passes, check-ins, no-shows, "

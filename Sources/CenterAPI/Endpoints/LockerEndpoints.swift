@@ -68,10 +68,10 @@ enum LockerEndpoints {
                 APIResponse.json(try await context.service.lockers.all())
             },
             Endpoint(.POST, "/locker-leases", summary: "Let a locker (the one named, or the next free one); fee and amount owed",
-                     tag: "lockers", access: .staff, requestBody: leaseTermsBody, successStatus: 201,
+                     tag: "lockers", access: .staff, requestBody: leaseTermsBody, successStatus: .created,
                      response: Schemas.ref("LockerLease"), errorCodes: leaseRefusals) { context in
                 let request = try context.request.decodeBody(LockerLeaseRequest.self)
-                return APIResponse.recorded(try await context.service.lockers.lease(
+                return context.answer(try await context.service.lockers.lease(
                     request, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/locker-leases", summary: "Leases, ending soonest first; `ending_within_days` lists active leases due for a reminder",
@@ -106,7 +106,7 @@ enum LockerEndpoints {
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
                      errorCodes: ["locker_lease_not_found", "lease_not_active", "lease_limit_reached", "registration_expired"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
-                return APIResponse.recorded(try await context.service.lockers.renew(
+                return context.answer(try await context.service.lockers.renew(
                     lease: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/terminate",
@@ -114,7 +114,7 @@ enum LockerEndpoints {
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
                      errorCodes: ["locker_lease_not_found", "lease_not_active"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
-                return APIResponse.recorded(try await context.service.lockers.terminate(
+                return context.answer(try await context.service.lockers.terminate(
                     lease: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/confirm-address-moved",
@@ -122,7 +122,7 @@ enum LockerEndpoints {
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
                      errorCodes: ["locker_lease_not_found", "lease_not_ended"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
-                return APIResponse.recorded(try await context.service.lockers.confirmAddressMoved(
+                return context.answer(try await context.service.lockers.confirmAddressMoved(
                     lease: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/corporate-number", summary: "A founder supplies the corporate number",
@@ -134,18 +134,18 @@ enum LockerEndpoints {
                                   "invalid_corporate_number", "company_has_lease"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_lease_not_found")
                 let input = try context.request.decodeBody(CorporateNumberRequest.self)
-                return APIResponse.recorded(try await context.service.lockers.supplyCorporateNumber(
+                return context.answer(try await context.service.lockers.supplyCorporateNumber(
                     lease: id, number: input.corporateNumber, by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-waitlist", summary: "Join the waitlist; a free locker is offered at once to the first in line",
                      tag: "lockers", access: .staff,
                      requestBody: Schemas.object(["registration": .id, "note": .text(.note)], required: ["registration"]),
-                     successStatus: 201, response: Schemas.ref("LockerWaitlistEntry"),
+                     successStatus: .created, response: Schemas.ref("LockerWaitlistEntry"),
                      errorCodes: ["invalid_body", "invalid_note", "registration_not_found", "registration_not_active", "already_waiting",
                                   "company_has_lease"]) { context in
                 let input = try context.request.decodeBody(WaitlistRequest.self)
-                return APIResponse.recorded(try await context.service.lockers.joinWaitlist(
+                return context.answer(try await context.service.lockers.joinWaitlist(
                     registration: input.registration, note: input.note ?? "", by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
@@ -154,19 +154,19 @@ enum LockerEndpoints {
                 APIResponse.json(try await context.service.lockers.waitlist())
             },
             Endpoint(.POST, "/locker-offers/{id}/accept", summary: "Accept an offer with the lease terms; creates the lease",
-                     tag: "lockers", access: .staff, requestBody: leaseTermsBody, successStatus: 201,
+                     tag: "lockers", access: .staff, requestBody: leaseTermsBody, successStatus: .created,
                      response: Schemas.ref("LockerLease"),
                      errorCodes: ["locker_offer_not_found", "offer_not_open", "offer_expired"] + leaseRefusals) { context in
                 let id = try context.request.idParameter(notFound: "locker_offer_not_found")
                 let request = try context.request.decodeBody(LockerLeaseRequest.self)
-                return APIResponse.recorded(try await context.service.lockers.acceptOffer(
+                return context.answer(try await context.service.lockers.acceptOffer(
                     id: id, request, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-offers/{id}/decline", summary: "Decline an offer; the locker goes to the next in line",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerOffer"),
                      errorCodes: ["locker_offer_not_found", "offer_not_open", "offer_expired"]) { context in
                 let id = try context.request.idParameter(notFound: "locker_offer_not_found")
-                return APIResponse.recorded(try await context.service.lockers.declineOffer(
+                return context.answer(try await context.service.lockers.declineOffer(
                     id: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
         ]

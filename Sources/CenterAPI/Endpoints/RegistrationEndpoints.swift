@@ -27,11 +27,11 @@ enum RegistrationEndpoints {
     static var all: [Endpoint] {
         [
             Endpoint(.POST, "/registrations", summary: "Register a user (利用登録) with checked eligibility evidence",
-                     tag: "registrations", access: .staff, requestBody: registrationBody, successStatus: 201,
+                     tag: "registrations", access: .staff, requestBody: registrationBody, successStatus: .created,
                      response: Schemas.ref("Registration"),
                      errorCodes: eligibilityCodes + BookingEndpoints.idempotencyCodes) { context in
                 let input = try context.request.decodeBody(RegistrationInput.self)
-                return APIResponse.recorded(try await context.service.registrations.register(
+                return context.answer(try await context.service.registrations.register(
                     input, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/registrations/{id}", summary: "A registration (a member: its own only)", tag: "registrations",
@@ -56,7 +56,7 @@ enum RegistrationEndpoints {
                      access: .staff, response: Schemas.ref("Registration"),
                      errorCodes: ["registration_not_found", "renewal_not_open", "registration_already_erased"] + BookingEndpoints.idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
-                return APIResponse.recorded(try await context.service.registrations.renew(
+                return context.answer(try await context.service.registrations.renew(
                     id: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/registrations/{id}/erase",
@@ -65,12 +65,12 @@ enum RegistrationEndpoints {
                      errorCodes: ["registration_not_found", "erasure_blocked", "registration_already_erased"]
                         + BookingEndpoints.idempotencyCodes) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
-                return APIResponse.recorded(try await context.service.registrations.erase(
+                return context.answer(try await context.service.registrations.erase(
                     id: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/registrations/{id}/tokens", summary: "Mint a member token for the registration (shown once)",
                      tag: "registrations", access: .staff, requestBody: Schemas.object(["name": .text(.name)]),
-                     successStatus: 201, response: Schemas.object(["token": .string, "record": .ref("Token")]),
+                     successStatus: .created, response: Schemas.object(["token": .string, "record": .ref("Token")]),
                      errorCodes: ["registration_not_found", "invalid_name", "registration_already_erased"]) { context in
                 let id = try context.request.idParameter(notFound: "registration_not_found")
                 let name = context.request.body.isEmpty ? nil : try context.request.decodeBody(TokenRequest.self).name

@@ -47,11 +47,11 @@ enum StorageEndpoints {
                                                   "name": .text(.name), "fiscal_year": .integer(StorageApplicationInput.fiscalYearRange),
                                                   "units": .integer(StorageApplicationInput.unitRange)],
                                                  required: ["fiscal_year", "units"]),
-                     successStatus: 201, response: Schemas.ref("StorageApplication"),
+                     successStatus: .created, response: Schemas.ref("StorageApplication"),
                      errorCodes: ["invalid_body", "registration_not_found", "registration_not_active", "registration_expired", "fiscal_year_past", "fiscal_year_too_far",
                                   "invalid_units", "storage_category_not_allowed", "invalid_name"]) { context in
                 let input = try context.request.decodeBody(StorageApplicationInput.self)
-                return APIResponse.recorded(try await context.service.storage.apply(
+                return context.answer(try await context.service.storage.apply(
                     input, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/storage-allocations", summary: "A fiscal year's applications in ranking order, allocated or pending",
@@ -68,16 +68,16 @@ enum StorageEndpoints {
                                                "unallocated": .array(.ref("StorageApplication"))]),
                      errorCodes: ["invalid_parameter"]) { context in
                 let year = try StorageBodies.fiscalYear(context, required: true)
-                return APIResponse.recorded(try await context.service.storage.allocate(
+                return context.answer(try await context.service.storage.allocate(
                     fiscalYear: year, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/storage-items", summary: "Register an item in the bay of an allocation", tag: "storage", access: .staff,
                      requestBody: Schemas.object(["allocation": .id, "name": .text(.name), "quantity": .integer(StorageItem.quantityRange)],
                                                  required: ["allocation", "name"]),
-                     successStatus: 201, response: Schemas.ref("StorageItem"),
+                     successStatus: .created, response: Schemas.ref("StorageItem"),
                      errorCodes: ["invalid_body", "storage_allocation_not_found", "invalid_field", "invalid_quantity"]) { context in
                 let input = try context.request.decodeBody(StorageBodies.Item.self)
-                return APIResponse.recorded(try await context.service.storage.registerItem(
+                return context.answer(try await context.service.storage.registerItem(
                     allocation: input.allocation, name: input.name, quantity: input.quantity ?? 1, by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
@@ -93,7 +93,7 @@ enum StorageEndpoints {
                      errorCodes: ["invalid_body", "storage_item_not_found", "item_already_out", "invalid_field"]) { context in
                 let id = try context.request.idParameter(notFound: "storage_item_not_found")
                 let input = try context.request.decodeBody(StorageBodies.Checkout.self)
-                return APIResponse.recorded(try await context.service.storage.checkOutItem(
+                return context.answer(try await context.service.storage.checkOutItem(
                     id: id, event: input.event, person: input.by, toWhere: input.toWhere, by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
@@ -103,7 +103,7 @@ enum StorageEndpoints {
                      errorCodes: ["invalid_body", "storage_item_not_found", "item_not_out", "invalid_field"]) { context in
                 let id = try context.request.idParameter(notFound: "storage_item_not_found")
                 let input = try context.request.decodeBody(StorageBodies.Return.self)
-                return APIResponse.recorded(try await context.service.storage.returnItem(
+                return context.answer(try await context.service.storage.returnItem(
                     id: id, person: input.by, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
         ]

@@ -62,11 +62,11 @@ enum OpenAPIDocument {
             op.append(("x-roles", .array(roles.map(\.rawValue).sorted().map { .string($0) })))
         }
         var responses: [(String, JSONValue)] = []
-        let success: JSONValue = endpoint.successStatus == 204
+        let success: JSONValue = endpoint.successStatus == .noContent
             ? ["description": "Done, no content"]
             : ["description": "Success",
                "content": .object([(endpoint.contentType, OpenAPIExamples.mediaType(endpoint))] + OpenAPIExamples.alternates(endpoint))]
-        responses.append((String(endpoint.successStatus), success))
+        responses.append((String(endpoint.successStatus.code), success))
         for other in endpoint.otherResponses {
             responses.append((String(other.status), ["description": .string(other.description),
                                                      "content": ["application/json": ["schema": other.schema]]]))

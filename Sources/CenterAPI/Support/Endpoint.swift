@@ -42,6 +42,8 @@ public struct RequestContext: Sendable {
     public let actor: Actor?
     public let service: CenterService
     public let resources: APIResources
+    /// The endpoint's success status: how a recorded outcome is answered.
+    public let successStatus: HTTPStatus
 
     /// The authenticated caller, or `unauthorized` (401) when the request is
     /// anonymous. The router lets a role-limited endpoint run only with a
@@ -49,6 +51,14 @@ public struct RequestContext: Sendable {
     public func caller() throws(AuthError) -> Actor {
         guard let actor else { throw AuthError.missingToken }
         return actor
+    }
+
+    /// A recorded write's outcome as this endpoint answers it: the success
+    /// status and the value's JSON; a replay says so in `Idempotent-Replayed`.
+    public func answer<T>(_ recorded: Recorded<T>) -> HTTPResponse {
+        var headers: HTTPHeaders = ["content-type": "application/json"]
+        if recorded.replayed { headers.set("idempotent-replayed", "true") }
+        return HTTPResponse(status: successStatus, headers: headers, body: recorded.json)
     }
 }
 
@@ -63,7 +73,8 @@ public struct Endpoint: Sendable {
     public let access: Access
     public let parameters: [QueryParameter]
     public let requestBody: JSONValue?
-    public let successStatus: Int
+    /// The status of a success, fresh or replayed.
+    public let successStatus: HTTPStatus
     public let response: JSONValue
     public let contentType: String
     public let errorCodes: [String]
@@ -86,7 +97,7 @@ public struct Endpoint: Sendable {
     }
 
     public init(_ method: HTTPMethod, _ path: String, summary: String, tag: String, access: Access,
-                parameters: [QueryParameter] = [], requestBody: JSONValue? = nil, successStatus: Int = 200,
+                parameters: [QueryParameter] = [], requestBody: JSONValue? = nil, successStatus: HTTPStatus = .ok,
                 response: JSONValue, contentType: String = "application/json", errorCodes: [String] = [],
                 otherResponses: [OtherResponse] = [],
                 handle: @escaping @Sendable (RequestContext) async throws -> HTTPResponse) {

@@ -2,8 +2,7 @@ import CenterDomain
 import CenterService
 import HTTPServer
 
-/// The `Idempotency-Key` of a POST (docs/API.md "Conventions") and the answer of a
-/// recorded write, fresh or replayed.
+/// The `Idempotency-Key` of a POST (docs/API.md "Conventions").
 extension HTTPRequest {
     /// The key with the SHA-256 of method, path and body, nil without the header.
     public func idempotencyKey() throws -> IdempotencyKey? {
@@ -18,18 +17,5 @@ extension HTTPRequest {
             throw DomainError(.notFound, code, "Ids are positive integers.")
         }
         return id
-    }
-}
-
-extension APIResponse {
-    /// The recorded status and JSON body; a replay says so in `Idempotent-Replayed`.
-    public static func recorded<T>(_ recorded: Recorded<T>) -> HTTPResponse {
-        let status: HTTPStatus = switch recorded.status {
-        case 201: .created
-        default: .ok
-        }
-        var headers: HTTPHeaders = ["content-type": "application/json"]
-        if recorded.replayed { headers.set("idempotent-replayed", "true") }
-        return HTTPResponse(status: status, headers: headers, body: recorded.body)
     }
 }

@@ -6,7 +6,7 @@ extension Bookings {
     /// Records the payment (支払): provisional → paid. After the deadline the
     /// hold can no longer be paid (`payment_deadline_passed`).
     public func pay(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
-        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        try await context.recordedWrite(.bookingPay, actor: actor, idempotency: idempotency) { db, now in
             let before = try Booking.load(db, id: id, for: actor)
             _ = try before.state.transition(to: .paid)
             guard now <= before.paymentDeadline else {
@@ -21,7 +21,7 @@ extension Bookings {
 
     /// Checks the user in (チェックイン) on a day of use: paid → checked_in.
     public func checkIn(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
-        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        try await context.recordedWrite(.bookingCheckIn, actor: actor, idempotency: idempotency) { db, now in
             let before = try Booking.load(db, id: id, for: actor)
             _ = try before.state.transition(to: .checkedIn)
             let today = now.japanDate
@@ -45,7 +45,7 @@ extension Bookings {
         }
         if let reason { try TextRule.optionalReason.check(reason, field: "reason", code: "reason_invalid") }
         let center = settings.center
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(.bookingCancel, actor: actor, idempotency: idempotency) { db, now in
             let before = try Booking.load(db, id: id, for: actor)
             return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center,
                                    actor: actor.auditLabel, now: now)

@@ -20,7 +20,7 @@ public struct Bookings: AreaService {
         }
         let center = settings.center
         let roadmapState = context.roadmapState
-        let recorded = try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        let recorded = try await context.recordedWrite(.bookingCreate, actor: actor, idempotency: idempotency) { db, now in
             // Read inside the single writer, so a works change committed just
             // before this booking already closes its rooms.
             try BookingDesk(center: center, calendar: roadmapState.calendar, db: db, now: now).book(request, actor: actor)

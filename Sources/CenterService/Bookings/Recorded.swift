@@ -20,66 +20,119 @@ public struct IdempotencyKey: Sendable, Hashable {
     }
 }
 
-/// The answer of a recorded POST: its status and JSON body, and the value
-/// when the work ran now (nil when the first response was replayed).
+/// The outcome of an idempotent write: the value, and its JSON as the first
+/// attempt encoded it with the service's codec. `value` is nil when the first
+/// attempt's outcome was replayed; a refusal is thrown again, the same one.
+/// How the outcome is answered (its status, its headers) is the caller's.
 public struct Recorded<Value: Sendable>: Sendable {
-    public let status: Int
-    public let body: [UInt8]
     public let value: Value?
+    /// The value's JSON; a replay has this alone.
+    public let json: [UInt8]
 
     public var replayed: Bool { value == nil }
 }
 
+/// The use cases whose outcomes are recorded under an `Idempotency-Key`,
+/// by the name the record carries, so a record is only ever read back as
+/// the outcome of the use case that wrote it.
+enum RecordedUseCase: String, Sendable {
+    case registrationCreate = "registration.create", registrationRenew = "registration.renew"
+    case registrationErase = "registration.erase"
+    case bookingCreate = "booking.create", bookingPay = "booking.pay", bookingCheckIn = "booking.check_in"
+    case bookingCancel = "booking.cancel"
+    case closureCreate = "closure.create"
+    case deskPassCreate = "desk_pass.create", deskPassCheckIn = "desk_pass.check_in", deskPassCancel = "desk_pass.cancel"
+    case lockerLeaseCreate = "locker_lease.create", lockerLeaseRenew = "locker_lease.renew"
+    case lockerLeaseTerminate = "locker_lease.terminate", lockerLeaseAddressMoved = "locker_lease.address_moved"
+    case lockerLeaseCorporateNumber = "locker_lease.corporate_number"
+    case lockerWaitlistJoin = "locker_waitlist.join", lockerOfferAccept = "locker_offer.accept"
+    case lockerOfferDecline = "locker_offer.decline"
+    case storageApply = "storage_application.create", storageAllocate = "storage_allocation.run"
+    case storageItemCreate = "storage_item.create", storageItemCheckOut = "storage_item.checkout"
+    case storageItemReturn = "storage_item.return"
+}
+
 /// The `idempotency_keys` table, used inside the write transaction of the
-/// change it guards, so a response is recorded exactly when its change commits.
-/// A rule's refusal is the first response too: it is recorded with status 0
-/// and the refusal as the body, and a retry gets the same refusal.
+/// change it guards, so an outcome is recorded exactly when its change
+/// commits. A rule's refusal is an outcome too: it is recorded, and a retry
+/// gets the same refusal.
+///
+/// A record holds a typed outcome, never an HTTP answer: `status` says which
+/// kind (`Outcome.Kind`), and `body` is the use case's name, a newline, and
+/// either the value's JSON or the refusal (`Refusal`: code, message,
+/// details). Records written before outcomes were typed hold the HTTP status
+/// they answered (0 for a refusal) and the response body; they are still
+/// read, until the retention job deletes them.
 enum IdempotencyStore {
-    /// A recorded refusal (`DomainError`) as stored in `body`.
+    /// A recorded refusal as stored after the use case's name.
     struct Refusal: Codable {
         let kind: String
         let code: String
         let message: String
         let details: [String: String]
+
+        init(_ refusal: DomainError) {
+            kind = refusal.kind.rawValue
+            code = refusal.code
+            message = refusal.message
+            details = refusal.details
+        }
+
+        var domainError: DomainError {
+            DomainError(DomainError.Kind(rawValue: kind) ?? .conflict, code, message, details: details)
+        }
     }
 
-    /// Status recorded for a refusal, whose body is a `Refusal`.
-    static let refusalStatus = 0
+    /// What the `status` column holds.
+    enum Kind: Int64 {
+        /// Rows written before outcomes were typed: a refusal.
+        case legacyRefusal = 0
+        /// The value's JSON follows the use case's name.
+        case value = 1
+        /// A `Refusal` follows the use case's name.
+        case refusal = 2
+    }
 
-    /// The first response to `key` by `actor`, nil when the key is new;
-    /// `idempotency_key_reused` (422) when it came with another request, and
-    /// the first refusal again when the first attempt was refused.
-    static func replay(_ db: Database, actor: String, key: IdempotencyKey) throws -> (status: Int, body: [UInt8])? {
+    /// The first outcome of `key` by `actor` for `useCase`: its value's JSON,
+    /// nil when the key is new; the first refusal thrown again; and
+    /// `idempotency_key_reused` (422) when the key came with another request.
+    static func replay(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase) throws -> [UInt8]? {
         guard let row = try db.queryOne("""
             SELECT request_hash, status, body FROM idempotency_keys WHERE actor = ? AND key = ?
             """, [.text(actor), .text(key.key)]) else { return nil }
         let hash: [UInt8] = try row.get("request_hash")
-        guard hash == key.requestHash else {
-            throw DomainError(.invalid, "idempotency_key_reused",
-                              "This Idempotency-Key was first used with another request.", details: ["key": key.key])
-        }
-        let status: Int = try row.get("status")
+        let reused = DomainError(.invalid, "idempotency_key_reused",
+                                 "This Idempotency-Key was first used with another request.", details: ["key": key.key])
+        guard hash == key.requestHash else { throw reused }
+        let status: Int64 = try row.get("status")
         let body: [UInt8] = try row.get("body")
-        if status == refusalStatus {
-            let refusal = try JSONDecoder().decode(Refusal.self, from: Data(body))
-            throw DomainError(DomainError.Kind(rawValue: refusal.kind) ?? .conflict, refusal.code, refusal.message,
-                              details: refusal.details)
+        guard let kind = Kind(rawValue: status) else { return body }
+        if kind == .legacyRefusal { throw try refusal(from: body[...]) }
+        guard let newline = body.firstIndex(of: 0x0A), body[..<newline].elementsEqual(useCase.rawValue.utf8) else {
+            throw reused
         }
-        return (status, body)
+        let payload = body[(newline + 1)...]
+        if kind == .refusal { throw try refusal(from: payload) }
+        return Array(payload)
     }
 
-    static func record(_ db: Database, actor: String, key: IdempotencyKey, status: Int, body: [UInt8], at: Instant) throws {
+    private static func refusal(from payload: ArraySlice<UInt8>) throws -> DomainError {
+        try JSONDecoder().decode(Refusal.self, from: Data(payload)).domainError
+    }
+
+    static func record(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase, kind: Kind,
+                       payload: [UInt8], at: Instant) throws {
         try db.run("""
             INSERT INTO idempotency_keys (actor, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
-            """, [.text(actor), .text(key.key), .blob(key.requestHash), .integer(Int64(status)), .blob(body),
-                  .integer(at.secondsSinceEpoch)])
+            """, [.text(actor), .text(key.key), .blob(key.requestHash), .integer(kind.rawValue),
+                  .blob(Array(useCase.rawValue.utf8) + [0x0A] + payload), .integer(at.secondsSinceEpoch)])
     }
 
     /// Runs `work` in a savepoint of its own; a refusal rolls its changes
     /// back and is recorded under `key`, and comes back as the failure (the
     /// write itself must not throw, or the record would be rolled back too).
-    static func recordingRefusal<T>(_ db: Database, actor: String, key: IdempotencyKey, at: Instant,
-                                    _ work: () throws -> T) throws -> Result<T, DomainError> {
+    static func recordingRefusal<T>(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase,
+                                    at: Instant, _ work: () throws -> T) throws -> Result<T, DomainError> {
         try db.execute("SAVEPOINT idempotent_work")
         do {
             let value = try work()
@@ -87,37 +140,38 @@ enum IdempotencyStore {
             return .success(value)
         } catch let refusal as DomainError {
             try db.execute("ROLLBACK TO idempotent_work; RELEASE idempotent_work")
-            let body = try ServiceJSON.encode(Refusal(kind: refusal.kind.rawValue, code: refusal.code, message: refusal.message,
-                                                      details: refusal.details))
-            try record(db, actor: actor, key: key, status: refusalStatus, body: body, at: at)
+            try record(db, actor: actor, key: key, useCase: useCase, kind: .refusal,
+                       payload: try ServiceJSON.encode(Refusal(refusal)), at: at)
             return .failure(refusal)
         }
     }
 }
 
 extension ServiceContext {
-    /// Runs `work` in one write transaction with the idempotency check and
-    /// record around it: a known key replays its first response (or refusal)
-    /// and runs nothing.
-    func recordedWrite<T: Encodable & Sendable>(actor: Actor, idempotency: IdempotencyKey?, status: Int,
+    /// Runs `work` as `useCase` in one write transaction with the
+    /// idempotency check and record around it: a known key replays its first
+    /// outcome (or refusal) and runs nothing.
+    func recordedWrite<T: Encodable & Sendable>(_ useCase: RecordedUseCase, actor: Actor, idempotency: IdempotencyKey?,
                                                 _ work: @escaping @Sendable (Database, Instant) throws -> T) async throws -> Recorded<T> {
         let now = clock.now()
         let label = actor.auditLabel
         let outcome: Result<Recorded<T>, DomainError> = try await pool.write { db in
             guard let idempotency else {
                 let value = try work(db, now)
-                return .success(Recorded(status: status, body: try ServiceJSON.encode(value), value: value))
+                return .success(Recorded(value: value, json: try ServiceJSON.encode(value)))
             }
-            if let first = try IdempotencyStore.replay(db, actor: label, key: idempotency) {
-                return .success(Recorded(status: first.status, body: first.body, value: nil))
+            if let first = try IdempotencyStore.replay(db, actor: label, key: idempotency, useCase: useCase) {
+                return .success(Recorded(value: nil, json: first))
             }
-            switch try IdempotencyStore.recordingRefusal(db, actor: label, key: idempotency, at: now, { try work(db, now) }) {
+            switch try IdempotencyStore.recordingRefusal(db, actor: label, key: idempotency, useCase: useCase, at: now,
+                                                         { try work(db, now) }) {
             case .failure(let refusal):
                 return .failure(refusal)
             case .success(let value):
-                let body = try ServiceJSON.encode(value)
-                try IdempotencyStore.record(db, actor: label, key: idempotency, status: status, body: body, at: now)
-                return .success(Recorded(status: status, body: body, value: value))
+                let json = try ServiceJSON.encode(value)
+                try IdempotencyStore.record(db, actor: label, key: idempotency, useCase: useCase, kind: .value,
+                                            payload: json, at: now)
+                return .success(Recorded(value: value, json: json))
             }
         }
         return try outcome.get()

@@ -72,7 +72,7 @@ extension OpeningCalendar {
         if let unknown = input.facilities.first(where: { center.facility($0) == nil }) {
             throw DomainError(.notFound, "facility_not_found", "No facility has id \(TextRule.echo(unknown.rawValue)).", details: ["facility": unknown.rawValue])
         }
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(.closureCreate, actor: actor, idempotency: idempotency) { db, now in
             try db.run("""
                 INSERT INTO closures (first_date, last_date, facilities, reason, reason_ja, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

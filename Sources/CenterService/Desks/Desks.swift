@@ -18,7 +18,7 @@ public struct Desks: AreaService {
         let registration = try request.holder(for: actor)
         let center = settings.center
         let roadmapState = context.roadmapState
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(.deskPassCreate, actor: actor, idempotency: idempotency) { db, now in
             try DeskPassIssuer(center: center, calendar: roadmapState.calendar, db: db, now: now)
                 .issue(request, registration: registration, actor: actor)
         }
@@ -34,7 +34,7 @@ public struct Desks: AreaService {
     public func checkIn(pass id: Int64, by actor: Actor,
                                 idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
         let rules = DeskPassRules(settings.center.desks)
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(.deskPassCheckIn, actor: actor, idempotency: idempotency) { db, now in
             let before = try DeskPass.load(db, id: id, for: actor)
             try Self.requireBooked(before)
             try rules.checkCheckIn(now: now, date: before.date, deadline: before.checkInDeadline)
@@ -48,7 +48,7 @@ public struct Desks: AreaService {
     public func cancel(pass id: Int64, by actor: Actor,
                                idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
         let rules = DeskPassRules(settings.center.desks)
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(.deskPassCancel, actor: actor, idempotency: idempotency) { db, now in
             let before = try DeskPass.load(db, id: id, for: actor)
             try Self.requireBooked(before)
             try rules.checkCancel(now: now, start: before.startsAt)

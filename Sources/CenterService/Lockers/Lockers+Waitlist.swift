@@ -9,7 +9,7 @@ extension Lockers {
     public func joinWaitlist(registration: Int64, note: String, by actor: Actor,
                                    idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerWaitlistEntry> {
         let configuration = settings.center.lockers
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(.lockerWaitlistJoin, actor: actor, idempotency: idempotency) { db, now in
             try TextRule.note.check(note, field: "note", code: "invalid_note")
             let record = try RegistrationRecord.load(db, id: registration, today: now.japanDate)
             guard record.status == "active" else {
@@ -46,7 +46,7 @@ extension Lockers {
     public func acceptOffer(id: Int64, _ request: LockerLeaseRequest, by actor: Actor,
                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
         let configuration = settings.center.lockers
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(.lockerOfferAccept, actor: actor, idempotency: idempotency) { db, now in
             let offer = try Self.openOffer(db, id: id, today: now.japanDate)
             try Self.decide(db, offer: offer, state: "accepted", now: now, actor: actor.auditLabel)
             return try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
@@ -59,7 +59,7 @@ extension Lockers {
     public func declineOffer(id: Int64, by actor: Actor,
                                    idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerOffer> {
         let configuration = settings.center.lockers
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(.lockerOfferDecline, actor: actor, idempotency: idempotency) { db, now in
             let offer = try Self.openOffer(db, id: id, today: now.japanDate)
             try Self.decide(db, offer: offer, state: "declined", now: now, actor: actor.auditLabel)
             try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel).offerFreeLockers()

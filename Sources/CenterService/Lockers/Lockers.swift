@@ -41,7 +41,7 @@ public struct Lockers: AreaService {
             throw DomainError(.invalid, "registration_required", "A lease names the lessee's registration.")
         }
         let configuration = settings.center.lockers
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(.lockerLeaseCreate, actor: actor, idempotency: idempotency) { db, now in
             try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
                 .lease(request, registration: registration, offeredLocker: nil, offer: nil)
         }
@@ -75,7 +75,7 @@ public struct Lockers: AreaService {
     /// (`LockerLeaseTerms.renewal`); the fee for the added months is owed.
     public func renew(lease id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
         let terms = LockerLeaseTerms(settings.center.lockers)
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(.lockerLeaseRenew, actor: actor, idempotency: idempotency) { db, now in
             let before = try LockerLease.loadActive(db, id: id)
             let renewed = try terms.renewal(start: before.startDate, monthsSoFar: before.months)
             // The renewed term needs a registration valid on its first day.
@@ -99,7 +99,7 @@ public struct Lockers: AreaService {
                                      idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
         let configuration = settings.center.lockers
         let terms = LockerLeaseTerms(configuration)
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(.lockerLeaseTerminate, actor: actor, idempotency: idempotency) { db, now in
             let before = try LockerLease.loadActive(db, id: id)
             let today = now.japanDate
             if today < before.startDate {
@@ -128,7 +128,7 @@ public struct Lockers: AreaService {
     public func confirmAddressMoved(lease id: Int64, by actor: Actor,
                                     idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
         let terms = LockerLeaseTerms(settings.center.lockers)
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(.lockerLeaseAddressMoved, actor: actor, idempotency: idempotency) { db, now in
             let before = try LockerLease.load(db, id: id)
             guard before.state == "ended" else {
                 throw DomainError(.conflict, "lease_not_ended", "Only an ended lease awaits the address move; lease \(id) is \(before.state).",
@@ -149,7 +149,7 @@ public struct Lockers: AreaService {
     public func supplyCorporateNumber(lease id: Int64, number text: String, by actor: Actor,
                                       idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
         let configuration = settings.center.lockers
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(.lockerLeaseCorporateNumber, actor: actor, idempotency: idempotency) { db, now in
             let before = try LockerLease.loadActive(db, id: id)
             guard before.corporateNumber == nil else {
                 throw DomainError(.conflict, "corporate_number_already_set", "Lease \(id) already has its corporate number.",

@@ -29,7 +29,7 @@ extension Registrations {
     /// member tokens are revoked.
     public func erase(id: Int64, by actor: Actor,
                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<ErasureResult> {
-        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        try await context.recordedWrite(.registrationErase, actor: actor, idempotency: idempotency) { db, now in
             let erasure = RegistrationErasure(db: db, registration: id, now: now)
             let validUntil = try Self.unerasedValidUntil(db, registration: id)
             let blockers = try erasure.blockers()

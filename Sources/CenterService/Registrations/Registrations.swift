@@ -12,7 +12,7 @@ public struct Registrations: AreaService {
     public func register(_ input: RegistrationInput, by actor: Actor,
                                    idempotency: IdempotencyKey? = nil) async throws -> Recorded<RegistrationRecord> {
         let center = settings.center
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(.registrationCreate, actor: actor, idempotency: idempotency) { db, now in
             let today = now.japanDate
             try Self.checkName(input.name)
             try Self.checkContact(input.contact)
@@ -85,7 +85,7 @@ public struct Registrations: AreaService {
     public func renew(id: Int64, by actor: Actor,
                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<RegistrationRecord> {
         let validity = settings.center.registration
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(.registrationRenew, actor: actor, idempotency: idempotency) { db, now in
             let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
             try Self.requireKept(before)
             let renewed = try validity.renewed(before.registration, today: now.japanDate)

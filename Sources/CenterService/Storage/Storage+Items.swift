@@ -6,7 +6,7 @@ extension Storage {
     /// Registers an item in the bay of an allocation (備品台帳への登録).
     public func registerItem(allocation: Int64, name: String, quantity: Int, by actor: Actor,
                                     idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageItem> {
-        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        try await context.recordedWrite(.storageItemCreate, actor: actor, idempotency: idempotency) { db, now in
             guard let row = try db.queryOne("SELECT bay_id FROM storage_allocations WHERE id = ?", [.integer(allocation)]) else {
                 throw DomainError(.notFound, "storage_allocation_not_found", "No storage allocation has id \(allocation).",
                                   details: ["allocation": String(allocation)])
@@ -37,7 +37,7 @@ extension Storage {
     /// where it goes; `item_already_out` (409) while it is out.
     public func checkOutItem(id: Int64, event: String, person: String, toWhere: String, by actor: Actor,
                                     idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageItem> {
-        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        try await context.recordedWrite(.storageItemCheckOut, actor: actor, idempotency: idempotency) { db, now in
             let before = try StorageItem.load(db, id: id)
             guard before.state == "in" else {
                 throw DomainError(.conflict, "item_already_out", "Item \(id) is already checked out.", details: ["item": String(id)])
@@ -57,7 +57,7 @@ extension Storage {
     /// Records an item's return (返却); `item_not_out` (409) when it is in.
     public func returnItem(id: Int64, person: String, by actor: Actor,
                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageItem> {
-        try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        try await context.recordedWrite(.storageItemReturn, actor: actor, idempotency: idempotency) { db, now in
             let before = try StorageItem.load(db, id: id)
             guard before.state == "out" else {
                 throw DomainError(.conflict, "item_not_out", "Item \(id) is not checked out.", details: ["item": String(id)])

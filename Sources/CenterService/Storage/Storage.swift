@@ -19,7 +19,7 @@ public struct Storage: AreaService {
                                 idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageApplication> {
         let storage = settings.center.storage
         let largest = bayFacilities.map(\.capacity).max() ?? 0
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 201) { db, now in
+        return try await context.recordedWrite(.storageApply, actor: actor, idempotency: idempotency) { db, now in
             let today = now.japanDate
             let current = FiscalYear(containing: today).startYear
             guard input.fiscalYear >= current else {
@@ -73,7 +73,7 @@ public struct Storage: AreaService {
                                 idempotency: IdempotencyKey? = nil) async throws -> Recorded<StorageAllocationRun> {
         let storage = settings.center.storage
         let bays = bayFacilities
-        return try await context.recordedWrite(actor: actor, idempotency: idempotency, status: 200) { db, now in
+        return try await context.recordedWrite(.storageAllocate, actor: actor, idempotency: idempotency) { db, now in
             for bay in bays {
                 try db.run("INSERT INTO storage_bays (id, capacity) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET capacity = excluded.capacity",
                            [.text(bay.id.rawValue), .integer(Int64(bay.capacity))])

@@ -198,7 +198,7 @@ struct BookingLifecycleTests {
         let first = try await f.service.bookings.book(request, by: f.staff, idempotency: key)
         let again = try await f.service.bookings.book(request, by: f.staff, idempotency: key)
         #expect(again.replayed)
-        #expect(again.body == first.body)
+        #expect(again.json == first.json)
         let count: Int = try await f.read { db in try db.queryOne("SELECT count(*) AS n FROM bookings")!.get("n") }
         #expect(count == 1)
         let other = try IdempotencyKey(key: "retry-1", requestHash: [9])
