@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "CalendarValuesTests", dependencies: ["CalendarValues"]),
         .testTarget(name: "CenterDomainTests", dependencies: ["CalendarValues", "CenterDomain"]),
         .testTarget(name: "RoadmapTests", dependencies: ["CalendarValues", "Roadmap"]),
-        .target(name: "ServiceTestSupport", dependencies: ["CenterService"], path: "Tests/ServiceTestSupport"),
+        .target(name: "ServiceTestSupport", dependencies: ["CenterDomain", "CenterService"], path: "Tests/ServiceTestSupport"),
         .testTarget(name: "CenterServiceTests", dependencies: ["CenterService", "ServiceTestSupport"]),
         .testTarget(name: "CenterAPITests", dependencies: ["CenterAPI", "JSON", "ServiceTestSupport"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations"]),

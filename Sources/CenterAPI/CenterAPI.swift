@@ -51,7 +51,14 @@ public enum CenterAPI {
                 return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service, resources: resources,
                                                               successStatus: endpoint.successStatus))
             } catch {
-                let response = ErrorMapping.response(for: error)
+                let (response, refusal) = ErrorMapping.answer(for: error)
+                if let refusal, !endpoint.declares(refusal) {
+                    resources.metrics.recordUnlisted(refusal.codeName, route: endpoint.path, method: request.method.rawValue)
+                    service.log.error("refusal not listed for the operation", [
+                        ("request_id", request.requestID), ("method", request.method.rawValue), ("route", endpoint.path),
+                        ("code", refusal.codeName),
+                    ])
+                }
                 if response.status.code >= 500 {
                     service.log.error("request failed", [("request_id", request.requestID), ("method", request.method.rawValue),
                                                          ("route", endpoint.path), ("status", String(response.status.code))]

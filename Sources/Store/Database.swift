@@ -184,7 +184,8 @@ public final class Database {
                               message: "a write closure may not begin, commit, roll back or release the writer's transaction",
                               sql: sql)
         }
-        let error = StoreError(resultCode: code, message: message, sql: sql)
+        let constraint = code & 0xFF == SQLITE_CONSTRAINT ? constraintViolation(code: code, message: message) : nil
+        let error = StoreError(resultCode: code, message: message, sql: sql, constraint: constraint)
         faults?.record(error)
         return error
     }

@@ -36,16 +36,20 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public let resultCode: Int32
     public let message: String
     public let sql: String?
+    /// For a constraint violation, the constraint, named as the schema names
+    /// it (the UNIQUE index, the CHECK, the trigger); nil otherwise.
+    public let constraint: ConstraintViolation?
 
-    public init(resultCode: Int32, message: String, sql: String? = nil) {
-        self.init(code: .sqlite, resultCode: resultCode, message: message, sql: sql)
+    public init(resultCode: Int32, message: String, sql: String? = nil, constraint: ConstraintViolation? = nil) {
+        self.init(code: .sqlite, resultCode: resultCode, message: message, sql: sql, constraint: constraint)
     }
 
-    public init(code: Code, resultCode: Int32, message: String, sql: String? = nil) {
+    public init(code: Code, resultCode: Int32, message: String, sql: String? = nil, constraint: ConstraintViolation? = nil) {
         self.code = code
         self.resultCode = resultCode
         self.message = message
         self.sql = sql
+        self.constraint = constraint
     }
 
     /// The primary SQLite result code (the low byte of `resultCode`).

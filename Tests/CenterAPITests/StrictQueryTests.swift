@@ -22,7 +22,7 @@ import Testing
     @Test func everyEndpointRefusesAParameterItDoesNotDeclare() {
         for endpoint in CenterAPI.endpoints {
             let error = refusal(endpoint, [("zzz_unknown", "1")])
-            #expect(error?.code == "unknown_parameter", "\(endpoint.method.rawValue) \(endpoint.path)")
+            #expect(error?.code == .unknownParameter, "\(endpoint.method.rawValue) \(endpoint.path)")
             #expect(error?.details == ["parameter": "zzz_unknown"])
         }
     }
@@ -38,7 +38,7 @@ import Testing
     @Test func aParameterGivenTwiceIsRefused() throws {
         let calendar = try #require(CenterAPI.endpoints.first { $0.path == "/calendar" })
         let error = refusal(calendar, [("from", "2026-12-01"), ("to", "2026-12-31"), ("from", "2027-01-01")])
-        #expect(error?.code == "duplicate_parameter")
+        #expect(error?.code == .duplicateParameter)
         #expect(error?.details == ["parameter": "from"])
     }
 

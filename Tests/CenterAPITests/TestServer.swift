@@ -4,6 +4,7 @@ import CenterDomain
 import CenterService
 import Foundation
 import HTTPServer
+import Testing
 
 /// The real service behind the real HTTP server on an ephemeral loopback
 /// port, with a fresh database, the repository's Config/ and schedules/, and
@@ -25,6 +26,8 @@ final class TestServer {
 
     let service: CenterService
     let server: HTTPServer
+    /// The router's metrics: what the test's requests were answered.
+    let metrics = APIMetrics()
     let clock: ManualClock
     let directory: String
     /// The admin token minted for the test.
@@ -46,7 +49,7 @@ final class TestServer {
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
         configuration.eventLoopCount = 1
-        server = HTTPServer(configuration: configuration, responder: CenterAPI.router(service: service))
+        server = HTTPServer(configuration: configuration, responder: CenterAPI.router(service: service, metrics: metrics))
         try server.start()
     }
 
@@ -62,7 +65,10 @@ final class TestServer {
         try await service.accounts.mintToken(role: role, name: "Test \(role.rawValue)", registrationID: registrationID, by: "test").0.secret
     }
 
+    /// Stops the server; first checks that every code its requests were
+    /// refused with is one their operation lists in the OpenAPI document.
     func stop() async {
+        #expect(metrics.unlistedRefusals.isEmpty, "refusals answered but not listed: \(metrics.unlistedRefusals)")
         await server.shutdown()
         service.close()
         try? FileManager.default.removeItem(atPath: directory)

@@ -2,6 +2,7 @@ import CalendarValues
 import CenterDomain
 import Foundation
 import Store
+import ServiceTestSupport
 @testable import CenterService
 
 /// A service on a fresh database with the repository's Config/, a manual
@@ -49,10 +50,8 @@ final class DesksFixture {
         do {
             try await body()
             return nil
-        } catch let error as DomainError {
-            return error.code
         } catch {
-            return "unexpected: \(error)"
+            return Refused(error)?.code ?? "unexpected: \(error)"
         }
     }
 }

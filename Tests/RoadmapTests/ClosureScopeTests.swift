@@ -20,10 +20,10 @@ private func closing(_ facilities: [String], _ from: String, _ to: String) -> Ro
 
 @Test func aClosureMayOnlyCloseRoomsInsideTheItemsOwnDates() {
     let error = roadmapError { _ = try works.applying(closing(["gym"], "2027-02-01", "2027-02-10"), toItem: "gym-cooling") }
-    #expect(error?.code == RoadmapError.closureOutsideItemDates)
+    #expect(error?.code == .closureOutsideItemDates)
     #expect(error?.message.contains("2029-10-01–2030-03-31") == true)
     let straddling = roadmapError { _ = try works.applying(closing(["gym"], "2030-03-20", "2030-04-05"), toItem: "gym-cooling") }
-    #expect(straddling?.code == RoadmapError.closureOutsideItemDates)
+    #expect(straddling?.code == .closureOutsideItemDates)
 }
 
 @Test func movingThePlanWithTheWorksIsAccepted() throws {
@@ -35,13 +35,13 @@ private func closing(_ facilities: [String], _ from: String, _ to: String) -> Ro
 
 @Test func movingThePlanAwayFromItsClosuresIsRefused() {
     let update = RoadmapUpdate(plannedStart: month("2029-04"), plannedEnd: month("2029-09"))
-    #expect(roadmapError { _ = try works.applying(update, toItem: "gym-cooling") }?.code == RoadmapError.closureOutsideItemDates)
+    #expect(roadmapError { _ = try works.applying(update, toItem: "gym-cooling") }?.code == .closureOutsideItemDates)
 }
 
 @Test func aRunningItemMayCloseRoomsFromItsActualStartToItsPlannedEnd() throws {
     #expect(try works.applying(closing(["gym"], "2027-05-10", "2027-06-30"), toItem: "late-works").closures.count == 1)
     #expect(roadmapError { _ = try works.applying(closing(["gym"], "2027-07-01", "2027-07-05"), toItem: "late-works") }?.code
-            == RoadmapError.closureOutsideItemDates)
+            == .closureOutsideItemDates)
 }
 
 @Test func aLateItemsActualDatesExtendWhereItMayClose() throws {
@@ -52,7 +52,7 @@ private func closing(_ facilities: [String], _ from: String, _ to: String) -> Ro
 
 @Test func aDoneItemCannotCloseMoreRooms() {
     let error = roadmapError { _ = try works.applying(closing(["gym"], "2025-07-01", "2025-07-02"), toItem: "wifi") }
-    #expect(error?.code == RoadmapError.itemDone)
+    #expect(error?.code == .itemDone)
 }
 
 @Test func markingAnItemDoneCannotAddClosures() {
@@ -60,7 +60,7 @@ private func closing(_ facilities: [String], _ from: String, _ to: String) -> Ro
     update.status = .done
     update.actualStart = .some(day("2029-10-01"))
     update.actualEnd = .some(day("2030-03-31"))
-    #expect(roadmapError { _ = try works.applying(update, toItem: "gym-cooling") }?.code == RoadmapError.itemDone)
+    #expect(roadmapError { _ = try works.applying(update, toItem: "gym-cooling") }?.code == .itemDone)
 }
 
 @Test func aDoneItemMayStillNarrowOrDropItsClosures() throws {

@@ -9,7 +9,7 @@ private let base = schedule([
 @Test func finishingBeforeADependencyIsDoneIsRefused() {
     let update = RoadmapUpdate(status: .done, actualStart: .some(day("2027-10-01")), actualEnd: .some(day("2028-03-01")))
     let error = roadmapError { _ = try base.applying(update, toItem: "offices") }
-    #expect(error?.code == RoadmapError.dependencyNotDone)
+    #expect(error?.code == .dependencyNotDone)
 }
 
 @Test func finishingAfterTheDependencyFinishedIsAccepted() throws {
@@ -24,7 +24,7 @@ private let base = schedule([
     let layoutDone = try base.applying(RoadmapUpdate(status: .done, actualEnd: .some(day("2027-09-30"))), toItem: "layout")
     let next = base.replacing(layoutDone)
     let update = RoadmapUpdate(status: .done, actualStart: .some(day("2027-06-01")), actualEnd: .some(day("2027-09-29")))
-    #expect(roadmapError { _ = try next.applying(update, toItem: "offices") }?.code == RoadmapError.dependencyNotDone)
+    #expect(roadmapError { _ = try next.applying(update, toItem: "offices") }?.code == .dependencyNotDone)
 }
 
 @Test func undoingADependencyOfADoneItemIsRefused() throws {
@@ -33,7 +33,7 @@ private let base = schedule([
     next = next.replacing(try next.applying(RoadmapUpdate(status: .done, actualStart: .some(day("2027-10-01")),
                                                           actualEnd: .some(day("2028-03-01"))), toItem: "offices"))
     let reopen = RoadmapUpdate(status: .inProgress, actualEnd: .some(nil))
-    #expect(roadmapError { _ = try next.applying(reopen, toItem: "layout") }?.code == RoadmapError.dependencyNotDone)
+    #expect(roadmapError { _ = try next.applying(reopen, toItem: "layout") }?.code == .dependencyNotDone)
 }
 
 @Test func cancelledDependencyDoesNotBlock() throws {
@@ -45,32 +45,32 @@ private let base = schedule([
 
 @Test func plannedEndBeforeADependencyPlannedEndIsInvalidDates() {
     let update = RoadmapUpdate(plannedStart: month("2027-05"), plannedEnd: month("2027-08"))
-    #expect(roadmapError { _ = try base.applying(update, toItem: "offices") }?.code == RoadmapError.invalidDates)
+    #expect(roadmapError { _ = try base.applying(update, toItem: "offices") }?.code == .invalidDates)
 }
 
 @Test func movingADependencyPastItsDependentIsInvalidDates() {
     let update = RoadmapUpdate(plannedEnd: month("2028-06"))
-    #expect(roadmapError { _ = try base.applying(update, toItem: "layout") }?.code == RoadmapError.invalidDates)
+    #expect(roadmapError { _ = try base.applying(update, toItem: "layout") }?.code == .invalidDates)
 }
 
 @Test func plannedEndBeforePlannedStartIsInvalidDates() {
     let update = RoadmapUpdate(plannedStart: month("2028-04"), plannedEnd: month("2028-03"))
-    #expect(roadmapError { _ = try base.applying(update, toItem: "offices") }?.code == RoadmapError.invalidDates)
+    #expect(roadmapError { _ = try base.applying(update, toItem: "offices") }?.code == .invalidDates)
 }
 
 @Test func doneWithoutActualEndIsInvalidDates() {
-    #expect(roadmapError { _ = try base.applying(RoadmapUpdate(status: .done), toItem: "layout") }?.code == RoadmapError.invalidDates)
+    #expect(roadmapError { _ = try base.applying(RoadmapUpdate(status: .done), toItem: "layout") }?.code == .invalidDates)
 }
 
 @Test func invertedClosureInAnUpdateIsInvalidDates() {
     let closure = WorksClosure(facilities: ["gym"], from: day("2027-08-01"), to: day("2027-07-01"))
     let error = roadmapError { _ = try base.applying(RoadmapUpdate(closures: [closure]), toItem: "layout") }
-    #expect(error?.code == RoadmapError.invalidDates)
+    #expect(error?.code == .invalidDates)
     #expect(error?.message.contains("closures[0].to") == true)
 }
 
 @Test func updatingAnUnknownItemIsRefused() {
-    #expect(roadmapError { _ = try base.applying(RoadmapUpdate(status: .done), toItem: "wifi") }?.code == RoadmapError.unknownItem)
+    #expect(roadmapError { _ = try base.applying(RoadmapUpdate(status: .done), toItem: "wifi") }?.code == .unknownItem)
 }
 
 @Test func updateDecodesNullAsClearingAnActualDate() throws {

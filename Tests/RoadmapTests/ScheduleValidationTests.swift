@@ -61,7 +61,7 @@ private func problems(_ items: [RoadmapItem], managers: [ManagerTerm] = managerT
 
 @Test func validateThrowsInvalidSchedule() {
     let error = roadmapError { try schedule([item("a", "2026-06", "2026-01")]).validate() }
-    #expect(error?.code == RoadmapError.invalidSchedule)
+    #expect(error?.code == .invalidSchedule)
 }
 
 @Test func decodingErrorNamesTheFileAndPath() {
@@ -69,7 +69,7 @@ private func problems(_ items: [RoadmapItem], managers: [ManagerTerm] = managerT
     let error = roadmapError {
         _ = try RoadmapSchedule.decode(roadmapJSON: Array(roadmap.utf8), managersJSON: Array(#"{"source": "", "notes": [], "terms": []}"#.utf8))
     }
-    #expect(error?.code == RoadmapError.invalidSchedule)
+    #expect(error?.code == .invalidSchedule)
     #expect(error?.message.hasPrefix("roadmap.json: $.items[0].planned_start: expected a month YYYY-MM") == true)
 }
 

@@ -58,7 +58,7 @@ enum AdminEndpoints {
                                                  required: ["role", "name"]),
                      successStatus: .created,
                      response: Schemas.object(["token": .string, "record": .ref("Token")]),
-                     errorCodes: ["invalid_body", "invalid_name", "registration_required", "invalid_expiry"]) { context in
+                     refusals: TokenMintCode.self) { context in
                 let input = try context.request.decodeBody(TokenRequest.self)
                 let (token, record) = try await context.service.accounts.mintToken(
                     role: input.role, name: input.name, registrationID: input.registrationID,
@@ -66,9 +66,9 @@ enum AdminEndpoints {
                 return APIResponse.json(MintedToken(token: token.secret, record: record), status: .created)
             },
             Endpoint(.POST, "/tokens/{id}/revoke", summary: "Revoke a token", tag: "admin", access: .admin,
-                     successStatus: .noContent, response: ["type": "null"], errorCodes: ["token_not_found"]) { context in
+                     successStatus: .noContent, response: ["type": "null"], refusals: TokenRevokeCode.self) { context in
                 guard let id = Int64(context.request.pathParameter("id")) else {
-                    throw DomainError(.notFound, "token_not_found", "token ids are integers")
+                    throw Refusal(TokenRevokeCode.tokenNotFound, "token ids are integers")
                 }
                 try await context.service.accounts.revokeToken(id: id, by: context.caller().auditLabel)
                 return HTTPResponse(status: .noContent)
@@ -79,7 +79,7 @@ enum AdminEndpoints {
                                   QueryParameter("after_id", schema: Schemas.integerParameter(afterIDRange), "Continue after this entry id"),
                                   QueryParameter("limit", schema: Schemas.integerParameter(limitRange), "At most this many (default 500)")],
                      response: ["type": "array", "items": Schemas.ref("AuditEntry")],
-                     errorCodes: ["invalid_parameter"]) { context in
+                     refusals: NoRefusal.self) { context in
                 let request = context.request
                 var since = Instant(secondsSinceEpoch: 0)
                 if let text = request.queryValue("since") {
@@ -94,7 +94,7 @@ enum AdminEndpoints {
                 return APIResponse.json(try await context.service.accounts.auditEntries(since: since, afterID: afterID, limit: limit))
             },
             Endpoint(.GET, "/me", summary: "Who the token belongs to", tag: "members",
-                     access: .roles(Set(Role.allCases)), response: Schemas.object(["role": .string, "name": .string, "token_id": .integer, "registration_id": .integer])) { context in
+                     access: .roles(Set(Role.allCases)), response: Schemas.object(["role": .string, "name": .string, "token_id": .integer, "registration_id": .integer]), refusals: NoRefusal.self) { context in
                 let actor = try context.caller()
                 return APIResponse.json(Me(role: actor.role, name: actor.name, tokenID: actor.tokenID, registrationID: actor.registrationID))
             },

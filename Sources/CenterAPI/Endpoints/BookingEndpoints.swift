@@ -14,16 +14,6 @@ enum BookingEndpoints {
         enum CodingKeys: String, CodingKey { case reason, byCenter = "by_center" }
     }
 
-    static let refusals = ["slot_taken", "window_not_open", "window_closed", "community_quota_reserved", "facility_closed",
-                           "monthly_limit_reached", "consecutive_day_limit", "coupling_required", "guardian_required",
-                           "registration_expired", "registration_suspended", "capacity_exceeded", "category_not_permitted",
-                           "division_past"]
-    static let invalid = ["invalid_body", "divisions_required", "divisions_repeated", "division_not_offered", "days_invalid",
-                          "purpose_invalid", "admission_invalid", "guardian_invalid", "exemption_unknown", "forbidden", "attendees_invalid", "facility_not_bookable",
-                          "facility_not_found", "registration_not_found"] + idempotencyCodes
-
-    static let idempotencyCodes = ["idempotency_key_reused", "idempotency_key_invalid"]
-
     static let bookingList: JSONValue = ["type": "array", "items": Schemas.ref("Booking")]
 
     static var all: [Endpoint] {
@@ -38,7 +28,7 @@ enum BookingEndpoints {
                         "commercial": .boolean, "guardian": .text(.optionalName),
                         "exemptions": .list(.code, maxItems: BookingRequest.maximumExemptions)],
                         required: ["facility", "date", "divisions", "registration", "purpose", "attendees"]),
-                     successStatus: .created, response: Schemas.ref("Booking"), errorCodes: refusals + invalid) { context in
+                     successStatus: .created, response: Schemas.ref("Booking"), refusals: Bookings.BookRefusal.self) { context in
                 let input = try context.request.decodeBody(BookingRequest.self)
                 return context.answer(try await context.service.bookings.book(
                     input, by: context.caller(), idempotency: context.request.idempotencyKey()))
@@ -50,7 +40,7 @@ enum BookingEndpoints {
                                   QueryParameter("to", schema: Schemas.dateSchema, "In use on or before this date"),
                                   QueryParameter("facility", "A facility id"),
                                   QueryParameter("registration", schema: Schemas.integerParameter(InputRange.id), "A registration id")],
-                     response: bookingList, errorCodes: ["invalid_parameter", "registration_not_found"]) { context in
+                     response: bookingList, refusals: RegistrationLookupCode.self) { context in
                 let request = context.request
                 let registration = try request.integerQuery("registration", in: InputRange.id)
                 let date = try request.dateQuery("date")
@@ -64,28 +54,28 @@ enum BookingEndpoints {
                      access: .roles([.member]),
                      parameters: [QueryParameter("from", schema: Schemas.dateSchema, "In use on or after this date"),
                                   QueryParameter("to", schema: Schemas.dateSchema, "In use on or before this date")],
-                     response: bookingList, errorCodes: ["invalid_parameter"]) { context in
+                     response: bookingList, refusals: NoRefusal.self) { context in
                 let range = try context.request.dateRange()
                 return APIResponse.json(try await context.service.bookings.list(
                     from: range.from, to: range.to, facility: nil, registration: nil,
                     for: context.caller()))
             },
             Endpoint(.GET, "/bookings/{id}", summary: "A booking (a member: its own only)", tag: "bookings",
-                     access: .staffOrMember, response: Schemas.ref("Booking"), errorCodes: ["booking_not_found"]) { context in
-                let id = try context.request.idParameter(notFound: "booking_not_found")
+                     access: .staffOrMember, response: Schemas.ref("Booking"), refusals: BookingLookupCode.self) { context in
+                let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
                 return APIResponse.json(try await context.service.bookings.booking(id: id, for: context.caller()))
             },
             Endpoint(.POST, "/bookings/{id}/payment", summary: "Record the payment: provisional → paid", tag: "bookings",
                      access: .staff, response: Schemas.ref("Booking"),
-                     errorCodes: ["booking_not_found", "invalid_transition", "payment_deadline_passed"] + idempotencyCodes) { context in
-                let id = try context.request.idParameter(notFound: "booking_not_found")
+                     refusals: Bookings.PayRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
                 return context.answer(try await context.service.bookings.pay(
                     booking: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/bookings/{id}/check-in", summary: "Check in on a day of use: paid → checked_in",
                      tag: "bookings", access: .staff, response: Schemas.ref("Booking"),
-                     errorCodes: ["booking_not_found", "invalid_transition", "check_in_not_today"] + idempotencyCodes) { context in
-                let id = try context.request.idParameter(notFound: "booking_not_found")
+                     refusals: Bookings.CheckInRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
                 return context.answer(try await context.service.bookings.checkIn(
                     booking: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
@@ -93,8 +83,8 @@ enum BookingEndpoints {
                      tag: "bookings", access: .staffOrMember,
                      requestBody: Schemas.object(["reason": .text(.optionalReason), "by_center": .boolean]),
                      response: Schemas.ref("Booking"),
-                     errorCodes: ["booking_not_found", "invalid_transition", "forbidden", "reason_invalid"] + idempotencyCodes) { context in
-                let id = try context.request.idParameter(notFound: "booking_not_found")
+                     refusals: Bookings.CancelRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
                 let input = context.request.body.isEmpty ? nil : try context.request.decodeBody(CancelRequest.self)
                 return context.answer(try await context.service.bookings.cancel(
                     booking: id, reason: input?.reason, byCenter: input?.byCenter ?? false, by: context.caller(),

@@ -7,9 +7,6 @@ import JSON
 /// `/holidays` and `/calendar`: Japan's public holidays and the center's
 /// open and closed days with fiscal year, Reiwa label and manager in charge.
 enum CalendarEndpoints {
-    /// The longest range `/calendar` answers in one request.
-    static let maximumCalendarDays = 400
-
     struct HolidayView: Encodable {
         let date: LocalDate
         let name: String
@@ -29,7 +26,7 @@ enum CalendarEndpoints {
                      parameters: [QueryParameter("year", required: true, schema: Schemas.integerParameter(JapaneseHolidays.supportedYears),
                                                  "Calendar year")],
                      response: ["type": "array", "items": Schemas.ref("Holiday")],
-                     errorCodes: ["invalid_parameter"]) { context in
+                     refusals: NoRefusal.self) { context in
                 let year = try context.request.requiredIntegerQuery("year", in: JapaneseHolidays.supportedYears)
                 return APIResponse.json(JapaneseHolidays.holidays(in: year).map {
                     HolidayView(date: $0.date, name: $0.name, nameEn: $0.nameEnglish, kind: $0.kind.rawValue)
@@ -41,13 +38,9 @@ enum CalendarEndpoints {
                                   QueryParameter("to", required: true, schema: Schemas.dateSchema, "Last date (at most 400 days after `from`)"),
                                   QueryParameter("facility", "A facility id: include its own closures (works)")],
                      response: ["type": "array", "items": Schemas.ref("CalendarDay")],
-                     errorCodes: ["invalid_parameter", "range_too_long"]) { context in
+                     refusals: DateRangeCode.self) { context in
                 let request = context.request
                 let (from, to) = try request.requiredDateRange()
-                guard from.days(until: to) < maximumCalendarDays else {
-                    throw RequestError(.unprocessableContent, "range_too_long",
-                                       "at most \(maximumCalendarDays) days per request", details: ["parameter": "to"])
-                }
                 let facility = request.queryValue("facility")
                 if let facility, context.service.settings.center.facilities.first(where: { $0.id.rawValue == facility }) == nil {
                     throw RequestError.invalidParameter("facility", "unknown facility \(TextRule.echo(facility))")

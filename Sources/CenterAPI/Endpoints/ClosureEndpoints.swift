@@ -13,8 +13,7 @@ enum ClosureEndpoints {
                      requestBody: Schemas.object(["date": .date, "to": .date, "facilities": .list(.code),
                                                   "reason": .text(.reason), "reason_ja": .text(.optionalReason)], required: ["date", "reason"]),
                      successStatus: .created, response: Schemas.ref("Closure"),
-                     errorCodes: ["invalid_body", "date_range_invalid", "reason_required", "reason_invalid", "facility_not_found"]
-                         + BookingEndpoints.idempotencyCodes) { context in
+                     refusals: OpeningCalendar.ClosureRefusal.self) { context in
                 let input = try context.request.decodeBody(ClosureInput.self)
                 return context.answer(try await context.service.calendar.declareClosure(
                     input, by: context.caller(), idempotency: context.request.idempotencyKey()))

@@ -7,29 +7,22 @@ import JSON
 /// by freelancers (member token) or by staff for them, check-in, cancel, the
 /// freelancer's own passes and the daily occupancy report.
 enum DeskEndpoints {
-    static let passErrors = ["invalid_body", "period_unknown", "registration_required", "registration_not_found",
-                             "desk_not_found", "not_a_freelancer", "registration_expired", "registration_suspended",
-                             "facility_closed", "window_not_open", "window_closed", "pass_overlaps",
-                             "weekly_limit_reached", "desk_taken", "no_desk_free", "idempotency_key_invalid",
-                             "idempotency_key_reused"]
-    static let stateErrors = ["desk_pass_not_found", "already_checked_in", "desk_pass_cancelled", "desk_pass_released"]
-
     static var all: [Endpoint] {
         [
             Endpoint(.GET, "/desks", summary: "The flexible desks of the pool with their features", tag: "desks",
-                     access: .anyone, response: ["type": "array", "items": Schemas.ref("Desk")]) { context in
+                     access: .anyone, response: ["type": "array", "items": Schemas.ref("Desk")], refusals: NoRefusal.self) { context in
                 APIResponse.json(context.service.desks.all.map { DeskViews.DeskView(id: $0.id, features: $0.features) })
             },
             Endpoint(.GET, "/desks/availability", summary: "Per period of a date: desks free, taken and closed (no names)",
                      tag: "desks", access: .anyone,
                      parameters: [QueryParameter("date", required: true, schema: Schemas.dateSchema, "Date of use")],
-                     response: Schemas.ref("DeskAvailability"), errorCodes: ["invalid_parameter"]) { context in
+                     response: Schemas.ref("DeskAvailability"), refusals: NoRefusal.self) { context in
                 let date = try context.request.requiredDateQuery("date")
                 return APIResponse.json(try await context.service.desks.availability(date: date))
             },
             Endpoint(.POST, "/desk-passes", summary: "Book a desk pass: a date, a period or the whole day, any desk or a named one",
                      tag: "desks", access: .staffOrMember, requestBody: DeskViews.passRequest, successStatus: .created,
-                     response: Schemas.ref("DeskPass"), errorCodes: passErrors) { context in
+                     response: Schemas.ref("DeskPass"), refusals: Desks.PassRefusal.self) { context in
                 let request = try context.request.decodeBody(DeskPassRequest.self)
                 let key = try context.request.idempotencyKey()
                 return context.answer(try await context.service.desks.book(request, by: context.caller(), idempotency: key))
@@ -40,7 +33,7 @@ enum DeskEndpoints {
                                   QueryParameter("to", schema: Schemas.dateSchema, "Last date of use"),
                                   QueryParameter("registration", schema: Schemas.integerParameter(InputRange.id), "Only this registration's")],
                      response: ["type": "array", "items": Schemas.ref("DeskPass")],
-                     errorCodes: ["invalid_parameter"]) { context in
+                     refusals: RegistrationLookupCode.self) { context in
                 let request = context.request
                 let date = try request.dateQuery("date")
                 let registration = try request.integerQuery("registration", in: InputRange.id)
@@ -54,7 +47,7 @@ enum DeskEndpoints {
                      parameters: [QueryParameter("from", schema: Schemas.dateSchema, "First date of use"),
                                   QueryParameter("to", schema: Schemas.dateSchema, "Last date of use")],
                      response: ["type": "array", "items": Schemas.ref("DeskPass")],
-                     errorCodes: ["invalid_parameter"]) { context in
+                     refusals: NoRefusal.self) { context in
                 let range = try context.request.dateRange()
                 return APIResponse.json(try await context.service.desks.passes(
                     from: range.from, to: range.to,
@@ -62,19 +55,19 @@ enum DeskEndpoints {
             },
             Endpoint(.GET, "/desk-passes/{id}", summary: "A desk pass (a member sees only its own)", tag: "desks",
                      access: .staffOrMember, response: Schemas.ref("DeskPass"),
-                     errorCodes: ["desk_pass_not_found"]) { context in
+                     refusals: DeskPassLookupCode.self) { context in
                 APIResponse.json(try await context.service.desks.pass(id: try passID(context.request), for: context.caller()))
             },
             Endpoint(.POST, "/desk-passes/{id}/check-in",
                      summary: "Check a pass in, from the day of use until the start + 30 minutes", tag: "desks",
                      access: .staffOrMember, response: Schemas.ref("DeskPass"),
-                     errorCodes: stateErrors + ["check_in_too_early", "check_in_too_late"]) { context in
+                     refusals: Desks.CheckInRefusal.self) { context in
                 let id = try passID(context.request), key = try context.request.idempotencyKey()
                 return context.answer(try await context.service.desks.checkIn(pass: id, by: context.caller(), idempotency: key))
             },
             Endpoint(.POST, "/desk-passes/{id}/cancel", summary: "Cancel a pass before it starts; the desk is free at once",
                      tag: "desks", access: .staffOrMember, response: Schemas.ref("DeskPass"),
-                     errorCodes: stateErrors + ["cancel_too_late"]) { context in
+                     refusals: Desks.CancelRefusal.self) { context in
                 let id = try passID(context.request), key = try context.request.idempotencyKey()
                 return context.answer(try await context.service.desks.cancel(pass: id, by: context.caller(), idempotency: key))
             },
@@ -86,7 +79,7 @@ enum DeskEndpoints {
                                   QueryParameter("to", required: true, schema: Schemas.dateSchema, "Last date (at most 93 days)"),
                                   ReportFormat.parameter],
                      response: Schemas.object(["from": .date, "to": .date, "desks": .array(.ref("DeskOccupancy"))]),
-                     errorCodes: ["invalid_parameter", "range_too_long"]) { context in
+                     refusals: DateRangeCode.self) { context in
                 let (from, to) = try context.request.requiredDateRange()
                 let format = try ReportFormat(context.request)
                 let desks = try await context.service.desks.occupancy(from: from, to: to)
@@ -103,6 +96,6 @@ enum DeskEndpoints {
     }
 
     private static func passID(_ request: HTTPRequest) throws -> Int64 {
-        try request.idParameter(notFound: "desk_pass_not_found")
+        try request.idParameter(notFound: DeskPassLookupCode.deskPassNotFound)
     }
 }

@@ -21,7 +21,7 @@ enum FeedEndpoints {
                      summary: "iCalendar feed of a facility's bookings: booked divisions only, no personal data",
                      tag: "feeds", access: .anyone, parameters: rangeParameters,
                      response: ["type": "string", "example": .string(example)], contentType: contentType,
-                     errorCodes: ["invalid_parameter", "range_too_long", "facility_not_found"]) { context in
+                     refusals: Bookings.FacilityFeedRefusal.self) { context in
                 let id = FacilityID(context.request.pathParameter("id"))
                 let (from, to) = try range(context)
                 let bookings = try await context.service.bookings.feed(facility: id, from: from, to: to)
@@ -31,9 +31,9 @@ enum FeedEndpoints {
             Endpoint(.GET, "/me/calendar.ics", summary: "iCalendar feed of the member's own bookings, with their purpose",
                      tag: "feeds", access: .roles([.member]), parameters: rangeParameters,
                      response: ["type": "string", "example": .string(example)], contentType: contentType,
-                     errorCodes: ["invalid_parameter", "range_too_long"]) { context in
+                     refusals: DateRangeCode.self) { context in
                 guard let registration = context.actor?.registrationID else {
-                    throw RequestError(.forbidden, "forbidden", "only a member token names a registration")
+                    throw AuthError.forbidden("only a member token names a registration")
                 }
                 let (from, to) = try range(context)
                 let bookings = try await context.service.bookings.feed(registration: registration, from: from, to: to)

@@ -8,11 +8,6 @@ import JSON
 /// its own leases (`/me/locker-leases`). Rules: docs/DOMAIN.md
 /// "Mobile lockers", `LockerLeaseTerms`, `LockerLessee`, `LockerWaitlist`.
 enum LockerEndpoints {
-    static let leaseRefusals = ["invalid_body", "registration_required", "registration_not_found", "registration_not_active",
-                                "registration_expired", "invalid_corporate_number", "corporate_number_mismatch", "lessee_kind_required", "invalid_check", "start_month_past", "start_month_too_far",
-                                "lease_term_too_short", "lease_term_too_long", "company_has_lease", "locker_not_found",
-                                "locker_not_free", "no_locker_free", "idempotency_key_invalid", "idempotency_key_reused"]
-
     /// 13 digits (法人番号); full-width digits and hyphens are read too.
     static let corporateNumberSchema: JSONValue = [
         "type": "string", "maxLength": .int(TextRule.anyText.maximumLength),
@@ -64,12 +59,12 @@ enum LockerEndpoints {
     static var all: [Endpoint] {
         [
             Endpoint(.GET, "/lockers", summary: "Each locker's state today: free, leased, offered or cooling_off (with until)",
-                     tag: "lockers", access: .staff, response: ["type": "array", "items": Schemas.ref("LockerState")]) { context in
+                     tag: "lockers", access: .staff, response: ["type": "array", "items": Schemas.ref("LockerState")], refusals: NoRefusal.self) { context in
                 APIResponse.json(try await context.service.lockers.all())
             },
             Endpoint(.POST, "/locker-leases", summary: "Let a locker (the one named, or the next free one); fee and amount owed",
                      tag: "lockers", access: .staff, requestBody: leaseTermsBody, successStatus: .created,
-                     response: Schemas.ref("LockerLease"), errorCodes: leaseRefusals) { context in
+                     response: Schemas.ref("LockerLease"), refusals: Lockers.LeaseRefusal.self) { context in
                 let request = try context.request.decodeBody(LockerLeaseRequest.self)
                 return context.answer(try await context.service.lockers.lease(
                     request, by: context.caller(), idempotency: try context.request.idempotencyKey()))
@@ -81,7 +76,7 @@ enum LockerEndpoints {
                                   QueryParameter("state", schema: ["type": "string", "enum": .array(LockerQuery.states.map { .string($0) })],
                                                  "Leases in this state (default active)"),
                                   QueryParameter("registration", schema: Schemas.integerParameter(InputRange.id), "Leases of this registration")],
-                     response: ["type": "array", "items": Schemas.ref("LockerLease")], errorCodes: ["invalid_parameter"]) { context in
+                     response: ["type": "array", "items": Schemas.ref("LockerLease")], refusals: NoRefusal.self) { context in
                 let request = context.request
                 let state = try request.choiceQuery("state", LockerQuery.states)
                 let registration = try request.integerQuery("registration", in: InputRange.id)
@@ -93,35 +88,35 @@ enum LockerEndpoints {
                      access: .roles([.member]),
                      parameters: [QueryParameter("state", schema: ["type": "string", "enum": .array(LockerQuery.states.map { .string($0) })],
                                                  "Leases in this state (default active)")],
-                     response: ["type": "array", "items": Schemas.ref("LockerLease")], errorCodes: ["invalid_parameter"]) { context in
+                     response: ["type": "array", "items": Schemas.ref("LockerLease")], refusals: NoRefusal.self) { context in
                 let state = try context.request.choiceQuery("state", LockerQuery.states)
                 return APIResponse.json(try await context.service.lockers.leases(
                     endingWithinDays: nil, state: state, registration: context.caller().registrationID))
             },
             Endpoint(.GET, "/locker-leases/{id}", summary: "One lease", tag: "lockers", access: .staff,
-                     response: Schemas.ref("LockerLease"), errorCodes: ["locker_lease_not_found"]) { context in
-                APIResponse.json(try await context.service.lockers.lease(id: try context.request.idParameter(notFound: "locker_lease_not_found")))
+                     response: Schemas.ref("LockerLease"), refusals: LockerLeaseLookupCode.self) { context in
+                APIResponse.json(try await context.service.lockers.lease(id: try context.request.idParameter(notFound: LockerLeaseLookupCode.lockerLeaseNotFound)))
             },
             Endpoint(.POST, "/locker-leases/{id}/renew", summary: "Renew by 12 months, within the 5-year limit",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
-                     errorCodes: ["locker_lease_not_found", "lease_not_active", "lease_limit_reached", "registration_expired"]) { context in
-                let id = try context.request.idParameter(notFound: "locker_lease_not_found")
+                     refusals: Lockers.RenewRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: LockerLeaseLookupCode.lockerLeaseNotFound)
                 return context.answer(try await context.service.lockers.renew(
                     lease: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/terminate",
                      summary: "Terminate today; the locker cools off until the address move is confirmed or 60 days pass",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
-                     errorCodes: ["locker_lease_not_found", "lease_not_active"]) { context in
-                let id = try context.request.idParameter(notFound: "locker_lease_not_found")
+                     refusals: Lockers.TerminateRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: LockerLeaseLookupCode.lockerLeaseNotFound)
                 return context.answer(try await context.service.lockers.terminate(
                     lease: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-leases/{id}/confirm-address-moved",
                      summary: "Staff confirm the former lessee moved its registered address (本店移転登記); re-let from tomorrow",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerLease"),
-                     errorCodes: ["locker_lease_not_found", "lease_not_ended"]) { context in
-                let id = try context.request.idParameter(notFound: "locker_lease_not_found")
+                     refusals: Lockers.AddressMoveRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: LockerLeaseLookupCode.lockerLeaseNotFound)
                 return context.answer(try await context.service.lockers.confirmAddressMoved(
                     lease: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
@@ -130,9 +125,8 @@ enum LockerEndpoints {
                      requestBody: .object([("type", "object"), ("properties", ["corporate_number": corporateNumberSchema]),
                                            ("required", ["corporate_number"])]),
                      response: Schemas.ref("LockerLease"),
-                     errorCodes: ["invalid_body", "locker_lease_not_found", "lease_not_active", "corporate_number_already_set", "corporate_number_mismatch",
-                                  "invalid_corporate_number", "company_has_lease"]) { context in
-                let id = try context.request.idParameter(notFound: "locker_lease_not_found")
+                     refusals: Lockers.CorporateNumberRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: LockerLeaseLookupCode.lockerLeaseNotFound)
                 let input = try context.request.decodeBody(CorporateNumberRequest.self)
                 return context.answer(try await context.service.lockers.supplyCorporateNumber(
                     lease: id, number: input.corporateNumber, by: context.caller(),
@@ -142,30 +136,29 @@ enum LockerEndpoints {
                      tag: "lockers", access: .staff,
                      requestBody: Schemas.object(["registration": .id, "note": .text(.note)], required: ["registration"]),
                      successStatus: .created, response: Schemas.ref("LockerWaitlistEntry"),
-                     errorCodes: ["invalid_body", "invalid_note", "registration_not_found", "registration_not_active", "already_waiting",
-                                  "company_has_lease"]) { context in
+                     refusals: Lockers.WaitlistRefusal.self) { context in
                 let input = try context.request.decodeBody(WaitlistRequest.self)
                 return context.answer(try await context.service.lockers.joinWaitlist(
                     registration: input.registration, note: input.note ?? "", by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/locker-waitlist", summary: "Applicants waiting or holding an offer, in order of application",
-                     tag: "lockers", access: .staff, response: ["type": "array", "items": Schemas.ref("LockerWaitlistEntry")]) { context in
+                     tag: "lockers", access: .staff, response: ["type": "array", "items": Schemas.ref("LockerWaitlistEntry")], refusals: NoRefusal.self) { context in
                 APIResponse.json(try await context.service.lockers.waitlist())
             },
             Endpoint(.POST, "/locker-offers/{id}/accept", summary: "Accept an offer with the lease terms; creates the lease",
                      tag: "lockers", access: .staff, requestBody: leaseTermsBody, successStatus: .created,
                      response: Schemas.ref("LockerLease"),
-                     errorCodes: ["locker_offer_not_found", "offer_not_open", "offer_expired"] + leaseRefusals) { context in
-                let id = try context.request.idParameter(notFound: "locker_offer_not_found")
+                     refusals: Lockers.AcceptRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: LockerOfferCode.lockerOfferNotFound)
                 let request = try context.request.decodeBody(LockerLeaseRequest.self)
                 return context.answer(try await context.service.lockers.acceptOffer(
                     id: id, request, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.POST, "/locker-offers/{id}/decline", summary: "Decline an offer; the locker goes to the next in line",
                      tag: "lockers", access: .staff, response: Schemas.ref("LockerOffer"),
-                     errorCodes: ["locker_offer_not_found", "offer_not_open", "offer_expired"]) { context in
-                let id = try context.request.idParameter(notFound: "locker_offer_not_found")
+                     refusals: Lockers.DeclineRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: LockerOfferCode.lockerOfferNotFound)
                 return context.answer(try await context.service.lockers.declineOffer(
                     id: id, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },

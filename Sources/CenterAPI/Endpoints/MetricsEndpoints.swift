@@ -1,3 +1,4 @@
+import CenterDomain
 import CenterService
 import HTTPServer
 import JSON
@@ -9,7 +10,7 @@ enum MetricsEndpoints {
         [
             Endpoint(.GET, "/metrics", summary: "Prometheus metrics: requests, latency, connections, write batches, commits, bookings by state, backups",
                      tag: "system", access: .staff, response: ["type": "string"],
-                     contentType: "text/plain; version=0.0.4") { context in
+                     contentType: "text/plain; version=0.0.4", refusals: NoRefusal.self) { context in
                 let bookings = try await context.service.bookings.countsByState()
                 let text = context.resources.metrics.render(writer: context.service.housekeeping.writer, bookings: bookings,
                                                             backups: context.service.housekeeping.backupStatus(),

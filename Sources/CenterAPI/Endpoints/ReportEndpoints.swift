@@ -20,7 +20,7 @@ enum ReportEndpoints {
                      summary: "Utilization per room and month of a fiscal year: division-units open, booked, used, no-shows (CSV with format=csv)",
                      tag: "reports", access: .staff, parameters: [fiscalYearParameter, ReportFormat.parameter],
                      response: ["type": "array", "items": Schemas.ref("UtilizationLine")],
-                     errorCodes: ["invalid_parameter"]) { context in
+                     refusals: NoRefusal.self) { context in
                 let year = try fiscalYear(context.request)
                 let lines = try await context.service.reports.utilization(fiscalYear: year)
                 switch try ReportFormat(context.request) {
@@ -32,7 +32,7 @@ enum ReportEndpoints {
                      summary: "Fees, refunds and exemptions per month and designated-manager term in charge on the date of use (CSV with format=csv)",
                      tag: "reports", access: .staff, parameters: [fiscalYearParameter, ReportFormat.parameter],
                      response: ["type": "array", "items": Schemas.ref("RevenueLine")],
-                     errorCodes: ["invalid_parameter"]) { context in
+                     refusals: NoRefusal.self) { context in
                 let year = try fiscalYear(context.request)
                 let lines = try await context.service.reports.revenue(fiscalYear: year)
                 switch try ReportFormat(context.request) {
@@ -44,7 +44,7 @@ enum ReportEndpoints {
                      summary: "Mobile lockers (法人登記可) per month of a fiscal year: leased, started, ended, lease fees (CSV with format=csv)",
                      tag: "reports", access: .staff, parameters: [fiscalYearParameter, ReportFormat.parameter],
                      response: ["type": "array", "items": Schemas.ref("LockerLeaseLine")],
-                     errorCodes: ["invalid_parameter"]) { context in
+                     refusals: NoRefusal.self) { context in
                 let year = try fiscalYear(context.request)
                 let lines = try await context.service.reports.lockers(fiscalYear: year)
                 switch try ReportFormat(context.request) {
@@ -57,7 +57,7 @@ enum ReportEndpoints {
                      parameters: [QueryParameter("month", required: true, schema: ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"],
                                                  "YYYY-MM"), ReportFormat.parameter],
                      response: ["type": "array", "items": Schemas.ref("CommunityQuotaLine")],
-                     errorCodes: ["invalid_parameter"]) { context in
+                     refusals: NoRefusal.self) { context in
                 _ = try context.request.requiredQuery("month")
                 guard let month = try context.request.monthQuery("month") else {
                     throw RequestError.invalidParameter("month", "query parameter `month` is required")

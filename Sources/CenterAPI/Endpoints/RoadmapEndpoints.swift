@@ -16,7 +16,7 @@ enum RoadmapEndpoints {
                                   QueryParameter("status", schema: ["type": "string", "enum": .array(ItemStatus.allCases.map { .string($0.rawValue) })], "Recorded status"),
                                   QueryParameter("side", schema: ["type": "string", "enum": .array(ItemSide.allCases.map { .string($0.rawValue) })], "hard, soft or both")],
                      response: ["type": "array", "items": Schemas.ref("RoadmapSection")],
-                     errorCodes: ["invalid_parameter"]) { context in
+                     refusals: NoRefusal.self) { context in
                 let filter = try roadmapFilter(context.request)
                 let today = context.service.today
                 let sections = context.service.roadmap.schedule.sections(matching: filter).map { section in
@@ -27,11 +27,8 @@ enum RoadmapEndpoints {
                 return APIResponse.json(sections)
             },
             Endpoint(.GET, "/roadmap/items/{id}", summary: "One roadmap item", tag: "roadmap", access: .anyone,
-                     response: Schemas.ref("RoadmapItem"), errorCodes: ["unknown_item"]) { context in
-                let id = context.request.pathParameter("id")
-                guard let item = context.service.roadmap.schedule.item(id) else {
-                    throw DomainError(.notFound, "unknown_item", "no roadmap item has id \(TextRule.echo(id))")
-                }
+                     response: Schemas.ref("RoadmapItem"), refusals: RoadmapItemLookupCode.self) { context in
+                let item = try context.service.roadmap.item(context.request.pathParameter("id"))
                 let today = context.service.today
                 return APIResponse.json(RoadmapItemView(item: item, effectiveStatus: item.status(asOf: today)))
             },
@@ -43,8 +40,7 @@ enum RoadmapEndpoints {
                                   QueryParameter("confirm_displaced", schema: ["type": "integer", "minimum": 0, "maximum": 1_000_000],
                                                  "The dry run's displaced_count; required (and must still hold) when the change displaces anything, else 409 displacement_unconfirmed with the current list")],
                      requestBody: Schemas.ref("RoadmapUpdate"), response: Schemas.ref("RoadmapChange"),
-                     errorCodes: ["invalid_body", "invalid_parameter", "unknown_item", "invalid_dates", "closure_outside_item_dates",
-                                  "item_done", "dependency_not_done", "displacement_unconfirmed", "invalid_schedule"]) { context in
+                     refusals: RenovationRoadmap.UpdateRefusal.self) { context in
                 let request = context.request
                 var dryRun = false
                 if let text = request.queryValue("dry_run") {
@@ -63,29 +59,26 @@ enum RoadmapEndpoints {
             Endpoint(.GET, "/roadmap/status", summary: "Per step: done, in progress, late, not started; what is due next",
                      tag: "roadmap", access: .anyone,
                      parameters: [QueryParameter("as_of", schema: Schemas.dateSchema, "The date to judge on (default: today in Japan)")],
-                     response: ["type": "array", "items": Schemas.ref("StepStatus")], errorCodes: ["invalid_parameter"]) { context in
+                     response: ["type": "array", "items": Schemas.ref("StepStatus")], refusals: NoRefusal.self) { context in
                 let asOf = try context.request.dateQuery("as_of") ?? context.service.today
                 let report = StepStatus.report(for: context.service.roadmap.schedule, asOf: asOf)
                 return APIResponse.json(report.map(StepStatusView.init))
             },
             Endpoint(.GET, "/roadmap.svg", summary: "Gantt chart of the roadmap by fiscal year, with today's line and manager terms",
-                     tag: "roadmap", access: .anyone, response: ["type": "string"], contentType: "image/svg+xml") { context in
+                     tag: "roadmap", access: .anyone, response: ["type": "string"], contentType: "image/svg+xml", refusals: NoRefusal.self) { context in
                 let svg = GanttChart.svg(schedule: context.service.roadmap.schedule, today: context.service.today)
                 return HTTPResponse(status: .ok, headers: ["content-type": "image/svg+xml; charset=utf-8"], body: Array(svg.utf8))
             },
             Endpoint(.GET, "/managers", summary: "Designated-manager (指定管理者) terms", tag: "roadmap", access: .anyone,
-                     response: ["type": "array", "items": Schemas.ref("ManagerTerm")]) { context in
+                     response: ["type": "array", "items": Schemas.ref("ManagerTerm")], refusals: NoRefusal.self) { context in
                 APIResponse.json(context.service.roadmap.schedule.managers)
             },
             Endpoint(.GET, "/managers/current", summary: "The designated manager in charge on a date", tag: "roadmap",
                      access: .anyone,
                      parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Default: today in Japan")],
-                     response: Schemas.ref("ManagerTerm"), errorCodes: ["invalid_parameter", "no_manager"]) { context in
+                     response: Schemas.ref("ManagerTerm"), refusals: ManagerLookupCode.self) { context in
                 let date = try context.request.dateQuery("date") ?? context.service.today
-                guard let term = context.service.roadmap.schedule.manager(on: date) else {
-                    throw DomainError(.notFound, "no_manager", "no designated-manager term covers \(date)")
-                }
-                return APIResponse.json(term)
+                return APIResponse.json(try context.service.roadmap.manager(on: date))
             },
         ]
     }

@@ -36,7 +36,7 @@ enum StorageEndpoints {
         [
             Endpoint(.GET, "/storage-bays", summary: "Each bay for a fiscal year: size, floor, allocations, units free, items out",
                      tag: "storage", access: .staff, parameters: [fiscalYearParameter],
-                     response: ["type": "array", "items": Schemas.ref("StorageBay")], errorCodes: ["invalid_parameter"]) { context in
+                     response: ["type": "array", "items": Schemas.ref("StorageBay")], refusals: NoRefusal.self) { context in
                 APIResponse.json(try await context.service.storage.bays(fiscalYear: try StorageBodies.fiscalYear(context)))
             },
             Endpoint(.POST, "/storage-allocations", summary: "Apply for storage units in a fiscal year (ranked later)",
@@ -48,15 +48,14 @@ enum StorageEndpoints {
                                                   "units": .integer(StorageApplicationInput.unitRange)],
                                                  required: ["fiscal_year", "units"]),
                      successStatus: .created, response: Schemas.ref("StorageApplication"),
-                     errorCodes: ["invalid_body", "registration_not_found", "registration_not_active", "registration_expired", "fiscal_year_past", "fiscal_year_too_far",
-                                  "invalid_units", "storage_category_not_allowed", "invalid_name"]) { context in
+                     refusals: Storage.ApplyRefusal.self) { context in
                 let input = try context.request.decodeBody(StorageApplicationInput.self)
                 return context.answer(try await context.service.storage.apply(
                     input, by: context.caller(), idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/storage-allocations", summary: "A fiscal year's applications in ranking order, allocated or pending",
                      tag: "storage", access: .staff, parameters: [fiscalYearParameter],
-                     response: ["type": "array", "items": Schemas.ref("StorageApplication")], errorCodes: ["invalid_parameter"]) { context in
+                     response: ["type": "array", "items": Schemas.ref("StorageApplication")], refusals: NoRefusal.self) { context in
                 APIResponse.json(try await context.service.storage.applications(fiscalYear: try StorageBodies.fiscalYear(context)))
             },
             Endpoint(.POST, "/storage-allocations/allocate",
@@ -66,7 +65,7 @@ enum StorageEndpoints {
                                                  "The fiscal year to allocate")],
                      response: Schemas.object(["fiscal_year": .integer, "allocated": .array(.ref("StorageApplication")),
                                                "unallocated": .array(.ref("StorageApplication"))]),
-                     errorCodes: ["invalid_parameter"]) { context in
+                     refusals: IdempotencyCode.self) { context in
                 let year = try StorageBodies.fiscalYear(context, required: true)
                 return context.answer(try await context.service.storage.allocate(
                     fiscalYear: year, by: context.caller(), idempotency: try context.request.idempotencyKey()))
@@ -75,23 +74,23 @@ enum StorageEndpoints {
                      requestBody: Schemas.object(["allocation": .id, "name": .text(.name), "quantity": .integer(StorageItem.quantityRange)],
                                                  required: ["allocation", "name"]),
                      successStatus: .created, response: Schemas.ref("StorageItem"),
-                     errorCodes: ["invalid_body", "storage_allocation_not_found", "invalid_field", "invalid_quantity"]) { context in
+                     refusals: Storage.RegisterItemRefusal.self) { context in
                 let input = try context.request.decodeBody(StorageBodies.Item.self)
                 return context.answer(try await context.service.storage.registerItem(
                     allocation: input.allocation, name: input.name, quantity: input.quantity ?? 1, by: context.caller(),
                     idempotency: try context.request.idempotencyKey()))
             },
             Endpoint(.GET, "/storage-items/{id}", summary: "An item with its check-out and return log", tag: "storage",
-                     access: .staff, response: Schemas.ref("StorageItem"), errorCodes: ["storage_item_not_found"]) { context in
-                APIResponse.json(try await context.service.storage.item(id: try context.request.idParameter(notFound: "storage_item_not_found")))
+                     access: .staff, response: Schemas.ref("StorageItem"), refusals: StorageItemLookupCode.self) { context in
+                APIResponse.json(try await context.service.storage.item(id: try context.request.idParameter(notFound: StorageItemLookupCode.storageItemNotFound)))
             },
             Endpoint(.POST, "/storage-items/{id}/checkout", summary: "Check an item out for an event: who, and where it goes",
                      tag: "storage", access: .staff,
                      requestBody: Schemas.object(["event": .text(.name), "by": .text(.name), "to_where": .text(.name)],
                                                  required: ["event", "by", "to_where"]),
                      response: Schemas.ref("StorageItem"),
-                     errorCodes: ["invalid_body", "storage_item_not_found", "item_already_out", "invalid_field"]) { context in
-                let id = try context.request.idParameter(notFound: "storage_item_not_found")
+                     refusals: Storage.CheckOutRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: StorageItemLookupCode.storageItemNotFound)
                 let input = try context.request.decodeBody(StorageBodies.Checkout.self)
                 return context.answer(try await context.service.storage.checkOutItem(
                     id: id, event: input.event, person: input.by, toWhere: input.toWhere, by: context.caller(),
@@ -100,8 +99,8 @@ enum StorageEndpoints {
             Endpoint(.POST, "/storage-items/{id}/return", summary: "Record an item's return: who brought it back",
                      tag: "storage", access: .staff, requestBody: Schemas.object(["by": .text(.name)], required: ["by"]),
                      response: Schemas.ref("StorageItem"),
-                     errorCodes: ["invalid_body", "storage_item_not_found", "item_not_out", "invalid_field"]) { context in
-                let id = try context.request.idParameter(notFound: "storage_item_not_found")
+                     refusals: Storage.ReturnRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: StorageItemLookupCode.storageItemNotFound)
                 let input = try context.request.decodeBody(StorageBodies.Return.self)
                 return context.answer(try await context.service.storage.returnItem(
                     id: id, person: input.by, by: context.caller(), idempotency: try context.request.idempotencyKey()))

@@ -1,3 +1,4 @@
+import CenterDomain
 import CenterService
 import HTTPServer
 import JSON
@@ -18,6 +19,7 @@ enum SystemEndpoints {
         [
             Endpoint(.GET, "/health", summary: "Liveness, with a database round trip", tag: "system", access: .anyone,
                      response: healthSchema,
+                     refusals: NoRefusal.self,
                      otherResponses: [.init(503, "Unhealthy: `database` is `error` once a query has met a damaged or unreadable file (SQLITE_CORRUPT, SQLITE_IOERR) since the start, `unavailable` when the round trip failed otherwise",
                                             schema: Schemas.object([
                                                 "status": .enumeration(["error"]),
@@ -32,7 +34,7 @@ enum SystemEndpoints {
                                     headers: ["content-type": "application/json"], body: body)
             },
             Endpoint(.GET, "/openapi.json", summary: "This API's OpenAPI 3.1 document", tag: "system", access: .anyone,
-                     response: ["type": "object"]) { _ in
+                     response: ["type": "object"], refusals: NoRefusal.self) { _ in
                 HTTPResponse(status: .ok, headers: ["content-type": "application/json"], body: CenterAPI.openAPIDocument)
             },
         ]

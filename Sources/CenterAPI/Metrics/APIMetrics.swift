@@ -17,6 +17,7 @@ public final class APIMetrics: Sendable {
         var latency: [RouteKey: LatencyHistogram] = [:]
         var responses: [Int: Int] = [:]
         var openConnections: (@Sendable () -> Int)?
+        var unlisted: [String] = []
     }
 
     private let state = Mutex(State())
@@ -32,6 +33,17 @@ public final class APIMetrics: Sendable {
             s.latency[key, default: LatencyHistogram()].record(seconds)
         }
     }
+
+    /// Notes a refusal answered that its operation does not list in the
+    /// OpenAPI document (a defect: the use case threw a code its type does
+    /// not declare); also logged at `error`.
+    func recordUnlisted(_ code: String, route: String, method: String) {
+        state.withLock { $0.unlisted.append("\(method) \(route): \(code)") }
+    }
+
+    /// Every refusal answered so far that its operation does not list, as
+    /// `METHOD route: code`: none, unless a code escaped its declaration.
+    public var unlistedRefusals: [String] { state.withLock { $0.unlisted } }
 
     /// Counts every response the server wrote (hook it to the access log).
     public func recordResponse(_ entry: AccessLogEntry) {

@@ -76,38 +76,30 @@ enum OpenAPIDocument {
                                        "content": ["application/json": ["schema": Schemas.ref("Error")]]]))
         }
         op.append(("responses", .object(responses)))
-        let codes = endpoint.errorCodes + endpoint.inputErrorCodes.filter { !endpoint.errorCodes.contains($0) }
-        op.append(("x-error-codes", .array(codes.map { .string($0) })))
+        op.append(("x-error-codes", .array(endpoint.errorCodes.map { .string($0) })))
         return .object(op)
     }
 
+    /// The error statuses an operation answers: those of the codes it lists,
+    /// and the server's own (400 for a malformed request, 413 for a body too
+    /// large) and 500.
     private static func errorStatuses(_ endpoint: Endpoint) -> [(String, String)] {
-        var statuses: [(String, String)] = [("400", "Malformed request")]
-        if endpoint.access != .anyone {
-            statuses.append(("401", "No token, or an unknown, revoked or expired one"))
-            statuses.append(("403", "The token's role may not call this"))
-        } else {
-            statuses.append(("401", "A token was sent and is unknown, revoked or expired"))
+        var statuses = Set(endpoint.errors.map(\.status.code))
+        statuses.insert(400)
+        if endpoint.requestBody != nil { statuses.insert(413) }
+        statuses.insert(500)
+        return statuses.sorted().map { status in
+            let description = status == 401 && endpoint.access == .anyone
+                ? "A token was sent and is unknown, revoked or expired" : descriptions[status] ?? "Refused"
+            return (String(status), description)
         }
-        if endpoint.path.contains("{") || endpoint.errorCodes.contains(where: isNotFoundCode) {
-            statuses.append(("404", "No such resource"))
-        }
-        if endpoint.requestBody != nil {
-            statuses.append(("413", "Body too large"))
-            statuses.append(("415", "The body is not application/json"))
-        }
-        if endpoint.method == .POST || endpoint.method == .PATCH { statuses.append(("409", "A rule refused the request")) }
-        statuses.append(("422", "Well-formed but invalid values"))
-        statuses.append(("500", "Unexpected failure"))
-        return statuses
     }
 
-    /// Error codes that name something missing (`unknown_item`,
-    /// `token_not_found`, `no_manager`) are answered 404, so an endpoint
-    /// listing one documents 404 even without a path parameter.
-    static func isNotFoundCode(_ code: String) -> Bool {
-        code.hasPrefix("unknown_") || code.hasPrefix("no_") || code.hasSuffix("_not_found")
-    }
+    static let descriptions: [Int: String] = [
+        400: "Malformed request", 401: "No token, or an unknown, revoked or expired one", 403: "The token's role may not call this",
+        404: "No such resource", 409: "A rule refused the request", 413: "Body too large",
+        415: "The body is not application/json", 422: "Well-formed but invalid values", 500: "Unexpected failure",
+    ]
 
     private static func operationID(_ endpoint: Endpoint) -> String {
         let words = endpoint.path.split(separator: "/").map { segment -> String in

@@ -1,3 +1,4 @@
+import CenterDomain
 import Foundation
 import HTTPServer
 import JSON
@@ -27,13 +28,19 @@ public enum APIResponse {
     }
 
     /// The error shape of docs/API.md: `{"error": {"code", "message", "details"}}`.
-    /// A detail echoes input (an id, a value) at most 100 characters long.
+    /// A detail echoes input (an id, a value) at most 100 characters long; an
+    /// attachment (a dry run) is one more member of `details`.
     public static func error(_ status: HTTPStatus, code: String, message: String,
-                             details: [String: String] = [:]) -> HTTPResponse {
+                             details: [String: String] = [:], attachment: RefusalAttachment? = nil) -> HTTPResponse {
         var error: [(String, JSONValue)] = [("code", .string(code)), ("message", .string(message))]
-        if !details.isEmpty {
-            error.append(("details", .object(details.sorted { $0.key < $1.key }.map { ($0.key, .string(echoed($0.value))) })))
+        var members = details.map { ($0.key, JSONValue.string(echoed($0.value))) }
+        if let attachment {
+            guard let value = try? JSONReader.parse(Array(makeEncoder().encode(attachment.value))) else {
+                return self.error(.internalServerError, code: "internal_error", message: "the response could not be encoded")
+            }
+            members.append((attachment.key, value))
         }
+        if !members.isEmpty { error.append(("details", .object(members.sorted { $0.0 < $1.0 }))) }
         return json(.object([("error", .object(error))]), status: status)
     }
 

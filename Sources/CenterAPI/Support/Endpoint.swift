@@ -77,11 +77,22 @@ public struct Endpoint: Sendable {
     public let successStatus: HTTPStatus
     public let response: JSONValue
     public let contentType: String
-    public let errorCodes: [String]
+    /// Every code the operation can answer, each with its status: the
+    /// access and input codes its declaration allows, then the refusals of
+    /// the use case it runs (its `refusals` type's cases).
+    public let errors: [DocumentedError]
     /// Responses beside success and the `Error` ones, each with its own
     /// body schema (`/health`'s 503): status, description, JSON schema.
     public let otherResponses: [OtherResponse]
     public let handle: @Sendable (RequestContext) async throws -> HTTPResponse
+    /// Whether a refusal is one the endpoint declares.
+    let declares: @Sendable (any AnyRefusal) -> Bool
+
+    /// A code the operation answers, and how.
+    public struct DocumentedError: Sendable, Hashable {
+        public let code: String
+        public let status: HTTPStatus
+    }
 
     /// A documented response that is neither the success nor an `Error`.
     public struct OtherResponse: Sendable {
@@ -96,11 +107,14 @@ public struct Endpoint: Sendable {
         }
     }
 
-    public init(_ method: HTTPMethod, _ path: String, summary: String, tag: String, access: Access,
-                parameters: [QueryParameter] = [], requestBody: JSONValue? = nil, successStatus: HTTPStatus = .ok,
-                response: JSONValue, contentType: String = "application/json", errorCodes: [String] = [],
-                otherResponses: [OtherResponse] = [],
-                handle: @escaping @Sendable (RequestContext) async throws -> HTTPResponse) {
+    /// An operation whose handler runs a use case refusing with `Codes`
+    /// (its `typealias`, or one code set); `NoRefusal` for one that only reads.
+    public init<Codes: APIErrorCode>(_ method: HTTPMethod, _ path: String, summary: String, tag: String, access: Access,
+                                       parameters: [QueryParameter] = [], requestBody: JSONValue? = nil,
+                                       successStatus: HTTPStatus = .ok, response: JSONValue,
+                                       contentType: String = "application/json", refusals: Codes.Type,
+                                       otherResponses: [OtherResponse] = [],
+                                       handle: @escaping @Sendable (RequestContext) async throws -> HTTPResponse) {
         self.method = method
         self.path = path
         self.summary = summary
@@ -111,10 +125,34 @@ public struct Endpoint: Sendable {
         self.successStatus = successStatus
         self.response = response
         self.contentType = contentType
-        let dateCode = parameters.contains(where: \.takesCalendarValue) && !errorCodes.contains("date_out_of_range")
-        self.errorCodes = errorCodes + (dateCode ? ["date_out_of_range"] : [])
         self.otherResponses = otherResponses
         self.handle = handle
+        declares = { Codes.lift($0) != nil }
+        var errors: [DocumentedError] = []
+        for error in Self.centralErrors(access: access, parameters: parameters, takesBody: requestBody != nil)
+            + Codes.allCases.map({ DocumentedError(code: $0.rawValue, status: $0.status) })
+            where !errors.contains(where: { $0.code == error.code }) {
+            errors.append(error)
+        }
+        self.errors = errors
+    }
+
+    /// The codes of `errors`, in order.
+    public var errorCodes: [String] { errors.map(\.code) }
+
+    /// What every operation may answer before its use case runs, by its
+    /// declaration: the token (`AuthError`), the query (`checkQuery`, the
+    /// parameters' own readers), and the body (`decodeBody`; one that takes
+    /// none still refuses one that is not an empty object).
+    static func centralErrors(access: Access, parameters: [QueryParameter], takesBody: Bool) -> [DocumentedError] {
+        let auth: [AuthError.Code] = access == .anyone ? [.invalidToken] : [.unauthorized, .invalidToken, .forbidden]
+        var input: [InputCode] = [.unknownParameter, .duplicateParameter]
+        if !parameters.isEmpty { input.append(.invalidParameter) }
+        if parameters.contains(where: \.takesCalendarValue) { input.append(.dateOutOfRange) }
+        input += [.unsupportedMediaType, .invalidJSON, .duplicateField, .unknownField]
+        if takesBody { input.append(.invalidBody) }
+        return auth.map { DocumentedError(code: $0.rawValue, status: $0.status) }
+            + input.map { DocumentedError(code: $0.rawValue, status: $0.status) }
     }
 
     /// Refuses a query parameter the endpoint does not declare
@@ -129,12 +167,12 @@ public struct Endpoint: Sendable {
             guard parameters.contains(where: { $0.name == name }) else {
                 let accepted = parameters.isEmpty ? "it takes none"
                     : "it takes " + parameters.map { "`\($0.name)`" }.joined(separator: ", ")
-                throw RequestError(.unprocessableContent, "unknown_parameter",
+                throw RequestError(.unknownParameter,
                                    "\(method.rawValue) \(path) has no query parameter \(TextRule.echo(name)); \(accepted)",
                                    details: ["parameter": name])
             }
             guard seen.insert(name).inserted else {
-                throw RequestError(.unprocessableContent, "duplicate_parameter",
+                throw RequestError(.duplicateParameter,
                                    "the query parameter `\(name)` is given more than once", details: ["parameter": name])
             }
         }
@@ -154,12 +192,5 @@ public struct Endpoint: Sendable {
         private enum CodingKeys: CodingKey {}
 
         init(from decoder: any Decoder) throws { _ = try decoder.container(keyedBy: CodingKeys.self) }
-    }
-
-    /// The codes every endpoint may answer before its own rules run: the
-    /// query check and, with a body, the JSON reader and decoder.
-    var inputErrorCodes: [String] {
-        ["unknown_parameter", "duplicate_parameter", "invalid_json", "duplicate_field", "unknown_field"]
-            + (requestBody == nil ? [] : ["invalid_body"])
     }
 }

@@ -2,109 +2,101 @@ import CalendarValues
 import CenterDomain
 import CenterService
 import HTTPServer
-import Roadmap
+import JSON
 
-/// The one place where errors of every module become HTTP statuses and the
-/// JSON error body (docs/API.md): domain refusals 409, invalid values 422, unknown
-/// things 404, roadmap rules 404/409/422, auth 401/403, bodies that are not JSON or repeat a field 400, unknown
-/// fields and bad values 422, anything else 500.
-public enum ErrorMapping {
-    public static func response(for error: any Error) -> HTTPResponse {
-        switch error {
-        case let e as DomainError:
-            let status: HTTPStatus = switch e.kind {
-            case .conflict: .conflict
-            case .invalid: .unprocessableContent
-            case .notFound: .notFound
-            case .forbidden: .forbidden
-            }
-            return APIResponse.error(status, code: e.code, message: e.message, details: e.details)
-        case let e as AuthError:
-            if case .forbidden = e { return APIResponse.error(.forbidden, code: e.code, message: e.message) }
-            var response = APIResponse.error(.unauthorized, code: e.code, message: e.message)
-            response.headers.set("www-authenticate", "Bearer")
-            return response
-        case let e as RequestError:
-            return APIResponse.error(e.status, code: e.code, message: e.message, details: e.details)
-        case let e as RoadmapError:
-            let status: HTTPStatus = switch e.code {
-            case RoadmapError.unknownItem: .notFound
-            case RoadmapError.dependencyNotDone, RoadmapError.itemDone: .conflict
-            default: .unprocessableContent
-            }
-            return APIResponse.error(status, code: e.code, message: e.message)
-        case let e as DisplacementUnconfirmed:
-            return APIResponse.json(DisplacementRefusal(e), status: .conflict)
-        case let e as JSONProblem:
-            let (status, code): (HTTPStatus, String) = switch e.kind {
-            case .malformed: (.badRequest, "invalid_json")
-            case .duplicateField: (.badRequest, "duplicate_field")
-            case .unknownField: (.unprocessableContent, "unknown_field")
-            case .invalidValue: (.unprocessableContent, "invalid_body")
-            }
-            return APIResponse.error(status, code: code, message: e.description, details: ["path": e.path])
-        case let error where CenterService.isDatabaseFailure(error):
-            return APIResponse.error(.internalServerError, code: "internal_error",
-                                     message: "the database could not complete the request")
-        default:
-            return APIResponse.error(.internalServerError, code: "internal_error", message: "an unexpected error occurred")
+/// The codes the API itself answers before any use case runs: the query,
+/// the body, its media type. Every operation may answer those its inputs
+/// allow (`Endpoint.errorCodes`).
+public enum InputCode: String, APIErrorCode {
+    case invalidParameter = "invalid_parameter"
+    case unknownParameter = "unknown_parameter"
+    case duplicateParameter = "duplicate_parameter"
+    case dateOutOfRange = "date_out_of_range"
+    case unsupportedMediaType = "unsupported_media_type"
+    case invalidJSON = "invalid_json"
+    case duplicateField = "duplicate_field"
+    case unknownField = "unknown_field"
+    case invalidBody = "invalid_body"
+
+    public var status: HTTPStatus {
+        switch self {
+        case .invalidJSON, .duplicateField: .badRequest
+        case .unsupportedMediaType: .unsupportedMediaType
+        case .invalidParameter, .unknownParameter, .duplicateParameter, .dateOutOfRange, .unknownField, .invalidBody:
+            .unprocessableContent
         }
     }
 }
 
-/// A request the API refuses before any rule runs: bad query parameters,
-/// wrong content type, malformed JSON.
+/// A request the API refuses before any rule runs: a bad query parameter,
+/// a wrong content type, a body that is not the JSON it takes.
 public struct RequestError: Error, Sendable {
-    public let status: HTTPStatus
-    public let code: String
+    public let code: InputCode
     public let message: String
     public let details: [String: String]
 
-    public init(_ status: HTTPStatus, _ code: String, _ message: String, details: [String: String] = [:]) {
-        self.status = status
+    public init(_ code: InputCode, _ message: String, details: [String: String] = [:]) {
         self.code = code
         self.message = message
         self.details = details
     }
 
-    /// A missing or malformed query parameter (422).
+    /// A missing or malformed query parameter.
     public static func invalidParameter(_ name: String, _ message: String) -> RequestError {
-        RequestError(.unprocessableContent, "invalid_parameter", message, details: ["parameter": name])
+        RequestError(.invalidParameter, message, details: ["parameter": name])
     }
 
     /// A well-formed date, month or instant parameter outside the supported
-    /// dates (422 `date_out_of_range`), naming the range.
+    /// dates, naming the range.
     public static func dateOutOfRange(_ name: String, _ error: DateOutOfRange) -> RequestError {
-        RequestError(.unprocessableContent, "date_out_of_range", "`\(name)` \(error.message)", details: ["parameter": name])
+        RequestError(.dateOutOfRange, "`\(name)` \(error.message)", details: ["parameter": name])
     }
 }
 
-/// The 409 of a roadmap change that displaces bookings or desk passes
-/// without the matching `confirm_displaced`: the usual error shape, with
-/// the count, the number confirmed, and the dry run as it stands now in
-/// `details`.
-struct DisplacementRefusal: Encodable {
-    struct Details: Encodable {
-        let displacedCount: String
-        let confirmDisplaced: String?
-        let dryRun: RoadmapChange
-
-        enum CodingKeys: String, CodingKey {
-            case displacedCount = "displaced_count", confirmDisplaced = "confirm_displaced", dryRun = "dry_run"
+/// The one place where errors of every module become an HTTP answer: the
+/// status of the code (`APIErrorCode`) and the JSON error body of
+/// docs/API.md; anything that is not a refusal is a 500 that says only that.
+public enum ErrorMapping {
+    /// What a failed request is answered, and the refusal answered when it was one.
+    public static func answer(for error: any Error) -> (response: HTTPResponse, refusal: (any AnyRefusal)?) {
+        switch error {
+        case let e as any ServiceErrorProtocol:
+            if let refusal = e.refusal { return (response(for: refusal), refusal) }
+            return (failure(isDatabase: e.failure?.isDatabaseFailure ?? false), nil)
+        case let e as any AnyRefusal:
+            return (response(for: e), e)
+        case let e as AuthError:
+            var response = APIResponse.error(e.code.status, code: e.code.rawValue, message: e.message)
+            if e.code.status == .unauthorized { response.headers.set("www-authenticate", "Bearer") }
+            return (response, nil)
+        case let e as RequestError:
+            return (APIResponse.error(e.code.status, code: e.code.rawValue, message: e.message, details: e.details), nil)
+        case let e as JSONProblem:
+            let code: InputCode = switch e.kind {
+            case .malformed: .invalidJSON
+            case .duplicateField: .duplicateField
+            case .unknownField: .unknownField
+            case .invalidValue: .invalidBody
+            }
+            return (APIResponse.error(code.status, code: code.rawValue, message: e.description, details: ["path": e.path]), nil)
+        default:
+            return (failure(isDatabase: CenterService.isDatabaseFailure(error)), nil)
         }
     }
 
-    struct Body: Encodable {
-        let code: String
-        let message: String
-        let details: Details
+    /// The answer alone.
+    public static func response(for error: any Error) -> HTTPResponse { answer(for: error).response }
+
+    /// A refusal with its code's status; a code of a set without one (none
+    /// can be declared) is a failure.
+    static func response(for refusal: any AnyRefusal) -> HTTPResponse {
+        guard let status = (refusal.anyCode as? any APIErrorCode)?.status else { return failure(isDatabase: false) }
+        return APIResponse.error(status, code: refusal.codeName, message: refusal.message, details: refusal.details,
+                                 attachment: refusal.attachment)
     }
 
-    let error: Body
-
-    init(_ refusal: DisplacementUnconfirmed) {
-        error = Body(code: "displacement_unconfirmed", message: refusal.message,
-                     details: Details(displacedCount: String(refusal.change.displacedCount),
-                                      confirmDisplaced: refusal.confirmed.map(String.init), dryRun: refusal.change))
+    private static func failure(isDatabase: Bool) -> HTTPResponse {
+        APIResponse.error(.internalServerError, code: "internal_error",
+                          message: isDatabase ? "the database could not complete the request" : "an unexpected error occurred")
     }
 }

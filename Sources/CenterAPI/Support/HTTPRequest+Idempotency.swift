@@ -11,10 +11,11 @@ extension HTTPRequest {
         return try IdempotencyKey(key: key, requestHash: SHA256.hash(signed))
     }
 
-    /// An integer path parameter, or the `notFound` code when it is not one.
-    public func idParameter(_ name: String = "id", notFound code: String) throws -> Int64 {
+    /// An integer path parameter, or `notFound` (the use case's own
+    /// not-found code) when it is not one: no such thing has that id.
+    public func idParameter<Code: ErrorCode>(_ name: String = "id", notFound code: Code) throws(Refusal<Code>) -> Int64 {
         guard let id = Int64(pathParameter(name)), id > 0 else {
-            throw DomainError(.notFound, code, "Ids are positive integers.")
+            throw Refusal(code, "Ids are positive integers.")
         }
         return id
     }

@@ -104,7 +104,7 @@ extension HTTPRequest {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
         guard mediaType == "application/json" else {
-            throw RequestError(.unsupportedMediaType, "unsupported_media_type",
+            throw RequestError(.unsupportedMediaType,
                                "the request body must be JSON with `Content-Type: application/json`")
         }
         return try JSONInput.decodeRequest(T.self, from: body)

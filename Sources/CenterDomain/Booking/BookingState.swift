@@ -28,11 +28,18 @@ public enum BookingState: String, Sendable, Codable, CaseIterable {
     }
 
     /// The next state, or `invalid_transition` naming both states.
-    public func transition(to next: BookingState) throws(DomainError) -> BookingState {
+    public func transition(to next: BookingState) throws(Refusal<BookingState.Code>) -> BookingState {
         guard successors.contains(next) else {
-            throw DomainError(.conflict, "invalid_transition", "A \(rawValue) booking cannot become \(next.rawValue).",
-                              details: ["from": rawValue, "to": next.rawValue])
+            throw Refusal(.invalidTransition, "A \(rawValue) booking cannot become \(next.rawValue).",
+                          details: ["from": rawValue, "to": next.rawValue])
         }
         return next
+    }
+}
+
+extension BookingState {
+    /// What a move the lifecycle does not allow is refused with.
+    public enum Code: String, ErrorCode {
+        case invalidTransition = "invalid_transition"
     }
 }

@@ -45,19 +45,27 @@ public struct CategoryWindow: Hashable, Sendable, Codable {
     /// Refuses `category_not_permitted` when the category may not book
     /// this kind, `window_not_open` before `windowOpens` and `window_closed` after
     /// the last booking day; details carry `opens` and `closes`.
-    public func check(kind: FacilityKind, useDate: LocalDate, today: LocalDate, windowOpens: LocalDate) throws(DomainError) {
+    public func check(kind: FacilityKind, useDate: LocalDate, today: LocalDate, windowOpens: LocalDate) throws(Refusal<CategoryWindow.Code>) {
         guard kinds.contains(kind), opens != nil || kind == .desk else {
-            throw DomainError(.conflict, "category_not_permitted",
-                              "The \(category.rawValue) category may not book a \(kind.rawValue).",
-                              details: ["category": category.rawValue, "kind": kind.rawValue])
+            throw Refusal(.categoryNotPermitted, "The \(category.rawValue) category may not book a \(kind.rawValue).",
+                          details: ["category": category.rawValue, "kind": kind.rawValue])
         }
         let closes = lastBookingDay(for: useDate)
         let details = ["opens": windowOpens.description, "closes": closes.description, "date": useDate.description]
         guard today >= windowOpens else {
-            throw DomainError(.conflict, "window_not_open", "Booking for \(useDate) opens on \(windowOpens).", details: details)
+            throw Refusal(.windowNotOpen, "Booking for \(useDate) opens on \(windowOpens).", details: details)
         }
         guard today <= closes else {
-            throw DomainError(.conflict, "window_closed", "Booking for \(useDate) closed on \(closes).", details: details)
+            throw Refusal(.windowClosed, "Booking for \(useDate) closed on \(closes).", details: details)
         }
+    }
+}
+
+extension CategoryWindow {
+    /// What a category's window refuses.
+    public enum Code: String, ErrorCode {
+        case categoryNotPermitted = "category_not_permitted"
+        case windowNotOpen = "window_not_open"
+        case windowClosed = "window_closed"
     }
 }

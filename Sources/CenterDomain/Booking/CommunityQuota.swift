@@ -51,14 +51,13 @@ public struct CommunityQuota: Hashable, Sendable, Codable {
     /// `booked` in details) when a protected non-community booking of
     /// `requestedUnits` would take the month's non-community units above the ceiling.
     public func check(category: UserCategory, useDate: LocalDate, today: LocalDate, bookableUnits: Int,
-                      nonCommunityUnitsBooked: Int, requestedUnits: Int) throws(DomainError) {
+                      nonCommunityUnitsBooked: Int, requestedUnits: Int) throws(Refusal<CommunityQuota.Code>) {
         guard !category.isCommunity, isProtected(useDate: useDate, today: today) else { return }
         let ceiling = nonCommunityCeiling(bookableUnits: bookableUnits)
         guard nonCommunityUnitsBooked + requestedUnits <= ceiling else {
             let release = releaseDate(for: useDate)
-            throw DomainError(.conflict, "community_quota_reserved",
-                              "These units are held for community groups until \(release).",
-                              details: ["release_date": release.description,
+            throw Refusal(.communityQuotaReserved, "These units are held for community groups until \(release).",
+                          details: ["release_date": release.description,
                                         "month": useDate.yearMonth.description,
                                         "ceiling": String(ceiling),
                                         "booked": String(nonCommunityUnitsBooked),
@@ -76,4 +75,11 @@ public struct CommunityQuota: Hashable, Sendable, Codable {
 /// `Double.rounded()` needs libm, which this pure module does not link.
 func nearestInteger(_ value: Double) -> Int {
     value >= 0 ? Int(value + 0.5) : -Int(-value + 0.5)
+}
+
+extension CommunityQuota {
+    /// What the community groups' reserved share refuses.
+    public enum Code: String, ErrorCode {
+        case communityQuotaReserved = "community_quota_reserved"
+    }
 }

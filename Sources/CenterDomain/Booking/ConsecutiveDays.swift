@@ -30,17 +30,17 @@ public struct ConsecutiveDays: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey { case maxDays = "max_consecutive_days", exemptCategories = "exempt_categories" }
 
     /// Checks a request for `first` through `last` by a registration of
-    /// `category` (nil: one the limit applies to): `.invalid`
+    /// `category` (nil: one the limit applies to):
     /// `date_range_invalid` when reversed; `consecutive_day_limit` when the
     /// run it makes with `heldDays` (the days the same registration already
     /// holds the facility) is longer than `maxDays` (details: the run's
     /// `from`, `to`, `days` and the `limit`); `facility_closed` naming the
     /// first closed date inside the request.
     public func check(first: LocalDate, last: LocalDate, category: UserCategory? = nil, heldDays: Set<LocalDate> = [],
-                      isClosed: (LocalDate) -> Bool) throws(DomainError) {
+                      isClosed: (LocalDate) -> Bool) throws(Refusal<ConsecutiveDays.Code>) {
         guard last >= first else {
-            throw DomainError(.invalid, "date_range_invalid", "`from` (\(first)) is after `to` (\(last)).",
-                              details: ["from": first.description, "to": last.description])
+            throw Refusal(.dateRangeInvalid, "`from` (\(first)) is after `to` (\(last)).",
+                          details: ["from": first.description, "to": last.description])
         }
         let run = self.run(first: first, last: last, heldDays: heldDays)
         let days = run.from.days(until: run.to) + 1
@@ -49,15 +49,15 @@ public struct ConsecutiveDays: Hashable, Sendable, Codable {
             let message = joined
                 ? "With the days it already holds (\(run.from)–\(run.to)), this registration would use the facility \(days) consecutive days; at most \(maxDays) are allowed."
                 : "An event may run at most \(maxDays) consecutive days."
-            throw DomainError(.conflict, "consecutive_day_limit", message,
-                              details: ["from": run.from.description, "to": run.to.description,
+            throw Refusal(.consecutiveDayLimit, message,
+                          details: ["from": run.from.description, "to": run.to.description,
                                         "days": String(days), "limit": String(maxDays)])
         }
         for offset in 0...first.days(until: last) {
             let date = first.adding(days: offset)
             if isClosed(date) {
-                throw DomainError(.conflict, "facility_closed", "The center is closed on \(date).",
-                                  details: ["date": date.description])
+                throw Refusal(.facilityClosed, "The center is closed on \(date).",
+                              details: ["date": date.description])
             }
         }
     }
@@ -86,5 +86,14 @@ public struct ConsecutiveDays: Hashable, Sendable, Codable {
     /// The dates a look-up of held days must cover around `first`…`last`.
     public func neighbourhood(first: LocalDate, last: LocalDate) -> (from: LocalDate, to: LocalDate) {
         (first.adding(days: -maxDays), last.adding(days: maxDays))
+    }
+}
+
+extension ConsecutiveDays {
+    /// What a run of days is refused with.
+    public enum Code: String, ErrorCode {
+        case dateRangeInvalid = "date_range_invalid"
+        case consecutiveDayLimit = "consecutive_day_limit"
+        case facilityClosed = "facility_closed"
     }
 }

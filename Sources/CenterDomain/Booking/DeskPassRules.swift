@@ -29,15 +29,15 @@ public struct DeskPassRules: Hashable, Sendable {
 
     /// Refuses `window_closed` for a past date and `window_not_open` more than
     /// `windowDays` ahead (details: `opens`).
-    public func checkWindow(date: LocalDate, today: LocalDate) throws(DomainError) {
+    public func checkWindow(date: LocalDate, today: LocalDate) throws(Refusal<DeskPassRules.Code>) {
         guard date >= today else {
-            throw DomainError(.conflict, "window_closed", "Desk passes cannot be booked for a past date.",
-                              details: ["date": date.description])
+            throw Refusal(.windowClosed, "Desk passes cannot be booked for a past date.",
+                          details: ["date": date.description])
         }
         let opens = date.adding(days: -windowDays)
         guard today >= opens else {
-            throw DomainError(.conflict, "window_not_open", "Desk passes for \(date) open on \(opens).",
-                              details: ["date": date.description, "opens": opens.description])
+            throw Refusal(.windowNotOpen, "Desk passes for \(date) open on \(opens).",
+                          details: ["date": date.description, "opens": opens.description])
         }
     }
 
@@ -48,27 +48,49 @@ public struct DeskPassRules: Hashable, Sendable {
 
     /// Refuses `weekly_limit_reached` when a pass on `date` would make more than
     /// `weeklyLimit` distinct days in its week; `passDates` are the person's live passes.
-    public func checkWeeklyLimit(date: LocalDate, passDates: [LocalDate]) throws(DomainError) {
+    public func checkWeeklyLimit(date: LocalDate, passDates: [LocalDate]) throws(Refusal<DeskPassRules.Code>) {
         let week = Self.weekStart(of: date)
         var days = Set(passDates.filter { Self.weekStart(of: $0) == week })
         days.insert(date)
         guard days.count <= weeklyLimit else {
-            throw DomainError(.conflict, "weekly_limit_reached", "At most \(weeklyLimit) desk days a week.",
-                              details: ["week_of": week.description, "limit": String(weeklyLimit)])
+            throw Refusal(.weeklyLimitReached, "At most \(weeklyLimit) desk days a week.",
+                          details: ["week_of": week.description, "limit": String(weeklyLimit)])
         }
     }
 
     /// The instant by which a pass must be checked in: the period's start
-    /// (the first division's for `day`) plus the grace; `.invalid`
+    /// (the first division's for `day`) plus the grace;
     /// `period_unknown` for another period.
-    public func checkInDeadline(date: LocalDate, period: String, divisions: [Division]) throws(DomainError) -> Instant {
+    public func checkInDeadline(date: LocalDate, period: String, divisions: [Division]) throws(Refusal<DeskPassRules.Code>) -> Instant {
         let division = period == "day" ? divisions.first : divisions.first { $0.id.rawValue == period }
         guard periods.contains(period), let start = division?.startMinute else {
-            throw DomainError(.invalid, "period_unknown", "No desk period is called \(TextRule.echo(period)).", details: ["period": period])
+            throw Refusal(.periodUnknown, "No desk period is called \(TextRule.echo(period)).", details: ["period": period])
         }
         return Instant(japanDate: date, minuteOfDay: start + checkInGraceMinutes)
     }
 
     /// Whether a pass not checked in by `deadline` is a no-show at `now`.
     public func isNoShow(now: Instant, deadline: Instant) -> Bool { now > deadline }
+}
+
+extension DeskPassRules {
+    /// What issuing a desk pass is refused with by its rules.
+    public enum Code: String, ErrorCode {
+        case windowClosed = "window_closed"
+        case windowNotOpen = "window_not_open"
+        case weeklyLimitReached = "weekly_limit_reached"
+        case periodUnknown = "period_unknown"
+        case notAFreelancer = "not_a_freelancer"
+    }
+
+    /// What `checkCheckIn` refuses with.
+    public enum CheckInCode: String, ErrorCode {
+        case checkInTooEarly = "check_in_too_early"
+        case checkInTooLate = "check_in_too_late"
+    }
+
+    /// What `checkCancel` refuses with.
+    public enum CancelCode: String, ErrorCode {
+        case cancelTooLate = "cancel_too_late"
+    }
 }

@@ -17,14 +17,20 @@ public enum DivisionCutoff {
         division.endMinute.map { Instant(japanDate: date, minuteOfDay: $0) }
     }
 
-    /// Refuses `division_past` (409) for the first of `divisions` that has
+    /// Refuses `division_past` for the first of `divisions` that has
     /// ended at `now` on `date` (details: `date`, `division`, `ended_at`).
-    public static func checkNotEnded(_ divisions: [Division], on date: LocalDate, now: Instant) throws(DomainError) {
+    public static func checkNotEnded(_ divisions: [Division], on date: LocalDate, now: Instant) throws(Refusal<DivisionCutoff.Code>) {
         for division in divisions {
             guard let end = end(of: division, on: date), now >= end else { continue }
-            throw DomainError(.conflict, "division_past",
-                              "\(division.nameJa) (\(division.nameEn)) on \(date) ended at \(division.end); it can no longer be booked.",
-                              details: ["date": date.description, "division": division.id.rawValue, "ended_at": end.rfc3339])
+            throw Refusal(.divisionPast, "\(division.nameJa) (\(division.nameEn)) on \(date) ended at \(division.end); it can no longer be booked.",
+                          details: ["date": date.description, "division": division.id.rawValue, "ended_at": end.rfc3339])
         }
+    }
+}
+
+extension DivisionCutoff {
+    /// What a division already begun is refused with.
+    public enum Code: String, ErrorCode {
+        case divisionPast = "division_past"
     }
 }

@@ -44,26 +44,26 @@ public struct LockerLeaseTerms: Hashable, Sendable {
     }
 
     /// Refuses a new term shorter than the minimum (`lease_term_too_short`) or
-    /// longer than the total limit (`lease_term_too_long`), both `.invalid`.
-    public func checkNewTerm(months: Int) throws(DomainError) {
+    /// longer than the total limit (`lease_term_too_long`).
+    public func checkNewTerm(months: Int) throws(Refusal<LockerLeaseTerms.Code>) {
         guard months >= minimumMonths else {
-            throw DomainError(.invalid, "lease_term_too_short", "A locker lease runs at least \(minimumMonths) months.",
-                              details: ["months": String(months), "minimum_months": String(minimumMonths)])
+            throw Refusal(.leaseTermTooShort, "A locker lease runs at least \(minimumMonths) months.",
+                          details: ["months": String(months), "minimum_months": String(minimumMonths)])
         }
         guard months <= maxTotalMonths else {
-            throw DomainError(.invalid, "lease_term_too_long", "A locker lease runs at most \(maxTotalMonths) months.",
-                              details: ["months": String(months), "max_total_months": String(maxTotalMonths)])
+            throw Refusal(.leaseTermTooLong, "A locker lease runs at most \(maxTotalMonths) months.",
+                          details: ["months": String(months), "max_total_months": String(maxTotalMonths)])
         }
     }
 
     /// The renewal of a lease that started on `start` and has run `monthsSoFar`:
     /// `renewalMonths` more, or what is left of the limit; `lease_limit_reached`
     /// when nothing is left (details: `max_end`).
-    public func renewal(start: LocalDate, monthsSoFar: Int) throws(DomainError) -> (months: Int, end: LocalDate) {
+    public func renewal(start: LocalDate, monthsSoFar: Int) throws(Refusal<LockerLeaseTerms.Code>) -> (months: Int, end: LocalDate) {
         let added = min(renewalMonths, maxTotalMonths - monthsSoFar)
         guard added > 0 else {
-            throw DomainError(.conflict, "lease_limit_reached", "A locker may be leased for at most \(maxTotalMonths) months in total.",
-                              details: ["max_end": endDate(start: start, months: maxTotalMonths).description])
+            throw Refusal(.leaseLimitReached, "A locker may be leased for at most \(maxTotalMonths) months in total.",
+                          details: ["max_end": endDate(start: start, months: maxTotalMonths).description])
         }
         let total = monthsSoFar + added
         return (total, endDate(start: start, months: total))
@@ -90,5 +90,14 @@ public struct LockerLeaseTerms: Hashable, Sendable {
         let earliest = end.adding(days: 1)
         guard let confirmed = moveConfirmedOn else { return latest }
         return max(earliest, min(latest, confirmed.adding(days: 1)))
+    }
+}
+
+extension LockerLeaseTerms {
+    /// What a lease's term is refused with.
+    public enum Code: String, ErrorCode {
+        case leaseTermTooShort = "lease_term_too_short"
+        case leaseTermTooLong = "lease_term_too_long"
+        case leaseLimitReached = "lease_limit_reached"
     }
 }

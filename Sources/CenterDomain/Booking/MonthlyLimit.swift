@@ -35,14 +35,20 @@ public struct MonthlyLimit: Hashable, Sendable, Codable {
 
     /// Refuses `monthly_limit_reached` when `alreadyBooked + requested` exceeds the cap.
     public func check(category: UserCategory, month: YearMonth, facilityClass: String,
-                      alreadyBooked: Int, requested: Int) throws(DomainError) {
+                      alreadyBooked: Int, requested: Int) throws(Refusal<MonthlyLimit.Code>) {
         guard !exemptCategories.contains(category) else { return }
         guard alreadyBooked + requested <= maxUnits else {
-            throw DomainError(.conflict, "monthly_limit_reached",
-                              "At most \(maxUnits) divisions a month may be booked in this facility class.",
-                              details: ["month": month.description, "facility_class": facilityClass,
+            throw Refusal(.monthlyLimitReached, "At most \(maxUnits) divisions a month may be booked in this facility class.",
+                          details: ["month": month.description, "facility_class": facilityClass,
                                         "limit": String(maxUnits), "booked": String(alreadyBooked),
                                         "requested": String(requested)])
         }
+    }
+}
+
+extension MonthlyLimit {
+    /// What a month already full is refused with.
+    public enum Code: String, ErrorCode {
+        case monthlyLimitReached = "monthly_limit_reached"
     }
 }

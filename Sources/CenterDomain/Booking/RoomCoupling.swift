@@ -52,9 +52,9 @@ public struct RoomCoupling: Hashable, Sendable, Codable {
     /// Checks a request for this coupling's room on `date` in `divisions`.
     /// `companions` are live units (including the rest of the same request).
     /// Refuses `coupling_required` naming the first uncovered division, then
-    /// `guardian_required` (`.invalid`) when no guardian is named.
+    /// `guardian_required` when no guardian is named.
     public func check(registration: String, date: LocalDate, divisions: [DivisionID], companions: [BookedUnit],
-                      catalogue: [FacilityID: Facility], guardian: String?) throws(DomainError) {
+                      catalogue: [FacilityID: Facility], guardian: String?) throws(Refusal<RoomCoupling.Code>) {
         for division in divisions {
             let covered = companions.contains { unit in
                 unit.date == date && unit.division == division && unit.facility != facility
@@ -63,18 +63,16 @@ public struct RoomCoupling: Hashable, Sendable, Codable {
             }
             guard covered else {
                 let names = requiresAnyOf.map(\.rawValue) + requiresAnyOfCategories.map { "category-\($0)" }
-                throw DomainError(.conflict, "coupling_required",
-                                  "\(facility) may only be booked together with \(names.joined(separator: " or ")).",
-                                  details: ["facility": facility.rawValue, "date": date.description,
+                throw Refusal(.couplingRequired, "\(facility) may only be booked together with \(names.joined(separator: " or ")).",
+                              details: ["facility": facility.rawValue, "date": date.description,
                                             "division": division.rawValue, "requires_any_of": names.joined(separator: ",")])
             }
         }
         if guardianRequired {
             let named = guardian.map { !$0.allSatisfy(\.isWhitespace) } ?? false
             guard named else {
-                throw DomainError(.invalid, "guardian_required",
-                                  "\(facility) needs a named guardian or childcare worker.",
-                                  details: ["facility": facility.rawValue])
+                throw Refusal(.guardianRequired, "\(facility) needs a named guardian or childcare worker.",
+                              details: ["facility": facility.rawValue])
             }
         }
     }
@@ -83,5 +81,13 @@ public struct RoomCoupling: Hashable, Sendable, Codable {
         if requiresAnyOf.contains(companion) { return true }
         guard let category = catalogue[companion]?.category else { return false }
         return requiresAnyOfCategories.contains(category) && catalogue[companion]?.bookable == true
+    }
+}
+
+extension RoomCoupling {
+    /// What a coupled room is refused without.
+    public enum Code: String, ErrorCode {
+        case couplingRequired = "coupling_required"
+        case guardianRequired = "guardian_required"
     }
 }

@@ -15,12 +15,11 @@ public enum JapaneseHolidays {
     /// and みどりの日) to 2099 (the end of the equinox formula's validity).
     public static let supportedYears = 1990...2099
 
-    /// Refuses a year outside `supportedYears` with `year_not_supported` (422).
-    public static func requireSupported(_ year: Int) throws(DomainError) {
+    /// Refuses a year outside `supportedYears` with `year_not_supported`.
+    public static func requireSupported(_ year: Int) throws(Refusal<JapaneseHolidays.Code>) {
         guard supportedYears.contains(year) else {
-            throw DomainError(.invalid, "year_not_supported",
-                              "Holidays are computed for \(supportedYears.lowerBound)–\(supportedYears.upperBound) only.",
-                              details: ["year": String(year)])
+            throw Refusal(.yearNotSupported, "Holidays are computed for \(supportedYears.lowerBound)–\(supportedYears.upperBound) only.",
+                          details: ["year": String(year)])
         }
     }
 
@@ -48,4 +47,11 @@ public enum JapaneseHolidays {
         }
         return Table(byYear: byYear, byDate: byDate)
     }()
+}
+
+extension JapaneseHolidays {
+    /// What the holiday tables refuse.
+    public enum Code: String, ErrorCode {
+        case yearNotSupported = "year_not_supported"
+    }
 }

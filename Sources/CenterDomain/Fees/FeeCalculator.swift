@@ -40,17 +40,17 @@ public struct FeeCalculator: Sendable {
         self.divisions = divisions
     }
 
-    /// The breakdown, or `.invalid` `division_not_offered`, `divisions_required`
+    /// The breakdown, or `division_not_offered`, `divisions_required`
     /// or `exemption_unknown`.
-    public func fee(for request: FeeRequest) throws(DomainError) -> FeeBreakdown {
+    public func fee(for request: FeeRequest) throws(Refusal<FeeCalculator.Code>) -> FeeBreakdown {
         let facility = request.facility
         guard !request.divisions.isEmpty else {
-            throw DomainError(.invalid, "divisions_required", "At least one division must be booked.")
+            throw Refusal(.divisionsRequired, "At least one division must be booked.")
         }
         let booked = facility.divisions.filter(request.divisions.contains)
         if let unknown = request.divisions.first(where: { !facility.divisions.contains($0) || facility.fees[$0] == nil }) {
-            throw DomainError(.invalid, "division_not_offered", "\(facility.id) is not booked in division \(TextRule.echo(unknown.rawValue)).",
-                              details: ["facility": facility.id.rawValue, "division": unknown.rawValue])
+            throw Refusal(.divisionNotOffered, "\(facility.id) is not booked in division \(TextRule.echo(unknown.rawValue)).",
+                          details: ["facility": facility.id.rawValue, "division": unknown.rawValue])
         }
         let applied = rules.surcharges.filter { applies($0, to: request) }
         var lines: [FeeBreakdown.Line] = []
@@ -91,11 +91,11 @@ public struct FeeCalculator: Sendable {
     }
 
     /// The largest exemption granted or automatic for the category.
-    func exemption(for request: FeeRequest) throws(DomainError) -> FeeRules.Exemption? {
+    func exemption(for request: FeeRequest) throws(Refusal<FeeCalculator.Code>) -> FeeRules.Exemption? {
         var granted: [FeeRules.Exemption] = []
         for code in request.exemptionCodes {
             guard let exemption = rules.exemptions.first(where: { $0.code == code }) else {
-                throw DomainError(.invalid, "exemption_unknown", "No exemption has the code \(TextRule.echo(code)).", details: ["code": code])
+                throw Refusal(.exemptionUnknown, "No exemption has the code \(TextRule.echo(code)).", details: ["code": code])
             }
             granted.append(exemption)
         }
@@ -110,5 +110,14 @@ public struct FeeCalculator: Sendable {
               let a = divisions.first(where: { $0.id == earlier }), let b = divisions.first(where: { $0.id == later }),
               let end = a.endMinute, let start = b.startMinute, start > end else { return nil }
         return .init(from: a.end, to: b.start, minutes: start - end)
+    }
+}
+
+extension FeeCalculator {
+    /// What a fee cannot be computed for.
+    public enum Code: String, ErrorCode {
+        case divisionsRequired = "divisions_required"
+        case divisionNotOffered = "division_not_offered"
+        case exemptionUnknown = "exemption_unknown"
     }
 }

@@ -127,14 +127,14 @@ public enum TextProblem: Error, Sendable, Equatable {
 
 extension TextRule {
     /// Checks `text` for the field `field` (its JSON name) and returns it in
-    /// NFC; a refusal is `.invalid` with `code`, the field in the message
-    /// and `details.field`.
+    /// NFC; a refusal has `code` (the field's own, of the caller's set), the
+    /// field in the message and `details.field`.
     @discardableResult
-    public func check(_ text: String, field: String, code: String) throws(DomainError) -> String {
+    public func check<Code: ErrorCode>(_ text: String, field: String, code: Code) throws(Refusal<Code>) -> String {
         do {
             return try accept(text)
         } catch {
-            throw DomainError(.invalid, code, "`\(field)` \(error.message).", details: ["field": field])
+            throw Refusal(code, "`\(field)` \(error.message).", details: ["field": field])
         }
     }
 }

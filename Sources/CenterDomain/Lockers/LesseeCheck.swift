@@ -21,16 +21,23 @@ public struct LesseeCheck: Hashable, Sendable, Codable {
     }
 
     /// Refuses an empty document or checker, or a check dated after `today`
-    /// (`invalid_check`, `.invalid`, details: `check`, the field name).
-    public func validate(_ name: String, today: LocalDate) throws(DomainError) {
+    /// (`invalid_check`, details: `check`, the field name).
+    public func validate(_ name: String, today: LocalDate) throws(Refusal<LesseeCheck.Code>) {
         for (field, text) in [("document", document), ("checked_by", checkedBy)] {
             if let problem = TextRule.name.problem(in: TextRule.normalised(text)) {
-                throw DomainError(.invalid, "invalid_check", "`\(name).\(field)` \(problem.message).", details: ["check": name])
+                throw Refusal(.invalidCheck, "`\(name).\(field)` \(problem.message).", details: ["check": name])
             }
         }
         guard checkedOn <= today else {
-            throw DomainError(.invalid, "invalid_check", "A \(name) cannot be dated after today.",
-                              details: ["check": name, "checked_on": checkedOn.description])
+            throw Refusal(.invalidCheck, "A \(name) cannot be dated after today.",
+                          details: ["check": name, "checked_on": checkedOn.description])
         }
+    }
+}
+
+extension LesseeCheck {
+    /// What a document check is refused with.
+    public enum Code: String, ErrorCode {
+        case invalidCheck = "invalid_check"
     }
 }

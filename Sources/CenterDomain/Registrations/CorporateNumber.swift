@@ -17,13 +17,13 @@ public struct CorporateNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses and verifies `text` as typed: full-width digits and hyphens
     /// (`１２３４-５６７８-９０１２-３`) are read by `normalised(_:)` first;
-    /// throws `.invalid` `corporate_number_invalid` with `reason` length,
+    /// throws `corporate_number_invalid` with `reason` length,
     /// non_digit or check_digit.
-    public init(_ text: String) throws(DomainError) {
+    public init(_ text: String) throws(Refusal<CorporateNumber.Code>) {
         let digits = Self.normalised(text)
         if let problem = CorporateNumber.problem(in: digits) {
-            throw DomainError(.invalid, "corporate_number_invalid", "Not a valid corporate number (\(problem.rawValue)).",
-                              details: ["reason": problem.rawValue])
+            throw Refusal(.corporateNumberInvalid, "Not a valid corporate number (\(problem.rawValue)).",
+                          details: ["reason": problem.rawValue])
         }
         self.digits = digits
     }
@@ -61,5 +61,12 @@ public struct CorporateNumber: Hashable, Sendable, CustomStringConvertible {
             sum += digit * (n % 2 == 1 ? 1 : 2)
         }
         return 9 - sum % 9
+    }
+}
+
+extension CorporateNumber {
+    /// What reading a corporate number refuses with.
+    public enum Code: String, ErrorCode {
+        case corporateNumberInvalid = "corporate_number_invalid"
     }
 }

@@ -52,33 +52,45 @@ public struct Registration: Hashable, Sendable, Codable {
     /// `date`: a day of use, a lease's first day, the first day of storage.
     /// Checking today alone would let a registration that lapses next month
     /// book a room for the month after (details: the `date` and the validity).
-    public func checkValid(on date: LocalDate) throws(DomainError) {
+    public func checkValid(on date: LocalDate) throws(Refusal<Registration.ValidityCode>) {
         guard validFrom <= date, date <= validUntil else {
-            throw DomainError(.conflict, "registration_expired",
-                              "The registration is valid from \(validFrom) to \(validUntil), not on \(date); renew it first.",
-                              details: ["registration": id, "date": date.description, "valid_from": validFrom.description,
+            throw Refusal(.registrationExpired, "The registration is valid from \(validFrom) to \(validUntil), not on \(date); renew it first.",
+                          details: ["registration": id, "date": date.description, "valid_from": validFrom.description,
                                         "valid_until": validUntil.description])
         }
     }
 
     /// Every date of `dates` that the registration is valid on (`checkValid(on:)`), in order.
-    public func checkValid(on dates: [LocalDate]) throws(DomainError) {
+    public func checkValid(on dates: [LocalDate]) throws(Refusal<Registration.ValidityCode>) {
         for date in dates { try checkValid(on: date) }
     }
 
     /// Refuses booking on `today` with `registration_expired` or
     /// `registration_suspended` (the suspension end in details).
-    public func checkCanBook(today: LocalDate) throws(DomainError) {
+    public func checkCanBook(today: LocalDate) throws(Refusal<Registration.Code>) {
         switch status(on: today) {
         case .active:
             return
         case .expired:
-            throw DomainError(.conflict, "registration_expired", "The registration is not valid on \(today).",
-                              details: ["registration": id, "valid_from": validFrom.description,
+            throw Refusal(.registrationExpired, "The registration is not valid on \(today).",
+                          details: ["registration": id, "valid_from": validFrom.description,
                                         "valid_until": validUntil.description])
         case .suspended(let until):
-            throw DomainError(.conflict, "registration_suspended", "The registration is suspended until \(until).",
-                              details: ["registration": id, "suspended_until": until.description])
+            throw Refusal(.registrationSuspended, "The registration is suspended until \(until).",
+                          details: ["registration": id, "suspended_until": until.description])
         }
+    }
+}
+
+extension Registration {
+    /// What `checkValid` refuses with.
+    public enum ValidityCode: String, ErrorCode {
+        case registrationExpired = "registration_expired"
+    }
+
+    /// What `checkCanBook` refuses with.
+    public enum Code: String, ErrorCode {
+        case registrationExpired = "registration_expired"
+        case registrationSuspended = "registration_suspended"
     }
 }

@@ -38,16 +38,16 @@ public struct RegistrationValidity: Hashable, Sendable, Codable {
     }
 
     /// Refuses a validity period longer than `maxYears` or ending before it starts
-    /// (`.invalid` `validity_too_long` / `validity_invalid`).
-    public func check(validFrom: LocalDate, validUntil: LocalDate) throws(DomainError) {
+    /// (`validity_too_long` / `validity_invalid`).
+    public func check(validFrom: LocalDate, validUntil: LocalDate) throws(Refusal<RegistrationValidity.Code>) {
         guard validUntil >= validFrom else {
-            throw DomainError(.invalid, "validity_invalid", "`valid_from` (\(validFrom)) is after `valid_until` (\(validUntil)).",
-                              details: ["valid_from": validFrom.description, "valid_until": validUntil.description])
+            throw Refusal(.validityInvalid, "`valid_from` (\(validFrom)) is after `valid_until` (\(validUntil)).",
+                          details: ["valid_from": validFrom.description, "valid_until": validUntil.description])
         }
         let longest = longestValidUntil(issued: validFrom)
         guard validUntil <= longest else {
-            throw DomainError(.invalid, "validity_too_long", "A registration is valid for at most \(maxYears) years.",
-                              details: ["valid_from": validFrom.description, "latest_valid_until": longest.description])
+            throw Refusal(.validityTooLong, "A registration is valid for at most \(maxYears) years.",
+                          details: ["valid_from": validFrom.description, "latest_valid_until": longest.description])
         }
     }
 
@@ -59,19 +59,31 @@ public struct RegistrationValidity: Hashable, Sendable, Codable {
     /// lengthen its validity (a repeat, so retries are harmless); refuses
     /// `renewal_not_open` (409, details: `opens`, `valid_until`) before the
     /// renewal period.
-    public func renewed(_ registration: Registration, today: LocalDate) throws(DomainError) -> Registration {
+    public func renewed(_ registration: Registration, today: LocalDate) throws(Refusal<RegistrationValidity.RenewalCode>) -> Registration {
         let longest = longestValidUntil(issued: today)
         guard registration.validUntil < longest else { return registration }
         let opens = renewalOpens(validUntil: registration.validUntil)
         guard today >= opens else {
-            throw DomainError(.conflict, "renewal_not_open",
-                              "Renewal opens \(renewalWindowDays) days before the registration ends (\(registration.validUntil)), on \(opens).",
-                              details: ["registration": registration.id, "opens": opens.description,
+            throw Refusal(.renewalNotOpen, "Renewal opens \(renewalWindowDays) days before the registration ends (\(registration.validUntil)), on \(opens).",
+                          details: ["registration": registration.id, "opens": opens.description,
                                         "valid_until": registration.validUntil.description])
         }
         var renewed = registration
         renewed.validFrom = today
         renewed.validUntil = longest
         return renewed
+    }
+}
+
+extension RegistrationValidity {
+    /// What a validity and a renewal are refused with.
+    public enum Code: String, ErrorCode {
+        case validityInvalid = "validity_invalid"
+        case validityTooLong = "validity_too_long"
+    }
+
+    /// What `renewed` refuses with.
+    public enum RenewalCode: String, ErrorCode {
+        case renewalNotOpen = "renewal_not_open"
     }
 }

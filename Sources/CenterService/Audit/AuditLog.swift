@@ -15,8 +15,8 @@ enum AuditLog {
     /// Appends one entry; `before` and `after` are encoded as JSON. The
     /// request id, when not given, is the one the write was queued under.
     static func append(_ db: Database, at: Instant, actor: String, action: String, entity: String,
-                              entityID: String?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
-                              requestID: String? = nil) throws {
+                       entityID: String?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
+                       requestID: String? = nil) throws {
         try db.run("""
             INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

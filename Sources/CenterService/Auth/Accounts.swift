@@ -22,26 +22,30 @@ public struct Accounts: AreaService {
 
     /// Mints a token; the secret is returned once and never stored.
     public func mintToken(role: Role, name: String, registrationID: Int64? = nil, expiresAt: Instant? = nil,
-                          by actor: String) async throws -> (AccessToken, TokenRecord) {
-        let name = try TextRule.name.check(name, field: "name", code: "invalid_name")
-        if role == .member, registrationID == nil {
-            throw DomainError(.invalid, "registration_required", "a member token belongs to a registration")
-        }
-        let now = clock.now()
-        if let expiresAt, expiresAt <= now {
-            throw DomainError(.invalid, "invalid_expiry", "the expiry \(expiresAt.rfc3339) is not in the future (now: \(now.rfc3339))")
-        }
-        return try await pool.write { db in
-            try TokenStore.mint(db, role: role, name: name, registrationID: registrationID, expiresAt: expiresAt,
-                                now: now, by: actor)
+                          by actor: String) async throws(ServiceError<TokenMintCode>) -> (AccessToken, TokenRecord) {
+        try await context.run(TokenMintCode.self) {
+            let name = try TextRule.name.check(name, field: "name", code: TokenMintCode.invalidName)
+            if role == .member, registrationID == nil {
+                throw Refusal(TokenMintCode.registrationRequired, "a member token belongs to a registration")
+            }
+            let now = clock.now()
+            if let expiresAt, expiresAt <= now {
+                throw Refusal(TokenMintCode.invalidExpiry, "the expiry \(expiresAt.rfc3339) is not in the future (now: \(now.rfc3339))")
+            }
+            return try await pool.write { db in
+                try TokenStore.mint(db, role: role, name: name, registrationID: registrationID, expiresAt: expiresAt,
+                                    now: now, by: actor)
+            }
         }
     }
 
     /// Revokes a token by id.
-    public func revokeToken(id: Int64, by actor: String) async throws {
-        let now = clock.now()
-        let revoked = try await pool.write { db in try TokenStore.revoke(db, id: id, now: now, by: actor) }
-        if !revoked { throw DomainError(.notFound, "token_not_found", "no live token has id \(id)") }
+    public func revokeToken(id: Int64, by actor: String) async throws(ServiceError<TokenRevokeCode>) {
+        try await context.run(TokenRevokeCode.self) {
+            let now = clock.now()
+            let revoked = try await pool.write { db in try TokenStore.revoke(db, id: id, now: now, by: actor) }
+            if !revoked { throw Refusal(TokenRevokeCode.tokenNotFound, "no live token has id \(id)") }
+        }
     }
 
     /// On first start: when no live admin token exists, mints one for the

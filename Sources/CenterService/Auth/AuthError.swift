@@ -1,15 +1,25 @@
-/// Why a caller was not let in: no or bad token (401), or a role that may not
-/// do this (403). Stable codes for the API's error body.
+import CenterDomain
+
+/// Why a caller was not let in: no token where a role is needed, an unknown,
+/// revoked or expired token, or a role that may not do this. The API adds
+/// these codes to every operation's by its access.
 public enum AuthError: Error, Sendable, Equatable {
     case missingToken
     case invalidToken
     case forbidden(String)
 
-    public var code: String {
+    /// The codes of `AuthError`.
+    public enum Code: String, ErrorCode {
+        case unauthorized
+        case invalidToken = "invalid_token"
+        case forbidden
+    }
+
+    public var code: Code {
         switch self {
-        case .missingToken: "unauthorized"
-        case .invalidToken: "invalid_token"
-        case .forbidden: "forbidden"
+        case .missingToken: .unauthorized
+        case .invalidToken: .invalidToken
+        case .forbidden: .forbidden
         }
     }
 

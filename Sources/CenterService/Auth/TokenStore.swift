@@ -7,7 +7,7 @@ internal import Store
 enum TokenStore {
     /// Mints a token inside the caller's write transaction and audits it.
     static func mint(_ db: Database, role: Role, name: String, registrationID: Int64?, expiresAt: Instant?,
-                            now: Instant, by actor: String) throws -> (AccessToken, TokenRecord) {
+                     now: Instant, by actor: String) throws -> (AccessToken, TokenRecord) {
         let token = AccessToken.generate()
         try db.run("""
             INSERT INTO access_tokens (hash, role, name, registration_id, created_at, created_by, expires_at)

@@ -52,11 +52,11 @@ struct BookableCalendar {
     func isClosed(_ date: LocalDate, facility: FacilityID) -> Bool { !closures(on: date, facility: facility).isEmpty }
 
     /// `facility_closed` naming the date and every reason, for a closed date.
-    func closedError(on date: LocalDate, facility: FacilityID) -> DomainError {
+    func closedError(on date: LocalDate, facility: FacilityID) -> Refusal<ClosedDayCode> {
         let reasons = closures(on: date, facility: facility)
         let text = reasons.map { $0.reason ?? $0.itemID ?? $0.kind.rawValue }
-        return DomainError(.conflict, "facility_closed", "\(facility) is closed on \(date) (\(text.joined(separator: ", "))).",
-                           details: ["facility": facility.rawValue, "date": date.description,
+        return Refusal(ClosedDayCode.facilityClosed, "\(facility) is closed on \(date) (\(text.joined(separator: ", "))).",
+                       details: ["facility": facility.rawValue, "date": date.description,
                                      "reason": reasons.map(\.kind.rawValue).joined(separator: ","),
                                      "reason_text": text.joined(separator: ", ")])
     }

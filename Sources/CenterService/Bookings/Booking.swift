@@ -94,7 +94,7 @@ public struct Booking: Sendable, Hashable, Encodable {
 
     /// Booking `id`, or `booking_not_found` (404); a member sees only its own.
     static func load(_ db: Database, id: Int64, for actor: Actor? = nil) throws -> Booking {
-        let notFound = DomainError(.notFound, "booking_not_found", "No booking has id \(id).", details: ["booking": String(id)])
+        let notFound = Refusal(BookingLookupCode.bookingNotFound, "No booking has id \(id).", details: ["booking": String(id)])
         guard let row = try db.queryOne("SELECT \(columns) FROM bookings WHERE id = ?", [.integer(id)]) else { throw notFound }
         let booking = try Booking(row: row)
         if let actor, actor.role == .member, actor.registrationID != booking.registration { throw notFound }

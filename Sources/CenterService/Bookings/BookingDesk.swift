@@ -26,8 +26,8 @@ struct BookingDesk {
         try request.checkWellFormed()
         let facility = try bookableRoom(request.facility)
         if let unknown = request.divisions.first(where: { !facility.divisions.contains($0) }) {
-            throw DomainError(.invalid, "division_not_offered", "\(facility.id) is not booked in division \(unknown).",
-                              details: ["facility": facility.id.rawValue, "division": unknown.rawValue])
+            throw Refusal(BookingRequestCode.divisionNotOffered, "\(facility.id) is not booked in division \(unknown).",
+                          details: ["facility": facility.id.rawValue, "division": unknown.rawValue])
         }
         let divisions = request.orderedDivisions(in: facility)
         let dates = request.dates
@@ -44,8 +44,8 @@ struct BookingDesk {
         }
 
         guard let window = center.window(for: record.category) else {
-            throw DomainError(.conflict, "category_not_permitted", "The \(record.category.rawValue) category books no rooms.",
-                              details: ["category": record.category.rawValue, "kind": facility.kind.rawValue])
+            throw Refusal(BookingRequestCode.categoryNotPermitted, "The \(record.category.rawValue) category books no rooms.",
+                          details: ["category": record.category.rawValue, "kind": facility.kind.rawValue])
         }
         for date in dates {
             let opens = window.opens?.opening.opening(for: date, in: calendar) ?? date
@@ -148,11 +148,11 @@ struct BookingDesk {
     /// `facility_not_found` (404) or `facility_not_bookable` (422).
     func bookableRoom(_ id: FacilityID) throws -> Facility {
         guard let facility = center.facility(id) else {
-            throw DomainError(.notFound, "facility_not_found", "No facility has id \(id).", details: ["facility": id.rawValue])
+            throw Refusal(FacilityLookupCode.facilityNotFound, "No facility has id \(id).", details: ["facility": id.rawValue])
         }
         guard facility.kind == .room, facility.bookable, !facility.divisions.isEmpty else {
-            throw DomainError(.invalid, "facility_not_bookable", "\(facility.nameEn) is not booked by division.",
-                              details: ["facility": id.rawValue])
+            throw Refusal(BookableRoomCode.facilityNotBookable, "\(facility.nameEn) is not booked by division.",
+                          details: ["facility": id.rawValue])
         }
         return facility
     }

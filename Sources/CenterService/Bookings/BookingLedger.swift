@@ -111,7 +111,7 @@ enum BookingLedger {
                         VALUES (?, ?, ?, ?, ?, 1, ?)
                         """, [.integer(booking), .text(facility.rawValue), .text(date.description),
                               .text(division.rawValue), .integer(registration), community.sqlValue])
-                } catch let error as StoreError where error.isConstraintViolation && error.message.contains("booking_units") {
+                } catch let error as StoreError where error.constraint?.name == Schema.oneLiveBookingUnit {
                     throw slotTaken(facility: facility, date: date, division: division)
                 }
             }
@@ -123,8 +123,8 @@ enum BookingLedger {
         try db.run("UPDATE booking_units SET live = 0 WHERE booking_id = ? AND live = 1", [.integer(booking)])
     }
 
-    static func slotTaken(facility: FacilityID, date: LocalDate, division: DivisionID) -> DomainError {
-        DomainError(.conflict, "slot_taken", "\(facility) is already booked on \(date) (\(division)).",
-                    details: ["facility": facility.rawValue, "date": date.description, "division": division.rawValue])
+    static func slotTaken(facility: FacilityID, date: LocalDate, division: DivisionID) -> Refusal<BookingRequestCode> {
+        Refusal(BookingRequestCode.slotTaken, "\(facility) is already booked on \(date) (\(division)).",
+                details: ["facility": facility.rawValue, "date": date.description, "division": division.rawValue])
     }
 }

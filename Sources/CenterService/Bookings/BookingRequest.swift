@@ -79,28 +79,27 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
     public static let maximumExemptions = 10
 
     /// Refuses malformed values (422) before any rule runs.
-    func checkWellFormed() throws(DomainError) {
+    func checkWellFormed() throws(Refusal<BookingRequestCode>) {
         guard !divisions.isEmpty else {
-            throw DomainError(.invalid, "divisions_required", "At least one division must be booked.")
+            throw Refusal(BookingRequestCode.divisionsRequired, "At least one division must be booked.")
         }
         if let unknown = divisions.first(where: { $0.rawValue.unicodeScalars.count > Self.maximumDivisionIDLength }) {
-            throw DomainError(.invalid, "division_not_offered", "No division is called \(TextRule.echo(unknown.rawValue)).",
-                              details: ["division": String(unknown.rawValue.prefix(Self.maximumDivisionIDLength))])
+            throw Refusal(BookingRequestCode.divisionNotOffered, "No division is called \(TextRule.echo(unknown.rawValue)).",
+                          details: ["division": String(unknown.rawValue.prefix(Self.maximumDivisionIDLength))])
         }
         guard Set(divisions).count == divisions.count else {
-            throw DomainError(.invalid, "divisions_repeated", "A division may be named once.")
+            throw Refusal(BookingRequestCode.divisionsRepeated, "A division may be named once.")
         }
         guard (1...Self.maximumDays).contains(days) else {
-            throw DomainError(.invalid, "days_invalid", "`days` is 1 to \(Self.maximumDays).", details: ["days": String(days)])
+            throw Refusal(BookingRequestCode.daysInvalid, "`days` is 1 to \(Self.maximumDays).", details: ["days": String(days)])
         }
         guard exemptions.count <= Self.maximumExemptions else {
-            throw DomainError(.invalid, "exemption_unknown", "At most \(Self.maximumExemptions) exemption codes may be named.")
+            throw Refusal(BookingRequestCode.exemptionUnknown, "At most \(Self.maximumExemptions) exemption codes may be named.")
         }
-        if let guardian { try TextRule.optionalName.check(guardian, field: "guardian", code: "guardian_invalid") }
-        try TextRule.reason.check(purpose, field: "purpose", code: "purpose_invalid")
+        if let guardian { try TextRule.optionalName.check(guardian, field: "guardian", code: BookingRequestCode.guardianInvalid) }
+        try TextRule.reason.check(purpose, field: "purpose", code: BookingRequestCode.purposeInvalid)
         guard InputRange.yen.contains(admissionCharged) else {
-            throw DomainError(.invalid, "admission_invalid",
-                              "`admission_charged` is yen per person, \(InputRange.yen.lowerBound) to \(InputRange.yen.upperBound).")
+            throw Refusal(BookingRequestCode.admissionInvalid, "`admission_charged` is yen per person, \(InputRange.yen.lowerBound) to \(InputRange.yen.upperBound).")
         }
     }
 }

@@ -6,45 +6,53 @@ extension Bookings {
     /// The longest range a calendar feed covers, in days.
     public static let maximumFeedDays = 800
 
+    /// What a facility's feed refuses with.
+    public typealias FacilityFeedRefusal = Refusals<DateRangeCode, FacilityLookupCode>
+
     /// Every booking of `facility` used between `from` and `to` in any state
     /// (cancelled and lapsed included, so calendar feeds can mark them
     /// cancelled), oldest use first. For the public feed: callers must not
     /// show the registration, contact or purpose.
-    public func feed(facility: FacilityID, from: LocalDate, to: LocalDate) async throws -> [Booking] {
-        try Self.checkFeedRange(from: from, to: to)
-        guard settings.center.facility(facility) != nil else {
-            throw DomainError(.notFound, "facility_not_found", "No facility has id \(TextRule.echo(facility.rawValue)).", details: ["facility": facility.rawValue])
-        }
-        return try await pool.read { db in
-            try db.query("""
-                SELECT \(Booking.columns) FROM bookings WHERE facility_id = ? AND first_date <= ? AND last_date >= ?
-                ORDER BY first_date, id LIMIT 5000
-                """, [.text(facility.rawValue), .text(to.description), .text(from.description)]).map(Booking.init(row:))
+    public func feed(facility: FacilityID, from: LocalDate, to: LocalDate)
+        async throws(ServiceError<FacilityFeedRefusal>) -> [Booking] {
+        try await context.run(FacilityFeedRefusal.self) {
+            try Self.checkFeedRange(from: from, to: to)
+            guard settings.center.facility(facility) != nil else {
+                throw Refusal(FacilityLookupCode.facilityNotFound, "No facility has id \(TextRule.echo(facility.rawValue)).", details: ["facility": facility.rawValue])
+            }
+            return try await pool.read { db in
+                try db.query("""
+                    SELECT \(Booking.columns) FROM bookings WHERE facility_id = ? AND first_date <= ? AND last_date >= ?
+                    ORDER BY first_date, id LIMIT 5000
+                    """, [.text(facility.rawValue), .text(to.description), .text(from.description)]).map(Booking.init(row:))
+            }
         }
     }
 
     /// Every booking of `registration` used between `from` and `to`, in any
     /// state, oldest use first (a member's own feed).
-    public func feed(registration: Int64, from: LocalDate, to: LocalDate) async throws -> [Booking] {
-        try Self.checkFeedRange(from: from, to: to)
-        return try await pool.read { db in
-            try db.query("""
-                SELECT \(Booking.columns) FROM bookings WHERE registration_id = ? AND first_date <= ? AND last_date >= ?
-                ORDER BY first_date, id
-                """, [.integer(registration), .text(to.description), .text(from.description)]).map(Booking.init(row:))
+    public func feed(registration: Int64, from: LocalDate, to: LocalDate) async throws(ServiceError<DateRangeCode>) -> [Booking] {
+        try await context.run(DateRangeCode.self) {
+            try Self.checkFeedRange(from: from, to: to)
+            return try await pool.read { db in
+                try db.query("""
+                    SELECT \(Booking.columns) FROM bookings WHERE registration_id = ? AND first_date <= ? AND last_date >= ?
+                    ORDER BY first_date, id
+                    """, [.integer(registration), .text(to.description), .text(from.description)]).map(Booking.init(row:))
+            }
         }
     }
 
     /// `date_range_invalid` (422) when `from` is after `to`, `range_too_long`
     /// beyond `maximumFeedDays`.
-    static func checkFeedRange(from: LocalDate, to: LocalDate) throws(DomainError) {
+    static func checkFeedRange(from: LocalDate, to: LocalDate) throws(Refusal<DateRangeCode>) {
         guard from <= to else {
-            throw DomainError(.invalid, "date_range_invalid", "`from` (\(from)) is after `to` (\(to)).",
-                              details: ["from": from.description, "to": to.description])
+            throw Refusal(DateRangeCode.dateRangeInvalid, "`from` (\(from)) is after `to` (\(to)).",
+                          details: ["from": from.description, "to": to.description])
         }
         guard from.days(until: to) < maximumFeedDays else {
-            throw DomainError(.invalid, "range_too_long", "From `from` to `to` is at most \(maximumFeedDays) days.",
-                              details: ["from": from.description, "to": to.description])
+            throw Refusal(DateRangeCode.rangeTooLong, "From `from` to `to` is at most \(maximumFeedDays) days.",
+                          details: ["from": from.description, "to": to.description])
         }
     }
 }

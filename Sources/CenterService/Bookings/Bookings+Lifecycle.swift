@@ -3,35 +3,49 @@ import CenterDomain
 internal import Store
 
 extension Bookings {
+    /// What `pay` refuses with.
+    public typealias PayRefusal = Refusals<IdempotencyCode, BookingLookupCode, BookingState.Code, PaymentCode>
+    /// What `checkIn` refuses with.
+    public typealias CheckInRefusal = Refusals<IdempotencyCode, BookingLookupCode, BookingState.Code, CheckInCode>
+    /// What `cancel` refuses with.
+    public typealias CancelRefusal = Refusals<IdempotencyCode, CancelCode, BookingLookupCode, BookingState.Code>
+
     /// Records the payment (支払): provisional → paid. After the deadline the
     /// hold can no longer be paid (`payment_deadline_passed`).
-    public func pay(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
-        try await context.recordedWrite(.bookingPay, actor: actor, idempotency: idempotency) { db, now in
-            let before = try Booking.load(db, id: id, for: actor)
-            _ = try before.state.transition(to: .paid)
-            guard now <= before.paymentDeadline else {
-                throw DomainError(.conflict, "payment_deadline_passed", "The hold lapsed at \(before.paymentDeadline.rfc3339).",
+    public func pay(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil)
+        async throws(ServiceError<PayRefusal>) -> Recorded<Booking> {
+        try await context.run(PayRefusal.self) {
+            try await context.recordedWrite(.bookingPay, PayRefusal.self, actor: actor, idempotency: idempotency) { db, now in
+                let before = try Booking.load(db, id: id, for: actor)
+                _ = try before.state.transition(to: .paid)
+                guard now <= before.paymentDeadline else {
+                    throw Refusal(PaymentCode.paymentDeadlinePassed, "The hold lapsed at \(before.paymentDeadline.rfc3339).",
                                   details: ["payment_deadline": before.paymentDeadline.rfc3339])
+                }
+                try db.run("UPDATE bookings SET state = 'paid', paid_at = ? WHERE id = ?",
+                           [.integer(now.secondsSinceEpoch), .integer(id)])
+                return try Self.audited(db, id: id, before: before, action: "booking.pay", actor: actor.auditLabel, now: now)
             }
-            try db.run("UPDATE bookings SET state = 'paid', paid_at = ? WHERE id = ?",
-                       [.integer(now.secondsSinceEpoch), .integer(id)])
-            return try Self.audited(db, id: id, before: before, action: "booking.pay", actor: actor.auditLabel, now: now)
         }
     }
 
     /// Checks the user in (チェックイン) on a day of use: paid → checked_in.
-    public func checkIn(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
-        try await context.recordedWrite(.bookingCheckIn, actor: actor, idempotency: idempotency) { db, now in
-            let before = try Booking.load(db, id: id, for: actor)
-            _ = try before.state.transition(to: .checkedIn)
-            let today = now.japanDate
-            guard before.firstDate <= today, today <= before.lastDate else {
-                throw DomainError(.conflict, "check_in_not_today", "Check-in is on a day of use (\(before.firstDate)–\(before.lastDate)).",
+    public func checkIn(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil)
+        async throws(ServiceError<CheckInRefusal>) -> Recorded<Booking> {
+        try await context.run(CheckInRefusal.self) {
+            try await context.recordedWrite(.bookingCheckIn, CheckInRefusal.self, actor: actor,
+                                            idempotency: idempotency) { db, now in
+                let before = try Booking.load(db, id: id, for: actor)
+                _ = try before.state.transition(to: .checkedIn)
+                let today = now.japanDate
+                guard before.firstDate <= today, today <= before.lastDate else {
+                    throw Refusal(CheckInCode.checkInNotToday, "Check-in is on a day of use (\(before.firstDate)–\(before.lastDate)).",
                                   details: ["first_date": before.firstDate.description, "last_date": before.lastDate.description])
+                }
+                try db.run("UPDATE bookings SET state = 'checked_in', checked_in_at = ? WHERE id = ?",
+                           [.integer(now.secondsSinceEpoch), .integer(id)])
+                return try Self.audited(db, id: id, before: before, action: "booking.check_in", actor: actor.auditLabel, now: now)
             }
-            try db.run("UPDATE bookings SET state = 'checked_in', checked_in_at = ? WHERE id = ?",
-                       [.integer(now.secondsSinceEpoch), .integer(id)])
-            return try Self.audited(db, id: id, before: before, action: "booking.check_in", actor: actor.auditLabel, now: now)
         }
     }
 
@@ -39,16 +53,19 @@ extension Bookings {
     /// member for its own booking, or staff on its behalf), or by the center
     /// (staff only, 100%). A late user cancellation earns penalty points.
     public func cancel(booking id: Int64, reason: String?, byCenter: Bool, by actor: Actor,
-                       idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
-        if byCenter, actor.role == .member {
-            throw DomainError(.forbidden, "forbidden", "Only staff cancel on the center's behalf.")
-        }
-        if let reason { try TextRule.optionalReason.check(reason, field: "reason", code: "reason_invalid") }
-        let center = settings.center
-        return try await context.recordedWrite(.bookingCancel, actor: actor, idempotency: idempotency) { db, now in
-            let before = try Booking.load(db, id: id, for: actor)
-            return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center,
-                                   actor: actor.auditLabel, now: now)
+                       idempotency: IdempotencyKey? = nil) async throws(ServiceError<CancelRefusal>) -> Recorded<Booking> {
+        try await context.run(CancelRefusal.self) {
+            if byCenter, actor.role == .member {
+                throw Refusal(CancelCode.forbidden, "Only staff cancel on the center's behalf.")
+            }
+            if let reason { try TextRule.optionalReason.check(reason, field: "reason", code: CancelCode.reasonInvalid) }
+            let center = settings.center
+            return try await context.recordedWrite(.bookingCancel, CancelRefusal.self, actor: actor,
+                                                   idempotency: idempotency) { db, now in
+                let before = try Booking.load(db, id: id, for: actor)
+                return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center,
+                                       actor: actor.auditLabel, now: now)
+            }
         }
     }
 

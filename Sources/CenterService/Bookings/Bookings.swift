@@ -8,47 +8,62 @@ internal import Store
 public struct Bookings: AreaService {
     let context: ServiceContext
 
+    /// What `book` refuses with: the request's own checks, then every rule in
+    /// the order `BookingDesk` runs them.
+    public typealias BookRefusal = Refusals<
+        IdempotencyCode, BookingRequestCode, FacilityLookupCode, BookableRoomCode, RegistrationLookupCode, Registration.Code,
+        Registration.ValidityCode, ClosedDayCode, CategoryWindow.Code, DivisionCutoff.Code, ConsecutiveDays.Code, CommunityQuota.Code,
+        MonthlyLimit.Code, RoomCoupling.Code, Capacity.Code, FeeCalculator.Code
+    >
+
     /// Books a room (`POST /bookings`) in one write transaction with every rule
     /// of `BookingDesk`; the booking starts `provisional` with its fee and
     /// payment deadline. A member books only for its own registration and
     /// cannot grant itself an exemption.
     public func book(_ request: BookingRequest, by actor: Actor,
-                     idempotency: IdempotencyKey? = nil) async throws -> Recorded<Booking> {
-        try Registrations.requireOwn(registration: request.registration, actor: actor)
-        if actor.role == .member, !request.exemptions.isEmpty {
-            throw DomainError(.forbidden, "forbidden", "Only staff grant fee exemptions (減免).")
+                     idempotency: IdempotencyKey? = nil) async throws(ServiceError<BookRefusal>) -> Recorded<Booking> {
+        try await context.run(BookRefusal.self) {
+            try Registrations.requireOwn(registration: request.registration, actor: actor)
+            if actor.role == .member, !request.exemptions.isEmpty {
+                throw Refusal(BookingRequestCode.forbidden, "Only staff grant fee exemptions (減免).")
+            }
+            let center = settings.center
+            let roadmapState = context.roadmapState
+            let recorded = try await context.recordedWrite(.bookingCreate, BookRefusal.self, actor: actor,
+                                                           idempotency: idempotency) { db, now in
+                // Read inside the single writer, so a works change committed just
+                // before this booking already closes its rooms.
+                try BookingDesk(center: center, calendar: roadmapState.calendar, db: db, now: now).book(request, actor: actor)
+            }
+            if recorded.value != nil { context.bookingTimer.nudge() }
+            return recorded
         }
-        let center = settings.center
-        let roadmapState = context.roadmapState
-        let recorded = try await context.recordedWrite(.bookingCreate, actor: actor, idempotency: idempotency) { db, now in
-            // Read inside the single writer, so a works change committed just
-            // before this booking already closes its rooms.
-            try BookingDesk(center: center, calendar: roadmapState.calendar, db: db, now: now).book(request, actor: actor)
-        }
-        if recorded.value != nil { context.bookingTimer.nudge() }
-        return recorded
     }
 
     /// Booking `id`; a member sees only its own (another id is 404).
-    public func booking(id: Int64, for actor: Actor) async throws -> Booking {
-        try await pool.read { db in try Booking.load(db, id: id, for: actor) }
+    public func booking(id: Int64, for actor: Actor) async throws(ServiceError<BookingLookupCode>) -> Booking {
+        try await context.run(BookingLookupCode.self) {
+            try await pool.read { db in try Booking.load(db, id: id, for: actor) }
+        }
     }
 
     /// Bookings in use on some day from `from` to `to` (either end open when
     /// nil), of `facility`, of `registration`, by first day of use then id, at
     /// most `limit`. A member sees only its own.
     public func list(from: LocalDate?, to: LocalDate?, facility: FacilityID?, registration: Int64?, for actor: Actor,
-                     limit: Int = 500) async throws -> [Booking] {
-        if let registration { try Registrations.requireOwn(registration: registration, actor: actor) }
-        let owner = actor.role == .member ? actor.registrationID : registration
-        var filter = SQLConditions()
-        filter.add("first_date <= ?", to.map { .text($0.description) })
-        filter.add("last_date >= ?", from.map { .text($0.description) })
-        filter.add("facility_id = ?", facility.map { .text($0.rawValue) })
-        filter.add("registration_id = ?", owner.map { .integer($0) })
-        let query = "SELECT \(Booking.columns) FROM bookings" + filter.clause + " ORDER BY first_date, id LIMIT ?"
-        let values = filter.arguments + [.integer(Int64(limit))]
-        return try await pool.read { db in try db.query(query, values).map(Booking.init(row:)) }
+                     limit: Int = 500) async throws(ServiceError<RegistrationLookupCode>) -> [Booking] {
+        try await context.run(RegistrationLookupCode.self) {
+            if let registration { try Registrations.requireOwn(registration: registration, actor: actor) }
+            let owner = actor.role == .member ? actor.registrationID : registration
+            var filter = SQLConditions()
+            filter.add("first_date <= ?", to.map { .text($0.description) })
+            filter.add("last_date >= ?", from.map { .text($0.description) })
+            filter.add("facility_id = ?", facility.map { .text($0.rawValue) })
+            filter.add("registration_id = ?", owner.map { .integer($0) })
+            let query = "SELECT \(Booking.columns) FROM bookings" + filter.clause + " ORDER BY first_date, id LIMIT ?"
+            let values = filter.arguments + [.integer(Int64(limit))]
+            return try await pool.read { db in try db.query(query, values).map(Booking.init(row:)) }
+        }
     }
 
     /// The live bookings using any of `facilities` (none: every facility) on

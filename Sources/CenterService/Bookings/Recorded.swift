@@ -10,10 +10,10 @@ public struct IdempotencyKey: Sendable, Hashable {
     public let key: String
     public let requestHash: [UInt8]
 
-    /// Refuses a key outside 1…200 visible ASCII characters (`.invalid` `idempotency_key_invalid`).
-    public init(key: String, requestHash: [UInt8]) throws(DomainError) {
+    /// Refuses a key outside 1…200 visible ASCII characters (`idempotency_key_invalid`).
+    public init(key: String, requestHash: [UInt8]) throws(Refusal<IdempotencyCode>) {
         guard (1...200).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
-            throw DomainError(.invalid, "idempotency_key_invalid", "An Idempotency-Key is 1 to 200 visible ASCII characters.")
+            throw Refusal(IdempotencyCode.idempotencyKeyInvalid, "An Idempotency-Key is 1 to 200 visible ASCII characters.")
         }
         self.key = key
         self.requestHash = requestHash
@@ -65,22 +65,10 @@ enum RecordedUseCase: String, Sendable {
 /// read, until the retention job deletes them.
 enum IdempotencyStore {
     /// A recorded refusal as stored after the use case's name.
-    struct Refusal: Codable {
-        let kind: String
+    struct StoredRefusal: Codable {
         let code: String
         let message: String
         let details: [String: String]
-
-        init(_ refusal: DomainError) {
-            kind = refusal.kind.rawValue
-            code = refusal.code
-            message = refusal.message
-            details = refusal.details
-        }
-
-        var domainError: DomainError {
-            DomainError(DomainError.Kind(rawValue: kind) ?? .conflict, code, message, details: details)
-        }
     }
 
     /// What the `status` column holds.
@@ -89,35 +77,44 @@ enum IdempotencyStore {
         case legacyRefusal = 0
         /// The value's JSON follows the use case's name.
         case value = 1
-        /// A `Refusal` follows the use case's name.
+        /// A `StoredRefusal` follows the use case's name.
         case refusal = 2
     }
 
     /// The first outcome of `key` by `actor` for `useCase`: its value's JSON,
-    /// nil when the key is new; the first refusal thrown again; and
-    /// `idempotency_key_reused` (422) when the key came with another request.
-    static func replay(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase) throws -> [UInt8]? {
+    /// nil when the key is new; the first refusal thrown again, with its code
+    /// of `codes`; and `idempotency_key_reused` when the key came with
+    /// another request.
+    static func replay<Code: ErrorCode>(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase,
+                                        codes: Code.Type) throws -> [UInt8]? {
         guard let row = try db.queryOne("""
             SELECT request_hash, status, body FROM idempotency_keys WHERE actor = ? AND key = ?
             """, [.text(actor), .text(key.key)]) else { return nil }
         let hash: [UInt8] = try row.get("request_hash")
-        let reused = DomainError(.invalid, "idempotency_key_reused",
-                                 "This Idempotency-Key was first used with another request.", details: ["key": key.key])
+        let reused = Refusal(IdempotencyCode.idempotencyKeyReused, "This Idempotency-Key was first used with another request.",
+                             details: ["key": key.key])
         guard hash == key.requestHash else { throw reused }
         let status: Int64 = try row.get("status")
         let body: [UInt8] = try row.get("body")
         guard let kind = Kind(rawValue: status) else { return body }
-        if kind == .legacyRefusal { throw try refusal(from: body[...]) }
+        if kind == .legacyRefusal { throw try refusal(from: body[...], codes: codes) }
         guard let newline = body.firstIndex(of: 0x0A), body[..<newline].elementsEqual(useCase.rawValue.utf8) else {
             throw reused
         }
         let payload = body[(newline + 1)...]
-        if kind == .refusal { throw try refusal(from: payload) }
+        if kind == .refusal { throw try refusal(from: payload, codes: codes) }
         return Array(payload)
     }
 
-    private static func refusal(from payload: ArraySlice<UInt8>) throws -> DomainError {
-        try JSONDecoder().decode(Refusal.self, from: Data(payload)).domainError
+    /// A stored refusal as `codes` has it; one whose code the use case no
+    /// longer has (the rules changed since) is a failure, not a guess.
+    private static func refusal<Code: ErrorCode>(from payload: ArraySlice<UInt8>, codes: Code.Type) throws -> any Error {
+        let stored = try JSONDecoder().decode(StoredRefusal.self, from: Data(payload))
+        guard let code = Code(code: stored.code) else {
+            return StoreError(code: .typeMismatch, resultCode: 20,
+                              message: "a recorded refusal's code \(stored.code) is not one of \(Code.self)")
+        }
+        return Refusal(code, stored.message, details: stored.details)
     }
 
     static func record(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase, kind: Kind,
@@ -132,16 +129,17 @@ enum IdempotencyStore {
     /// back and is recorded under `key`, and comes back as the failure (the
     /// write itself must not throw, or the record would be rolled back too).
     static func recordingRefusal<T>(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase,
-                                    at: Instant, _ work: () throws -> T) throws -> Result<T, DomainError> {
+                                    at: Instant, _ work: () throws -> T) throws -> Result<T, any Error> {
         try db.execute("SAVEPOINT idempotent_work")
         do {
             let value = try work()
             try db.execute("RELEASE idempotent_work")
             return .success(value)
-        } catch let refusal as DomainError {
+        } catch let refusal as any AnyRefusal {
             try db.execute("ROLLBACK TO idempotent_work; RELEASE idempotent_work")
-            try record(db, actor: actor, key: key, useCase: useCase, kind: .refusal,
-                       payload: try ServiceJSON.encode(Refusal(refusal)), at: at)
+            let stored = StoredRefusal(code: refusal.codeName, message: refusal.message, details: refusal.details)
+            try record(db, actor: actor, key: key, useCase: useCase, kind: .refusal, payload: try ServiceJSON.encode(stored),
+                       at: at)
             return .failure(refusal)
         }
     }
@@ -150,17 +148,19 @@ enum IdempotencyStore {
 extension ServiceContext {
     /// Runs `work` as `useCase` in one write transaction with the
     /// idempotency check and record around it: a known key replays its first
-    /// outcome (or refusal) and runs nothing.
-    func recordedWrite<T: Encodable & Sendable>(_ useCase: RecordedUseCase, actor: Actor, idempotency: IdempotencyKey?,
-                                                _ work: @escaping @Sendable (Database, Instant) throws -> T) async throws -> Recorded<T> {
+    /// outcome (or refusal, with its code of `codes`) and runs nothing.
+    func recordedWrite<Code: ErrorCode, T: Encodable & Sendable>(
+                                                                 _ useCase: RecordedUseCase, _ codes: Code.Type, actor: Actor, idempotency: IdempotencyKey?,
+                                                                 _ work: @escaping @Sendable (Database, Instant) throws -> T
+                                                                 ) async throws -> Recorded<T> {
         let now = clock.now()
         let label = actor.auditLabel
-        let outcome: Result<Recorded<T>, DomainError> = try await pool.write { db in
+        let outcome: Result<Recorded<T>, any Error> = try await pool.write { db in
             guard let idempotency else {
                 let value = try work(db, now)
                 return .success(Recorded(value: value, json: try ServiceJSON.encode(value)))
             }
-            if let first = try IdempotencyStore.replay(db, actor: label, key: idempotency, useCase: useCase) {
+            if let first = try IdempotencyStore.replay(db, actor: label, key: idempotency, useCase: useCase, codes: codes) {
                 return .success(Recorded(value: nil, json: first))
             }
             switch try IdempotencyStore.recordingRefusal(db, actor: label, key: idempotency, useCase: useCase, at: now,

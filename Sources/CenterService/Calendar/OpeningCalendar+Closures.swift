@@ -52,46 +52,53 @@ extension OpeningCalendar {
     /// The longest ad-hoc closure accepted in one request, in days.
     static let maximumClosureDays = 366
 
+    /// What `declareClosure` refuses with.
+    public typealias ClosureRefusal = Refusals<IdempotencyCode, ClosureCode, FacilityLookupCode>
+
     /// Closes the center or some facilities (臨時休館) and, in the same
     /// transaction, cancels every live booking it hits on the center's behalf
     /// (100% refund, `RefundSchedule.centerCancelPercent`).
     public func declareClosure(_ input: ClosureInput, by actor: Actor,
-                               idempotency: IdempotencyKey? = nil) async throws -> Recorded<ClosureResult> {
-        let center = settings.center
-        let last = input.to ?? input.date
-        guard last >= input.date else {
-            throw DomainError(.invalid, "date_range_invalid", "`date` (\(input.date)) is after `to` (\(last)).",
+                               idempotency: IdempotencyKey? = nil)
+        async throws(ServiceError<ClosureRefusal>) -> Recorded<ClosureResult> {
+        try await context.run(ClosureRefusal.self) {
+            let center = settings.center
+            let last = input.to ?? input.date
+            guard last >= input.date else {
+                throw Refusal(ClosureCode.dateRangeInvalid, "`date` (\(input.date)) is after `to` (\(last)).",
                               details: ["date": input.date.description, "to": last.description])
-        }
-        guard input.date.days(until: last) < Self.maximumClosureDays else {
-            throw DomainError(.invalid, "date_range_invalid", "A closure runs at most \(Self.maximumClosureDays) days.",
+            }
+            guard input.date.days(until: last) < Self.maximumClosureDays else {
+                throw Refusal(ClosureCode.dateRangeInvalid, "A closure runs at most \(Self.maximumClosureDays) days.",
                               details: ["date": input.date.description, "to": last.description])
-        }
-        try TextRule.reason.check(input.reason, field: "reason", code: "reason_required")
-        if let reasonJa = input.reasonJa { try TextRule.optionalReason.check(reasonJa, field: "reason_ja", code: "reason_invalid") }
-        if let unknown = input.facilities.first(where: { center.facility($0) == nil }) {
-            throw DomainError(.notFound, "facility_not_found", "No facility has id \(TextRule.echo(unknown.rawValue)).", details: ["facility": unknown.rawValue])
-        }
-        return try await context.recordedWrite(.closureCreate, actor: actor, idempotency: idempotency) { db, now in
-            try db.run("""
-                INSERT INTO closures (first_date, last_date, facilities, reason, reason_ja, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [.text(input.date.description), .text(last.description),
-                      .text(input.facilities.map(\.rawValue).joined(separator: ",")), .text(input.reason),
-                      input.reasonJa.map { .text($0) } ?? .null, .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
-            let id = db.lastInsertRowID
-            let hit = try BookingLedger.liveBookingIDs(db, from: input.date, to: last, facilities: input.facilities)
-            let cancelled = try Bookings.cancelForCenter(db, bookings: hit, reason: "closure #\(id): \(input.reason)",
-                                                     center: center, actor: actor.auditLabel, now: now)
-            let passes = try Desks.cancelPassesClosed(db, from: input.date, to: last,
-                                                          facilities: input.facilities.map(\.rawValue),
-                                                          deskPool: center.desks.pool, reason: "closure #\(id)",
-                                                          actor: actor.auditLabel, now: now)
-            let result = ClosureResult(id: id, date: input.date, to: last, facilities: input.facilities, reason: input.reason,
-                                       reasonJa: input.reasonJa, cancelled: cancelled, cancelledDeskPasses: passes)
-            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "closure.create", entity: "closure",
-                                entityID: String(id), after: result)
-            return result
+            }
+            try TextRule.reason.check(input.reason, field: "reason", code: ClosureCode.reasonRequired)
+            if let reasonJa = input.reasonJa { try TextRule.optionalReason.check(reasonJa, field: "reason_ja", code: ClosureCode.reasonInvalid) }
+            if let unknown = input.facilities.first(where: { center.facility($0) == nil }) {
+                throw Refusal(FacilityLookupCode.facilityNotFound, "No facility has id \(TextRule.echo(unknown.rawValue)).", details: ["facility": unknown.rawValue])
+            }
+            return try await context.recordedWrite(.closureCreate, ClosureRefusal.self, actor: actor,
+                                                   idempotency: idempotency) { db, now in
+                try db.run("""
+                    INSERT INTO closures (first_date, last_date, facilities, reason, reason_ja, created_at, created_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, [.text(input.date.description), .text(last.description),
+                          .text(input.facilities.map(\.rawValue).joined(separator: ",")), .text(input.reason),
+                          input.reasonJa.map { .text($0) } ?? .null, .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+                let id = db.lastInsertRowID
+                let hit = try BookingLedger.liveBookingIDs(db, from: input.date, to: last, facilities: input.facilities)
+                let cancelled = try Bookings.cancelForCenter(db, bookings: hit, reason: "closure #\(id): \(input.reason)",
+                                                         center: center, actor: actor.auditLabel, now: now)
+                let passes = try Desks.cancelPassesClosed(db, from: input.date, to: last,
+                                                              facilities: input.facilities.map(\.rawValue),
+                                                              deskPool: center.desks.pool, reason: "closure #\(id)",
+                                                              actor: actor.auditLabel, now: now)
+                let result = ClosureResult(id: id, date: input.date, to: last, facilities: input.facilities, reason: input.reason,
+                                           reasonJa: input.reasonJa, cancelled: cancelled, cancelledDeskPasses: passes)
+                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "closure.create", entity: "closure",
+                                    entityID: String(id), after: result)
+                return result
+            }
         }
     }
 }

@@ -52,8 +52,9 @@ enum DeskLedger {
                     VALUES (?, ?, ?, ?, ?, 1)
                     """, [.integer(id), .text(desk.rawValue), .integer(registration), .text(date.description),
                           .text(unit.rawValue)])
-            } catch let error as StoreError where error.isConstraintViolation && error.message.contains("desk_pass_periods") {
-                if error.message.contains("registration_id") { throw overlaps(date: date, unit: unit) }
+            } catch let error as StoreError where error.constraint?.name == Schema.oneLivePassPerPerson {
+                throw overlaps(date: date, unit: unit)
+            } catch let error as StoreError where error.constraint?.name == Schema.oneLivePassPerDesk {
                 throw deskTaken(desk, date: date, unit: unit)
             }
         }
@@ -64,13 +65,13 @@ enum DeskLedger {
         try db.run("UPDATE desk_pass_periods SET live = 0 WHERE pass_id = ? AND live = 1", [.integer(id)])
     }
 
-    static func deskTaken(_ desk: FacilityID, date: LocalDate, unit: DivisionID) -> DomainError {
-        DomainError(.conflict, "desk_taken", "\(desk) is taken on \(date) (\(unit)).",
-                    details: ["desk": desk.rawValue, "date": date.description, "period": unit.rawValue])
+    static func deskTaken(_ desk: FacilityID, date: LocalDate, unit: DivisionID) -> Refusal<DeskPassRequestCode> {
+        Refusal(DeskPassRequestCode.deskTaken, "\(desk) is taken on \(date) (\(unit)).",
+                details: ["desk": desk.rawValue, "date": date.description, "period": unit.rawValue])
     }
 
-    static func overlaps(date: LocalDate, unit: DivisionID) -> DomainError {
-        DomainError(.conflict, "pass_overlaps", "This registration already holds a desk pass on \(date) (\(unit)).",
-                    details: ["date": date.description, "period": unit.rawValue])
+    static func overlaps(date: LocalDate, unit: DivisionID) -> Refusal<DeskPassRequestCode> {
+        Refusal(DeskPassRequestCode.passOverlaps, "This registration already holds a desk pass on \(date) (\(unit)).",
+                details: ["date": date.description, "period": unit.rawValue])
     }
 }

@@ -76,8 +76,8 @@ public struct DeskPass: Sendable, Hashable, Encodable {
 
     /// Pass `id`, or `desk_pass_not_found` (404); a member sees only its own.
     static func load(_ db: Database, id: Int64, for actor: Actor? = nil) throws -> DeskPass {
-        let notFound = DomainError(.notFound, "desk_pass_not_found", "No desk pass has id \(id).",
-                                   details: ["desk_pass": String(id)])
+        let notFound = Refusal(DeskPassLookupCode.deskPassNotFound, "No desk pass has id \(id).",
+                               details: ["desk_pass": String(id)])
         guard let row = try db.queryOne("SELECT \(columns) FROM desk_passes WHERE id = ?", [.integer(id)]) else {
             throw notFound
         }

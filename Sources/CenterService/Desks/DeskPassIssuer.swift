@@ -24,7 +24,7 @@ struct DeskPassIssuer {
         let units = try rules.units(of: request.period, divisions: center.divisions)
         let desks = Self.deskIDs(center)
         if let named = request.desk, !desks.contains(named) {
-            throw DomainError(.notFound, "desk_not_found", "No desk has id \(TextRule.echo(named.rawValue)).", details: ["desk": named.rawValue])
+            throw Refusal(DeskPassRequestCode.deskNotFound, "No desk has id \(TextRule.echo(named.rawValue)).", details: ["desk": named.rawValue])
         }
 
         let record = try RegistrationRecord.load(db, id: id, today: today)
@@ -55,8 +55,8 @@ struct DeskPassIssuer {
             desk = named
         } else {
             guard let free = DeskPassRules.firstFreeDesk(desks, taken: taken) else {
-                throw DomainError(.conflict, "no_desk_free", "No desk is free on \(date) (\(request.period)).",
-                                  details: ["date": date.description, "period": request.period])
+                throw Refusal(DeskPassRequestCode.noDeskFree, "No desk is free on \(date) (\(request.period)).",
+                              details: ["date": date.description, "period": request.period])
             }
             desk = free
         }

@@ -37,6 +37,6 @@ public struct DeskPassRequest: Sendable, Hashable, Decodable {
             return registration
         }
         if actor.role == .member, let own = actor.registrationID { return own }
-        throw DomainError(.invalid, "registration_required", "Staff book a desk pass for a named registration.")
+        throw Refusal(DeskPassRequestCode.registrationRequired, "Staff book a desk pass for a named registration.")
     }
 }

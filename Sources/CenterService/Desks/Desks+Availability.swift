@@ -28,42 +28,44 @@ extension Desks {
 
     /// Daily desk occupancy from `from` to `to` (at most
     /// `Bookings.maximumAvailabilityDays`), per date and period.
-    public func occupancy(from: LocalDate, to: LocalDate) async throws -> [DeskOccupancy] {
-        guard from <= to else {
-            throw DomainError(.invalid, "date_range_invalid", "`from` (\(from)) is after `to` (\(to)).",
+    public func occupancy(from: LocalDate, to: LocalDate) async throws(ServiceError<DateRangeCode>) -> [DeskOccupancy] {
+        try await context.run(DateRangeCode.self) {
+            guard from <= to else {
+                throw Refusal(DateRangeCode.dateRangeInvalid, "`from` (\(from)) is after `to` (\(to)).",
                               details: ["from": from.description, "to": to.description])
-        }
-        guard from.days(until: to) < Bookings.maximumAvailabilityDays else {
-            throw DomainError(.invalid, "range_too_long", "From `from` to `to` is at most \(Bookings.maximumAvailabilityDays) days.",
-                              details: ["from": from.description, "to": to.description])
-        }
-        let center = settings.center
-        let calendar = self.calendar
-        let count = center.desks.desks.count
-        return try await pool.read { db in
-            let days = try BookableCalendar.load(db, calendar: calendar, from: from, to: to)
-            let rows = try db.query("""
-                SELECT u.date, u.period_unit, p.state, count(*) AS n
-                FROM desk_pass_periods u JOIN desk_passes p ON p.id = u.pass_id
-                WHERE u.date BETWEEN ? AND ? AND p.state <> 'cancelled'
-                GROUP BY u.date, u.period_unit, p.state
-                """, [.text(from.description), .text(to.description)])
-            var tally: [String: [DeskPassState: Int]] = [:]
-            for row in rows {
-                let key = "\(try row.get("date") as String) \(try row.get("period_unit") as String)"
-                let state: DeskPassState = try RegistrationRecord.decodeEnum(row.get("state"))
-                tally[key, default: [:]][state] = try row.get("n")
             }
-            return from.dates(through: to).flatMap { date in
-                let open = !days.isClosed(date, facility: center.desks.pool)
-                return center.divisions.map { division in
-                    let states = tally["\(date) \(division.id.rawValue)"] ?? [:]
-                    let live = (states[.booked] ?? 0) + (states[.checkedIn] ?? 0)
-                    let desks = open ? count : 0
-                    let ratio = desks == 0 ? 0 : (Double(live * 10_000 / desks) / 10_000)
-                    return DeskOccupancy(date: date, period: division.id, open: open, desks: desks,
-                                         passes: live + (states[.noShow] ?? 0), checkedIn: states[.checkedIn] ?? 0,
-                                         noShows: states[.noShow] ?? 0, occupancy: ratio)
+            guard from.days(until: to) < Bookings.maximumAvailabilityDays else {
+                throw Refusal(DateRangeCode.rangeTooLong, "From `from` to `to` is at most \(Bookings.maximumAvailabilityDays) days.",
+                              details: ["from": from.description, "to": to.description])
+            }
+            let center = settings.center
+            let calendar = self.calendar
+            let count = center.desks.desks.count
+            return try await pool.read { db in
+                let days = try BookableCalendar.load(db, calendar: calendar, from: from, to: to)
+                let rows = try db.query("""
+                    SELECT u.date, u.period_unit, p.state, count(*) AS n
+                    FROM desk_pass_periods u JOIN desk_passes p ON p.id = u.pass_id
+                    WHERE u.date BETWEEN ? AND ? AND p.state <> 'cancelled'
+                    GROUP BY u.date, u.period_unit, p.state
+                    """, [.text(from.description), .text(to.description)])
+                var tally: [String: [DeskPassState: Int]] = [:]
+                for row in rows {
+                    let key = "\(try row.get("date") as String) \(try row.get("period_unit") as String)"
+                    let state: DeskPassState = try RegistrationRecord.decodeEnum(row.get("state"))
+                    tally[key, default: [:]][state] = try row.get("n")
+                }
+                return from.dates(through: to).flatMap { date in
+                    let open = !days.isClosed(date, facility: center.desks.pool)
+                    return center.divisions.map { division in
+                        let states = tally["\(date) \(division.id.rawValue)"] ?? [:]
+                        let live = (states[.booked] ?? 0) + (states[.checkedIn] ?? 0)
+                        let desks = open ? count : 0
+                        let ratio = desks == 0 ? 0 : (Double(live * 10_000 / desks) / 10_000)
+                        return DeskOccupancy(date: date, period: division.id, open: open, desks: desks,
+                                             passes: live + (states[.noShow] ?? 0), checkedIn: states[.checkedIn] ?? 0,
+                                             noShows: states[.noShow] ?? 0, occupancy: ratio)
+                    }
                 }
             }
         }

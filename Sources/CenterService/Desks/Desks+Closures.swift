@@ -8,7 +8,7 @@ extension Desks {
     /// the whole center when `facilities` is empty). Runs inside the caller's
     /// write transaction, so the closure and its cancellations commit together.
     static func cancelPassesClosed(_ db: Database, from first: LocalDate, to last: LocalDate, facilities: [String],
-                                       deskPool: FacilityID, reason: String, actor: String, now: Instant) throws -> [DeskPass] {
+                                   deskPool: FacilityID, reason: String, actor: String, now: Instant) throws -> [DeskPass] {
         guard facilities.isEmpty || facilities.contains(deskPool.rawValue) else { return [] }
         let hit = try db.query("""
             SELECT \(DeskPass.columns) FROM desk_passes WHERE state IN ('booked', 'checked_in') AND date BETWEEN ? AND ?

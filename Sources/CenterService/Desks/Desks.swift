@@ -10,68 +10,93 @@ public struct Desks: AreaService {
     /// The desks of the pool with their features (`GET /desks`), by id.
     public var all: [DeskConfiguration.Desk] { settings.center.desks.desks.sorted { $0.id < $1.id } }
 
+    /// What `book` refuses with: the request, then the rules in the order
+    /// `DeskPassIssuer` runs them.
+    public typealias PassRefusal = Refusals<
+        IdempotencyCode, DeskPassRequestCode, RegistrationLookupCode, DeskPassRules.Code, Registration.Code, ClosedDayCode,
+        Registration.ValidityCode
+    >
+
     /// Issues a desk pass (`POST /desk-passes`) in one write transaction with
     /// every rule of `DeskPassIssuer`. A member books only for its own
     /// registration; staff name the registration.
     public func book(_ request: DeskPassRequest, by actor: Actor,
-                             idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
-        let registration = try request.holder(for: actor)
-        let center = settings.center
-        let roadmapState = context.roadmapState
-        return try await context.recordedWrite(.deskPassCreate, actor: actor, idempotency: idempotency) { db, now in
-            try DeskPassIssuer(center: center, calendar: roadmapState.calendar, db: db, now: now)
-                .issue(request, registration: registration, actor: actor)
+                     idempotency: IdempotencyKey? = nil) async throws(ServiceError<PassRefusal>) -> Recorded<DeskPass> {
+        try await context.run(PassRefusal.self) {
+            let registration = try request.holder(for: actor)
+            let center = settings.center
+            let roadmapState = context.roadmapState
+            return try await context.recordedWrite(.deskPassCreate, PassRefusal.self, actor: actor,
+                                                   idempotency: idempotency) { db, now in
+                try DeskPassIssuer(center: center, calendar: roadmapState.calendar, db: db, now: now)
+                    .issue(request, registration: registration, actor: actor)
+            }
         }
     }
 
     /// Desk pass `id`; a member sees only its own (another id is 404).
-    public func pass(id: Int64, for actor: Actor) async throws -> DeskPass {
-        try await pool.read { db in try DeskPass.load(db, id: id, for: actor) }
+    public func pass(id: Int64, for actor: Actor) async throws(ServiceError<DeskPassLookupCode>) -> DeskPass {
+        try await context.run(DeskPassLookupCode.self) {
+            try await pool.read { db in try DeskPass.load(db, id: id, for: actor) }
+        }
     }
+
+    /// What `checkIn` refuses with.
+    public typealias CheckInRefusal = Refusals<IdempotencyCode, DeskPassLookupCode, DeskPassStateCode, DeskPassRules.CheckInCode>
+    /// What `cancel` refuses with.
+    public typealias CancelRefusal = Refusals<IdempotencyCode, DeskPassLookupCode, DeskPassStateCode, DeskPassRules.CancelCode>
 
     /// Checks a pass in (チェックイン) at the front desk or by the freelancer:
     /// from the day of use until the start + grace (`checkCheckIn`).
     public func checkIn(pass id: Int64, by actor: Actor,
-                                idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
-        let rules = DeskPassRules(settings.center.desks)
-        return try await context.recordedWrite(.deskPassCheckIn, actor: actor, idempotency: idempotency) { db, now in
-            let before = try DeskPass.load(db, id: id, for: actor)
-            try Self.requireBooked(before)
-            try rules.checkCheckIn(now: now, date: before.date, deadline: before.checkInDeadline)
-            try db.run("UPDATE desk_passes SET state = 'checked_in', checked_in_at = ?, checked_in_by = ? WHERE id = ?",
-                       [.integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
-            return try Self.audited(db, pass: id, before: before, action: "desk_pass.check_in", actor: actor.auditLabel, now: now)
+                        idempotency: IdempotencyKey? = nil) async throws(ServiceError<CheckInRefusal>) -> Recorded<DeskPass> {
+        try await context.run(CheckInRefusal.self) {
+            let rules = DeskPassRules(settings.center.desks)
+            return try await context.recordedWrite(.deskPassCheckIn, CheckInRefusal.self, actor: actor,
+                                                   idempotency: idempotency) { db, now in
+                let before = try DeskPass.load(db, id: id, for: actor)
+                try Self.requireBooked(before)
+                try rules.checkCheckIn(now: now, date: before.date, deadline: before.checkInDeadline)
+                try db.run("UPDATE desk_passes SET state = 'checked_in', checked_in_at = ?, checked_in_by = ? WHERE id = ?",
+                           [.integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+                return try Self.audited(db, pass: id, before: before, action: "desk_pass.check_in", actor: actor.auditLabel, now: now)
+            }
         }
     }
 
     /// Cancels a pass before it starts (`checkCancel`); its desk is free again at once.
     public func cancel(pass id: Int64, by actor: Actor,
-                               idempotency: IdempotencyKey? = nil) async throws -> Recorded<DeskPass> {
-        let rules = DeskPassRules(settings.center.desks)
-        return try await context.recordedWrite(.deskPassCancel, actor: actor, idempotency: idempotency) { db, now in
-            let before = try DeskPass.load(db, id: id, for: actor)
-            try Self.requireBooked(before)
-            try rules.checkCancel(now: now, start: before.startsAt)
-            try db.run("UPDATE desk_passes SET state = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE id = ?",
-                       [.integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
-            try DeskLedger.release(db, pass: id)
-            return try Self.audited(db, pass: id, before: before, action: "desk_pass.cancel", actor: actor.auditLabel, now: now)
+                       idempotency: IdempotencyKey? = nil) async throws(ServiceError<CancelRefusal>) -> Recorded<DeskPass> {
+        try await context.run(CancelRefusal.self) {
+            let rules = DeskPassRules(settings.center.desks)
+            return try await context.recordedWrite(.deskPassCancel, CancelRefusal.self, actor: actor,
+                                                   idempotency: idempotency) { db, now in
+                let before = try DeskPass.load(db, id: id, for: actor)
+                try Self.requireBooked(before)
+                try rules.checkCancel(now: now, start: before.startsAt)
+                try db.run("UPDATE desk_passes SET state = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE id = ?",
+                           [.integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+                try DeskLedger.release(db, pass: id)
+                return try Self.audited(db, pass: id, before: before, action: "desk_pass.cancel", actor: actor.auditLabel, now: now)
+            }
         }
     }
 
     /// Passes used on `date` (when given) of `registration` (when given), by
     /// date, period and desk, at most `limit`. A member sees only its own.
     public func passes(from: LocalDate?, to: LocalDate?, registration: Int64?, for actor: Actor,
-                           limit: Int = 500) async throws -> [DeskPass] {
-        if let registration { try Registrations.requireOwn(registration: registration, actor: actor) }
-        let owner = actor.role == .member ? actor.registrationID : registration
-        var filter = SQLConditions()
-        filter.add("date >= ?", from.map { .text($0.description) })
-        filter.add("date <= ?", to.map { .text($0.description) })
-        filter.add("registration_id = ?", owner.map { .integer($0) })
-        let query = "SELECT \(DeskPass.columns) FROM desk_passes" + filter.clause + " ORDER BY date, starts_at, desk_id, id LIMIT ?"
-        let values = filter.arguments + [.integer(Int64(limit))]
-        return try await pool.read { db in try db.query(query, values).map(DeskPass.init(row:)) }
+                       limit: Int = 500) async throws(ServiceError<RegistrationLookupCode>) -> [DeskPass] {
+        try await context.run(RegistrationLookupCode.self) {
+            if let registration { try Registrations.requireOwn(registration: registration, actor: actor) }
+            let owner = actor.role == .member ? actor.registrationID : registration
+            var filter = SQLConditions()
+            filter.add("date >= ?", from.map { .text($0.description) })
+            filter.add("date <= ?", to.map { .text($0.description) })
+            filter.add("registration_id = ?", owner.map { .integer($0) })
+            let query = "SELECT \(DeskPass.columns) FROM desk_passes" + filter.clause + " ORDER BY date, starts_at, desk_id, id LIMIT ?"
+            let values = filter.arguments + [.integer(Int64(limit))]
+            return try await pool.read { db in try db.query(query, values).map(DeskPass.init(row:)) }
+        }
     }
 
     /// Refuses a change to a pass that is no longer `booked`:
@@ -82,12 +107,12 @@ public struct Desks: AreaService {
         case .booked:
             return
         case .checkedIn:
-            throw DomainError(.conflict, "already_checked_in", "Desk pass \(pass.id) is already checked in.", details: details)
+            throw Refusal(DeskPassStateCode.alreadyCheckedIn, "Desk pass \(pass.id) is already checked in.", details: details)
         case .cancelled:
-            throw DomainError(.conflict, "desk_pass_cancelled", "Desk pass \(pass.id) was cancelled.", details: details)
+            throw Refusal(DeskPassStateCode.deskPassCancelled, "Desk pass \(pass.id) was cancelled.", details: details)
         case .noShow:
-            throw DomainError(.conflict, "desk_pass_released", "Desk pass \(pass.id) was released as a no-show.",
-                              details: details)
+            throw Refusal(DeskPassStateCode.deskPassReleased, "Desk pass \(pass.id) was released as a no-show.",
+                          details: details)
         }
     }
 

@@ -111,8 +111,8 @@ public struct LockerLease: Sendable, Hashable, Encodable {
     /// Reads lease `id`, or `locker_lease_not_found` (404).
     static func load(_ db: Database, id: Int64) throws -> LockerLease {
         guard let row = try db.queryOne("SELECT \(columns) FROM locker_leases WHERE id = ?", [.integer(id)]) else {
-            throw DomainError(.notFound, "locker_lease_not_found", "No locker lease has id \(id).",
-                              details: ["lease": String(id)])
+            throw Refusal(LockerLeaseLookupCode.lockerLeaseNotFound, "No locker lease has id \(id).",
+                          details: ["lease": String(id)])
         }
         return try LockerLease(row: row)
     }
@@ -121,8 +121,8 @@ public struct LockerLease: Sendable, Hashable, Encodable {
     static func loadActive(_ db: Database, id: Int64) throws -> LockerLease {
         let lease = try load(db, id: id)
         guard lease.state == "active" else {
-            throw DomainError(.conflict, "lease_not_active", "Locker lease \(id) is \(lease.state).",
-                              details: ["lease": String(id), "state": lease.state])
+            throw Refusal(LockerLeaseStateCode.leaseNotActive, "Locker lease \(id) is \(lease.state).",
+                          details: ["lease": String(id), "state": lease.state])
         }
         return lease
     }

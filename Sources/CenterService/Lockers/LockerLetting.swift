@@ -49,18 +49,18 @@ struct LockerLetting {
     func lease(_ request: LockerLeaseRequest, registration: Int64, offeredLocker: FacilityID?, offer: Int64?) throws -> LockerLease {
         let lessee = try RegistrationRecord.load(db, id: registration, today: today)
         guard lessee.status == "active" else {
-            throw DomainError(.conflict, "registration_not_active", "Registration \(registration) is \(lessee.status).",
-                              details: ["registration": String(registration), "status": lessee.status])
+            throw Refusal(RegistrationActiveCode.registrationNotActive, "Registration \(registration) is \(lessee.status).",
+                          details: ["registration": String(registration), "status": lessee.status])
         }
         let thisMonth = today.yearMonth
         guard request.startMonth >= thisMonth else {
-            throw DomainError(.invalid, "start_month_past", "A lease starts this month or later.",
-                              details: ["start_month": request.startMonth.description, "earliest": thisMonth.description])
+            throw Refusal(LockerLettingCode.startMonthPast, "A lease starts this month or later.",
+                          details: ["start_month": request.startMonth.description, "earliest": thisMonth.description])
         }
         let latest = thisMonth.adding(months: Self.startMonthsAhead)
         guard request.startMonth <= latest else {
-            throw DomainError(.invalid, "start_month_too_far", "A lease starts at most \(Self.startMonthsAhead) months ahead.",
-                              details: ["start_month": request.startMonth.description, "latest": latest.description])
+            throw Refusal(LockerLettingCode.startMonthTooFar, "A lease starts at most \(Self.startMonthsAhead) months ahead.",
+                          details: ["start_month": request.startMonth.description, "latest": latest.description])
         }
         try terms.checkNewTerm(months: request.months)
         let start = request.startMonth.firstDay
@@ -132,8 +132,8 @@ struct LockerLetting {
         sql += terms.joined(separator: " OR ") + ") LIMIT 1"
         if let row = try db.queryOne(sql, arguments) {
             let existing: Int64 = try row.get("id")
-            throw DomainError(.conflict, "company_has_lease", "This company already holds an active locker lease.",
-                              details: ["lease": String(existing)])
+            throw Refusal(CompanyLeaseCode.companyHasLease, "This company already holds an active locker lease.",
+                          details: ["lease": String(existing)])
         }
     }
 
@@ -142,18 +142,18 @@ struct LockerLetting {
         let statuses = try statuses()
         if let wanted {
             guard let status = statuses[wanted] else {
-                throw DomainError(.notFound, "locker_not_found", "No locker has id \(TextRule.echo(wanted.rawValue)).", details: ["locker": wanted.rawValue])
+                throw Refusal(LockerLettingCode.lockerNotFound, "No locker has id \(TextRule.echo(wanted.rawValue)).", details: ["locker": wanted.rawValue])
             }
             guard status.isFree else {
                 var details = ["locker": wanted.rawValue, "state": status.name]
                 if let until = status.until { details["until"] = until.description }
-                throw DomainError(.conflict, "locker_not_free", "Locker \(wanted) is \(status.name).", details: details)
+                throw Refusal(LockerLettingCode.lockerNotFree, "Locker \(wanted) is \(status.name).", details: details)
             }
             return wanted
         }
         guard let free = LockerStatus.firstFree(of: configuration.ids, statuses: statuses) else {
-            throw DomainError(.conflict, "no_locker_free", "No locker is free; the applicant may join the waitlist.",
-                              details: ["waitlist": "/locker-waitlist"])
+            throw Refusal(LockerLettingCode.noLockerFree, "No locker is free; the applicant may join the waitlist.",
+                          details: ["waitlist": "/locker-waitlist"])
         }
         return free
     }

@@ -25,7 +25,7 @@ public struct LockerOffer: Sendable, Hashable, Encodable {
             SELECT o.id, o.waitlist_id, w.registration_id, o.locker_id, o.offered_on, o.expires_on, o.state
             FROM locker_offers o JOIN locker_waitlist w ON w.id = o.waitlist_id WHERE o.id = ?
             """, [.integer(id)]) else {
-            throw DomainError(.notFound, "locker_offer_not_found", "No locker offer has id \(id).", details: ["offer": String(id)])
+            throw Refusal(LockerOfferCode.lockerOfferNotFound, "No locker offer has id \(id).", details: ["offer": String(id)])
         }
         return LockerOffer(id: try row.get("id"), waitlistEntry: try row.get("waitlist_id"),
                            registration: try row.get("registration_id"), locker: FacilityID(try row.get("locker_id") as String),

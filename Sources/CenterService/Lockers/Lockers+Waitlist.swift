@@ -3,36 +3,48 @@ import CenterDomain
 internal import Store
 
 extension Lockers {
+    /// What `joinWaitlist` refuses with.
+    public typealias WaitlistRefusal = Refusals<
+        IdempotencyCode, LockerWaitlistCode, RegistrationLookupCode, RegistrationActiveCode, CompanyLeaseCode
+    >
+
     /// Puts a registration on the locker waitlist (`POST /locker-waitlist`);
     /// one open application per registration (`already_waiting`, 409). A
     /// locker free right now is offered at once to the first in line.
     public func joinWaitlist(registration: Int64, note: String, by actor: Actor,
-                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerWaitlistEntry> {
-        let configuration = settings.center.lockers
-        return try await context.recordedWrite(.lockerWaitlistJoin, actor: actor, idempotency: idempotency) { db, now in
-            try TextRule.note.check(note, field: "note", code: "invalid_note")
-            let record = try RegistrationRecord.load(db, id: registration, today: now.japanDate)
-            guard record.status == "active" else {
-                throw DomainError(.conflict, "registration_not_active", "Registration \(registration) is \(record.status).",
+                             idempotency: IdempotencyKey? = nil)
+        async throws(ServiceError<WaitlistRefusal>) -> Recorded<LockerWaitlistEntry> {
+        try await context.run(WaitlistRefusal.self) {
+            let configuration = settings.center.lockers
+            return try await context.recordedWrite(.lockerWaitlistJoin, WaitlistRefusal.self, actor: actor,
+                                                   idempotency: idempotency) { db, now in
+                try TextRule.note.check(note, field: "note", code: LockerWaitlistCode.invalidNote)
+                let record = try RegistrationRecord.load(db, id: registration, today: now.japanDate)
+                guard record.status == "active" else {
+                    throw Refusal(RegistrationActiveCode.registrationNotActive, "Registration \(registration) is \(record.status).",
                                   details: ["registration": String(registration), "status": record.status])
-            }
-            if let row = try db.queryOne("""
-                SELECT id FROM locker_waitlist WHERE registration_id = ? AND state IN ('waiting', 'offered')
-                """, [.integer(registration)]) {
-                let existing: Int64 = try row.get("id")
-                throw DomainError(.conflict, "already_waiting", "Registration \(registration) is already on the waitlist.",
+                }
+                if let row = try db.queryOne("""
+                    SELECT id FROM locker_waitlist WHERE registration_id = ? AND state IN ('waiting', 'offered')
+                    """, [.integer(registration)]) {
+                    let existing: Int64 = try row.get("id")
+                    throw Refusal(LockerWaitlistCode.alreadyWaiting, "Registration \(registration) is already on the waitlist.",
                                   details: ["entry": String(existing)])
+                }
+                let letting = LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
+                try letting.refuseSecondLease(registration: registration, corporateNumber: nil)
+                try db.run("""
+                    INSERT INTO locker_waitlist (registration_id, note, applied_at, state, created_by) VALUES (?, ?, ?, 'waiting', ?)
+                    """, [.integer(registration), .text(note), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+                let id = db.lastInsertRowID
+                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "locker_waitlist.join", entity: "locker_waitlist",
+                                    entityID: String(id), after: try Self.waitlistEntries(db).first { $0.id == id })
+                try letting.offerFreeLockers()
+                guard let entry = try Self.waitlistEntries(db).first(where: { $0.id == id }) else {
+                    throw StoreError(code: .typeMismatch, resultCode: 20, message: "waitlist entry \(id) was not read back")
+                }
+                return entry
             }
-            let letting = LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
-            try letting.refuseSecondLease(registration: registration, corporateNumber: nil)
-            try db.run("""
-                INSERT INTO locker_waitlist (registration_id, note, applied_at, state, created_by) VALUES (?, ?, ?, 'waiting', ?)
-                """, [.integer(registration), .text(note), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
-            let id = db.lastInsertRowID
-            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "locker_waitlist.join", entity: "locker_waitlist",
-                                entityID: String(id), after: try Self.waitlistEntries(db).first { $0.id == id })
-            try letting.offerFreeLockers()
-            return try Self.waitlistEntries(db).first { $0.id == id }!
         }
     }
 
@@ -41,29 +53,46 @@ extension Lockers {
         try await pool.read { db in try Self.waitlistEntries(db).filter { $0.state == "waiting" || $0.state == "offered" } }
     }
 
+    /// What `acceptOffer` refuses with: the offer, then every rule of a lease.
+    public typealias AcceptRefusal = Refusals<
+        IdempotencyCode, LockerOfferCode, LockerLettingCode, RegistrationActiveCode, Registration.ValidityCode,
+        LockerLeaseTerms.Code, LockerLessee.Code, LesseeCheck.Code, CompanyLeaseCode
+    >
+
     /// Accepts an offer (`POST /locker-offers/{id}/accept`): the lease is made
     /// for the offer's applicant and locker with the terms of `request`.
     public func acceptOffer(id: Int64, _ request: LockerLeaseRequest, by actor: Actor,
-                                  idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerLease> {
-        let configuration = settings.center.lockers
-        return try await context.recordedWrite(.lockerOfferAccept, actor: actor, idempotency: idempotency) { db, now in
-            let offer = try Self.openOffer(db, id: id, today: now.japanDate)
-            try Self.decide(db, offer: offer, state: "accepted", now: now, actor: actor.auditLabel)
-            return try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
-                .lease(request, registration: offer.registration, offeredLocker: offer.locker, offer: offer.id)
+                            idempotency: IdempotencyKey? = nil)
+        async throws(ServiceError<AcceptRefusal>) -> Recorded<LockerLease> {
+        try await context.run(AcceptRefusal.self) {
+            let configuration = settings.center.lockers
+            return try await context.recordedWrite(.lockerOfferAccept, AcceptRefusal.self, actor: actor,
+                                                   idempotency: idempotency) { db, now in
+                let offer = try Self.openOffer(db, id: id, today: now.japanDate)
+                try Self.decide(db, offer: offer, state: "accepted", now: now, actor: actor.auditLabel)
+                return try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
+                    .lease(request, registration: offer.registration, offeredLocker: offer.locker, offer: offer.id)
+            }
         }
     }
+
+    /// What `declineOffer` refuses with.
+    public typealias DeclineRefusal = Refusals<IdempotencyCode, LockerOfferCode>
 
     /// Declines an offer: the applicant leaves the list and the locker is
     /// offered to the next in line at once.
     public func declineOffer(id: Int64, by actor: Actor,
-                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<LockerOffer> {
-        let configuration = settings.center.lockers
-        return try await context.recordedWrite(.lockerOfferDecline, actor: actor, idempotency: idempotency) { db, now in
-            let offer = try Self.openOffer(db, id: id, today: now.japanDate)
-            try Self.decide(db, offer: offer, state: "declined", now: now, actor: actor.auditLabel)
-            try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel).offerFreeLockers()
-            return try LockerOffer.load(db, id: id)
+                             idempotency: IdempotencyKey? = nil)
+        async throws(ServiceError<DeclineRefusal>) -> Recorded<LockerOffer> {
+        try await context.run(DeclineRefusal.self) {
+            let configuration = settings.center.lockers
+            return try await context.recordedWrite(.lockerOfferDecline, DeclineRefusal.self, actor: actor,
+                                                   idempotency: idempotency) { db, now in
+                let offer = try Self.openOffer(db, id: id, today: now.japanDate)
+                try Self.decide(db, offer: offer, state: "declined", now: now, actor: actor.auditLabel)
+                try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel).offerFreeLockers()
+                return try LockerOffer.load(db, id: id)
+            }
         }
     }
 
@@ -71,12 +100,12 @@ extension Lockers {
     static func openOffer(_ db: Database, id: Int64, today: LocalDate) throws -> LockerOffer {
         let offer = try LockerOffer.load(db, id: id)
         guard offer.state == "open" else {
-            throw DomainError(.conflict, "offer_not_open", "Offer \(id) is \(offer.state).",
-                              details: ["offer": String(id), "state": offer.state])
+            throw Refusal(LockerOfferCode.offerNotOpen, "Offer \(id) is \(offer.state).",
+                          details: ["offer": String(id), "state": offer.state])
         }
         guard !LockerWaitlist.offerExpired(until: offer.expiresOn, today: today) else {
-            throw DomainError(.conflict, "offer_expired", "Offer \(id) was held until \(offer.expiresOn).",
-                              details: ["offer": String(id), "expires_on": offer.expiresOn.description])
+            throw Refusal(LockerOfferCode.offerExpired, "Offer \(id) was held until \(offer.expiresOn).",
+                          details: ["offer": String(id), "expires_on": offer.expiresOn.description])
         }
         return offer
     }

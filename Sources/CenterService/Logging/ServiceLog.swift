@@ -39,8 +39,12 @@ public struct ServiceLog: Sendable {
         case let e as StoreError:
             return [("error", e.code.rawValue), ("sqlite_code", String(e.resultCode)), ("sqlite_error", e.resultCodeName),
                     ("sqlite_message", e.message)] + (e.sql.map { [("sql", $0)] } ?? [])
-        case let e as DomainError:
-            return [("error", e.code), ("message", e.message)]
+        case let e as any AnyRefusal:
+            return [("error", e.codeName), ("message", e.message)]
+        case let e as ServiceFailure:
+            return e.cause
+        case let e as any ServiceErrorProtocol:
+            return e.failure?.cause ?? e.refusal.map { cause(of: $0) } ?? []
         default:
             return [("error", String(describing: type(of: error))), ("message", String(describing: error))]
         }

@@ -19,6 +19,9 @@ extension Registrations {
     /// The actor the retention job writes as.
     static let retentionActor = "system:retention"
 
+    /// What `erase` refuses with.
+    public typealias EraseRefusal = Refusals<IdempotencyCode, RegistrationLookupCode, RegistrationErasedCode, ErasureCode>
+
     /// Erases registration `id`'s personal data on the person's request
     /// (本人からの削除請求, 個人情報の保護に関する法律 第35条), as
     /// `PersonalData` lists, keeping the anonymous figures. Refused while
@@ -28,17 +31,19 @@ extension Registrations {
     /// The registration ends the day before (it can no longer book) and its
     /// member tokens are revoked.
     public func erase(id: Int64, by actor: Actor,
-                                  idempotency: IdempotencyKey? = nil) async throws -> Recorded<ErasureResult> {
-        try await context.recordedWrite(.registrationErase, actor: actor, idempotency: idempotency) { db, now in
-            let erasure = RegistrationErasure(db: db, registration: id, now: now)
-            let validUntil = try Self.unerasedValidUntil(db, registration: id)
-            let blockers = try erasure.blockers()
-            guard blockers.isEmpty else {
-                throw DomainError(.conflict, "erasure_blocked",
-                                  "Registration \(id) still has something booked or owed; settle or cancel it first.",
+                      idempotency: IdempotencyKey? = nil) async throws(ServiceError<EraseRefusal>) -> Recorded<ErasureResult> {
+        try await context.run(EraseRefusal.self) {
+            try await context.recordedWrite(.registrationErase, EraseRefusal.self, actor: actor,
+                                            idempotency: idempotency) { db, now in
+                let erasure = RegistrationErasure(db: db, registration: id, now: now)
+                let validUntil = try Self.unerasedValidUntil(db, registration: id)
+                let blockers = try erasure.blockers()
+                guard blockers.isEmpty else {
+                    throw Refusal(ErasureCode.erasureBlocked, "Registration \(id) still has something booked or owed; settle or cancel it first.",
                                   details: blockers)
+                }
+                return try Self.erase(erasure, endedOn: erasure.endedOn(validUntil: validUntil), reason: .request, actor: actor.auditLabel)
             }
-            return try Self.erase(erasure, endedOn: erasure.endedOn(validUntil: validUntil), reason: .request, actor: actor.auditLabel)
         }
     }
 
@@ -99,12 +104,11 @@ extension Registrations {
     /// `registration_already_erased` (409).
     static func unerasedValidUntil(_ db: Database, registration id: Int64) throws -> LocalDate {
         guard let row = try db.queryOne("SELECT valid_until, erased_at FROM registrations WHERE id = ?", [.integer(id)]) else {
-            throw DomainError(.notFound, "registration_not_found", "No registration has id \(id).",
-                              details: ["registration": String(id)])
+            throw Refusal(RegistrationLookupCode.registrationNotFound, "No registration has id \(id).",
+                          details: ["registration": String(id)])
         }
         guard try (row.get("erased_at") as Int64?) == nil else {
-            throw DomainError(.conflict, "registration_already_erased",
-                              "The personal data of registration \(id) has already been erased.", details: ["registration": String(id)])
+            throw Refusal(RegistrationErasedCode.registrationAlreadyErased, "The personal data of registration \(id) has already been erased.", details: ["registration": String(id)])
         }
         return try RegistrationRecord.date(row.get("valid_until"))
     }

@@ -80,8 +80,8 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
     /// Reads registration `id`, or `registration_not_found` (404).
     static func load(_ db: Database, id: Int64, today: LocalDate) throws -> RegistrationRecord {
         guard let row = try db.queryOne("SELECT \(columns) FROM registrations WHERE id = ?", [.integer(id)]) else {
-            throw DomainError(.notFound, "registration_not_found", "No registration has id \(id).",
-                              details: ["registration": String(id)])
+            throw Refusal(RegistrationLookupCode.registrationNotFound, "No registration has id \(id).",
+                          details: ["registration": String(id)])
         }
         return try RegistrationRecord(row: row, today: today)
     }

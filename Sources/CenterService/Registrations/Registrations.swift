@@ -6,76 +6,97 @@ internal import Store
 public struct Registrations: AreaService {
     let context: ServiceContext
 
+    /// What `register` refuses with.
+    public typealias RegisterRefusal = Refusals<IdempotencyCode, RegistrationFieldCode, Eligibility.Code, RegistrationValidity.Code>
+
     /// Registers a user (利用登録): checks the name, the eligibility evidence
     /// of the category (`Eligibility`) and the validity (`RegistrationValidity`,
     /// at most 2 years), stores it and audits it, in one write.
     public func register(_ input: RegistrationInput, by actor: Actor,
-                                   idempotency: IdempotencyKey? = nil) async throws -> Recorded<RegistrationRecord> {
-        let center = settings.center
-        return try await context.recordedWrite(.registrationCreate, actor: actor, idempotency: idempotency) { db, now in
-            let today = now.japanDate
-            try Self.checkName(input.name)
-            try Self.checkContact(input.contact)
-            try Eligibility.check(input.evidence, for: input.category)
-            let validFrom = input.validFrom ?? today
-            let validUntil = input.validUntil ?? center.registration.longestValidUntil(issued: validFrom)
-            try center.registration.check(validFrom: validFrom, validUntil: validUntil)
-            try db.run("""
-                INSERT INTO registrations (category, name, contact, in_ward, evidence, valid_from, valid_until, status,
-                    penalty_points, created_at, created_by, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?, ?, ?)
-                """, [.text(input.category.rawValue), .text(input.name), .text(input.contact), input.inWard.sqlValue,
-                      .text(try StoredJSON.text(of: input.evidence)), .text(validFrom.description),
-                      .text(validUntil.description), .integer(now.secondsSinceEpoch), .text(actor.auditLabel),
-                      .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
-            let record = try RegistrationRecord.load(db, id: db.lastInsertRowID, today: today)
-            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.create",
-                                entity: "registration", entityID: String(record.id), after: record)
-            return record
+                         idempotency: IdempotencyKey? = nil)
+        async throws(ServiceError<RegisterRefusal>) -> Recorded<RegistrationRecord> {
+        try await context.run(RegisterRefusal.self) {
+            let center = settings.center
+            return try await context.recordedWrite(.registrationCreate, RegisterRefusal.self, actor: actor,
+                                                   idempotency: idempotency) { db, now in
+                let today = now.japanDate
+                try Self.checkName(input.name)
+                try Self.checkContact(input.contact)
+                try Eligibility.check(input.evidence, for: input.category)
+                let validFrom = input.validFrom ?? today
+                let validUntil = input.validUntil ?? center.registration.longestValidUntil(issued: validFrom)
+                try center.registration.check(validFrom: validFrom, validUntil: validUntil)
+                try db.run("""
+                    INSERT INTO registrations (category, name, contact, in_ward, evidence, valid_from, valid_until, status,
+                        penalty_points, created_at, created_by, updated_at, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?, ?, ?)
+                    """, [.text(input.category.rawValue), .text(input.name), .text(input.contact), input.inWard.sqlValue,
+                          .text(try StoredJSON.text(of: input.evidence)), .text(validFrom.description),
+                          .text(validUntil.description), .integer(now.secondsSinceEpoch), .text(actor.auditLabel),
+                          .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+                let record = try RegistrationRecord.load(db, id: db.lastInsertRowID, today: today)
+                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.create",
+                                    entity: "registration", entityID: String(record.id), after: record)
+                return record
+            }
         }
     }
 
     /// Registration `id`; a member sees only its own (another id is 404).
-    public func registration(id: Int64, for actor: Actor) async throws -> RegistrationRecord {
-        try Self.requireOwn(registration: id, actor: actor)
-        let today = context.today
-        return try await pool.read { db in try RegistrationRecord.load(db, id: id, today: today) }
+    public func registration(id: Int64, for actor: Actor)
+        async throws(ServiceError<RegistrationLookupCode>) -> RegistrationRecord {
+        try await context.run(RegistrationLookupCode.self) {
+            try Self.requireOwn(registration: id, actor: actor)
+            let today = context.today
+            return try await pool.read { db in try RegistrationRecord.load(db, id: id, today: today) }
+        }
     }
+
+    /// What `update` refuses with.
+    public typealias UpdateRefusal = Refusals<
+        RegistrationLookupCode, RegistrationErasedCode, RegistrationFieldCode, Eligibility.Code, RegistrationValidity.Code
+    >
 
     /// Changes the fields of `patch`, re-checking eligibility, and the
     /// validity when `valid_until` is given; audits the record before and
     /// after. A stored validity longer than the rule allows (written before
     /// renewals were capped at two years from the renewal day) does not block
     /// other changes: it stands until staff set `valid_until` or renew.
-    public func update(id: Int64, _ patch: RegistrationPatch, by actor: Actor) async throws -> RegistrationRecord {
-        let center = settings.center
-        let now = clock.now()
-        return try await pool.write { db in
-            let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
-            try Self.requireKept(before)
-            let name = patch.name ?? before.name
-            let category = patch.category ?? before.category
-            let evidence = patch.evidence ?? before.evidence
-            let validUntil = patch.validUntil ?? before.validUntil
-            try Self.checkName(name)
-            try Self.checkContact(patch.contact ?? before.contact)
-            try Eligibility.check(evidence, for: category)
-            if let changed = patch.validUntil { try center.registration.check(validFrom: before.validFrom, validUntil: changed) }
-            let suspendedUntil = patch.suspendedUntil ?? before.suspendedUntil
-            try db.run("""
-                UPDATE registrations SET category = ?, name = ?, contact = ?, in_ward = ?, evidence = ?, valid_until = ?,
-                    status = ?, suspended_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
-                """, [.text(category.rawValue), .text(name), .text(patch.contact ?? before.contact),
-                      (patch.inWard ?? before.inWard).sqlValue, .text(try StoredJSON.text(of: evidence)),
-                      .text(validUntil.description), .text(suspendedUntil == nil ? "active" : "suspended"),
-                      suspendedUntil.map { .text($0.description) } ?? .null, .integer(now.secondsSinceEpoch),
-                      .text(actor.auditLabel), .integer(id)])
-            let after = try RegistrationRecord.load(db, id: id, today: now.japanDate)
-            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.update",
-                                entity: "registration", entityID: String(id), before: before, after: after)
-            return after
+    public func update(id: Int64, _ patch: RegistrationPatch, by actor: Actor)
+        async throws(ServiceError<UpdateRefusal>) -> RegistrationRecord {
+        try await context.run(UpdateRefusal.self) {
+            let center = settings.center
+            let now = clock.now()
+            return try await pool.write { db in
+                let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
+                try Self.requireKept(before)
+                let name = patch.name ?? before.name
+                let category = patch.category ?? before.category
+                let evidence = patch.evidence ?? before.evidence
+                let validUntil = patch.validUntil ?? before.validUntil
+                try Self.checkName(name)
+                try Self.checkContact(patch.contact ?? before.contact)
+                try Eligibility.check(evidence, for: category)
+                if let changed = patch.validUntil { try center.registration.check(validFrom: before.validFrom, validUntil: changed) }
+                let suspendedUntil = patch.suspendedUntil ?? before.suspendedUntil
+                try db.run("""
+                    UPDATE registrations SET category = ?, name = ?, contact = ?, in_ward = ?, evidence = ?, valid_until = ?,
+                        status = ?, suspended_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
+                    """, [.text(category.rawValue), .text(name), .text(patch.contact ?? before.contact),
+                          (patch.inWard ?? before.inWard).sqlValue, .text(try StoredJSON.text(of: evidence)),
+                          .text(validUntil.description), .text(suspendedUntil == nil ? "active" : "suspended"),
+                          suspendedUntil.map { .text($0.description) } ?? .null, .integer(now.secondsSinceEpoch),
+                          .text(actor.auditLabel), .integer(id)])
+                let after = try RegistrationRecord.load(db, id: id, today: now.japanDate)
+                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.update",
+                                    entity: "registration", entityID: String(id), before: before, after: after)
+                return after
+            }
         }
     }
+
+    /// What `renew` refuses with.
+    public typealias RenewRefusal = Refusals<IdempotencyCode, RegistrationLookupCode, RegistrationErasedCode, RegistrationValidity.RenewalCode>
 
     /// Renews (更新, `RegistrationValidity.renewed`): the card is issued
     /// anew, valid from today for the longest term, within the renewal
@@ -83,38 +104,47 @@ public struct Registrations: AreaService {
     /// lengthen the validity answers with the registration unchanged and
     /// writes nothing.
     public func renew(id: Int64, by actor: Actor,
-                                  idempotency: IdempotencyKey? = nil) async throws -> Recorded<RegistrationRecord> {
-        let validity = settings.center.registration
-        return try await context.recordedWrite(.registrationRenew, actor: actor, idempotency: idempotency) { db, now in
-            let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
-            try Self.requireKept(before)
-            let renewed = try validity.renewed(before.registration, today: now.japanDate)
-            guard renewed != before.registration else { return before }
-            try db.run("""
-                UPDATE registrations SET valid_from = ?, valid_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
-                """, [.text(renewed.validFrom.description), .text(renewed.validUntil.description),
-                      .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
-            let after = try RegistrationRecord.load(db, id: id, today: now.japanDate)
-            try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.renew",
-                                entity: "registration", entityID: String(id), before: before, after: after)
-            return after
+                      idempotency: IdempotencyKey? = nil)
+        async throws(ServiceError<RenewRefusal>) -> Recorded<RegistrationRecord> {
+        try await context.run(RenewRefusal.self) {
+            let validity = settings.center.registration
+            return try await context.recordedWrite(.registrationRenew, RenewRefusal.self, actor: actor,
+                                                   idempotency: idempotency) { db, now in
+                let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
+                try Self.requireKept(before)
+                let renewed = try validity.renewed(before.registration, today: now.japanDate)
+                guard renewed != before.registration else { return before }
+                try db.run("""
+                    UPDATE registrations SET valid_from = ?, valid_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
+                    """, [.text(renewed.validFrom.description), .text(renewed.validUntil.description),
+                          .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+                let after = try RegistrationRecord.load(db, id: id, today: now.japanDate)
+                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.renew",
+                                    entity: "registration", entityID: String(id), before: before, after: after)
+                return after
+            }
         }
     }
 
+    /// What `mintMemberToken` refuses with.
+    public typealias MemberTokenRefusal = Refusals<RegistrationLookupCode, RegistrationErasedCode, TokenMintCode>
+
     /// Mints a `member` token for registration `id` (its own account).
-    public func mintMemberToken(registration id: Int64, name: String, by actor: Actor) async throws -> (AccessToken, TokenRecord) {
-        let today = context.today
-        try Self.requireKept(try await pool.read { db in try RegistrationRecord.load(db, id: id, today: today) })
-        return try await Accounts(context: context).mintToken(role: .member, name: name, registrationID: id, by: actor.auditLabel)
+    public func mintMemberToken(registration id: Int64, name: String, by actor: Actor)
+        async throws(ServiceError<MemberTokenRefusal>) -> (AccessToken, TokenRecord) {
+        try await context.run(MemberTokenRefusal.self) {
+            let today = context.today
+            try Self.requireKept(try await pool.read { db in try RegistrationRecord.load(db, id: id, today: today) })
+            return try await Accounts(context: context).mintToken(role: .member, name: name, registrationID: id, by: actor.auditLabel)
+        }
     }
 
     /// Refuses to change, renew or open an account for a registration whose
     /// personal data was erased (`registration_already_erased`, 409).
     static func requireKept(_ record: RegistrationRecord) throws {
         guard record.erasedAt == nil else {
-            throw DomainError(.conflict, "registration_already_erased",
-                              "The personal data of registration \(record.id) has been erased; register anew.",
-                              details: ["registration": String(record.id)])
+            throw Refusal(RegistrationErasedCode.registrationAlreadyErased, "The personal data of registration \(record.id) has been erased; register anew.",
+                          details: ["registration": String(record.id)])
         }
     }
 
@@ -123,16 +153,16 @@ public struct Registrations: AreaService {
     static func requireOwn(registration id: Int64, actor: Actor) throws {
         guard actor.role == .member else { return }
         guard actor.registrationID == id else {
-            throw DomainError(.notFound, "registration_not_found", "No registration has id \(id).",
-                              details: ["registration": String(id)])
+            throw Refusal(RegistrationLookupCode.registrationNotFound, "No registration has id \(id).",
+                          details: ["registration": String(id)])
         }
     }
 
     static func checkName(_ name: String) throws {
-        try TextRule.name.check(name, field: "name", code: "invalid_name")
+        try TextRule.name.check(name, field: "name", code: RegistrationFieldCode.invalidName)
     }
 
     static func checkContact(_ contact: String) throws {
-        try TextRule.optionalReason.check(contact, field: "contact", code: "invalid_contact")
+        try TextRule.optionalReason.check(contact, field: "contact", code: RegistrationFieldCode.invalidContact)
     }
 }

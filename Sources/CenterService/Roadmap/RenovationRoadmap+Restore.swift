@@ -19,10 +19,10 @@ extension RenovationRoadmap {
             do {
                 item = try JSONDecoder().decode(RoadmapItem.self, from: Data(text.utf8))
             } catch {
-                throw RoadmapError(RoadmapError.invalidSchedule, "stored update of roadmap item \"\(id)\" cannot be read: \(error)")
+                throw RoadmapError(.invalidSchedule, "stored update of roadmap item \"\(id)\" cannot be read: \(error)")
             }
             guard schedule.item(id) != nil else {
-                throw RoadmapError(RoadmapError.invalidSchedule, "stored update of roadmap item \"\(id)\": no such item in the schedule files")
+                throw RoadmapError(.invalidSchedule, "stored update of roadmap item \"\(id)\": no such item in the schedule files")
             }
             schedule = schedule.replacing(item)
         }

@@ -35,18 +35,32 @@ public struct RoadmapChange: Sendable, Encodable {
 /// A roadmap change that would displace bookings or desk passes, sent
 /// without `confirm_displaced` equal to their number (or with a number that
 /// no longer holds because bookings changed since the dry run): nothing was
-/// applied. Carries the dry run as it stands now, so the planner can review
-/// the list and confirm its count.
-public struct DisplacementUnconfirmed: Error, Sendable {
-    public let confirmed: Int?
-    public let change: RoadmapChange
+/// applied. The refusal carries the dry run as it stands now (attachment
+/// `dry_run`), so the planner can review the list and confirm its count.
+public enum RoadmapChangeCode: String, ErrorCode {
+    case displacementUnconfirmed = "displacement_unconfirmed"
+}
 
-    public var message: String {
+extension Refusal where Code == RoadmapChangeCode {
+    /// `displacement_unconfirmed` for `change`, given `confirmed` (nil: not sent).
+    static func unconfirmed(_ change: RoadmapChange, confirmed: Int?) -> Refusal {
         let what = "this change would cancel \(change.displaced.count) booking(s) and \(change.displacedDeskPasses.count) desk pass(es)"
         let ask = "review the dry run in details and send confirm_displaced=\(change.displacedCount) to apply it"
-        guard let confirmed else { return "Nothing was changed: \(what); \(ask)." }
-        return "Nothing was changed: confirm_displaced=\(confirmed) no longer holds, \(what); \(ask)."
+        let message = confirmed.map { "Nothing was changed: confirm_displaced=\($0) no longer holds, \(what); \(ask)." }
+            ?? "Nothing was changed: \(what); \(ask)."
+        var details = ["displaced_count": String(change.displacedCount)]
+        if let confirmed { details["confirm_displaced"] = String(confirmed) }
+        return Refusal(.displacementUnconfirmed, message, details: details,
+                       attachment: RefusalAttachment(key: "dry_run", value: change))
     }
+}
+
+/// The Roadmap module's codes, as the refusals of the roadmap's use cases.
+extension RoadmapError.Code: ErrorCode {}
+
+extension RoadmapError {
+    /// The error as a refusal of the roadmap's use cases.
+    var refusal: Refusal<Code> { Refusal(code, message) }
 }
 
 extension RenovationRoadmap {
@@ -57,9 +71,24 @@ extension RenovationRoadmap {
     /// refund) in the same transaction that records the change and its audit
     /// line. A change that displaces anything is applied only when
     /// `confirmDisplaced` equals their number, counted again inside the
-    /// writer; otherwise `DisplacementUnconfirmed` and nothing changes.
+    /// writer; otherwise `displacement_unconfirmed` and nothing changes.
     public func update(item id: String, update: RoadmapUpdate, dryRun: Bool, confirmDisplaced: Int? = nil,
-                                  by actor: Actor) async throws -> RoadmapChange {
+                       by actor: Actor) async throws(ServiceError<UpdateRefusal>) -> RoadmapChange {
+        do {
+            return try await change(item: id, update: update, dryRun: dryRun, confirmDisplaced: confirmDisplaced, by: actor)
+        } catch let error as RoadmapError {
+            throw context.lift(error.refusal, as: UpdateRefusal.self)
+        } catch {
+            throw context.lift(error, as: UpdateRefusal.self)
+        }
+    }
+
+    /// What `update` refuses with: the Roadmap module's rules, then the
+    /// confirmation of what it displaces.
+    public typealias UpdateRefusal = Refusals<RoadmapError.Code, RoadmapChangeCode>
+
+    private func change(item id: String, update: RoadmapUpdate, dryRun: Bool, confirmDisplaced: Int?,
+                        by actor: Actor) async throws -> RoadmapChange {
         if dryRun {
             let item = try schedule.applying(update, toItem: id)
             let deskPool = settings.center.desks.pool
@@ -93,7 +122,7 @@ extension RenovationRoadmap {
             let preview = RoadmapChange(dryRun: true, item: item, displaced: try Self.displacedBookings(db, by: item),
                                         displacedDeskPasses: try Self.displacedDeskPasses(db, by: item, deskPool: center.desks.pool))
             guard preview.displacedCount == (confirmDisplaced ?? 0) else {
-                throw DisplacementUnconfirmed(confirmed: confirmDisplaced, change: preview)
+                throw Refusal.unconfirmed(preview, confirmed: confirmDisplaced)
             }
             let cancelled = try Bookings.cancelForCenter(db, bookings: preview.displaced.map(\.id),
                                                      reason: "works: roadmap item \(id)", center: center,

@@ -7,6 +7,14 @@ internal import Store
 enum Schema {
     static let migrations: [Migration] = [foundation, roadmap, bookings, desks, lockers, personalData, bookingFeedIDs]
 
+    /// The partial UNIQUE index that lets one live booking hold a facility's
+    /// division on a date (`StoreError.constraint` names it).
+    static let oneLiveBookingUnit = "booking_units_one_live"
+    /// The partial UNIQUE indexes that let one live pass hold a desk, and a
+    /// person hold one desk, in a period of a date.
+    static let oneLivePassPerDesk = "desk_pass_periods_one_live_desk"
+    static let oneLivePassPerPerson = "desk_pass_periods_one_live_person"
+
     /// Version 1: tokens, the audit log and idempotency keys.
     static let foundation =
         Migration(version: 1, name: "access tokens, audit log, idempotency keys", sql: """

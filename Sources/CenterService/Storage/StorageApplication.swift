@@ -59,8 +59,8 @@ public struct StorageApplication: Sendable, Hashable, Encodable {
 
     static func load(_ db: Database, id: Int64) throws -> StorageApplication {
         guard let row = try db.queryOne(select + " WHERE a.id = ?", [.integer(id)]) else {
-            throw DomainError(.notFound, "storage_application_not_found", "No storage application has id \(id).",
-                              details: ["application": String(id)])
+            throw Refusal(StorageApplicationLookupCode.storageApplicationNotFound, "No storage application has id \(id).",
+                          details: ["application": String(id)])
         }
         return try StorageApplication(row: row)
     }

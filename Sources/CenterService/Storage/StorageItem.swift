@@ -22,7 +22,7 @@ public struct StorageItem: Sendable, Hashable, Encodable {
         guard let row = try db.queryOne("""
             SELECT id, allocation_id, bay_id, name, quantity, out_movement FROM storage_items WHERE id = ?
             """, [.integer(id)]) else {
-            throw DomainError(.notFound, "storage_item_not_found", "No storage item has id \(id).", details: ["item": String(id)])
+            throw Refusal(StorageItemLookupCode.storageItemNotFound, "No storage item has id \(id).", details: ["item": String(id)])
         }
         let out: Int64? = try row.get("out_movement")
         let log = try db.query("""

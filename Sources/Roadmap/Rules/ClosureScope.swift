@@ -35,14 +35,14 @@ public enum ClosureScope {
     public static func check(_ new: RoadmapItem, replacing old: RoadmapItem) throws(RoadmapError) {
         let added = new.closures.filter { closure in !old.closures.contains { covers($0, closure) } }
         if !added.isEmpty, old.status == .done || new.status == .done {
-            throw RoadmapError(RoadmapError.itemDone,
+            throw RoadmapError(.itemDone,
                                "\(new.id) is done: its works close no more rooms (closures may only be removed)")
         }
         let ranges = allowedRanges(of: new)
         for (index, closure) in new.closures.enumerated()
         where !ranges.contains(where: { $0.contains(closure.from) && $0.contains(closure.to) }) {
             let allowed = ranges.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
-            throw RoadmapError(RoadmapError.closureOutsideItemDates,
+            throw RoadmapError(.closureOutsideItemDates,
                                "\(new.id): closures[\(index)] \(closure.from)–\(closure.to) is outside the item's planned or actual dates (\(allowed)); move the plan with the works")
         }
     }

@@ -11,7 +11,7 @@ public enum DependencyCheck {
     public static func check(_ item: RoadmapItem, in schedule: RoadmapSchedule) throws(RoadmapError) {
         for id in item.dependsOn {
             guard let dependency = schedule.item(id) else {
-                throw RoadmapError(RoadmapError.unknownItem, "\(item.id) depends on unknown item \"\(id)\"")
+                throw RoadmapError(.unknownItem, "\(item.id) depends on unknown item \"\(id)\"")
             }
             try checkOrder(item, after: dependency)
         }
@@ -22,16 +22,16 @@ public enum DependencyCheck {
 
     private static func checkOrder(_ item: RoadmapItem, after dependency: RoadmapItem) throws(RoadmapError) {
         if item.plannedEnd < dependency.plannedEnd {
-            throw RoadmapError(RoadmapError.invalidDates,
+            throw RoadmapError(.invalidDates,
                                "\(item.id) is planned to end \(item.plannedEnd), before \(dependency.id) it depends on (\(dependency.plannedEnd))")
         }
         guard item.status == .done, dependency.status != .cancelled else { return }
         guard dependency.status == .done else {
-            throw RoadmapError(RoadmapError.dependencyNotDone,
+            throw RoadmapError(.dependencyNotDone,
                                "\(item.id) cannot be done before \(dependency.id) is done (it is \(dependency.status.rawValue))")
         }
         if let end = item.actualEnd, let dependencyEnd = dependency.actualEnd, end < dependencyEnd {
-            throw RoadmapError(RoadmapError.dependencyNotDone,
+            throw RoadmapError(.dependencyNotDone,
                                "\(item.id) cannot end \(end), before \(dependency.id) it depends on ended (\(dependencyEnd))")
         }
     }
@@ -45,11 +45,11 @@ extension RoadmapSchedule {
     /// `replacing(_:)` once the change is committed.
     public func applying(_ update: RoadmapUpdate, toItem id: String) throws(RoadmapError) -> RoadmapItem {
         guard let item = item(id) else {
-            throw RoadmapError(RoadmapError.unknownItem, "no roadmap item \"\(id)\"")
+            throw RoadmapError(.unknownItem, "no roadmap item \"\(id)\"")
         }
         let new = update.applied(to: item)
         if let problem = ItemDates.problems(of: new).first {
-            throw RoadmapError(RoadmapError.invalidDates, "\(id): \(problem)")
+            throw RoadmapError(.invalidDates, "\(id): \(problem)")
         }
         try ClosureScope.check(new, replacing: item)
         try DependencyCheck.check(new, in: replacing(new))

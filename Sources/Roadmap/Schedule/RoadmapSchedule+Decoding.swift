@@ -25,9 +25,9 @@ extension RoadmapSchedule {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw RoadmapError(RoadmapError.invalidSchedule, name + ": " + describe(error))
+            throw RoadmapError(.invalidSchedule, name + ": " + describe(error))
         } catch {
-            throw RoadmapError(RoadmapError.invalidSchedule, name + ": $: " + String(describing: error))
+            throw RoadmapError(.invalidSchedule, name + ": $: " + String(describing: error))
         }
     }
 

@@ -8,7 +8,7 @@ extension RoadmapSchedule {
     public func validate(facilityIDs: Set<String>? = nil) throws(RoadmapError) {
         let problems = validationProblems(facilityIDs: facilityIDs)
         guard problems.isEmpty else {
-            throw RoadmapError(RoadmapError.invalidSchedule, problems.joined(separator: "; "))
+            throw RoadmapError(.invalidSchedule, problems.joined(separator: "; "))
         }
     }
 

@@ -16,6 +16,6 @@ import Testing
     }
 
     @Test func attendeesMustBePositive() {
-        #expect(F.refusal { try Capacity.check(attendees: 0, facility: room) }?.kind == .invalid)
+        #expect(F.refusal { try Capacity.check(attendees: 0, facility: room) }?.code == "attendees_invalid")
     }
 }

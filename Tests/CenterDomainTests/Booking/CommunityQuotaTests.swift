@@ -7,7 +7,7 @@ import Testing
     // July 2026: 31 days, the 3rd Monday (07-20) closed → 30 open days × 3 divisions.
     let units = 90
 
-    func check(booked: Int, requested: Int = 1, today: String, category: UserCategory = .economicGroup) -> DomainError? {
+    func check(booked: Int, requested: Int = 1, today: String, category: UserCategory = .economicGroup) -> Refused? {
         F.refusal {
             try quota.check(category: category, useDate: F.day("2026-07-31"), today: F.day(today),
                             bookableUnits: units, nonCommunityUnitsBooked: booked, requestedUnits: requested)
@@ -33,7 +33,6 @@ import Testing
     @Test func quotaRefusesBeyondNonCommunityShare() {
         let error = check(booked: 63, today: "2026-06-01")
         #expect(error?.code == "community_quota_reserved")
-        #expect(error?.kind == .conflict)
         #expect(error?.details["release_date"] == "2026-07-01")
         #expect(error?.details["ceiling"] == "63")
     }

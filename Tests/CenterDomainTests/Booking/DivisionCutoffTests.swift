@@ -11,7 +11,6 @@ import CalendarValues
     @Test func aDivisionThatHasEndedTodayCannotBeBooked() {
         let error = F.refusal { try DivisionCutoff.checkNotEnded(Division.standard, on: today, now: at(12, 30)) }
         #expect(error?.code == "division_past")
-        #expect(error?.kind == .conflict)
         #expect(error?.details["division"] == "am")
         #expect(error?.details["ended_at"] == "2026-11-25T12:00:00+09:00")
     }

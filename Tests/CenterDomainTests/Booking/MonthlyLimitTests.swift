@@ -5,7 +5,7 @@ import Testing
     typealias F = RulesFixtures
     let limit = MonthlyLimit()
 
-    func check(_ booked: Int, _ requested: Int, category: UserCategory = .smallBusiness) -> DomainError? {
+    func check(_ booked: Int, _ requested: Int, category: UserCategory = .smallBusiness) -> Refused? {
         F.refusal {
             try limit.check(category: category, month: F.month("2026-07"), facilityClass: "category-2",
                             alreadyBooked: booked, requested: requested)

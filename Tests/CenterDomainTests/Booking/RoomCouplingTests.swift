@@ -6,14 +6,14 @@ import Testing
     let cooking = RoomCoupling.ordinanceDefaults[0]
     let nursery = RoomCoupling.ordinanceDefaults[1]
 
-    func checkCooking(_ companions: [BookedUnit], divisions: [DivisionID] = [.am]) -> DomainError? {
+    func checkCooking(_ companions: [BookedUnit], divisions: [DivisionID] = [.am]) -> Refused? {
         F.refusal {
             try cooking.check(registration: "reg-1", date: F.day("2026-07-01"), divisions: divisions,
                               companions: companions, catalogue: F.catalogue, guardian: nil)
         }
     }
 
-    func checkNursery(_ companions: [BookedUnit], guardian: String? = "山田花子") -> DomainError? {
+    func checkNursery(_ companions: [BookedUnit], guardian: String? = "山田花子") -> Refused? {
         F.refusal {
             try nursery.check(registration: "reg-1", date: F.day("2026-07-01"), divisions: [.pm],
                               companions: companions, catalogue: F.catalogue, guardian: guardian)

@@ -2,21 +2,34 @@ import CalendarValues
 import Testing
 @testable import CenterDomain
 
+/// A rule's refusal as the tests read it, whatever its code set.
+struct Refused: Equatable {
+    let code: String
+    let message: String
+    let details: [String: String]
+
+    init(_ refusal: any AnyRefusal) {
+        code = refusal.codeName
+        message = refusal.message
+        details = refusal.details
+    }
+}
+
 /// Shared builders for the booking-rule tests.
 enum RulesFixtures {
     static func day(_ text: String) -> LocalDate { LocalDate(text)! }
 
     static func month(_ text: String) -> YearMonth { YearMonth(text)! }
 
-    /// The error a throwing rule raises, or nil when it accepts.
-    static func refusal(_ body: () throws -> Void) -> DomainError? {
+    /// The refusal a throwing rule raises, or nil when it accepts.
+    static func refusal(_ body: () throws -> Void) -> Refused? {
         do {
             try body()
             return nil
-        } catch let error as DomainError {
-            return error
+        } catch let error as any AnyRefusal {
+            return Refused(error)
         } catch {
-            Issue.record("expected a DomainError, got \(error)")
+            Issue.record("expected a refusal, got \(error)")
             return nil
         }
     }

@@ -124,8 +124,8 @@ struct JapaneseHolidaysTests {
 
     @Test func unsupportedYearIsRefusedAsInvalid() throws {
         try JapaneseHolidays.requireSupported(2026)
-        #expect(throws: DomainError(.invalid, "year_not_supported", "Holidays are computed for 1990–2099 only.",
-                                    details: ["year": "2100"])) {
+        #expect(throws: Refusal(JapaneseHolidays.Code.yearNotSupported, "Holidays are computed for 1990–2099 only.",
+                                details: ["year": "2100"])) {
             try JapaneseHolidays.requireSupported(2100)
         }
     }

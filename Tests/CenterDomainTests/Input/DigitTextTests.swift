@@ -55,6 +55,6 @@ import Testing
     }
 
     @Test func aHyphenatedCorporateNumberStillNeedsItsCheckDigit() {
-        #expect(throws: DomainError.self) { try CorporateNumber("1234-5678-9012-3") }
+        #expect(throws: Refusal<CorporateNumber.Code>.self) { try CorporateNumber("1234-5678-9012-3") }
     }
 }

@@ -43,9 +43,9 @@ import Testing
     }
 
     @Test func aRefusalNamesTheFieldAndTheCap() {
-        #expect(throws: DomainError(.invalid, "purpose_invalid", "`purpose` is at most 500 characters; this one has 501.",
-                                    details: ["field": "purpose"])) {
-            try TextRule.reason.check(String(repeating: "a", count: 501), field: "purpose", code: "purpose_invalid")
+        #expect(throws: Refusal(FieldCode.purposeInvalid, "`purpose` is at most 500 characters; this one has 501.",
+                                details: ["field": "purpose"])) {
+            try TextRule.reason.check(String(repeating: "a", count: 501), field: "purpose", code: FieldCode.purposeInvalid)
         }
     }
 
@@ -53,4 +53,9 @@ import Testing
         #expect(TextRule.echo(String(repeating: "山", count: 300)) == "\"" + String(repeating: "山", count: 100) + "…\"")
         #expect(TextRule.echo("a\u{1B}b") == "\"aU+001Bb\"")
     }
+}
+
+/// A field's code, as a use case passes its own.
+enum FieldCode: String, ErrorCode {
+    case purposeInvalid = "purpose_invalid"
 }

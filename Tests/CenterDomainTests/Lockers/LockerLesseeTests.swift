@@ -19,8 +19,8 @@ import Testing
 
     @Test(arguments: [("700001205000", "length"), ("700001205000X", "non_digit"), ("8000012050002", "check_digit")])
     func invalidCorporateNumberNamesItsReason(_ number: String, _ reason: String) {
-        #expect(throws: DomainError(.invalid, "invalid_corporate_number", "Not a valid corporate number (\(reason)).",
-                                    details: ["reason": reason])) {
+        #expect(throws: Refusal(LockerLessee.Code.invalidCorporateNumber, "Not a valid corporate number (\(reason)).",
+                                details: ["reason": reason])) {
             try LockerLessee.resolve(corporateNumber: number, founder: false, leaseStart: start, terms: terms)
         }
     }
@@ -31,9 +31,9 @@ import Testing
         #expect(throws: Never.self) { try lessee.checkMatches(recorded: "7000012050002") }
         #expect(throws: Never.self) { try lessee.checkMatches(recorded: "7-0000-1205-0002") }
         let other = try CorporateNumber("5010001008846")
-        #expect(throws: DomainError(.invalid, "corporate_number_mismatch",
-                                    "Corporate number 7000012050002 is not the one the registration records (5010001008846).",
-                                    details: ["corporate_number": "7000012050002", "registered_corporate_number": other.digits])) {
+        #expect(throws: Refusal(LockerLessee.Code.corporateNumberMismatch,
+                                "Corporate number 7000012050002 is not the one the registration records (5010001008846).",
+                                details: ["corporate_number": "7000012050002", "registered_corporate_number": other.digits])) {
             try lessee.checkMatches(recorded: other.digits)
         }
     }
@@ -46,10 +46,10 @@ import Testing
     }
 
     @Test func lesseeIsEitherACorporationOrAFounder() {
-        #expect(throws: DomainError.self) {
+        #expect(throws: Refusal<LockerLessee.Code>.self) {
             try LockerLessee.resolve(corporateNumber: nil, founder: false, leaseStart: start, terms: terms)
         }
-        #expect(throws: DomainError.self) {
+        #expect(throws: Refusal<LockerLessee.Code>.self) {
             try LockerLessee.resolve(corporateNumber: "7000012050002", founder: true, leaseStart: start, terms: terms)
         }
     }
@@ -57,7 +57,7 @@ import Testing
     @Test func documentCheckCannotBeDatedAfterToday() {
         let today = LocalDate(year: 2026, month: 11, day: 25)!
         let check = LesseeCheck(document: "運転免許証", checkedBy: "Sato", checkedOn: today.adding(days: 1))
-        #expect(throws: DomainError.self) { try check.validate("identity_check", today: today) }
+        #expect(throws: Refusal<LesseeCheck.Code>.self) { try check.validate("identity_check", today: today) }
         #expect(throws: Never.self) {
             try LesseeCheck(document: "運転免許証", checkedBy: "Sato", checkedOn: today).validate("identity_check", today: today)
         }
@@ -65,10 +65,10 @@ import Testing
 
     @Test func documentCheckNamesDocumentAndChecker() {
         let today = LocalDate(year: 2026, month: 11, day: 25)!
-        #expect(throws: DomainError.self) {
+        #expect(throws: Refusal<LesseeCheck.Code>.self) {
             try LesseeCheck(document: " ", checkedBy: "Sato", checkedOn: today).validate("identity_check", today: today)
         }
-        #expect(throws: DomainError.self) {
+        #expect(throws: Refusal<LesseeCheck.Code>.self) {
             try LesseeCheck(document: "登記事項証明書", checkedBy: "", checkedOn: today).validate("registry_extract_check", today: today)
         }
     }

@@ -33,7 +33,6 @@ import Testing
 
     @Test func corporateNumberRejectsWrongCheckDigit() {
         let error = F.refusal { _ = try CorporateNumber("8000012050002") }
-        #expect(error?.kind == .invalid)
         #expect(error?.code == "corporate_number_invalid")
         #expect(error?.details["reason"] == "check_digit")
     }

@@ -2,6 +2,7 @@ import CalendarValues
 import CenterDomain
 import Foundation
 import Store
+import ServiceTestSupport
 import Testing
 @testable import CenterService
 
@@ -73,28 +74,27 @@ final class BookingFixture {
         return try await service.bookings.book(request, by: actor ?? staff).value!
     }
 
-    /// The code of the `DomainError` `work` throws, nil when it succeeds.
+    /// The code of the refusal `work` throws, nil when it succeeds.
     func refusal(_ work: () async throws -> Void) async -> String? {
         do {
             try await work()
             return nil
-        } catch let error as DomainError {
-            return error.code
         } catch {
-            return "\(error)"
+            return Refused(error)?.code ?? "\(error)"
         }
     }
 
-    /// The `DomainError` `work` throws (its details too), nil when it succeeds.
-    func domainError(_ work: () async throws -> Void) async -> DomainError? {
+    /// The refusal `work` throws (its details too), nil when it succeeds.
+    func domainError(_ work: () async throws -> Void) async -> Refused? {
         do {
             try await work()
             return nil
-        } catch let error as DomainError {
-            return error
         } catch {
-            Issue.record("expected a DomainError, got \(error)")
-            return nil
+            guard let refused = Refused(error) else {
+                Issue.record("expected a refusal, got \(error)")
+                return nil
+            }
+            return refused
         }
     }
 

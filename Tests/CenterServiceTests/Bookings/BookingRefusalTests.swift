@@ -1,4 +1,5 @@
 import CenterDomain
+import ServiceTestSupport
 import Testing
 @testable import CenterService
 
@@ -34,7 +35,8 @@ struct BookingRefusalTests {
         do {
             try await f.book("2027-01-15", registration: registration)
             Issue.record("booked before the window opened")
-        } catch let error as DomainError {
+        } catch {
+            let error = try #require(Refused(error))
             #expect(error.code == "window_not_open")
             #expect(error.details["opens"] == "2026-12-01")
         }
@@ -45,7 +47,8 @@ struct BookingRefusalTests {
         do {
             try await f.book("2026-12-21", registration: registration)
             Issue.record("booked a closed day")
-        } catch let error as DomainError {
+        } catch {
+            let error = try #require(Refused(error))
             #expect(error.code == "facility_closed")
             #expect(error.details["reason"] == "regular_closed_day")
         }
@@ -58,7 +61,8 @@ struct BookingRefusalTests {
         do {
             try await f.book("2026-12-11", registration: registration)
             Issue.record("booked a closed day")
-        } catch let error as DomainError {
+        } catch {
+            let error = try #require(Refused(error))
             #expect(error.code == "facility_closed")
             #expect(error.details["reason"] == "ad_hoc")
         }

@@ -1,5 +1,6 @@
 import CalendarValues
 import CenterDomain
+import ServiceTestSupport
 import Testing
 @testable import CenterService
 
@@ -35,7 +36,8 @@ struct CommunityQuotaServiceTests {
         do {
             try await f.book(in: "small-gym", "2027-01-25", [.am], registration: economic)
             Issue.record("the held share was sold")
-        } catch let error as DomainError {
+        } catch {
+            let error = try #require(Refused(error))
             #expect(error.code == "community_quota_reserved")
             #expect(error.details["release_date"] == "2026-12-26")
         }

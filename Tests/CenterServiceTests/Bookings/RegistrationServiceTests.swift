@@ -1,5 +1,6 @@
 import CalendarValues
 import CenterDomain
+import ServiceTestSupport
 import Testing
 @testable import CenterService
 
@@ -51,7 +52,8 @@ struct RegistrationServiceTests {
         do {
             _ = try await f.service.registrations.renew(id: id, by: f.staff)
             Issue.record("an early renewal was accepted")
-        } catch let error as DomainError {
+        } catch {
+            let error = try #require(Refused(error))
             #expect(error.code == "renewal_not_open")
             #expect(error.details["opens"] == "2027-11-01")
         }

@@ -1,6 +1,7 @@
 import CalendarValues
 import CenterDomain
 import Store
+import ServiceTestSupport
 import Testing
 @testable import CenterService
 
@@ -112,10 +113,9 @@ import Testing
         let made = try await lease(try await f.register(.general), start: "2026-11")
         _ = try await f.service.lockers.terminate(lease: made.id, by: f.staff)
         let service = f.service, staff = f.staff
-        await #expect(throws: DomainError(.conflict, "lease_not_active", "Locker lease \(made.id) is ended.",
-                                          details: ["lease": String(made.id), "state": "ended"])) {
-            try await service.lockers.terminate(lease: made.id, by: staff)
-        }
+        let error = await #expect(throws: (any Error).self) { try await service.lockers.terminate(lease: made.id, by: staff) }
+        #expect(error.flatMap(Refused.init) == Refused("lease_not_active", "Locker lease \(made.id) is ended.",
+                                                       details: ["lease": String(made.id), "state": "ended"]))
     }
 
     @Test func founderCannotSupplyANumberAnotherActiveLeaseHolds() async throws {
@@ -123,7 +123,7 @@ import Testing
         let founder = try await lease(try await f.register(.general), number: nil)
         #expect(founder.corporateNumberDue == LocalDate(year: 2027, month: 2, day: 28))
         let service = f.service, staff = f.staff
-        await #expect(throws: DomainError.self) {
+        await #expect(throws: ServiceError<Lockers.CorporateNumberRefusal>.self) {
             try await service.lockers.supplyCorporateNumber(lease: founder.id, number: "7000012050002", by: staff)
         }
     }

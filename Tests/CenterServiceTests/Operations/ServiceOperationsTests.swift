@@ -84,7 +84,10 @@ import CalendarValues
         let service = try service()
         defer { cleanUp(service) }
         #expect(await service.housekeeping.health() == .ok, "nothing has read the damaged page yet")
-        await #expect(throws: StoreError.self) { _ = try await service.registrations.registration(id: 5, for: staff) }
+        let failure = await #expect(throws: ServiceError<RegistrationLookupCode>.self) {
+            _ = try await service.registrations.registration(id: 5, for: staff)
+        }
+        #expect(failure?.failure?.isDatabaseFailure == true)
         guard case .error(let fault) = await service.housekeeping.health() else {
             Issue.record("health must report the damage")
             return

@@ -1,6 +1,7 @@
 import CenterDomain
 import Foundation
 import Store
+import ServiceTestSupport
 import Testing
 @testable import CenterService
 import CalendarValues
@@ -97,9 +98,9 @@ import CalendarValues
 
     @Test func requestErasureIsRefusedWhileSomethingIsBookedOrHeld() async throws {
         let planted = try await PersonalDataFixture.plant(f)
-        let refusal = try await #require(throws: DomainError.self) {
+        let refusal = try #require(Refused(try await #require(throws: ServiceError<Registrations.EraseRefusal>.self) {
             try await f.service.registrations.erase(id: planted.registration, by: f.staff)
-        }
+        }))
         #expect(refusal.code == "erasure_blocked")
         #expect(refusal.details["locker_leases"] != nil)
         #expect(refusal.details["storage_allocations"] != nil)

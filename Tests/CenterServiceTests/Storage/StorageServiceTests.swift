@@ -1,6 +1,7 @@
 import CalendarValues
 import CenterDomain
 import Store
+import ServiceTestSupport
 import Testing
 @testable import CenterService
 
@@ -44,7 +45,7 @@ import Testing
         _ = try await f.service.registrations.update(id: group, RegistrationPatch(suspendedUntil: .some(LocalDate(year: 2027, month: 1, day: 31)!)),
                                                    by: f.staff)
         let service = f.service, staff = f.staff
-        await #expect(throws: DomainError.self) {
+        await #expect(throws: ServiceError<Storage.ApplyRefusal>.self) {
             try await service.storage.apply(StorageApplicationInput(registration: group, fiscalYear: 2026, units: 1), by: staff)
         }
     }
@@ -52,12 +53,13 @@ import Testing
     @Test func aNextYearApplicationNeedsARegistrationValidWhenThatYearStarts() async throws {
         let group = try await f.register(.communityGroup, validFrom: date("2025-06-01"), validUntil: date("2027-03-31"))
         let service = f.service, staff = f.staff
-        await #expect(throws: DomainError(.conflict, "registration_expired",
-                                          "The registration is valid from 2025-06-01 to 2027-03-31, not on 2027-04-01; renew it first.",
-                                          details: ["registration": String(group), "date": "2027-04-01",
-                                                    "valid_from": "2025-06-01", "valid_until": "2027-03-31"])) {
+        let error = await #expect(throws: (any Error).self) {
             try await service.storage.apply(StorageApplicationInput(registration: group, fiscalYear: 2027, units: 1), by: staff)
         }
+        #expect(error.flatMap(Refused.init) == Refused("registration_expired",
+                                                       "The registration is valid from 2025-06-01 to 2027-03-31, not on 2027-04-01; renew it first.",
+                                                       details: ["registration": String(group), "date": "2027-04-01",
+                                                                 "valid_from": "2025-06-01", "valid_until": "2027-03-31"]))
         let thisYear = try await service.storage.apply(StorageApplicationInput(registration: group, fiscalYear: 2026, units: 1), by: staff)
         #expect(thisYear.value?.fiscalYear == 2026)
     }
@@ -69,9 +71,11 @@ import Testing
         let item = try #require(try await f.service.storage.registerItem(allocation: allocation, name: "のぼり旗", quantity: 20,
                                                                          by: f.staff).value)
         let service = f.service, staff = f.staff
-        await #expect(throws: DomainError(.invalid, "invalid_field", "`to_where` must not be empty or blank.", details: ["field": "to_where"])) {
+        let error = await #expect(throws: (any Error).self) {
             try await service.storage.checkOutItem(id: item.id, event: "区民まつり", person: "Tanaka", toWhere: " ", by: staff)
         }
+        #expect(error.flatMap(Refused.init) == Refused("invalid_field", "`to_where` must not be empty or blank.",
+                                                       details: ["field": "to_where"]))
         #expect(try await f.service.storage.item(id: item.id).log.isEmpty)
     }
 }

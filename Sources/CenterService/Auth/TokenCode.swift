@@ -1,0 +1,13 @@
+import CenterDomain
+
+/// What minting a token refuses with.
+public enum TokenMintCode: String, ErrorCode {
+    case invalidName = "invalid_name"
+    case registrationRequired = "registration_required"
+    case invalidExpiry = "invalid_expiry"
+}
+
+/// No live token has the id.
+public enum TokenRevokeCode: String, ErrorCode {
+    case tokenNotFound = "token_not_found"
+}
