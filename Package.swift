@@ -31,8 +31,12 @@ let package = Package(
         .testTarget(name: "CenterDomainTests", dependencies: ["CalendarValues", "CenterDomain"]),
         .testTarget(name: "RoadmapTests", dependencies: ["CalendarValues", "Roadmap"]),
         .target(name: "ServiceTestSupport", dependencies: ["CenterDomain", "CenterService"], path: "Tests/ServiceTestSupport"),
-        .testTarget(name: "CenterServiceTests", dependencies: ["CenterService", "ServiceTestSupport"]),
-        .testTarget(name: "CenterAPITests", dependencies: ["CenterAPI", "JSON", "ServiceTestSupport"]),
+        .testTarget(name: "CenterServiceTests", dependencies: [
+            "CalendarValues", "CenterDomain", "CenterService", "JSON", "ServiceTestSupport", "Store",
+        ]),
+        .testTarget(name: "CenterAPITests", dependencies: [
+            "CalendarValues", "CenterAPI", "CenterDomain", "CenterService", "HTTPServer", "JSON", "Roadmap", "ServiceTestSupport",
+        ]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,17 +1,18 @@
 import CenterDomain
 import CenterService
 import Foundation
+import JSON
 
-/// `GET /availability` written straight to bytes, identical to what the
-/// API's `JSONEncoder` (sorted keys, slashes unescaped) writes for
+/// `GET /availability` written straight to bytes, identical to what
+/// `JSONCodec` (sorted keys, slashes unescaped) writes for
 /// `[AvailabilityDay]`.
 ///
 /// Under the opening-day load (bench/booking.sh) the generic encoder was
 /// the largest cost of the server after the writer: a facility-month is
 /// ~31 days × 3 divisions of small objects, each going through keyed
 /// containers. Closure reasons (a few closed days a month) are still
-/// encoded by `JSONEncoder`, and any string that would need escaping sends
-/// the whole document back to `JSONEncoder`, so the output cannot differ.
+/// encoded by `JSONCodec`, and any string that would need escaping sends
+/// the whole document back to `JSONCodec`, so the output cannot differ.
 enum AvailabilityJSON {
     static func encode(_ days: [AvailabilityDay]) throws -> [UInt8] {
         var out: [UInt8] = []
@@ -19,17 +20,12 @@ enum AvailabilityJSON {
         out.append(UInt8(ascii: "["))
         for (index, day) in days.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            guard try write(day, into: &out) else { return Array(try encoder.encode(days)) }
+            guard try write(day, into: &out) else { return try JSONCodec.encode(days) }
         }
         out.append(UInt8(ascii: "]"))
         return out
     }
 
-    private static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
 
     /// Keys in sorted order: date, divisions, open, reasons.
     private static func write(_ day: AvailabilityDay, into out: inout [UInt8]) throws -> Bool {
@@ -46,7 +42,7 @@ enum AvailabilityJSON {
         if day.reasons.isEmpty {
             out.append(contentsOf: "[]".utf8)
         } else {
-            out.append(contentsOf: try encoder.encode(day.reasons))
+            out.append(contentsOf: try JSONCodec.encode(day.reasons))
         }
         out.append(UInt8(ascii: "}"))
         return true

@@ -1,22 +1,15 @@
 import CenterDomain
-import Foundation
 import HTTPServer
 import JSON
 
-/// Building JSON responses: one encoder configuration for the whole API
-/// (sorted keys for stable output, UTF-8 Japanese text unescaped).
+/// Building JSON responses, with the service's one codec (`JSONCodec`: the
+/// bytes the audit log and the idempotency records hold for the same value).
 public enum APIResponse {
-    private static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
     /// `value` encoded as JSON with `status`.
     public static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) -> HTTPResponse {
         do {
-            let body = try makeEncoder().encode(value)
-            return HTTPResponse(status: status, headers: ["content-type": "application/json"], body: Array(body))
+            let body = try JSONCodec.encode(value)
+            return HTTPResponse(status: status, headers: ["content-type": "application/json"], body: body)
         } catch {
             return self.error(.internalServerError, code: "internal_error", message: "the response could not be encoded")
         }
@@ -35,7 +28,7 @@ public enum APIResponse {
         var error: [(String, JSONValue)] = [("code", .string(code)), ("message", .string(message))]
         var members = details.map { ($0.key, JSONValue.string(echoed($0.value))) }
         if let attachment {
-            guard let value = try? JSONReader.parse(Array(makeEncoder().encode(attachment.value))) else {
+            guard let value = try? JSONReader.parse(JSONCodec.encode(attachment.value)) else {
                 return self.error(.internalServerError, code: "internal_error", message: "the response could not be encoded")
             }
             members.append((attachment.key, value))

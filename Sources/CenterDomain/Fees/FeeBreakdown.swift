@@ -1,7 +1,7 @@
 /// Every step of a fee (料金内訳), for the API to render and the receipt to print.
-public struct FeeBreakdown: Hashable, Sendable, Encodable {
+public struct FeeBreakdown: Hashable, Sendable, Codable {
     /// One line: a division's fee, or a free gap between consecutive divisions.
-    public struct Line: Hashable, Sendable, Encodable {
+    public struct Line: Hashable, Sendable, Codable {
         /// `division` or `gap_hours`.
         public let kind: String
         public let division: DivisionID?
@@ -13,14 +13,14 @@ public struct FeeBreakdown: Hashable, Sendable, Encodable {
     }
 
     /// A surcharge applied to every division line.
-    public struct AppliedSurcharge: Hashable, Sendable, Encodable {
+    public struct AppliedSurcharge: Hashable, Sendable, Codable {
         public let code: String
         public let label: String
         public let multiplier: Double
     }
 
     /// An exemption and the yen it takes off.
-    public struct AppliedExemption: Hashable, Sendable, Encodable {
+    public struct AppliedExemption: Hashable, Sendable, Codable {
         public let code: String
         public let label: String
         public let percent: Int
@@ -28,7 +28,7 @@ public struct FeeBreakdown: Hashable, Sendable, Encodable {
     }
 
     /// A free gap (`HH:MM`–`HH:MM`) between two booked consecutive divisions.
-    public struct GapHours: Hashable, Sendable, Encodable {
+    public struct GapHours: Hashable, Sendable, Codable {
         public let from: String
         public let to: String
         public let minutes: Int

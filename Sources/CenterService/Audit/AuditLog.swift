@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Foundation
+import JSON
 internal import Store
 
 /// Writes and reads the audit log. `append` runs inside the caller's write
@@ -38,10 +38,11 @@ enum AuditLog {
         }
     }
 
+    /// `value` as the audit log's JSON (`JSONCodec`); a value already
+    /// encoded in this write (`Encoded`) gives its bytes, not a second encoding.
     private static func json(_ value: (any Encodable)?) throws -> SQLValue {
         guard let value else { return .null }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return .text(String(decoding: try encoder.encode(value), as: UTF8.self))
+        if let encoded = value as? any PreEncodedJSON { return .text(String(decoding: encoded.json, as: UTF8.self)) }
+        return .text(try JSONCodec.text(of: value))
     }
 }

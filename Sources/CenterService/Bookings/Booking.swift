@@ -1,5 +1,6 @@
 import CalendarValues
 import CenterDomain
+import JSON
 internal import Store
 
 /// A room booking (予約) as the service stores and shows it: what was booked,
@@ -27,8 +28,8 @@ public struct Booking: Sendable, Hashable, Encodable {
     public let guardian: String?
     public let state: BookingState
     public let feeTotal: Int
-    /// `{"days", "per_day": FeeBreakdown, "total"}` as computed at booking.
-    public let fee: StoredJSON
+    /// The fee as computed at booking: one day's breakdown, the days, the total.
+    public let fee: BookingFee
     public let paymentDeadline: Instant
     public let createdAt: Instant
     public let createdBy: String
@@ -61,6 +62,38 @@ public struct Booking: Sendable, Hashable, Encodable {
         refund_amount, feed_id
         """
 
+    /// A booking just taken (`BookingDesk`): provisional, paid and used by
+    /// nobody yet, as the row it inserted reads back.
+    init(taken id: Int64, feedID: String, request: BookingRequest, registration: RegistrationStanding, divisions: [DivisionID],
+         fee: BookingFee, paymentDeadline: Instant, at now: Instant, by actor: String) {
+        self.id = id
+        self.registration = registration.id
+        category = registration.category
+        facility = request.facility
+        firstDate = request.dates[0]
+        lastDate = request.dates[request.dates.count - 1]
+        self.divisions = divisions
+        purpose = request.purpose
+        attendees = request.attendees
+        admissionCharged = request.admissionCharged
+        commercial = request.commercial
+        outOfWard = !registration.inWard
+        guardian = request.guardian
+        state = .provisional
+        feeTotal = fee.total
+        self.fee = fee
+        self.paymentDeadline = paymentDeadline
+        createdAt = now
+        createdBy = actor
+        paidAt = nil
+        checkedInAt = nil
+        cancelledAt = nil
+        cancelledBy = nil
+        cancelReason = nil
+        refund = nil
+        self.feedID = feedID
+    }
+
     init(row: Row) throws {
         id = try row.get("id")
         registration = try row.get("registration_id")
@@ -77,7 +110,7 @@ public struct Booking: Sendable, Hashable, Encodable {
         guardian = try row.get("guardian")
         state = try RegistrationRecord.decodeEnum(row.get("state"))
         feeTotal = try row.get("fee_total")
-        fee = try StoredJSON(text: row.get("fee_breakdown"))
+        fee = try JSONCodec.decodeStored(BookingFee.self, from: row.get("fee_breakdown"))
         paymentDeadline = Instant(secondsSinceEpoch: try row.get("payment_deadline"))
         createdAt = Instant(secondsSinceEpoch: try row.get("created_at"))
         createdBy = try row.get("created_by")

@@ -1,5 +1,6 @@
 import CalendarValues
 import CenterDomain
+import JSON
 internal import Store
 
 /// Takes a booking inside one write transaction (受付): every rule is checked
@@ -12,16 +13,9 @@ struct BookingDesk {
     let db: Database
     let now: Instant
 
-    /// The fee as stored: the breakdown of one day, the number of days, the total.
-    struct Fee: Encodable {
-        let days: Int
-        let perDay: FeeBreakdown
-        let total: Int
-
-        enum CodingKeys: String, CodingKey { case days, perDay = "per_day", total }
-    }
-
-    func book(_ request: BookingRequest, actor: Actor) throws -> Booking {
+    /// Takes the booking, or refuses with the first rule it breaks; the
+    /// booking comes back encoded once, for its audit line and its answer.
+    func book(_ request: BookingRequest, actor: Actor) throws -> Encoded<Booking> {
         let today = now.japanDate
         try request.checkWellFormed()
         let facility = try bookableRoom(request.facility)
@@ -34,7 +28,7 @@ struct BookingDesk {
         let first = dates[0], last = dates[dates.count - 1]
         let months = Array(Set(dates.map(\.yearMonth))).sorted()
 
-        let record = try RegistrationRecord.load(db, id: request.registration, today: today)
+        let record = try RegistrationStanding.load(db, id: request.registration)
         try record.registration.checkCanBook(today: today)
         try record.registration.checkValid(on: dates)
 
@@ -121,24 +115,30 @@ struct BookingDesk {
         let perDay = try center.feeCalculator.fee(for: FeeRequest(
             facility: facility, divisions: divisions, category: record.category, admissionYen: request.admissionCharged,
             commercial: request.commercial, outOfWard: !record.inWard, exemptionCodes: request.exemptions))
-        let fee = Fee(days: dates.count, perDay: perDay, total: perDay.total * dates.count)
+        let fee = BookingFee(days: dates.count, perDay: perDay)
         let deadline = center.payment.deadline(bookedAt: now, useDate: first)
-        try db.run("""
+        // The row's id and feed id come back from the insert; everything
+        // else is what it was given, so the booking is not read back.
+        guard let inserted = try db.queryOne("""
             INSERT INTO bookings (registration_id, category, facility_id, first_date, last_date, divisions, purpose,
                 attendees, admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown,
                 payment_deadline, created_at, created_by, feed_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?, lower(hex(randomblob(16))))
+            RETURNING id, feed_id
             """, [.integer(record.id), .text(record.category.rawValue), .text(facility.id.rawValue),
                   .text(first.description), .text(last.description),
                   .text(divisions.map(\.rawValue).joined(separator: ",")), .text(request.purpose),
                   .integer(Int64(request.attendees)), .integer(Int64(request.admissionCharged)),
                   request.commercial.sqlValue, (!record.inWard).sqlValue, request.guardian.map { .text($0) } ?? .null,
-                  .integer(Int64(fee.total)), .text(try StoredJSON.text(of: fee)),
-                  .integer(deadline.secondsSinceEpoch), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
-        let id = db.lastInsertRowID
+                  .integer(Int64(fee.total)), .text(try JSONCodec.text(of: fee)),
+                  .integer(deadline.secondsSinceEpoch), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)]) else {
+            throw StoreError(code: .typeMismatch, resultCode: 20, message: "the booking insert returned no row")
+        }
+        let id: Int64 = try inserted.get(0)
         try BookingLedger.insertUnits(db, booking: id, facility: facility.id, dates: dates, divisions: divisions,
                                       registration: record.id, community: record.category.isCommunity)
-        let booking = try Booking.load(db, id: id)
+        let booking = try Encoded(Booking(taken: id, feedID: try inserted.get(1), request: request, registration: record,
+                                          divisions: divisions, fee: fee, paymentDeadline: deadline, at: now, by: actor.auditLabel))
         try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking.create", entity: "booking",
                             entityID: String(id), after: booking)
         return booking

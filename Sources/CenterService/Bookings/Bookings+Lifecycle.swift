@@ -152,7 +152,7 @@ extension Bookings {
     /// Cancels `before` inside the caller's transaction: the state, the
     /// refund, freed units, a late-cancel penalty, and the audit line.
     static func cancel(_ db: Database, _ before: Booking, by canceller: Canceller, reason: String?,
-                       center: CenterConfiguration, actor: String, now: Instant) throws -> Booking {
+                       center: CenterConfiguration, actor: String, now: Instant) throws -> Encoded<Booking> {
         let next = try before.state.transition(to: canceller == .center ? .cancelledByCenter : .cancelledByUser)
         let today = now.japanDate
         let paid = before.paidAt == nil ? 0 : before.feeTotal
@@ -193,9 +193,11 @@ extension Bookings {
                             entity: "registration", entityID: String(booking.registration), before: before, after: after)
     }
 
-    /// Reloads booking `id` after a change and audits it with `before`.
-    static func audited(_ db: Database, id: Int64, before: Booking, action: String, actor: String, now: Instant) throws -> Booking {
-        let after = try Booking.load(db, id: id)
+    /// Reloads booking `id` after a change and audits it with `before`; the
+    /// booking comes back encoded, the bytes its audit line took.
+    static func audited(_ db: Database, id: Int64, before: Booking, action: String, actor: String,
+                        now: Instant) throws -> Encoded<Booking> {
+        let after = try Encoded(Booking.load(db, id: id))
         try AuditLog.append(db, at: now, actor: actor, action: action, entity: "booking", entityID: String(id),
                             before: before, after: after)
         return after
@@ -208,6 +210,6 @@ extension Bookings {
                                 actor: String, now: Instant) throws -> [Booking] {
         try ids.map { try Booking.load(db, id: $0) }
             .filter { $0.state.successors.contains(.cancelledByCenter) }
-            .map { try cancel(db, $0, by: .center, reason: reason, center: center, actor: actor, now: now) }
+            .map { try cancel(db, $0, by: .center, reason: reason, center: center, actor: actor, now: now).value }
     }
 }

@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Foundation
+import JSON
 internal import Store
 
 /// An `Idempotency-Key` (冪等キー) sent with a POST, with the hash of the
@@ -109,7 +109,7 @@ enum IdempotencyStore {
     /// A stored refusal as `codes` has it; one whose code the use case no
     /// longer has (the rules changed since) is a failure, not a guess.
     private static func refusal<Code: ErrorCode>(from payload: ArraySlice<UInt8>, codes: Code.Type) throws -> any Error {
-        let stored = try JSONDecoder().decode(StoredRefusal.self, from: Data(payload))
+        let stored = try JSONCodec.decodeStored(StoredRefusal.self, from: String(decoding: payload, as: UTF8.self))
         guard let code = Code(code: stored.code) else {
             return StoreError(code: .typeMismatch, resultCode: 20,
                               message: "a recorded refusal's code \(stored.code) is not one of \(Code.self)")
@@ -138,7 +138,7 @@ enum IdempotencyStore {
         } catch let refusal as any AnyRefusal {
             try db.execute("ROLLBACK TO idempotent_work; RELEASE idempotent_work")
             let stored = StoredRefusal(code: refusal.codeName, message: refusal.message, details: refusal.details)
-            try record(db, actor: actor, key: key, useCase: useCase, kind: .refusal, payload: try ServiceJSON.encode(stored),
+            try record(db, actor: actor, key: key, useCase: useCase, kind: .refusal, payload: try JSONCodec.encode(stored),
                        at: at)
             return .failure(refusal)
         }
@@ -148,17 +148,19 @@ enum IdempotencyStore {
 extension ServiceContext {
     /// Runs `work` as `useCase` in one write transaction with the
     /// idempotency check and record around it: a known key replays its first
-    /// outcome (or refusal, with its code of `codes`) and runs nothing.
+    /// outcome (or refusal, with its code of `codes`) and runs nothing. The
+    /// work's value comes encoded (`Encoded`, the bytes its audit line
+    /// took), and the record and the answer keep those bytes.
     func recordedWrite<Code: ErrorCode, T: Encodable & Sendable>(
-                                                                 _ useCase: RecordedUseCase, _ codes: Code.Type, actor: Actor, idempotency: IdempotencyKey?,
-                                                                 _ work: @escaping @Sendable (Database, Instant) throws -> T
-                                                                 ) async throws -> Recorded<T> {
+        _ useCase: RecordedUseCase, _ codes: Code.Type, actor: Actor, idempotency: IdempotencyKey?,
+        _ work: @escaping @Sendable (Database, Instant) throws -> Encoded<T>
+    ) async throws -> Recorded<T> {
         let now = clock.now()
         let label = actor.auditLabel
         let outcome: Result<Recorded<T>, any Error> = try await pool.write { db in
             guard let idempotency else {
-                let value = try work(db, now)
-                return .success(Recorded(value: value, json: try ServiceJSON.encode(value)))
+                let encoded = try work(db, now)
+                return .success(Recorded(value: encoded.value, json: encoded.json))
             }
             if let first = try IdempotencyStore.replay(db, actor: label, key: idempotency, useCase: useCase, codes: codes) {
                 return .success(Recorded(value: nil, json: first))
@@ -167,11 +169,10 @@ extension ServiceContext {
                                                          { try work(db, now) }) {
             case .failure(let refusal):
                 return .failure(refusal)
-            case .success(let value):
-                let json = try ServiceJSON.encode(value)
+            case .success(let encoded):
                 try IdempotencyStore.record(db, actor: label, key: idempotency, useCase: useCase, kind: .value,
-                                            payload: json, at: now)
-                return .success(Recorded(value: value, json: json))
+                                            payload: encoded.json, at: now)
+                return .success(Recorded(value: encoded.value, json: encoded.json))
             }
         }
         return try outcome.get()

@@ -93,8 +93,9 @@ extension OpeningCalendar {
                                                               facilities: input.facilities.map(\.rawValue),
                                                               deskPool: center.desks.pool, reason: "closure #\(id)",
                                                               actor: actor.auditLabel, now: now)
-                let result = ClosureResult(id: id, date: input.date, to: last, facilities: input.facilities, reason: input.reason,
-                                           reasonJa: input.reasonJa, cancelled: cancelled, cancelledDeskPasses: passes)
+                let result = try Encoded(ClosureResult(id: id, date: input.date, to: last, facilities: input.facilities,
+                                                       reason: input.reason, reasonJa: input.reasonJa, cancelled: cancelled,
+                                                       cancelledDeskPasses: passes))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "closure.create", entity: "closure",
                                     entityID: String(id), after: result)
                 return result

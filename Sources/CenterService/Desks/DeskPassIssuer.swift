@@ -18,7 +18,7 @@ struct DeskPassIssuer {
     /// The desks of the pool, by id.
     static func deskIDs(_ center: CenterConfiguration) -> [FacilityID] { center.desks.desks.map(\.id).sorted() }
 
-    func issue(_ request: DeskPassRequest, registration id: Int64, actor: Actor) throws -> DeskPass {
+    func issue(_ request: DeskPassRequest, registration id: Int64, actor: Actor) throws -> Encoded<DeskPass> {
         let today = now.japanDate
         let date = request.date
         let units = try rules.units(of: request.period, divisions: center.divisions)
@@ -27,7 +27,7 @@ struct DeskPassIssuer {
             throw Refusal(DeskPassRequestCode.deskNotFound, "No desk has id \(TextRule.echo(named.rawValue)).", details: ["desk": named.rawValue])
         }
 
-        let record = try RegistrationRecord.load(db, id: id, today: today)
+        let record = try RegistrationStanding.load(db, id: id)
         try DeskPassRules.checkHolder(category: record.category)
         try record.registration.checkCanBook(today: today)
 
@@ -70,7 +70,7 @@ struct DeskPassIssuer {
                   .integer(deadline.secondsSinceEpoch), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
         let passID = db.lastInsertRowID
         try DeskLedger.insertUnits(db, pass: passID, desk: desk, registration: id, date: date, units: units)
-        let pass = try DeskPass.load(db, id: passID)
+        let pass = try Encoded(DeskPass.load(db, id: passID))
         try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "desk_pass.create", entity: "desk_pass",
                             entityID: String(passID), after: pass)
         return pass

@@ -19,7 +19,7 @@ extension Desks {
                        [.integer(now.secondsSinceEpoch), .text(actor), .integer(before.id)])
             try DeskLedger.release(db, pass: before.id)
             return try Self.audited(db, pass: before.id, before: before, action: "desk_pass.cancel_closed: \(reason)",
-                                    actor: actor, now: now)
+                                    actor: actor, now: now).value
         }
     }
 }

@@ -116,10 +116,11 @@ public struct Desks: AreaService {
         }
     }
 
-    /// Reloads pass `id` after a change and audits it with `before`.
+    /// Reloads pass `id` after a change and audits it with `before`; the
+    /// pass comes back encoded, the bytes its audit line took.
     static func audited(_ db: Database, pass id: Int64, before: DeskPass, action: String, actor: String,
-                        now: Instant) throws -> DeskPass {
-        let after = try DeskPass.load(db, id: id)
+                        now: Instant) throws -> Encoded<DeskPass> {
+        let after = try Encoded(DeskPass.load(db, id: id))
         try AuditLog.append(db, at: now, actor: actor, action: action, entity: "desk_pass", entityID: String(id),
                             before: before, after: after)
         return after

@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Foundation
+import JSON
 internal import Store
 
 /// A locker lease (ロッカー賃貸借) as the service stores and shows it: the
@@ -105,7 +105,7 @@ public struct LockerLease: Sendable, Hashable, Encodable {
     }
 
     private static func check(_ text: String) throws -> LesseeCheck {
-        try JSONDecoder().decode(LesseeCheck.self, from: Data(text.utf8))
+        try JSONCodec.decodeStored(LesseeCheck.self, from: text)
     }
 
     /// Reads lease `id`, or `locker_lease_not_found` (404).

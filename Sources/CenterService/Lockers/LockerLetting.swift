@@ -1,5 +1,6 @@
 import CalendarValues
 import CenterDomain
+import JSON
 internal import Store
 
 /// The locker rules run inside one write transaction (docs/ARCHITECTURE.md: the
@@ -46,7 +47,7 @@ struct LockerLetting {
 
     /// Lets a locker: to `request`'s registration, or, for an accepted offer,
     /// to the offer's applicant and locker. Every refusal names its rule.
-    func lease(_ request: LockerLeaseRequest, registration: Int64, offeredLocker: FacilityID?, offer: Int64?) throws -> LockerLease {
+    func lease(_ request: LockerLeaseRequest, registration: Int64, offeredLocker: FacilityID?, offer: Int64?) throws -> Encoded<LockerLease> {
         let lessee = try RegistrationRecord.load(db, id: registration, today: today)
         guard lessee.status == "active" else {
             throw Refusal(RegistrationActiveCode.registrationNotActive, "Registration \(registration) is \(lessee.status).",
@@ -87,13 +88,13 @@ struct LockerLetting {
                   (numberDue != nil).sqlValue, numberDue.map { .text($0.description) } ?? .null,
                   .text(start.description), .integer(Int64(request.months)), .text(end.description),
                   .integer(Int64(fee)), .integer(Int64(fee * request.months)),
-                  .text(try StoredJSON.text(of: request.identityCheck)),
-                  try request.registryExtractCheck.map { .text(try StoredJSON.text(of: $0)) } ?? .null,
+                  .text(try JSONCodec.text(of: request.identityCheck)),
+                  try request.registryExtractCheck.map { .text(try JSONCodec.text(of: $0)) } ?? .null,
                   offer.map { .integer($0) } ?? .null, .integer(now.secondsSinceEpoch), .text(actor),
                   .integer(now.secondsSinceEpoch), .text(actor)])
-        let lease = try LockerLease.load(db, id: db.lastInsertRowID)
+        let lease = try Encoded(LockerLease.load(db, id: db.lastInsertRowID))
         try AuditLog.append(db, at: now, actor: actor, action: "locker_lease.create", entity: "locker_lease",
-                            entityID: String(lease.id), after: lease)
+                            entityID: String(lease.value.id), after: lease)
         if offer == nil { try withdrawFromWaitlist(registration: registration) }
         return lease
     }

@@ -43,7 +43,7 @@ extension Lockers {
                 guard let entry = try Self.waitlistEntries(db).first(where: { $0.id == id }) else {
                     throw StoreError(code: .typeMismatch, resultCode: 20, message: "waitlist entry \(id) was not read back")
                 }
-                return entry
+                return try Encoded(entry)
             }
         }
     }
@@ -91,7 +91,7 @@ extension Lockers {
                 let offer = try Self.openOffer(db, id: id, today: now.japanDate)
                 try Self.decide(db, offer: offer, state: "declined", now: now, actor: actor.auditLabel)
                 try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel).offerFreeLockers()
-                return try LockerOffer.load(db, id: id)
+                return try Encoded(LockerOffer.load(db, id: id))
             }
         }
     }

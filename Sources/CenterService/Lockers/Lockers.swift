@@ -211,8 +211,8 @@ public struct Lockers: AreaService {
     }
 
     static func auditedLease(_ db: Database, id: Int64, before: LockerLease, action: String, actor: String,
-                             now: Instant) throws -> LockerLease {
-        let after = try LockerLease.load(db, id: id)
+                             now: Instant) throws -> Encoded<LockerLease> {
+        let after = try Encoded(LockerLease.load(db, id: id))
         try AuditLog.append(db, at: now, actor: actor, action: action, entity: "locker_lease", entityID: String(id),
                             before: before, after: after)
         return after

@@ -1,4 +1,4 @@
-import Foundation
+import JSON
 internal import Store
 
 /// Redacts the audit lines that concern an erased registration: the only
@@ -58,30 +58,27 @@ struct AuditRedaction {
         return changed
     }
 
-    /// The JSON text with the erased values replaced, in the audit log's encoding.
+    /// The JSON text with the erased values replaced; members keep their
+    /// order (the audit log's, sorted), so only the erased values change.
     func redact(json text: String, own: Bool) throws -> String {
-        let value = try StoredJSON(text: text)
+        let value = try JSONReader.parse(Array(text.utf8))
         let redacted = redact(value, everyKey: own)
-        return redacted == value ? text : try StoredJSON.text(of: redacted)
+        return redacted == value ? text : String(decoding: redacted.serialized(), as: UTF8.self)
     }
 
-    private func redact(_ value: StoredJSON, everyKey: Bool) -> StoredJSON {
+    private func redact(_ value: JSONValue, everyKey: Bool) -> JSONValue {
         switch value {
         case .string(let text):
-            return replacements[text].map(StoredJSON.string) ?? value
+            return replacements[text].map(JSONValue.string) ?? value
         case .array(let items):
             return .array(items.map { redact($0, everyKey: everyKey) })
         case .object(let fields):
-            let ours = everyKey || fields["registration"] == .integer(registration) || fields["registration_id"] == .integer(registration)
-            var result: [String: StoredJSON] = [:]
-            for (key, field) in fields {
-                if ours, PersonalData.auditKeys.contains(key), field != .null {
-                    result[key] = .string(PersonalData.erased)
-                } else {
-                    result[key] = redact(field, everyKey: everyKey)
-                }
-            }
-            return .object(result)
+            let id = JSONValue.int(Int(registration))
+            let ours = everyKey || value["registration"] == id || value["registration_id"] == id
+            return .object(fields.map { key, field in
+                if ours, PersonalData.auditKeys.contains(key), field != .null { return (key, .string(PersonalData.erased)) }
+                return (key, redact(field, everyKey: everyKey))
+            })
         default:
             return value
         }

@@ -1,4 +1,5 @@
 import CenterDomain
+import JSON
 internal import Store
 import CalendarValues
 
@@ -198,7 +199,7 @@ struct RegistrationErasure {
                        "\"registration_id\":\(registration),", "\"registration_id\":\(registration)}"]
         for value in values where value.utf8.count >= 2 {
             // As the service's encoder wrote it inside a stored response.
-            if let encoded = try? StoredJSON.text(of: value) { needles.append(String(encoded.dropFirst().dropLast())) }
+            if let encoded = try? JSONCodec.text(of: value) { needles.append(String(encoded.dropFirst().dropLast())) }
         }
         for needle in needles {
             deleted += try db.run("DELETE FROM idempotency_keys WHERE instr(body, ?) > 0", [.blob(Array(needle.utf8))])

@@ -114,10 +114,10 @@ extension Registrations {
     }
 
     private static func erase(_ erasure: RegistrationErasure, endedOn: LocalDate, reason: ErasureReason,
-                              actor: String) throws -> ErasureResult {
+                              actor: String) throws -> Encoded<ErasureResult> {
         let rows = try erasure.erase(reason: reason, actor: actor)
-        let result = ErasureResult(registration: erasure.registration, reason: reason, erasedAt: erasure.now,
-                                   endedOn: endedOn, rows: rows)
+        let result = try Encoded(ErasureResult(registration: erasure.registration, reason: reason, erasedAt: erasure.now,
+                                               endedOn: endedOn, rows: rows))
         try AuditLog.append(erasure.db, at: erasure.now, actor: actor, action: "registration.erase", entity: "registration",
                             entityID: String(erasure.registration), after: result)
         return result

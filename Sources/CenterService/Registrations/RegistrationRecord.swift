@@ -1,6 +1,6 @@
 import CalendarValues
 import CenterDomain
-import Foundation
+import JSON
 internal import Store
 
 /// A registration (利用登録) as the service stores and shows it: the domain
@@ -57,7 +57,7 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
         name = try row.get("name")
         contact = try row.get("contact")
         inWard = try row.get("in_ward")
-        evidence = try JSONDecoder().decode(RegistrationEvidence.self, from: Data((try row.get("evidence") as String).utf8))
+        evidence = try JSONCodec.decodeStored(RegistrationEvidence.self, from: row.get("evidence"))
         validFrom = try Self.date(row.get("valid_from"))
         validUntil = try Self.date(row.get("valid_until"))
         storedStatus = try row.get("status")
@@ -80,10 +80,14 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
     /// Reads registration `id`, or `registration_not_found` (404).
     static func load(_ db: Database, id: Int64, today: LocalDate) throws -> RegistrationRecord {
         guard let row = try db.queryOne("SELECT \(columns) FROM registrations WHERE id = ?", [.integer(id)]) else {
-            throw Refusal(RegistrationLookupCode.registrationNotFound, "No registration has id \(id).",
-                          details: ["registration": String(id)])
+            throw notFound(id)
         }
         return try RegistrationRecord(row: row, today: today)
+    }
+
+    /// `registration_not_found` for `id`.
+    static func notFound(_ id: Int64) -> Refusal<RegistrationLookupCode> {
+        Refusal(.registrationNotFound, "No registration has id \(id).", details: ["registration": String(id)])
     }
 
     static func date(_ text: String) throws -> LocalDate {

@@ -1,4 +1,5 @@
 import CenterDomain
+import JSON
 internal import Store
 
 /// Registrations (利用登録): registering a user with checked eligibility,
@@ -31,12 +32,12 @@ public struct Registrations: AreaService {
                         penalty_points, created_at, created_by, updated_at, updated_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?, ?, ?)
                     """, [.text(input.category.rawValue), .text(input.name), .text(input.contact), input.inWard.sqlValue,
-                          .text(try StoredJSON.text(of: input.evidence)), .text(validFrom.description),
+                          .text(try JSONCodec.text(of: input.evidence)), .text(validFrom.description),
                           .text(validUntil.description), .integer(now.secondsSinceEpoch), .text(actor.auditLabel),
                           .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
-                let record = try RegistrationRecord.load(db, id: db.lastInsertRowID, today: today)
+                let record = try Encoded(RegistrationRecord.load(db, id: db.lastInsertRowID, today: today))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.create",
-                                    entity: "registration", entityID: String(record.id), after: record)
+                                    entity: "registration", entityID: String(record.value.id), after: record)
                 return record
             }
         }
@@ -83,7 +84,7 @@ public struct Registrations: AreaService {
                     UPDATE registrations SET category = ?, name = ?, contact = ?, in_ward = ?, evidence = ?, valid_until = ?,
                         status = ?, suspended_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
                     """, [.text(category.rawValue), .text(name), .text(patch.contact ?? before.contact),
-                          (patch.inWard ?? before.inWard).sqlValue, .text(try StoredJSON.text(of: evidence)),
+                          (patch.inWard ?? before.inWard).sqlValue, .text(try JSONCodec.text(of: evidence)),
                           .text(validUntil.description), .text(suspendedUntil == nil ? "active" : "suspended"),
                           suspendedUntil.map { .text($0.description) } ?? .null, .integer(now.secondsSinceEpoch),
                           .text(actor.auditLabel), .integer(id)])
@@ -113,12 +114,12 @@ public struct Registrations: AreaService {
                 let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
                 try Self.requireKept(before)
                 let renewed = try validity.renewed(before.registration, today: now.japanDate)
-                guard renewed != before.registration else { return before }
+                guard renewed != before.registration else { return try Encoded(before) }
                 try db.run("""
                     UPDATE registrations SET valid_from = ?, valid_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
                     """, [.text(renewed.validFrom.description), .text(renewed.validUntil.description),
                           .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
-                let after = try RegistrationRecord.load(db, id: id, today: now.japanDate)
+                let after = try Encoded(RegistrationRecord.load(db, id: id, today: now.japanDate))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.renew",
                                     entity: "registration", entityID: String(id), before: before, after: after)
                 return after

@@ -24,7 +24,7 @@ extension Reports {
         var sums: [Key: (fees: Int, refunds: Int, exemptions: Int)] = [:]
         for booking in bookings where booking.paidAt != nil {
             let dates = booking.dates
-            let exemptionPerDay = Self.exemptionPerDay(booking.fee)
+            let exemptionPerDay = booking.fee.exemptionPerDay
             for (index, date) in dates.enumerated() where fiscalYear.contains(date) {
                 let key = Key(month: date.yearMonth, manager: managerOn[date] ?? "")
                 var entry = sums[key, default: (0, 0, 0)]
@@ -49,14 +49,4 @@ extension Reports {
         amount / days + (day == 0 ? amount % days : 0)
     }
 
-    /// The yen taken off one day of use by exemptions, from the stored
-    /// breakdown `{"per_day": {"exemptions": [{"amount"}]}}`.
-    static func exemptionPerDay(_ fee: StoredJSON) -> Int {
-        guard case .object(let root) = fee, case .object(let perDay)? = root["per_day"],
-              case .array(let exemptions)? = perDay["exemptions"] else { return 0 }
-        return exemptions.reduce(0) { sum, exemption in
-            guard case .object(let fields) = exemption, case .integer(let amount)? = fields["amount"] else { return sum }
-            return sum + Int(amount)
-        }
-    }
 }

@@ -1,5 +1,5 @@
 import CenterDomain
-import Foundation
+import JSON
 import Roadmap
 internal import Store
 
@@ -17,7 +17,7 @@ extension RenovationRoadmap {
         for (id, text) in rows {
             let item: RoadmapItem
             do {
-                item = try JSONDecoder().decode(RoadmapItem.self, from: Data(text.utf8))
+                item = try JSONCodec.decodeStored(RoadmapItem.self, from: text)
             } catch {
                 throw RoadmapError(.invalidSchedule, "stored update of roadmap item \"\(id)\" cannot be read: \(error)")
             }

@@ -1,5 +1,5 @@
 import CenterDomain
-import Foundation
+import JSON
 import Roadmap
 internal import Store
 import Synchronization
@@ -135,13 +135,11 @@ extension RenovationRoadmap {
                                                               reason: "works: roadmap item \(id)", actor: actor.auditLabel, now: now)
                 }
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
             try db.run("""
                 INSERT INTO roadmap_items (id, item, updated_at, updated_by) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET item = excluded.item, updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by
-                """, [.text(id), .text(String(decoding: try encoder.encode(item), as: UTF8.self)),
+                """, [.text(id), .text(try JSONCodec.text(of: item)),
                       .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
             try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "roadmap.item.update", entity: "roadmap_item",
                                 entityID: id, before: before, after: item)

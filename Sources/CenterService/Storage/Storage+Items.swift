@@ -30,9 +30,9 @@ extension Storage {
                     INSERT INTO storage_items (allocation_id, bay_id, name, quantity, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)
                     """, [.integer(allocation), .text(try row.get("bay_id") as String), .text(name), .integer(Int64(quantity)),
                           .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
-                let item = try StorageItem.load(db, id: db.lastInsertRowID)
+                let item = try Encoded(StorageItem.load(db, id: db.lastInsertRowID))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "storage_item.create", entity: "storage_item",
-                                    entityID: String(item.id), after: item)
+                                    entityID: String(item.value.id), after: item)
                 return item
             }
         }
@@ -91,8 +91,9 @@ extension Storage {
         }
     }
 
-    static func auditedItem(_ db: Database, id: Int64, before: StorageItem, action: String, actor: String, now: Instant) throws -> StorageItem {
-        let after = try StorageItem.load(db, id: id)
+    static func auditedItem(_ db: Database, id: Int64, before: StorageItem, action: String, actor: String,
+                            now: Instant) throws -> Encoded<StorageItem> {
+        let after = try Encoded(StorageItem.load(db, id: id))
         try AuditLog.append(db, at: now, actor: actor, action: action, entity: "storage_item", entityID: String(id),
                             before: before, after: after)
         return after

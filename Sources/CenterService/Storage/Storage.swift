@@ -66,9 +66,9 @@ public struct Storage: AreaService {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, [.integer(Int64(input.fiscalYear)), input.registration.map { .integer($0) } ?? .null, .text(category),
                           .text(name), .integer(Int64(input.units)), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
-                let application = try StorageApplication.load(db, id: db.lastInsertRowID)
+                let application = try Encoded(StorageApplication.load(db, id: db.lastInsertRowID))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "storage_application.create",
-                                    entity: "storage_application", entityID: String(application.id), after: application)
+                                    entity: "storage_application", entityID: String(application.value.id), after: application)
                 return application
             }
         }
@@ -114,8 +114,8 @@ public struct Storage: AreaService {
                                         entity: "storage_allocation", entityID: String(application.allocation ?? 0), after: application)
                     allocated.append(application)
                 }
-                return StorageAllocationRun(fiscalYear: fiscalYear, allocated: allocated,
-                                            unallocated: try outcome.unallocated.map { try StorageApplication.load(db, id: $0) })
+                return try Encoded(StorageAllocationRun(fiscalYear: fiscalYear, allocated: allocated,
+                                                        unallocated: try outcome.unallocated.map { try StorageApplication.load(db, id: $0) }))
             }
         }
     }

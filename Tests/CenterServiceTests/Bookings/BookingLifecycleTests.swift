@@ -17,12 +17,7 @@ struct BookingLifecycleTests {
         #expect(booking.state == .provisional)
         #expect(booking.feeTotal == 3500)
         #expect(booking.paymentDeadline == Instant(japanDate: date("2026-12-04")).adding(seconds: -1))
-        guard case .object(let fee) = booking.fee, case .object(let perDay)? = fee["per_day"],
-              case .array(let gaps)? = perDay["gap_hours_free"] else {
-            Issue.record("the fee has no breakdown")
-            return
-        }
-        #expect(gaps.count == 1)
+        #expect(booking.fee.perDay.gapHoursFree.count == 1)
     }
 
     @Test func outOfWardUsersPayTheSurchargeOnEveryDay() async throws {

@@ -27,6 +27,18 @@ struct IdempotencyRecordTests {
         #expect(body == Array("booking.create\n".utf8) + first.json)
     }
 
+    @Test func theBookingsAuditLineRecordAndAnswerAreOneEncoding() async throws {
+        let registration = try await f.register(.general)
+        let key = try IdempotencyKey(key: "once-1", requestHash: [11])
+        let booked = try await f.service.bookings.book(request(registration), by: f.staff, idempotency: key)
+        let after: String = try await f.read { db in
+            try db.queryOne("SELECT after FROM audit_log WHERE action = 'booking.create'")!.get("after")
+        }
+        #expect(Array(after.utf8) == booked.json)
+        let read = try await f.service.bookings.booking(id: try #require(booked.value).id, for: f.staff)
+        #expect(read == booked.value)
+    }
+
     @Test func aRecordOfAnotherUseCaseIsNotReplayedAsThisOne() async throws {
         let registration = try await f.register(.general)
         let key = try IdempotencyKey(key: "typed-2", requestHash: [8])

@@ -1,5 +1,6 @@
 import CenterDomain
 import Foundation
+import JSON
 import Store
 @testable import CenterService
 import CalendarValues
@@ -99,12 +100,12 @@ struct PersonalDataFixture {
     static func reports(_ service: CenterService) async throws -> [String: [UInt8]] {
         var reports: [String: [UInt8]] = [:]
         for year in [FiscalYear(2026), FiscalYear(2027)] {
-            reports["utilization \(year)"] = try ServiceJSON.encode(try await service.reports.utilization(fiscalYear: year))
-            reports["revenue \(year)"] = try ServiceJSON.encode(try await service.reports.revenue(fiscalYear: year))
-            reports["lockers \(year)"] = try ServiceJSON.encode(try await service.reports.lockers(fiscalYear: year))
+            reports["utilization \(year)"] = try JSONCodec.encode(try await service.reports.utilization(fiscalYear: year))
+            reports["revenue \(year)"] = try JSONCodec.encode(try await service.reports.revenue(fiscalYear: year))
+            reports["lockers \(year)"] = try JSONCodec.encode(try await service.reports.lockers(fiscalYear: year))
         }
-        reports["quota 2026-12"] = try ServiceJSON.encode(try await service.reports.communityQuota(month: YearMonth("2026-12")!))
-        reports["desks 2026-12"] = try ServiceJSON.encode(try await service.desks.occupancy(from: date("2026-12-01"), to: date("2026-12-31")))
+        reports["quota 2026-12"] = try JSONCodec.encode(try await service.reports.communityQuota(month: YearMonth("2026-12")!))
+        reports["desks 2026-12"] = try JSONCodec.encode(try await service.desks.occupancy(from: date("2026-12-01"), to: date("2026-12-31")))
         let counts = try await service.bookings.countsByState()
         reports["bookings by state"] = Array(counts.map { "\($0.state)=\($0.count)" }.joined(separator: ",").utf8)
         return reports
