@@ -78,7 +78,7 @@ enum LockerEndpoints {
                                   QueryParameter("registration", schema: Schemas.integerParameter(InputRange.id), "Leases of this registration")],
                      response: ["type": "array", "items": Schemas.ref("LockerLease")], refusals: NoRefusal.self) { context in
                 let request = context.request
-                let state = try request.choiceQuery("state", LockerQuery.states)
+                let state = try request.choiceQuery("state", LockerQuery.states).flatMap(LockerLeaseState.init(rawValue:))
                 let registration = try request.integerQuery("registration", in: InputRange.id)
                 return APIResponse.json(try await context.service.lockers.leases(
                     endingWithinDays: try request.integerQuery("ending_within_days", in: LockerQuery.endingWithinDays), state: state,
@@ -89,7 +89,7 @@ enum LockerEndpoints {
                      parameters: [QueryParameter("state", schema: ["type": "string", "enum": .array(LockerQuery.states.map { .string($0) })],
                                                  "Leases in this state (default active)")],
                      response: ["type": "array", "items": Schemas.ref("LockerLease")], refusals: NoRefusal.self) { context in
-                let state = try context.request.choiceQuery("state", LockerQuery.states)
+                let state = try context.request.choiceQuery("state", LockerQuery.states).flatMap(LockerLeaseState.init(rawValue:))
                 return APIResponse.json(try await context.service.lockers.leases(
                     endingWithinDays: nil, state: state, registration: context.caller().registrationID))
             },

@@ -5,7 +5,7 @@ import HTTPServer
 /// Query parameters of the locker endpoints.
 enum LockerQuery {
     /// Lease states a list may ask for.
-    static let states = ["active", "ended", "cancelled"]
+    static let states = LockerLeaseState.allCases.map(\.rawValue)
     /// `ending_within_days`: today up to ten years ahead.
     static let endingWithinDays = 0...3660
 }

@@ -28,13 +28,18 @@ public enum LockerStatus: Hashable, Sendable {
 
     public var isFree: Bool { self == .free }
 
-    /// The wire name: `free`, `leased`, `offered`, `cooling_off`.
-    public var name: String {
+    /// The status without its date, as the API names it.
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+        case free, leased, offered
+        case coolingOff = "cooling_off"
+    }
+
+    public var kind: Kind {
         switch self {
-        case .free: "free"
-        case .leased: "leased"
-        case .offered: "offered"
-        case .coolingOff: "cooling_off"
+        case .free: .free
+        case .leased: .leased
+        case .offered: .offered
+        case .coolingOff: .coolingOff
         }
     }
 

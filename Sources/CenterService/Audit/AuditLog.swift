@@ -20,7 +20,7 @@ enum AuditLog {
         try db.run("""
             INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(at.secondsSinceEpoch), .text(actor), .text(action), .text(entity),
+            """, [at.sqlValue, .text(actor), .text(action), .text(entity),
                   entityID.map { .text($0) } ?? .null, try json(before), try json(after),
                   (requestID ?? db.writeOrigin).map { .text($0) } ?? .null])
     }
@@ -30,8 +30,8 @@ enum AuditLog {
         try db.query("""
             SELECT id, at, actor, action, entity, entity_id, before, after, request_id FROM audit_log
             WHERE at >= ? AND id > ? ORDER BY id LIMIT ?
-            """, [.integer(since.secondsSinceEpoch), .integer(afterID), .integer(Int64(limit))]).map { row in
-            AuditEntry(id: try row.get("id"), at: Instant(secondsSinceEpoch: try row.get("at")),
+            """, [since.sqlValue, .integer(afterID), .integer(Int64(limit))]).map { row in
+            AuditEntry(id: try row.get("id"), at: try row.get("at"),
                        actor: try row.get("actor"), action: try row.get("action"), entity: try row.get("entity"),
                        entityID: try row.get("entity_id"), before: try row.get("before"), after: try row.get("after"),
                        requestID: try row.get("request_id"))

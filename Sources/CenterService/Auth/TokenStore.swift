@@ -12,8 +12,8 @@ enum TokenStore {
         try db.run("""
             INSERT INTO access_tokens (hash, role, name, registration_id, created_at, created_by, expires_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [.blob(token.hash), .text(role.rawValue), .text(name), registrationID.map { .integer($0) } ?? .null,
-                  .integer(now.secondsSinceEpoch), .text(actor), expiresAt.map { .integer($0.secondsSinceEpoch) } ?? .null])
+            """, [.blob(token.hash), role.sqlValue, .text(name), registrationID.map { .integer($0) } ?? .null,
+                  now.sqlValue, .text(actor), expiresAt.sqlValue])
         let record = TokenRecord(id: db.lastInsertRowID, role: role, name: name, registrationID: registrationID,
                                  createdAt: now, expiresAt: expiresAt, revokedAt: nil)
         try AuditLog.append(db, at: now, actor: actor, action: "token.create", entity: "token",
@@ -42,7 +42,7 @@ enum TokenStore {
     /// Revokes token `id`; true when it existed and was live.
     static func revoke(_ db: Database, id: Int64, now: Instant, by actor: String) throws -> Bool {
         let changed = try db.run("UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                                 [.integer(now.secondsSinceEpoch), .integer(id)])
+                                 [now.sqlValue, .integer(id)])
         if changed > 0 {
             try AuditLog.append(db, at: now, actor: actor, action: "token.revoke", entity: "token", entityID: String(id))
         }
@@ -54,6 +54,6 @@ enum TokenStore {
         try db.queryOne("""
             SELECT 1 FROM access_tokens WHERE role = 'admin' AND revoked_at IS NULL
             AND (expires_at IS NULL OR expires_at > ?) LIMIT 1
-            """, [.integer(now.secondsSinceEpoch)]) != nil
+            """, [now.sqlValue]) != nil
     }
 }

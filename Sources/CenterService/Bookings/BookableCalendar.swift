@@ -25,10 +25,10 @@ struct BookableCalendar {
         let rows = try db.query("""
             SELECT first_date, last_date, facilities, reason, reason_ja FROM closures
             WHERE first_date <= ? AND last_date >= ? ORDER BY id
-            """, [.text(last.description), .text(first.description)])
+            """, [last.sqlValue, first.sqlValue])
         let adHoc = try rows.map { row in
-            AdHoc(first: try RegistrationRecord.date(row.get("first_date")),
-                  last: try RegistrationRecord.date(row.get("last_date")),
+            AdHoc(first: try row.get("first_date"),
+                  last: try row.get("last_date"),
                   facilities: (try row.get("facilities") as String).split(separator: ",").map(String.init),
                   reason: try row.get("reason"), reasonJa: try row.get("reason_ja"))
         }

@@ -125,13 +125,13 @@ struct BookingDesk {
                 payment_deadline, created_at, created_by, feed_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?, lower(hex(randomblob(16))))
             RETURNING id, feed_id
-            """, [.integer(record.id), .text(record.category.rawValue), .text(facility.id.rawValue),
-                  .text(first.description), .text(last.description),
+            """, [.integer(record.id), record.category.sqlValue, facility.id.sqlValue,
+                  first.sqlValue, last.sqlValue,
                   .text(divisions.map(\.rawValue).joined(separator: ",")), .text(request.purpose),
                   .integer(Int64(request.attendees)), .integer(Int64(request.admissionCharged)),
                   request.commercial.sqlValue, (!record.inWard).sqlValue, request.guardian.map { .text($0) } ?? .null,
                   .integer(Int64(fee.total)), .text(try JSONCodec.text(of: fee)),
-                  .integer(deadline.secondsSinceEpoch), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)]) else {
+                  deadline.sqlValue, now.sqlValue, .text(actor.auditLabel)]) else {
             throw StoreError(code: .typeMismatch, resultCode: 20, message: "the booking insert returned no row")
         }
         let id: Int64 = try inserted.get(0)

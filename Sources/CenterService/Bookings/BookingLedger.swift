@@ -19,8 +19,8 @@ enum BookingLedger {
                           near: (first: LocalDate, last: LocalDate)?) throws -> [BookedUnit] {
         let columns = "SELECT u.facility_id, u.date, u.division, u.registration_id, b.category"
             + " FROM booking_units u JOIN bookings b ON b.id = u.booking_id"
-        var arguments: [SQLValue] = [.text(facility.rawValue), .text(from.description), .text(to.description),
-                                     .integer(registration), .text(from.description), .text(to.description)]
+        var arguments: [SQLValue] = [facility.sqlValue, from.sqlValue, to.sqlValue,
+                                     .integer(registration), from.sqlValue, to.sqlValue]
         guard let near else {
             return try db.query(columns + """
                  WHERE (u.live = 1 AND u.facility_id = ? AND u.date BETWEEN ? AND ?)
@@ -30,7 +30,7 @@ enum BookingLedger {
         // The dates near the request on every facility: a small range, so a
         // scan of it is cheap; deduplicated against the other two by rowid.
         let nearFirst = max(from, near.first), nearLast = min(to, near.last)
-        arguments += [.text(nearFirst.description), .text(nearLast.description)]
+        arguments += [nearFirst.sqlValue, nearLast.sqlValue]
         return try db.query(columns + """
              WHERE u.rowid IN (
                 SELECT rowid FROM booking_units WHERE live = 1 AND facility_id = ? AND date BETWEEN ? AND ?
@@ -44,7 +44,7 @@ enum BookingLedger {
     static func isLive(_ db: Database, facility: FacilityID, date: LocalDate, division: DivisionID) throws -> Bool {
         try db.queryOne("""
             SELECT 1 FROM booking_units WHERE live = 1 AND facility_id = ? AND date = ? AND division = ?
-            """, [.text(facility.rawValue), .text(date.description), .text(division.rawValue)]) != nil
+            """, [facility.sqlValue, date.sqlValue, division.sqlValue]) != nil
     }
 
     /// The days `from`…`to` on which `registration` holds a live unit of
@@ -55,8 +55,8 @@ enum BookingLedger {
         Set(try db.query("""
             SELECT DISTINCT date FROM booking_units
             WHERE live = 1 AND registration_id = ? AND date BETWEEN ? AND ? AND facility_id = ?
-            """, [.integer(registration), .text(from.description), .text(to.description), .text(facility.rawValue)])
-            .map { try RegistrationRecord.date($0.get(0)) })
+            """, [.integer(registration), from.sqlValue, to.sqlValue, facility.sqlValue])
+            .map { try $0.get(0) as LocalDate })
     }
 
     /// Live units of `facility` dated `from`…`to`, with their booking ids.
@@ -66,7 +66,7 @@ enum BookingLedger {
             SELECT u.booking_id, u.facility_id, u.date, u.division, u.registration_id, b.category
             FROM booking_units u JOIN bookings b ON b.id = u.booking_id
             WHERE u.live = 1 AND u.facility_id = ? AND u.date BETWEEN ? AND ?
-            """, [.text(facility.rawValue), .text(from.description), .text(to.description)]).map { row in
+            """, [facility.sqlValue, from.sqlValue, to.sqlValue]).map { row in
             (try row.get(0), try unit(row, first: 1))
         }
     }
@@ -77,11 +77,11 @@ enum BookingLedger {
         let rows = try db.query("""
             SELECT DISTINCT booking_id, facility_id FROM booking_units WHERE live = 1 AND date BETWEEN ? AND ?
             ORDER BY booking_id
-            """, [.text(from.description), .text(to.description)])
+            """, [from.sqlValue, to.sqlValue])
         var ids: [Int64] = []
         for row in rows {
             let id: Int64 = try row.get("booking_id")
-            let facility = FacilityID(try row.get("facility_id") as String)
+            let facility: FacilityID = try row.get("facility_id")
             if (facilities.isEmpty || facilities.contains(facility)) && ids.last != id { ids.append(id) }
         }
         return ids
@@ -92,11 +92,11 @@ enum BookingLedger {
     /// not by name: the booking path decodes up to a few hundred of these
     /// per request, and the name lookups were most of their cost.
     static func unit(_ row: Row, first: Int = 0) throws -> BookedUnit {
-        BookedUnit(facility: FacilityID(try row.get(first) as String),
-                   date: try RegistrationRecord.date(row.get(first + 1)),
-                   division: DivisionID(try row.get(first + 2) as String),
+        BookedUnit(facility: try row.get(first),
+                   date: try row.get(first + 1),
+                   division: try row.get(first + 2),
                    registration: String(try row.get(first + 3) as Int64),
-                   category: try RegistrationRecord.decodeEnum(row.get(first + 4)))
+                   category: try row.get(first + 4))
     }
 
     /// Inserts the live units of a new booking; a unit already live maps the
@@ -109,8 +109,8 @@ enum BookingLedger {
                     try db.run("""
                         INSERT INTO booking_units (booking_id, facility_id, date, division, registration_id, live, community)
                         VALUES (?, ?, ?, ?, ?, 1, ?)
-                        """, [.integer(booking), .text(facility.rawValue), .text(date.description),
-                              .text(division.rawValue), .integer(registration), community.sqlValue])
+                        """, [.integer(booking), facility.sqlValue, date.sqlValue,
+                              division.sqlValue, .integer(registration), community.sqlValue])
                 } catch let error as StoreError where error.constraint?.name == Schema.oneLiveBookingUnit {
                     throw slotTaken(facility: facility, date: date, division: division)
                 }

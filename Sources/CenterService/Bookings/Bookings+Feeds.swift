@@ -24,7 +24,7 @@ extension Bookings {
                 try db.query("""
                     SELECT \(Booking.columns) FROM bookings WHERE facility_id = ? AND first_date <= ? AND last_date >= ?
                     ORDER BY first_date, id LIMIT 5000
-                    """, [.text(facility.rawValue), .text(to.description), .text(from.description)]).map(Booking.init(row:))
+                    """, [facility.sqlValue, to.sqlValue, from.sqlValue]).map(Booking.init(row:))
             }
         }
     }
@@ -38,7 +38,7 @@ extension Bookings {
                 try db.query("""
                     SELECT \(Booking.columns) FROM bookings WHERE registration_id = ? AND first_date <= ? AND last_date >= ?
                     ORDER BY first_date, id
-                    """, [.integer(registration), .text(to.description), .text(from.description)]).map(Booking.init(row:))
+                    """, [.integer(registration), to.sqlValue, from.sqlValue]).map(Booking.init(row:))
             }
         }
     }

@@ -23,7 +23,7 @@ extension Bookings {
                                   details: ["payment_deadline": before.paymentDeadline.rfc3339])
                 }
                 try db.run("UPDATE bookings SET state = 'paid', paid_at = ? WHERE id = ?",
-                           [.integer(now.secondsSinceEpoch), .integer(id)])
+                           [now.sqlValue, .integer(id)])
                 return try Self.audited(db, id: id, before: before, action: "booking.pay", actor: actor.auditLabel, now: now)
             }
         }
@@ -43,7 +43,7 @@ extension Bookings {
                                   details: ["first_date": before.firstDate.description, "last_date": before.lastDate.description])
                 }
                 try db.run("UPDATE bookings SET state = 'checked_in', checked_in_at = ? WHERE id = ?",
-                           [.integer(now.secondsSinceEpoch), .integer(id)])
+                           [now.sqlValue, .integer(id)])
                 return try Self.audited(db, id: id, before: before, action: "booking.check_in", actor: actor.auditLabel, now: now)
             }
         }
@@ -76,7 +76,7 @@ extension Bookings {
     public func lapseDue(now: Instant) async throws -> [Int64] {
         try await pool.write { db in
             let due = try db.query("SELECT id FROM bookings WHERE state = 'provisional' AND payment_deadline < ? ORDER BY id",
-                                   [.integer(now.secondsSinceEpoch)]).map { try $0.get("id") as Int64 }
+                                   [now.sqlValue]).map { try $0.get("id") as Int64 }
             for id in due {
                 let before = try Booking.load(db, id: id)
                 try db.run("UPDATE bookings SET state = 'lapsed' WHERE id = ?", [.integer(id)])
@@ -96,11 +96,11 @@ extension Bookings {
             let today = now.japanDate
             let due = try db.query("""
                 SELECT id FROM bookings WHERE state IN ('paid', 'checked_in') AND last_date < ? ORDER BY id
-                """, [.text(today.description)]).map { try $0.get("id") as Int64 }
+                """, [today.sqlValue]).map { try $0.get("id") as Int64 }
             for id in due {
                 let before = try Booking.load(db, id: id)
                 let next = try before.state.transition(to: before.state == .checkedIn ? .done : .noShow)
-                try db.run("UPDATE bookings SET state = ? WHERE id = ?", [.text(next.rawValue), .integer(id)])
+                try db.run("UPDATE bookings SET state = ? WHERE id = ?", [next.sqlValue, .integer(id)])
                 if next == .noShow {
                     try BookingLedger.release(db, booking: id)
                     try Self.penalize(db, booking: before, event: .noShow, policy: policy, actor: "system:timer", now: now)
@@ -160,7 +160,7 @@ extension Bookings {
         try db.run("""
             UPDATE bookings SET state = ?, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, refund_percent = ?,
                 refund_amount = ? WHERE id = ?
-            """, [.text(next.rawValue), .integer(now.secondsSinceEpoch), .text(actor), reason.map { .text($0) } ?? .null,
+            """, [next.sqlValue, now.sqlValue, .text(actor), reason.map { .text($0) } ?? .null,
                   .integer(Int64(refund.percent)), .integer(Int64(refund.amount)), .integer(before.id)])
         try BookingLedger.release(db, booking: before.id)
         if canceller == .user, center.penalties.isLateCancel(cancelledOn: today, useDate: before.firstDate) {
@@ -179,14 +179,14 @@ extension Bookings {
         let updated = policy.applying(event, to: before.registration, on: today)
         try db.run("""
             INSERT INTO penalties (registration_id, booking_id, event, points, at, suspended_until) VALUES (?, ?, ?, ?, ?, ?)
-            """, [.integer(booking.registration), .integer(booking.id), .text(event.rawValue),
-                  .integer(Int64(policy.points(for: event))), .integer(now.secondsSinceEpoch),
-                  outcome.suspendedUntil.map { .text($0.description) } ?? .null])
+            """, [.integer(booking.registration), .integer(booking.id), event.sqlValue,
+                  .integer(Int64(policy.points(for: event))), now.sqlValue,
+                  outcome.suspendedUntil.sqlValue])
         try db.run("""
             UPDATE registrations SET penalty_points = ?, status = ?, suspended_until = ?, updated_at = ?, updated_by = ?
             WHERE id = ?
-            """, [.integer(Int64(updated.penaltyPoints)), .text(updated.suspendedUntil == nil ? "active" : "suspended"),
-                  updated.suspendedUntil.map { .text($0.description) } ?? .null, .integer(now.secondsSinceEpoch),
+            """, [.integer(Int64(updated.penaltyPoints)), (updated.suspendedUntil == nil ? RegistrationStatus.active : .suspended).sqlValue,
+                  updated.suspendedUntil.sqlValue, now.sqlValue,
                   .text(actor), .integer(booking.registration)])
         let after = try RegistrationRecord.load(db, id: booking.registration, today: today)
         try AuditLog.append(db, at: now, actor: actor, action: "registration.penalty.\(event.rawValue)",

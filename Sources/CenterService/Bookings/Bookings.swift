@@ -56,9 +56,9 @@ public struct Bookings: AreaService {
             if let registration { try Registrations.requireOwn(registration: registration, actor: actor) }
             let owner = actor.role == .member ? actor.registrationID : registration
             var filter = SQLConditions()
-            filter.add("first_date <= ?", to.map { .text($0.description) })
-            filter.add("last_date >= ?", from.map { .text($0.description) })
-            filter.add("facility_id = ?", facility.map { .text($0.rawValue) })
+            filter.add("first_date <= ?", to.map(\.sqlValue))
+            filter.add("last_date >= ?", from.map(\.sqlValue))
+            filter.add("facility_id = ?", facility.map(\.sqlValue))
             filter.add("registration_id = ?", owner.map { .integer($0) })
             let query = "SELECT \(Booking.columns) FROM bookings" + filter.clause + " ORDER BY first_date, id LIMIT ?"
             let values = filter.arguments + [.integer(Int64(limit))]

@@ -122,7 +122,7 @@ enum IdempotencyStore {
         try db.run("""
             INSERT INTO idempotency_keys (actor, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
             """, [.text(actor), .text(key.key), .blob(key.requestHash), .integer(kind.rawValue),
-                  .blob(Array(useCase.rawValue.utf8) + [0x0A] + payload), .integer(at.secondsSinceEpoch)])
+                  .blob(Array(useCase.rawValue.utf8) + [0x0A] + payload), at.sqlValue])
     }
 
     /// Runs `work` in a savepoint of its own; a refusal rolls its changes

@@ -82,9 +82,9 @@ extension OpeningCalendar {
                 try db.run("""
                     INSERT INTO closures (first_date, last_date, facilities, reason, reason_ja, created_at, created_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, [.text(input.date.description), .text(last.description),
+                    """, [input.date.sqlValue, last.sqlValue,
                           .text(input.facilities.map(\.rawValue).joined(separator: ",")), .text(input.reason),
-                          input.reasonJa.map { .text($0) } ?? .null, .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+                          input.reasonJa.map { .text($0) } ?? .null, now.sqlValue, .text(actor.auditLabel)])
                 let id = db.lastInsertRowID
                 let hit = try BookingLedger.liveBookingIDs(db, from: input.date, to: last, facilities: input.facilities)
                 let cancelled = try Bookings.cancelForCenter(db, bookings: hit, reason: "closure #\(id): \(input.reason)",

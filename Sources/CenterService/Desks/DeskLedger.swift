@@ -11,15 +11,15 @@ enum DeskLedger {
         let marks = units.map { _ in "?" }.joined(separator: ", ")
         let rows = try db.query("""
             SELECT DISTINCT desk_id FROM desk_pass_periods WHERE live = 1 AND date = ? AND period_unit IN (\(marks))
-            """, [.text(date.description)] + units.map { .text($0.rawValue) })
-        return Set(try rows.map { FacilityID(try $0.get("desk_id") as String) })
+            """, [date.sqlValue] + units.map(\.sqlValue))
+        return Set(try rows.map { try $0.get("desk_id") as FacilityID })
     }
 
     /// Live units on `date` by desk (`GET /desks/availability`).
     static func liveUnits(_ db: Database, date: LocalDate) throws -> [(desk: FacilityID, unit: DivisionID)] {
         try db.query("SELECT desk_id, period_unit FROM desk_pass_periods WHERE live = 1 AND date = ?",
-                     [.text(date.description)]).map { row in
-            (FacilityID(try row.get("desk_id") as String), DivisionID(try row.get("period_unit") as String))
+                     [date.sqlValue]).map { row in
+            (try row.get("desk_id"), try row.get("period_unit"))
         }
     }
 
@@ -27,8 +27,8 @@ enum DeskLedger {
     static func personUnits(_ db: Database, registration: Int64, date: LocalDate) throws -> Set<DivisionID> {
         let rows = try db.query("""
             SELECT period_unit FROM desk_pass_periods WHERE live = 1 AND registration_id = ? AND date = ?
-            """, [.integer(registration), .text(date.description)])
-        return Set(try rows.map { DivisionID(try $0.get("period_unit") as String) })
+            """, [.integer(registration), date.sqlValue])
+        return Set(try rows.map { try $0.get("period_unit") as DivisionID })
     }
 
     /// The dates of `registration`'s live passes from `from` to `to`.
@@ -36,8 +36,8 @@ enum DeskLedger {
         try db.query("""
             SELECT DISTINCT date FROM desk_passes
             WHERE registration_id = ? AND state IN ('booked', 'checked_in') AND date BETWEEN ? AND ?
-            """, [.integer(registration), .text(from.description), .text(to.description)]).map {
-            try RegistrationRecord.date($0.get("date"))
+            """, [.integer(registration), from.sqlValue, to.sqlValue]).map {
+            try $0.get("date") as LocalDate
         }
     }
 
@@ -50,8 +50,8 @@ enum DeskLedger {
                 try db.run("""
                     INSERT INTO desk_pass_periods (pass_id, desk_id, registration_id, date, period_unit, live)
                     VALUES (?, ?, ?, ?, ?, 1)
-                    """, [.integer(id), .text(desk.rawValue), .integer(registration), .text(date.description),
-                          .text(unit.rawValue)])
+                    """, [.integer(id), desk.sqlValue, .integer(registration), date.sqlValue,
+                          unit.sqlValue])
             } catch let error as StoreError where error.constraint?.name == Schema.oneLivePassPerPerson {
                 throw overlaps(date: date, unit: unit)
             } catch let error as StoreError where error.constraint?.name == Schema.oneLivePassPerDesk {

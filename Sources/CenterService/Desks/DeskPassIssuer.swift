@@ -65,9 +65,9 @@ struct DeskPassIssuer {
             INSERT INTO desk_passes (registration_id, desk_id, date, period, state, fee, starts_at, check_in_deadline,
                 created_at, created_by)
             VALUES (?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?)
-            """, [.integer(id), .text(desk.rawValue), .text(date.description), .text(request.period),
-                  .integer(Int64(center.desks.fee * units.count)), .integer(start.secondsSinceEpoch),
-                  .integer(deadline.secondsSinceEpoch), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+            """, [.integer(id), desk.sqlValue, date.sqlValue, .text(request.period),
+                  .integer(Int64(center.desks.fee * units.count)), start.sqlValue,
+                  deadline.sqlValue, now.sqlValue, .text(actor.auditLabel)])
         let passID = db.lastInsertRowID
         try DeskLedger.insertUnits(db, pass: passID, desk: desk, registration: id, date: date, units: units)
         let pass = try Encoded(DeskPass.load(db, id: passID))

@@ -48,11 +48,11 @@ extension Desks {
                     FROM desk_pass_periods u JOIN desk_passes p ON p.id = u.pass_id
                     WHERE u.date BETWEEN ? AND ? AND p.state <> 'cancelled'
                     GROUP BY u.date, u.period_unit, p.state
-                    """, [.text(from.description), .text(to.description)])
+                    """, [from.sqlValue, to.sqlValue])
                 var tally: [String: [DeskPassState: Int]] = [:]
                 for row in rows {
                     let key = "\(try row.get("date") as String) \(try row.get("period_unit") as String)"
-                    let state: DeskPassState = try RegistrationRecord.decodeEnum(row.get("state"))
+                    let state: DeskPassState = try row.get("state")
                     tally[key, default: [:]][state] = try row.get("n")
                 }
                 return from.dates(through: to).flatMap { date in

@@ -13,10 +13,10 @@ extension Desks {
         let hit = try db.query("""
             SELECT \(DeskPass.columns) FROM desk_passes WHERE state IN ('booked', 'checked_in') AND date BETWEEN ? AND ?
             ORDER BY id
-            """, [.text(first.description), .text(last.description)]).map(DeskPass.init(row:))
+            """, [first.sqlValue, last.sqlValue]).map(DeskPass.init(row:))
         return try hit.map { before in
             try db.run("UPDATE desk_passes SET state = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE id = ?",
-                       [.integer(now.secondsSinceEpoch), .text(actor), .integer(before.id)])
+                       [now.sqlValue, .text(actor), .integer(before.id)])
             try DeskLedger.release(db, pass: before.id)
             return try Self.audited(db, pass: before.id, before: before, action: "desk_pass.cancel_closed: \(reason)",
                                     actor: actor, now: now).value

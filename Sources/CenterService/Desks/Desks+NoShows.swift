@@ -23,13 +23,13 @@ extension Desks {
         return try await pool.write { db in
             let due = try db.query("""
                 SELECT \(DeskPass.columns) FROM desk_passes WHERE state = 'booked' AND check_in_deadline < ? ORDER BY id
-                """, [.integer(now.secondsSinceEpoch)]).map(DeskPass.init(row:))
+                """, [now.sqlValue]).map(DeskPass.init(row:))
             guard let first = due.map(\.date).min(), let last = due.map(\.date).max() else { return [] }
             let days = try BookableCalendar.load(db, calendar: calendar, from: first, to: last)
             var released: [Int64] = []
             for before in due where days.isClosed(before.date, facility: deskPool) {
                 try db.run("UPDATE desk_passes SET state = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE id = ?",
-                           [.integer(now.secondsSinceEpoch), .text(Self.deskTimerActor), .integer(before.id)])
+                           [now.sqlValue, .text(Self.deskTimerActor), .integer(before.id)])
                 try DeskLedger.release(db, pass: before.id)
                 _ = try Self.audited(db, pass: before.id, before: before, action: "desk_pass.cancel_closed",
                                      actor: Self.deskTimerActor, now: now)
@@ -39,7 +39,7 @@ extension Desks {
                 && rules.isNoShow(now: now, deadline: before.checkInDeadline) {
                 let points = policy.points(for: .noShow)
                 try db.run("UPDATE desk_passes SET state = 'no_show', released_at = ?, penalty_points = ? WHERE id = ?",
-                           [.integer(now.secondsSinceEpoch), .integer(Int64(points)), .integer(before.id)])
+                           [now.sqlValue, .integer(Int64(points)), .integer(before.id)])
                 try DeskLedger.release(db, pass: before.id)
                 try Self.penalizeNoShow(db, pass: before, policy: policy, now: now)
                 _ = try Self.audited(db, pass: before.id, before: before, action: "desk_pass.no_show",
@@ -89,8 +89,8 @@ extension Desks {
         try db.run("""
             UPDATE registrations SET penalty_points = ?, status = ?, suspended_until = ?, updated_at = ?, updated_by = ?
             WHERE id = ?
-            """, [.integer(Int64(updated.penaltyPoints)), .text(updated.suspendedUntil == nil ? "active" : "suspended"),
-                  updated.suspendedUntil.map { .text($0.description) } ?? .null, .integer(now.secondsSinceEpoch),
+            """, [.integer(Int64(updated.penaltyPoints)), (updated.suspendedUntil == nil ? RegistrationStatus.active : .suspended).sqlValue,
+                  updated.suspendedUntil.sqlValue, now.sqlValue,
                   .text(deskTimerActor), .integer(pass.registration)])
         let after = try RegistrationRecord.load(db, id: pass.registration, today: today)
         try AuditLog.append(db, at: now, actor: deskTimerActor, action: "registration.penalty.no_show",

@@ -58,7 +58,7 @@ public struct Desks: AreaService {
                 try Self.requireBooked(before)
                 try rules.checkCheckIn(now: now, date: before.date, deadline: before.checkInDeadline)
                 try db.run("UPDATE desk_passes SET state = 'checked_in', checked_in_at = ?, checked_in_by = ? WHERE id = ?",
-                           [.integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+                           [now.sqlValue, .text(actor.auditLabel), .integer(id)])
                 return try Self.audited(db, pass: id, before: before, action: "desk_pass.check_in", actor: actor.auditLabel, now: now)
             }
         }
@@ -75,7 +75,7 @@ public struct Desks: AreaService {
                 try Self.requireBooked(before)
                 try rules.checkCancel(now: now, start: before.startsAt)
                 try db.run("UPDATE desk_passes SET state = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE id = ?",
-                           [.integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+                           [now.sqlValue, .text(actor.auditLabel), .integer(id)])
                 try DeskLedger.release(db, pass: id)
                 return try Self.audited(db, pass: id, before: before, action: "desk_pass.cancel", actor: actor.auditLabel, now: now)
             }
@@ -90,8 +90,8 @@ public struct Desks: AreaService {
             if let registration { try Registrations.requireOwn(registration: registration, actor: actor) }
             let owner = actor.role == .member ? actor.registrationID : registration
             var filter = SQLConditions()
-            filter.add("date >= ?", from.map { .text($0.description) })
-            filter.add("date <= ?", to.map { .text($0.description) })
+            filter.add("date >= ?", from.map(\.sqlValue))
+            filter.add("date <= ?", to.map(\.sqlValue))
             filter.add("registration_id = ?", owner.map { .integer($0) })
             let query = "SELECT \(DeskPass.columns) FROM desk_passes" + filter.clause + " ORDER BY date, starts_at, desk_id, id LIMIT ?"
             let values = filter.arguments + [.integer(Int64(limit))]

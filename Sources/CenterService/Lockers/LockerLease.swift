@@ -23,9 +23,8 @@ public struct LockerLease: Sendable, Hashable, Encodable {
     public let amountOwed: Int
     public let identityCheck: LesseeCheck
     public let registryExtractCheck: LesseeCheck?
-    /// `active`, `ended` or `cancelled` (ended before it started).
-    public let state: String
-    public let endedReason: String?
+    public let state: LockerLeaseState
+    public let endedReason: LeaseEndReason?
     public let endedOn: LocalDate?
     public let addressMovedOn: LocalDate?
     public let relettableFrom: LocalDate?
@@ -80,27 +79,27 @@ public struct LockerLease: Sendable, Hashable, Encodable {
 
     init(row: Row) throws {
         id = try row.get("id")
-        locker = FacilityID(try row.get("locker_id") as String)
+        locker = try row.get("locker_id")
         registration = try row.get("registration_id")
         corporateNumber = try row.get("corporate_number")
         founder = try row.get("founder")
-        corporateNumberDue = try (row.get("corporate_number_due") as String?).map(RegistrationRecord.date)
-        startDate = try RegistrationRecord.date(row.get("start_date"))
+        corporateNumberDue = try row.get("corporate_number_due")
+        startDate = try row.get("start_date")
         months = try row.get("months")
-        endDate = try RegistrationRecord.date(row.get("end_date"))
+        endDate = try row.get("end_date")
         monthlyFee = try row.get("monthly_fee")
         amountOwed = try row.get("amount_owed")
         identityCheck = try Self.check(row.get("identity_check") as String)
         registryExtractCheck = try (row.get("registry_extract_check") as String?).map(Self.check)
         state = try row.get("state")
         endedReason = try row.get("ended_reason")
-        endedOn = try (row.get("ended_on") as String?).map(RegistrationRecord.date)
-        addressMovedOn = try (row.get("address_moved_on") as String?).map(RegistrationRecord.date)
-        relettableFrom = try (row.get("relettable_from") as String?).map(RegistrationRecord.date)
+        endedOn = try row.get("ended_on")
+        addressMovedOn = try row.get("address_moved_on")
+        relettableFrom = try row.get("relettable_from")
         offer = try row.get("offer_id")
-        createdAt = Instant(secondsSinceEpoch: try row.get("created_at"))
+        createdAt = try row.get("created_at")
         createdBy = try row.get("created_by")
-        updatedAt = Instant(secondsSinceEpoch: try row.get("updated_at"))
+        updatedAt = try row.get("updated_at")
         updatedBy = try row.get("updated_by")
     }
 
@@ -120,10 +119,22 @@ public struct LockerLease: Sendable, Hashable, Encodable {
     /// Lease `id` while active, else `lease_not_active` (409).
     static func loadActive(_ db: Database, id: Int64) throws -> LockerLease {
         let lease = try load(db, id: id)
-        guard lease.state == "active" else {
+        guard lease.state == .active else {
             throw Refusal(LockerLeaseStateCode.leaseNotActive, "Locker lease \(id) is \(lease.state).",
-                          details: ["lease": String(id), "state": lease.state])
+                          details: ["lease": String(id), "state": lease.state.rawValue])
         }
         return lease
     }
+}
+
+/// The life of a locker lease: `active` from the day it is made, `ended`
+/// (terminated or expired), or `cancelled` (ended before it started).
+public enum LockerLeaseState: String, Sendable, Hashable, CaseIterable, Codable {
+    case active, ended, cancelled
+}
+
+/// Why a lease ended: terminated (解約), expired at its end date, or
+/// cancelled before it started.
+public enum LeaseEndReason: String, Sendable, Hashable, Codable {
+    case terminated, expired, cancelled
 }

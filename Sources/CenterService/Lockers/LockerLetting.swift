@@ -24,18 +24,18 @@ struct LockerLetting {
     func statuses() throws -> [FacilityID: LockerStatus] {
         var leaseEnd: [FacilityID: LocalDate] = [:]
         for row in try db.query("SELECT locker_id, end_date FROM locker_leases WHERE state = 'active'") {
-            leaseEnd[FacilityID(try row.get("locker_id") as String)] = try RegistrationRecord.date(row.get("end_date"))
+            leaseEnd[try row.get("locker_id")] = try row.get("end_date")
         }
         var offerUntil: [FacilityID: LocalDate] = [:]
         for row in try db.query("SELECT locker_id, expires_on FROM locker_offers WHERE state = 'open'") {
-            offerUntil[FacilityID(try row.get("locker_id") as String)] = try RegistrationRecord.date(row.get("expires_on"))
+            offerUntil[try row.get("locker_id")] = try row.get("expires_on")
         }
         var relettable: [FacilityID: LocalDate] = [:]
         for row in try db.query("""
             SELECT locker_id, max(relettable_from) AS relettable_from FROM locker_leases
             WHERE state <> 'active' GROUP BY locker_id
             """) {
-            relettable[FacilityID(try row.get("locker_id") as String)] = try RegistrationRecord.date(row.get("relettable_from"))
+            relettable[try row.get("locker_id")] = try row.get("relettable_from")
         }
         var statuses: [FacilityID: LockerStatus] = [:]
         for id in configuration.ids {
@@ -49,9 +49,9 @@ struct LockerLetting {
     /// to the offer's applicant and locker. Every refusal names its rule.
     func lease(_ request: LockerLeaseRequest, registration: Int64, offeredLocker: FacilityID?, offer: Int64?) throws -> Encoded<LockerLease> {
         let lessee = try RegistrationRecord.load(db, id: registration, today: today)
-        guard lessee.status == "active" else {
+        guard lessee.status == .active else {
             throw Refusal(RegistrationActiveCode.registrationNotActive, "Registration \(registration) is \(lessee.status).",
-                          details: ["registration": String(registration), "status": lessee.status])
+                          details: ["registration": String(registration), "status": lessee.status.rawValue])
         }
         let thisMonth = today.yearMonth
         guard request.startMonth >= thisMonth else {
@@ -84,14 +84,14 @@ struct LockerLetting {
                 start_date, months, end_date, monthly_fee, amount_owed, identity_check, registry_extract_check, state,
                 offer_id, created_at, created_by, updated_at, updated_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)
-            """, [.text(locker.rawValue), .integer(registration), kind.corporateNumber.map { .text($0.digits) } ?? .null,
-                  (numberDue != nil).sqlValue, numberDue.map { .text($0.description) } ?? .null,
-                  .text(start.description), .integer(Int64(request.months)), .text(end.description),
+            """, [locker.sqlValue, .integer(registration), kind.corporateNumber.map { .text($0.digits) } ?? .null,
+                  (numberDue != nil).sqlValue, numberDue.sqlValue,
+                  start.sqlValue, .integer(Int64(request.months)), end.sqlValue,
                   .integer(Int64(fee)), .integer(Int64(fee * request.months)),
                   .text(try JSONCodec.text(of: request.identityCheck)),
                   try request.registryExtractCheck.map { .text(try JSONCodec.text(of: $0)) } ?? .null,
-                  offer.map { .integer($0) } ?? .null, .integer(now.secondsSinceEpoch), .text(actor),
-                  .integer(now.secondsSinceEpoch), .text(actor)])
+                  offer.map { .integer($0) } ?? .null, now.sqlValue, .text(actor),
+                  now.sqlValue, .text(actor)])
         let lease = try Encoded(LockerLease.load(db, id: db.lastInsertRowID))
         try AuditLog.append(db, at: now, actor: actor, action: "locker_lease.create", entity: "locker_lease",
                             entityID: String(lease.value.id), after: lease)
@@ -108,7 +108,7 @@ struct LockerLetting {
         guard !open.isEmpty else { return }
         for entry in open {
             try db.run("UPDATE locker_offers SET state = 'declined', decided_at = ? WHERE waitlist_id = ? AND state = 'open'",
-                       [.integer(now.secondsSinceEpoch), .integer(entry)])
+                       [now.sqlValue, .integer(entry)])
             try db.run("UPDATE locker_waitlist SET state = 'withdrawn' WHERE id = ?", [.integer(entry)])
             try AuditLog.append(db, at: now, actor: actor, action: "locker_waitlist.withdraw", entity: "locker_waitlist",
                                 entityID: String(entry))
@@ -146,9 +146,9 @@ struct LockerLetting {
                 throw Refusal(LockerLettingCode.lockerNotFound, "No locker has id \(TextRule.echo(wanted.rawValue)).", details: ["locker": wanted.rawValue])
             }
             guard status.isFree else {
-                var details = ["locker": wanted.rawValue, "state": status.name]
+                var details = ["locker": wanted.rawValue, "state": status.kind.rawValue]
                 if let until = status.until { details["until"] = until.description }
-                throw Refusal(LockerLettingCode.lockerNotFree, "Locker \(wanted) is \(status.name).", details: details)
+                throw Refusal(LockerLettingCode.lockerNotFree, "Locker \(wanted) is \(status.kind.rawValue).", details: details)
             }
             return wanted
         }
@@ -167,14 +167,14 @@ struct LockerLetting {
         let free = configuration.ids.filter { statuses[$0]?.isFree ?? false }
         guard !free.isEmpty else { return [] }
         let waiting = try db.query("SELECT id, applied_at FROM locker_waitlist WHERE state = 'waiting'").map { row in
-            LockerWaitlist.Entry(id: try row.get("id"), appliedAt: Instant(secondsSinceEpoch: try row.get("applied_at")))
+            LockerWaitlist.Entry(id: try row.get("id"), appliedAt: try row.get("applied_at"))
         }
         var made: [Int64] = []
         for pair in LockerWaitlist.offers(freeLockers: free, waiting: waiting) {
             let expires = terms.offerExpires(offeredOn: today)
             try db.run("""
                 INSERT INTO locker_offers (waitlist_id, locker_id, offered_on, expires_on, state) VALUES (?, ?, ?, ?, 'open')
-                """, [.integer(pair.entry.id), .text(pair.locker.rawValue), .text(today.description), .text(expires.description)])
+                """, [.integer(pair.entry.id), pair.locker.sqlValue, today.sqlValue, expires.sqlValue])
             let offer = try LockerOffer.load(db, id: db.lastInsertRowID)
             try db.run("UPDATE locker_waitlist SET state = 'offered' WHERE id = ?", [.integer(pair.entry.id)])
             try AuditLog.append(db, at: now, actor: actor, action: "locker_offer.create", entity: "locker_offer",

@@ -12,8 +12,7 @@ public struct LockerOffer: Sendable, Hashable, Encodable {
     public let locker: FacilityID
     public let offeredOn: LocalDate
     public let expiresOn: LocalDate
-    /// `open`, `accepted`, `declined` or `expired`.
-    public let state: String
+    public let state: LockerOfferState
 
     enum CodingKeys: String, CodingKey {
         case id, registration, locker, state
@@ -28,8 +27,14 @@ public struct LockerOffer: Sendable, Hashable, Encodable {
             throw Refusal(LockerOfferCode.lockerOfferNotFound, "No locker offer has id \(id).", details: ["offer": String(id)])
         }
         return LockerOffer(id: try row.get("id"), waitlistEntry: try row.get("waitlist_id"),
-                           registration: try row.get("registration_id"), locker: FacilityID(try row.get("locker_id") as String),
-                           offeredOn: try RegistrationRecord.date(row.get("offered_on")),
-                           expiresOn: try RegistrationRecord.date(row.get("expires_on")), state: try row.get("state"))
+                           registration: try row.get("registration_id"), locker: try row.get("locker_id"),
+                           offeredOn: try row.get("offered_on"),
+                           expiresOn: try row.get("expires_on"), state: try row.get("state"))
     }
+}
+
+/// An offer is `open` until it is `accepted`, `declined`, or `expired`
+/// (its last day passed).
+public enum LockerOfferState: String, Sendable, Hashable, Codable {
+    case open, accepted, declined, expired
 }

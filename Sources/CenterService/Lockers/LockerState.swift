@@ -5,8 +5,7 @@ import CenterDomain
 /// (`LockerStatus`), the last day of the current hold, and what holds it.
 public struct LockerState: Sendable, Hashable, Encodable {
     public let id: FacilityID
-    /// `free`, `leased`, `offered` or `cooling_off`.
-    public let state: String
+    public let state: LockerStatus.Kind
     public let until: LocalDate?
     public let lease: Int64?
     public let offer: Int64?

@@ -8,8 +8,7 @@ public struct LockerWaitlistEntry: Sendable, Hashable, Encodable {
     public let registration: Int64
     public let note: String
     public let appliedAt: Instant
-    /// `waiting`, `offered`, `accepted`, `declined`, `expired` or `withdrawn`.
-    public let state: String
+    public let state: WaitlistState
     /// 1 for the first in line among those waiting; nil once no longer waiting.
     public let position: Int?
     /// The open offer, while one is held for this entry.
@@ -19,4 +18,14 @@ public struct LockerWaitlistEntry: Sendable, Hashable, Encodable {
         case id, registration, note, state, position, offer
         case appliedAt = "applied_at"
     }
+}
+
+/// A waitlist application: `waiting` in line, `offered` a locker, then
+/// `accepted`, `declined` or `expired` with its offer, or `withdrawn` (its
+/// registration was let a locker outside the list).
+public enum WaitlistState: String, Sendable, Hashable, Codable {
+    case waiting, offered, accepted, declined, expired, withdrawn
+
+    /// Still on the list: waiting, or holding an offer.
+    public var isOpen: Bool { self == .waiting || self == .offered }
 }

@@ -18,30 +18,30 @@ extension Lockers {
             let today = now.japanDate
             var advance = LockerAdvance()
             for row in try db.query("SELECT id FROM locker_offers WHERE state = 'open' AND expires_on < ? ORDER BY id",
-                                    [.text(today.description)]) {
+                                    [today.sqlValue]) {
                 let offer = try LockerOffer.load(db, id: try row.get("id"))
-                try Self.decide(db, offer: offer, state: "expired", now: now, actor: actor)
+                try Self.decide(db, offer: offer, state: .expired, now: now, actor: actor)
                 advance.expiredOffers.append(offer.id)
             }
             for row in try db.query("SELECT id FROM locker_leases WHERE state = 'active' AND end_date < ? ORDER BY id",
-                                    [.text(today.description)]) {
+                                    [today.sqlValue]) {
                 let before = try LockerLease.load(db, id: try row.get("id"))
                 try db.run("""
                     UPDATE locker_leases SET state = 'ended', ended_reason = 'expired', ended_on = end_date, relettable_from = ?,
                         updated_at = ?, updated_by = ? WHERE id = ?
-                    """, [.text(terms.relettableFrom(end: before.endDate, moveConfirmedOn: nil).description),
-                          .integer(now.secondsSinceEpoch), .text(actor), .integer(before.id)])
+                    """, [terms.relettableFrom(end: before.endDate, moveConfirmedOn: nil).sqlValue,
+                          now.sqlValue, .text(actor), .integer(before.id)])
                 _ = try Self.auditedLease(db, id: before.id, before: before, action: "locker_lease.expire", actor: actor, now: now)
                 advance.endedLeases.append(before.id)
             }
             for row in try db.query("SELECT id, end_date FROM locker_leases WHERE state = 'active' ORDER BY end_date, id") {
                 let id: Int64 = try row.get("id")
-                let end = try RegistrationRecord.date(row.get("end_date"))
+                let end: LocalDate = try row.get("end_date")
                 for days in terms.reminderDays where end.adding(days: -days) <= today && today <= end {
                     let written = try db.run("""
                         INSERT OR IGNORE INTO locker_reminders (lease_id, kind, due_on, days_before, sent_on)
                         VALUES (?, 'lease_end', ?, ?, ?)
-                        """, [.integer(id), .text(end.description), .integer(Int64(days)), .text(today.description)])
+                        """, [.integer(id), end.sqlValue, .integer(Int64(days)), today.sqlValue])
                     guard written > 0 else { continue }
                     let reminder = LockerReminder(lease: id, endDate: end, daysBefore: days)
                     try AuditLog.append(db, at: now, actor: actor, action: "locker_lease.reminder", entity: "locker_lease",
@@ -52,13 +52,13 @@ extension Lockers {
             for row in try db.query("""
                 SELECT id, corporate_number_due FROM locker_leases
                 WHERE state = 'active' AND corporate_number IS NULL AND corporate_number_due < ? ORDER BY id
-                """, [.text(today.description)]) {
+                """, [today.sqlValue]) {
                 let id: Int64 = try row.get("id")
-                let due = try RegistrationRecord.date(row.get("corporate_number_due"))
+                let due: LocalDate = try row.get("corporate_number_due")
                 let written = try db.run("""
                     INSERT OR IGNORE INTO locker_reminders (lease_id, kind, due_on, days_before, sent_on)
                     VALUES (?, 'corporate_number_overdue', ?, 0, ?)
-                    """, [.integer(id), .text(due.description), .text(today.description)])
+                    """, [.integer(id), due.sqlValue, today.sqlValue])
                 guard written > 0 else { continue }
                 try AuditLog.append(db, at: now, actor: actor, action: "locker_lease.corporate_number_overdue", entity: "locker_lease",
                                     entityID: String(id), after: ["corporate_number_due": due.description])

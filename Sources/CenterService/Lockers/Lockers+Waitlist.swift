@@ -20,9 +20,9 @@ extension Lockers {
                                                    idempotency: idempotency) { db, now in
                 try TextRule.note.check(note, field: "note", code: LockerWaitlistCode.invalidNote)
                 let record = try RegistrationRecord.load(db, id: registration, today: now.japanDate)
-                guard record.status == "active" else {
+                guard record.status == .active else {
                     throw Refusal(RegistrationActiveCode.registrationNotActive, "Registration \(registration) is \(record.status).",
-                                  details: ["registration": String(registration), "status": record.status])
+                                  details: ["registration": String(registration), "status": record.status.rawValue])
                 }
                 if let row = try db.queryOne("""
                     SELECT id FROM locker_waitlist WHERE registration_id = ? AND state IN ('waiting', 'offered')
@@ -35,7 +35,7 @@ extension Lockers {
                 try letting.refuseSecondLease(registration: registration, corporateNumber: nil)
                 try db.run("""
                     INSERT INTO locker_waitlist (registration_id, note, applied_at, state, created_by) VALUES (?, ?, ?, 'waiting', ?)
-                    """, [.integer(registration), .text(note), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+                    """, [.integer(registration), .text(note), now.sqlValue, .text(actor.auditLabel)])
                 let id = db.lastInsertRowID
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "locker_waitlist.join", entity: "locker_waitlist",
                                     entityID: String(id), after: try Self.waitlistEntries(db).first { $0.id == id })
@@ -50,7 +50,7 @@ extension Lockers {
 
     /// The waitlist: entries waiting or holding an offer, in order of application.
     public func waitlist() async throws -> [LockerWaitlistEntry] {
-        try await pool.read { db in try Self.waitlistEntries(db).filter { $0.state == "waiting" || $0.state == "offered" } }
+        try await pool.read { db in try Self.waitlistEntries(db).filter(\.state.isOpen) }
     }
 
     /// What `acceptOffer` refuses with: the offer, then every rule of a lease.
@@ -69,7 +69,7 @@ extension Lockers {
             return try await context.recordedWrite(.lockerOfferAccept, AcceptRefusal.self, actor: actor,
                                                    idempotency: idempotency) { db, now in
                 let offer = try Self.openOffer(db, id: id, today: now.japanDate)
-                try Self.decide(db, offer: offer, state: "accepted", now: now, actor: actor.auditLabel)
+                try Self.decide(db, offer: offer, state: .accepted, now: now, actor: actor.auditLabel)
                 return try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
                     .lease(request, registration: offer.registration, offeredLocker: offer.locker, offer: offer.id)
             }
@@ -89,7 +89,7 @@ extension Lockers {
             return try await context.recordedWrite(.lockerOfferDecline, DeclineRefusal.self, actor: actor,
                                                    idempotency: idempotency) { db, now in
                 let offer = try Self.openOffer(db, id: id, today: now.japanDate)
-                try Self.decide(db, offer: offer, state: "declined", now: now, actor: actor.auditLabel)
+                try Self.decide(db, offer: offer, state: .declined, now: now, actor: actor.auditLabel)
                 try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel).offerFreeLockers()
                 return try Encoded(LockerOffer.load(db, id: id))
             }
@@ -99,9 +99,9 @@ extension Lockers {
     /// An offer still open and not past its last day (`offer_not_open`, `offer_expired`, 409).
     static func openOffer(_ db: Database, id: Int64, today: LocalDate) throws -> LockerOffer {
         let offer = try LockerOffer.load(db, id: id)
-        guard offer.state == "open" else {
+        guard offer.state == .open else {
             throw Refusal(LockerOfferCode.offerNotOpen, "Offer \(id) is \(offer.state).",
-                          details: ["offer": String(id), "state": offer.state])
+                          details: ["offer": String(id), "state": offer.state.rawValue])
         }
         guard !LockerWaitlist.offerExpired(until: offer.expiresOn, today: today) else {
             throw Refusal(LockerOfferCode.offerExpired, "Offer \(id) was held until \(offer.expiresOn).",
@@ -111,11 +111,17 @@ extension Lockers {
     }
 
     /// Closes an offer and its waitlist entry with `state`, audited.
-    static func decide(_ db: Database, offer: LockerOffer, state: String, now: Instant, actor: String) throws {
+    static func decide(_ db: Database, offer: LockerOffer, state: LockerOfferState, now: Instant, actor: String) throws {
         try db.run("UPDATE locker_offers SET state = ?, decided_at = ? WHERE id = ?",
-                   [.text(state), .integer(now.secondsSinceEpoch), .integer(offer.id)])
-        try db.run("UPDATE locker_waitlist SET state = ? WHERE id = ?", [.text(state), .integer(offer.waitlistEntry)])
-        try AuditLog.append(db, at: now, actor: actor, action: "locker_offer.\(state == "accepted" ? "accept" : state == "declined" ? "decline" : "expire")",
+                   [state.sqlValue, now.sqlValue, .integer(offer.id)])
+        // The entry ends as its offer did (the two enums share these states).
+        try db.run("UPDATE locker_waitlist SET state = ? WHERE id = ?", [state.sqlValue, .integer(offer.waitlistEntry)])
+        let verb = switch state {
+        case .accepted: "accept"
+        case .declined: "decline"
+        case .open, .expired: "expire"
+        }
+        try AuditLog.append(db, at: now, actor: actor, action: "locker_offer.\(verb)",
                             entity: "locker_offer", entityID: String(offer.id), before: offer,
                             after: try LockerOffer.load(db, id: offer.id))
     }
@@ -131,11 +137,11 @@ extension Lockers {
         var position = 0
         return try rows.map { row in
             let id: Int64 = try row.get("id")
-            let state: String = try row.get("state")
-            if state == "waiting" { position += 1 }
+            let state: WaitlistState = try row.get("state")
+            if state == .waiting { position += 1 }
             return LockerWaitlistEntry(id: id, registration: try row.get("registration_id"), note: try row.get("note"),
-                                       appliedAt: Instant(secondsSinceEpoch: try row.get("applied_at")), state: state,
-                                       position: state == "waiting" ? position : nil, offer: offers[id])
+                                       appliedAt: try row.get("applied_at"), state: state,
+                                       position: state == .waiting ? position : nil, offer: offers[id])
         }
     }
 }

@@ -24,9 +24,9 @@ public struct Lockers: AreaService {
             }
             return configuration.ids.map { id in
                 let status = statuses[id] ?? .free
-                return LockerState(id: id, state: status.name, until: status.until,
-                                   lease: status.name == "leased" ? leases[id.rawValue] : nil,
-                                   offer: status.name == "offered" ? offers[id.rawValue] : nil)
+                return LockerState(id: id, state: status.kind, until: status.until,
+                                   lease: status.kind == .leased ? leases[id.rawValue] : nil,
+                                   offer: status.kind == .offered ? offers[id.rawValue] : nil)
             }
         }
     }
@@ -66,13 +66,13 @@ public struct Lockers: AreaService {
 
     /// Leases, ending soonest first: active ones ending within `endingWithinDays`
     /// of today (reminders), else those in `state` (default active).
-    public func leases(endingWithinDays: Int?, state: String?, registration: Int64?) async throws -> [LockerLease] {
+    public func leases(endingWithinDays: Int?, state: LockerLeaseState?, registration: Int64?) async throws -> [LockerLease] {
         let today = context.today
         var sql = "SELECT \(LockerLease.columns) FROM locker_leases WHERE state = ?"
-        var arguments: [SQLValue] = [.text(endingWithinDays == nil ? (state ?? "active") : "active")]
+        var arguments: [SQLValue] = [(endingWithinDays == nil ? state ?? .active : .active).sqlValue]
         if let endingWithinDays {
             sql += " AND end_date >= ? AND end_date <= ?"
-            arguments += [.text(today.description), .text(today.adding(days: endingWithinDays).description)]
+            arguments += [today.sqlValue, today.adding(days: endingWithinDays).sqlValue]
         }
         if let registration {
             sql += " AND registration_id = ?"
@@ -105,8 +105,8 @@ public struct Lockers: AreaService {
                 try db.run("""
                     UPDATE locker_leases SET months = ?, end_date = ?, amount_owed = amount_owed + ?, updated_at = ?, updated_by = ?
                     WHERE id = ?
-                    """, [.integer(Int64(renewed.months)), .text(renewed.end.description), .integer(Int64(added * before.monthlyFee)),
-                          .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+                    """, [.integer(Int64(renewed.months)), renewed.end.sqlValue, .integer(Int64(added * before.monthlyFee)),
+                          now.sqlValue, .text(actor.auditLabel), .integer(id)])
                 return try Self.auditedLease(db, id: id, before: before, action: "locker_lease.renew", actor: actor.auditLabel, now: now)
             }
         }
@@ -135,16 +135,16 @@ public struct Lockers: AreaService {
                     try db.run("""
                         UPDATE locker_leases SET state = 'cancelled', ended_reason = 'cancelled', ended_on = ?, relettable_from = ?,
                             updated_at = ?, updated_by = ? WHERE id = ?
-                        """, [.text(today.description), .text(today.description), .integer(now.secondsSinceEpoch),
+                        """, [today.sqlValue, today.sqlValue, now.sqlValue,
                               .text(actor.auditLabel), .integer(id)])
                 } else {
                     let end = min(today, before.endDate)
                     try db.run("""
                         UPDATE locker_leases SET state = 'ended', ended_reason = 'terminated', ended_on = ?, end_date = ?,
                             relettable_from = ?, updated_at = ?, updated_by = ? WHERE id = ?
-                        """, [.text(today.description), .text(end.description),
-                              .text(terms.relettableFrom(end: end, moveConfirmedOn: nil).description),
-                              .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+                        """, [today.sqlValue, end.sqlValue,
+                              terms.relettableFrom(end: end, moveConfirmedOn: nil).sqlValue,
+                              now.sqlValue, .text(actor.auditLabel), .integer(id)])
                 }
                 let after = try Self.auditedLease(db, id: id, before: before, action: "locker_lease.terminate", actor: actor.auditLabel, now: now)
                 try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel).offerFreeLockers()
@@ -163,16 +163,16 @@ public struct Lockers: AreaService {
             return try await context.recordedWrite(.lockerLeaseAddressMoved, AddressMoveRefusal.self, actor: actor,
                                                    idempotency: idempotency) { db, now in
                 let before = try LockerLease.load(db, id: id)
-                guard before.state == "ended" else {
+                guard before.state == .ended else {
                     throw Refusal(AddressMoveCode.leaseNotEnded, "Only an ended lease awaits the address move; lease \(id) is \(before.state).",
-                                  details: ["lease": String(id), "state": before.state])
+                                  details: ["lease": String(id), "state": before.state.rawValue])
                 }
                 let today = now.japanDate
                 let moved = before.addressMovedOn ?? today
                 try db.run("""
                     UPDATE locker_leases SET address_moved_on = ?, relettable_from = ?, updated_at = ?, updated_by = ? WHERE id = ?
-                    """, [.text(moved.description), .text(terms.relettableFrom(end: before.endDate, moveConfirmedOn: moved).description),
-                          .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+                    """, [moved.sqlValue, terms.relettableFrom(end: before.endDate, moveConfirmedOn: moved).sqlValue,
+                          now.sqlValue, .text(actor.auditLabel), .integer(id)])
                 return try Self.auditedLease(db, id: id, before: before, action: "locker_lease.address_moved", actor: actor.auditLabel, now: now)
             }
         }
@@ -203,7 +203,7 @@ public struct Lockers: AreaService {
                 try LockerLetting(configuration: configuration, db: db, now: now, actor: actor.auditLabel)
                     .refuseSecondLease(registration: nil, corporateNumber: number, except: id)
                 try db.run("UPDATE locker_leases SET corporate_number = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                           [.text(number.digits), .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+                           [.text(number.digits), now.sqlValue, .text(actor.auditLabel), .integer(id)])
                 return try Self.auditedLease(db, id: id, before: before, action: "locker_lease.corporate_number",
                                              actor: actor.auditLabel, now: now)
             }

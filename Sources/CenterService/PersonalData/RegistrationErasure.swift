@@ -82,7 +82,7 @@ struct RegistrationErasure {
     func erase(reason: ErasureReason, actor: String) throws -> [String: Int] {
         let id = SQLValue.integer(registration)
         let erased = SQLValue.text(PersonalData.erased)
-        let at = SQLValue.integer(now.secondsSinceEpoch)
+        let at = now.sqlValue
         var rows: [String: Int] = [:]
 
         let person = try db.queryOne("SELECT name, contact FROM registrations WHERE id = ?", [id])
@@ -128,14 +128,14 @@ struct RegistrationErasure {
             """)
 
         let today = now.japanDate
-        let yesterday = SQLValue.text(today.adding(days: -1).description)
+        let yesterday = today.adding(days: -1).sqlValue
         rows["registrations"] = try db.run("""
             UPDATE registrations SET name = ?, contact = '', evidence = '{}', erased_at = ?,
                 valid_until = CASE WHEN valid_until >= ? THEN ? ELSE valid_until END,
                 valid_from = CASE WHEN valid_from > ? THEN ? ELSE valid_from END,
                 updated_at = ?, updated_by = ?
             WHERE id = ?
-            """, [erased, at, .text(today.description), yesterday, yesterday, yesterday, at, .text(actor), id])
+            """, [erased, at, today.sqlValue, yesterday, yesterday, yesterday, at, .text(actor), id])
         rows["bookings"] = try db.run("""
             UPDATE bookings SET purpose = ?, guardian = CASE WHEN guardian IS NULL THEN NULL ELSE ? END,
                 cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE ? END

@@ -61,7 +61,7 @@ extension Registrations {
         let latestEnd = retention.latestDueEnd(today: today)
         let candidates: [Int64] = try await pool.read { db in
             try db.query("SELECT id FROM registrations WHERE erased_at IS NULL AND valid_until <= ? ORDER BY id",
-                         [.text(latestEnd.description)]).map { try $0.get(0) }
+                         [latestEnd.sqlValue]).map { try $0.get(0) }
         }
         var run = RetentionRun()
         for id in candidates {
@@ -87,7 +87,7 @@ extension Registrations {
         }
         let cutoff = now.adding(seconds: -PersonalData.idempotencyRetentionDays * 86_400)
         run.storedResponses = try await pool.write { db in
-            try db.run("DELETE FROM idempotency_keys WHERE created_at < ?", [.integer(cutoff.secondsSinceEpoch)])
+            try db.run("DELETE FROM idempotency_keys WHERE created_at < ?", [cutoff.sqlValue])
         }
         if !run.erased.isEmpty || run.storageApplications > 0 {
             context.log.info("personal data erased", [("registrations", run.erased.map(String.init).joined(separator: ",")),
@@ -110,7 +110,7 @@ extension Registrations {
         guard try (row.get("erased_at") as Int64?) == nil else {
             throw Refusal(RegistrationErasedCode.registrationAlreadyErased, "The personal data of registration \(id) has already been erased.", details: ["registration": String(id)])
         }
-        return try RegistrationRecord.date(row.get("valid_until"))
+        return try row.get("valid_until")
     }
 
     private static func erase(_ erasure: RegistrationErasure, endedOn: LocalDate, reason: ErasureReason,

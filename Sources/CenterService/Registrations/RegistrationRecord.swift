@@ -17,7 +17,7 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
     public let validFrom: LocalDate
     public let validUntil: LocalDate
     /// `active` or `suspended` as staff or a penalty left it.
-    public let storedStatus: String
+    public let storedStatus: RegistrationStatus
     public let suspendedUntil: LocalDate?
     public let penaltyPoints: Int
     public let createdAt: Instant
@@ -29,7 +29,7 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
     /// `（消去済み）` for its name and can no longer change or book.
     public let erasedAt: Instant?
     /// `active`, `suspended` or `expired` on the day it was read.
-    public let status: String
+    public let status: RegistrationStatus
 
     enum CodingKeys: String, CodingKey {
         case id, category, name, contact, evidence, status
@@ -42,7 +42,7 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
     /// The domain value the booking rules read.
     public var registration: Registration {
         Registration(id: String(id), category: category, name: name, validFrom: validFrom, validUntil: validUntil,
-                     suspendedUntil: storedStatus == "suspended" ? suspendedUntil : nil, penaltyPoints: penaltyPoints,
+                     suspendedUntil: storedStatus == .suspended ? suspendedUntil : nil, penaltyPoints: penaltyPoints,
                      evidence: evidence)
     }
 
@@ -53,27 +53,27 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
 
     init(row: Row, today: LocalDate) throws {
         id = try row.get("id")
-        category = try Self.decodeEnum(row.get("category"))
+        category = try row.get("category")
         name = try row.get("name")
         contact = try row.get("contact")
         inWard = try row.get("in_ward")
         evidence = try JSONCodec.decodeStored(RegistrationEvidence.self, from: row.get("evidence"))
-        validFrom = try Self.date(row.get("valid_from"))
-        validUntil = try Self.date(row.get("valid_until"))
+        validFrom = try row.get("valid_from")
+        validUntil = try row.get("valid_until")
         storedStatus = try row.get("status")
-        suspendedUntil = try (row.get("suspended_until") as String?).map(Self.date)
+        suspendedUntil = try row.get("suspended_until")
         penaltyPoints = try row.get("penalty_points")
-        createdAt = Instant(secondsSinceEpoch: try row.get("created_at"))
+        createdAt = try row.get("created_at")
         createdBy = try row.get("created_by")
-        updatedAt = Instant(secondsSinceEpoch: try row.get("updated_at"))
+        updatedAt = try row.get("updated_at")
         updatedBy = try row.get("updated_by")
-        erasedAt = try (row.get("erased_at") as Int64?).map(Instant.init(secondsSinceEpoch:))
+        erasedAt = try row.get("erased_at")
         let domain = Registration(id: String(id), category: category, name: name, validFrom: validFrom,
-                                  validUntil: validUntil, suspendedUntil: storedStatus == "suspended" ? suspendedUntil : nil)
+                                  validUntil: validUntil, suspendedUntil: storedStatus == .suspended ? suspendedUntil : nil)
         status = switch domain.status(on: today) {
-        case .active: "active"
-        case .suspended: "suspended"
-        case .expired: "expired"
+        case .active: .active
+        case .suspended: .suspended
+        case .expired: .expired
         }
     }
 
@@ -90,17 +90,11 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
         Refusal(.registrationNotFound, "No registration has id \(id).", details: ["registration": String(id)])
     }
 
-    static func date(_ text: String) throws -> LocalDate {
-        guard let date = LocalDate(text) else {
-            throw StoreError(code: .typeMismatch, resultCode: 20, message: "a stored date is not YYYY-MM-DD")
-        }
-        return date
-    }
+}
 
-    static func decodeEnum<T: RawRepresentable>(_ text: String) throws -> T where T.RawValue == String {
-        guard let value = T(rawValue: text) else {
-            throw StoreError(code: .typeMismatch, resultCode: 20, message: "a stored value is not a known \(T.self)")
-        }
-        return value
-    }
+/// A registration's status: `active`, `suspended` (a penalty or staff) or
+/// `expired` (outside its validity). Only the first two are stored; expiry
+/// is read from the dates on the day.
+public enum RegistrationStatus: String, Sendable, Hashable, Codable {
+    case active, suspended, expired
 }

@@ -19,12 +19,11 @@ struct RegistrationStanding {
             """, [.integer(id)]) else {
             throw RegistrationRecord.notFound(id)
         }
-        let category: UserCategory = try RegistrationRecord.decodeEnum(row.get(0))
-        let suspended = (try row.get(5) as String) == "suspended"
+        let category: UserCategory = try row.get(0)
+        let suspended = (try row.get(5) as RegistrationStatus) == .suspended
         let registration = Registration(id: String(id), category: category, name: try row.get(2),
-                                        validFrom: try RegistrationRecord.date(row.get(3)),
-                                        validUntil: try RegistrationRecord.date(row.get(4)),
-                                        suspendedUntil: suspended ? try (row.get(6) as String?).map(RegistrationRecord.date) : nil,
+                                        validFrom: try row.get(3), validUntil: try row.get(4),
+                                        suspendedUntil: suspended ? try row.get(6) : nil,
                                         penaltyPoints: try row.get(7))
         return RegistrationStanding(id: id, category: category, inWard: try row.get(1), registration: registration)
     }

@@ -31,10 +31,10 @@ public struct Registrations: AreaService {
                     INSERT INTO registrations (category, name, contact, in_ward, evidence, valid_from, valid_until, status,
                         penalty_points, created_at, created_by, updated_at, updated_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?, ?, ?)
-                    """, [.text(input.category.rawValue), .text(input.name), .text(input.contact), input.inWard.sqlValue,
-                          .text(try JSONCodec.text(of: input.evidence)), .text(validFrom.description),
-                          .text(validUntil.description), .integer(now.secondsSinceEpoch), .text(actor.auditLabel),
-                          .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+                    """, [input.category.sqlValue, .text(input.name), .text(input.contact), input.inWard.sqlValue,
+                          .text(try JSONCodec.text(of: input.evidence)), validFrom.sqlValue,
+                          validUntil.sqlValue, now.sqlValue, .text(actor.auditLabel),
+                          now.sqlValue, .text(actor.auditLabel)])
                 let record = try Encoded(RegistrationRecord.load(db, id: db.lastInsertRowID, today: today))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.create",
                                     entity: "registration", entityID: String(record.value.id), after: record)
@@ -83,10 +83,10 @@ public struct Registrations: AreaService {
                 try db.run("""
                     UPDATE registrations SET category = ?, name = ?, contact = ?, in_ward = ?, evidence = ?, valid_until = ?,
                         status = ?, suspended_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
-                    """, [.text(category.rawValue), .text(name), .text(patch.contact ?? before.contact),
+                    """, [category.sqlValue, .text(name), .text(patch.contact ?? before.contact),
                           (patch.inWard ?? before.inWard).sqlValue, .text(try JSONCodec.text(of: evidence)),
-                          .text(validUntil.description), .text(suspendedUntil == nil ? "active" : "suspended"),
-                          suspendedUntil.map { .text($0.description) } ?? .null, .integer(now.secondsSinceEpoch),
+                          validUntil.sqlValue, (suspendedUntil == nil ? RegistrationStatus.active : .suspended).sqlValue,
+                          suspendedUntil.sqlValue, now.sqlValue,
                           .text(actor.auditLabel), .integer(id)])
                 let after = try RegistrationRecord.load(db, id: id, today: now.japanDate)
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.update",
@@ -117,8 +117,8 @@ public struct Registrations: AreaService {
                 guard renewed != before.registration else { return try Encoded(before) }
                 try db.run("""
                     UPDATE registrations SET valid_from = ?, valid_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
-                    """, [.text(renewed.validFrom.description), .text(renewed.validUntil.description),
-                          .integer(now.secondsSinceEpoch), .text(actor.auditLabel), .integer(id)])
+                    """, [renewed.validFrom.sqlValue, renewed.validUntil.sqlValue,
+                          now.sqlValue, .text(actor.auditLabel), .integer(id)])
                 let after = try Encoded(RegistrationRecord.load(db, id: id, today: now.japanDate))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.renew",
                                     entity: "registration", entityID: String(id), before: before, after: after)

@@ -17,11 +17,11 @@ extension Reports {
             let rows = try db.query("""
                 SELECT b.facility_id, u.division, b.state FROM booking_units u JOIN bookings b ON b.id = u.booking_id
                 WHERE u.live = 1 AND u.date = ?
-                """, [.text(today.description)])
+                """, [today.sqlValue])
             var held: [String: BookingState] = [:]
             for row in rows {
                 let key = (try row.get("facility_id") as String) + "/" + (try row.get("division") as String)
-                held[key] = try RegistrationRecord.decodeEnum(row.get("state"))
+                held[key] = try row.get("state")
             }
             return (days, held)
         }

@@ -12,9 +12,9 @@ extension Reports {
             try db.query("""
                 SELECT locker_id, start_date, coalesce(ended_on, end_date) AS last_day, monthly_fee FROM locker_leases
                 WHERE state <> 'cancelled' AND start_date <= ? AND coalesce(ended_on, end_date) >= ?
-                """, [.text(fiscalYear.last.description), .text(fiscalYear.first.description)]).map { row in
-                (locker: try row.get("locker_id") as String, first: try RegistrationRecord.date(row.get("start_date")),
-                 last: try RegistrationRecord.date(row.get("last_day")), fee: try row.get("monthly_fee") as Int)
+                """, [fiscalYear.last.sqlValue, fiscalYear.first.sqlValue]).map { row in
+                (locker: try row.get("locker_id") as String, first: try row.get("start_date") as LocalDate,
+                 last: try row.get("last_day") as LocalDate, fee: try row.get("monthly_fee") as Int)
             }
         }
         return (0..<12).map { offset in

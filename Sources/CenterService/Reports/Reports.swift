@@ -74,6 +74,6 @@ public struct Reports: AreaService {
     /// Every booking with a date of use between `from` and `to`, any state.
     static func bookingsUsed(_ db: Database, from: LocalDate, to: LocalDate) throws -> [Booking] {
         try db.query("SELECT \(Booking.columns) FROM bookings WHERE first_date <= ? AND last_date >= ? ORDER BY id",
-                     [.text(to.description), .text(from.description)]).map(Booking.init(row:))
+                     [to.sqlValue, from.sqlValue]).map(Booking.init(row:))
     }
 }

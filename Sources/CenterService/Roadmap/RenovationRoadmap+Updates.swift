@@ -140,7 +140,7 @@ extension RenovationRoadmap {
                 ON CONFLICT (id) DO UPDATE SET item = excluded.item, updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by
                 """, [.text(id), .text(try JSONCodec.text(of: item)),
-                      .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+                      now.sqlValue, .text(actor.auditLabel)])
             try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "roadmap.item.update", entity: "roadmap_item",
                                 entityID: id, before: before, after: item)
             // Inside the single writer: the next write (a booking) already
@@ -160,7 +160,7 @@ extension RenovationRoadmap {
             let hit = try db.query("""
                 SELECT \(DeskPass.columns) FROM desk_passes WHERE state IN ('booked', 'checked_in') AND date BETWEEN ? AND ?
                 ORDER BY id
-                """, [.text(closure.from.description), .text(closure.to.description)]).map(DeskPass.init(row:))
+                """, [closure.from.sqlValue, closure.to.sqlValue]).map(DeskPass.init(row:))
             passes += hit.filter { seen.insert($0.id).inserted }
         }
         return passes.sorted { $0.id < $1.id }

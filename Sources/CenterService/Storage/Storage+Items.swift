@@ -28,8 +28,8 @@ extension Storage {
                 }
                 try db.run("""
                     INSERT INTO storage_items (allocation_id, bay_id, name, quantity, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)
-                    """, [.integer(allocation), .text(try row.get("bay_id") as String), .text(name), .integer(Int64(quantity)),
-                          .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+                    """, [.integer(allocation), (try row.get("bay_id") as FacilityID).sqlValue, .text(name), .integer(Int64(quantity)),
+                          now.sqlValue, .text(actor.auditLabel)])
                 let item = try Encoded(StorageItem.load(db, id: db.lastInsertRowID))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "storage_item.create", entity: "storage_item",
                                     entityID: String(item.value.id), after: item)
@@ -54,7 +54,7 @@ extension Storage {
             try await context.recordedWrite(.storageItemCheckOut, CheckOutRefusal.self, actor: actor,
                                             idempotency: idempotency) { db, now in
                 let before = try StorageItem.load(db, id: id)
-                guard before.state == "in" else {
+                guard before.state == .inBay else {
                     throw Refusal(ItemCheckOutCode.itemAlreadyOut, "Item \(id) is already checked out.", details: ["item": String(id)])
                 }
                 try Self.requireText(event, "event", code: ItemCheckOutCode.invalidField)
@@ -62,7 +62,7 @@ extension Storage {
                 try Self.requireText(toWhere, "to_where", code: ItemCheckOutCode.invalidField)
                 try db.run("""
                     INSERT INTO storage_movements (item_id, kind, at, by_name, event, to_where, recorded_by) VALUES (?, 'checkout', ?, ?, ?, ?, ?)
-                    """, [.integer(id), .integer(now.secondsSinceEpoch), .text(person), .text(event), .text(toWhere), .text(actor.auditLabel)])
+                    """, [.integer(id), now.sqlValue, .text(person), .text(event), .text(toWhere), .text(actor.auditLabel)])
                 try db.run("UPDATE storage_items SET out_movement = ? WHERE id = ? AND out_movement IS NULL",
                            [.integer(db.lastInsertRowID), .integer(id)])
                 return try Self.auditedItem(db, id: id, before: before, action: "storage_item.checkout", actor: actor.auditLabel, now: now)
@@ -78,13 +78,13 @@ extension Storage {
             try await context.recordedWrite(.storageItemReturn, ReturnRefusal.self, actor: actor,
                                             idempotency: idempotency) { db, now in
                 let before = try StorageItem.load(db, id: id)
-                guard before.state == "out" else {
+                guard before.state == .out else {
                     throw Refusal(ItemReturnCode.itemNotOut, "Item \(id) is not checked out.", details: ["item": String(id)])
                 }
                 try Self.requireText(person, "by", code: ItemReturnCode.invalidField)
                 try db.run("""
                     INSERT INTO storage_movements (item_id, kind, at, by_name, recorded_by) VALUES (?, 'return', ?, ?, ?)
-                    """, [.integer(id), .integer(now.secondsSinceEpoch), .text(person), .text(actor.auditLabel)])
+                    """, [.integer(id), now.sqlValue, .text(person), .text(actor.auditLabel)])
                 try db.run("UPDATE storage_items SET out_movement = NULL WHERE id = ?", [.integer(id)])
                 return try Self.auditedItem(db, id: id, before: before, action: "storage_item.return", actor: actor.auditLabel, now: now)
             }

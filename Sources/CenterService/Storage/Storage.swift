@@ -46,9 +46,9 @@ public struct Storage: AreaService {
                 var name = input.name ?? ""
                 if let registration = input.registration {
                     let record = try RegistrationRecord.load(db, id: registration, today: today)
-                    guard record.status == "active" else {
+                    guard record.status == .active else {
                         throw Refusal(RegistrationActiveCode.registrationNotActive, "Registration \(registration) is \(record.status).",
-                                      details: ["registration": String(registration), "status": record.status])
+                                      details: ["registration": String(registration), "status": record.status.rawValue])
                     }
                     // Valid when the storage is first used: today for this
                     // fiscal year, its first day (1 April) for the next.
@@ -65,7 +65,7 @@ public struct Storage: AreaService {
                     INSERT INTO storage_applications (fiscal_year, registration_id, category, holder_name, units, applied_at, created_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, [.integer(Int64(input.fiscalYear)), input.registration.map { .integer($0) } ?? .null, .text(category),
-                          .text(name), .integer(Int64(input.units)), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+                          .text(name), .integer(Int64(input.units)), now.sqlValue, .text(actor.auditLabel)])
                 let application = try Encoded(StorageApplication.load(db, id: db.lastInsertRowID))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "storage_application.create",
                                     entity: "storage_application", entityID: String(application.value.id), after: application)
@@ -87,7 +87,7 @@ public struct Storage: AreaService {
                                                    idempotency: idempotency) { db, now in
                 for bay in bays {
                     try db.run("INSERT INTO storage_bays (id, capacity) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET capacity = excluded.capacity",
-                               [.text(bay.id.rawValue), .integer(Int64(bay.capacity))])
+                               [bay.id.sqlValue, .integer(Int64(bay.capacity))])
                 }
                 var used: [String: Int] = [:]
                 for row in try db.query("SELECT bay_id, sum(units) AS units FROM storage_allocations WHERE fiscal_year = ? GROUP BY bay_id",
@@ -107,8 +107,8 @@ public struct Storage: AreaService {
                     try db.run("""
                         INSERT INTO storage_allocations (application_id, fiscal_year, bay_id, units, created_at, created_by)
                         VALUES (?, ?, ?, ?, ?, ?)
-                        """, [.integer(placed.application), .integer(Int64(fiscalYear)), .text(placed.bay.rawValue),
-                              .integer(Int64(units[placed.application] ?? 0)), .integer(now.secondsSinceEpoch), .text(actor.auditLabel)])
+                        """, [.integer(placed.application), .integer(Int64(fiscalYear)), placed.bay.sqlValue,
+                              .integer(Int64(units[placed.application] ?? 0)), now.sqlValue, .text(actor.auditLabel)])
                     let application = try StorageApplication.load(db, id: placed.application)
                     try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "storage_allocation.create",
                                         entity: "storage_allocation", entityID: String(application.allocation ?? 0), after: application)
@@ -145,7 +145,7 @@ public struct Storage: AreaService {
                     m.to_where, m.recorded_by
                 FROM storage_items i JOIN storage_movements m ON m.id = i.out_movement ORDER BY i.id
                 """) {
-                let bay = FacilityID(try row.get("bay_id") as String)
+                let bay: FacilityID = try row.get("bay_id")
                 itemsOut[bay, default: []].append(StorageBayView.ItemOut(item: try row.get("item_id"), name: try row.get("item_name"),
                                                                          allocation: try row.get("allocation_id"),
                                                                          checkout: try StorageMovement(row: row)))

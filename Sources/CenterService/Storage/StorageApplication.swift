@@ -51,7 +51,7 @@ public struct StorageApplication: Sendable, Hashable, Encodable {
         category = try row.get("category")
         holderName = try row.get("holder_name")
         units = try row.get("units")
-        appliedAt = Instant(secondsSinceEpoch: try row.get("applied_at"))
+        appliedAt = try row.get("applied_at")
         allocation = try row.get("allocation_id")
         bay = try (row.get("bay_id") as String?).map { FacilityID($0) }
         state = allocation == nil ? "pending" : "allocated"

@@ -9,11 +9,16 @@ public struct StorageItem: Sendable, Hashable, Encodable {
     public let bay: FacilityID
     public let name: String
     public let quantity: Int
-    /// `in` or `out`.
-    public let state: String
+    public let state: Place
     public let log: [StorageMovement]
 
     enum CodingKeys: String, CodingKey { case id, allocation, bay, name, quantity, state, log }
+
+    /// Where an item is: `in` its bay, or `out` for an event.
+    public enum Place: String, Sendable, Hashable, Codable {
+        case inBay = "in"
+        case out
+    }
 
     /// How many of an item one register line may count.
     public static let quantityRange = 1...InputRange.count.upperBound
@@ -29,7 +34,7 @@ public struct StorageItem: Sendable, Hashable, Encodable {
             SELECT id, kind, at, by_name, event, to_where, recorded_by FROM storage_movements WHERE item_id = ? ORDER BY id
             """, [.integer(id)]).map(StorageMovement.init(row:))
         return StorageItem(id: try row.get("id"), allocation: try row.get("allocation_id"),
-                           bay: FacilityID(try row.get("bay_id") as String), name: try row.get("name"),
-                           quantity: try row.get("quantity"), state: out == nil ? "in" : "out", log: log)
+                           bay: try row.get("bay_id"), name: try row.get("name"),
+                           quantity: try row.get("quantity"), state: out == nil ? .inBay : .out, log: log)
     }
 }

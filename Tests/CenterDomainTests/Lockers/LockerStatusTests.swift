@@ -23,7 +23,7 @@ import Testing
     @Test func coolingOffLastsUntilTheDayBeforeTheRelettableDate() {
         let status = LockerStatus.on(today, activeLeaseEnd: nil, openOfferUntil: nil, relettableFrom: today.adding(days: 1))
         #expect(status == .coolingOff(until: today))
-        #expect(status.name == "cooling_off")
+        #expect(status.kind == .coolingOff)
     }
 
     @Test func lockerIsFreeOnItsRelettableDate() {

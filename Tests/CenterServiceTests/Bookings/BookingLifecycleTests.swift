@@ -140,7 +140,7 @@ struct BookingLifecycleTests {
         f.clock.set(Instant(japanDate: date("2026-12-10"), minuteOfDay: 600))
         #expect(try await f.service.bookings.closeUsedBookings(now: f.clock.now()).count == 2)
         let record = try await f.service.registrations.registration(id: registration, for: f.staff)
-        #expect(record.status == "suspended")
+        #expect(record.status == .suspended)
         #expect(record.suspendedUntil == date("2027-03-09"))
         #expect(record.penaltyPoints == 0)
         let code = await f.refusal { try await f.book("2026-12-24", registration: registration) }

@@ -16,7 +16,7 @@ struct RegistrationServiceTests {
         let record = try await f.service.registrations.registration(id: id, for: f.staff)
         #expect(record.validFrom == BookingFixture.today)
         #expect(record.validUntil == date("2028-11-24"))
-        #expect(record.status == "active")
+        #expect(record.status == .active)
     }
 
     @Test func aCommunityGroupNeedsFiveMembers() async throws {
@@ -111,9 +111,9 @@ struct RegistrationServiceTests {
     @Test func liftingASuspensionLetsTheRegistrationBookAgain() async throws {
         let id = try await f.register(.general)
         _ = try await f.service.registrations.update(id: id, RegistrationPatch(suspendedUntil: .some(date("2027-01-31"))), by: f.staff)
-        #expect(try await f.service.registrations.registration(id: id, for: f.staff).status == "suspended")
+        #expect(try await f.service.registrations.registration(id: id, for: f.staff).status == .suspended)
         _ = try await f.service.registrations.update(id: id, RegistrationPatch(suspendedUntil: .some(nil)), by: f.staff)
-        #expect(try await f.service.registrations.registration(id: id, for: f.staff).status == "active")
+        #expect(try await f.service.registrations.registration(id: id, for: f.staff).status == .active)
     }
 
     @Test func aMemberTokenBelongsToItsRegistration() async throws {

@@ -105,8 +105,8 @@ import Testing
         let registration = try await f.register(.general)
         let made = try await lease(registration)
         let cancelled = try #require(try await f.service.lockers.terminate(lease: made.id, by: f.staff).value)
-        #expect(cancelled.state == "cancelled")
-        #expect(try await f.service.lockers.all().first?.state == "free")
+        #expect(cancelled.state == .cancelled)
+        #expect(try await f.service.lockers.all().first?.state == .free)
     }
 
     @Test func terminatedLeaseCannotBeTerminatedAgain() async throws {
@@ -148,12 +148,12 @@ import Testing
         defer { timers.cancel() }
         let made = try await lease(try await f.register(.general), start: "2026-11")
         f.clock.set(Instant(japanDate: LocalDate(year: 2027, month: 5, day: 1)!, minuteOfDay: 1))
-        var state = "active"
-        for _ in 0..<2000 where state == "active" {
+        var state = LockerLeaseState.active
+        for _ in 0..<2000 where state == .active {
             await Task.yield()
             state = try await f.service.lockers.lease(id: made.id).state
         }
-        #expect(state == "ended")
+        #expect(state == .ended)
         #expect(try await f.service.lockers.lease(id: made.id).relettableFrom == LocalDate(year: 2027, month: 6, day: 29))
     }
 
@@ -169,7 +169,7 @@ import Testing
         _ = try await f.service.lockers.joinWaitlist(registration: try await f.register(.general), note: "", by: f.staff)
         _ = try await f.service.lockers.joinWaitlist(registration: try await f.register(.general), note: "", by: f.staff)
         let entries = try await f.service.lockers.waitlist()
-        #expect(entries.map(\.state) == ["offered", "offered"])
+        #expect(entries.map(\.state) == [.offered, .offered])
         #expect(entries.compactMap(\.offer?.locker) == ["locker-01", "locker-02"])
     }
 
@@ -195,6 +195,6 @@ import Testing
         let direct = try await lease(applicant)
         #expect(direct.locker == "locker-02")
         #expect(try await f.service.lockers.waitlist().isEmpty)
-        #expect(try await f.service.lockers.all().first?.state == "free")
+        #expect(try await f.service.lockers.all().first?.state == .free)
     }
 }
