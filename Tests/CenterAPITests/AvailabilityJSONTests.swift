@@ -17,11 +17,11 @@ import Testing
     @Test func everySlotShapeMatchesJSONEncoder() throws {
         let date = LocalDate("2027-05-10")!
         let slots = [
-            AvailabilitySlot(division: "am", status: "free", booking: nil, own: nil, releaseDate: nil, opens: nil),
-            AvailabilitySlot(division: "pm", status: "booked", booking: 42, own: true, releaseDate: nil, opens: nil),
-            AvailabilitySlot(division: "night", status: "booked", booking: nil, own: false, releaseDate: nil, opens: nil),
-            AvailabilitySlot(division: "am", status: "held", booking: nil, own: nil, releaseDate: LocalDate("2027-04-10"), opens: nil),
-            AvailabilitySlot(division: "pm", status: "not_open", booking: nil, own: nil, releaseDate: nil, opens: LocalDate("2027-03-01")),
+            AvailabilitySlot(division: "am", status: .free, booking: nil, own: nil, releaseDate: nil, opens: nil),
+            AvailabilitySlot(division: "pm", status: .booked, booking: 42, own: true, releaseDate: nil, opens: nil),
+            AvailabilitySlot(division: "night", status: .booked, booking: nil, own: false, releaseDate: nil, opens: nil),
+            AvailabilitySlot(division: "am", status: .held, booking: nil, own: nil, releaseDate: LocalDate("2027-04-10"), opens: nil),
+            AvailabilitySlot(division: "pm", status: .notOpen, booking: nil, own: nil, releaseDate: nil, opens: LocalDate("2027-03-01")),
         ]
         let days = [
             AvailabilityDay(date: date, open: true, reasons: [], divisions: slots),
@@ -37,7 +37,7 @@ import Testing
 
     @Test func aStringThatNeedsEscapingFallsBackToJSONEncoder() throws {
         let days = [AvailabilityDay(date: LocalDate("2027-05-10")!, open: true, reasons: [],
-                                    divisions: [AvailabilitySlot(division: "a\"b", status: "free\n", booking: nil, own: nil,
+                                    divisions: [AvailabilitySlot(division: "a\"b", status: .free, booking: nil, own: nil,
                                                                  releaseDate: nil, opens: nil)])]
         #expect(try AvailabilityJSON.encode(days) == encoded(days))
     }

@@ -72,7 +72,7 @@ enum AvailabilityJSON {
             guard string(releaseDate.description, into: &out) else { return false }
         }
         out.append(contentsOf: #","status":"#.utf8)
-        guard string(slot.status, into: &out) else { return false }
+        guard string(slot.status.rawValue, into: &out) else { return false }
         out.append(UInt8(ascii: "}"))
         return true
     }

@@ -69,6 +69,16 @@ public struct CommunityQuota: Hashable, Sendable, Codable {
     public static func nonCommunityUnits(facility: FacilityID, month: YearMonth, bookings: [BookedUnit]) -> Int {
         bookings.filter { $0.facility == facility && $0.date.yearMonth == month && !$0.category.isCommunity }.count
     }
+
+    /// Whether the non-community units of `facility` in `month` have reached
+    /// the ceiling, so its protected dates are held for community groups:
+    /// U counts the month's open days (`isClosed`) × `divisionsPerDay`.
+    public func isNonCommunityShareUsedUp(facility: FacilityID, month: YearMonth, divisionsPerDay: Int,
+                                          bookings: [BookedUnit], isClosed: (LocalDate) -> Bool) -> Bool {
+        let bookable = Self.bookableUnits(in: month, divisionsPerDay: divisionsPerDay, isClosed: isClosed)
+        return Self.nonCommunityUnits(facility: facility, month: month, bookings: bookings)
+            >= nonCommunityCeiling(bookableUnits: bookable)
+    }
 }
 
 /// The integer nearest to `value`, halves away from zero. Written out because

@@ -2,14 +2,11 @@ import CalendarValues
 import CenterDomain
 internal import Store
 
-/// One division of one day as `GET /availability` shows it (空き状況).
+/// One division of one day as `GET /availability` shows it (空き状況): its
+/// `SlotStatus`, and for staff (or a member, its own) the booking holding it.
 public struct AvailabilitySlot: Sendable, Hashable, Encodable {
-    /// `free`, `booked`, `closed`, `held` (community quota, 地域の方の利用枠)
-    /// `not_open` (the asking category's window opens later) or
-    /// `window_closed` (the day or, today, the division is past
-    /// (`DivisionCutoff`), or the category's last booking day is).
     public let division: DivisionID
-    public let status: String
+    public let status: SlotStatus.Name
     /// The booking holding it: shown to staff, and to a member for its own.
     public let booking: Int64?
     /// Whether the booking is the asking member's own.
@@ -20,6 +17,31 @@ public struct AvailabilitySlot: Sendable, Hashable, Encodable {
     public let opens: LocalDate?
 
     enum CodingKeys: String, CodingKey { case division, status, booking, own, opens, releaseDate = "release_date" }
+
+    init(division: DivisionID, status: SlotStatus.Name, booking: Int64?, own: Bool?, releaseDate: LocalDate?, opens: LocalDate?) {
+        self.division = division
+        self.status = status
+        self.booking = booking
+        self.own = own
+        self.releaseDate = releaseDate
+        self.opens = opens
+    }
+
+    /// `status` of `division`, with the booking that holds it as `viewer` may see it.
+    init(division: DivisionID, status: SlotStatus, holder: (booking: Int64, unit: BookedUnit)?, viewer: Actor?) {
+        var releaseDate: LocalDate?, opens: LocalDate?
+        switch status {
+        case .held(let release): releaseDate = release
+        case .notOpen(let date): opens = date
+        case .closed, .booked, .windowClosed, .free: break
+        }
+        let own = holder.flatMap { held in
+            viewer?.role == .member ? held.unit.registration == viewer?.registrationID.map(String.init) : nil
+        }
+        let visible = viewer?.role == .admin || viewer?.role == .staff || own == true
+        self.init(division: division, status: status.name, booking: visible ? holder?.booking : nil, own: own,
+                  releaseDate: releaseDate, opens: opens)
+    }
 }
 
 /// One day of a facility's availability: closed with reasons, or its divisions.
@@ -62,52 +84,29 @@ extension Bookings {
                 if let actor, actor.role == .member, let own = actor.registrationID {
                     category = try RegistrationRecord.load(db, id: own, today: today).category
                 }
-                let window = category.flatMap(center.window(for:))
-                let quota = center.quota(for: id)
+                let rule = SlotAvailability(now: now, divisions: center.divisions, window: category.flatMap(center.window(for:)),
+                                            category: category, quota: center.quota(for: id), calendar: calendar)
                 let days = try BookableCalendar.load(db, calendar: calendar, from: from.firstOfMonth, to: to.lastOfMonth)
                 let units = try BookingLedger.facilityUnits(db, facility: id, from: from.firstOfMonth, to: to.lastOfMonth)
-                var quotaFull: [YearMonth: Bool] = [:]
+                var usedUp: [YearMonth: Bool] = [:]
+                let shareUsedUp = { (month: YearMonth) -> Bool in
+                    if let known = usedUp[month] { return known }
+                    let full = rule.quota?.isNonCommunityShareUsedUp(facility: id, month: month,
+                                                                     divisionsPerDay: facility.divisions.count,
+                                                                     bookings: units.map(\.unit)) {
+                        days.isClosed($0, facility: id)
+                    } ?? false
+                    usedUp[month] = full
+                    return full
+                }
                 return from.dates(through: to).map { date in
                     let reasons = days.closures(on: date, facility: id)
-                    let slots = facility.divisions.map { division -> AvailabilitySlot in
-                        if !reasons.isEmpty {
-                            return AvailabilitySlot(division: division, status: "closed", booking: nil, own: nil, releaseDate: nil, opens: nil)
-                        }
-                        if let held = units.first(where: { $0.unit.date == date && $0.unit.division == division }) {
-                            let own = actor?.role == .member ? held.unit.registration == actor?.registrationID.map(String.init) : nil
-                            let visible = actor?.role == .admin || actor?.role == .staff || own == true
-                            return AvailabilitySlot(division: division, status: "booked", booking: visible ? held.booking : nil,
-                                                    own: own, releaseDate: nil, opens: nil)
-                        }
-                        let over = date == today && center.divisions.first { $0.id == division }
-                            .flatMap { DivisionCutoff.end(of: $0, on: date) }.map { now >= $0 } == true
-                        if date < today || over || window.map({ today > $0.lastBookingDay(for: date) }) == true {
-                            return AvailabilitySlot(division: division, status: "window_closed", booking: nil, own: nil,
-                                                    releaseDate: nil, opens: nil)
-                        }
-                        if let opensSpec = window?.opens?.opening {
-                            let opens = opensSpec.opening(for: date, in: calendar)
-                            if today < opens {
-                                return AvailabilitySlot(division: division, status: "not_open", booking: nil, own: nil,
-                                                        releaseDate: nil, opens: opens)
-                            }
-                        }
-                        if let quota, category?.isCommunity != true, quota.isProtected(useDate: date, today: today) {
-                            let month = date.yearMonth
-                            let full = quotaFull[month] ?? {
-                                let bookable = CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.divisions.count) {
-                                    days.isClosed($0, facility: id)
-                                }
-                                let booked = CommunityQuota.nonCommunityUnits(facility: id, month: month, bookings: units.map(\.unit))
-                                return booked >= quota.nonCommunityCeiling(bookableUnits: bookable)
-                            }()
-                            quotaFull[month] = full
-                            if full {
-                                return AvailabilitySlot(division: division, status: "held", booking: nil, own: nil,
-                                                        releaseDate: quota.releaseDate(for: date), opens: nil)
-                            }
-                        }
-                        return AvailabilitySlot(division: division, status: "free", booking: nil, own: nil, releaseDate: nil, opens: nil)
+                    let slots = facility.divisions.map { division in
+                        let holder = units.first { $0.unit.date == date && $0.unit.division == division }
+                        let status = rule.status(of: division, on: date, closed: !reasons.isEmpty, booked: holder != nil,
+                                                 shareUsedUp: shareUsedUp)
+                        return AvailabilitySlot(division: division, status: status, holder: status == .booked ? holder : nil,
+                                                viewer: actor)
                     }
                     return AvailabilityDay(date: date, open: reasons.isEmpty, reasons: reasons, divisions: slots)
                 }

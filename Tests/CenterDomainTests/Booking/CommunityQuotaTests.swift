@@ -91,4 +91,19 @@ import Testing
         #expect(report.releasedUnits == 2)
         #expect(report.unusedReservedUnits == 15)
     }
+
+    @Test func theShareIsUsedUpWhenNonCommunityUnitsReachTheCeiling() {
+        let nonCommunity = (1...21).flatMap { day in
+            [DivisionID.am, .pm, .night].map { F.unit("gym", "2026-07-\(day < 10 ? "0" : "")\(day)", $0) }
+        }
+        func usedUp(_ bookings: [BookedUnit]) -> Bool {
+            quota.isNonCommunityShareUsedUp(facility: "gym", month: F.month("2026-07"), divisionsPerDay: 3, bookings: bookings) {
+                $0 == F.day("2026-07-20")
+            }
+        }
+        #expect(nonCommunity.count == 63)
+        #expect(usedUp(nonCommunity))
+        #expect(!usedUp(Array(nonCommunity.dropLast())))
+        #expect(!usedUp(Array(nonCommunity.dropLast()) + [F.unit("gym", "2026-07-31", .am, category: .communityGroup)]))
+    }
 }

@@ -64,10 +64,10 @@ struct CommunityQuotaServiceTests {
         _ = try await fillNonCommunityShare()
         let days = try await f.service.bookings.availability(facility: "small-gym", from: date("2027-01-25"), to: date("2027-01-25"),
                                                     category: .economicGroup, for: nil)
-        #expect(days.first?.divisions.first?.status == "held")
+        #expect(days.first?.divisions.first?.status == .held)
         #expect(days.first?.divisions.first?.releaseDate == date("2026-12-26"))
         let community = try await f.service.bookings.availability(facility: "small-gym", from: date("2027-01-25"), to: date("2027-01-25"),
                                                          category: .communityGroup, for: nil)
-        #expect(community.first?.divisions.first?.status == "free")
+        #expect(community.first?.divisions.first?.status == .free)
     }
 }
