@@ -1,7 +1,7 @@
 import Testing
 
 /// Dates, months and instants users send must be within 1900-01-01 to
-/// 2200-12-31 (docs/dates.md): outside it a parameter is refused with 422
+/// 2200-12-31 (docs/DOMAIN.md "Supported dates"): outside it a parameter is refused with 422
 /// `date_out_of_range` and a body field with 422 `invalid_body`, each naming
 /// the range, and the service keeps serving.
 @Suite(.serialized) struct SupportedDatesEndpointTests {
