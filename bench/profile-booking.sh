@@ -13,9 +13,10 @@
 # stops the server. Instruction counts do not depend on the machine's load,
 # so this is the repeatable measure on a shared machine. Prints the
 # instructions per booking (every thread of the server, the idle timers
-# too) and the top functions by their own instructions (callgrind_annotate,
-# names demangled with `swift demangle --simplified`), then by inclusive
-# count. The full profile stays in .build/profile-booking/callgrind.out for
+# too), the share of each library, and the top functions by their own
+# instructions (callgrind_annotate, names demangled with `swift demangle
+# --simplified`), then by inclusive count, of all and of the service's own
+# code. The full profile stays in .build/profile-booking/callgrind.out for
 # callgrind_annotate or kcachegrind. Exits non-zero when a booking is not
 # answered 201 or no profile was written.
 set -euo pipefail
@@ -71,9 +72,11 @@ python3 -c "import sys; t, n, s = int(sys.argv[1]), int(sys.argv[2]), float(sys.
 print(f'{t:,} instructions for {n} bookings: {t // n:,} per booking ({s:.1f} s under callgrind)')" \
     "$TOTAL" "$BOOKINGS" "$(echo "$END - $START" | bc)"
 # The functions of a callgrind_annotate table, demangled, the object path shortened to its file name.
+# $2, when given, keeps only the functions of that object file.
 functions() {
     callgrind_annotate --inclusive="$1" --threshold=100 "$OUT/callgrind.out" 2>/dev/null \
-        | awk -v top="$TOP" '/^-+$/ {n++} n >= 3 && /^ *[0-9,]+ / && !/PROGRAM TOTALS/ && shown++ < top {print}' \
+        | awk -v top="$TOP" -v object="${2:-}" '/^-+$/ {n++}
+              n >= 3 && /^ *[0-9,]+ / && !/PROGRAM TOTALS/ && index($0, object "]") && shown++ < top {print}' \
         | { swift demangle --simplified --compact 2>/dev/null || cat; } \
         | sed -E 's| \[[^]]*/([^]/]+)\]$| [\1]|; s|^( *[0-9,]+ \( *[0-9.]+%\)  )[^ ]*/([^/: ]+):|\1\2:|' | cut -c1-200
 }
@@ -92,5 +95,7 @@ for name, n in sorted(by.items(), key=lambda kv: -kv[1])[:8]:
 "
 echo "top $TOP by own instructions (Ir, % of all, function):"
 functions no
-echo "top $TOP by inclusive instructions:"
+echo "top $TOP by inclusive instructions (a name ending in '2 is a recursion cycle: its figure counts some calls twice):"
 functions yes
+echo "top $TOP of the service's own functions (nakano-center) by inclusive instructions:"
+functions yes /nakano-center
