@@ -46,7 +46,7 @@ final class TestServer {
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
         configuration.eventLoopCount = 1
-        server = HTTPServer(configuration: configuration, responder: CenterAPI.router(service: service))
+        server = HTTPServer(configuration: configuration, responder: try CenterAPI.router(service: service))
         try server.start()
     }
 

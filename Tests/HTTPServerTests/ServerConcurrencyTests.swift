@@ -48,7 +48,7 @@ import Testing
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
         configuration.eventLoopCount = 2
-        let server = HTTPServer(configuration: configuration, responder: testRouter())
+        let server = HTTPServer(configuration: configuration, responder: try testRouter())
         try server.start()
         let port = server.port
         let inFlight = Task {
@@ -80,7 +80,7 @@ import Testing
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
         configuration.eventLoopCount = 2
-        let server = HTTPServer(configuration: configuration, responder: testRouter())
+        let server = HTTPServer(configuration: configuration, responder: try testRouter())
         try server.start()
         let port = server.port
         let client = Task {
