@@ -1,3 +1,4 @@
+import HTTPServer
 import Testing
 @testable import CenterAPI
 
@@ -40,6 +41,36 @@ import Testing
             #expect(response.status == 405)
             #expect(response.headers["allow"]?.contains("GET") == true)
             #expect(response.errorCode == "method_not_allowed")
+        }
+    }
+
+    /// The server's own refusals reach API clients in the API's error
+    /// shape, with the server's stable code (docs/API.md).
+    @Test(arguments: [
+        ("GET / HTTP/2.0\r\nHost: t\r\n\r\n", 505, "version_not_supported"),
+        ("GET /health HTTP/1.1\r\n\r\n", 400, "bad_request"),
+        ("BREW /health HTTP/1.1\r\nHost: t\r\n\r\n", 501, "not_implemented"),
+        ("GET /health HTTP/1.1\r\nHost: t\r\nX: " + String(repeating: "v", count: 9000) + "\r\n\r\n", 431,
+         "header_fields_too_large"),
+    ])
+    func aProtocolErrorIsAnsweredInTheErrorShape(raw: String, status: Int, code: String) async throws {
+        try await withTestServer { server in
+            let client = server.client()
+            let response = try await client.sendRaw(raw)
+            #expect(response.status == status)
+            #expect(response.headers["content-type"] == "application/json")
+            #expect(response.errorCode == code)
+            #expect(response.errorMessage?.isEmpty == false)
+            #expect(try await client.isClosedByServer())
+        }
+    }
+
+    @Test func aDuplicateEndpointIsRefusedWhenTheRouterIsBuilt() async throws {
+        try await withTestServer { server in
+            let first = try #require(CenterAPI.endpoints.first)
+            #expect(throws: RouteError.duplicate(method: first.method, pattern: first.path, existing: first.path)) {
+                try CenterAPI.router(for: CenterAPI.endpoints + [first], service: server.service)
+            }
         }
     }
 
