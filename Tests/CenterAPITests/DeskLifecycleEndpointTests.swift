@@ -113,11 +113,8 @@ import Testing
             let a = try await server.deskFreelancer(client: client), b = try await server.deskFreelancer(client: client)
             let id = try await Self.pass(client, deskBody("2026-11-26", "day", desk: "desk-01"), token: a.token)
             server.setClock("2026-11-26", minute: 9 * 60 + 31)
-            var state = "booked"
-            for _ in 0..<500 where state == "booked" {
-                try await Task.sleep(for: .milliseconds(5))
-                state = try await client.send("GET", "/desk-passes/\(id)", token: a.token).object["state"] as? String ?? "?"
-            }
+            try await server.clock.waitForSleepers(timers.count)
+            let state = try await client.send("GET", "/desk-passes/\(id)", token: a.token).object["state"] as? String ?? "?"
             #expect(state == "no_show")
             let registration = try await client.send("GET", "/registrations/\(a.id)", token: server.adminToken)
             #expect(registration.object["penalty_points"] as? Int == 2)
