@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import TestEvents
 @testable import HTTPServer
 
 /// A blocking socket client for end-to-end tests, run off the cooperative
@@ -122,6 +123,8 @@ func testRouter() throws -> Router {
     try router.add(.POST, "/guarded", headCheck: { request in
         request.headers["authorization"] == "Bearer ok" ? nil : HTTPResponse(status: .unauthorized, body: Array("no".utf8))
     }) { request in HTTPResponse(body: request.body) }
+    // A head check and a handler that take real time: what the handler
+    // deadline and the concurrency tests are about.
     try router.add(.POST, "/slow-guard", headCheck: { _ in
         try? await Task.sleep(for: .seconds(5))
         return nil
@@ -130,11 +133,16 @@ func testRouter() throws -> Router {
     try router.add(.GET, "/big") { _ in HTTPResponse(body: [UInt8](repeating: 120, count: 16 << 20)) }
     try router.add(.GET, "/slow") { request in
         let ms = Int(request.queryValue("ms") ?? "1000") ?? 1000
+        if let id = request.queryValue("arrival") { handlerArrivals.update { $0.insert(id) } }
         try? await Task.sleep(for: .milliseconds(ms))
         return HTTPResponse(body: Array("slow".utf8))
     }
     return router
 }
+
+/// The `arrival` ids of the `/slow` requests whose handler has started, so
+/// that a test knows a request is in flight without sleeping.
+let handlerArrivals = Observed<Set<String>>([])
 
 /// Starts a server on an ephemeral port, runs `body`, then shuts it down;
 /// `responder` defaults to `testRouter()`.
