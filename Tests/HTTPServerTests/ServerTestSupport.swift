@@ -134,7 +134,11 @@ func testRouter() throws -> Router {
     try router.add(.GET, "/slow") { request in
         let ms = Int(request.queryValue("ms") ?? "1000") ?? 1000
         if let id = request.queryValue("arrival") { handlerArrivals.update { $0.insert(id) } }
-        try? await Task.sleep(for: .milliseconds(ms))
+        if let id = request.queryValue("held") {
+            _ = try? await handlerReleases.wait(for: "the release of \(id)") { $0.contains(id) }
+        } else {
+            try? await Task.sleep(for: .milliseconds(ms))
+        }
         return HTTPResponse(body: Array("slow".utf8))
     }
     return router
@@ -143,6 +147,10 @@ func testRouter() throws -> Router {
 /// The `arrival` ids of the `/slow` requests whose handler has started, so
 /// that a test knows a request is in flight without sleeping.
 let handlerArrivals = Observed<Set<String>>([])
+
+/// The `held` ids of the `/slow` requests a test lets finish: such a
+/// request's handler runs until its id is added here.
+let handlerReleases = Observed<Set<String>>([])
 
 /// Starts a server on an ephemeral port, runs `body`, then shuts it down;
 /// `responder` defaults to `testRouter()`.
