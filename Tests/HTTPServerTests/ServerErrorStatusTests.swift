@@ -32,15 +32,20 @@ import Testing
         configuration.maxHeaderFieldBytes = 200
     }
 
+    /// Sends the case's bytes; the answer, and whether the server then closed.
+    static func exchange(_ c: Case, with server: HTTPServer) async throws -> (TestClient.Response, Bool) {
+        let port = server.port
+        return try await blocking {
+            let client = try TestClient(port: port)
+            try client.send(c.raw)
+            return (try client.readResponse(), client.isClosedByServer())
+        }
+    }
+
     @Test(arguments: closingCases)
     func protocolErrorAnswersAPlainTextLineAndCloses(_ c: Case) async throws {
         try await withServer(Self.smallLimits) { server in
-            let port = server.port
-            let (response, closed) = try await blocking {
-                let client = try TestClient(port: port)
-                try client.send(c.raw)
-                return (try client.readResponse(), client.isClosedByServer())
-            }
+            let (response, closed) = try await Self.exchange(c, with: server)
             #expect(response.status == c.status)
             #expect(response.headers["connection"] == "close")
             #expect(response.headers["content-type"] == "text/plain; charset=utf-8")
@@ -61,12 +66,7 @@ import Testing
                          body: Array(#"{"code":"\#(error.code.rawValue)"}"#.utf8))
         }
         try await withServer(Self.smallLimits, responder: router) { server in
-            let port = server.port
-            let (response, closed) = try await blocking {
-                let client = try TestClient(port: port)
-                try client.send(c.raw)
-                return (try client.readResponse(), client.isClosedByServer())
-            }
+            let (response, closed) = try await Self.exchange(c, with: server)
             #expect(response.status == c.status)
             #expect(response.headers["connection"] == "close")
             #expect(response.headers["content-type"] == "application/json")
