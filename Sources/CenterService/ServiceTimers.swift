@@ -4,6 +4,10 @@ import CenterDomain
 /// injected clock. Cancel the handle to stop them at shutdown.
 public struct ServiceTimers: Sendable {
     let task: Task<Void, Never>
+    /// How many timer loops run. Each sleeps on the clock only between
+    /// rounds, so when this many tasks sleep on a `ManualClock` the timers
+    /// are idle, their due work done.
+    public let count: Int
 
     public func cancel() { task.cancel() }
 }
@@ -20,16 +24,19 @@ extension CenterService {
 
     /// Starts the timers; each runs until cancelled.
     public func startTimers() -> ServiceTimers {
-        let task = Task { [self] in
+        let timers: [@Sendable () async -> Void] = [
+            { await self.runCheckpoints() },
+            { await self.runBookingTimer() },
+            { await self.runDeskTimer() },
+            { await self.runLockerTimer() },
+            { await self.runNightlyTimer() },
+        ]
+        let task = Task {
             await withDiscardingTaskGroup { group in
-                group.addTask { await self.runCheckpoints() }
-                group.addTask { await self.runBookingTimer() }
-                group.addTask { await self.runDeskTimer() }
-                group.addTask { await self.runLockerTimer() }
-                group.addTask { await self.runNightlyTimer() }
+                for timer in timers { group.addTask { await timer() } }
             }
         }
-        return ServiceTimers(task: task)
+        return ServiceTimers(task: task, count: timers.count)
     }
 
     private func runCheckpoints() async {

@@ -43,19 +43,19 @@ import Testing
     }
 
     @Test func aRealMonthWithBookingsAndClosedDaysMatchesJSONEncoder() async throws {
-        let server = try await TestServer()
-        let ward = try await server.register("ward")
-        for date in ["2026-12-01", "2026-12-02"] {
-            let response = try await server.client().send("POST", "/bookings",
-                                                          body: bookingBody(date, ["am", "pm"], facility: "gym", registration: ward),
-                                                          token: server.adminToken)
-            #expect(response.status == 201)
+        try await withTestServer { server in
+            let ward = try await server.register("ward")
+            for date in ["2026-12-01", "2026-12-02"] {
+                let response = try await server.client().send("POST", "/bookings",
+                                                              body: bookingBody(date, ["am", "pm"], facility: "gym", registration: ward),
+                                                              token: server.adminToken)
+                #expect(response.status == 201)
+            }
+            for actor in [nil, try await server.service.authenticate(authorization: "Bearer \(server.adminToken)")] {
+                let days = try await server.service.availability(facility: "gym", from: LocalDate("2026-12-01")!,
+                                                                 to: LocalDate("2027-01-31")!, category: nil, for: actor)
+                #expect(try AvailabilityJSON.encode(days) == encoded(days))
+            }
         }
-        for actor in [nil, try await server.service.authenticate(authorization: "Bearer \(server.adminToken)")] {
-            let days = try await server.service.availability(facility: "gym", from: LocalDate("2026-12-01")!,
-                                                             to: LocalDate("2027-01-31")!, category: nil, for: actor)
-            #expect(try AvailabilityJSON.encode(days) == encoded(days))
-        }
-        await server.stop()
     }
 }

@@ -12,24 +12,24 @@ import JSON
 /// bench/extremes.sh runs the same against a separate `serve` process.
 @Suite(.serialized) struct ExtremesTests {
     @Test func everyEndpointAnswersEveryExtremeBelow500AndKeepsServing() async throws {
-        let server = try await TestServer(synchronousFull: false)
-        let (requests, member) = try await Self.prepare(server)
-        #expect(requests.count > 3000, "the run covers the API: \(requests.count) requests")
-        let client = server.client()
-        var failures: [String] = []
-        for request in requests {
-            let token: String? = switch request.access {
-            case .anyone: server.adminToken
-            case .roles(let roles): roles.contains(.admin) ? server.adminToken : member
+        try await withTestServer(synchronousFull: false) { server in
+            let (requests, member) = try await Self.prepare(server)
+            #expect(requests.count > 3000, "the run covers the API: \(requests.count) requests")
+            let client = server.client()
+            var failures: [String] = []
+            for request in requests {
+                let token: String? = switch request.access {
+                case .anyone: server.adminToken
+                case .roles(let roles): roles.contains(.admin) ? server.adminToken : member
+                }
+                let response = try await client.send(request.method.rawValue, request.target, body: request.body, token: token)
+                if response.status >= 500 {
+                    failures.append("\(response.status) \(request.method.rawValue) \(request.target) (\(request.what)): \(response.text.prefix(200))")
+                }
             }
-            let response = try await client.send(request.method.rawValue, request.target, body: request.body, token: token)
-            if response.status >= 500 {
-                failures.append("\(response.status) \(request.method.rawValue) \(request.target) (\(request.what)): \(response.text.prefix(200))")
-            }
+            #expect(failures.isEmpty, "\(failures.count) of \(requests.count) answered 5xx:\n\(failures.prefix(20).joined(separator: "\n"))")
+            #expect(try await server.client().send("GET", "/health").status == 200)
         }
-        #expect(failures.isEmpty, "\(failures.count) of \(requests.count) answered 5xx:\n\(failures.prefix(20).joined(separator: "\n"))")
-        #expect(try await server.client().send("GET", "/health").status == 200)
-        await server.stop()
     }
 
     @Test func everyEndpointWithADateMonthOrNumberIsDriven() {

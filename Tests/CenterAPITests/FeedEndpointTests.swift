@@ -35,149 +35,149 @@ func icsLines(_ text: String) -> [String] {
 /// `GET /facilities/{id}/calendar.ics` and `GET /me/calendar.ics` through the real server.
 @Suite(.serialized) struct FeedEndpointTests {
     @Test func publicFeedShowsBookedDivisionsWithoutPersonalData() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        let registration = try await server.register("general")
-        _ = try await server.book("2026-12-10", registration: registration, client: client)
-        let feed = try await client.send("GET", "/facilities/meeting-room-1/calendar.ics")
-        #expect(feed.status == 200)
-        #expect(feed.headers["content-type"] == "text/calendar; charset=utf-8")
-        #expect(feed.text.contains("SUMMARY:予約済み / Booked（午前）"))
-        #expect(!feed.text.contains("general user"))
-        #expect(!feed.text.contains("03-0000-0000"))
-        #expect(!feed.text.contains("Seminar"))
-        await server.stop()
+        try await withTestServer { server in
+            let client = server.client()
+            let registration = try await server.register("general")
+            _ = try await server.book("2026-12-10", registration: registration, client: client)
+            let feed = try await client.send("GET", "/facilities/meeting-room-1/calendar.ics")
+            #expect(feed.status == 200)
+            #expect(feed.headers["content-type"] == "text/calendar; charset=utf-8")
+            #expect(feed.text.contains("SUMMARY:予約済み / Booked（午前）"))
+            #expect(!feed.text.contains("general user"))
+            #expect(!feed.text.contains("03-0000-0000"))
+            #expect(!feed.text.contains("Seminar"))
+        }
     }
 
     @Test func eventsTakeTheirTimesFromTheConfiguredDivisionsInTokyoTime() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        let registration = try await server.register("general")
-        let id = try await server.book("2026-12-10", ["am", "pm"], registration: registration, client: client)
-        let lines = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
-        #expect(lines.contains(try await server.uid(id, "2026-12-10", "am")))
-        #expect(lines.contains("DTSTART;TZID=Asia/Tokyo:20261210T090000"))
-        #expect(lines.contains("DTEND;TZID=Asia/Tokyo:20261210T170000"))
-        #expect(lines.contains("TZID:Asia/Tokyo"))
-        await server.stop()
+        try await withTestServer { server in
+            let client = server.client()
+            let registration = try await server.register("general")
+            let id = try await server.book("2026-12-10", ["am", "pm"], registration: registration, client: client)
+            let lines = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
+            #expect(lines.contains(try await server.uid(id, "2026-12-10", "am")))
+            #expect(lines.contains("DTSTART;TZID=Asia/Tokyo:20261210T090000"))
+            #expect(lines.contains("DTEND;TZID=Asia/Tokyo:20261210T170000"))
+            #expect(lines.contains("TZID:Asia/Tokyo"))
+        }
     }
 
     @Test func provisionalIsTentativeAndPaidIsConfirmed() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        let registration = try await server.register("general")
-        let id = try await server.book("2026-12-10", registration: registration, client: client)
-        let before = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
-        #expect(before.contains("STATUS:TENTATIVE"))
-        #expect(before.contains("SEQUENCE:0"))
-        _ = try await client.send("POST", "/bookings/\(id)/payment", token: server.adminToken)
-        let after = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
-        #expect(after.contains("STATUS:CONFIRMED"))
-        #expect(after.contains("SEQUENCE:1"))
-        await server.stop()
+        try await withTestServer { server in
+            let client = server.client()
+            let registration = try await server.register("general")
+            let id = try await server.book("2026-12-10", registration: registration, client: client)
+            let before = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
+            #expect(before.contains("STATUS:TENTATIVE"))
+            #expect(before.contains("SEQUENCE:0"))
+            _ = try await client.send("POST", "/bookings/\(id)/payment", token: server.adminToken)
+            let after = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
+            #expect(after.contains("STATUS:CONFIRMED"))
+            #expect(after.contains("SEQUENCE:1"))
+        }
     }
 
     @Test func cancelledBookingStaysWithItsUidAsCancelledWithSequenceBumped() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        let registration = try await server.register("general")
-        let id = try await server.book("2026-12-10", registration: registration, client: client)
-        _ = try await client.send("POST", "/bookings/\(id)/payment", token: server.adminToken)
-        _ = try await client.send("POST", "/bookings/\(id)/cancel", body: #"{"reason":"ill"}"#, token: server.adminToken)
-        let lines = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
-        #expect(lines.contains(try await server.uid(id, "2026-12-10", "am")))
-        #expect(lines.contains("STATUS:CANCELLED"))
-        #expect(lines.contains("SEQUENCE:2"))
-        await server.stop()
+        try await withTestServer { server in
+            let client = server.client()
+            let registration = try await server.register("general")
+            let id = try await server.book("2026-12-10", registration: registration, client: client)
+            _ = try await client.send("POST", "/bookings/\(id)/payment", token: server.adminToken)
+            _ = try await client.send("POST", "/bookings/\(id)/cancel", body: #"{"reason":"ill"}"#, token: server.adminToken)
+            let lines = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
+            #expect(lines.contains(try await server.uid(id, "2026-12-10", "am")))
+            #expect(lines.contains("STATUS:CANCELLED"))
+            #expect(lines.contains("SEQUENCE:2"))
+        }
     }
 
     @Test func uidsAreStableBetweenFetches() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        let registration = try await server.register("general")
-        _ = try await server.book("2026-12-10", ["am", "night"], days: 2, registration: registration, client: client)
-        let uids = { (text: String) in icsLines(text).filter { $0.hasPrefix("UID:") } }
-        let first = uids(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
-        server.setClock("2026-11-26")
-        let second = uids(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
-        #expect(first.count == 4)
-        #expect(first == second)
-        await server.stop()
+        try await withTestServer { server in
+            let client = server.client()
+            let registration = try await server.register("general")
+            _ = try await server.book("2026-12-10", ["am", "night"], days: 2, registration: registration, client: client)
+            let uids = { (text: String) in icsLines(text).filter { $0.hasPrefix("UID:") } }
+            let first = uids(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
+            server.setClock("2026-11-26")
+            let second = uids(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
+            #expect(first.count == 4)
+            #expect(first == second)
+        }
     }
 
     @Test func publicUidsDoNotRevealTheSequentialBookingIds() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        let registration = try await server.register("general")
-        let first = try await server.book("2026-12-10", registration: registration, client: client)
-        let second = try await server.book("2026-12-12", registration: registration, client: client)
-        let uids = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text).filter { $0.hasPrefix("UID:") }
-        #expect(uids.count == 2)
-        for uid in uids {
-            #expect(!uid.hasPrefix("UID:booking-\(first)-") && !uid.hasPrefix("UID:booking-\(second)-"))
-            let feedID = uid.dropFirst("UID:booking-".count).prefix(32)
-            #expect(feedID.count == 32 && feedID.allSatisfy(\.isHexDigit))
+        try await withTestServer { server in
+            let client = server.client()
+            let registration = try await server.register("general")
+            let first = try await server.book("2026-12-10", registration: registration, client: client)
+            let second = try await server.book("2026-12-12", registration: registration, client: client)
+            let uids = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text).filter { $0.hasPrefix("UID:") }
+            #expect(uids.count == 2)
+            for uid in uids {
+                #expect(!uid.hasPrefix("UID:booking-\(first)-") && !uid.hasPrefix("UID:booking-\(second)-"))
+                let feedID = uid.dropFirst("UID:booking-".count).prefix(32)
+                #expect(feedID.count == 32 && feedID.allSatisfy(\.isHexDigit))
+            }
+            #expect(try await server.feedID(first) != server.feedID(second))
         }
-        #expect(try await server.feedID(first) != server.feedID(second))
-        await server.stop()
     }
 
     @Test func uidsAreStableAcrossARestart() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        let registration = try await server.register("general")
-        let id = try await server.book("2026-12-10", registration: registration, client: client)
-        let before = try await server.feedID(id)
-        let reopened = try await server.reopenedService()
-        let after = try await reopened.booking(id: Int64(id), for: TestServer.staffActor).feedID
-        #expect(after == before)
-        await server.stop()
+        try await withTestServer { server in
+            let client = server.client()
+            let registration = try await server.register("general")
+            let id = try await server.book("2026-12-10", registration: registration, client: client)
+            let before = try await server.feedID(id)
+            let reopened = try await server.reopenedService()
+            let after = try await reopened.booking(id: Int64(id), for: TestServer.staffActor).feedID
+            #expect(after == before)
+        }
     }
 
     @Test func feedKeepsToTheRequestedRange() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        let registration = try await server.register("general")
-        _ = try await server.book("2026-12-10", registration: registration, client: client)
-        let outside = try await client.send("GET", "/facilities/meeting-room-1/calendar.ics?from=2026-12-11&to=2026-12-31")
-        #expect(outside.status == 200)
-        #expect(!outside.text.contains("BEGIN:VEVENT"))
-        let reversed = try await client.send("GET", "/facilities/meeting-room-1/calendar.ics?from=2026-12-31&to=2026-12-01")
-        #expect(reversed.status == 422)
-        await server.stop()
+        try await withTestServer { server in
+            let client = server.client()
+            let registration = try await server.register("general")
+            _ = try await server.book("2026-12-10", registration: registration, client: client)
+            let outside = try await client.send("GET", "/facilities/meeting-room-1/calendar.ics?from=2026-12-11&to=2026-12-31")
+            #expect(outside.status == 200)
+            #expect(!outside.text.contains("BEGIN:VEVENT"))
+            let reversed = try await client.send("GET", "/facilities/meeting-room-1/calendar.ics?from=2026-12-31&to=2026-12-01")
+            #expect(reversed.status == 422)
+        }
     }
 
     @Test func unknownFacilityFeedIsNotFound() async throws {
-        let server = try await TestServer()
-        let response = try await server.client().send("GET", "/facilities/no-such-room/calendar.ics")
-        #expect(response.status == 404)
-        #expect(response.errorCode == "facility_not_found")
-        await server.stop()
+        try await withTestServer { server in
+            let response = try await server.client().send("GET", "/facilities/no-such-room/calendar.ics")
+            #expect(response.status == 404)
+            #expect(response.errorCode == "facility_not_found")
+        }
     }
 
     @Test func memberFeedShowsOnlyItsOwnBookingsWithPurpose() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        let own = try await server.register("general")
-        let other = try await server.register("general")
-        let ownID = try await server.book("2026-12-10", registration: own, client: client)
-        let otherID = try await server.book("2026-12-11", registration: other, client: client)
-        let member = try await server.token(.member, registrationID: own)
-        let feed = try await client.send("GET", "/me/calendar.ics", token: member)
-        #expect(feed.status == 200)
-        let lines = icsLines(feed.text)
-        #expect(lines.contains("SUMMARY:Seminar（会議室1 午前）"))
-        #expect(lines.contains(try await server.uid(ownID, "2026-12-10", "am")))
-        #expect(!lines.contains(try await server.uid(otherID, "2026-12-11", "am")))
-        await server.stop()
+        try await withTestServer { server in
+            let client = server.client()
+            let own = try await server.register("general")
+            let other = try await server.register("general")
+            let ownID = try await server.book("2026-12-10", registration: own, client: client)
+            let otherID = try await server.book("2026-12-11", registration: other, client: client)
+            let member = try await server.token(.member, registrationID: own)
+            let feed = try await client.send("GET", "/me/calendar.ics", token: member)
+            #expect(feed.status == 200)
+            let lines = icsLines(feed.text)
+            #expect(lines.contains("SUMMARY:Seminar（会議室1 午前）"))
+            #expect(lines.contains(try await server.uid(ownID, "2026-12-10", "am")))
+            #expect(!lines.contains(try await server.uid(otherID, "2026-12-11", "am")))
+        }
     }
 
     @Test func memberFeedNeedsAMemberToken() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        #expect(try await client.send("GET", "/me/calendar.ics").status == 401)
-        let staff = try await server.token(.staff)
-        #expect(try await client.send("GET", "/me/calendar.ics", token: staff).status == 403)
-        await server.stop()
+        try await withTestServer { server in
+            let client = server.client()
+            #expect(try await client.send("GET", "/me/calendar.ics").status == 401)
+            let staff = try await server.token(.staff)
+            #expect(try await client.send("GET", "/me/calendar.ics", token: staff).status == 403)
+        }
     }
 }

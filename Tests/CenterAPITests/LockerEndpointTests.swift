@@ -46,207 +46,207 @@ enum LockerBody {
 
 @Suite(.serialized) struct LockerEndpointTests {
     @Test func lockersListsEveryConfiguredLockerFree() async throws {
-        let server = try await TestServer()
-        let response = try await server.client().send("GET", "/lockers", token: try await server.token(.staff))
-        #expect(response.status == 200)
-        #expect(response.array.count == 30)
-        #expect(response.array.first?["id"] as? String == "locker-01")
-        #expect(response.array.allSatisfy { $0["state"] as? String == "free" })
-        await server.stop()
+        try await withTestServer { server in
+            let response = try await server.client().send("GET", "/lockers", token: try await server.token(.staff))
+            #expect(response.status == 200)
+            #expect(response.array.count == 30)
+            #expect(response.array.first?["id"] as? String == "locker-01")
+            #expect(response.array.allSatisfy { $0["state"] as? String == "free" })
+        }
     }
 
     @Test func lockersAreForStaffOnly() async throws {
-        let server = try await TestServer()
-        let member = try await server.token(.member, registrationID: try await server.registration("Member"))
-        #expect(try await server.client().send("GET", "/lockers", token: member).status == 403)
-        await server.stop()
+        try await withTestServer { server in
+            let member = try await server.token(.member, registrationID: try await server.registration("Member"))
+            #expect(try await server.client().send("GET", "/lockers", token: member).status == 403)
+        }
     }
 
     @Test func leaseTakesTheNextFreeLockerAndStatesWhatIsOwed() async throws {
-        let server = try await TestServer()
-        let staff = try await server.token(.staff)
-        let registration = try await server.registration("Kabushiki Kaisha A")
-        let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration), token: staff)
-        #expect(response.status == 201)
-        #expect(response.object["locker"] as? String == "locker-01")
-        #expect(response.object["monthly_fee"] as? Int == 3000)
-        #expect(response.object["amount_owed"] as? Int == 18000)
-        #expect(response.object["start_date"] as? String == "2026-12-01")
-        #expect(response.object["end_date"] as? String == "2027-05-31")
-        #expect((response.object["identity_check"] as? [String: Any])?["document"] as? String == "運転免許証")
-        let lockers = try await server.client().send("GET", "/lockers", token: staff).array
-        #expect(lockers.first?["state"] as? String == "leased")
-        #expect(lockers.first?["until"] as? String == "2027-05-31")
-        await server.stop()
+        try await withTestServer { server in
+            let staff = try await server.token(.staff)
+            let registration = try await server.registration("Kabushiki Kaisha A")
+            let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration), token: staff)
+            #expect(response.status == 201)
+            #expect(response.object["locker"] as? String == "locker-01")
+            #expect(response.object["monthly_fee"] as? Int == 3000)
+            #expect(response.object["amount_owed"] as? Int == 18000)
+            #expect(response.object["start_date"] as? String == "2026-12-01")
+            #expect(response.object["end_date"] as? String == "2027-05-31")
+            #expect((response.object["identity_check"] as? [String: Any])?["document"] as? String == "運転免許証")
+            let lockers = try await server.client().send("GET", "/lockers", token: staff).array
+            #expect(lockers.first?["state"] as? String == "leased")
+            #expect(lockers.first?["until"] as? String == "2027-05-31")
+        }
     }
 
     @Test(arguments: [("700001205000", "length"), ("70000120500O2", "non_digit"), ("1000012050002", "check_digit")])
     func invalidCorporateNumberIsRefusedWithItsReason(_ number: String, _ reason: String) async throws {
-        let server = try await TestServer()
-        let registration = try await server.registration("Company")
-        let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, number: number),
-                                                      token: try await server.token(.staff))
-        #expect(response.status == 422)
-        #expect(response.errorCode == "invalid_corporate_number")
-        #expect((response.object["error"] as? [String: Any]).flatMap { $0["details"] as? [String: Any] }?["reason"] as? String == reason)
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.registration("Company")
+            let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, number: number),
+                                                          token: try await server.token(.staff))
+            #expect(response.status == 422)
+            #expect(response.errorCode == "invalid_corporate_number")
+            #expect((response.object["error"] as? [String: Any]).flatMap { $0["details"] as? [String: Any] }?["reason"] as? String == reason)
+        }
     }
 
     @Test func founderLeaseCarriesTheDeadlineForTheNumber() async throws {
-        let server = try await TestServer()
-        let staff = try await server.token(.staff)
-        let registration = try await server.registration("Founder")
-        let client = server.client()
-        let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(registration, number: nil), token: staff)
-        #expect(lease.status == 201)
-        #expect(lease.object["founder"] as? Bool == true)
-        #expect(lease.object["corporate_number_due"] as? String == "2027-02-28")
-        let id = try #require(lease.object["id"] as? Int)
-        let bad = try await client.send("POST", "/locker-leases/\(id)/corporate-number", body: #"{"corporate_number":"1000012050002"}"#, token: staff)
-        #expect(bad.errorCode == "invalid_corporate_number")
-        let supplied = try await client.send("POST", "/locker-leases/\(id)/corporate-number", body: #"{"corporate_number":"7000012050002"}"#, token: staff)
-        #expect(supplied.status == 200)
-        #expect(supplied.object["corporate_number"] as? String == "7000012050002")
-        await server.stop()
+        try await withTestServer { server in
+            let staff = try await server.token(.staff)
+            let registration = try await server.registration("Founder")
+            let client = server.client()
+            let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(registration, number: nil), token: staff)
+            #expect(lease.status == 201)
+            #expect(lease.object["founder"] as? Bool == true)
+            #expect(lease.object["corporate_number_due"] as? String == "2027-02-28")
+            let id = try #require(lease.object["id"] as? Int)
+            let bad = try await client.send("POST", "/locker-leases/\(id)/corporate-number", body: #"{"corporate_number":"1000012050002"}"#, token: staff)
+            #expect(bad.errorCode == "invalid_corporate_number")
+            let supplied = try await client.send("POST", "/locker-leases/\(id)/corporate-number", body: #"{"corporate_number":"7000012050002"}"#, token: staff)
+            #expect(supplied.status == 200)
+            #expect(supplied.object["corporate_number"] as? String == "7000012050002")
+        }
     }
 
     @Test func companyHoldsOneActiveLease() async throws {
-        let server = try await TestServer()
-        let staff = try await server.token(.staff)
-        let client = server.client()
-        let first = try await server.registration("Company A")
-        let sameCompanyAgain = try await server.registration("Company A (second registration)")
-        #expect(try await client.send("POST", "/locker-leases", body: LockerBody.lease(first), token: staff).status == 201)
-        let byNumber = try await client.send("POST", "/locker-leases", body: LockerBody.lease(sameCompanyAgain), token: staff)
-        #expect(byNumber.status == 409)
-        #expect(byNumber.errorCode == "company_has_lease")
-        let byRegistration = try await client.send("POST", "/locker-leases", body: LockerBody.lease(first, number: LockerBody.number(5)), token: staff)
-        #expect(byRegistration.errorCode == "company_has_lease")
-        await server.stop()
+        try await withTestServer { server in
+            let staff = try await server.token(.staff)
+            let client = server.client()
+            let first = try await server.registration("Company A")
+            let sameCompanyAgain = try await server.registration("Company A (second registration)")
+            #expect(try await client.send("POST", "/locker-leases", body: LockerBody.lease(first), token: staff).status == 201)
+            let byNumber = try await client.send("POST", "/locker-leases", body: LockerBody.lease(sameCompanyAgain), token: staff)
+            #expect(byNumber.status == 409)
+            #expect(byNumber.errorCode == "company_has_lease")
+            let byRegistration = try await client.send("POST", "/locker-leases", body: LockerBody.lease(first, number: LockerBody.number(5)), token: staff)
+            #expect(byRegistration.errorCode == "company_has_lease")
+        }
     }
 
     @Test func termShorterThanTheMinimumIsRefused() async throws {
-        let server = try await TestServer()
-        let registration = try await server.registration("Company")
-        let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, months: 5),
-                                                      token: try await server.token(.staff))
-        #expect(response.status == 422)
-        #expect(response.errorCode == "lease_term_too_short")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.registration("Company")
+            let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, months: 5),
+                                                          token: try await server.token(.staff))
+            #expect(response.status == 422)
+            #expect(response.errorCode == "lease_term_too_short")
+        }
     }
 
     @Test func termLongerThanTheTotalLimitIsRefused() async throws {
-        let server = try await TestServer()
-        let registration = try await server.registration("Company")
-        let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, months: 61),
-                                                      token: try await server.token(.staff))
-        #expect(response.errorCode == "lease_term_too_long")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.registration("Company")
+            let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, months: 61),
+                                                          token: try await server.token(.staff))
+            #expect(response.errorCode == "lease_term_too_long")
+        }
     }
 
     @Test func leaseMayNotStartInAPastMonth() async throws {
-        let server = try await TestServer()
-        let registration = try await server.registration("Company")
-        let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, start: "2026-10"),
-                                                      token: try await server.token(.staff))
-        #expect(response.errorCode == "start_month_past")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.registration("Company")
+            let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, start: "2026-10"),
+                                                          token: try await server.token(.staff))
+            #expect(response.errorCode == "start_month_past")
+        }
     }
 
     // The far month is the last the service accepts at all (later ones are
     // refused as outside the supported dates, before this rule is asked).
     @Test(arguments: ["2027-12", "2200-12"])
     func leaseMayStartAtMostAYearAhead(_ month: String) async throws {
-        let server = try await TestServer()
-        let registration = try await server.registration("Company")
-        let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, start: month),
-                                                      token: try await server.token(.staff))
-        #expect(response.status == 422)
-        #expect(response.errorCode == "start_month_too_far")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.registration("Company")
+            let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, start: month),
+                                                          token: try await server.token(.staff))
+            #expect(response.status == 422)
+            #expect(response.errorCode == "start_month_too_far")
+        }
     }
 
     @Test func leaseRecordsTheIdentityCheckAndNeedsIt() async throws {
-        let server = try await TestServer()
-        let registration = try await server.registration("Company")
-        let body = #"{"registration":\#(registration),"start_month":"2026-12","months":6,"corporate_number":"7000012050002"}"#
-        let response = try await server.client().send("POST", "/locker-leases", body: body, token: try await server.token(.staff))
-        #expect(response.status == 422)
-        #expect(response.errorCode == "invalid_body")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.registration("Company")
+            let body = #"{"registration":\#(registration),"start_month":"2026-12","months":6,"corporate_number":"7000012050002"}"#
+            let response = try await server.client().send("POST", "/locker-leases", body: body, token: try await server.token(.staff))
+            #expect(response.status == 422)
+            #expect(response.errorCode == "invalid_body")
+        }
     }
 
     @Test func renewalAddsTwelveMonthsAndTheirFee() async throws {
-        let server = try await TestServer()
-        let staff = try await server.token(.staff)
-        let client = server.client()
-        let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("Company")), token: staff)
-        let id = try #require(lease.object["id"] as? Int)
-        let renewed = try await client.send("POST", "/locker-leases/\(id)/renew", token: staff)
-        #expect(renewed.status == 200)
-        #expect(renewed.object["months"] as? Int == 18)
-        #expect(renewed.object["end_date"] as? String == "2028-05-31")
-        #expect(renewed.object["amount_owed"] as? Int == 54000)
-        await server.stop()
+        try await withTestServer { server in
+            let staff = try await server.token(.staff)
+            let client = server.client()
+            let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("Company")), token: staff)
+            let id = try #require(lease.object["id"] as? Int)
+            let renewed = try await client.send("POST", "/locker-leases/\(id)/renew", token: staff)
+            #expect(renewed.status == 200)
+            #expect(renewed.object["months"] as? Int == 18)
+            #expect(renewed.object["end_date"] as? String == "2028-05-31")
+            #expect(renewed.object["amount_owed"] as? Int == 54000)
+        }
     }
 
     @Test func renewalBeyondFiveYearsIsRefused() async throws {
-        let server = try await TestServer()
-        let staff = try await server.token(.staff)
-        let client = server.client()
-        let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("Company"), months: 60),
-                                          token: staff)
-        let id = try #require(lease.object["id"] as? Int)
-        let renewed = try await client.send("POST", "/locker-leases/\(id)/renew", token: staff)
-        #expect(renewed.status == 409)
-        #expect(renewed.errorCode == "lease_limit_reached")
-        await server.stop()
+        try await withTestServer { server in
+            let staff = try await server.token(.staff)
+            let client = server.client()
+            let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("Company"), months: 60),
+                                              token: staff)
+            let id = try #require(lease.object["id"] as? Int)
+            let renewed = try await client.send("POST", "/locker-leases/\(id)/renew", token: staff)
+            #expect(renewed.status == 409)
+            #expect(renewed.errorCode == "lease_limit_reached")
+        }
     }
 
     @Test func idempotencyKeyReplaysTheFirstLease() async throws {
-        let server = try await TestServer()
-        let staff = try await server.token(.staff)
-        let client = server.client()
-        let registration = try await server.registration("Company")
-        let body = LockerBody.lease(registration)
-        let first = try await client.send("POST", "/locker-leases", body: body, token: staff, headers: ["Idempotency-Key": "lease-1"])
-        let again = try await client.send("POST", "/locker-leases", body: body, token: staff, headers: ["Idempotency-Key": "lease-1"])
-        #expect(first.status == 201)
-        #expect(again.status == 201)
-        #expect(again.body == first.body)
-        let leases = try await client.send("GET", "/locker-leases", token: staff)
-        #expect(leases.array.count == 1)
-        let other = try await client.send("POST", "/locker-leases", body: LockerBody.lease(registration, months: 7), token: staff,
-                                          headers: ["Idempotency-Key": "lease-1"])
-        #expect(other.errorCode == "idempotency_key_reused")
-        await server.stop()
+        try await withTestServer { server in
+            let staff = try await server.token(.staff)
+            let client = server.client()
+            let registration = try await server.registration("Company")
+            let body = LockerBody.lease(registration)
+            let first = try await client.send("POST", "/locker-leases", body: body, token: staff, headers: ["Idempotency-Key": "lease-1"])
+            let again = try await client.send("POST", "/locker-leases", body: body, token: staff, headers: ["Idempotency-Key": "lease-1"])
+            #expect(first.status == 201)
+            #expect(again.status == 201)
+            #expect(again.body == first.body)
+            let leases = try await client.send("GET", "/locker-leases", token: staff)
+            #expect(leases.array.count == 1)
+            let other = try await client.send("POST", "/locker-leases", body: LockerBody.lease(registration, months: 7), token: staff,
+                                              headers: ["Idempotency-Key": "lease-1"])
+            #expect(other.errorCode == "idempotency_key_reused")
+        }
     }
 
     @Test func leaseIsAudited() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("Company")),
-                                  token: try await server.token(.staff))
-        let audit = try await client.send("GET", "/audit", token: server.adminToken)
-        #expect(audit.array.contains { $0["action"] as? String == "locker_lease.create" })
-        await server.stop()
+        try await withTestServer { server in
+            let client = server.client()
+            _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("Company")),
+                                      token: try await server.token(.staff))
+            let audit = try await client.send("GET", "/audit", token: server.adminToken)
+            #expect(audit.array.contains { $0["action"] as? String == "locker_lease.create" })
+        }
     }
 }
 
 @Suite(.serialized) struct LockerMemberEndpointTests {
     @Test func memberSeesOnlyItsOwnLeases() async throws {
-        let server = try await TestServer()
-        let staff = try await server.token(.staff)
-        let client = server.client()
-        let mine = try await server.registration("Mine")
-        let other = try await server.registration("Other")
-        _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(mine), token: staff)
-        _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(other, number: LockerBody.number(8)), token: staff)
-        let member = try await server.token(.member, registrationID: mine)
-        let leases = try await client.send("GET", "/me/locker-leases", token: member)
-        #expect(leases.status == 200)
-        #expect(leases.array.map { $0["registration"] as? Int } == [Int(mine)])
-        #expect(try await client.send("GET", "/locker-leases", token: member).status == 403)
-        await server.stop()
+        try await withTestServer { server in
+            let staff = try await server.token(.staff)
+            let client = server.client()
+            let mine = try await server.registration("Mine")
+            let other = try await server.registration("Other")
+            _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(mine), token: staff)
+            _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(other, number: LockerBody.number(8)), token: staff)
+            let member = try await server.token(.member, registrationID: mine)
+            let leases = try await client.send("GET", "/me/locker-leases", token: member)
+            #expect(leases.status == 200)
+            #expect(leases.array.map { $0["registration"] as? Int } == [Int(mine)])
+            #expect(try await client.send("GET", "/locker-leases", token: member).status == 403)
+        }
     }
 }
