@@ -16,10 +16,9 @@ import CalendarValues
 ///   sequence has no gap and no number is used twice.
 ///
 /// Our decision, after the receipts of ward facilities and the items a
-/// qualified simplified invoice needs (消費税法 第57条の4 第2項). Stamp duty
-/// (印紙税, ¥50,000 and more) is not printed: whether it applies depends on
-/// who issues the receipt (a receipt of the ward is exempt, 印紙税法 第5条),
-/// and the fee regime is not known.
+/// qualified simplified invoice needs (消費税法 第57条の4 第2項). From
+/// ¥50,000 without tax the receipt shows the stamp duty to affix
+/// (`RevenueStamp`), unless the ward itself issues it (`stampDutyExempt`).
 public struct Receipt: Hashable, Sendable {
     public let number: ReceiptNumber
     public let issuedOn: LocalDate
@@ -36,6 +35,8 @@ public struct Receipt: Hashable, Sendable {
     public let issuer: String
     public let registrationNumber: InvoiceRegistrationNumber?
     public let tax: ConsumptionTax
+    /// Whether the issuer is exempt from stamp duty (the ward itself, 印紙税法 第5条).
+    public let stampDutyExempt: Bool
 
     /// The center's name as the receipt prints it.
     public static let centerName = "中野区産業振興センター"
@@ -47,7 +48,7 @@ public struct Receipt: Hashable, Sendable {
     /// issuer) when the issuer's line does.
     public init(number: ReceiptNumber, issuedOn: LocalDate, payer: String, purpose: ReceiptPurpose, amount: Int,
                 method: PaymentMethod, issuer: String, registrationNumber: InvoiceRegistrationNumber? = nil,
-                tax: ConsumptionTax = .standard) throws(DomainError) {
+                tax: ConsumptionTax = .standard, stampDutyExempt: Bool = false) throws(DomainError) {
         guard amount > 0 else {
             throw DomainError(.invalid, "receipt_amount_invalid", "A receipt is for more than ¥0; got \(Yen.label(amount)).",
                               details: ["field": "amount", "amount": String(amount)])
@@ -67,6 +68,7 @@ public struct Receipt: Hashable, Sendable {
         self.issuer = try TextRule.name.check(issuer, field: "issuer", code: "receipt_issuer_invalid")
         self.registrationNumber = registrationNumber
         self.tax = tax
+        self.stampDutyExempt = stampDutyExempt
     }
 
     /// The same receipt reissued on `date`: same number, marked 再発行.
@@ -99,6 +101,14 @@ public struct Receipt: Hashable, Sendable {
     /// `¥2,000-（税込）`.
     public var amountLine: String { "金額 " + Yen.label(amount) + "-（税込）" }
 
+    /// Yen of revenue stamp to affix (収入印紙): 0 below ¥50,000 without tax or when exempt.
+    public var stampDuty: Int {
+        stampDutyExempt ? 0 : RevenueStamp.duty(onAmountWithoutTax: amount - taxIncluded)
+    }
+
+    /// `収入印紙 ¥200` when a stamp is due.
+    public var stampLine: String? { stampDuty > 0 ? "収入印紙 " + Yen.label(stampDuty) : nil }
+
     /// `（内消費税等 10% ¥181）`; nil when the rate is 0.
     public var taxLine: String? {
         tax.ratePercent > 0 ? "（内消費税等 \(tax.ratePercent)% \(Yen.label(taxIncluded))）" : nil
@@ -121,7 +131,7 @@ public struct Receipt: Hashable, Sendable {
     /// Every line as printed, top to bottom.
     public var lines: [String] {
         [title, numberLine, issuedLine] + (reissuedLine.map { [$0] } ?? []) +
-            [addressee, amountLine] + (taxLine.map { [$0] } ?? []) +
+            [addressee, amountLine] + (taxLine.map { [$0] } ?? []) + (stampLine.map { [$0] } ?? []) +
             [purposeLine, acknowledgementLine, Self.centerName, issuer] +
             (registrationNumber.map { ["登録番号 \($0)"] } ?? [])
     }

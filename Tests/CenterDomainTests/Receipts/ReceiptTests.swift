@@ -10,9 +10,10 @@ import Testing
     static let purpose = ReceiptPurpose(facility: "大会議室", dates: [RulesFixtures.day("2026-07-01")], divisions: ["午前", "午後"])
 
     static func receipt(payer: String = "中野商事株式会社", amount: Int = 2000, method: PaymentMethod = .cash,
-                        registration: InvoiceRegistrationNumber? = nil) throws -> Receipt {
+                        registration: InvoiceRegistrationNumber? = nil, stampDutyExempt: Bool = false) throws -> Receipt {
         try Receipt(number: number, issuedOn: F.day("2026-07-01"), payer: payer, purpose: purpose, amount: amount,
-                    method: method, issuer: "指定管理者 中野センター運営共同事業体", registrationNumber: registration)
+                    method: method, issuer: "指定管理者 中野センター運営共同事業体", registrationNumber: registration,
+                    stampDutyExempt: stampDutyExempt)
     }
 
     @Test func theReceiptPrintsEveryItemInOrder() throws {
@@ -38,6 +39,29 @@ import Testing
 
     @Test func largeAmountsAreGroupedByThousands() throws {
         #expect(try Self.receipt(amount: 1_234_560).amountLine == "金額 ¥1,234,560-（税込）")
+    }
+
+    @Test func belowFiftyThousandYenWithoutTaxNoStampIsDue() throws {
+        #expect(try Self.receipt(amount: 54_000).stampDuty == 0)
+        #expect(try Self.receipt(amount: 54_000).stampLine == nil)
+    }
+
+    @Test func fromFiftyThousandYenWithoutTaxAStampIsDueAndPrinted() throws {
+        let receipt = try Self.receipt(amount: 55_000)
+        #expect(receipt.stampDuty == 200)
+        #expect(receipt.lines.contains("収入印紙 ¥200"))
+    }
+
+    @Test func theStampDutyRisesByBands() {
+        #expect(RevenueStamp.duty(onAmountWithoutTax: 49_999) == 0)
+        #expect(RevenueStamp.duty(onAmountWithoutTax: 50_000) == 200)
+        #expect(RevenueStamp.duty(onAmountWithoutTax: 1_000_000) == 200)
+        #expect(RevenueStamp.duty(onAmountWithoutTax: 1_000_001) == 400)
+        #expect(RevenueStamp.duty(onAmountWithoutTax: 2_000_000_000) == 200_000)
+    }
+
+    @Test func aReceiptOfTheWardItselfNeedsNoStamp() throws {
+        #expect(try Self.receipt(amount: 100_000, stampDutyExempt: true).stampDuty == 0)
     }
 
     @Test func anHonorificTypedWithTheNameIsNotDoubled() throws {
