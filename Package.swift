@@ -24,20 +24,22 @@ let package = Package(
         .executableTarget(name: "nakano-center", dependencies: [
             "CalendarValues", "CenterAPI", "CenterDomain", "CenterService", "HTTPServer", "JSON", "Operations",
         ]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .target(name: "TestEvents", path: "Tests/TestEvents"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestEvents"]),
+        .testTarget(name: "StoreTests", dependencies: ["CSQLite", "Store", "TestEvents"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CalendarValuesTests", dependencies: ["CalendarValues"]),
         .testTarget(name: "CenterDomainTests", dependencies: ["CalendarValues", "CenterDomain"]),
         .testTarget(name: "RoadmapTests", dependencies: ["CalendarValues", "Roadmap"]),
-        .target(name: "ServiceTestSupport", dependencies: ["CenterDomain", "CenterService"], path: "Tests/ServiceTestSupport"),
+        .target(name: "ServiceTestSupport", dependencies: ["CenterDomain", "CenterService", "TestEvents"], path: "Tests/ServiceTestSupport"),
         .testTarget(name: "CenterServiceTests", dependencies: [
             "CalendarValues", "CenterDomain", "CenterService", "JSON", "ServiceTestSupport", "Store",
         ]),
         .testTarget(name: "CenterAPITests", dependencies: [
             "CalendarValues", "CenterAPI", "CenterDomain", "CenterService", "HTTPServer", "JSON", "Roadmap", "ServiceTestSupport",
+            "TestEvents",
         ]),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "TestEvents"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 /// The dates the service accepts from its users: 1900-01-01 to 2200-12-31
-/// (docs/dates.md). Every date, month and instant read from a request, a
+/// (docs/DOMAIN.md "Supported dates"). Every date, month and instant read from a request, a
 /// configuration file or the command line is checked against it, so every
 /// rule's arithmetic (fiscal years, month windows, advance periods, renewals
 /// of a few years) stays far inside what `LocalDate` holds and is exact.

@@ -10,13 +10,21 @@ public enum CenterAPI {
         SystemEndpoints.all + CalendarEndpoints.all + CatalogueEndpoints.all + RoadmapEndpoints.all + AdminEndpoints.all + MetricsEndpoints.all + RegistrationEndpoints.all + AvailabilityEndpoints.all + BookingEndpoints.all + ClosureEndpoints.all + ReportEndpoints.all + FeedEndpoints.all + BoardEndpoints.all + DeskEndpoints.all + LockerEndpoints.all + StorageEndpoints.all
     }
 
-    /// The router serving `endpoints` for `service`, counting into `metrics`.
-    public static func router(service: CenterService, metrics: APIMetrics = APIMetrics()) -> Router {
+    /// The router serving `endpoints` for `service`, counting into `metrics`;
+    /// throws `RouteError` when two endpoints share a method and path.
+    ///
+    /// The server's own refusals (400, 408, 413, 414, 417, 431, 501, 503,
+    /// 505) and the router's 404 and 405 are answered in the API's error
+    /// shape, `{"error": {"code", "message"}}`, with the server's stable
+    /// code (`HTTPProtocolError.Code`): a client of this API parses one
+    /// error format, whichever layer refused (docs/API.md).
+    public static func router(for endpoints: [Endpoint] = endpoints, service: CenterService,
+                              metrics: APIMetrics = APIMetrics()) throws(RouteError) -> Router {
         var router = Router()
-        router.errorResponder = { status, code, message in APIResponse.error(status, code: code, message: message) }
+        router.protocolErrorResponder = { APIResponse.error($0.status, code: $0.code.rawValue, message: $0.message) }
         let resources = APIResources(service: service, metrics: metrics)
         for endpoint in endpoints {
-            router.add(endpoint.method, endpoint.path, headCheck: { head in
+            try router.add(endpoint.method, endpoint.path, headCheck: { head in
                 await admit(endpoint, head: head, service: service, resources: resources)
             }) { request in
                 await run(endpoint, request: request, service: service, resources: resources)

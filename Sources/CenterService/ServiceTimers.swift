@@ -4,6 +4,10 @@ import CenterDomain
 /// injected clock. Cancel the handle to stop them at shutdown.
 public struct ServiceTimers: Sendable {
     let task: Task<Void, Never>
+    /// How many timer loops run. Each sleeps on the clock only between
+    /// rounds, so when this many tasks sleep on a `ManualClock` the timers
+    /// are idle, their due work done.
+    public let count: Int
 
     public func cancel() { task.cancel() }
 }
@@ -12,15 +16,18 @@ extension CenterService {
     /// Starts every area's timer; each runs until cancelled.
     public func startTimers() -> ServiceTimers {
         let housekeeping = self.housekeeping, bookings = self.bookings, desks = self.desks, lockers = self.lockers
+        let timers: [@Sendable () async -> Void] = [
+            { await housekeeping.runCheckpoints() },
+            { await bookings.runTimer() },
+            { await desks.runTimer() },
+            { await lockers.runTimer() },
+            { await housekeeping.runNightlyTimer() },
+        ]
         let task = Task {
             await withDiscardingTaskGroup { group in
-                group.addTask { await housekeeping.runCheckpoints() }
-                group.addTask { await bookings.runTimer() }
-                group.addTask { await desks.runTimer() }
-                group.addTask { await lockers.runTimer() }
-                group.addTask { await housekeeping.runNightlyTimer() }
+                for timer in timers { group.addTask { await timer() } }
             }
         }
-        return ServiceTimers(task: task)
+        return ServiceTimers(task: task, count: timers.count)
     }
 }

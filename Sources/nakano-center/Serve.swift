@@ -38,7 +38,13 @@ enum Serve {
         let service = await open(settings, log.serviceLog)
         await writeAdminTokenIfNeeded(service: service, databasePath: databasePath, log: log)
         let metrics = APIMetrics()
-        let server = HTTPServer(configuration: configuration, responder: CenterAPI.router(service: service, metrics: metrics)) { entry in
+        let router: Router
+        do {
+            router = try CenterAPI.router(service: service, metrics: metrics)
+        } catch {
+            fail("the API's route table is invalid: \(error)", code: WorkerExit.doNotRestart)
+        }
+        let server = HTTPServer(configuration: configuration, responder: router) { entry in
             metrics.recordResponse(entry)
             var now = timespec()
             clock_gettime(CLOCK_REALTIME, &now)

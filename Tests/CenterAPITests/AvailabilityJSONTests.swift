@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func aRealMonthWithBookingsAndClosedDaysMatchesJSONEncoder() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let ward = try await server.register("ward")
         for date in ["2026-12-01", "2026-12-02"] {
             let response = try await server.client().send("POST", "/bookings",
@@ -56,6 +56,6 @@ import Testing
                                                              to: LocalDate("2027-01-31")!, category: nil, for: actor)
             #expect(try AvailabilityJSON.encode(days) == encoded(days))
         }
-        await server.stop()
+        }
     }
 }

@@ -7,7 +7,7 @@ import Testing
 /// community quota's ceiling holds.
 @Suite(.serialized) struct BookingConcurrencyTests {
     @Test func twoHundredClientsRaceForTwentyUnitsAndEachUnitIsSoldOnce() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let ward = try await server.register("ward")
         let token = server.adminToken
         let port = server.port
@@ -36,11 +36,11 @@ import Testing
                 """).count
         }
         #expect(overlaps == 0)
-        await server.stop()
+        }
     }
 
     @Test func theQuotaCeilingHoldsUnderAHundredParallelRequests() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let ward = try await server.register("ward")
         let token = server.adminToken
         let port = server.port
@@ -67,11 +67,11 @@ import Testing
                 """)!.get("n")
         }
         #expect(booked == 56)
-        await server.stop()
+        }
     }
 
     @Test func parallelRetriesWithOneIdempotencyKeyCreateOneBooking() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let registration = try await server.register("general")
         let token = server.adminToken
         let port = server.port
@@ -89,6 +89,6 @@ import Testing
         #expect(responses.filter { $0.headers["idempotent-replayed"] == nil }.count == 1)
         let count: Int = try await server.service.pool.read { db in try db.queryOne("SELECT count(*) AS n FROM bookings")!.get("n") }
         #expect(count == 1)
-        await server.stop()
+        }
     }
 }

@@ -11,138 +11,138 @@ import Testing
     }
 
     @Test func slotTakenIs409() async throws {
-        let server = try await TestServer()
-        let a = try await server.register("general")
-        let b = try await server.register("general")
-        #expect(try await post(server, bookingBody("2026-12-10", registration: a)).0 == 201)
-        let (status, code) = try await post(server, bookingBody("2026-12-10", registration: b))
-        #expect(status == 409)
-        #expect(code == "slot_taken")
-        await server.stop()
+        try await withTestServer { server in
+            let a = try await server.register("general")
+            let b = try await server.register("general")
+            #expect(try await post(server, bookingBody("2026-12-10", registration: a)).0 == 201)
+            let (status, code) = try await post(server, bookingBody("2026-12-10", registration: b))
+            #expect(status == 409)
+            #expect(code == "slot_taken")
+        }
     }
 
     @Test func windowNotOpenNamesTheOpeningDate() async throws {
-        let server = try await TestServer()
-        let registration = try await server.register("general")
-        let response = try await server.client().send("POST", "/bookings", body: bookingBody("2027-01-15", registration: registration),
-                                                       token: server.adminToken)
-        #expect(response.status == 409)
-        #expect(response.errorCode == "window_not_open")
-        #expect(((response.object["error"] as? [String: Any])?["details"] as? [String: Any])?["opens"] as? String == "2026-12-01")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.register("general")
+            let response = try await server.client().send("POST", "/bookings", body: bookingBody("2027-01-15", registration: registration),
+                                                           token: server.adminToken)
+            #expect(response.status == 409)
+            #expect(response.errorCode == "window_not_open")
+            #expect(((response.object["error"] as? [String: Any])?["details"] as? [String: Any])?["opens"] as? String == "2026-12-01")
+        }
     }
 
     @Test func communityQuotaReservedNamesTheReleaseDate() async throws {
-        let server = try await TestServer()
-        let ward = try await server.register("ward")
-        let client = server.client()
-        for day in (4...22).filter({ $0 != 18 }) {
-            let date = "2027-01-\(day < 10 ? "0" : "")\(day)"
-            let body = bookingBody(date, ["am", "pm", "night"], facility: "small-gym", registration: ward)
-            #expect(try await client.send("POST", "/bookings", body: body, token: server.adminToken).status == 201)
+        try await withTestServer { server in
+            let ward = try await server.register("ward")
+            let client = server.client()
+            for day in (4...22).filter({ $0 != 18 }) {
+                let date = "2027-01-\(day < 10 ? "0" : "")\(day)"
+                let body = bookingBody(date, ["am", "pm", "night"], facility: "small-gym", registration: ward)
+                #expect(try await client.send("POST", "/bookings", body: body, token: server.adminToken).status == 201)
+            }
+            let last = bookingBody("2027-01-23", ["am", "pm"], facility: "small-gym", registration: ward)
+            #expect(try await client.send("POST", "/bookings", body: last, token: server.adminToken).status == 201)
+            let economic = try await server.register("economic_group")
+            let response = try await client.send("POST", "/bookings", body: bookingBody("2027-01-25", facility: "small-gym", registration: economic),
+                                                 token: server.adminToken)
+            #expect(response.status == 409)
+            #expect(response.errorCode == "community_quota_reserved")
+            #expect(((response.object["error"] as? [String: Any])?["details"] as? [String: Any])?["release_date"] as? String == "2026-12-26")
+            let report = try await client.send("GET", "/reports/community-quota?month=2027-01", token: server.adminToken)
+            let gym = report.array.first { $0["facility"] as? String == "small-gym" }
+            #expect(gym?["non_community_units"] as? Int == 56)
+            #expect(gym?["reserved_units"] as? Int == 25)
         }
-        let last = bookingBody("2027-01-23", ["am", "pm"], facility: "small-gym", registration: ward)
-        #expect(try await client.send("POST", "/bookings", body: last, token: server.adminToken).status == 201)
-        let economic = try await server.register("economic_group")
-        let response = try await client.send("POST", "/bookings", body: bookingBody("2027-01-25", facility: "small-gym", registration: economic),
-                                             token: server.adminToken)
-        #expect(response.status == 409)
-        #expect(response.errorCode == "community_quota_reserved")
-        #expect(((response.object["error"] as? [String: Any])?["details"] as? [String: Any])?["release_date"] as? String == "2026-12-26")
-        let report = try await client.send("GET", "/reports/community-quota?month=2027-01", token: server.adminToken)
-        let gym = report.array.first { $0["facility"] as? String == "small-gym" }
-        #expect(gym?["non_community_units"] as? Int == 56)
-        #expect(gym?["reserved_units"] as? Int == 25)
-        await server.stop()
     }
 
     @Test func facilityClosedOnTheRegularClosedDay() async throws {
-        let server = try await TestServer()
-        let registration = try await server.register("general")
-        let (status, code) = try await post(server, bookingBody("2026-12-21", registration: registration))
-        #expect(status == 409)
-        #expect(code == "facility_closed")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.register("general")
+            let (status, code) = try await post(server, bookingBody("2026-12-21", registration: registration))
+            #expect(status == 409)
+            #expect(code == "facility_closed")
+        }
     }
 
     @Test func monthlyLimitReachedAfterEightUnits() async throws {
-        let server = try await TestServer()
-        let registration = try await server.register("general")
-        #expect(try await post(server, bookingBody("2026-12-01", ["am", "pm", "night"], registration: registration)).0 == 201)
-        #expect(try await post(server, bookingBody("2026-12-02", ["am", "pm", "night"], registration: registration)).0 == 201)
-        let (status, code) = try await post(server, bookingBody("2026-12-03", ["am", "pm", "night"], registration: registration))
-        #expect(status == 409)
-        #expect(code == "monthly_limit_reached")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.register("general")
+            #expect(try await post(server, bookingBody("2026-12-01", ["am", "pm", "night"], registration: registration)).0 == 201)
+            #expect(try await post(server, bookingBody("2026-12-02", ["am", "pm", "night"], registration: registration)).0 == 201)
+            let (status, code) = try await post(server, bookingBody("2026-12-03", ["am", "pm", "night"], registration: registration))
+            #expect(status == 409)
+            #expect(code == "monthly_limit_reached")
+        }
     }
 
     @Test func couplingRequiredForTheCookingRoomAlone() async throws {
-        let server = try await TestServer()
-        let registration = try await server.register("general")
-        let (status, code) = try await post(server, bookingBody("2026-12-10", facility: "cooking-room", registration: registration))
-        #expect(status == 409)
-        #expect(code == "coupling_required")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.register("general")
+            let (status, code) = try await post(server, bookingBody("2026-12-10", facility: "cooking-room", registration: registration))
+            #expect(status == 409)
+            #expect(code == "coupling_required")
+        }
     }
 
     @Test func guardianRequiredForTheNurseryRoomIs422() async throws {
-        let server = try await TestServer()
-        let registration = try await server.register("general")
-        #expect(try await post(server, bookingBody("2026-12-10", registration: registration)).0 == 201)
-        let (status, code) = try await post(server, bookingBody("2026-12-10", facility: "nursery-room", registration: registration,
-                                                                attendees: 4))
-        #expect(status == 422)
-        #expect(code == "guardian_required")
-        let named = bookingBody("2026-12-10", facility: "nursery-room", registration: registration, attendees: 4, guardian: "Sato")
-        #expect(try await post(server, named).0 == 201)
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.register("general")
+            #expect(try await post(server, bookingBody("2026-12-10", registration: registration)).0 == 201)
+            let (status, code) = try await post(server, bookingBody("2026-12-10", facility: "nursery-room", registration: registration,
+                                                                    attendees: 4))
+            #expect(status == 422)
+            #expect(code == "guardian_required")
+            let named = bookingBody("2026-12-10", facility: "nursery-room", registration: registration, attendees: 4, guardian: "Sato")
+            #expect(try await post(server, named).0 == 201)
+        }
     }
 
     @Test func registrationExpiredIs409() async throws {
-        let server = try await TestServer()
-        let registration = try await server.register("general", validFrom: "2024-01-01", validUntil: "2025-12-31")
-        let (status, code) = try await post(server, bookingBody("2026-12-10", registration: registration))
-        #expect(status == 409)
-        #expect(code == "registration_expired")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.register("general", validFrom: "2024-01-01", validUntil: "2025-12-31")
+            let (status, code) = try await post(server, bookingBody("2026-12-10", registration: registration))
+            #expect(status == 409)
+            #expect(code == "registration_expired")
+        }
     }
 
     @Test func registrationSuspendedIs409() async throws {
-        let server = try await TestServer()
-        let registration = try await server.register("general")
-        let patch = try await server.client().send("PATCH", "/registrations/\(registration)",
-                                                   body: #"{"suspended_until":"2026-12-31"}"#, token: server.adminToken)
-        #expect(patch.status == 200)
-        #expect(patch.object["status"] as? String == "suspended")
-        let (status, code) = try await post(server, bookingBody("2026-12-10", registration: registration))
-        #expect(status == 409)
-        #expect(code == "registration_suspended")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.register("general")
+            let patch = try await server.client().send("PATCH", "/registrations/\(registration)",
+                                                       body: #"{"suspended_until":"2026-12-31"}"#, token: server.adminToken)
+            #expect(patch.status == 200)
+            #expect(patch.object["status"] as? String == "suspended")
+            let (status, code) = try await post(server, bookingBody("2026-12-10", registration: registration))
+            #expect(status == 409)
+            #expect(code == "registration_suspended")
+        }
     }
 
     @Test func capacityExceededIs409() async throws {
-        let server = try await TestServer()
-        let registration = try await server.register("general")
-        let (status, code) = try await post(server, bookingBody("2026-12-10", registration: registration, attendees: 500))
-        #expect(status == 409)
-        #expect(code == "capacity_exceeded")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.register("general")
+            let (status, code) = try await post(server, bookingBody("2026-12-10", registration: registration, attendees: 500))
+            #expect(status == 409)
+            #expect(code == "capacity_exceeded")
+        }
     }
 
     @Test func consecutiveDayLimitIs409() async throws {
-        let server = try await TestServer()
-        let registration = try await server.register("general")
-        let (status, code) = try await post(server, bookingBody("2026-12-01", days: 4, registration: registration))
-        #expect(status == 409)
-        #expect(code == "consecutive_day_limit")
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.register("general")
+            let (status, code) = try await post(server, bookingBody("2026-12-01", days: 4, registration: registration))
+            #expect(status == 409)
+            #expect(code == "consecutive_day_limit")
+        }
     }
 
     @Test func aMalformedBodyIs422WithThePath() async throws {
-        let server = try await TestServer()
-        let response = try await server.client().send("POST", "/bookings", body: #"{"facility":"meeting-room-1"}"#, token: server.adminToken)
-        #expect(response.status == 422)
-        #expect(response.errorCode == "invalid_body")
-        await server.stop()
+        try await withTestServer { server in
+            let response = try await server.client().send("POST", "/bookings", body: #"{"facility":"meeting-room-1"}"#, token: server.adminToken)
+            #expect(response.status == 422)
+            #expect(response.errorCode == "invalid_body")
+        }
     }
 }

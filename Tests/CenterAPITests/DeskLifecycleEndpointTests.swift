@@ -16,18 +16,18 @@ import Testing
     }
 
     @Test func deskCheckInBeforeTheDayIsTooEarly() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let holder = try await server.deskFreelancer(client: client)
         let id = try await Self.pass(client, deskBody("2026-11-26", "am"), token: holder.token)
         let response = try await client.send("POST", "/desk-passes/\(id)/check-in", token: holder.token)
         #expect(response.status == 409)
         #expect(response.errorCode == "check_in_too_early")
-        await server.stop()
+        }
     }
 
     @Test func deskStaffChecksInUntilThirtyMinutesAfterTheStart() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let holder = try await server.deskFreelancer(client: client)
         let id = try await Self.pass(client, deskBody("2026-11-26", "am"), token: holder.token)
@@ -36,11 +36,11 @@ import Testing
         let response = try await client.send("POST", "/desk-passes/\(id)/check-in", token: staff)
         #expect(response.status == 200)
         #expect(response.object["state"] as? String == "checked_in")
-        await server.stop()
+        }
     }
 
     @Test func deskCheckInAfterTheGraceIsTooLate() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let holder = try await server.deskFreelancer(client: client)
         let id = try await Self.pass(client, deskBody("2026-11-26", "am"), token: holder.token)
@@ -48,11 +48,11 @@ import Testing
         let response = try await client.send("POST", "/desk-passes/\(id)/check-in", token: holder.token)
         #expect(response.status == 409)
         #expect(response.errorCode == "check_in_too_late")
-        await server.stop()
+        }
     }
 
     @Test func deskCancelBeforeTheStartFreesTheDesk() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let a = try await server.deskFreelancer(client: client), b = try await server.deskFreelancer(client: client)
         let id = try await Self.pass(client, deskBody("2026-11-26", "pm", desk: "desk-05"), token: a.token)
@@ -61,11 +61,11 @@ import Testing
         #expect(cancelled.object["state"] as? String == "cancelled")
         let again = try await client.send("POST", "/desk-passes", body: deskBody("2026-11-26", "pm", desk: "desk-05"), token: b.token)
         #expect(again.status == 201)
-        await server.stop()
+        }
     }
 
     @Test func deskCancelAfterTheStartIsTooLate() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let holder = try await server.deskFreelancer(client: client)
         let id = try await Self.pass(client, deskBody("2026-11-26", "am"), token: holder.token)
@@ -73,11 +73,11 @@ import Testing
         let response = try await client.send("POST", "/desk-passes/\(id)/cancel", token: holder.token)
         #expect(response.status == 409)
         #expect(response.errorCode == "cancel_too_late")
-        await server.stop()
+        }
     }
 
     @Test func deskMemberTouchingAnotherRegistrationsPassGets404() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let a = try await server.deskFreelancer(client: client), b = try await server.deskFreelancer(client: client)
         let id = try await Self.pass(client, deskBody("2026-11-26", "am"), token: a.token)
@@ -89,11 +89,11 @@ import Testing
         }
         #expect(try await client.send("GET", "/me/desk-passes", token: b.token).array.isEmpty)
         #expect(try await client.send("GET", "/me/desk-passes", token: a.token).array.count == 1)
-        await server.stop()
+        }
     }
 
     @Test func deskStaffListsPassesOfADateAndMembersMayNot() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let a = try await server.deskFreelancer(client: client), b = try await server.deskFreelancer(client: client)
         _ = try await Self.pass(client, deskBody("2026-11-26", "am"), token: a.token)
@@ -102,32 +102,29 @@ import Testing
         #expect(list.status == 200)
         #expect(list.array.map { $0["registration"] as? Int } == [Int(a.id)])
         #expect(try await client.send("GET", "/desk-passes?date=2026-11-26", token: a.token).status == 403)
-        await server.stop()
+        }
     }
 
     @Test func deskNoShowIsReleasedByTheServiceTimerAndTheDeskIsFreeAgain() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let timers = server.service.startTimers()
         defer { timers.cancel() }
         let client = server.client()
         let a = try await server.deskFreelancer(client: client), b = try await server.deskFreelancer(client: client)
         let id = try await Self.pass(client, deskBody("2026-11-26", "day", desk: "desk-01"), token: a.token)
         server.setClock("2026-11-26", minute: 9 * 60 + 31)
-        var state = "booked"
-        for _ in 0..<500 where state == "booked" {
-            try await Task.sleep(for: .milliseconds(5))
-            state = try await client.send("GET", "/desk-passes/\(id)", token: a.token).object["state"] as? String ?? "?"
-        }
+            try await server.clock.waitForSleepers(timers.count)
+            let state = try await client.send("GET", "/desk-passes/\(id)", token: a.token).object["state"] as? String ?? "?"
         #expect(state == "no_show")
         let registration = try await client.send("GET", "/registrations/\(a.id)", token: server.adminToken)
         #expect(registration.object["penalty_points"] as? Int == 2)
         let rebooked = try await client.send("POST", "/desk-passes", body: deskBody("2026-11-26", "pm", desk: "desk-01"), token: b.token)
         #expect(rebooked.status == 201)
-        await server.stop()
+        }
     }
 
     @Test func deskUtilizationReportsOccupancyPerDateAndPeriod() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let a = try await server.deskFreelancer(client: client), b = try await server.deskFreelancer(client: client)
         let first = try await Self.pass(client, deskBody("2026-11-26", "am"), token: a.token)
@@ -146,11 +143,11 @@ import Testing
         #expect(am["checked_in"] as? Int == 1)
         #expect(am["no_shows"] as? Int == 1)
         #expect(am["occupancy"] as? Double == 0.05)
-        await server.stop()
+        }
     }
 
     @Test func deskUtilizationAsCSVStartsWithAByteOrderMark() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("GET", "/reports/desk-occupancy?from=2026-11-26&to=2026-11-26",
                                                       token: server.adminToken, headers: ["Accept": "text/csv"])
         #expect(response.status == 200)
@@ -160,14 +157,14 @@ import Testing
         #expect(lines.first == "part,date,period,open,desks,passes,checked_in,no_shows,occupancy")
         #expect(lines.dropFirst().first == "desks,2026-11-26,am,true,20,0,0,0,0.0")
         #expect(lines.count == 4)
-        await server.stop()
+        }
     }
 }
 
 /// A closure that shuts the desk pool cancels the passes it hits at once.
 @Suite(.serialized) struct DeskClosureEndpointTests {
     @Test func wholeCenterClosureCancelsDeskPassesWithoutPenalty() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let holder = try await server.deskFreelancer(client: client)
         let id = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-11-27", "pm"), token: holder.token)
@@ -180,11 +177,11 @@ import Testing
         #expect(pass.object["state"] as? String == "cancelled")
         let me = try await client.send("GET", "/registrations/\(holder.id)", token: server.adminToken)
         #expect(me.object["penalty_points"] as? Int == 0)
-        await server.stop()
+        }
     }
 
     @Test func roomOnlyClosureLeavesDeskPassesAlone() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let holder = try await server.deskFreelancer(client: client)
         let id = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-11-27", "pm"), token: holder.token)
@@ -194,6 +191,6 @@ import Testing
         #expect((closure.object["cancelled_desk_passes"] as? [Any])?.isEmpty == true)
         let pass = try await client.send("GET", "/desk-passes/\(id)", token: holder.token)
         #expect(pass.object["state"] as? String == "booked")
-        await server.stop()
+        }
     }
 }

@@ -7,7 +7,7 @@ import Testing
 /// connection, race for the last free desk: exactly one wins.
 @Suite(.serialized) struct DeskRaceTests {
     @Test func deskFiftyFreelancersRaceForTheLastDeskAndExactlyOneWins() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let setup = server.client()
         for _ in 0..<19 {
             let id = try await server.register("freelancer", client: setup)
@@ -39,6 +39,6 @@ import Testing
                 """)?.get("n")
         }
         #expect(live == 1)
-        await server.stop()
+        }
     }
 }

@@ -53,18 +53,18 @@ import Testing
 
     @Test func aRefusalTheOperationDoesNotListIsAnsweredNotedAndLogged() async throws {
         let log = ServiceLogCollector()
-        let server = try await TestServer(log: log.log)
-        let undeclared = Endpoint(.GET, "/drift", summary: "", tag: "test", access: .anyone, response: [:],
-                                  refusals: NoRefusal.self) { _ in
-            throw Refusal(BookingLookupCode.bookingNotFound, "No booking has id 1.")
+        try await withTestServer(log: log.log) { server throws in
+            let undeclared = Endpoint(.GET, "/drift", summary: "", tag: "test", access: .anyone, response: [:],
+                                      refusals: NoRefusal.self) { _ in
+                throw Refusal(BookingLookupCode.bookingNotFound, "No booking has id 1.")
+            }
+            let request = HTTPRequest(method: .GET, target: "/drift", pathSegments: ["drift"], query: [])
+            let metrics = APIMetrics()
+            let response = await CenterAPI.answer(undeclared, request: request, service: server.service,
+                                                  resources: APIResources(service: server.service, metrics: metrics))
+            #expect(response.status == .notFound)
+            #expect(metrics.unlistedRefusals == ["GET /drift: booking_not_found"])
+            #expect(log.all.contains { $0.message == "refusal not listed for the operation" && $0.fields["code"] == "booking_not_found" })
         }
-        let request = HTTPRequest(method: .GET, target: "/drift", pathSegments: ["drift"], query: [])
-        let metrics = APIMetrics()
-        let response = await CenterAPI.answer(undeclared, request: request, service: server.service,
-                                              resources: APIResources(service: server.service, metrics: metrics))
-        #expect(response.status == .notFound)
-        #expect(metrics.unlistedRefusals == ["GET /drift: booking_not_found"])
-        #expect(log.all.contains { $0.message == "refusal not listed for the operation" && $0.fields["code"] == "booking_not_found" })
-        await server.stop()
     }
 }

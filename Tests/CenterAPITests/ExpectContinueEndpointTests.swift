@@ -13,42 +13,42 @@ import Testing
     }
 
     @Test func aMissingTokenIs401BeforeTheBodyAndWithoutContinue() async throws {
-        let server = try await TestServer()
-        let client = server.client()
-        let response = try await client.sendRaw(Self.head("/bookings", token: nil, length: 50_000))
-        #expect(response.status == 401)
-        #expect(response.errorCode == "unauthorized")
-        #expect(response.headers["connection"] == "close")
-        #expect(try await client.isClosedByServer())
-        await server.stop()
+        try await withTestServer { server in
+            let client = server.client()
+            let response = try await client.sendRaw(Self.head("/bookings", token: nil, length: 50_000))
+            #expect(response.status == 401)
+            #expect(response.errorCode == "unauthorized")
+            #expect(response.headers["connection"] == "close")
+            #expect(try await client.isClosedByServer())
+        }
     }
 
     @Test func anInvalidTokenIs401BeforeTheBody() async throws {
-        let server = try await TestServer()
-        let response = try await server.client().sendRaw(Self.head("/bookings", token: "not-a-token", length: 200))
-        #expect(response.status == 401)
-        #expect(response.errorCode == "invalid_token")
-        await server.stop()
+        try await withTestServer { server in
+            let response = try await server.client().sendRaw(Self.head("/bookings", token: "not-a-token", length: 200))
+            #expect(response.status == 401)
+            #expect(response.errorCode == "invalid_token")
+        }
     }
 
     @Test func aRoleTheRouteDoesNotAdmitIs403BeforeTheBody() async throws {
-        let server = try await TestServer()
-        let staff = try await server.token(.staff)
-        let response = try await server.client().sendRaw(Self.head("/tokens", token: staff, length: 200))
-        #expect(response.status == 403)
-        #expect(response.errorCode == "forbidden")
-        await server.stop()
+        try await withTestServer { server in
+            let staff = try await server.token(.staff)
+            let response = try await server.client().sendRaw(Self.head("/tokens", token: staff, length: 200))
+            #expect(response.status == 403)
+            #expect(response.errorCode == "forbidden")
+        }
     }
 
     @Test func aGoodTokenGetsContinueAndTheRequestIsAnswered() async throws {
-        let server = try await TestServer()
-        let registration = try await server.register("general")
-        let body = bookingBody("2026-12-10", registration: registration)
-        let client = server.client()
-        let interim = try await client.sendRaw(Self.head("/bookings", token: server.adminToken, length: body.utf8.count))
-        #expect(interim.status == 100)
-        let final = try await client.sendRaw(body)
-        #expect(final.status == 201)
-        await server.stop()
+        try await withTestServer { server in
+            let registration = try await server.register("general")
+            let body = bookingBody("2026-12-10", registration: registration)
+            let client = server.client()
+            let interim = try await client.sendRaw(Self.head("/bookings", token: server.adminToken, length: body.utf8.count))
+            #expect(interim.status == 100)
+            let final = try await client.sendRaw(body)
+            #expect(final.status == 201)
+        }
     }
 }

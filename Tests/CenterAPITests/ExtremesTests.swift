@@ -12,7 +12,7 @@ import JSON
 /// bench/extremes.sh runs the same against a separate `serve` process.
 @Suite(.serialized) struct ExtremesTests {
     @Test func everyEndpointAnswersEveryExtremeBelow500AndKeepsServing() async throws {
-        let server = try await TestServer(synchronousFull: false)
+        try await withTestServer(synchronousFull: false) { server in
         let (requests, member) = try await Self.prepare(server)
         #expect(requests.count > 3000, "the run covers the API: \(requests.count) requests")
         let client = server.client()
@@ -29,7 +29,7 @@ import JSON
         }
         #expect(failures.isEmpty, "\(failures.count) of \(requests.count) answered 5xx:\n\(failures.prefix(20).joined(separator: "\n"))")
         #expect(try await server.client().send("GET", "/health").status == 200)
-        await server.stop()
+        }
     }
 
     @Test func everyEndpointWithADateMonthOrNumberIsDriven() {

@@ -36,7 +36,7 @@ func icsLines(_ text: String) -> [String] {
 /// `GET /facilities/{id}/calendar.ics` and `GET /me/calendar.ics` through the real server.
 @Suite(.serialized) struct FeedEndpointTests {
     @Test func publicFeedShowsBookedDivisionsWithoutPersonalData() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let registration = try await server.register("general")
         _ = try await server.book("2026-12-10", registration: registration, client: client)
@@ -47,11 +47,11 @@ func icsLines(_ text: String) -> [String] {
         #expect(!feed.text.contains("general user"))
         #expect(!feed.text.contains("03-0000-0000"))
         #expect(!feed.text.contains("Seminar"))
-        await server.stop()
+        }
     }
 
     @Test func eventsTakeTheirTimesFromTheConfiguredDivisionsInTokyoTime() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let registration = try await server.register("general")
         let id = try await server.book("2026-12-10", ["am", "pm"], registration: registration, client: client)
@@ -60,11 +60,11 @@ func icsLines(_ text: String) -> [String] {
         #expect(lines.contains("DTSTART;TZID=Asia/Tokyo:20261210T090000"))
         #expect(lines.contains("DTEND;TZID=Asia/Tokyo:20261210T170000"))
         #expect(lines.contains("TZID:Asia/Tokyo"))
-        await server.stop()
+        }
     }
 
     @Test func provisionalIsTentativeAndPaidIsConfirmed() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let registration = try await server.register("general")
         let id = try await server.book("2026-12-10", registration: registration, client: client)
@@ -75,11 +75,11 @@ func icsLines(_ text: String) -> [String] {
         let after = icsLines(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
         #expect(after.contains("STATUS:CONFIRMED"))
         #expect(after.contains("SEQUENCE:1"))
-        await server.stop()
+        }
     }
 
     @Test func cancelledBookingStaysWithItsUidAsCancelledWithSequenceBumped() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let registration = try await server.register("general")
         let id = try await server.book("2026-12-10", registration: registration, client: client)
@@ -89,11 +89,11 @@ func icsLines(_ text: String) -> [String] {
         #expect(lines.contains(try await server.uid(id, "2026-12-10", "am")))
         #expect(lines.contains("STATUS:CANCELLED"))
         #expect(lines.contains("SEQUENCE:2"))
-        await server.stop()
+        }
     }
 
     @Test func uidsAreStableBetweenFetches() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let registration = try await server.register("general")
         _ = try await server.book("2026-12-10", ["am", "night"], days: 2, registration: registration, client: client)
@@ -103,11 +103,11 @@ func icsLines(_ text: String) -> [String] {
         let second = uids(try await client.send("GET", "/facilities/meeting-room-1/calendar.ics").text)
         #expect(first.count == 4)
         #expect(first == second)
-        await server.stop()
+        }
     }
 
     @Test func publicUidsDoNotRevealTheSequentialBookingIds() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let registration = try await server.register("general")
         let first = try await server.book("2026-12-10", registration: registration, client: client)
@@ -120,11 +120,11 @@ func icsLines(_ text: String) -> [String] {
             #expect(feedID.count == 32 && feedID.allSatisfy(\.isHexDigit))
         }
         #expect(try await server.feedID(first) != server.feedID(second))
-        await server.stop()
+        }
     }
 
     @Test func uidsAreStableAcrossARestart() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let registration = try await server.register("general")
         let id = try await server.book("2026-12-10", registration: registration, client: client)
@@ -132,11 +132,11 @@ func icsLines(_ text: String) -> [String] {
         let reopened = try await server.reopenedService()
         let after = try await reopened.bookings.booking(id: Int64(id), for: TestServer.staffActor).feedID
         #expect(after == before)
-        await server.stop()
+        }
     }
 
     @Test func feedKeepsToTheRequestedRange() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let registration = try await server.register("general")
         _ = try await server.book("2026-12-10", registration: registration, client: client)
@@ -145,19 +145,19 @@ func icsLines(_ text: String) -> [String] {
         #expect(!outside.text.contains("BEGIN:VEVENT"))
         let reversed = try await client.send("GET", "/facilities/meeting-room-1/calendar.ics?from=2026-12-31&to=2026-12-01")
         #expect(reversed.status == 422)
-        await server.stop()
+        }
     }
 
     @Test func unknownFacilityFeedIsNotFound() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("GET", "/facilities/no-such-room/calendar.ics")
         #expect(response.status == 404)
         #expect(response.errorCode == "facility_not_found")
-        await server.stop()
+        }
     }
 
     @Test func memberFeedShowsOnlyItsOwnBookingsWithPurpose() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let own = try await server.register("general")
         let other = try await server.register("general")
@@ -170,15 +170,15 @@ func icsLines(_ text: String) -> [String] {
         #expect(lines.contains("SUMMARY:Seminar（会議室1 午前）"))
         #expect(lines.contains(try await server.uid(ownID, "2026-12-10", "am")))
         #expect(!lines.contains(try await server.uid(otherID, "2026-12-11", "am")))
-        await server.stop()
+        }
     }
 
     @Test func memberFeedNeedsAMemberToken() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         #expect(try await client.send("GET", "/me/calendar.ics").status == 401)
         let staff = try await server.token(.staff)
         #expect(try await client.send("GET", "/me/calendar.ics", token: staff).status == 403)
-        await server.stop()
+        }
     }
 }

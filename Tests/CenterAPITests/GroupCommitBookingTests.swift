@@ -8,7 +8,7 @@ import Testing
 /// facilities side by side — and the database holds exactly the successes.
 @Suite(.serialized) struct GroupCommitBookingTests {
     @Test func concurrentBookingsInSharedBatchesEachGetTheirOwnAnswer() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let general = try await server.register("general")
         let ward = try await server.register("ward")
         let token = server.adminToken
@@ -62,6 +62,6 @@ import Testing
         // overlapped; at the least, none was lost or counted twice.
         let statistics = server.service.housekeeping.writer
         #expect(statistics.batchesCommitted - batchesBefore <= 27)
-        await server.stop()
+        }
     }
 }

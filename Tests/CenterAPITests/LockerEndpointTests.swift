@@ -46,24 +46,24 @@ enum LockerBody {
 
 @Suite(.serialized) struct LockerEndpointTests {
     @Test func lockersListsEveryConfiguredLockerFree() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("GET", "/lockers", token: try await server.token(.staff))
         #expect(response.status == 200)
         #expect(response.array.count == 30)
         #expect(response.array.first?["id"] as? String == "locker-01")
         #expect(response.array.allSatisfy { $0["state"] as? String == "free" })
-        await server.stop()
+        }
     }
 
     @Test func lockersAreForStaffOnly() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let member = try await server.token(.member, registrationID: try await server.registration("Member"))
         #expect(try await server.client().send("GET", "/lockers", token: member).status == 403)
-        await server.stop()
+        }
     }
 
     @Test func leaseTakesTheNextFreeLockerAndStatesWhatIsOwed() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let registration = try await server.registration("Kabushiki Kaisha A")
         let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration), token: staff)
@@ -77,23 +77,23 @@ enum LockerBody {
         let lockers = try await server.client().send("GET", "/lockers", token: staff).array
         #expect(lockers.first?["state"] as? String == "leased")
         #expect(lockers.first?["until"] as? String == "2027-05-31")
-        await server.stop()
+        }
     }
 
     @Test(arguments: [("700001205000", "length"), ("70000120500O2", "non_digit"), ("1000012050002", "check_digit")])
     func invalidCorporateNumberIsRefusedWithItsReason(_ number: String, _ reason: String) async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let registration = try await server.registration("Company")
         let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, number: number),
                                                       token: try await server.token(.staff))
         #expect(response.status == 422)
         #expect(response.errorCode == "invalid_corporate_number")
         #expect((response.object["error"] as? [String: Any]).flatMap { $0["details"] as? [String: Any] }?["reason"] as? String == reason)
-        await server.stop()
+        }
     }
 
     @Test func founderLeaseCarriesTheDeadlineForTheNumber() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let registration = try await server.registration("Founder")
         let client = server.client()
@@ -107,11 +107,11 @@ enum LockerBody {
         let supplied = try await client.send("POST", "/locker-leases/\(id)/corporate-number", body: #"{"corporate_number":"7000012050002"}"#, token: staff)
         #expect(supplied.status == 200)
         #expect(supplied.object["corporate_number"] as? String == "7000012050002")
-        await server.stop()
+        }
     }
 
     @Test func companyHoldsOneActiveLease() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let first = try await server.registration("Company A")
@@ -122,62 +122,62 @@ enum LockerBody {
         #expect(byNumber.errorCode == "company_has_lease")
         let byRegistration = try await client.send("POST", "/locker-leases", body: LockerBody.lease(first, number: LockerBody.number(5)), token: staff)
         #expect(byRegistration.errorCode == "company_has_lease")
-        await server.stop()
+        }
     }
 
     @Test func termShorterThanTheMinimumIsRefused() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let registration = try await server.registration("Company")
         let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, months: 5),
                                                       token: try await server.token(.staff))
         #expect(response.status == 422)
         #expect(response.errorCode == "lease_term_too_short")
-        await server.stop()
+        }
     }
 
     @Test func termLongerThanTheTotalLimitIsRefused() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let registration = try await server.registration("Company")
         let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, months: 61),
                                                       token: try await server.token(.staff))
         #expect(response.errorCode == "lease_term_too_long")
-        await server.stop()
+        }
     }
 
     @Test func leaseMayNotStartInAPastMonth() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let registration = try await server.registration("Company")
         let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, start: "2026-10"),
                                                       token: try await server.token(.staff))
         #expect(response.errorCode == "start_month_past")
-        await server.stop()
+        }
     }
 
     // The far month is the last the service accepts at all (later ones are
     // refused as outside the supported dates, before this rule is asked).
     @Test(arguments: ["2027-12", "2200-12"])
     func leaseMayStartAtMostAYearAhead(_ month: String) async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let registration = try await server.registration("Company")
         let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(registration, start: month),
                                                       token: try await server.token(.staff))
         #expect(response.status == 422)
         #expect(response.errorCode == "start_month_too_far")
-        await server.stop()
+        }
     }
 
     @Test func leaseRecordsTheIdentityCheckAndNeedsIt() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let registration = try await server.registration("Company")
         let body = #"{"registration":\#(registration),"start_month":"2026-12","months":6,"corporate_number":"7000012050002"}"#
         let response = try await server.client().send("POST", "/locker-leases", body: body, token: try await server.token(.staff))
         #expect(response.status == 422)
         #expect(response.errorCode == "invalid_body")
-        await server.stop()
+        }
     }
 
     @Test func renewalAddsTwelveMonthsAndTheirFee() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("Company")), token: staff)
@@ -187,11 +187,11 @@ enum LockerBody {
         #expect(renewed.object["months"] as? Int == 18)
         #expect(renewed.object["end_date"] as? String == "2028-05-31")
         #expect(renewed.object["amount_owed"] as? Int == 54000)
-        await server.stop()
+        }
     }
 
     @Test func renewalBeyondFiveYearsIsRefused() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("Company"), months: 60),
@@ -200,11 +200,11 @@ enum LockerBody {
         let renewed = try await client.send("POST", "/locker-leases/\(id)/renew", token: staff)
         #expect(renewed.status == 409)
         #expect(renewed.errorCode == "lease_limit_reached")
-        await server.stop()
+        }
     }
 
     @Test func idempotencyKeyReplaysTheFirstLease() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let registration = try await server.registration("Company")
@@ -219,23 +219,23 @@ enum LockerBody {
         let other = try await client.send("POST", "/locker-leases", body: LockerBody.lease(registration, months: 7), token: staff,
                                           headers: ["Idempotency-Key": "lease-1"])
         #expect(other.errorCode == "idempotency_key_reused")
-        await server.stop()
+        }
     }
 
     @Test func leaseIsAudited() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("Company")),
                                   token: try await server.token(.staff))
         let audit = try await client.send("GET", "/audit", token: server.adminToken)
         #expect(audit.array.contains { $0["action"] as? String == "locker_lease.create" })
-        await server.stop()
+        }
     }
 }
 
 @Suite(.serialized) struct LockerMemberEndpointTests {
     @Test func memberSeesOnlyItsOwnLeases() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let mine = try await server.registration("Mine")
@@ -247,6 +247,6 @@ enum LockerBody {
         #expect(leases.status == 200)
         #expect(leases.array.map { $0["registration"] as? Int } == [Int(mine)])
         #expect(try await client.send("GET", "/locker-leases", token: member).status == 403)
-        await server.stop()
+        }
     }
 }

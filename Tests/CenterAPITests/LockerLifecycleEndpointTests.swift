@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func noFreeLockerIsRefusedAndPointsToTheWaitlist() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         _ = try await fillAllLockers(server, staff: staff)
         let response = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("Late"),
@@ -39,11 +39,11 @@ import Testing
         #expect(response.status == 409)
         #expect(response.errorCode == "no_locker_free")
         #expect((response.object["error"] as? [String: Any]).flatMap { $0["details"] as? [String: Any] }?["waitlist"] as? String == "/locker-waitlist")
-        await server.stop()
+        }
     }
 
     @Test func terminatedLockerCoolsOffAndCannotBeRelet() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("A"), start: "2026-11"),
@@ -64,11 +64,11 @@ import Testing
         let next = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("C"), number: LockerBody.number(3)),
                                          token: staff)
         #expect(next.object["locker"] as? String == "locker-02")
-        await server.stop()
+        }
     }
 
     @Test func confirmedAddressMoveFreesTheLockerTheNextDay() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("A"), start: "2026-11"),
@@ -82,11 +82,11 @@ import Testing
         #expect(try await state(server, "locker-01", staff: staff)["state"] as? String == "cooling_off")
         server.setDay(LocalDate(year: 2026, month: 11, day: 26)!)
         #expect(try await state(server, "locker-01", staff: staff)["state"] as? String == "free")
-        await server.stop()
+        }
     }
 
     @Test func addressMoveIsConfirmedOnlyForAnEndedLease() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("A")), token: staff)
@@ -94,11 +94,11 @@ import Testing
         let response = try await client.send("POST", "/locker-leases/\(id)/confirm-address-moved", token: staff)
         #expect(response.status == 409)
         #expect(response.errorCode == "lease_not_ended")
-        await server.stop()
+        }
     }
 
     @Test func coolingOffEndsAfterSixtyDaysWithoutConfirmation() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("A"), start: "2026-11"),
@@ -108,11 +108,11 @@ import Testing
         #expect(try await state(server, "locker-01", staff: staff)["state"] as? String == "cooling_off")
         server.setDay(LocalDate(year: 2027, month: 1, day: 24)!)
         #expect(try await state(server, "locker-01", staff: staff)["state"] as? String == "free")
-        await server.stop()
+        }
     }
 
     @Test func leasePastItsEndEndsByTimerAndCoolsOff() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let lease = try await server.client().send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("A")), token: staff)
         let id = try #require(lease.object["id"] as? Int)
@@ -121,11 +121,11 @@ import Testing
         let locker = try await state(server, "locker-01", staff: staff)
         #expect(locker["state"] as? String == "cooling_off")
         #expect(locker["until"] as? String == "2027-07-29")
-        await server.stop()
+        }
     }
 
     @Test func freedLockerIsOfferedToTheFirstInLine() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let leases = try await fillAllLockers(server, staff: staff)
@@ -155,11 +155,11 @@ import Testing
         #expect(accepted.object["registration"] as? Int == Int(first))
         #expect(accepted.object["offer"] as? Int == offerID)
         #expect(try await state(server, "locker-05", staff: staff)["state"] as? String == "leased")
-        await server.stop()
+        }
     }
 
     @Test func expiredOfferPassesToTheNextInLine() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let leases = try await fillAllLockers(server, staff: staff)
@@ -183,11 +183,11 @@ import Testing
                                          token: staff)
         #expect(late.status == 409)
         #expect(late.errorCode == "offer_not_open")
-        await server.stop()
+        }
     }
 
     @Test func declinedOfferPassesToTheNextInLineAtOnce() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let leases = try await fillAllLockers(server, staff: staff)
@@ -204,11 +204,11 @@ import Testing
         let waitlist = try await client.send("GET", "/locker-waitlist", token: staff).array
         #expect(waitlist.first?["registration"] as? Int == Int(second))
         #expect((waitlist.first?["offer"] as? [String: Any])?["locker"] as? String == "locker-03")
-        await server.stop()
+        }
     }
 
     @Test func remindersAreWrittenOnceAtSixtyAndThirtyDays() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let lease = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("A")), token: staff)
@@ -221,11 +221,11 @@ import Testing
         #expect(thirty.reminders.map(\.daysBefore) == [30])
         let audit = try await client.send("GET", "/audit", token: server.adminToken).array
         #expect(audit.filter { $0["action"] as? String == "locker_lease.reminder" }.count == 2)
-        await server.stop()
+        }
     }
 
     @Test func leasesEndingWithinSixtyDaysAreListed() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         _ = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("A")), token: staff)
@@ -239,11 +239,11 @@ import Testing
         #expect(bad.errorCode == "invalid_parameter")
         let huge = try await client.send("GET", "/locker-leases?ending_within_days=9223372036854775807", token: staff)
         #expect(huge.errorCode == "invalid_parameter")
-        await server.stop()
+        }
     }
 
     @Test func offerPastItsLastDayCannotBeAcceptedEvenBeforeTheTimerRuns() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let joined = try await client.send("POST", "/locker-waitlist", body: #"{"registration":\#(try await server.registration("A"))}"#,
@@ -254,21 +254,21 @@ import Testing
         let late = try await client.send("POST", "/locker-offers/\(offer)/accept", body: LockerBody.terms(number: LockerBody.number(3)), token: staff)
         #expect(late.status == 409)
         #expect(late.errorCode == "offer_expired")
-        await server.stop()
+        }
     }
 
     @Test func unknownLeaseAndOfferAre404() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         #expect(try await client.send("GET", "/locker-leases/99", token: staff).errorCode == "locker_lease_not_found")
         #expect(try await client.send("POST", "/locker-leases/99/renew", token: staff).errorCode == "locker_lease_not_found")
         #expect(try await client.send("POST", "/locker-offers/99/decline", token: staff).errorCode == "locker_offer_not_found")
-        await server.stop()
+        }
     }
 
     @Test func leaseIsReadBackById() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let made = try await client.send("POST", "/locker-leases", body: LockerBody.lease(try await server.registration("A")), token: staff)
@@ -276,6 +276,6 @@ import Testing
         let read = try await client.send("GET", "/locker-leases/\(id)", token: staff)
         #expect(read.status == 200)
         #expect(read.body == made.body)
-        await server.stop()
+        }
     }
 }

@@ -61,42 +61,42 @@ import Testing
     }
 
     @Test func publicEndpointsNeverShowNamesOrContacts() async throws {
-        let server = try await TestServer()
-        let planted = try await PlantedData.plant(in: server)
-        Self.expectPlanted(planted)
-        // The canaries are really in the database: the admin's audit log shows them.
-        let audit = try await server.client().send("GET", "/audit", token: server.adminToken)
-        #expect(Self.canaries.allSatisfy { audit.text.contains($0) }, "the planted data must be readable by an admin")
+        try await withTestServer { server in
+            let planted = try await PlantedData.plant(in: server)
+            Self.expectPlanted(planted)
+            // The canaries are really in the database: the admin's audit log shows them.
+            let audit = try await server.client().send("GET", "/audit", token: server.adminToken)
+            #expect(Self.canaries.allSatisfy { audit.text.contains($0) }, "the planted data must be readable by an admin")
 
-        let client = server.client()
-        for endpoint in Self.publicEndpoints {
-            for withQuery in [false, true] {
-                let target = Self.target(endpoint, withQuery: withQuery, planted: planted)
-                let response = try await client.send(endpoint.method.rawValue, target)
-                #expect(response.status < 500, "\(endpoint.method) \(target) answered \(response.status)")
-                let headers = response.headers.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
-                for canary in Self.canaries {
-                    #expect(!response.text.contains(canary), "\(endpoint.method) \(target) shows \(canary)")
-                    #expect(!headers.contains(canary), "\(endpoint.method) \(target) headers show \(canary)")
+            let client = server.client()
+            for endpoint in Self.publicEndpoints {
+                for withQuery in [false, true] {
+                    let target = Self.target(endpoint, withQuery: withQuery, planted: planted)
+                    let response = try await client.send(endpoint.method.rawValue, target)
+                    #expect(response.status < 500, "\(endpoint.method) \(target) answered \(response.status)")
+                    let headers = response.headers.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
+                    for canary in Self.canaries {
+                        #expect(!response.text.contains(canary), "\(endpoint.method) \(target) shows \(canary)")
+                        #expect(!headers.contains(canary), "\(endpoint.method) \(target) headers show \(canary)")
+                    }
                 }
             }
         }
-        await server.stop()
     }
 
     @Test func publicEndpointsShowNoNamesEvenToAnAuthenticatedCaller() async throws {
-        let server = try await TestServer()
-        let planted = try await PlantedData.plant(in: server)
-        let staff = try await server.token(.staff)
-        let client = server.client()
-        for endpoint in Self.publicEndpoints {
-            let target = Self.target(endpoint, withQuery: true, planted: planted)
-            let response = try await client.send(endpoint.method.rawValue, target, token: staff)
-            for canary in Self.canaries {
-                #expect(!response.text.contains(canary), "\(endpoint.method) \(target) shows \(canary) to staff")
+        try await withTestServer { server in
+            let planted = try await PlantedData.plant(in: server)
+            let staff = try await server.token(.staff)
+            let client = server.client()
+            for endpoint in Self.publicEndpoints {
+                let target = Self.target(endpoint, withQuery: true, planted: planted)
+                let response = try await client.send(endpoint.method.rawValue, target, token: staff)
+                for canary in Self.canaries {
+                    #expect(!response.text.contains(canary), "\(endpoint.method) \(target) shows \(canary) to staff")
+                }
             }
         }
-        await server.stop()
     }
 }
 

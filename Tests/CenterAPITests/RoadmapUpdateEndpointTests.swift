@@ -7,9 +7,8 @@ import Testing
 @Suite(.serialized) struct RoadmapUpdateEndpointTests {
     static let move = #"{"planned_start":"2027-01","planned_end":"2027-03","closures":[{"facilities":["gym"],"from":"2027-02-01","to":"2027-02-10"}]}"#
 
-    /// A server with two gym bookings: one inside the new window, one after it.
-    func serverWithGymBookings() async throws -> (TestServer, planner: String, inside: Int, outside: Int) {
-        let server = try await TestServer()
+    /// Two gym bookings on `server`: one inside the new window, one after it.
+    func gymBookings(on server: TestServer) async throws -> (planner: String, inside: Int, outside: Int) {
         let client = server.client()
         let registration = try await server.register("economic_group")
         let inside = try await client.send("POST", "/bookings", body: bookingBody("2027-02-03", facility: "gym", registration: registration),
@@ -19,11 +18,12 @@ import Testing
         guard inside.status == 201, outside.status == 201 else {
             throw TestFailure("setup bookings failed: \(inside.text) \(outside.text)")
         }
-        return (server, try await server.token(.planner), inside.object["id"] as! Int, outside.object["id"] as! Int)
+        return (try await server.token(.planner), inside.object["id"] as! Int, outside.object["id"] as! Int)
     }
 
     @Test func dryRunListsExactlyTheDisplacedBookingsAndChangesNothing() async throws {
-        let (server, planner, inside, _) = try await serverWithGymBookings()
+        try await withTestServer { server in
+            let (planner, inside, _) = try await gymBookings(on: server)
         let client = server.client()
         let response = try await client.send("PATCH", "/roadmap/items/gym-cooling?dry_run=true", body: Self.move, token: planner)
         #expect(response.status == 200)
@@ -35,11 +35,12 @@ import Testing
         let item = try await client.send("GET", "/roadmap/items/gym-cooling")
         let closures = item.object["closures"] as? [[String: Any]] ?? []
         #expect(closures.first?["from"] as? String == "2030-01-04")
-        await server.stop()
+        }
     }
 
     @Test func realMoveCancelsDisplacedBookingsWithFullRefund() async throws {
-        let (server, planner, inside, outside) = try await serverWithGymBookings()
+        try await withTestServer { server in
+            let (planner, inside, outside) = try await gymBookings(on: server)
         let client = server.client()
         let response = try await client.send("PATCH", "/roadmap/items/gym-cooling?confirm_displaced=1", body: Self.move, token: planner)
         #expect(response.status == 200)
@@ -52,11 +53,12 @@ import Testing
         #expect((cancelled.object["refund"] as? [String: Any])?["percent"] as? Int == 100)
         let untouched = try await client.send("GET", "/bookings/\(outside)", token: server.adminToken)
         #expect(untouched.object["state"] as? String == "provisional")
-        await server.stop()
+        }
     }
 
     @Test func movedWorksCloseTheRoomForNewBookingsAndTheCalendar() async throws {
-        let (server, planner, _, _) = try await serverWithGymBookings()
+        try await withTestServer { server in
+            let (planner, _, _) = try await gymBookings(on: server)
         let client = server.client()
         _ = try await client.send("PATCH", "/roadmap/items/gym-cooling?confirm_displaced=1", body: Self.move, token: planner)
         let registration = try await server.register("economic_group")
@@ -67,11 +69,12 @@ import Testing
         let day = try await client.send("GET", "/calendar?from=2027-02-05&to=2027-02-05&facility=gym")
         let closures = day.array.first?["closures"] as? [[String: Any]] ?? []
         #expect(closures.contains { $0["kind"] as? String == "works" && $0["item_id"] as? String == "gym-cooling" })
-        await server.stop()
+        }
     }
 
     @Test func committedUpdateIsAuditedWithBeforeAndAfter() async throws {
-        let (server, planner, _, _) = try await serverWithGymBookings()
+        try await withTestServer { server in
+            let (planner, _, _) = try await gymBookings(on: server)
         let client = server.client()
         _ = try await client.send("PATCH", "/roadmap/items/gym-cooling?confirm_displaced=1", body: Self.move, token: planner)
         let audit = try await client.send("GET", "/audit", token: server.adminToken)
@@ -79,11 +82,12 @@ import Testing
         #expect(entry?["entity_id"] as? String == "gym-cooling")
         #expect((entry?["before"] as? String)?.contains("2030-01-04") == true)
         #expect((entry?["after"] as? String)?.contains("2027-02-01") == true)
-        await server.stop()
+        }
     }
 
     @Test func aChangeThatDisplacesBookingsIsAppliedOnlyWithTheDryRunsCount() async throws {
-        let (server, planner, inside, _) = try await serverWithGymBookings()
+        try await withTestServer { server in
+            let (planner, inside, _) = try await gymBookings(on: server)
         let client = server.client()
         for target in ["/roadmap/items/gym-cooling", "/roadmap/items/gym-cooling?confirm_displaced=0",
                        "/roadmap/items/gym-cooling?confirm_displaced=2"] {
@@ -99,11 +103,12 @@ import Testing
         #expect(booking.object["state"] as? String == "provisional")
         let item = try await client.send("GET", "/roadmap/items/gym-cooling")
         #expect((item.object["closures"] as? [[String: Any]])?.first?["from"] as? String == "2030-01-04")
-        await server.stop()
+        }
     }
 
     @Test func aConfirmedCountThatNoLongerHoldsIsRefused() async throws {
-        let (server, planner, _, _) = try await serverWithGymBookings()
+        try await withTestServer { server in
+            let (planner, _, _) = try await gymBookings(on: server)
         let client = server.client()
         let dry = try await client.send("PATCH", "/roadmap/items/gym-cooling?dry_run=true", body: Self.move, token: planner)
         #expect(dry.object["displaced_count"] as? Int == 1)
@@ -115,83 +120,83 @@ import Testing
         #expect(stale.status == 409)
         #expect(((stale.object["error"] as? [String: Any])?["details"] as? [String: Any])?["displaced_count"] as? String == "2")
         #expect(try await client.send("PATCH", "/roadmap/items/gym-cooling?confirm_displaced=2", body: Self.move, token: planner).status == 200)
-        await server.stop()
+        }
     }
 
     @Test func aChangeMayOnlyCloseRoomsInsideTheItemsOwnDates() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let planner = try await server.token(.planner)
         let outside = #"{"closures":[{"facilities":["gym"],"from":"2027-02-01","to":"2027-02-10"}]}"#
         let response = try await server.client().send("PATCH", "/roadmap/items/gym-cooling", body: outside, token: planner)
         #expect(response.status == 422)
         #expect(response.errorCode == "closure_outside_item_dates")
-        await server.stop()
+        }
     }
 
     @Test func aDoneItemCannotCloseRooms() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let planner = try await server.token(.planner)
         let body = #"{"closures":[{"facilities":["event-corner"],"from":"2025-07-01","to":"2025-07-02"}]}"#
         let response = try await server.client().send("PATCH", "/roadmap/items/wifi", body: body, token: planner)
         #expect(response.status == 409)
         #expect(response.errorCode == "item_done")
-        await server.stop()
+        }
     }
 
     @Test func confirmDisplacedMustBeACount() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let planner = try await server.token(.planner)
         let response = try await server.client().send("PATCH", "/roadmap/items/gym-cooling?confirm_displaced=-1", body: "{}", token: planner)
         #expect(response.status == 422)
         #expect(response.errorCode == "invalid_parameter")
-        await server.stop()
+        }
     }
 
     @Test func itemCannotFinishBeforeWhatItDependsOn() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let planner = try await server.token(.planner)
         let response = try await server.client().send("PATCH", "/roadmap/items/meeting-room-works",
                                                       body: #"{"status":"done","actual_start":"2026-10-01","actual_end":"2026-11-01"}"#,
                                                       token: planner)
         #expect(response.status == 409)
         #expect(response.errorCode == "dependency_not_done")
-        await server.stop()
+        }
     }
 
     @Test func onlyPlannersAndAdminsMayUpdate() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let response = try await server.client().send("PATCH", "/roadmap/items/wifi", body: #"{"status":"done"}"#, token: staff)
         #expect(response.status == 403)
-        await server.stop()
+        }
     }
 
     @Test func unknownItemIs404AndBadDatesAre422() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let planner = try await server.token(.planner)
         let client = server.client()
         #expect(try await client.send("PATCH", "/roadmap/items/nope", body: #"{"status":"done"}"#, token: planner).status == 404)
         let inverted = try await client.send("PATCH", "/roadmap/items/gym-cooling",
                                              body: #"{"planned_start":"2030-03","planned_end":"2029-12"}"#, token: planner)
         #expect(inverted.status == 422)
-        await server.stop()
+        }
     }
 
     @Test func committedUpdateSurvivesARestart() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let planner = try await server.token(.planner)
         _ = try await server.client().send("PATCH", "/roadmap/items/gym-cooling", body: Self.move, token: planner)
         let reopened = try await server.reopenedService()
         let closure = reopened.roadmap.schedule.item("gym-cooling")?.closures.first
         #expect(closure?.from.description == "2027-02-01")
-        await server.stop()
+        }
     }
 }
 
 /// Works that close the desk pool displace the desk passes they hit.
 @Suite(.serialized) struct RoadmapDeskDisplacementTests {
     @Test func worksClosingTheDeskPoolCancelDeskPasses() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let holder = try await server.deskFreelancer(client: client)
         let id = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-12-01", "am"), token: holder.token)
@@ -204,14 +209,14 @@ import Testing
         #expect(real.status == 200)
         let pass = try await client.send("GET", "/desk-passes/\(id)", token: holder.token)
         #expect(pass.object["state"] as? String == "cancelled")
-        await server.stop()
+        }
     }
 }
 
 /// A booking already in use is not displaced, and does not block the change.
 @Suite(.serialized) struct RoadmapInUseBookingTests {
     @Test func checkedInBookingIsLeftAloneAndThePatchSucceeds() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         let registration = try await server.register("economic_group")
         let booked = try await client.send("POST", "/bookings", body: bookingBody("2026-12-02", facility: "gym", registration: registration),
@@ -227,6 +232,6 @@ import Testing
         #expect((change.object["displaced"] as? [Any])?.isEmpty == true)
         let booking = try await client.send("GET", "/bookings/\(id)", token: server.adminToken)
         #expect(booking.object["state"] as? String == "checked_in")
-        await server.stop()
+        }
     }
 }

@@ -20,18 +20,18 @@ import Testing
     }
 
     @Test func communityGroupRegistrationAppliesUnderItsCategory() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let group = try await server.registration("Momozono festival committee", category: .communityGroup, evidence: Self.communityEvidence)
         let application = try await apply(server, #"{"registration":\#(group),"fiscal_year":2026,"units":3}"#, staff: staff)
         #expect(application["category"] as? String == "community_group")
         #expect(application["holder_name"] as? String == "Momozono festival committee")
         #expect(application["state"] as? String == "pending")
-        await server.stop()
+        }
     }
 
     @Test func categoryOutsideTheStorageCategoriesIsRefused() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let company = try await server.registration("Company")
@@ -41,39 +41,39 @@ import Testing
         #expect(byRegistration.errorCode == "storage_category_not_allowed")
         let byName = try await client.send("POST", "/storage-allocations", body: holder("general", "Someone", units: 1), token: staff)
         #expect(byName.errorCode == "storage_category_not_allowed")
-        await server.stop()
+        }
     }
 
     @Test func applicationLargerThanTheLargestBayIsRefused() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("POST", "/storage-allocations", body: holder("tourism_association", "観光協会", units: 11),
                                                       token: try await server.token(.staff))
         #expect(response.status == 422)
         #expect(response.errorCode == "invalid_units")
-        await server.stop()
+        }
     }
 
     @Test func applicationForAPastFiscalYearIsRefused() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let body = #"{"category":"tourism_association","name":"観光協会","fiscal_year":2025,"units":1}"#
         let response = try await server.client().send("POST", "/storage-allocations", body: body, token: try await server.token(.staff))
         #expect(response.errorCode == "fiscal_year_past")
-        await server.stop()
+        }
     }
 
     @Test func applicationBeyondNextFiscalYearIsRefused() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let next = #"{"category":"tourism_association","name":"観光協会","fiscal_year":2027,"units":1}"#
         #expect(try await client.send("POST", "/storage-allocations", body: next, token: staff).status == 201)
         let far = #"{"category":"tourism_association","name":"観光協会","fiscal_year":2028,"units":1}"#
         #expect(try await client.send("POST", "/storage-allocations", body: far, token: staff).errorCode == "fiscal_year_too_far")
-        await server.stop()
+        }
     }
 
     @Test func allocationRanksByCategoryPriorityAndNeverExceedsABay() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         let silverLarge = try await apply(server, holder("silver_human_resources_center", "シルバー人材センター", units: 10), staff: staff)
@@ -92,11 +92,11 @@ import Testing
         #expect(bays.map { $0["free_units"] as? Int } == [0, 0, 0])
         let ranking = try await client.send("GET", "/storage-allocations?fiscal_year=2026", token: staff).array
         #expect(ranking.first?["category"] as? String == "community_group")
-        await server.stop()
+        }
     }
 
     @Test func fullBaysLeaveALaterApplicationUnallocated() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         for units in [10, 10, 6] { _ = try await apply(server, holder("tourism_association", "観光協会 \(units)", units: units), staff: staff) }
@@ -105,11 +105,11 @@ import Testing
         let run = try await client.send("POST", "/storage-allocations/allocate?fiscal_year=2026", token: staff)
         #expect((run.object["allocated"] as? [Any])?.isEmpty == true)
         #expect((run.object["unallocated"] as? [[String: Any]])?.map { $0["id"] as? Int } == [late["id"] as? Int])
-        await server.stop()
+        }
     }
 
     @Test func schemaRefusesAnAllocationBeyondTheBaysCapacity() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         _ = try await apply(server, holder("tourism_association", "観光協会", units: 10), staff: staff)
         _ = try await server.client().send("POST", "/storage-allocations/allocate?fiscal_year=2026", token: staff)
@@ -128,19 +128,19 @@ import Testing
         #expect(String(describing: refusal).contains("storage bay over capacity"))
         let bays = try await server.client().send("GET", "/storage-bays?fiscal_year=2026", token: staff).array
         #expect(bays.first?["allocated_units"] as? Int == 10)
-        await server.stop()
+        }
     }
 
     @Test func allocateNeedsTheFiscalYear() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("POST", "/storage-allocations/allocate", token: try await server.token(.staff))
         #expect(response.status == 422)
         #expect(response.errorCode == "invalid_parameter")
-        await server.stop()
+        }
     }
 
     @Test func itemCheckoutAndReturnAreLoggedWithWhoWhenAndWhere() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let staff = try await server.token(.staff)
         let client = server.client()
         _ = try await apply(server, holder("tourism_association", "中野区観光協会", units: 4), staff: staff)
@@ -171,15 +171,15 @@ import Testing
         #expect(log.map { $0["by"] as? String } == ["Tanaka", "Suzuki"])
         #expect(log.first?["event"] as? String == "中野駅前夏まつり")
         #expect(log.last?["at"] as? String == "2026-11-26T10:00:00+09:00")
-        await server.stop()
+        }
     }
 
     @Test func itemNeedsAnAllocation() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("POST", "/storage-items", body: #"{"allocation":99,"name":"テント"}"#,
                                                       token: try await server.token(.staff))
         #expect(response.status == 404)
         #expect(response.errorCode == "storage_allocation_not_found")
-        await server.stop()
+        }
     }
 }

@@ -67,7 +67,7 @@ import Testing
 /// silently are now refused and change nothing.
 @Suite(.serialized) struct StrictQueryEndpointTests {
     @Test func aDryRunParameterOnPostBookingsIsRefusedAndBooksNothing() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let registration = try await server.register("general")
         let client = server.client()
         let response = try await client.send("POST", "/bookings?dry_run=true", body: bookingBody("2026-12-10", registration: registration),
@@ -79,19 +79,19 @@ import Testing
         let list = try await client.send("GET", "/bookings?from=2026-12-01&to=2026-12-31", token: server.adminToken)
         #expect(list.status == 200)
         #expect(list.array.isEmpty)
-        await server.stop()
+        }
     }
 
     @Test func aRepeatedRangeParameterIsRefused() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("GET", "/calendar?from=2026-12-01&to=2026-12-31&to=2027-12-31")
         #expect(response.status == 422)
         #expect(response.errorCode == "duplicate_parameter")
-        await server.stop()
+        }
     }
 
     @Test func aReversedRangeSaysFromIsAfterTo() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let client = server.client()
         for target in ["/calendar?from=2026-03-01&to=2026-02-01", "/availability?facility=meeting-room-1&from=2026-03-01&to=2026-02-01",
                        "/bookings?from=2026-03-01&to=2026-02-01", "/desk-passes?from=2026-03-01&to=2026-02-01",
@@ -101,59 +101,59 @@ import Testing
             #expect((response.object["error"] as? [String: Any])?["message"] as? String == "`from` (2026-03-01) is after `to` (2026-02-01)",
                     "\(target)")
         }
-        await server.stop()
+        }
     }
 
     @Test func aQueryDateOnNoSuchDaySaysSo() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("GET", "/desks/availability?date=2026-02-30")
         #expect(response.status == 422)
         #expect((response.object["error"] as? [String: Any])?["message"] as? String
             == #"`date`: no such day: "2026-02-30" (2026-02 has 28 days)"#)
-        await server.stop()
+        }
     }
 
     @Test func aQueryIntegerOutOfRangeNamesTheRange() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("GET", "/holidays?year=99999999999999999999")
         #expect(response.status == 422)
         #expect((response.object["error"] as? [String: Any])?["message"] as? String
             == #"`year` must be an integer between 1990 and 2099, got "99999999999999999999""#)
-        await server.stop()
+        }
     }
 
     @Test func aQueryValueIsEchoedAtMostAHundredCharacters() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("GET", "/calendar?from=" + String(repeating: "9", count: 3000) + "&to=2026-01-01")
         let message = try #require((response.object["error"] as? [String: Any])?["message"] as? String)
         #expect(message.count < 160)
-        await server.stop()
+        }
     }
 
     @Test func aPercentEncodedJapaneseValueIsReadAsUTF8() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("GET", "/facilities?kind=%E5%B1%B1%E7%94%B0")
         #expect(response.status == 422)
         #expect((response.object["error"] as? [String: Any])?["message"] as? String
             == "`kind` must be one of room, desk, locker, storage_bay, got \"山田\"")
-        await server.stop()
+        }
     }
 
     @Test(arguments: ["/facilities?kind=%E5%B1", "/facilities?kind=%ZZ", "/facilities?kind=%", "/facilities?kind=%00",
                       "/facilities?kind=山田", "/facilities?kind=%C0%AF"])
     func aMalformedPercentEscapeIs400(_ target: String) async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("GET", target)
         #expect(response.status == 400)
-        await server.stop()
+        }
     }
 
     @Test func theCSVFormatOfTheDeskReportIsAParameter() async throws {
-        let server = try await TestServer()
+        try await withTestServer { server in
         let response = try await server.client().send("GET", "/reports/desk-occupancy?from=2026-11-26&to=2026-11-26&format=csv",
                                                       token: server.adminToken)
         #expect(response.status == 200)
         #expect(response.headers["content-type"] == "text/csv; charset=utf-8")
-        await server.stop()
+        }
     }
 }

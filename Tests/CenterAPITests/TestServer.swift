@@ -6,9 +6,27 @@ import Foundation
 import HTTPServer
 import Testing
 
+/// Runs `body` against a `TestServer` started for it, and always stops that
+/// server afterwards: when `body` returns, when an expectation fails, and
+/// when it throws. The only way a test gets a server, so none is left
+/// running. The options are `TestServer.init`'s.
+func withTestServer<Result>(now: Instant = TestServer.defaultNow, synchronousFull: Bool = true,
+                            directory: String? = nil, log: ServiceLog = .discard,
+                            _ body: (TestServer) async throws -> Result) async throws -> Result {
+    let server = try await TestServer(now: now, synchronousFull: synchronousFull, directory: directory, log: log)
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
+
 /// The real service behind the real HTTP server on an ephemeral loopback
 /// port, with a fresh database, the repository's Config/ and schedules/, and
-/// a manual clock the test moves.
+/// a manual clock the test moves. Tests get one from `withTestServer`.
 final class TestServer {
     static let repository: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -35,22 +53,33 @@ final class TestServer {
 
     var port: Int { server.port }
 
-    /// 2026-11-25 10:00 in Japan unless told otherwise; a fresh database
-    /// unless `directory` names one that holds `center.sqlite`.
-    /// `synchronousFull: false` spares the shared disk an fsync per commit,
-    /// for tests that write a lot and do not test durability.
-    init(now: Instant = Instant(japanDate: LocalDate(year: 2026, month: 11, day: 25)!, minuteOfDay: 600),
-         synchronousFull: Bool = true, directory existing: String? = nil, log: ServiceLog = .discard) async throws {
-        directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)").path
+    /// 2026-11-25 10:00 in Japan.
+    static let defaultNow = Instant(japanDate: LocalDate(year: 2026, month: 11, day: 25)!, minuteOfDay: 600)
+
+    /// `now` on the clock; a fresh database unless `directory` names one
+    /// that holds `center.sqlite`. `synchronousFull: false` spares the shared
+    /// disk an fsync per commit, for tests that write a lot and do not test
+    /// durability. A start that fails half-way closes what it opened.
+    fileprivate init(now: Instant, synchronousFull: Bool, directory existing: String?, log: ServiceLog) async throws {
+        let directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)").path
         let store = try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: synchronousFull)
-        clock = ManualClock(now: now)
-        service = try await CenterService.start(settings: Self.settings, store: store, clock: clock, log: log)
-        adminToken = try await service.accounts.mintToken(role: .admin, name: "Test admin", by: "test").0.secret
-        var configuration = HTTPServer.Configuration()
-        configuration.port = 0
-        configuration.eventLoopCount = 1
-        server = HTTPServer(configuration: configuration, responder: CenterAPI.router(service: service, metrics: metrics))
-        try server.start()
+        let clock = ManualClock(now: now)
+        do {
+            let service = try await CenterService.start(settings: Self.settings, store: store, clock: clock, log: log)
+            adminToken = try await service.accounts.mintToken(role: .admin, name: "Test admin", by: "test").0.secret
+            var configuration = HTTPServer.Configuration()
+            configuration.port = 0
+            configuration.eventLoopCount = 1
+            server = HTTPServer(configuration: configuration, responder: try CenterAPI.router(service: service, metrics: metrics))
+            try server.start()
+            self.service = service
+        } catch {
+            store.close()
+            if existing == nil { try? FileManager.default.removeItem(atPath: directory) }
+            throw error
+        }
+        self.directory = directory
+        self.clock = clock
     }
 
     func client() -> TestClient { TestClient(port: port) }
@@ -67,7 +96,7 @@ final class TestServer {
 
     /// Stops the server; first checks that every code its requests were
     /// refused with is one their operation lists in the OpenAPI document.
-    func stop() async {
+    fileprivate func stop() async {
         #expect(metrics.unlistedRefusals.isEmpty, "refusals answered but not listed: \(metrics.unlistedRefusals)")
         await server.shutdown()
         service.close()

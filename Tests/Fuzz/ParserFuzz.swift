@@ -7,7 +7,7 @@
 struct FuzzOutcome: Equatable {
     var requests: [[String]] = []
     var bodies: [[UInt8]] = []
-    var error: HTTPParseError?
+    var error: HTTPProtocolError?
 }
 
 let fuzzLimits = HTTPParserLimits(maxRequestLineBytes: 256, maxHeaderBytes: 1024, maxHeaderFields: 16,

@@ -17,20 +17,19 @@ struct DeadlineTests {
         #expect(ConnectionTimeouts.action(for: .readingHead, hasPartialRequest: false) == .closeSilently)
     }
     @Test func headDeadlineWithPartialHeadAnswers408() {
-        guard case .respondAndClose(let status, _, _) = ConnectionTimeouts.action(for: .readingHead,
-                                                                                  hasPartialRequest: true) else {
+        guard case .respondAndClose(let error) = ConnectionTimeouts.action(for: .readingHead, hasPartialRequest: true) else {
             Issue.record("expected a response")
             return
         }
-        #expect(status == .requestTimeout)
+        #expect(error.status == .requestTimeout)
     }
     @Test func handlerDeadlineAnswers503() {
-        guard case .respondAndClose(let status, _, _) = ConnectionTimeouts.action(for: .awaitingHandler,
-                                                                                  hasPartialRequest: false) else {
+        guard case .respondAndClose(let error) = ConnectionTimeouts.action(for: .awaitingHandler,
+                                                                           hasPartialRequest: false) else {
             Issue.record("expected a response")
             return
         }
-        #expect(status == .serviceUnavailable)
+        #expect(error.status == .serviceUnavailable)
     }
     @Test func idleAndWriteDeadlinesCloseSilently() {
         #expect(ConnectionTimeouts.action(for: .idle, hasPartialRequest: false) == .closeSilently)

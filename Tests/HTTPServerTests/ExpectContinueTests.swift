@@ -64,8 +64,8 @@ import Testing
         return parsed.request
     }
 
-    @Test func theRoutesHeadCheckDecidesBeforeTheBody() async {
-        let router = testRouter()
+    @Test func theRoutesHeadCheckDecidesBeforeTheBody() async throws {
+        let router = try testRouter()
         guard case .reject(let refusal) = await router.decideContinue(head: head(.POST, "/guarded")) else {
             return fail("the head check did not refuse")
         }
@@ -75,14 +75,14 @@ import Testing
         }
     }
 
-    @Test func aRouteWithoutAHeadCheckProceeds() async {
-        guard case .proceed = await testRouter().decideContinue(head: head(.POST, "/echo")) else {
+    @Test func aRouteWithoutAHeadCheckProceeds() async throws {
+        guard case .proceed = try await testRouter().decideContinue(head: head(.POST, "/echo")) else {
             return fail("refused")
         }
     }
 
-    @Test func anUnknownPathOrMethodIsRefusedBeforeTheBody() async {
-        let router = testRouter()
+    @Test func anUnknownPathOrMethodIsRefusedBeforeTheBody() async throws {
+        let router = try testRouter()
         guard case .reject(let missing) = await router.decideContinue(head: head(.POST, "/nowhere")) else {
             return fail("unknown path proceeded")
         }

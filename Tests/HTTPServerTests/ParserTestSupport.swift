@@ -15,7 +15,7 @@ struct ParseOutcome: Equatable, CustomStringConvertible {
     }
 
     var requests: [Summary] = []
-    var error: HTTPParseError?
+    var error: HTTPProtocolError?
     var status: Int? { error?.status.code }
     var description: String { "requests: \(requests.count), error: \(String(describing: error))" }
 }

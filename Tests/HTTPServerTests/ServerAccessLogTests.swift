@@ -9,7 +9,7 @@ struct ServerAccessLogTests {
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
         configuration.eventLoopCount = 1
-        let server = HTTPServer(configuration: configuration, responder: testRouter()) { entry in
+        let server = HTTPServer(configuration: configuration, responder: try testRouter()) { entry in
             entries.withLock { $0.append(entry) }
         }
         try server.start()

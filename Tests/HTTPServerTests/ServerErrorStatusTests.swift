@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import HTTPServer
 
-/// Every error status the server produces itself: the JSON error shape,
-/// `Connection: close`, and the connection closed after (RFC 9112 §9.6).
+/// Every error status the server produces itself: a minimal plain-text body
+/// unless the responder shapes it, `Connection: close`, and the connection
+/// closed after (RFC 9112 §9.6).
 @Suite(.serialized) struct ServerErrorStatusTests {
     struct Case: Sendable, CustomStringConvertible {
         var raw: String
@@ -25,24 +26,51 @@ import Testing
         Case(raw: "GET / HTTP/2.0\r\nHost: t\r\n\r\n", status: 505, code: "version_not_supported"),
     ]
 
+    static func smallLimits(_ configuration: inout HTTPServer.Configuration) {
+        configuration.maxBodyBytes = 1000
+        configuration.maxRequestLineBytes = 200
+        configuration.maxHeaderFieldBytes = 200
+    }
+
+    /// Sends the case's bytes; the answer, and whether the server then closed.
+    static func exchange(_ c: Case, with server: HTTPServer) async throws -> (TestClient.Response, Bool) {
+        let port = server.port
+        return try await blocking {
+            let client = try TestClient(port: port)
+            try client.send(c.raw)
+            return (try client.readResponse(), client.isClosedByServer())
+        }
+    }
+
     @Test(arguments: closingCases)
-    func protocolErrorAnswersJSONAndCloses(_ c: Case) async throws {
-        try await withServer({
-            $0.maxBodyBytes = 1000
-            $0.maxRequestLineBytes = 200
-            $0.maxHeaderFieldBytes = 200
-        }) { server in
-            let port = server.port
-            let (response, closed) = try await blocking {
-                let client = try TestClient(port: port)
-                try client.send(c.raw)
-                return (try client.readResponse(), client.isClosedByServer())
-            }
+    func protocolErrorAnswersAPlainTextLineAndCloses(_ c: Case) async throws {
+        try await withServer(Self.smallLimits) { server in
+            let (response, closed) = try await Self.exchange(c, with: server)
+            #expect(response.status == c.status)
+            #expect(response.headers["connection"] == "close")
+            #expect(response.headers["content-type"] == "text/plain; charset=utf-8")
+            let reason = try #require(HTTPProtocolError.Code(rawValue: c.code)).status.reason
+            #expect(response.body.hasPrefix("\(c.status) \(reason): "))
+            #expect(response.body.hasSuffix("\n") && response.body.filter { $0 == "\n" }.count == 1)
+            #expect(closed)
+        }
+    }
+
+    /// The responder's `protocolErrorResponse(for:)` shapes the body, with
+    /// the stable code; the status and the close stay the server's.
+    @Test(arguments: closingCases)
+    func responderShapesTheProtocolErrorBody(_ c: Case) async throws {
+        var router = try testRouter()
+        router.protocolErrorResponder = { error in
+            HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"],
+                         body: Array(#"{"code":"\#(error.code.rawValue)"}"#.utf8))
+        }
+        try await withServer(Self.smallLimits, responder: router) { server in
+            let (response, closed) = try await Self.exchange(c, with: server)
             #expect(response.status == c.status)
             #expect(response.headers["connection"] == "close")
             #expect(response.headers["content-type"] == "application/json")
-            #expect(response.body == #"{"error":{"code":"\#(c.code)","#
-                + #""message":"\#(HTTPResponse.jsonErrorMessage(response.body))"}}"#)
+            #expect(response.body == #"{"code":"\#(c.code)"}"#)
             #expect(closed)
         }
     }
@@ -56,7 +84,7 @@ import Testing
                 return try client.readResponse()
             }
             #expect(response.status == 404)
-            #expect(response.body.contains(#""code":"not_found""#))
+            #expect(response.body == "404 Not Found: No resource at this path.\n")
         }
     }
 
@@ -70,16 +98,7 @@ import Testing
             }
             #expect(response.status == 405)
             #expect(response.headers["allow"] == "GET, HEAD")
-            #expect(response.body.contains(#""code":"method_not_allowed""#))
+            #expect(response.body == "405 Method Not Allowed: The method is not allowed on this path.\n")
         }
-    }
-}
-
-extension HTTPResponse {
-    /// The message inside a JSON error body, to compare the rest exactly.
-    static func jsonErrorMessage(_ body: String) -> String {
-        guard let start = body.range(of: #""message":""#)?.upperBound,
-              let end = body.range(of: #""}}"#, options: .backwards)?.lowerBound else { return "" }
-        return String(body[start..<end])
     }
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import TestEvents
 @testable import HTTPServer
 
 /// A blocking socket client for end-to-end tests, run off the cooperative
@@ -113,37 +114,53 @@ func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thr
 }
 
 /// The router every end-to-end test talks to.
-func testRouter() -> Router {
+func testRouter() throws -> Router {
     var router = Router()
-    router.add(.GET, "/health") { _ in
+    try router.add(.GET, "/health") { _ in
         HTTPResponse(headers: ["Content-Type": "application/json"], body: Array(#"{"status":"ok"}"#.utf8))
     }
-    router.add(.POST, "/echo") { request in HTTPResponse(body: request.body) }
-    router.add(.POST, "/guarded", headCheck: { request in
-        request.headers["authorization"] == "Bearer ok" ? nil : .jsonError(.unauthorized, code: "unauthorized", message: "no")
+    try router.add(.POST, "/echo") { request in HTTPResponse(body: request.body) }
+    try router.add(.POST, "/guarded", headCheck: { request in
+        request.headers["authorization"] == "Bearer ok" ? nil : HTTPResponse(status: .unauthorized, body: Array("no".utf8))
     }) { request in HTTPResponse(body: request.body) }
-    router.add(.POST, "/slow-guard", headCheck: { _ in
+    // A head check and a handler that take real time: what the handler
+    // deadline and the concurrency tests are about.
+    try router.add(.POST, "/slow-guard", headCheck: { _ in
         try? await Task.sleep(for: .seconds(5))
         return nil
     }) { request in HTTPResponse(body: request.body) }
-    router.add(.GET, "/items/{id}") { request in HTTPResponse(body: Array((request.pathParameters["id"] ?? "").utf8)) }
-    router.add(.GET, "/big") { _ in HTTPResponse(body: [UInt8](repeating: 120, count: 16 << 20)) }
-    router.add(.GET, "/slow") { request in
+    try router.add(.GET, "/items/{id}") { request in HTTPResponse(body: Array((request.pathParameters["id"] ?? "").utf8)) }
+    try router.add(.GET, "/big") { _ in HTTPResponse(body: [UInt8](repeating: 120, count: 16 << 20)) }
+    try router.add(.GET, "/slow") { request in
         let ms = Int(request.queryValue("ms") ?? "1000") ?? 1000
-        try? await Task.sleep(for: .milliseconds(ms))
+        if let id = request.queryValue("arrival") { handlerArrivals.update { $0.insert(id) } }
+        if let id = request.queryValue("held") {
+            _ = try? await handlerReleases.wait(for: "the release of \(id)") { $0.contains(id) }
+        } else {
+            try? await Task.sleep(for: .milliseconds(ms))
+        }
         return HTTPResponse(body: Array("slow".utf8))
     }
     return router
 }
 
-/// Starts a server on an ephemeral port, runs `body`, then shuts it down.
-func withServer(_ configure: (inout HTTPServer.Configuration) -> Void = { _ in },
+/// The `arrival` ids of the `/slow` requests whose handler has started, so
+/// that a test knows a request is in flight without sleeping.
+let handlerArrivals = Observed<Set<String>>([])
+
+/// The `held` ids of the `/slow` requests a test lets finish: such a
+/// request's handler runs until its id is added here.
+let handlerReleases = Observed<Set<String>>([])
+
+/// Starts a server on an ephemeral port, runs `body`, then shuts it down;
+/// `responder` defaults to `testRouter()`.
+func withServer(_ configure: (inout HTTPServer.Configuration) -> Void = { _ in }, responder: Router? = nil,
                 _ body: (HTTPServer) async throws -> Void) async throws {
     var configuration = HTTPServer.Configuration()
     configuration.port = 0
     configuration.eventLoopCount = 2
     configure(&configuration)
-    let server = HTTPServer(configuration: configuration, responder: testRouter())
+    let server = HTTPServer(configuration: configuration, responder: try responder ?? testRouter())
     try server.start()
     do {
         try await body(server)

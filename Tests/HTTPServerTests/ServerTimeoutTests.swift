@@ -1,9 +1,11 @@
+import Foundation
 import Glibc
 import Testing
 @testable import HTTPServer
 
 /// Deadlines end to end (RFC 9112 §9.5, RFC 9110 §15.5.9): short timeouts so
-/// the suite stays fast.
+/// the suite stays fast. The server's deadlines run on the wall clock, so
+/// these tests take real time; they bound it loosely for a busy machine.
 @Suite(.serialized) struct ServerTimeoutTests {
     @Test func headerDeadlineAnswers408AndCloses() async throws {
         try await withServer({ $0.headerTimeout = .milliseconds(300) }) { server in
@@ -15,7 +17,7 @@ import Testing
             }
             #expect(response.status == 408)
             #expect(response.headers["connection"] == "close")
-            #expect(response.body.contains(#""code":"request_timeout""#))
+            #expect(response.body == "408 Request Timeout: The request was not received in time.\n")
             #expect(closed)
         }
     }
@@ -25,6 +27,7 @@ import Testing
             let port = server.port
             let status = try await blocking { () -> Int in
                 let client = try TestClient(port: port)
+                // 1.1 s of trickling against a 0.4 s deadline: real time is the point.
                 for byte in "GET /health HTTP/1.1\r\n".utf8 {
                     try? client.send([byte])
                     usleep(50_000)
@@ -82,7 +85,7 @@ import Testing
                 return try client.readResponse()
             }
             #expect(response.status == 503)
-            #expect(response.body.contains(#""code":"service_unavailable""#))
+            #expect(response.body == "503 Service Unavailable: The request took too long to handle.\n")
         }
     }
 
@@ -92,7 +95,10 @@ import Testing
             let openWhileClientStalls = try await blocking { () -> Int in
                 let client = try TestClient(port: port)
                 try client.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n")
-                usleep(1_200_000)
+                // Nothing signals the close to a client that never reads:
+                // watch the server's count, the client kept open meanwhile.
+                let deadline = Date().addingTimeInterval(60)
+                while server.openConnections > 0 && Date() < deadline { usleep(5_000) }
                 return withExtendedLifetime(client) { server.openConnections }
             }
             #expect(openWhileClientStalls == 0)

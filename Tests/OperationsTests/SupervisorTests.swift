@@ -1,20 +1,24 @@
 import Foundation
 import Glibc
-import Synchronization
+import TestEvents
 import Testing
 import Operations
 
 /// The supervisor with real worker processes (`/bin/sh` scripts) that crash,
 /// fail, refuse to start or run until told to stop.
 @Suite struct SupervisorTests {
+    /// The supervisor's events as they come; tests wait on them.
     final class Events: Sendable {
-        private let list = Mutex<[Supervisor.Event]>([])
-        func append(_ event: Supervisor.Event) { list.withLock { $0.append(event) } }
-        var all: [Supervisor.Event] { list.withLock { $0 } }
-        var deaths: [(Termination, Duration)] {
-            all.compactMap { if case .died(_, let termination, _, let delay) = $0 { (termination, delay) } else { nil } }
+        private let list = Observed<[Supervisor.Event]>([])
+        func append(_ event: Supervisor.Event) { list.update { $0.append(event) } }
+        var all: [Supervisor.Event] { list.value }
+        var deaths: [(Termination, Duration)] { all.deaths }
+        var starts: Int { all.starts }
+
+        /// Returns once `condition` holds of the events so far.
+        func wait(_ what: String, until condition: @escaping @Sendable ([Supervisor.Event]) -> Bool) async throws {
+            try await list.wait(for: what, until: condition)
         }
-        var starts: Int { all.filter { if case .started = $0 { true } else { false } }.count }
     }
 
     /// Runs a supervisor of `script` on a thread of its own; returns the
@@ -31,14 +35,9 @@ import Operations
         return (supervisor, events, task)
     }
 
-    func waitUntil(_ what: String, _ condition: () -> Bool) async throws {
-        for _ in 0..<500 where !condition() { try await Task.sleep(for: .milliseconds(10)) }
-        #expect(condition(), "\(what)")
-    }
-
     @Test func workerKilledBySignalIsRestartedWithGrowingDelays() async throws {
         let (supervisor, events, status) = supervise("kill -SEGV $$")
-        try await waitUntil("three deaths") { events.deaths.count >= 3 }
+        try await events.wait("three deaths") { $0.deaths.count >= 3 }
         supervisor.requestStop()
         #expect(await status.value == 0)
         let deaths = events.deaths.prefix(3)
@@ -51,7 +50,7 @@ import Operations
 
     @Test func workerExitingNonZeroIsRestarted() async throws {
         let (supervisor, events, status) = supervise("exit 3")
-        try await waitUntil("two deaths") { events.deaths.count >= 2 }
+        try await events.wait("two deaths") { $0.deaths.count >= 2 }
         supervisor.requestStop()
         #expect(await status.value == 0)
         #expect(events.deaths.first?.0 == .exited(3))
@@ -78,11 +77,13 @@ import Operations
 
     @Test func stopIsForwardedToTheWorkerAndWaitedFor() async throws {
         let marker = NSTemporaryDirectory() + "supervisor-\(UUID().uuidString)"
-        defer { unlink(marker) }
-        // The worker traps SIGTERM, leaves a mark, and exits 0: a clean stop.
-        let (supervisor, events, status) = supervise("trap 'echo stopped > \(marker); exit 0' TERM; while true; do sleep 0.05; done")
-        try await waitUntil("the worker runs") { events.starts == 1 }
-        try await Task.sleep(for: .milliseconds(200))
+        let ready = marker + ".ready"
+        defer { unlink(marker); unlink(ready) }
+        // The worker traps SIGTERM, says so, leaves a mark on SIGTERM, and exits 0: a clean stop.
+        let (supervisor, events, status) = supervise(
+            "trap 'echo stopped > \(marker); exit 0' TERM; : > \(ready); while true; do sleep 0.05; done")
+        try await events.wait("the worker runs") { $0.starts == 1 }
+        try await waitUntil("the worker traps SIGTERM") { FileManager.default.fileExists(atPath: ready) }
         supervisor.requestStop(signal: SIGTERM)
         #expect(await status.value == 0)
         #expect(FileManager.default.fileExists(atPath: marker), "the worker received SIGTERM")
@@ -91,9 +92,12 @@ import Operations
     }
 
     @Test func workerIgnoringTheStopIsKilledAfterTheGrace() async throws {
-        let (supervisor, events, status) = supervise("trap '' TERM; while true; do sleep 0.05; done", stopGrace: .milliseconds(300))
-        try await waitUntil("the worker runs") { events.starts == 1 }
-        try await Task.sleep(for: .milliseconds(200))
+        let ready = NSTemporaryDirectory() + "supervisor-\(UUID().uuidString).ready"
+        defer { unlink(ready) }
+        let (supervisor, events, status) = supervise("trap '' TERM; : > \(ready); while true; do sleep 0.05; done",
+                                                     stopGrace: .milliseconds(300))
+        try await events.wait("the worker runs") { $0.starts == 1 }
+        try await waitUntil("the worker ignores SIGTERM") { FileManager.default.fileExists(atPath: ready) }
         supervisor.requestStop(signal: SIGTERM)
         #expect(await status.value == 0)
         #expect(events.all.contains { if case .killed = $0 { true } else { false } })
@@ -107,10 +111,17 @@ import Operations
                 Thread { continuation.resume(returning: supervisor.run(handlingSignals: false)) }.start()
             }
         }
-        try await waitUntil("two failed starts") {
-            events.all.filter { if case .cannotSpawn = $0 { true } else { false } }.count >= 2
+        try await events.wait("two failed starts") {
+            $0.filter { if case .cannotSpawn = $0 { true } else { false } }.count >= 2
         }
         supervisor.requestStop()
         #expect(await status.value == 0)
     }
+}
+
+extension [Supervisor.Event] {
+    var deaths: [(Termination, Duration)] {
+        compactMap { if case .died(_, let termination, _, let delay) = $0 { (termination, delay) } else { nil } }
+    }
+    var starts: Int { filter { if case .started = $0 { true } else { false } }.count }
 }

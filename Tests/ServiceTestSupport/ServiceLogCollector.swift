@@ -1,5 +1,5 @@
 import CenterService
-import Synchronization
+import TestEvents
 
 /// A `ServiceLog` that keeps every line for a test to read (shared by the
 /// service and API tests).
@@ -10,28 +10,22 @@ public final class ServiceLogCollector: Sendable {
         public let fields: [String: String]
     }
 
-    private let lines = Mutex<[Line]>([])
+    private let lines = Observed<[Line]>([])
 
     public init() {}
 
     public var log: ServiceLog {
         ServiceLog { [self] level, message, fields in
-            lines.withLock { $0.append(Line(level: level, message: message, fields: Dictionary(fields, uniquingKeysWith: { a, _ in a }))) }
+            lines.update { $0.append(Line(level: level, message: message, fields: Dictionary(fields, uniquingKeysWith: { a, _ in a }))) }
         }
     }
 
-    public var all: [Line] { lines.withLock { $0 } }
+    public var all: [Line] { lines.value }
 
-    /// The first line `matches` accepts, waiting up to five seconds for it.
+    /// The first line `matches` accepts, as soon as it is written.
     public func waitFor(_ what: String, _ matches: @escaping @Sendable (Line) -> Bool) async throws -> Line {
-        for _ in 0..<500 {
-            if let line = all.first(where: matches) { return line }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        throw Timeout(what: what)
-    }
-
-    public struct Timeout: Error {
-        public let what: String
+        let written = try await lines.wait(for: what) { $0.contains(where: matches) }
+        guard let line = written.first(where: matches) else { throw Observed<[Line]>.Timeout(what: what, last: "") }
+        return line
     }
 }

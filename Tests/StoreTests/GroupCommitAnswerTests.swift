@@ -8,32 +8,6 @@ import Testing
 /// committed and visible to other connections, and a write refused inside a
 /// batch whose COMMIT then fails keeps its own refusal.
 @Suite struct GroupCommitAnswerTests {
-    /// Holds the writer inside a first write, queues `writes` behind it, and
-    /// lets it go once all are queued, so that they form one batch.
-    private func batch<T: Sendable>(
-        _ pool: DatabasePool,
-        _ writes: [@Sendable (Database) throws -> T],
-        then afterAnswer: @escaping @Sendable (Int, Result<T, any Error>) async -> Void = { _, _ in }
-    ) async throws -> [Result<T, any Error>] {
-        let gate = Gate()
-        async let blocker: Void = pool.write { _ in gate.enter() }
-        await gate.waitForArrival()
-        let tasks = writes.enumerated().map { index, work in
-            Task { () -> Result<T, any Error> in
-                let result: Result<T, any Error>
-                do { result = .success(try await pool.write(work)) } catch { result = .failure(error) }
-                await afterAnswer(index, result)
-                return result
-            }
-        }
-        try await waitUntil("every write is queued") { pool.queuedWriteCount == writes.count }
-        gate.open()
-        try await blocker
-        var results: [Result<T, any Error>] = []
-        for task in tasks { results.append(await task.value) }
-        return results
-    }
-
     @Test func loneWritesCommitAtOnceEachInABatchOfItsOwn() async throws {
         try await withPool { pool in
             let before = pool.statistics.batchSizeHistogram[1, default: 0]

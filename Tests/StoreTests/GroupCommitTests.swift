@@ -4,29 +4,6 @@ import Testing
 /// docs/SERVER.md 2.3: queued writes share one transaction, each in its own
 /// savepoint, acknowledged only after `COMMIT`.
 @Suite struct GroupCommitTests {
-    /// Holds the writer inside a first write, queues `writes` behind it,
-    /// waits until all are queued, then lets the writer go; the queued writes
-    /// form one batch. Returns each write's outcome in order.
-    private func batch<T: Sendable>(
-        _ pool: DatabasePool,
-        _ writes: [@Sendable (Database) throws -> T]
-    ) async throws -> [Result<T, any Error>] {
-        let gate = Gate()
-        async let blocker: Void = pool.write { _ in gate.enter() }
-        await gate.waitForArrival()
-        let tasks = writes.map { work in
-            Task { () -> Result<T, any Error> in
-                do { return .success(try await pool.write(work)) } catch { return .failure(error) }
-            }
-        }
-        try await waitUntil("every write is queued") { pool.queuedWriteCount == writes.count }
-        gate.open()
-        try await blocker
-        var results: [Result<T, any Error>] = []
-        for task in tasks { results.append(await task.value) }
-        return results
-    }
-
     @Test func manyConcurrentWritesAllCommitWithTheirOwnResults() async throws {
         try await withPool { pool in
             let results = try await withThrowingTaskGroup(of: (String, String).self) { group in

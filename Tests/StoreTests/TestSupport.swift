@@ -1,4 +1,5 @@
 import Foundation
+import TestEvents
 import Testing
 @testable import Store
 
@@ -59,16 +60,34 @@ func count(_ table: String, in pool: DatabasePool) async throws -> Int {
     return database.lastInsertRowID
 }
 
-/// Polls `condition` every millisecond until it holds, failing after 5 s.
-func waitUntil(_ what: Comment, _ condition: () -> Bool) async throws {
-    let deadline = ContinuousClock.now + .seconds(5)
-    while !condition() {
-        guard ContinuousClock.now < deadline else {
-            Issue.record("timed out waiting until \(what)")
-            throw CancellationError()
-        }
-        try await Task.sleep(for: .milliseconds(1))
+/// Holds the writer inside a first write, queues `writes` behind it one
+/// at a time (so the batch holds them in the order given, and their row
+/// ids follow it), and lets it go once all are queued, so that they form
+/// one batch. Returns each write's outcome in order; `afterAnswer` runs
+/// in each caller once it has its answer.
+func batch<T: Sendable>(
+    _ pool: DatabasePool,
+    _ writes: [@Sendable (Database) throws -> T],
+    then afterAnswer: @escaping @Sendable (Int, Result<T, any Error>) async -> Void = { _, _ in }
+) async throws -> [Result<T, any Error>] {
+    let gate = Gate()
+    async let blocker: Void = pool.write { _ in gate.enter() }
+    await gate.waitForArrival()
+    var tasks: [Task<Result<T, any Error>, Never>] = []
+    for (index, work) in writes.enumerated() {
+        tasks.append(Task { () -> Result<T, any Error> in
+            let result: Result<T, any Error>
+            do { result = .success(try await pool.write(work)) } catch { result = .failure(error) }
+            await afterAnswer(index, result)
+            return result
+        })
+        try await waitUntil("write \(index) is queued") { pool.queuedWriteCount == index + 1 }
     }
+    gate.open()
+    try await blocker
+    var results: [Result<T, any Error>] = []
+    for task in tasks { results.append(await task.value) }
+    return results
 }
 
 /// Holds the writer (or a reader) inside its closure until `open()`.

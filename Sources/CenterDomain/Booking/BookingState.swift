@@ -2,8 +2,9 @@
 ///
 /// provisional (仮予約) → paid → checked_in → done; provisional → lapsed when
 /// unpaid by its deadline; provisional or paid → cancelled_by_user or
-/// cancelled_by_center; paid → no_show. Every other move is refused with
-/// `invalid_transition`.
+/// cancelled_by_center; provisional or paid → no_show (`RoomNoShow`: a hold
+/// made for the same day and not used is a no-show too). Every other move is
+/// refused with `invalid_transition`.
 public enum BookingState: String, Sendable, Codable, CaseIterable {
     case provisional
     case paid
@@ -20,7 +21,7 @@ public enum BookingState: String, Sendable, Codable, CaseIterable {
     /// States reachable in one step.
     public var successors: Set<BookingState> {
         switch self {
-        case .provisional: return [.paid, .lapsed, .cancelledByUser, .cancelledByCenter]
+        case .provisional: return [.paid, .lapsed, .cancelledByUser, .cancelledByCenter, .noShow]
         case .paid: return [.checkedIn, .noShow, .cancelledByUser, .cancelledByCenter]
         case .checkedIn: return [.done]
         case .done, .lapsed, .cancelledByUser, .cancelledByCenter, .noShow: return []

@@ -6,7 +6,7 @@ import CalendarValues
 /// Source: the renovation plan gives economic groups priority "while securing a
 /// certain share for local people"; the mechanism and its parameters (share
 /// 0.30, release 30 days) are configurable defaults, comparable wards
-/// (Suginami's two-tier lottery, research notes 4.7).
+/// (Suginami's two-tier lottery).
 ///
 /// For facility r and month m, U is the bookable (not closed) division-units in
 /// m. A non-community booking for date d is protected-checked while

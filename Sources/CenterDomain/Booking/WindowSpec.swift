@@ -4,8 +4,8 @@
 ///
 /// The calendar module's `WindowOpening` computes the opening date (with
 /// closed-day roll-forward); this value only carries the spec so the rules
-/// compile independently. Source: comparable wards (Koto 4.2, 4.8 of the
-/// research notes), configurable default.
+/// compile independently. Source: comparable wards (Koto 産業会館: the 1st of
+/// the month N months before), configurable default.
 public enum WindowSpec: Hashable, Sendable, Codable {
     /// The 1st of the month `monthsBefore` months before the month of use.
     case firstOfMonth(monthsBefore: Int)

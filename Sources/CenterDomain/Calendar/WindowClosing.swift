@@ -2,7 +2,7 @@ import CalendarValues
 
 /// When a booking window closes for a date of use (受付締切): bookings are
 /// taken until N days before the use, inclusive. Community groups book
-/// "until 3 days before use" (docs/DOMAIN.md, 目的外使用 guideline): for a use on
+/// "until 3 days before use" (目的外使用規則 第2条, docs/DOMAIN.md): for a use on
 /// 7/10 the last day is 7/7. JSON: `{"days_before": 3}`.
 public struct WindowClosing: Codable, Sendable, Equatable {
     public var daysBefore: Int

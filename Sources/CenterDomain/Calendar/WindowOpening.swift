@@ -3,7 +3,7 @@ import CalendarValues
 /// When a category's booking window opens (受付開始日) for a date of use.
 ///
 /// Tokyo halls count the window in calendar months, not in 30-day blocks
-/// (domain-sources §4.8): Koto's 6-month window for a use on 8/31 opens on
+/// (comparable wards): Koto's 6-month window for a use on 8/31 opens on
 /// 2/1. The three rules seen in practice:
 /// - `first_of_month`: the 1st of the month N months before the month of use
 ///   (Koto, and this center: docs/DOMAIN.md "Who may book, and when");

@@ -19,7 +19,7 @@ import Foundation
 ///
 /// Which fields are multi-line: only free notes (`TextRule.note`); names,
 /// purposes and reasons are shown on one line in lists, the lobby board,
-/// calendar feeds and CSV reports. docs/input.md lists every field's cap.
+/// calendar feeds and CSV reports. docs/API.md "Text" lists every field's cap.
 public struct TextRule: Sendable, Hashable {
     /// The most Unicode scalars the text may hold, after NFC.
     public let maximumLength: Int

@@ -6,7 +6,8 @@ internal import Store
 /// Takes a booking inside one write transaction (受付): every rule is checked
 /// against the rows of that same transaction and the booking is inserted
 /// before it ends, so no other write can slip between check and insert. The
-/// checks run in the order of docs/API.md, each refusing with its code.
+/// checks run in the order of docs/API.md "The checks of a booking", each
+/// refusing with its code.
 struct BookingDesk {
     let center: CenterConfiguration
     let calendar: CenterCalendar

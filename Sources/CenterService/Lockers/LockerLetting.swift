@@ -66,7 +66,8 @@ struct LockerLetting {
         try terms.checkNewTerm(months: request.months)
         let start = request.startMonth.firstDay
         // The registration must be valid on the lease's first day of use,
-        // not only today; a lease may outlive it (docs/rules.md).
+        // not only today; a lease may outlive it (docs/DOMAIN.md
+        // "The registration on every day it is used").
         try lessee.registration.checkValid(on: max(start, today))
         let kind = try LockerLessee.resolve(corporateNumber: request.corporateNumber, founder: request.founder,
                                             leaseStart: start, terms: terms)

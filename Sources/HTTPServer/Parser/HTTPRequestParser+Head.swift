@@ -47,7 +47,7 @@ extension HTTPRequestParser {
 
     /// A request line over the cap: a method token longer than any we
     /// implement is 501, anything else 414 (RFC 9112 §3).
-    func requestLineTooLongError(start: Int) -> HTTPParseError {
+    func requestLineTooLongError(start: Int) -> HTTPProtocolError {
         let head = bytes(start..<min(start + Self.maxMethodLength + 1, bufferedByteCount))
         if !head.contains(ASCII.sp) && head.allSatisfy(ASCII.isToken) {
             return .notImplemented("The request method is not implemented.")

@@ -40,7 +40,7 @@ extension HTTPRequestParser {
 
     /// Checks a field line (header or trailer) and splits it into a lowercased
     /// name and an OWS-trimmed value (RFC 9112 §5, RFC 9110 §5.5).
-    func splitField(_ line: ArraySlice<UInt8>) -> Result<(name: String, value: ArraySlice<UInt8>), HTTPParseError> {
+    func splitField(_ line: ArraySlice<UInt8>) -> Result<(name: String, value: ArraySlice<UInt8>), HTTPProtocolError> {
         guard let first = line.first else { return .failure(.badRequest("Empty header line.")) }
         if ASCII.isWhitespace(first) {
             return .failure(.badRequest("Obsolete line folding is not accepted."))

@@ -19,7 +19,7 @@ public struct HTTPRequestParser: Sendable {
         /// Nothing complete yet.
         case needMoreData
         /// The request is refused; the parser stays failed.
-        case error(HTTPParseError)
+        case error(HTTPProtocolError)
     }
 
     enum BodyFraming: Equatable {
@@ -39,7 +39,7 @@ public struct HTTPRequestParser: Sendable {
         case head(lines: [Range<Int>], nextLine: Int)
         case body(ParsedRequest, remaining: Int, continueSent: Bool)
         case chunked(ParsedRequest, ChunkPhase, continueSent: Bool)
-        case failed(HTTPParseError)
+        case failed(HTTPProtocolError)
     }
 
     public let limits: HTTPParserLimits
@@ -110,7 +110,7 @@ public struct HTTPRequestParser: Sendable {
         }
     }
 
-    mutating func fail(_ error: HTTPParseError) -> Event {
+    mutating func fail(_ error: HTTPProtocolError) -> Event {
         state = .failed(error)
         return .error(error)
     }

@@ -13,7 +13,7 @@ struct HeaderFacts {
     var otherExpectation = false
 
     /// Notes one field; returns an error that must stop the parse at once.
-    mutating func note(name: String, value: ArraySlice<UInt8>) -> HTTPParseError? {
+    mutating func note(name: String, value: ArraySlice<UInt8>) -> HTTPProtocolError? {
         switch name {
         case "host":
             hostCount += 1
@@ -57,7 +57,7 @@ struct HeaderFacts {
     /// Host (RFC 9112 §3.2), then framing (RFC 9112 §6.1, §6.3), then
     /// expectations (RFC 9110 §10.1.1). Returns the body framing, nil for none.
     func resolve(requestLine: RequestLine, limits: HTTPParserLimits)
-        -> Result<HTTPRequestParser.BodyFraming?, HTTPParseError> {
+        -> Result<HTTPRequestParser.BodyFraming?, HTTPProtocolError> {
         if requestLine.minorVersion >= 1 && hostCount != 1 {
             return .failure(.badRequest(hostCount == 0 ? "Host is required." : "Host is repeated."))
         }

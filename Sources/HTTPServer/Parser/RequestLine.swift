@@ -7,7 +7,7 @@ struct RequestLine {
 
     /// Order of checks: shape (400), version (400 malformed, 505 not 1.x,
     /// RFC 9112 §2.3 and RFC 9110 §15.6.6), then method (501, RFC 9110 §9.1).
-    static func parse(_ line: ArraySlice<UInt8>) -> Result<RequestLine, HTTPParseError> {
+    static func parse(_ line: ArraySlice<UInt8>) -> Result<RequestLine, HTTPProtocolError> {
         guard let sp1 = line.firstIndex(of: ASCII.sp),
               let sp2 = line[(sp1 + 1)...].firstIndex(of: ASCII.sp),
               !line[(sp2 + 1)...].contains(ASCII.sp) else {
@@ -37,7 +37,7 @@ struct RequestLine {
     /// `HTTP-version = "HTTP" "/" DIGIT "." DIGIT` (RFC 9112 §2.3). 1.x above
     /// 1.1 is served as 1.1; a well-formed major other than 1 (including the
     /// `HTTP/2` and `HTTP/3` spellings) is 505.
-    static func parseVersion(_ v: ArraySlice<UInt8>) -> Result<Int, HTTPParseError> {
+    static func parseVersion(_ v: ArraySlice<UInt8>) -> Result<Int, HTTPProtocolError> {
         let prefix = Array("HTTP/".utf8)
         guard v.starts(with: prefix) else { return .failure(.badRequest("The HTTP version is malformed.")) }
         let rest = Array(v.dropFirst(prefix.count))

@@ -12,7 +12,7 @@ struct RequestTarget: Equatable {
         a.pathSegments == b.pathSegments && a.query.elementsEqual(b.query) { $0 == $1 }
     }
 
-    static func parse(_ target: ArraySlice<UInt8>, method: HTTPMethod) -> Result<RequestTarget, HTTPParseError> {
+    static func parse(_ target: ArraySlice<UInt8>, method: HTTPMethod) -> Result<RequestTarget, HTTPProtocolError> {
         if target.elementsEqual("*".utf8) {
             return method == .OPTIONS ? .success(RequestTarget(pathSegments: [], query: []))
                 : .failure(.badRequest("The asterisk target is only valid with OPTIONS."))

@@ -10,10 +10,22 @@ public protocol HTTPResponder: Sendable {
     /// then closes. `head` has the method, target and fields, and no body.
     /// Called off the event loop, like `respond(to:)`. The default proceeds.
     func decideContinue(head: HTTPRequest) async -> ContinueDecision
+
+    /// The response to a request the server refuses on its own (a parse
+    /// error, a timeout, the connection limit; see `HTTPProtocolError`), so
+    /// that an application may answer them in its own error format. Called
+    /// on the event loop: it must be quick and must not block. The server
+    /// keeps the error's status and closes the connection after it. The
+    /// default is `HTTPResponse(protocolError:)`, one line of plain text.
+    func protocolErrorResponse(for error: HTTPProtocolError) -> HTTPResponse
 }
 
 extension HTTPResponder {
     public func decideContinue(head: HTTPRequest) async -> ContinueDecision { .proceed }
+
+    public func protocolErrorResponse(for error: HTTPProtocolError) -> HTTPResponse {
+        HTTPResponse(protocolError: error)
+    }
 }
 
 /// A responder's answer to `Expect: 100-continue` (RFC 9110 §10.1.1).

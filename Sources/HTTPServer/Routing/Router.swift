@@ -4,27 +4,45 @@
 /// (RFC 9110 §15.5.6); HEAD is answered by the GET handler (RFC 9110 §9.3.2;
 /// the server drops the body and keeps Content-Length).
 ///
+/// A route table is code, so its mistakes are refused while it is built:
+/// `add` throws `RouteError` for a second route on the same method and
+/// pattern (`/a/{id}` and `/a/{key}` are the same pattern) or a pattern that
+/// names one parameter twice. Each route keeps its own parameter names, so
+/// `/a/{id}` and `/a/{key}/b` may share the parameter segment.
+///
 /// `Expect: 100-continue` is decided by the same lookup: an unknown path or
 /// method is refused at once, and a route's head check (e.g. credentials)
 /// runs before the client sends its body.
 public struct Router: HTTPResponder {
+    /// One method on one pattern.
+    struct Route {
+        var pattern: String
+        /// The names of the pattern's parameter segments, in order.
+        var parameterNames: [String]
+        var handler: HTTPHandler
+        var headCheck: HTTPHeadCheck?
+    }
+
     final class Node: @unchecked Sendable {
         var literals: [String: Node] = [:]
-        var parameter: (name: String, node: Node)?
-        var handlers: [HTTPMethod: HTTPHandler] = [:]
-        var headChecks: [HTTPMethod: HTTPHeadCheck] = [:]
+        var parameter: Node?
+        var routes: [HTTPMethod: Route] = [:]
     }
 
     /// What a request resolves to: its route, with the path parameters
     /// filled in, or the 404 or 405 that answers it.
     enum Resolution {
-        case route(HTTPHandler, HTTPHeadCheck?, HTTPRequest)
+        case route(Route, HTTPRequest)
         case refused(HTTPResponse)
     }
 
-    /// Builds the 404 and 405 responses; defaults to the JSON error shape.
-    public var errorResponder: @Sendable (HTTPStatus, _ code: String, _ message: String) -> HTTPResponse = {
-        HTTPResponse.jsonError($0, code: $1, message: $2)
+    /// Builds the response to every request refused without a handler: the
+    /// router's 404 and 405, and the server's own refusals (parse errors,
+    /// timeouts, the connection limit) through `protocolErrorResponse(for:)`.
+    /// Defaults to `HTTPResponse(protocolError:)`, one line of plain text; an
+    /// application sets it to answer them in its own error format.
+    public var protocolErrorResponder: @Sendable (HTTPProtocolError) -> HTTPResponse = {
+        HTTPResponse(protocolError: $0)
     }
 
     /// Every route added, in order.
@@ -36,33 +54,47 @@ public struct Router: HTTPResponder {
     public init() {}
 
     /// Adds `handler` for `method` on `pattern`; `{name}` segments match any
-    /// single segment and are passed in `request.pathParameters`. A later
-    /// route for the same method and pattern replaces the earlier one.
-    /// `headCheck` decides `Expect: 100-continue` for the route.
+    /// single non-empty segment and are passed in `request.pathParameters`.
+    /// `headCheck` decides `Expect: 100-continue` for the route. Throws, and
+    /// leaves the router as it was, for a route the router already has or a
+    /// pattern with a repeated parameter name.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, headCheck: HTTPHeadCheck? = nil,
-                             _ handler: @escaping HTTPHandler) {
+                             _ handler: @escaping HTTPHandler) throws(RouteError) {
+        var names: [String] = []
+        var shape: [Segment] = []
+        for segment in Self.segments(of: pattern) {
+            if let name = Self.parameterName(segment) {
+                guard !names.contains(name) else { throw .repeatedParameter(name: name, pattern: pattern) }
+                names.append(name)
+                shape.append(.parameter)
+            } else {
+                shape.append(.literal(segment))
+            }
+        }
+        if let existing = Self.node(root, at: shape[...])?.routes[method] {
+            throw .duplicate(method: method, pattern: pattern, existing: existing.pattern)
+        }
         if !isKnownUniquelyReferenced(&root) { root = root.copy() }
         var node = root
-        for segment in Self.segments(of: pattern) {
-            if segment.hasPrefix("{") && segment.hasSuffix("}") && segment.count > 2 {
-                let name = String(segment.dropFirst().dropLast())
-                let next = node.parameter?.node ?? Node()
-                if node.parameter == nil { node.parameter = (name, next) }
+        for segment in shape {
+            switch segment {
+            case .parameter:
+                let next = node.parameter ?? Node()
+                node.parameter = next
                 node = next
-            } else {
-                let next = node.literals[segment] ?? Node()
-                node.literals[segment] = next
+            case .literal(let text):
+                let next = node.literals[text] ?? Node()
+                node.literals[text] = next
                 node = next
             }
         }
-        node.handlers[method] = handler
-        node.headChecks[method] = headCheck
+        node.routes[method] = Route(pattern: pattern, parameterNames: names, handler: handler, headCheck: headCheck)
         routes.append((method, pattern))
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         switch resolve(request) {
-        case .route(let handler, _, let request): return await handler(request)
+        case .route(let route, let request): return await route.handler(request)
         case .refused(let response): return response
         }
     }
@@ -72,49 +104,72 @@ public struct Router: HTTPResponder {
     public func decideContinue(head: HTTPRequest) async -> ContinueDecision {
         switch resolve(head) {
         case .refused(let response): return .reject(response)
-        case .route(_, let check, let request):
-            guard let check, let refusal = await check(request) else { return .proceed }
+        case .route(let route, let request):
+            guard let check = route.headCheck, let refusal = await check(request) else { return .proceed }
             return .reject(refusal)
         }
     }
 
+    public func protocolErrorResponse(for error: HTTPProtocolError) -> HTTPResponse {
+        protocolErrorResponder(error)
+    }
+
     func resolve(_ request: HTTPRequest) -> Resolution {
-        var parameters: [String: String] = [:]
-        guard let node = Self.match(root, request.pathSegments[...], &parameters) else {
-            return .refused(errorResponder(.notFound, "not_found", "No resource at this path."))
+        var values: [String] = []
+        guard let node = Self.match(root, request.pathSegments[...], &values) else {
+            return .refused(protocolErrorResponse(for: .notFound))
         }
-        let method = node.handlers[request.method] == nil && request.method == .HEAD ? HTTPMethod.GET : request.method
-        guard let handler = node.handlers[method] else {
-            var response = errorResponder(.methodNotAllowed, "method_not_allowed",
-                                          "The method is not allowed on this path.")
+        let method = node.routes[request.method] == nil && request.method == .HEAD ? HTTPMethod.GET : request.method
+        guard let route = node.routes[method] else {
+            var response = protocolErrorResponse(for: .methodNotAllowed)
             response.headers.set("Allow", Self.allowed(node).map(\.rawValue).joined(separator: ", "))
             return .refused(response)
         }
         var request = request
-        request.pathParameters = parameters
-        return .route(handler, node.headChecks[method], request)
+        request.pathParameters = Dictionary(zip(route.parameterNames, values), uniquingKeysWith: { first, _ in first })
+        return .route(route, request)
     }
 
     /// Literal first, then the parameter branch (never an empty segment),
-    /// backtracking if needed.
-    static func match(_ node: Node, _ segments: ArraySlice<String>, _ parameters: inout [String: String]) -> Node? {
-        guard let first = segments.first else { return node.handlers.isEmpty ? nil : node }
-        if let literal = node.literals[first], let found = match(literal, segments.dropFirst(), &parameters) {
+    /// backtracking if needed; `values` receives the parameter segments.
+    static func match(_ node: Node, _ segments: ArraySlice<String>, _ values: inout [String]) -> Node? {
+        guard let first = segments.first else { return node.routes.isEmpty ? nil : node }
+        if let literal = node.literals[first], let found = match(literal, segments.dropFirst(), &values) {
             return found
         }
-        if let (name, child) = node.parameter, !first.isEmpty {
-            let saved = parameters[name]
-            parameters[name] = first
-            if let found = match(child, segments.dropFirst(), &parameters) { return found }
-            parameters[name] = saved
+        if let child = node.parameter, !first.isEmpty {
+            values.append(first)
+            if let found = match(child, segments.dropFirst(), &values) { return found }
+            values.removeLast()
         }
         return nil
     }
 
+    /// The node a pattern's shape ends at, if it exists.
+    static func node(_ node: Node, at shape: ArraySlice<Segment>) -> Node? {
+        guard let first = shape.first else { return node }
+        switch first {
+        case .parameter: return node.parameter.flatMap { self.node($0, at: shape.dropFirst()) }
+        case .literal(let text): return node.literals[text].flatMap { self.node($0, at: shape.dropFirst()) }
+        }
+    }
+
     static func allowed(_ node: Node) -> [HTTPMethod] {
-        var methods = Set(node.handlers.keys)
+        var methods = Set(node.routes.keys)
         if methods.contains(.GET) { methods.insert(.HEAD) }
         return HTTPMethod.allCases.filter(methods.contains)
+    }
+
+    /// A pattern segment: a literal, or a parameter whatever its name.
+    enum Segment {
+        case literal(String)
+        case parameter
+    }
+
+    /// `name` for a `{name}` segment, nil for a literal.
+    static func parameterName(_ segment: String) -> String? {
+        guard segment.hasPrefix("{") && segment.hasSuffix("}") && segment.count > 2 else { return nil }
+        return String(segment.dropFirst().dropLast())
     }
 
     static func segments(of pattern: String) -> [String] {
@@ -127,9 +182,8 @@ extension Router.Node {
     func copy() -> Router.Node {
         let node = Router.Node()
         node.literals = literals.mapValues { $0.copy() }
-        node.parameter = parameter.map { ($0.name, $0.node.copy()) }
-        node.handlers = handlers
-        node.headChecks = headChecks
+        node.parameter = parameter?.copy()
+        node.routes = routes
         return node
     }
 }

@@ -37,7 +37,7 @@ final class Connection {
     var peerHungUp = false
     var peerClosed = false
     /// A parse error to answer once the requests before it are answered.
-    var failure: HTTPParseError?
+    var failure: HTTPProtocolError?
     /// A head that asked `100-continue` while earlier requests were still
     /// being answered: it is decided once they are (responses stay in order).
     var owedContinue: ParsedRequest?

@@ -18,8 +18,8 @@ enum ConnectionPhase: Equatable, Sendable {
 /// What to do when a deadline passes.
 enum TimeoutAction: Equatable, Sendable {
     case closeSilently
-    /// Answer with this status and close.
-    case respondAndClose(HTTPStatus, code: String, message: String)
+    /// Answer with this refusal and close.
+    case respondAndClose(HTTPProtocolError)
 }
 
 /// The timeout of each phase in nanoseconds, as a plain value so that the
@@ -56,11 +56,9 @@ struct ConnectionTimeouts: Sendable, Equatable {
         case .readingHead where !hasPartialRequest:
             return .closeSilently
         case .readingHead, .readingBody:
-            return .respondAndClose(.requestTimeout, code: "request_timeout",
-                                    message: "The request was not received in time.")
+            return .respondAndClose(.requestTimeout)
         case .awaitingHandler:
-            return .respondAndClose(.serviceUnavailable, code: "service_unavailable",
-                                    message: "The request took too long to handle.")
+            return .respondAndClose(.handlerTimeout)
         }
     }
 }

@@ -57,8 +57,7 @@ extension EventLoop {
 
     /// Over the cap: 503 with Retry-After (RFC 9110 §15.6.4), then close.
     func rejectOverCapacity(_ connection: Connection) {
-        var response = HTTPResponse.jsonError(.serviceUnavailable, code: "service_unavailable",
-                                              message: "The server is at its connection limit.")
+        var response = refusal(.connectionLimit)
         response.headers.set("Retry-After", String(shared.configuration.retryAfterSeconds))
         connection.current = Connection.Exchange(method: "-", target: "-", requestID: requestIDs.next(),
                                                   startedAt: now, isHEAD: false, keepAlive: false,

@@ -85,7 +85,7 @@ extension EventLoop {
             if let error = c.failure {
                 c.current = Connection.Exchange(method: "-", target: "-", requestID: requestIDs.next(),
                                                 startedAt: now, isHEAD: false, keepAlive: false, echoKeepAlive: false)
-                send(.jsonError(error.status, code: error.code, message: error.message), on: c, forceClose: true)
+                send(refusal(error), on: c, forceClose: true)
                 return
             }
             if c.peerClosed || (stopping && !c.parser.hasPartialRequest) {
@@ -178,6 +178,14 @@ extension EventLoop {
         guard let c = awaitingConnection(fd: fd, serial: serial, sequence: sequence), !c.decidingContinue else { return }
         c.handlerTask = nil
         send(response, on: c, forceClose: false)
+    }
+
+    /// The responder's answer to a refusal of the server's own, under the
+    /// refusal's status whatever the responder chose (it shapes the body).
+    func refusal(_ error: HTTPProtocolError) -> HTTPResponse {
+        var response = shared.responder.protocolErrorResponse(for: error)
+        response.status = error.status
+        return response
     }
 
     /// Encodes the response for the current exchange and starts writing it.

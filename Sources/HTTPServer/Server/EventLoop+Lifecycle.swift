@@ -37,7 +37,7 @@ extension EventLoop {
         switch ConnectionTimeouts.action(for: c.phase, hasPartialRequest: c.parser.hasPartialRequest) {
         case .closeSilently:
             close(c)
-        case .respondAndClose(let status, let code, let message):
+        case .respondAndClose(let error):
             c.handlerTask?.cancel()
             c.handlerTask = nil
             c.dispatchSequence &+= 1
@@ -46,7 +46,7 @@ extension EventLoop {
                 c.current = Connection.Exchange(method: "-", target: "-", requestID: requestIDs.next(),
                                                 startedAt: now, isHEAD: false, keepAlive: false, echoKeepAlive: false)
             }
-            send(.jsonError(status, code: code, message: message), on: c, forceClose: true)
+            send(refusal(error), on: c, forceClose: true)
         }
     }
 

@@ -1,7 +1,7 @@
 import CenterDomain
 import CenterService
 import Foundation
-import Synchronization
+import TestEvents
 import Testing
 
 /// `nakano-center backup` while the service takes bookings, and `restore`
@@ -17,9 +17,9 @@ import Testing
     }
 
     final class Acknowledgements: Sendable {
-        private let list = Mutex<[Acknowledged]>([])
-        func append(_ booking: Acknowledged) { list.withLock { $0.append(booking) } }
-        var all: [Acknowledged] { list.withLock { $0 } }
+        let list = Observed<[Acknowledged]>([])
+        func append(_ booking: Acknowledged) { list.update { $0.append(booking) } }
+        var all: [Acknowledged] { list.value }
     }
 
     static let facilities = ["meeting-room-1", "meeting-room-2", "japanese-room", "creative-room",
@@ -62,11 +62,7 @@ import Testing
                 }
             }
         }
-        let loadDeadline = Date().addingTimeInterval(60)
-        while acknowledged.all.count < 80 {
-            guard Date() < loadDeadline else { throw ProcessFailure("the booking load acknowledged only \(acknowledged.all.count)") }
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        try await acknowledged.list.wait(for: "80 acknowledged bookings") { $0.count >= 80 }
         let backupPath = folder.path + "/under-load.sqlite"
         let backupStarted = Date()
         let backup = try await ServeProcess.run(["backup", backupPath, "--database", folder.database])

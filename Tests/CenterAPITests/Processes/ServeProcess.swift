@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import Synchronization
+import TestEvents
 
 /// The real `nakano-center` executable (the one `swift test` built beside
 /// this test bundle) run as a child process, its JSON log lines read as they
@@ -20,8 +20,12 @@ final class ServeProcess: Sendable {
     }
 
     let process: Process
-    private let stdout = Mutex<[String]>([])
-    private let stderr = Mutex<String>("")
+    private let stdout = Observed<[String]>([])
+    private let stderr = Observed<String>("")
+    /// How many of the two output pipes have reached end of file.
+    private let pipesDrained = Observed(0)
+    /// The exit status (or 128 + signal) once the process has ended.
+    private let ended = Observed<Int32?>(nil)
 
     /// Starts `nakano-center` with `arguments`.
     init(_ arguments: [String]) throws {
@@ -39,16 +43,24 @@ final class ServeProcess: Sendable {
         process.standardOutput = out
         process.standardError = err
         self.process = process
-        Self.read(out.fileHandleForReading) { [self] text in
-            stdout.withLock { lines in lines += text.split(separator: "\n").map(String.init) }
+        Self.read(out.fileHandleForReading, finished: { [self] in pipesDrained.update { $0 += 1 } }) { [self] text in
+            stdout.update { lines in lines += text.split(separator: "\n").map(String.init) }
         }
-        Self.read(err.fileHandleForReading) { [self] text in stderr.withLock { $0 += text } }
+        Self.read(err.fileHandleForReading, finished: { [self] in pipesDrained.update { $0 += 1 } }) { [self] text in
+            stderr.update { $0 += text }
+        }
+        process.terminationHandler = { [self] process in
+            let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+            ended.update { $0 = status }
+        }
         try process.run()
     }
 
     /// Reads `handle` on a thread of its own until end of file; `append`
-    /// gets whole lines (a partial last line waits for the rest).
-    private static func read(_ handle: FileHandle, _ append: @escaping @Sendable (String) -> Void) {
+    /// gets whole lines (a partial last line waits for the rest), then
+    /// `finished` is called.
+    private static func read(_ handle: FileHandle, finished: @escaping @Sendable () -> Void,
+                             _ append: @escaping @Sendable (String) -> Void) {
         Thread {
             var pending = Data()
             while true {
@@ -61,6 +73,7 @@ final class ServeProcess: Sendable {
                 }
             }
             if !pending.isEmpty { append(String(decoding: pending, as: UTF8.self)) }
+            finished()
         }.start()
     }
 
@@ -73,29 +86,40 @@ final class ServeProcess: Sendable {
     var pid: Int32 { process.processIdentifier }
 
     /// Every JSON line written so far.
-    var lines: [[String: String]] {
-        stdout.withLock { $0 }.compactMap { line in
+    var lines: [[String: String]] { Self.objects(stdout.value) }
+
+    var errorText: String { stderr.value }
+
+    /// The lines whose `msg` is `message`.
+    func lines(_ message: String) -> [[String: String]] { lines.filter { $0["msg"] == message } }
+
+    /// The JSON objects among `lines`, their values as text.
+    private static func objects(_ lines: [String]) -> [[String: String]] {
+        lines.compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
             return object.mapValues { "\($0)" }
         }
     }
 
-    var errorText: String { stderr.withLock { $0 } }
-
-    /// The lines whose `msg` is `message`.
-    func lines(_ message: String) -> [[String: String]] { lines.filter { $0["msg"] == message } }
-
-    /// Waits (up to `seconds`) until `count` lines with `msg` `message` were written; returns the last.
+    /// Waits (up to `seconds`) until `count` lines with `msg` `message` were
+    /// written, or the output ended without them; returns the last.
     @discardableResult
-    func waitFor(_ message: String, count: Int = 1, seconds: Double = 30) async throws -> [String: String] {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            let found = lines(message)
-            if found.count >= count { return found[count - 1] }
-            if !process.isRunning && lines(message).count < count { break }
-            try await Task.sleep(for: .milliseconds(20))
+    func waitFor(_ message: String, count: Int = 1, seconds: Double = 60) async throws -> [String: String] {
+        let timeout = Duration.milliseconds(Int64(seconds * 1000))
+        let (stdout, drained) = (stdout, pipesDrained)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                _ = try? await stdout.wait(for: message, timeout: timeout) { lines in
+                    Self.objects(lines).filter { $0["msg"] == message }.count >= count
+                }
+            }
+            group.addTask { _ = try? await drained.wait(for: "the end of the output", timeout: timeout) { $0 == 2 } }
+            await group.next()
+            group.cancelAll()
         }
-        throw ProcessFailure("no \(count)× \"\(message)\" line; stdout: \(stdout.withLock { $0 }.suffix(20)) stderr: \(errorText)")
+        let found = lines(message)
+        if found.count >= count { return found[count - 1] }
+        throw ProcessFailure("no \(count)× \"\(message)\" line; stdout: \(stdout.value.suffix(20)) stderr: \(errorText)")
     }
 
     /// The port of the `count`-th `listening` line.
@@ -107,16 +131,15 @@ final class ServeProcess: Sendable {
         return port
     }
 
-    /// Waits for the process to exit; returns its status (or 128 + signal).
+    /// Waits for the process to exit and its output to be read; returns its
+    /// status (or 128 + signal).
     func exitStatus(seconds: Double = 30) async throws -> Int32 {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning {
-            guard Date() < deadline else { throw ProcessFailure("still running after \(seconds) s") }
-            try await Task.sleep(for: .milliseconds(20))
+        let timeout = Duration.milliseconds(Int64(seconds * 1000))
+        guard let status = try? await ended.wait(for: "the exit", timeout: timeout, until: { $0 != nil }) else {
+            throw ProcessFailure("still running after \(seconds) s")
         }
-        // Let the readers take the last output.
-        try await Task.sleep(for: .milliseconds(50))
-        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        try await pipesDrained.wait(for: "the end of the output", timeout: timeout) { $0 == 2 }
+        return status
     }
 
     func signal(_ number: Int32) { kill(pid, number) }
@@ -132,7 +155,7 @@ final class ServeProcess: Sendable {
     static func run(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
         let process = try ServeProcess(arguments)
         let status = try await process.exitStatus(seconds: 120)
-        return (status, process.stdout.withLock { $0.joined(separator: "\n") }, process.errorText)
+        return (status, process.stdout.value.joined(separator: "\n"), process.errorText)
     }
 }
 

@@ -16,8 +16,9 @@ import Testing
         #expect(F.refusal { _ = try BookingState.provisional.transition(to: .lapsed) } == nil)
     }
 
-    @Test func paidBookingMayBecomeNoShow() {
+    @Test func paidOrProvisionalBookingMayBecomeNoShow() {
         #expect(F.refusal { _ = try BookingState.paid.transition(to: .noShow) } == nil)
+        #expect(F.refusal { _ = try BookingState.provisional.transition(to: .noShow) } == nil)
     }
 
     @Test func liveBookingsMayBeCancelledByEitherSide() {
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (BookingState.paid, BookingState.lapsed), (.provisional, .noShow), (.provisional, .checkedIn),
+        (BookingState.paid, BookingState.lapsed), (.checkedIn, .noShow), (.provisional, .checkedIn),
         (.done, .cancelledByUser), (.lapsed, .paid), (.cancelledByUser, .provisional), (.noShow, .paid),
     ])
     func illegalTransitionsRefused(from: BookingState, to: BookingState) {

@@ -2,7 +2,7 @@ import CalendarValues
 import Testing
 @testable import CenterDomain
 
-/// Booking-window arithmetic (domain-sources §4.8) and business days.
+/// Booking-window arithmetic (docs/DOMAIN.md "User categories and booking windows") and business days.
 struct WindowOpeningTests {
     private let calendar = CenterCalendar(policy: .nakanoDefault)
     private let neverClosed: (LocalDate) -> Bool = { _ in false }

@@ -134,16 +134,12 @@ import CalendarValues
         defer { timers.cancel() }
         _ = try await log.waitFor("the catch-up backup") { $0.message == "backup taken" }
         #expect(BackupFile.list(in: service.housekeeping.backupFolder).count == 1)
-        try await waitUntil { clock.sleeperCount >= 5 }
+        try await clock.waitForSleepers(timers.count)
         clock.set(Instant(japanDate: BookingFixture.today.adding(days: 1), minuteOfDay: 210))
-        try await waitUntil { BackupFile.list(in: service.housekeeping.backupFolder).count == 2 }
+        try await clock.waitForSleepers(timers.count)
+        #expect(BackupFile.list(in: service.housekeeping.backupFolder).count == 2)
         #expect(BackupFile.list(in: service.housekeeping.backupFolder).last.map { ($0.path as NSString).lastPathComponent }
                 == "center-2026-11-26T033000.sqlite")
-    }
-
-    func waitUntil(_ condition: () -> Bool) async throws {
-        for _ in 0..<500 where !condition() { try await Task.sleep(for: .milliseconds(10)) }
-        #expect(condition())
     }
 }
 

@@ -33,7 +33,7 @@ import Testing
     func fragmentedRequestWaitsForTheRest(_ prefix: String) async throws {
         try await withServer(HostileRun.configure) { server in
             let port = server.port
-            let (waited, status) = try await onThread { () -> (HostileRun.Ending, Int) in
+            let (waited, status) = try await blocking { () -> (HostileRun.Ending, Int) in
                 let client = try TestClient(port: port, readTimeout: 0.25)
                 try client.send(prefix)
                 let waited = client.readToEnd().ending
@@ -54,9 +54,11 @@ import Testing
     @Test func halfClosedClientIsAnsweredThenClosed() async throws {
         try await withServer(HostileRun.configure) { server in
             let port = server.port
-            let (statuses, ending) = try await onThread { () -> ([Int], HostileRun.Ending) in
+            let (statuses, ending) = try await blocking { () -> ([Int], HostileRun.Ending) in
                 let client = try TestClient(port: port)
                 try client.send("GET /slow?ms=300 HTTP/1.1\r\nHost: a\r\n\r\n" + getHealth)
+                // Lets the first two be read before the last and the FIN
+                // arrive; if they all come together the check still holds.
                 usleep(100_000)
                 try client.send(getHealth)
                 Glibc.shutdown(client.fd, Int32(SHUT_WR))
@@ -80,10 +82,11 @@ import Testing
             $0.headerTimeout = .milliseconds(500)
         }) { server in
             let port = server.port
-            let (first, second, ending) = try await onThread { () -> (Int, Int, HostileRun.Ending) in
+            let (first, second, ending) = try await blocking { () -> (Int, Int, HostileRun.Ending) in
                 let client = try TestClient(port: port)
                 try client.send(getHealth)
                 let first = try client.readResponse().status
+                // Trickled over 1 s against a 0.5 s deadline: real time is the point.
                 for byte in "GET /health HTTP/1.1\r\nHo".utf8 {
                     try? client.send([byte])
                     usleep(40_000)
@@ -121,7 +124,7 @@ enum HostileRun {
     static func check(_ c: HostileCase) async throws {
         try await withServer(configure) { server in
             let port = server.port
-            let outcome = try await onThread { try run(c, port: port) }
+            let outcome = try await blocking { try run(c, port: port) }
             #expect(outcome.statuses == c.statuses)
             if let body = c.body { #expect(outcome.lastBody == body) }
             if c.closes {
@@ -198,14 +201,5 @@ extension TestClient {
     func setReadTimeout(_ seconds: Double) {
         var tv = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-    }
-}
-
-/// Runs blocking socket code on a thread of its own. On Linux, Dispatch's
-/// global pool is the one Swift concurrency runs on (two threads here), so a
-/// read blocked there would starve the very server handlers it waits for.
-func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
     }
 }

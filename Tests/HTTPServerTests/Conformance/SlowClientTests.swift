@@ -1,13 +1,16 @@
 import Foundation
 import Glibc
+import TestEvents
 import Testing
 @testable import HTTPServer
 
 /// Slow clients (docs/SERVER.md §1.13, RFC 9112 §9.5): a bounded slowloris —
 /// many connections that trickle a head one byte at a time — and a reader
 /// that never reads. They are cut off at their deadlines, and meanwhile other
-/// clients are served promptly. The full-size run (1,000 connections against
-/// the release build) is bench/slowloris.sh.
+/// clients are served. Real time is what the deadline tests test, so they
+/// trickle and wait on the wall clock, with bounds loose enough for a busy
+/// machine; how fast the others are served is measured by bench/slowloris.sh
+/// (1,000 connections against the release build), not here.
 @Suite(.serialized) struct SlowClientTests {
     static let tricklers = 200
     static let headerTimeout = 1.0
@@ -21,47 +24,45 @@ import Testing
     @Test func tricklingHeadsAreAnswered408AtTheHeaderDeadline() async throws {
         try await withServer(Self.configure) { server in
             let port = server.port
-            let report = try await onThread { try Trickle.run(port: port, connections: Self.tricklers, seconds: 2.5) }
+            let report = try await blocking { try Trickle.run(port: port, connections: Self.tricklers, atMost: 20) }
             #expect(report.opened == Self.tricklers)
             #expect(report.answered408 == Self.tricklers, "every trickling head gets 408 (RFC 9110 §15.5.9)")
             #expect(report.closed == Self.tricklers, "and is closed")
             let early = report.closedAfter.filter { $0 < Self.headerTimeout * 0.9 }
-            let late = report.closedAfter.filter { $0 > Self.headerTimeout + 1.0 }
+            // A per-read deadline would never close a head that keeps
+            // trickling; two seconds of slack absorb a loaded machine.
+            let late = report.closedAfter.filter { $0 > Self.headerTimeout + 2.0 }
             #expect(early.isEmpty, "none is cut off before the deadline: \(early)")
-            #expect(late.isEmpty, "none outlives the deadline by a second: \(late)")
+            #expect(late.isEmpty, "none outlives the deadline by two seconds: \(late)")
         }
     }
 
+    /// While every trickling head is still pending (the header deadline is
+    /// set far beyond the test), a normal client on the same single event
+    /// loop gets all 20 of its answers.
     @Test func tricklingHeadsDoNotDelayOtherClients() async throws {
-        try await withServer(Self.configure) { server in
+        try await withServer({
+            Self.configure(&$0)
+            $0.headerTimeout = .seconds(120)
+        }) { server in
             let port = server.port
-            async let trickle = onThread { try Trickle.run(port: port, connections: Self.tricklers, seconds: 2.0) }
-            let latencies = try await onThread { () -> [Double] in
-                usleep(200_000)
+            let opened = Signal(), served = Signal()
+            async let trickle = blocking {
+                try Trickle.run(port: port, connections: Self.tricklers, atMost: 120, opened: opened, until: served)
+            }
+            try await opened.wait(for: "every trickler connected")
+            let statuses = try await blocking { () -> [Int] in
                 let client = try TestClient(port: port)
-                var latencies: [Double] = []
-                let end = Date().addingTimeInterval(1.5)
-                while Date() < end {
-                    let start = Date()
+                return try (0..<20).map { _ in
                     try client.send(getHealth)
-                    guard try client.readResponse().status == 200 else { break }
-                    latencies.append(Date().timeIntervalSince(start))
-                    usleep(10_000)
+                    return try client.readResponse().status
                 }
-                return latencies
             }
-            _ = try await trickle
-            let sorted = latencies.sorted()
-            #expect(sorted.count >= 20, "normal requests kept flowing: \(sorted.count)")
-            if !sorted.isEmpty {
-                let median = sorted[sorted.count / 2]
-                let p90 = sorted[sorted.count * 9 / 10]
-                // Debug build on a shared machine, other suites running: bound
-                // loosely; the 50 ms p99 goal is measured on the release build
-                // by bench/slowloris.sh.
-                #expect(median < 0.1, "median \(median) s")
-                #expect(p90 < 0.5, "p90 \(p90) s")
-            }
+            served.signal()
+            let report = try await trickle
+            #expect(statuses == Array(repeating: 200, count: 20), "normal requests kept flowing: \(statuses)")
+            #expect(report.opened == Self.tricklers)
+            #expect(report.closed == 0, "while every trickling head was still pending")
         }
     }
 
@@ -73,7 +74,7 @@ import Testing
             $0.lingerTimeout = .milliseconds(200)
         }) { server in
             let port = server.port
-            let (served, slow) = try await onThread { () -> (Int, Int32) in
+            let (served, slow) = try await blocking { () -> (Int, Int32) in
                 // A response far larger than the socket buffers between them.
                 let body = [UInt8](repeating: UInt8(ascii: "z"), count: 6 << 20)
                 let slow = try connectRaw(port: port, receiveBuffer: 4096)
@@ -84,6 +85,8 @@ import Testing
                     guard n > 0 else { break }
                     offset += n
                 }
+                // Nothing signals that the echo has filled the slow reader's
+                // window; a moment lets it, and the check holds either way.
                 usleep(100_000)
                 let other = try TestClient(port: port)
                 try other.send(getHealth)
@@ -92,12 +95,7 @@ import Testing
             }
             defer { Glibc.close(slow) }
             #expect(served == 200, "another client is served while the slow reader stalls")
-            var open = server.openConnections
-            for _ in 0..<40 where open > 0 {
-                try await Task.sleep(for: .milliseconds(50))
-                open = server.openConnections
-            }
-            #expect(open == 0, "the stalled connection was closed at the write deadline")
+            try await waitUntil("the stalled connection is closed at the write deadline") { server.openConnections == 0 }
         }
     }
 }
@@ -116,7 +114,11 @@ enum Trickle {
 
     static let head = Array("GET /health HTTP/1.1\r\nHost: a\r\nX-Slow: ".utf8)
 
-    static func run(port: Int, connections: Int, seconds: Double, interval: useconds_t = 100_000) throws -> Report {
+    /// Trickles until every connection is closed, `stop` is signalled or
+    /// `seconds` have passed; `opened` is signalled once all are connected
+    /// and have sent their first byte.
+    static func run(port: Int, connections: Int, atMost seconds: Double, interval: useconds_t = 100_000,
+                    opened: Signal? = nil, until stop: Signal? = nil) throws -> Report {
         var report = Report()
         var fds: [Int32] = []
         defer { for fd in fds { Glibc.close(fd) } }
@@ -132,7 +134,7 @@ enum Trickle {
         var done = [Bool](repeating: false, count: fds.count)
         let end = Date().addingTimeInterval(seconds)
         var chunk = [UInt8](repeating: 0, count: 4096)
-        while Date() < end && done.contains(false) {
+        while Date() < end && done.contains(false) && !(stop?.isSignalled ?? false) {
             for i in fds.indices where !done[i] {
                 var byte = sent[i] < head.count ? head[sent[i]] : UInt8(ascii: "a")
                 if Glibc.send(fds[i], &byte, 1, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) == 1 {
@@ -154,6 +156,8 @@ enum Trickle {
                     break
                 }
             }
+            if !firstByte.contains(nil) { opened?.signal() }
+            // One byte per connection per interval of real time: slowloris.
             usleep(interval)
         }
         return report
