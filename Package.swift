@@ -25,7 +25,7 @@ let package = Package(
             "CalendarValues", "CenterAPI", "CenterDomain", "CenterService", "HTTPServer", "JSON", "Operations",
         ]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "StoreTests", dependencies: ["CSQLite", "Store"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CalendarValuesTests", dependencies: ["CalendarValues"]),
         .testTarget(name: "CenterDomainTests", dependencies: ["CalendarValues", "CenterDomain"]),
