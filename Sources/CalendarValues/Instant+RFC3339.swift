@@ -77,25 +77,13 @@ extension Instant: CustomStringConvertible {
     public var description: String { rfc3339 }
 }
 
-extension Instant: Codable {
-    /// Decodes an RFC 3339 string with any offset that `DateInput.instant` accepts.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            self = try DateInput.instant(text)
-        } catch .malformed {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected an RFC 3339 date-time with an offset, got \"\(text)\"")
-        } catch .outOfRange(let range) {
-            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: range.message,
-                                                    underlyingError: range))
-        }
-    }
+extension Instant: TextCodable {
+    public static var textFormat: String { "an RFC 3339 date-time with an offset" }
 
-    /// Encodes the RFC 3339 string in Japan Standard Time.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rfc3339)
-    }
+    /// `init(rfc3339:)`, any offset.
+    public init?(_ description: String) { self.init(rfc3339: description) }
+
+    /// `DateInput.instant`: an instant the service can write back, within
+    /// `SupportedDates`. Encoded as `rfc3339`, in Japan Standard Time.
+    public static func read(_ text: String) throws(DateInput.Refusal) -> Instant { try DateInput.instant(text) }
 }
