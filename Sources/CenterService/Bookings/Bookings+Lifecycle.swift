@@ -187,10 +187,8 @@ extension Bookings {
     /// booking comes back encoded, the bytes its audit line took.
     static func audited(_ db: Database, id: Int64, before: Booking, action: String, actor: String,
                         now: Instant) throws -> Encoded<Booking> {
-        let after = try Encoded(Booking.load(db, id: id))
-        try AuditLog.append(db, at: now, actor: actor, action: action, entity: "booking", entityID: String(id),
-                            before: before, after: after)
-        return after
+        try AuditLog.appendEncoded(db, at: now, actor: actor, action: action, entity: "booking", id: id,
+                                   before: before, after: Booking.load(db, id: id))
     }
 
     /// Cancels `bookings` on the center's behalf inside the caller's write
