@@ -59,10 +59,7 @@ enum ReportEndpoints {
                      response: ["type": "array", "items": Schemas.ref("CommunityQuotaLine")],
                      refusals: NoRefusal.self) { context in
                 _ = try context.request.requiredQuery("month")
-                guard let month = try context.request.monthQuery("month") else {
-                    throw RequestError.invalidParameter("month", "query parameter `month` is required")
-                }
-                do throws(DateOutOfRange) { try month.checkSupported() } catch { throw RequestError.dateOutOfRange("month", error) }
+                let month = try context.request.requiredMonthQuery("month")
                 let lines = try await context.service.reports.communityQuota(month: month)
                 switch try ReportFormat(context.request) {
                 case .json: return APIResponse.json(lines)

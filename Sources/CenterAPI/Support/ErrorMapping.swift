@@ -46,10 +46,16 @@ public struct RequestError: Error, Sendable {
         RequestError(.invalidParameter, message, details: ["parameter": name])
     }
 
-    /// A well-formed date, month or instant parameter outside the supported
-    /// dates, naming the range.
-    public static func dateOutOfRange(_ name: String, _ error: DateOutOfRange) -> RequestError {
-        RequestError(.dateOutOfRange, "`\(name)` \(error.message)", details: ["parameter": name])
+    /// A date, month or instant parameter `DateInput` refused: malformed
+    /// (`invalid_parameter`, "`date`: no such day: …") or a real one outside
+    /// the supported dates (`date_out_of_range`, "`date` must be from …").
+    public static func refusedDate(_ name: String, _ refusal: DateInput.Refusal) -> RequestError {
+        switch refusal {
+        case .malformed(let message):
+            invalidParameter(name, "`\(name)`: \(message)")
+        case .outOfRange(let range):
+            RequestError(.dateOutOfRange, "`\(name)` \(range.message)", details: ["parameter": name])
+        }
     }
 }
 

@@ -14,25 +14,27 @@ extension HTTPRequest {
         return value
     }
 
-    /// A query parameter that must be a date `YYYY-MM-DD` when present, within
-    /// `SupportedDates` (`date_out_of_range` otherwise); `2026-02-30` is "no
-    /// such day" (`DateInput`).
+    /// A query parameter that must be a date `YYYY-MM-DD` when present, read
+    /// by `DateInput` (`2026-02-30` is "no such day"; outside `SupportedDates`
+    /// it is `date_out_of_range`).
     public func dateQuery(_ name: String) throws(RequestError) -> LocalDate? {
-        guard let text = queryValue(name) else { return nil }
-        guard let date = LocalDate(text) else {
-            throw RequestError.invalidParameter(name, "`\(name)`: \(DateInput.dateProblem(text))")
-        }
-        do { try date.checkSupported() } catch { throw RequestError.dateOutOfRange(name, error) }
-        return date
+        try calendarQuery(name, DateInput.date)
     }
 
-    /// A query parameter that must be a month `YYYY-MM` when present.
+    /// A query parameter that must be a month `YYYY-MM` when present, read by `DateInput`.
     public func monthQuery(_ name: String) throws(RequestError) -> YearMonth? {
+        try calendarQuery(name, DateInput.month)
+    }
+
+    /// A query parameter that must be an RFC 3339 instant when present, read by `DateInput`.
+    public func instantQuery(_ name: String) throws(RequestError) -> Instant? {
+        try calendarQuery(name, DateInput.instant)
+    }
+
+    private func calendarQuery<Value>(_ name: String,
+                                      _ read: (String) throws(DateInput.Refusal) -> Value) throws(RequestError) -> Value? {
         guard let text = queryValue(name) else { return nil }
-        guard let month = YearMonth(text) else {
-            throw RequestError.invalidParameter(name, "`\(name)`: \(DateInput.monthProblem(text))")
-        }
-        return month
+        do { return try read(text) } catch { throw RequestError.refusedDate(name, error) }
     }
 
     /// Optional `from` and `to` dates, refused when `from` is after `to`:
@@ -91,6 +93,14 @@ extension HTTPRequest {
             throw RequestError.invalidParameter(name, "query parameter `\(name)` (YYYY-MM-DD) is required")
         }
         return date
+    }
+
+    /// A required month query parameter.
+    public func requiredMonthQuery(_ name: String) throws(RequestError) -> YearMonth {
+        guard let month = try monthQuery(name) else {
+            throw RequestError.invalidParameter(name, "query parameter `\(name)` is required")
+        }
+        return month
     }
 
     /// A path parameter filled in by the router.

@@ -66,14 +66,7 @@ extension Bookings {
     public func availability(facility id: FacilityID, from: LocalDate, to: LocalDate, category asked: UserCategory?,
                              for actor: Actor?) async throws(ServiceError<AvailabilityRefusal>) -> [AvailabilityDay] {
         try await context.run(AvailabilityRefusal.self) {
-            guard from <= to else {
-                throw Refusal(DateRangeCode.dateRangeInvalid, "`from` (\(from)) is after `to` (\(to)).",
-                              details: ["from": from.description, "to": to.description])
-            }
-            guard from.days(until: to) < Self.maximumAvailabilityDays else {
-                throw Refusal(DateRangeCode.rangeTooLong, "From `from` to `to` is at most \(Self.maximumAvailabilityDays) days.",
-                              details: ["from": from.description, "to": to.description])
-            }
+            try DateRangeCode.check(from: from, to: to, maximumDays: Self.maximumAvailabilityDays)
             let center = settings.center
             let calendar = self.calendar
             let now = clock.now()

@@ -169,38 +169,26 @@ extension Bookings {
         return try audited(db, id: before.id, before: before, action: "booking.cancel", actor: actor, now: now)
     }
 
-    /// Records a penalty (ペナルティ) and applies it to the registration:
-    /// points, and a suspension when they reach the threshold.
+    /// Records a penalty (ペナルティ) of `booking` and applies it to its
+    /// registration (`RegistrationPenalty`).
     static func penalize(_ db: Database, booking: Booking, event: PenaltyEvent, policy: PenaltyPolicy, actor: String,
                          now: Instant) throws {
-        let today = now.japanDate
-        let before = try RegistrationRecord.load(db, id: booking.registration, today: today)
-        let outcome = policy.record(event, currentPoints: before.penaltyPoints, on: today)
-        let updated = policy.applying(event, to: before.registration, on: today)
+        let before = try RegistrationPenalty.apply(db, registration: booking.registration, event: event, policy: policy,
+                                                   actor: actor, now: now)
+        let outcome = policy.record(event, currentPoints: before.penaltyPoints, on: now.japanDate)
         try db.run("""
             INSERT INTO penalties (registration_id, booking_id, event, points, at, suspended_until) VALUES (?, ?, ?, ?, ?, ?)
             """, [.integer(booking.registration), .integer(booking.id), event.sqlValue,
                   .integer(Int64(policy.points(for: event))), now.sqlValue,
                   outcome.suspendedUntil.sqlValue])
-        try db.run("""
-            UPDATE registrations SET penalty_points = ?, status = ?, suspended_until = ?, updated_at = ?, updated_by = ?
-            WHERE id = ?
-            """, [.integer(Int64(updated.penaltyPoints)), (updated.suspendedUntil == nil ? RegistrationStatus.active : .suspended).sqlValue,
-                  updated.suspendedUntil.sqlValue, now.sqlValue,
-                  .text(actor), .integer(booking.registration)])
-        let after = try RegistrationRecord.load(db, id: booking.registration, today: today)
-        try AuditLog.append(db, at: now, actor: actor, action: "registration.penalty.\(event.rawValue)",
-                            entity: "registration", entityID: String(booking.registration), before: before, after: after)
     }
 
     /// Reloads booking `id` after a change and audits it with `before`; the
     /// booking comes back encoded, the bytes its audit line took.
     static func audited(_ db: Database, id: Int64, before: Booking, action: String, actor: String,
                         now: Instant) throws -> Encoded<Booking> {
-        let after = try Encoded(Booking.load(db, id: id))
-        try AuditLog.append(db, at: now, actor: actor, action: action, entity: "booking", entityID: String(id),
-                            before: before, after: after)
-        return after
+        try AuditLog.appendEncoded(db, at: now, actor: actor, action: action, entity: "booking", id: id,
+                                   before: before, after: Booking.load(db, id: id))
     }
 
     /// Cancels `bookings` on the center's behalf inside the caller's write

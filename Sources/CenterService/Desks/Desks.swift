@@ -120,9 +120,7 @@ public struct Desks: AreaService {
     /// pass comes back encoded, the bytes its audit line took.
     static func audited(_ db: Database, pass id: Int64, before: DeskPass, action: String, actor: String,
                         now: Instant) throws -> Encoded<DeskPass> {
-        let after = try Encoded(DeskPass.load(db, id: id))
-        try AuditLog.append(db, at: now, actor: actor, action: action, entity: "desk_pass", entityID: String(id),
-                            before: before, after: after)
-        return after
+        try AuditLog.appendEncoded(db, at: now, actor: actor, action: action, entity: "desk_pass", id: id,
+                                   before: before, after: DeskPass.load(db, id: id))
     }
 }

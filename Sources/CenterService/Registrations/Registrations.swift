@@ -35,10 +35,10 @@ public struct Registrations: AreaService {
                           .text(try JSONCodec.text(of: input.evidence)), validFrom.sqlValue,
                           validUntil.sqlValue, now.sqlValue, .text(actor.auditLabel),
                           now.sqlValue, .text(actor.auditLabel)])
-                let record = try Encoded(RegistrationRecord.load(db, id: db.lastInsertRowID, today: today))
-                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.create",
-                                    entity: "registration", entityID: String(record.value.id), after: record)
-                return record
+                let id = db.lastInsertRowID
+                return try AuditLog.appendEncoded(db, at: now, actor: actor.auditLabel, action: "registration.create",
+                                                  entity: "registration", id: id,
+                                                  after: RegistrationRecord.load(db, id: id, today: today))
             }
         }
     }
@@ -119,10 +119,9 @@ public struct Registrations: AreaService {
                     UPDATE registrations SET valid_from = ?, valid_until = ?, updated_at = ?, updated_by = ? WHERE id = ?
                     """, [renewed.validFrom.sqlValue, renewed.validUntil.sqlValue,
                           now.sqlValue, .text(actor.auditLabel), .integer(id)])
-                let after = try Encoded(RegistrationRecord.load(db, id: id, today: now.japanDate))
-                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "registration.renew",
-                                    entity: "registration", entityID: String(id), before: before, after: after)
-                return after
+                return try AuditLog.appendEncoded(db, at: now, actor: actor.auditLabel, action: "registration.renew",
+                                                  entity: "registration", id: id, before: before,
+                                                  after: RegistrationRecord.load(db, id: id, today: now.japanDate))
             }
         }
     }
