@@ -74,6 +74,15 @@ extension MessageCatalogue {
                           "この時間帯のチェックイン期限（{check_in_deadline:instant}）を過ぎたため予約できません。",
                           "過去の日付（{date:date}）は予約できません。", "予約の受付期間が終了しています。"],
 
+        // Last resorts for the front desk's templates, which all name details
+        "possible_duplicate": ["同じ氏名と電話番号、または同じ法人番号の登録がすでにあります。確認のうえ、別の利用者として登録する場合は confirm_new を true にしてください。"],
+        "overpayment": ["入金額が未収額を超えています。受け取れるのは未収額までです。"],
+        "refund_exceeds_payments": ["還付額が還付できる額を超えています。"],
+        "refund_payout_exceeds_due": ["支払う還付金が未払いの還付額を超えています。"],
+        "receipt_out_of_order": ["前の領収書より前の年度の日付では領収書を発行できません。"],
+        "no_show_not_booking_day": ["無断キャンセルは利用日に記録します。"],
+        "no_show_too_early": ["利用開始より前は無断キャンセルを記録できません。"],
+
         // Closures (臨時休館)
         "date_range_invalid": ["臨時休館は1回{limit}日までです（{date:date}〜{to:date}）。",
                                "開始日（{from:date}）が終了日（{to:date}）より後になっています。",

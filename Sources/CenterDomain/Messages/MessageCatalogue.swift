@@ -34,9 +34,9 @@ public enum MessageCatalogue {
         "no_show_too_early": ["{date:date}の利用開始（{start}）より前は、無断キャンセルを記録できません。"],
     ]
 
-    /// Every code's templates: the front desk's above and every other
-    /// code's (`everyCode`).
-    public static let templates: [String: [String]] = japanese.merging(everyCode) { front, _ in front }
+    /// Every code's templates: the front desk's above, then every other
+    /// code's and the detail-free last resorts (`everyCode`).
+    public static let templates: [String: [String]] = japanese.merging(everyCode) { front, more in front + more }
 
     /// The error in both languages; nil when its code has no Japanese yet.
     public static func message(for error: any AnyRefusal, names: [String: String] = [:]) -> LocalizedMessage? {
