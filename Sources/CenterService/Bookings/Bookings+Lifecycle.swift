@@ -38,7 +38,7 @@ extension Bookings {
                 let before = try Booking.load(db, id: id, for: actor)
                 _ = try before.state.transition(to: .checkedIn)
                 let today = now.japanDate
-                guard before.firstDate <= today, today <= before.lastDate else {
+                guard before.dates.contains(today) else {
                     throw Refusal(CheckInCode.checkInNotToday, "Check-in is on a day of use (\(before.firstDate)–\(before.lastDate)).",
                                   details: ["first_date": before.firstDate.description, "last_date": before.lastDate.description])
                 }

@@ -114,4 +114,13 @@ struct PartialClosureServiceTests {
             _ = try await f.service.calendar.declareClosure(ClosureInput(date: LocalDate("2026-12-09")!), by: f.staff)
         } == "reason_required")
     }
+
+    @Test func aDayTheClosureCancelledCannotBeCheckedIn() async throws {
+        let (_, booking) = try await threeDays()
+        _ = try await close("2026-12-09")
+        f.clock.set(Instant(japanDate: LocalDate("2026-12-09")!, minuteOfDay: 600))
+        #expect(await f.refusal { _ = try await f.service.bookings.checkIn(booking: booking.id, by: f.staff) } == "check_in_not_today")
+        f.clock.set(Instant(japanDate: LocalDate("2026-12-10")!, minuteOfDay: 600))
+        #expect(try await f.service.bookings.checkIn(booking: booking.id, by: f.staff).value?.state == .checkedIn)
+    }
 }
