@@ -32,6 +32,10 @@ public final class CenterService: Sendable {
     public let reports: Reports
     /// Tokens, authentication and the audit log.
     public let accounts: Accounts
+    /// 窓口: the day sheet of the front desk.
+    public let frontDesk: FrontDesk
+    /// カレンダー配信: the members' secret calendar-feed URLs.
+    public let feeds: CalendarFeeds
     /// Health, backups, personal-data retention and the store's figures.
     public let housekeeping: Housekeeping
 
@@ -55,6 +59,8 @@ public final class CenterService: Sendable {
         roadmap = RenovationRoadmap(context: context)
         reports = Reports(context: context)
         accounts = Accounts(context: context)
+        frontDesk = FrontDesk(context: context)
+        feeds = CalendarFeeds(context: context)
         housekeeping = Housekeeping(context: context)
     }
 

@@ -38,7 +38,7 @@ extension Bookings {
                 let before = try Booking.load(db, id: id, for: actor)
                 _ = try before.state.transition(to: .checkedIn)
                 let today = now.japanDate
-                guard before.firstDate <= today, today <= before.lastDate else {
+                guard before.dates.contains(today) else {
                     throw Refusal(CheckInCode.checkInNotToday, "Check-in is on a day of use (\(before.firstDate)–\(before.lastDate)).",
                                   details: ["first_date": before.firstDate.description, "last_date": before.lastDate.description])
                 }
@@ -150,31 +150,42 @@ extension Bookings {
     }
 
     /// Cancels `before` inside the caller's transaction: the state, the
-    /// refund, freed units, a late-cancel penalty, and the audit line.
+    /// refund, freed units, a late-cancel penalty, and the audit line. The
+    /// refund is counted from the first day still booked, and adds to what a
+    /// closure of some of its days already refunded.
+    /// A closure settles its own refund (`PartialClosure`: days already
+    /// past stay charged) and passes it as `settledRefund`.
     static func cancel(_ db: Database, _ before: Booking, by canceller: Canceller, reason: String?,
-                       center: CenterConfiguration, actor: String, now: Instant) throws -> Encoded<Booking> {
+                       center: CenterConfiguration, actor: String, now: Instant,
+                       settledRefund: Int? = nil) throws -> Encoded<Booking> {
         let next = try before.state.transition(to: canceller == .center ? .cancelledByCenter : .cancelledByUser)
         let today = now.japanDate
         let paid = before.paidAt == nil ? 0 : before.feeTotal
-        let refund = center.refunds.refund(paid: paid, cancelledOn: today, useDate: before.firstDate, by: canceller)
+        let firstDay = before.dates.first ?? before.firstDate
+        let scheduled = center.refunds.refund(paid: paid, cancelledOn: today, useDate: firstDay, by: canceller)
+        let refund = settledRefund.map { (percent: center.refunds.centerCancelPercent, amount: $0) }
+            ?? (percent: scheduled.percent, amount: scheduled.amount)
         try db.run("""
             UPDATE bookings SET state = ?, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, refund_percent = ?,
                 refund_amount = ? WHERE id = ?
             """, [next.sqlValue, now.sqlValue, .text(actor), reason.map { .text($0) } ?? .null,
-                  .integer(Int64(refund.percent)), .integer(Int64(refund.amount)), .integer(before.id)])
+                  .integer(Int64(refund.percent)), .integer(Int64(refund.amount + (before.refund?.amount ?? 0))),
+                  .integer(before.id)])
         try BookingLedger.release(db, booking: before.id)
-        if canceller == .user, center.penalties.isLateCancel(cancelledOn: today, useDate: before.firstDate) {
+        if canceller == .user, center.penalties.isLateCancel(cancelledOn: today, useDate: firstDay) {
             try penalize(db, booking: before, event: .lateCancel, policy: center.penalties, actor: actor, now: now)
         }
         return try audited(db, id: before.id, before: before, action: "booking.cancel", actor: actor, now: now)
     }
 
     /// Records a penalty (ペナルティ) of `booking` and applies it to its
-    /// registration (`RegistrationPenalty`).
+    /// registration (`RegistrationPenalty`). `applied` is the registration
+    /// as a rule already computed it (`RoomNoShow`); by default the policy
+    /// applies the event there.
     static func penalize(_ db: Database, booking: Booking, event: PenaltyEvent, policy: PenaltyPolicy, actor: String,
-                         now: Instant) throws {
+                         now: Instant, applied: Registration? = nil) throws {
         let before = try RegistrationPenalty.apply(db, registration: booking.registration, event: event, policy: policy,
-                                                   actor: actor, now: now)
+                                                   actor: actor, now: now, applied: applied)
         let outcome = policy.record(event, currentPoints: before.penaltyPoints, on: now.japanDate)
         try db.run("""
             INSERT INTO penalties (registration_id, booking_id, event, points, at, suspended_until) VALUES (?, ?, ?, ?, ?, ?)

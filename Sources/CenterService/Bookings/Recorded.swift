@@ -50,6 +50,7 @@ enum RecordedUseCase: String, Sendable {
     case storageApply = "storage_application.create", storageAllocate = "storage_allocation.run"
     case storageItemCreate = "storage_item.create", storageItemCheckOut = "storage_item.checkout"
     case storageItemReturn = "storage_item.return"
+    case bookingNoShow = "booking.no_show", closureLift = "closure.lift"
 }
 
 /// The `idempotency_keys` table, used inside the write transaction of the

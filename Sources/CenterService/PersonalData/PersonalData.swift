@@ -11,6 +11,7 @@
 /// | storage_applications | holder_name | → `erased` |
 /// | storage_movements | by_name (who took or returned an item) | → `erased` |
 /// | access_tokens | name of the registration's member tokens | → `erased`, and revoked |
+/// | feed_tokens | the registration's calendar-feed URL (a hash, no name) | revoked |
 /// | every `*_by` column, audit_log.actor | a member token's label `member:<name>#<id>` | → `member:（消去済み）#<id>` |
 /// | audit_log | the above inside `before`/`after` | the line is redacted (see `AuditRedaction`) |
 /// | idempotency_keys | stored responses | the registration's are deleted; all are deleted after `idempotencyRetentionDays` |

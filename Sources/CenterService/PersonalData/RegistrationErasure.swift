@@ -157,6 +157,9 @@ struct RegistrationErasure {
         rows["access_tokens"] = try db.run("""
             UPDATE access_tokens SET name = ?, revoked_at = coalesce(revoked_at, ?) WHERE registration_id = ? AND role = 'member'
             """, [erased, at, id])
+        rows["feed_tokens"] = try db.run("""
+            UPDATE feed_tokens SET revoked_at = ?, revoked_by = ? WHERE registration_id = ? AND revoked_at IS NULL
+            """, [at, .text(actor), id])
 
         // Member labels in the registration's own rows (a member acts only on its own registration's things).
         let labelColumns: [(table: String, columns: [String])] = [
