@@ -37,8 +37,8 @@ public final class CenterService: Sendable {
 
     let context: ServiceContext
 
-    /// A service over an opened store. Call `roadmap.restoreUpdates()` before
-    /// serving (`start` does both).
+    /// A service over an opened store. Call `roadmap.restoreUpdates()` and
+    /// `registrations.fillSearchKeys()` before serving (`start` does all three).
     public init(settings: CenterSettings, store: CenterStore, clock: any CenterClock, log: ServiceLog = .discard) {
         let context = ServiceContext(settings: settings, store: store, clock: clock, log: log)
         self.context = context
@@ -58,11 +58,14 @@ public final class CenterService: Sendable {
         housekeeping = Housekeeping(context: context)
     }
 
-    /// A service ready to serve: planners' committed roadmap updates applied.
+    /// A service ready to serve: planners' committed roadmap updates applied,
+    /// and the search keys of registrations stored without them filled.
     public static func start(settings: CenterSettings, store: CenterStore, clock: any CenterClock,
                              log: ServiceLog = .discard) async throws -> CenterService {
         let service = CenterService(settings: settings, store: store, clock: clock, log: log)
         try await service.roadmap.restoreUpdates()
+        let filled = try await service.registrations.fillSearchKeys()
+        if filled > 0 { log.info("registration search keys filled", [("registrations", String(filled))]) }
         return service
     }
 
