@@ -16,8 +16,10 @@ public final class CenterService: Sendable {
 
     /// 利用登録: registering users, renewals, erasure of personal data.
     public let registrations: Registrations
-    /// 予約: taking room bookings and moving them through their life.
+    /// 予約: taking room bookings and moving them through their life, and their payments.
     public let bookings: Bookings
+    /// 領収書: receipts for payments, numbered per fiscal year.
+    public let receipts: Receipts
     /// 開館日カレンダー: open and closed days, ad-hoc closures.
     public let calendar: OpeningCalendar
     /// フリーデスク: desk passes.
@@ -48,6 +50,7 @@ public final class CenterService: Sendable {
         self.store = store
         registrations = Registrations(context: context)
         bookings = Bookings(context: context)
+        receipts = Receipts(context: context)
         calendar = OpeningCalendar(context: context)
         desks = Desks(context: context)
         lockers = Lockers(context: context)
