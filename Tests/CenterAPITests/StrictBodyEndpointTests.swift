@@ -9,7 +9,10 @@ import Testing
     /// Every endpoint with a body, its path parameters filled in with 1.
     static let bodyEndpoints = CenterAPI.endpoints.filter { $0.requestBody != nil }
 
-    static func target(_ endpoint: Endpoint) -> String { endpoint.path.replacingOccurrences(of: "{id}", with: "1") }
+    static func target(_ endpoint: Endpoint) -> String {
+        endpoint.path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("{") && $0.hasSuffix("}") ? "1" : String($0) }.joined(separator: "/")
+    }
 
     private func error(_ response: TestClient.Response) -> [String: Any] { response.object["error"] as? [String: Any] ?? [:] }
 

@@ -140,8 +140,25 @@ import Testing
         }
     }
 
-    @Test(arguments: ["/facilities?kind=%E5%B1", "/facilities?kind=%ZZ", "/facilities?kind=%", "/facilities?kind=%00",
-                      "/facilities?kind=山田", "/facilities?kind=%C0%AF"])
+    @Test func aJapaneseValueTypedAsItIsReadsAsItsPercentEncoding() async throws {
+        try await withTestServer { server in
+            let response = try await server.client().send("GET", "/facilities?kind=山田")
+            #expect(response.status == 422)
+            #expect((response.object["error"] as? [String: Any])?["message_en"] as? String
+                == "`kind` must be one of room, desk, locker, storage_bay, got \"山田\"")
+        }
+    }
+
+    @Test(arguments: ["/facilities?kind=%E5%B1", "/facilities?kind=%C0%AF", "/facilities?kind=%8ER%93c"])
+    func aQueryThatIsNotUTF8IsInvalidEncoding(_ target: String) async throws {
+        try await withTestServer { server in
+        let response = try await server.client().send("GET", target)
+        #expect(response.status == 400)
+        #expect(response.errorCode == "invalid_encoding")
+        }
+    }
+
+    @Test(arguments: ["/facilities?kind=%ZZ", "/facilities?kind=%", "/facilities?kind=%00"])
     func aMalformedPercentEscapeIs400(_ target: String) async throws {
         try await withTestServer { server in
         let response = try await server.client().send("GET", target)

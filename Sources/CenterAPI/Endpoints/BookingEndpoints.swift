@@ -76,13 +76,7 @@ enum BookingEndpoints {
                 let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
                 return APIResponse.json(try await context.service.bookings.booking(id: id, for: context.caller()))
             },
-            Endpoint(.POST, "/bookings/{id}/payment", summary: "Record the payment: provisional → paid", tag: "bookings",
-                     access: .staff, response: Schemas.ref("Booking"),
-                     refusals: Bookings.PayRefusal.self) { context in
-                let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
-                return context.answer(try await context.service.bookings.pay(
-                    booking: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
-            },
+            PaymentEndpoints.outstandingPayment,
             Endpoint(.POST, "/bookings/{id}/check-in", summary: "Check in on a day of use: paid → checked_in",
                      tag: "bookings", access: .staff, response: Schemas.ref("Booking"),
                      refusals: Bookings.CheckInRefusal.self) { context in

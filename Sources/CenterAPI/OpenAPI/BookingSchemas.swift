@@ -17,8 +17,8 @@ enum BookingSchemas {
             "capital_yen": .integer(InputRange.capitalYen), "regular_employees": .integer(InputRange.count),
             "is_worker_group": .boolean])),
         ("Registration", Schemas.object([
-            "id": .integer, "category": .enumeration(categories), "name": .string, "contact": .string,
-            "in_ward": .boolean, "evidence": evidence, "valid_from": .date, "valid_until": .date,
+            "id": .integer, "category": .enumeration(categories), "name": .string, "name_kana": .string, "contact": .string,
+            "postal_code": .string, "address": .string, "in_ward": .boolean, "evidence": evidence, "valid_from": .date, "valid_until": .date,
             "status": .enumeration(["active", "suspended", "expired"]), "suspended_until": .date,
             "penalty_points": .integer, "created_at": .instant, "created_by": .string, "updated_at": .instant,
             "updated_by": .string, "erased_at": .instant], required: ["id", "category", "name", "valid_from", "valid_until", "status"])),

@@ -195,6 +195,7 @@ extension MessageCatalogue {
 
         // The HTTP server's own
         "bad_request": ["リクエストの形式が正しくありません。"],
+        "invalid_encoding": ["URLのクエリがUTF-8ではありません。文字はUTF-8で送ってください（例: ?q=%E5%B1%B1%E7%94%B0）。"],
         "not_found": ["このURLには何もありません。"],
         "method_not_allowed": ["このURLではこのメソッドは使えません。"],
         "request_timeout": ["リクエストが時間内に届きませんでした。"],

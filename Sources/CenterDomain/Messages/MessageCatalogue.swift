@@ -32,6 +32,12 @@ public enum MessageCatalogue {
         "invoice_registration_number_invalid": ["登録番号は T と13桁の数字で入力してください（例: T1234567890123）。"],
         "no_show_not_booking_day": ["この予約は{date:date}の予約ではありません。無断キャンセルは利用日に記録します。"],
         "no_show_too_early": ["{date:date}の利用開始（{start}）より前は、無断キャンセルを記録できません。"],
+        "staff_name_invalid": ["担当者名を1行、200文字以内で入力してください。"],
+        "refund_not_found": ["予約 {booking} に還付 {refund} はありません。", "指定の還付はありません。"],
+        "payment_not_found": ["予約 {booking} に入金 {payment} はありません。", "指定した入金はありません。"],
+        "receipt_already_issued": ["予約 {booking} の入金 {payment} には領収書 {receipt} を発行済みです。必要なら再発行してください。", "この入金には領収書を発行済みです。必要なら再発行してください。"],
+        "nothing_to_receipt": ["予約 {booking} には領収書を発行できる入金がありません。", "領収書を発行できる入金がありません。"],
+        "receipt_not_found": ["領収書 {receipt} はありません。番号は 2026-000123 の形です。", "その番号の領収書はありません。番号は 2026-000123 の形です。"],
     ]
 
     /// Every code's templates: the front desk's above, then every other

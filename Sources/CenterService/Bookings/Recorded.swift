@@ -39,6 +39,8 @@ enum RecordedUseCase: String, Sendable {
     case registrationCreate = "registration.create", registrationRenew = "registration.renew"
     case registrationErase = "registration.erase"
     case bookingCreate = "booking.create", bookingPay = "booking.pay", bookingCheckIn = "booking.check_in"
+    case bookingPayment = "booking.payment", refundPayout = "booking.refund_payout"
+    case receiptIssue = "receipt.issue", receiptReissue = "receipt.reissue"
     case bookingCancel = "booking.cancel"
     case closureCreate = "closure.create"
     case deskPassCreate = "desk_pass.create", deskPassCheckIn = "desk_pass.check_in", deskPassCancel = "desk_pass.cancel"

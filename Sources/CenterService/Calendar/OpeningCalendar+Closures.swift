@@ -138,7 +138,7 @@ struct ClosureSettlement {
         for id in ids {
             let before = try Booking.load(db, id: id)
             guard before.state.successors.contains(.cancelledByCenter) else { continue }
-            let paid = before.paidAt == nil ? 0 : before.feeTotal
+            let paid = try BookingAccount.load(db, booking: before).ledger.retained
             let assessment = PartialClosure(days: before.dates, facility: before.facility, feePerDay: before.fee.perDay.total,
                                             paid: paid, closedDates: dates, closedFacilities: facilities, today: today,
                                             refunds: center.refunds)
@@ -171,6 +171,11 @@ struct ClosureSettlement {
                 refund_amount = CASE WHEN ? > 0 THEN ? ELSE refund_amount END WHERE id = ?
             """, [.integer(Int64(settlement.fee)), .integer(Int64(refunded)), .integer(Int64(center.refunds.centerCancelPercent)),
                   .integer(Int64(refunded)), .integer(Int64(refunded)), .integer(booking.id)])
+        if settlement.refund > 0 {
+            try BookingAccount.insert(db, refund: RefundDue(amount: settlement.refund, percent: center.refunds.centerCancelPercent,
+                                                            decidedAt: now),
+                                      reason: .closure, booking: booking.id, decidedBy: actor)
+        }
         try record(booking, outcome: "days_cancelled", days: days, refund: settlement.refund)
         _ = try Bookings.audited(db, id: booking.id, before: booking, action: "booking.cancel_days", actor: actor, now: now)
     }

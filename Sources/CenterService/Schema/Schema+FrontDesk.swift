@@ -1,16 +1,10 @@
 internal import Store
 
 extension Schema {
-    /// The front desk's migration (窓口): closures reasoned in the language
+    /// Version 8, the front desk (窓口): closures reasoned in the language
     /// they were written in and liftable, what each closure did to which
     /// booking or desk pass, the days of a booking a closure cancelled, and
     /// the members' calendar-feed tokens.
-    ///
-    /// Its number is reserved as 11: the migrations 8 to 10 come from work
-    /// merged before it. Versions must run without a gap
-    /// (`Database.migrate`), so until those land beside it this branch
-    /// carries it as 8; the name stays the same, so a database migrated here
-    /// is recognised when it is renumbered.
     ///
     /// - `closures` is rebuilt: `reason` (English, required) becomes
     ///   `reason_en` and `reason_ja`, at least one given. An old reason with

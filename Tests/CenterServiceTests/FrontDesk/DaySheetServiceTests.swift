@@ -20,7 +20,7 @@ struct DaySheetServiceTests {
         #expect(room.divisions.map(\.booking) == [unpaid.id, unpaid.id, nil])
         let line = try #require(room.bookings.first)
         #expect(line.holder.name == "general user")
-        #expect(line.holder.contact == "03-0000-0000")
+        #expect(line.holder.contact == "0300000000")
         #expect(line.stateJa == "仮予約")
         #expect(line.amountDue == 3500)
         #expect(line.noShowFrom == Instant(japanDate: LocalDate("2026-12-10")!, minuteOfDay: 540))

@@ -38,7 +38,7 @@ struct PartialClosureServiceTests {
         #expect(after.cancelledDays == [LocalDate("2026-12-09")!])
         #expect(after.dates == [LocalDate("2026-12-08")!, LocalDate("2026-12-10")!])
         #expect(closure.holders?.map(\.registration) == [registration])
-        #expect(closure.holders?.first?.contact == "03-0000-0000")
+        #expect(closure.holders?.first?.contact == "0300000000")
     }
 
     @Test func theHolderMayCancelTheWholeBookingWithAFullRefund() async throws {
