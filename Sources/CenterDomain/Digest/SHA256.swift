@@ -1,4 +1,5 @@
-/// SHA-256 (FIPS 180-4), used to store access tokens hashed. The toolchain has
+/// SHA-256 (FIPS 180-4), the service's one implementation: access tokens are
+/// stored hashed and idempotency keys sign their request. The toolchain has
 /// no crypto library on Linux without packages, so this is ours; it is tested
 /// against the published NIST vectors.
 public enum SHA256 {
