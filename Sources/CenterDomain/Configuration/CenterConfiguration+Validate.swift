@@ -74,10 +74,16 @@ extension CenterConfiguration {
             let path = "$.categories[\(i)]"
             if !seen.insert(window.category).inserted { report("\(path).id", "duplicate category \"\(window.category.rawValue)\"") }
             switch window.opens {
-            case .firstOfMonth(let months)? where months < 0: report("\(path).window.months_before", "must not be negative")
-            case .daysBefore(let days)? where days < 0: report("\(path).window.days", "must not be negative")
+            case .firstOfMonth(let months)?, .sameDayOfMonth(let months)?:
+                if !(0...WindowOpening.maximumMonths).contains(months) {
+                    report("\(path).window.months_before", "must be within 0…\(WindowOpening.maximumMonths)")
+                }
+            case .daysBefore(let days)?:
+                if !(0...WindowOpening.maximumDays).contains(days) {
+                    report("\(path).window.days", "must be within 0…\(WindowOpening.maximumDays)")
+                }
             case nil where window.kinds.contains(.room): report("\(path).window", "a category that books rooms needs a window")
-            default: break
+            case nil: break
             }
             if let days = window.closesDaysBefore, days < 0 { report("\(path).closes_days_before", "must not be negative") }
         }

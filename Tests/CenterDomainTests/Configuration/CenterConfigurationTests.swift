@@ -53,7 +53,7 @@ import Testing
         #expect(config.window(for: .ward)?.opens == .firstOfMonth(monthsBefore: 12))
         #expect(config.window(for: .economicGroup)?.opens == .firstOfMonth(monthsBefore: 6))
         #expect(config.window(for: .smallBusiness)?.opens == .firstOfMonth(monthsBefore: 3))
-        #expect(config.window(for: .communityGroup)?.opens == .firstOfMonth(monthsBefore: 2))
+        #expect(config.window(for: .communityGroup)?.opens == .sameDayOfMonth(monthsBefore: 2))
         #expect(config.window(for: .communityGroup)?.closesDaysBefore == 3)
         #expect(config.window(for: .general)?.opens == .firstOfMonth(monthsBefore: 1))
         #expect(config.window(for: .freelancer)?.opens == nil)
@@ -146,6 +146,16 @@ import Testing
         #expect(try paths { $0.desks.desks[3].features = ["printer"] } == ["$.desks.desks[3].features[0]"])
         #expect(try paths { $0.lockers.ids[5] = "locker-01" } == ["$.lockers.ids[5]"])
         #expect(try paths { $0.storage.bays[0] = "gym" } == ["$.storage.bays[0]"])
+    }
+
+    @Test func validateReportsAWindowOutsideItsRange() throws {
+        let i = try Self.load().categories.firstIndex { $0.category == .communityGroup }!
+        #expect(try paths { $0.categories[i] = CategoryWindow(category: .communityGroup, opens: .sameDayOfMonth(monthsBefore: -1)) }
+            == ["$.categories[\(i)].window.months_before"])
+        #expect(try paths { $0.categories[i] = CategoryWindow(category: .communityGroup, opens: .sameDayOfMonth(monthsBefore: 121)) }
+            == ["$.categories[\(i)].window.months_before"])
+        #expect(try paths { $0.categories[i] = CategoryWindow(category: .communityGroup, opens: .daysBefore(days: 4000)) }
+            == ["$.categories[\(i)].window.days"])
     }
 
     @Test func validateReportsMissingCategory() throws {
