@@ -158,6 +158,12 @@ import Testing
             == ["$.categories[\(i)].window.days"])
     }
 
+    @Test func centerJSONLetsStaffApproveTheNurseryRoomAlone() throws {
+        let config = try Self.load()
+        #expect(config.couplings(for: "nursery-room").first?.staffApprovalLifts == true)
+        #expect(config.couplings(for: "cooking-room").first?.staffApprovalLifts == false)
+    }
+
     @Test func validateReportsMissingCategory() throws {
         #expect(try paths { $0.categories.removeLast() } == ["$.categories"])
     }
