@@ -4,8 +4,8 @@ extension CenterConfiguration {
     /// Checks ids (unique, kebab-case), division times, fee tables (known
     /// divisions, no negative or missing fees), shares in 0…1, couplings naming
     /// known facilities, category windows, limits, refunds, penalties,
-    /// surcharges and exemptions, and that desks, lockers and storage refer to
-    /// catalogue facilities of the right kind.
+    /// surcharges and exemptions, that desks, lockers and storage refer to
+    /// catalogue facilities of the right kind, and the issuers' renewal periods.
     public func validate() -> [ConfigProblem] {
         var problems: [ConfigProblem] = []
         func report(_ path: String, _ message: String) { problems.append(ConfigProblem(path: path, message: message)) }
@@ -99,6 +99,10 @@ extension CenterConfiguration {
         if registration.maxYears < 1 { report("$.registration.max_years", "must be at least 1") }
         if !(0...365).contains(registration.renewalWindowDays) {
             report("$.registration.renewal_window_days", "must be within 0…365")
+        }
+        for (issuer, terms) in registration.issuers.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where !(0...365).contains(terms.renewalWindowDays) {
+            report("$.registration.issuers.\(issuer.rawValue).renewal_window_days", "must be within 0…365")
         }
         for (i, coupling) in couplings.enumerated() {
             let path = "$.couplings[\(i)]"

@@ -164,6 +164,18 @@ import Testing
         #expect(config.couplings(for: "cooking-room").first?.staffApprovalLifts == false)
     }
 
+    @Test func centerJSONGivesEachIssuerItsRenewalPeriod() throws {
+        let config = try Self.load()
+        #expect(config.registration.for(.ward).renewalWindowDays == 60)
+        #expect(config.registration.for(.designatedManager).renewalWindowDays == 60)
+        #expect(config.fees.exemptions.contains { $0.code == "assembly_use" && $0.automaticFor == nil })
+    }
+
+    @Test func validateReportsAnIssuersRenewalPeriodOutOfRange() throws {
+        #expect(try paths { $0.registration.issuers[.ward] = .init(renewalWindowDays: 400) }
+            == ["$.registration.issuers.ward.renewal_window_days"])
+    }
+
     @Test func validateReportsMissingCategory() throws {
         #expect(try paths { $0.categories.removeLast() } == ["$.categories"])
     }
