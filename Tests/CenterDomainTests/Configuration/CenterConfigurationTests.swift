@@ -1,3 +1,4 @@
+import CalendarValues
 import Foundation
 import Testing
 @testable import CenterDomain
@@ -158,6 +159,14 @@ import Testing
             == ["$.categories[\(i)].window.days"])
     }
 
+    @Test func centerJSONPricesTheConsultationRoomsByTheHour() throws {
+        let room = try #require(try Self.load().facility("consultation-room-1"))
+        #expect(room.unit == .hour)
+        #expect(room.opening?.hours == 12)
+        #expect(room.hourlyFee == 300)
+        #expect(room.placeholder)
+    }
+
     @Test func centerJSONLetsStaffApproveTheNurseryRoomAlone() throws {
         let config = try Self.load()
         #expect(config.couplings(for: "nursery-room").first?.staffApprovalLifts == true)
@@ -169,6 +178,16 @@ import Testing
         #expect(config.registration.for(.ward).renewalWindowDays == 60)
         #expect(config.registration.for(.designatedManager).renewalWindowDays == 60)
         #expect(config.fees.exemptions.contains { $0.code == "assembly_use" && $0.automaticFor == nil })
+    }
+
+    @Test func validateReportsHourlyRoomMistakes() throws {
+        let config = try Self.load()
+        let i = index("consultation-room-1", in: config)
+        #expect(try paths { $0.facilities[i].opening = nil } == ["$.facilities[\(i)].opening"])
+        #expect(try paths { $0.facilities[i].opening?.to = LocalTime("20:30")! } == ["$.facilities[\(i)].opening"])
+        #expect(try paths { $0.facilities[i].hourlyFee = nil } == ["$.facilities[\(i)].hourly_fee"])
+        let gym = index("gym", in: config)
+        #expect(try paths { $0.facilities[gym].hourlyFee = 100 } == ["$.facilities[\(gym)].hourly_fee"])
     }
 
     @Test func validateReportsAnIssuersRenewalPeriodOutOfRange() throws {
