@@ -159,6 +159,26 @@ import Testing
             == ["$.categories[\(i)].window.days"])
     }
 
+    @Test func centerJSONDrawsTheHallsInARoundPerCategoryAtItsWindow() throws {
+        let config = try Self.load()
+        let rounds = try [UserCategory.economicGroup, .smallBusiness, .general].map { category in
+            try #require(config.lotteryRound(for: "gym", category: category))
+        }
+        #expect(rounds.map(\.id) == ["halls-economic-group", "halls-small-business", "halls-general"])
+        #expect(rounds.map(\.monthsBefore) == [6, 3, 1])
+        for round in rounds {
+            #expect(round.facilities == ["multipurpose-hall", "gym", "small-gym"])
+            #expect(round.participants.allSatisfy { config.window(for: $0)?.opens == .firstOfMonth(monthsBefore: round.monthsBefore) })
+            #expect(round.entry.fromDay == 1 && round.entry.toDay == 9)
+            #expect(round.maxEntriesPerRegistration == 4 && round.maxWinsPerRegistration == 8)
+            #expect(round.tiers.map(\.id) == ["in_ward", "out_of_ward"])
+        }
+        #expect(config.lotteryRound(for: "gym", category: .communityGroup) == nil)
+        #expect(config.lotteryRound(for: "gym", category: .ward) == nil)
+        #expect(config.lotteryRound(for: "large-meeting-room", category: .general) == nil)
+        #expect(config.lottery?.rounds(for: "small-gym").count == 3)
+    }
+
     @Test func centerJSONPricesTheConsultationRoomsByTheHour() throws {
         let room = try #require(try Self.load().facility("consultation-room-1"))
         #expect(room.unit == .hour)
@@ -178,6 +198,46 @@ import Testing
         #expect(config.registration.for(.ward).renewalWindowDays == 60)
         #expect(config.registration.for(.designatedManager).renewalWindowDays == 60)
         #expect(config.fees.exemptions.contains { $0.code == "assembly_use" && $0.automaticFor == nil })
+    }
+
+    @Test func validateReportsLotteryMistakes() throws {
+        func round(_ change: (inout LotteryRound) -> Void) throws -> [String] {
+            try paths { config in
+                guard var round = config.lottery?.rounds[0] else { return }
+                change(&round)
+                config.lottery?.rounds[0] = round
+            }
+        }
+        #expect(try round { $0.participants.append(.communityGroup) } == ["$.lottery.rounds[0].participants[1]"])
+        #expect(try round { $0.participants.append(.freelancer) } == ["$.lottery.rounds[0].participants[1]"])
+        #expect(try round { $0.participants.append(.economicGroup) } == ["$.lottery.rounds[0].participants[1]"])
+        #expect(try round { $0.facilities.append("large-meeting-room") } == ["$.lottery.rounds[0].facilities"])
+        #expect(try round { $0.facilities.append("flexible-desks") }.contains("$.lottery.rounds[0].facilities[3]"))
+        #expect(try round { $0.facilities.append("gym") } == ["$.lottery.rounds[0].facilities[3]"])
+        #expect(try round { $0.tiers.removeLast() } == ["$.lottery.rounds[0].tiers"])
+        #expect(try round { $0.entry.toDay = 10 } == ["$.lottery.rounds[0].draw.day"])
+        #expect(try round { $0.firstCome.day = 10; $0.firstCome.time = LocalTime("09:59")! } == ["$.lottery.rounds[0].first_come"])
+        #expect(try round { $0.monthsBefore = 0 } == ["$.lottery.rounds[0].participants[0]", "$.lottery.rounds[0].months_before"])
+        #expect(try round { $0.maxEntriesPerRegistration = 0 } == ["$.lottery.rounds[0].max_entries_per_registration"])
+        let twice = try paths { config in
+            guard let first = config.lottery?.rounds.first else { return }
+            config.lottery?.rounds.append(first)
+        }
+        #expect(twice.contains("$.lottery.rounds[3].id"))
+        #expect(twice.contains("$.lottery.rounds[3].facilities[0]"))
+    }
+
+    @Test func aRoundMayNotMoveItsParticipantsWindow() throws {
+        let earlier = try paths { config in
+            guard let i = config.lottery?.rounds.firstIndex(where: { $0.participants == [.general] }) else { return }
+            config.lottery?.rounds[i].monthsBefore = 6
+        }
+        #expect(earlier == ["$.lottery.rounds[2].participants[0]"])
+        let shared = try paths { config in
+            config.lottery?.rounds[0].participants.append(.smallBusiness)
+            config.lottery?.rounds.remove(at: 1)
+        }
+        #expect(shared == ["$.lottery.rounds[0].participants[1]"])
     }
 
     @Test func validateReportsHourlyRoomMistakes() throws {
