@@ -5,7 +5,8 @@ extension CenterConfiguration {
     /// divisions, no negative or missing fees), shares in 0…1, couplings naming
     /// known facilities, category windows, limits, refunds, penalties,
     /// surcharges and exemptions, that desks, lockers and storage refer to
-    /// catalogue facilities of the right kind, hourly rooms, the lottery rounds and the issuers' renewal periods.
+    /// catalogue facilities of the right kind, hourly rooms, the lottery
+    /// rounds, the waiting list and the issuers' renewal periods.
     public func validate() -> [ConfigProblem] {
         var problems: [ConfigProblem] = []
         func report(_ path: String, _ message: String) { problems.append(ConfigProblem(path: path, message: message)) }
@@ -18,6 +19,7 @@ extension CenterConfiguration {
         validateNewFacilities(report)
         validateHourlyRooms(report)
         validateLottery(report)
+        validateWaitingList(report)
         return problems
     }
 

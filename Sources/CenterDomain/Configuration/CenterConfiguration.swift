@@ -1,8 +1,8 @@
 /// The center's configuration (Config/center.json) for the booking rules:
 /// facilities, divisions, category windows, quota, couplings, limits, payment,
-/// refunds, penalties, fees, desks, lockers, storage and the lottery
-/// rounds (optional: without them rooms are first come). Keys are
-/// snake_case.
+/// refunds, penalties, fees, desks, lockers, storage, lottery rounds and the
+/// waiting list (both optional: without them rooms are first come and
+/// nobody waits). Keys are snake_case.
 /// Unknown top-level keys (notably `calendar`, decoded by the calendar module)
 /// are ignored. Check a decoded value with `validate()` before use.
 public struct CenterConfiguration: Hashable, Sendable, Codable {
@@ -26,10 +26,13 @@ public struct CenterConfiguration: Hashable, Sendable, Codable {
     public var storage: StorageConfiguration
     /// The lottery rounds (抽選), `lottery`.
     public var lottery: LotteryConfiguration?
+    /// The cancellation waiting list (キャンセル待ち), `waiting_list`.
+    public var waitingList: WaitingListRules?
 
     enum CodingKeys: String, CodingKey {
         case comment = "_comment", placeholders, divisions, facilities, categories, registration, quota
         case couplings, limits, payment, refunds, penalties, fees, desks, lockers, storage, lottery
+        case waitingList = "waiting_list"
     }
 
     /// Facilities by id (the first wins when ids repeat; `validate()` reports it).

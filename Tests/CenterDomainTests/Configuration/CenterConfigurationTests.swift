@@ -179,6 +179,22 @@ import Testing
         #expect(config.lottery?.rounds(for: "small-gym").count == 3)
     }
 
+    @Test func everyValueFromAnotherWardIsMarkedAsAPlaceholderWithItsSource() throws {
+        let config = try Self.load()
+        #expect(Set(["lottery", "waiting_list", "opening", "hourly_fee"]).isSubset(of: config.placeholders))
+        for ward in ["Nerima", "Minato"] { #expect(config.lottery?.comment?.contains(ward) == true) }
+        #expect(config.lottery?.comment?.contains("PLACEHOLDERS") == true)
+        #expect(config.waitingList?.comment?.contains("PLACEHOLDERS from Ota") == true)
+        let text = try String(contentsOf: Self.centerJSON, encoding: .utf8)
+        #expect(text.contains("PLACEHOLDER opening and hourly_fee: Shinagawa"))
+    }
+
+    @Test func centerJSONHasTheWaitingList() throws {
+        let rules = try #require(try Self.load().waitingList)
+        #expect(rules == WaitingListRules(comment: rules.comment, maxEntriesPerMonth: 2, order: .draw, offerHoldHours: 48, closesDaysBefore: 6))
+        #expect(rules.comment?.contains("Ota") == true)
+    }
+
     @Test func centerJSONPricesTheConsultationRoomsByTheHour() throws {
         let room = try #require(try Self.load().facility("consultation-room-1"))
         #expect(room.unit == .hour)
@@ -248,6 +264,12 @@ import Testing
         #expect(try paths { $0.facilities[i].hourlyFee = nil } == ["$.facilities[\(i)].hourly_fee"])
         let gym = index("gym", in: config)
         #expect(try paths { $0.facilities[gym].hourlyFee = 100 } == ["$.facilities[\(gym)].hourly_fee"])
+    }
+
+    @Test func validateReportsWaitingListMistakes() throws {
+        #expect(try paths { $0.waitingList?.offerHoldHours = 0 } == ["$.waiting_list.offer_hold_hours"])
+        #expect(try paths { $0.waitingList?.maxEntriesPerMonth = 0 } == ["$.waiting_list.max_entries_per_month"])
+        #expect(try paths { $0.waitingList?.closesDaysBefore = -1 } == ["$.waiting_list.closes_days_before"])
     }
 
     @Test func validateReportsAnIssuersRenewalPeriodOutOfRange() throws {
