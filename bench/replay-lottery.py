@@ -30,6 +30,7 @@ import argparse
 import hashlib
 import json
 import re
+import signal
 import sys
 
 BALLOT_FORMAT = "nakano-center-lottery-ballot/1"
@@ -206,6 +207,7 @@ def as_text(result):
 
 
 def main(argv):
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `… | head` ends the script quietly
     parser = argparse.ArgumentParser(description="Replay a Nakano center lottery draw from its published ballot.")
     parser.add_argument("ballot", help="the published ballot (JSON); - reads standard input")
     parser.add_argument("--seed", help="the revealed seed, when the ballot does not carry it")
