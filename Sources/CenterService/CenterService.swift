@@ -18,6 +18,10 @@ public final class CenterService: Sendable {
     public let registrations: Registrations
     /// 予約: taking room bookings and moving them through their life.
     public let bookings: Bookings
+    /// 抽選: lottery rounds, their entries, commitments and draws.
+    public let lottery: Lottery
+    /// キャンセル待ち: the rooms' cancellation waiting list and its offers.
+    public let waitingList: WaitingList
     /// 開館日カレンダー: open and closed days, ad-hoc closures.
     public let calendar: OpeningCalendar
     /// フリーデスク: desk passes.
@@ -48,6 +52,8 @@ public final class CenterService: Sendable {
         self.store = store
         registrations = Registrations(context: context)
         bookings = Bookings(context: context)
+        lottery = Lottery(context: context)
+        waitingList = WaitingList(context: context)
         calendar = OpeningCalendar(context: context)
         desks = Desks(context: context)
         lockers = Lockers(context: context)

@@ -96,16 +96,19 @@ public struct SeriesDateResult<Booked: Sendable, Code: ErrorCode>: Sendable {
 /// Books a series date by date (docs/DOMAIN.md "Series bookings (定期利用)").
 public enum SeriesBooking {
     /// Runs `book` (every booking rule, then the booking) for each date in
-    /// order, and collects each date's outcome. A refusal of one date does
-    /// not stop the others: each later date sees the earlier ones booked,
-    /// so a monthly limit refuses the dates past it.
+    /// order, and collects each date's outcome: a refusal with a code of
+    /// `Code` (`Code.lift`) is that date's answer and does not stop the
+    /// others, so each later date sees the earlier ones booked and a monthly
+    /// limit refuses the dates past it; any other error stops the series and
+    /// is rethrown (the caller's store failed).
     public static func attempt<Booked: Sendable, Code: ErrorCode>(
-        _ dates: [LocalDate], _ book: (LocalDate) throws(Refusal<Code>) -> Booked) -> [SeriesDateResult<Booked, Code>] {
-        dates.map { date in
-            do throws(Refusal<Code>) {
+        _ dates: [LocalDate], as codes: Code.Type, _ book: (LocalDate) throws -> Booked) rethrows -> [SeriesDateResult<Booked, Code>] {
+        try dates.map { date in
+            do {
                 return SeriesDateResult(date: date, outcome: .booked(try book(date)))
             } catch {
-                return SeriesDateResult(date: date, outcome: .refused(error))
+                guard let refusal = Code.lift(error) else { throw error }
+                return SeriesDateResult(date: date, outcome: .refused(refusal))
             }
         }
     }

@@ -77,9 +77,9 @@ import Testing
         }
     }
 
-    @Test func eachDateIsAnsweredBookedOrRefusedWithItsCode() {
+    @Test func eachDateIsAnsweredBookedOrRefusedWithItsCode() throws {
         var booked = 0
-        let results = SeriesBooking.attempt(["2026-07-07", "2026-07-14", "2026-07-21"].map(F.day)) {
+        let results = try SeriesBooking.attempt(["2026-07-07", "2026-07-14", "2026-07-21"].map(F.day), as: BookingRule.self) {
             (date: LocalDate) throws(Refusal<BookingRule>) -> Int in
             if date == F.day("2026-07-14") { throw Refusal(.slotTaken, "taken") }
             guard booked < 1 else { throw Refusal(.monthlyLimitReached, "limit") }
@@ -88,6 +88,15 @@ import Testing
         }
         #expect(results.map(\.date) == ["2026-07-07", "2026-07-14", "2026-07-21"].map(F.day))
         #expect(results.map(\.refusalCode) == [nil, "slot_taken", "monthly_limit_reached"])
+    }
+
+    @Test func anErrorThatIsNoRefusalStopsTheSeries() {
+        struct StoreFailed: Error {}
+        #expect(throws: StoreFailed.self) {
+            _ = try SeriesBooking.attempt(["2026-07-07", "2026-07-14"].map(F.day), as: BookingRule.self) { _ -> Int in
+                throw StoreFailed()
+            }
+        }
     }
 
     @Test func patternsDecodeAndEncodeWithWeekdayNames() throws {
