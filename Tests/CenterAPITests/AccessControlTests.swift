@@ -67,7 +67,7 @@ import Testing
 
     static func tokens(for server: TestServer) async throws -> [Role: String] {
         var tokens: [Role: String] = [.admin: server.adminToken]
-        let registration = try await server.register()
+        let registration = try await server.register("general")
         for role in Role.allCases where role != .admin {
             tokens[role] = try await server.token(role, registrationID: role == .member ? registration : nil)
         }
@@ -239,7 +239,7 @@ import Testing
 
     @Test func memberTokenCarriesItsOwnRegistration() async throws {
         try await withTestServer { server in
-            let registration = try await server.register()
+            let registration = try await server.register("general")
             let member = try await server.token(.member, registrationID: registration)
             let me = try await server.client().send("GET", "/me", token: member)
             #expect(me.status == 200)

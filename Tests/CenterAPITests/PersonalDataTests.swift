@@ -141,7 +141,7 @@ struct PlantedData {
             }
         }
         let member: Int64
-        if let first = planted.registrations.first { member = Int64(first) } else { member = try await server.register() }
+        if let first = planted.registrations.first { member = Int64(first) } else { member = try await server.register("general") }
         for (index, role) in Role.allCases.enumerated() {
             let name = canaries[index % canaries.count] + " " + canaries[(index + 2) % canaries.count]
             let registration = role == .member ? #","registration_id":\#(member)"# : ""

@@ -89,14 +89,6 @@ final class TestServer {
         try await CenterService.start(settings: Self.settings, store: service.store, clock: clock)
     }
 
-    /// Registers a user through the service (as staff) and returns its id,
-    /// for a member token to name.
-    func register(_ name: String = "テスト団体", category: UserCategory = .general) async throws -> Int64 {
-        let staff = Actor(tokenID: 0, role: .staff, name: "Test staff", registrationID: nil)
-        let record = try await service.registrations.register(RegistrationInput(category: category, name: name), by: staff)
-        return try #require(record.value).id
-    }
-
     /// Mints a token of `role` and returns its secret.
     func token(_ role: Role, registrationID: Int64? = nil) async throws -> String {
         try await service.accounts.mintToken(role: role, name: "Test \(role.rawValue)", registrationID: registrationID, by: "test").0.secret
