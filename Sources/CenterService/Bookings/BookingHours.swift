@@ -57,3 +57,17 @@ public struct CouplingApprovalInput: Sendable, Hashable, Decodable {
         try CouplingApproval(approvedBy: approvedBy, approvedAt: approvedAt ?? now, reason: reason, now: now)
     }
 }
+
+extension Facility {
+    /// The units a day of the room is booked in: its divisions, or for a
+    /// room let by the hour one unit per opening hour (`h09` … `h20`).
+    public var bookingUnits: [DivisionID] {
+        switch unit {
+        case .division:
+            return divisions
+        case .hour:
+            guard let opening else { return [] }
+            return (0..<opening.hours).map { HourRange.unit(startingAt: opening.from.hour + $0) }
+        }
+    }
+}

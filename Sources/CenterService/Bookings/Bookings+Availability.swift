@@ -92,7 +92,7 @@ extension Bookings {
                 let shareUsedUp = { (month: YearMonth) -> Bool in
                     if let known = usedUp[month] { return known }
                     let full = rule.quota?.isNonCommunityShareUsedUp(facility: id, month: month,
-                                                                     divisionsPerDay: facility.divisions.count,
+                                                                     divisionsPerDay: facility.unitsPerDay,
                                                                      bookings: units.map(\.unit)) {
                         days.isClosed($0, facility: id)
                     } ?? false
@@ -101,7 +101,7 @@ extension Bookings {
                 }
                 return from.dates(through: to).map { date in
                     let reasons = days.closures(on: date, facility: id)
-                    let slots = facility.divisions.map { division in
+                    let slots = facility.bookingUnits.map { division in
                         let holder = units.first { $0.unit.date == date && $0.unit.division == division }
                         let status = rule.status(of: division, on: date, closed: !reasons.isEmpty, booked: holder != nil,
                                                  shareUsedUp: shareUsedUp)

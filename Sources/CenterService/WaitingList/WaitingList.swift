@@ -44,7 +44,7 @@ public struct WaitingList: AreaService {
                     throw Refusal(FacilityLookupCode.facilityNotFound, "No facility has id \(slot.facility).",
                                   details: ["facility": slot.facility.rawValue])
                 }
-                guard Self.units(of: facility).contains(slot.division) else {
+                guard facility.bookingUnits.contains(slot.division) else {
                     throw Refusal(WaitingRequestCode.divisionNotOffered,
                                   "\(facility.id) is not booked in \(TextRule.echo(slot.division.rawValue)).",
                                   details: ["facility": facility.id.rawValue, "division": slot.division.rawValue])
@@ -265,17 +265,6 @@ public struct WaitingList: AreaService {
         case .offerExpired: error.recast(as: WaitingOfferCode.offerExpired)
         case .waitingEntryNotFound: error.recast(as: WaitingEntryLookupCode.waitingEntryNotFound)
         case .waitingSeedMissing: throw StoreError(code: .typeMismatch, resultCode: 20, message: error.message)
-        }
-    }
-
-    /// The units of a room a slot may name: its divisions, or its hours.
-    static func units(of facility: Facility) -> [DivisionID] {
-        switch facility.unit {
-        case .division:
-            return facility.divisions
-        case .hour:
-            guard let opening = facility.opening else { return [] }
-            return (0..<opening.hours).map { HourRange.unit(startingAt: opening.from.hour + $0) }
         }
     }
 

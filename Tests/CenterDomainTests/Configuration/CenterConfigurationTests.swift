@@ -42,9 +42,11 @@ import Testing
         #expect(ids == expected)
     }
 
-    @Test func centerJSONCategoryThreeSpacesAreNotBookable() throws {
+    @Test func centerJSONCategoryThreeSpacesAreDropInButTheConsultationRoomsAreLetByTheHour() throws {
         let config = try Self.load()
-        #expect(config.facilities.filter { $0.category == 3 }.allSatisfy { !$0.bookable })
+        let spaces = config.facilities.filter { $0.category == 3 }
+        #expect(spaces.filter(\.bookable).map(\.id) == ["consultation-room-1", "consultation-room-2"])
+        #expect(spaces.filter(\.bookable).allSatisfy { $0.unit == .hour && $0.opening != nil && $0.divisions.isEmpty })
         #expect(config.facilities.filter { $0.kind == .room && $0.bookable }.allSatisfy { $0.placeholder })
         #expect(config.facility("large-meeting-room")?.floor == 3)
     }
