@@ -26,10 +26,6 @@ extension HourRange.Code: APIErrorCode {
     }
 }
 
-extension HourlyRequestCode: APIErrorCode {
-    public var status: HTTPStatus { .unprocessableContent }
-}
-
 extension CouplingApproval.Code: APIErrorCode {
     public var status: HTTPStatus { .unprocessableContent }
 }

@@ -7,7 +7,8 @@ extension BookingDesk {
     /// `hours` (`h09`, `h10`, …), each date's range checked by `HourRange`
     /// (on the hour, within the opening, not over). A division room refuses
     /// hours (`facility_not_hourly`), an hourly room divisions
-    /// (`division_not_offered`) or no hours (`hours_required`).
+    /// (`division_not_offered`) or no hours (`divisions_required`, as a
+    /// request with neither is refused before the room is known).
     func units(of request: BookingRequest, in facility: Facility) throws -> [DivisionID] {
         switch facility.unit {
         case .division:
@@ -27,7 +28,7 @@ extension BookingDesk {
                               details: ["facility": facility.id.rawValue, "division": division.rawValue])
             }
             guard let hours = request.hours else {
-                throw Refusal(HourlyRequestCode.hoursRequired, "\(facility.nameEn) is booked by the hour: give `hours` from and to.",
+                throw Refusal(BookingRequestCode.divisionsRequired, "\(facility.nameEn) is booked by the hour: give `hours` from and to.",
                               details: ["facility": facility.id.rawValue])
             }
             for date in request.dates { try hours.on(date).check(facility: facility, now: now) }
@@ -74,11 +75,6 @@ public enum BookingSource: String, Sendable, Hashable, Codable, CaseIterable {
     case lottery
     case waitingList = "waiting_list"
     case series
-}
-
-/// A room let by the hour was asked for without its hours.
-public enum HourlyRequestCode: String, ErrorCode {
-    case hoursRequired = "hours_required"
 }
 
 extension BookingSource: ColumnValue {}

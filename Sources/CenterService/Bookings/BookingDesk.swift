@@ -122,7 +122,7 @@ struct BookingDesk {
         try Capacity.check(attendees: request.attendees, facility: facility)
 
         let perDay = try center.feeCalculator.fee(for: FeeRequest(
-            facility: facility, divisions: divisions, category: record.category, admissionYen: request.admissionCharged,
+            facility: facility, divisions: facility.unit == .hour ? [] : divisions, category: record.category, admissionYen: request.admissionCharged,
             commercial: request.commercial, outOfWard: !record.inWard, exemptionCodes: request.exemptions,
             hours: request.hours.map { $0.on(first) }))
         let fee = BookingFee(days: dates.count, perDay: perDay)

@@ -93,7 +93,8 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
     /// Refuses malformed values (422) before any rule runs.
     func checkWellFormed() throws(Refusal<BookingRequestCode>) {
         guard !divisions.isEmpty || hours != nil else {
-            throw Refusal(BookingRequestCode.divisionsRequired, "At least one division must be booked.")
+            throw Refusal(BookingRequestCode.divisionsRequired,
+                          "At least one division must be booked (for a room let by the hour: `hours` from and to).")
         }
         if let unknown = divisions.first(where: { $0.rawValue.unicodeScalars.count > Self.maximumDivisionIDLength }) {
             throw Refusal(BookingRequestCode.divisionNotOffered, "No division is called \(TextRule.echo(unknown.rawValue)).",

@@ -11,7 +11,7 @@ public struct Bookings: AreaService {
     /// What `book` refuses with: the request's own checks, then every rule in
     /// the order `BookingDesk` runs them.
     public typealias BookRefusal = Refusals<
-        IdempotencyCode, BookingRequestCode, FacilityLookupCode, BookableRoomCode, HourlyRequestCode, HourRange.Code,
+        IdempotencyCode, BookingRequestCode, FacilityLookupCode, BookableRoomCode, HourRange.Code,
         RegistrationLookupCode, Registration.Code, Registration.ValidityCode, ClosedDayCode, CategoryWindow.Code,
         LotteryRound.FirstComeCode, DivisionCutoff.Code, ConsecutiveDays.Code, WaitingHoldCode, CommunityQuota.Code,
         MonthlyLimit.Code, CouplingApproval.Code, RoomCoupling.Code, Capacity.Code, FeeCalculator.Code

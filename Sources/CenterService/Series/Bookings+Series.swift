@@ -90,8 +90,9 @@ extension Bookings {
                 let all = series.windowThrough.adding(days: 1).dates(through: request.through).filter(request.pattern.contains)
                 let within = all.filter { date in horizon.map { date <= $0 } ?? true }
                 let after = all.filter { date in horizon.map { date > $0 } ?? false }
-                if let last = within.last {
-                    try db.run("UPDATE booking_series SET window_through = ? WHERE id = ?", [last.sqlValue, .integer(id)])
+                let through = min(horizon ?? request.through, request.through)
+                if through > series.windowThrough {
+                    try db.run("UPDATE booking_series SET window_through = ? WHERE id = ?", [through.sqlValue, .integer(id)])
                 }
                 let results = try Self.bookDates(db, within, of: request, series: id, center: center, calendar: calendar,
                                                  now: now, actor: actor)

@@ -177,7 +177,7 @@ public struct WaitingList: AreaService {
 
     /// What `accept` refuses with: the offer, then every rule of a booking.
     public typealias AcceptRefusal = Refusals<
-        IdempotencyCode, WaitingEntryLookupCode, WaitingListRules.Code, WaitingOfferCode, BookingRequestCode, HourlyRequestCode,
+        IdempotencyCode, WaitingEntryLookupCode, WaitingListRules.Code, WaitingOfferCode, BookingRequestCode,
         FacilityLookupCode, BookableRoomCode, HourRange.Code, RegistrationLookupCode, Registration.Code, Registration.ValidityCode,
         ClosedDayCode, CategoryWindow.Code, LotteryRound.FirstComeCode, DivisionCutoff.Code, ConsecutiveDays.Code,
         WaitingHoldCode, CommunityQuota.Code, MonthlyLimit.Code, CouplingApproval.Code, RoomCoupling.Code, Capacity.Code,
@@ -214,8 +214,8 @@ public struct WaitingList: AreaService {
                     let desk = BookingDesk(center: center, calendar: roadmapState.calendar, db: db, now: now,
                                            origin: .waitingList(entry: id))
                     let booking = try desk.book(request, actor: actor)
-                    try WaitingLineStore.save(db, line, before: before)
                     try db.run("UPDATE waiting_entries SET booking_id = ? WHERE id = ?", [.integer(booking.value.id), .integer(id)])
+                    try WaitingLineStore.save(db, line, before: before)
                     try WaitingDesk(db: db, rules: rules, calendar: roadmapState.calendar, now: now, actor: actor.auditLabel)
                         .audit(line, before: before)
                     return booking
