@@ -70,3 +70,13 @@ extension ServiceContext {
         return .failed(ServiceFailure(underlying: error))
     }
 }
+
+extension ServiceError: CustomStringConvertible {
+    /// The refusal's message, or the failure, as a command line prints it.
+    public var description: String {
+        switch self {
+        case .refused(let refusal): refusal.message
+        case .failed(let failure): failure.description
+        }
+    }
+}
