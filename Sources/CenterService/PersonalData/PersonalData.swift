@@ -8,6 +8,8 @@
 /// | bookings | purpose, guardian, cancel_reason | → `erased` (guardian, cancel reason only where given) |
 /// | locker_leases | identity_check, registry_extract_check (the document) | document → `erased`; who checked and when stay |
 /// | locker_waitlist | note | → '' |
+/// | lottery_entries, waiting_entries | purpose | → `erased` |
+/// | booking_series | purpose, the request's purpose and guardian | → `erased` |
 /// | storage_applications | holder_name | → `erased` |
 /// | storage_movements | by_name (who took or returned an item) | → `erased` |
 /// | access_tokens | name of the registration's member tokens | → `erased`, and revoked |
