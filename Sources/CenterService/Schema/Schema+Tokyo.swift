@@ -3,7 +3,7 @@ internal import Store
 extension Schema {
     /// Version 8: the ways Tokyo's ward facilities book beside first come
     /// (docs/DOMAIN.md "Lottery rounds (抽選)", "Cancellation waiting list
-    /// (キャンセル待ち)", "Series bookings (定期利用)", "The 保育室 alone").
+    /// (キャンセル待ち)", "Series bookings (定期利用)", "Room bookings (予約)").
     ///
     /// - `lottery_months`: one row per round and month of use once its
     ///   commitment is published; the draw adds the ballot it read (with the

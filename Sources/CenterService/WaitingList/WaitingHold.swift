@@ -12,17 +12,22 @@ struct WaitingHold {
     let rules: WaitingListRules?
     let now: Instant
 
-    /// Refuses `slot_held_for_waiting` for the first held slot of the request.
+    /// Refuses `slot_held_for_waiting` for the first held slot of the
+    /// request: one read of the facility's live entries on the dates.
     func checkFree(facility: FacilityID, dates: [LocalDate], divisions: [DivisionID], origin: BookingOrigin) throws {
-        guard let rules else { return }
+        guard let rules, let first = dates.first, let last = dates.last else { return }
+        let rows = try db.query("""
+            SELECT id, date, division, state FROM waiting_entries
+            WHERE facility_id = ? AND date BETWEEN ? AND ? AND state IN ('waiting', 'offered')
+            """, [facility.sqlValue, first.sqlValue, last.sqlValue])
+        guard !rows.isEmpty else { return }
+        let live = try rows.map { (id: try $0.get("id") as Int64, date: try $0.get("date") as LocalDate,
+                                   division: try $0.get("division") as DivisionID, offered: try $0.get("state") as String == "offered") }
         for date in dates {
             for division in divisions {
-                let rows = try db.query("""
-                    SELECT id, state FROM waiting_entries
-                    WHERE facility_id = ? AND date = ? AND division = ? AND state IN ('waiting', 'offered')
-                    """, [facility.sqlValue, date.sqlValue, division.sqlValue])
-                let offered = try rows.first { try $0.get("state") as String == "offered" }.map { try $0.get("id") as Int64 }
-                let held = offered != nil || (!rows.isEmpty && rules.isOpen(for: date, at: now))
+                let line = live.filter { $0.date == date && $0.division == division }
+                let offered = line.first(where: \.offered)?.id
+                let held = offered != nil || (!line.isEmpty && rules.isOpen(for: date, at: now))
                 guard held, offered == nil || offered != origin.waitingEntry else { continue }
                 throw Refusal(WaitingHoldCode.slotHeldForWaiting,
                               "\(facility) on \(date) (\(division)) is held for its cancellation waiting list.",
