@@ -85,6 +85,9 @@ import Testing
             let slots = try #require(availability.array.first?["divisions"] as? [[String: Any]])
             #expect(slots.count == 12)
             #expect(slots.filter { $0["status"] as? String == "booked" }.compactMap { $0["division"] as? String } == ["h13", "h14"])
+            let today = try await client.send("GET", "/availability?facility=consultation-room-1&from=2026-11-25&to=2026-11-25")
+            let hours = try #require(today.array.first?["divisions"] as? [[String: Any]])
+            #expect(hours.prefix(2).map { $0["status"] as? String } == ["window_closed", "free"], "09:00 is over at 10:00, 10:00 is not")
         }
     }
 

@@ -103,8 +103,13 @@ extension Bookings {
                     let reasons = days.closures(on: date, facility: id)
                     let slots = facility.bookingUnits.map { division in
                         let holder = units.first { $0.unit.date == date && $0.unit.division == division }
-                        let status = rule.status(of: division, on: date, closed: !reasons.isEmpty, booked: holder != nil,
+                        var status = rule.status(of: division, on: date, closed: !reasons.isEmpty, booked: holder != nil,
                                                  shareUsedUp: shareUsedUp)
+                        // An hour of a room let by the hour is over as a division is (`hour_past`).
+                        if status != .closed, status != .booked, let hour = BookingHours.hour(of: division),
+                           now >= Instant(japanDate: date, minuteOfDay: (hour + 1) * 60) {
+                            status = .windowClosed
+                        }
                         return AvailabilitySlot(division: division, status: status, holder: status == .booked ? holder : nil,
                                                 viewer: actor)
                     }
