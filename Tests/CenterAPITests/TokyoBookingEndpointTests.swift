@@ -31,10 +31,23 @@ import Testing
             let taken = try await client.send("POST", "/bookings", body: bookingBody("2026-12-10", registration: other), token: staff)
             #expect(taken.status == 409)
             #expect(taken.errorCode == "slot_held_for_waiting")
+            let shown = try await client.send("GET", "/availability?facility=meeting-room-1&from=2026-12-10&to=2026-12-10")
+            #expect((shown.array.first?["divisions"] as? [[String: Any]])?.first?["status"] as? String == "waiting_list")
             let accepted = try await client.send("POST", "/waiting-list/\(id)/accept", token: member)
             #expect(accepted.status == 201)
             #expect(accepted.object["source"] as? String == "waiting_list")
             #expect(accepted.object["registration"] as? Int == Int(waiting))
+        }
+    }
+
+    @Test func theAvailabilityShowsALotteryRoomsSlotsOpeningAtTheFirstComeTime() async throws {
+        try await withTestServer { server in
+            let shown = try await server.client().send("GET", "/availability?facility=gym&from=2027-01-20&to=2027-01-20&category=general")
+            let slot = try #require((shown.array.first?["divisions"] as? [[String: Any]])?.first)
+            #expect(slot["status"] as? String == "not_open")
+            #expect(slot["opens"] as? String == "2026-12-15")
+            let ward = try await server.client().send("GET", "/availability?facility=gym&from=2027-01-20&to=2027-01-20&category=ward")
+            #expect((ward.array.first?["divisions"] as? [[String: Any]])?.first?["status"] as? String == "free")
         }
     }
 

@@ -58,7 +58,7 @@ enum BookingSchemas {
             "date": .date, "open": .boolean, "reasons": .array(.any), "divisions": .array(.ref("AvailabilitySlot"))],
             required: ["date", "open", "divisions"])),
         ("AvailabilitySlot", Schemas.object([
-            "division": .string, "status": .enumeration(["free", "booked", "closed", "held", "not_open", "window_closed"]),
+            "division": .string, "status": .enumeration(SlotStatus.Name.allCases.map(\.rawValue)),
             "booking": .integer, "own": .boolean, "release_date": .date, "opens": .date],
             required: ["division", "status"])),
         ("Closure", Schemas.object([

@@ -88,6 +88,8 @@ extension Bookings {
                                             category: category, quota: center.quota(for: id), calendar: calendar)
                 let days = try BookableCalendar.load(db, calendar: calendar, from: from.firstOfMonth, to: to.lastOfMonth)
                 let units = try BookingLedger.facilityUnits(db, facility: id, from: from.firstOfMonth, to: to.lastOfMonth)
+                let holds = try AvailabilityHolds.load(db, center: center, facility: id, category: category, from: from, to: to,
+                                                       now: now)
                 var usedUp: [YearMonth: Bool] = [:]
                 let shareUsedUp = { (month: YearMonth) -> Bool in
                     if let known = usedUp[month] { return known }
@@ -103,12 +105,12 @@ extension Bookings {
                     let reasons = days.closures(on: date, facility: id)
                     let slots = facility.bookingUnits.map { division in
                         let holder = units.first { $0.unit.date == date && $0.unit.division == division }
-                        var status = rule.status(of: division, on: date, closed: !reasons.isEmpty, booked: holder != nil,
-                                                 shareUsedUp: shareUsedUp)
-                        // An hour of a room let by the hour is over as a division is (`hour_past`).
-                        if status != .closed, status != .booked, let hour = BookingHours.hour(of: division),
-                           now >= Instant(japanDate: date, minuteOfDay: (hour + 1) * 60) {
-                            status = .windowClosed
+                        let status = holds.status(rule.status(of: division, on: date, closed: !reasons.isEmpty,
+                                                              booked: holder != nil, shareUsedUp: shareUsedUp),
+                                                  of: division, on: date)
+                        if holds.isHeldForWaiting(division, on: date, status: status) {
+                            return AvailabilitySlot(division: division, status: .waitingList, booking: nil, own: nil,
+                                                    releaseDate: nil, opens: nil)
                         }
                         return AvailabilitySlot(division: division, status: status, holder: status == .booked ? holder : nil,
                                                 viewer: actor)
