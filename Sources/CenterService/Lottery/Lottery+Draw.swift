@@ -21,14 +21,21 @@ extension Lottery {
     @discardableResult
     public func advance(now: Instant) async throws -> LotteryAdvance {
         var advance = LotteryAdvance()
+        let drawn: [String: Bool] = try await pool.read { db in
+            Dictionary(try db.query("SELECT round_id, use_month, drawn_at IS NOT NULL AS drawn FROM lottery_months").map { row in
+                ("\(try row.get("round_id") as String)/\(try row.get("use_month") as String)", try row.get("drawn") as Bool)
+            }, uniquingKeysWith: { first, _ in first })
+        }
         for (round, month) in try await dueMonths(now: now) {
             let schedule = round.schedule(for: month)
             let key = "\(round.id)/\(month)"
-            if now >= schedule.entryOpens {
+            if now >= schedule.entryOpens, drawn[key] == nil {
                 let committed = try await pool.write { db in try LotteryMonthRow.commit(db, round: round.id, month: month, now: now) }
                 if committed { advance.committed.append(key) }
             }
-            if now >= schedule.drawAt, try await draw(round: round, month: month, now: now) { advance.drawn.append(key) }
+            if now >= schedule.drawAt, drawn[key] != true, try await draw(round: round, month: month, now: now) {
+                advance.drawn.append(key)
+            }
         }
         if !advance.drawn.isEmpty { context.bookingTimer.nudge() }
         return advance
