@@ -73,7 +73,7 @@ extension Bookings {
         try await context.run(SeriesContinueRefusal.self) {
             let center = settings.center
             let roadmapState = context.roadmapState
-            let recorded = try await context.recordedWrite(.seriesCreate, SeriesContinueRefusal.self, actor: actor,
+            let recorded = try await context.recordedWrite(.seriesContinue, SeriesContinueRefusal.self, actor: actor,
                                                            idempotency: idempotency) { db, now in
                 let calendar = roadmapState.calendar
                 let series = try BookingSeries.load(db, id: id, for: actor)
