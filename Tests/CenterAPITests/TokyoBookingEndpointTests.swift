@@ -15,8 +15,12 @@ import Testing
             let member = try await server.token(.member, registrationID: waiting)
             let booked = try await client.send("POST", "/bookings", body: bookingBody("2026-12-10", registration: holder), token: staff)
             let join = #"{"registration":\#(waiting),"facility":"meeting-room-1","date":"2026-12-10","division":"am","purpose":"勉強会","attendees":8}"#
-            let entry = try await client.send("POST", "/waiting-list", body: join, token: member)
+            let entry = try await client.send("POST", "/waiting-list", body: join, token: member, headers: ["Idempotency-Key": "join-1"])
             #expect(entry.status == 201)
+            let replayed = try await client.send("POST", "/waiting-list", body: join, token: member, headers: ["Idempotency-Key": "join-1"])
+            #expect(replayed.status == 201)
+            #expect(replayed.headers["idempotent-replayed"] == "true")
+            #expect(replayed.object["id"] as? Int == entry.object["id"] as? Int)
             #expect(entry.object["state"] as? String == "waiting")
             #expect(entry.object["last_waiting_day"] as? String == "2026-12-04")
             #expect(try await client.send("POST", "/waiting-list", body: join, token: member).errorCode == "already_waiting")
