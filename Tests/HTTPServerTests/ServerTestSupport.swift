@@ -5,7 +5,8 @@ import TestEvents
 @testable import HTTPServer
 
 /// A blocking socket client for end-to-end tests, run off the cooperative
-/// pool (see `blocking`) so that it can never starve the server's handlers.
+/// pool (in TestEvents' `blocking`) so that it can never starve the server's
+/// handlers.
 final class TestClient {
     struct Response {
         var status: Int
@@ -102,14 +103,6 @@ final class TestClient {
             if n == 0 { return true }
             if n < 0 { return errno == ECONNRESET }
         }
-    }
-}
-
-/// Runs blocking client code on a thread of its own: neither the cooperative
-/// pool nor Dispatch's (which it shares on Linux) may be held by a blocked read.
-func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
     }
 }
 
