@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "RoadmapTests", dependencies: ["CalendarValues", "Roadmap"]),
         .target(name: "ServiceTestSupport", dependencies: ["CenterDomain", "CenterService", "TestEvents"], path: "Tests/ServiceTestSupport"),
         .testTarget(name: "CenterServiceTests", dependencies: [
-            "CalendarValues", "CenterDomain", "CenterService", "JSON", "ServiceTestSupport", "Store",
+            "CalendarValues", "CenterDomain", "CenterService", "JSON", "ServiceTestSupport", "Store", "TestEvents",
         ]),
         .testTarget(name: "CenterAPITests", dependencies: [
             "CalendarValues", "CenterAPI", "CenterDomain", "CenterService", "HTTPServer", "JSON", "Roadmap", "ServiceTestSupport",
