@@ -44,6 +44,10 @@ final class TestServer {
         }
     }()
 
+    /// `CenterAPI.endpoints`, built once: hundreds of servers are started,
+    /// and building the list is most of the CPU a start costs.
+    static let endpoints = CenterAPI.endpoints
+
     let service: CenterService
     let server: HTTPServer
     /// The router's metrics: what the test's requests were answered.
@@ -73,7 +77,8 @@ final class TestServer {
             var configuration = HTTPServer.Configuration()
             configuration.port = 0
             configuration.eventLoopCount = 1
-            server = HTTPServer(configuration: configuration, responder: try CenterAPI.router(service: service, metrics: metrics))
+            server = HTTPServer(configuration: configuration,
+                                responder: try CenterAPI.router(for: Self.endpoints, service: service, metrics: metrics))
             try server.start()
             self.service = service
         } catch {
