@@ -21,7 +21,11 @@ final class TestClient {
     let fd: Int32
     var buffer: [UInt8] = []
 
-    init(port: Int, readTimeout: Double = 15) throws {
+    /// `readTimeout` bounds each read against a hang; it is not a wait a
+    /// test relies on, so it is generous: on a loaded machine an answer may
+    /// take seconds, and the server's own deadlines (handler: 30 s) answer
+    /// before it runs out.
+    init(port: Int, readTimeout: Double = 60) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
