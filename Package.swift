@@ -28,12 +28,12 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestEvents"]),
         .testTarget(name: "StoreTests", dependencies: ["CSQLite", "Store", "TestEvents"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "CalendarValuesTests", dependencies: ["CalendarValues"]),
+        .testTarget(name: "CalendarValuesTests", dependencies: ["CalendarValues", "TestEvents"]),
         .testTarget(name: "CenterDomainTests", dependencies: ["CalendarValues", "CenterDomain"]),
         .testTarget(name: "RoadmapTests", dependencies: ["CalendarValues", "Roadmap"]),
         .target(name: "ServiceTestSupport", dependencies: ["CenterDomain", "CenterService", "TestEvents"], path: "Tests/ServiceTestSupport"),
         .testTarget(name: "CenterServiceTests", dependencies: [
-            "CalendarValues", "CenterDomain", "CenterService", "JSON", "ServiceTestSupport", "Store",
+            "CalendarValues", "CenterDomain", "CenterService", "JSON", "ServiceTestSupport", "Store", "TestEvents",
         ]),
         .testTarget(name: "CenterAPITests", dependencies: [
             "CalendarValues", "CenterAPI", "CenterDomain", "CenterService", "HTTPServer", "JSON", "Roadmap", "ServiceTestSupport",
