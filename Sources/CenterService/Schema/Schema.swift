@@ -5,7 +5,8 @@ import Store
 /// must never happen (docs/ARCHITECTURE.md): the audit log cannot be updated or
 /// deleted, a member token always names its registration.
 public enum Schema {
-    public static let migrations: [Migration] = [foundation, roadmap, bookings, desks, lockers, personalData, bookingFeedIDs]
+    public static let migrations: [Migration] = [foundation, roadmap, bookings, desks, lockers, personalData, bookingFeedIDs,
+                                                 reservedEight, reservedNine, signIn]
 
     /// Version 1: tokens, the audit log and idempotency keys.
     static let foundation =

@@ -1,0 +1,103 @@
+import CalendarValues
+import Store
+
+extension SignInService {
+    /// Issues a one-time sign-up code for a registration (staff, at the
+    /// counter): valid 14 days, shown once on the slip. An older unused code
+    /// of the registration is withdrawn. For a registration whose member
+    /// already has an account, the code sets a new password (forgotten).
+    public func issueSignUpCode(registrationID: Int64, by actor: String) async throws -> IssuedSignUpCode {
+        let now = self.now
+        let code = SignUpCode.generate()
+        let expiresAt = now.adding(seconds: SignUpCode.validDays * 86_400)
+        return try await pool.write { db in
+            guard let registration = try db.queryOne("SELECT name, erased_at FROM registrations WHERE id = ?",
+                                                     [.integer(registrationID)]) else {
+                throw SignUpCodeError.registrationNotFound(registrationID)
+            }
+            guard (try registration.get("erased_at") as Int64?) == nil else { throw SignUpCodeError.registrationErased(registrationID) }
+            try db.run("""
+                UPDATE signup_codes SET withdrawn_at = ? WHERE registration_id = ? AND used_at IS NULL AND withdrawn_at IS NULL
+                """, [.integer(now.secondsSinceEpoch), .integer(registrationID)])
+            try db.run("""
+                INSERT INTO signup_codes (registration_id, hash, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?)
+                """, [.integer(registrationID), .blob(code.hash), .integer(now.secondsSinceEpoch), .text(actor),
+                      .integer(expiresAt.secondsSinceEpoch)])
+            let id = db.lastInsertRowID
+            try AuditLog.append(db, at: now, actor: actor, action: "signup_code.issue", entity: "registration",
+                                entityID: String(registrationID), after: ["code_id": String(id), "expires_at": expiresAt.rfc3339])
+            return IssuedSignUpCode(code: code, registrationID: registrationID, registrationName: try registration.get("name"),
+                                    expiresAt: expiresAt,
+                                    existingLogin: try AccountStore.find(db, registrationID: registrationID)?.account.login)
+        }
+    }
+
+    /// A member sets their login and password with a code (`/signup`), and
+    /// is signed in. With a code issued for a forgotten password the
+    /// account keeps its registration, takes the login given (the old one
+    /// or a new one) and the new password, and its other sessions end.
+    public func signUp(code typed: String, login typedLogin: String, password: String, address: String) async throws -> NewSession {
+        let started = now
+        let wait = throttle.signUpWait(address: address, now: started.secondsSinceEpoch)
+        if wait > 0 { throw SignUpRefusal.throttled(seconds: wait) }
+        guard let code = SignUpCode(typed: typed) else {
+            throttle.signUpCodeFailed(address: address, now: started.secondsSinceEpoch)
+            throw SignUpRefusal.invalidCode
+        }
+        guard let login = LoginName(typedLogin) else { throw SignUpRefusal.invalidLogin }
+        if let problem = PasswordPolicy.problem(with: password, login: login) { throw SignUpRefusal.weakPassword(problem) }
+        // The code is checked before the slow derivation, and again in the write.
+        guard let registrationID = try await pool.read({ db in try Self.usableCode(db, code, now: started) }) else {
+            throttle.signUpCodeFailed(address: address, now: started.secondsSinceEpoch)
+            throw SignUpRefusal.invalidCode
+        }
+        let stored = await hasher.derive(password)
+        let now = self.now
+        return try await pool.write { db in
+            guard try Self.usableCode(db, code, now: now) == registrationID else { throw SignUpRefusal.invalidCode }
+            guard try db.queryOne("SELECT 1 FROM registrations WHERE id = ? AND erased_at IS NULL", [.integer(registrationID)]) != nil else {
+                throw SignUpRefusal.registrationUnavailable
+            }
+            let existing = try AccountStore.find(db, registrationID: registrationID)?.account
+            guard try !AccountStore.isTaken(db, login: login, exceptAccount: existing?.id) else { throw SignUpRefusal.loginTaken }
+            let account: UserAccount
+            if let existing {
+                try AccountStore.setPassword(db, account: existing, password: stored, login: login, now: now,
+                                             by: SignedIn.auditLabel(accountID: existing.id, login: login.text, role: .member))
+                _ = try AccountStore.endSessions(db, accountID: existing.id, now: now, reason: .passwordChanged)
+                if existing.disabledAt != nil {
+                    _ = try AccountStore.setDisabled(db, account: existing, disabled: false, now: now, by: "system:signup")
+                }
+                account = UserAccount(id: existing.id, login: login.text, role: .member, registrationID: registrationID,
+                                      createdAt: existing.createdAt, disabledAt: nil)
+            } else {
+                account = try AccountStore.insert(db, login: login, role: .member, registrationID: registrationID,
+                                                  password: stored, now: now, by: "system:signup")
+            }
+            try db.run("UPDATE signup_codes SET used_at = ? WHERE hash = ?", [.integer(now.secondsSinceEpoch), .blob(code.hash)])
+            return try AccountStore.startSession(db, account: account, now: now, address: address)
+        }
+    }
+
+    /// The registration a code may sign up, or nil when the code is
+    /// unknown, used, withdrawn or expired.
+    static func usableCode(_ db: Database, _ code: SignUpCode, now: Instant) throws -> Int64? {
+        try db.queryOne("""
+            SELECT registration_id FROM signup_codes
+            WHERE hash = ? AND used_at IS NULL AND withdrawn_at IS NULL AND expires_at > ?
+            """, [.blob(code.hash), .integer(now.secondsSinceEpoch)])?.get("registration_id")
+    }
+
+    /// What a member's home page shows of their registration; nil when erased.
+    public func registration(of signedIn: SignedIn) async throws -> MemberRegistration? {
+        guard let id = signedIn.registrationID else { return nil }
+        return try await pool.read { db in
+            guard let row = try db.queryOne("""
+                SELECT id, name, category, valid_until FROM registrations WHERE id = ? AND erased_at IS NULL
+                """, [.integer(id)]) else { return nil }
+            guard let validUntil = LocalDate(try row.get("valid_until") as String) else { return nil }
+            return MemberRegistration(id: try row.get("id"), name: try row.get("name"), category: try row.get("category"),
+                                      validUntil: validUntil)
+        }
+    }
+}
