@@ -1,5 +1,6 @@
 import CenterAPI
 import CenterService
+import CenterWeb
 import Dispatch
 import Foundation
 import HTTPServer
@@ -25,7 +26,8 @@ enum Serve {
         return configuration
     }
 
-    static func worker(configuration: HTTPServer.Configuration, settings: CenterSettings, databasePath: String,
+    static func worker(configuration: HTTPServer.Configuration, settings: CenterSettings, signInSettings: SignInSettings,
+                       databasePath: String,
                        open: (CenterSettings, ServiceLog) async -> CenterService) async {
         let environment = ProcessInfo.processInfo.environment
         guard WorkerGuard.bindToSupervisor(environment: environment) else { exit(0) }
@@ -38,9 +40,10 @@ enum Serve {
         let service = await open(settings, log.serviceLog)
         await writeAdminTokenIfNeeded(service: service, databasePath: databasePath, log: log)
         let metrics = APIMetrics()
-        let router: Router
+        var router: Router
         do {
             router = try CenterAPI.router(service: service, metrics: metrics)
+            try CenterWeb.mount(on: &router, signIn: SignInService(service: service, settings: signInSettings))
         } catch {
             fail("the API's route table is invalid: \(error)", code: WorkerExit.doNotRestart)
         }

@@ -20,6 +20,12 @@ let usage = """
       nakano-center token create --role admin|staff|planner|member --name NAME
                                  [--registration ID] [--expires 2027-03-31T23:59:59+09:00] [--database PATH]
       nakano-center token revoke --id ID [--database PATH]
+      nakano-center account create --role staff|planner|admin --login LOGIN [--database PATH]
+      nakano-center account reset --login LOGIN [--database PATH]
+      nakano-center account disable|enable --login LOGIN [--database PATH]
+
+    account create and reset read the password from standard input: typed twice without echo at a
+    terminal, one line from a pipe. Disabling an account or changing its password signs it out everywhere.
 
     serve runs the server under a supervisor that restarts it if it dies; --no-supervise runs it alone
     (for systemd and tests). One server per database: a second exits at once. backup copies the live
@@ -56,6 +62,14 @@ func loadSettings() -> CenterSettings {
     }
 }
 
+func loadSignInSettings() -> SignInSettings {
+    do {
+        return try SignInSettings.load(configDirectory: configDirectory)
+    } catch {
+        fail("configuration error:\n\(error)", code: WorkerExit.doNotRestart)
+    }
+}
+
 func openService(_ settings: CenterSettings, log: ServiceLog = .discard) async -> CenterService {
     let synchronous = options.value("synchronous", default: "full")
     guard synchronous == "full" || synchronous == "normal" else { fail("--synchronous must be full or normal", code: 2) }
@@ -70,6 +84,7 @@ func openService(_ settings: CenterSettings, log: ServiceLog = .discard) async -
 switch options.command {
 case "check-config":
     let settings = loadSettings()
+    _ = loadSignInSettings()
     print("configuration OK: \(settings.summary)")
 
 case "token create":
@@ -111,6 +126,12 @@ case "token revoke":
     }
     service.pool.close()
 
+case "account create", "account reset", "account disable", "account enable":
+    let signInSettings = loadSignInSettings()
+    let service = await openService(loadSettings())
+    await AccountCommands.run(options.command, options: options, service: service, settings: signInSettings)
+    service.pool.close()
+
 case "check-database":
     DatabaseCommands.check(databasePath: databasePath, settings: loadSettings())
 
@@ -126,7 +147,8 @@ case "serve":
     let listen = Serve.listenConfiguration(options)
     let settings = loadSettings()
     if options.flag("no-supervise") {
-        await Serve.worker(configuration: listen, settings: settings, databasePath: databasePath, open: openService)
+        await Serve.worker(configuration: listen, settings: settings, signInSettings: loadSignInSettings(),
+                           databasePath: databasePath, open: openService)
     } else {
         Supervise.run(options: options, databasePath: databasePath)
     }

@@ -10,7 +10,7 @@ enum BoardEndpoints {
             Endpoint(.GET, "/board",
                      summary: "Lobby board: today's rooms × divisions (空き / 予約あり / 利用中 / 休館) and closures, HTML refreshing every minute",
                      tag: "board", access: .anyone,
-                     response: ["type": "string", "example": "<!DOCTYPE html><html lang=\"ja\">…</html>"],
+                     response: ["type": "string", "example": "<!doctype html>\n<html lang=\"ja\">…</html>"],
                      contentType: "text/html; charset=utf-8") { context in
                 let day = try await context.service.boardDay()
                 let minute = context.service.clock.now().japanSecondOfDay / 60

@@ -1,0 +1,114 @@
+import CalendarValues
+import Foundation
+import Store
+import Testing
+@testable import CenterService
+
+/// Members sign up with the one-time code staff gave them.
+struct SignUpTests {
+    let password = "aoi-sora-no-shita-dea"
+
+    @Test func memberSignsUpWithTheCodeAndIsSignedIn() async throws {
+        let f = try SignInFixture()
+        let issued = try await f.issued()
+        let session = try await f.signIn.signUp(code: issued.code.display, login: "hanako", password: password, address: SignInFixture.address)
+        #expect(session.signedIn.role == .member)
+        #expect(session.signedIn.registrationID == issued.registrationID)
+        _ = try await f.signIn("hanako", password)
+        #expect(try await f.signIn.registration(of: session.signedIn)?.id == issued.registrationID)
+    }
+
+    @Test func codeIsValidFourteenDays() async throws {
+        let f = try SignInFixture()
+        let issued = try await f.issued()
+        #expect(issued.expiresAt == f.clock.now().adding(seconds: 14 * 86_400))
+        f.clock.advance(seconds: 14 * 86_400)
+        await #expect(throws: SignUpRefusal.invalidCode) {
+            try await f.signIn.signUp(code: issued.code.text, login: "hanako", password: password, address: SignInFixture.address)
+        }
+    }
+
+    @Test func codeWorksOnce() async throws {
+        let f = try SignInFixture()
+        let issued = try await f.issued()
+        _ = try await f.signIn.signUp(code: issued.code.text, login: "hanako", password: password, address: SignInFixture.address)
+        await #expect(throws: SignUpRefusal.invalidCode) {
+            try await f.signIn.signUp(code: issued.code.text, login: "hanako2", password: password, address: SignInFixture.address)
+        }
+    }
+
+    @Test func newCodeWithdrawsTheOlderOne() async throws {
+        let f = try SignInFixture()
+        let first = try await f.issued()
+        let second = try await f.signIn.issueSignUpCode(registrationID: first.registrationID, by: "test")
+        await #expect(throws: SignUpRefusal.invalidCode) {
+            try await f.signIn.signUp(code: first.code.text, login: "hanako", password: password, address: SignInFixture.address)
+        }
+        _ = try await f.signIn.signUp(code: second.code.text, login: "hanako", password: password, address: SignInFixture.address)
+    }
+
+    @Test func onlyTheCodesHashIsStored() async throws {
+        let f = try SignInFixture()
+        let issued = try await f.issued()
+        let stored: [UInt8]? = try await f.pool.read { db in try db.queryOne("SELECT hash FROM signup_codes")?.get("hash") }
+        #expect(stored == SHA256.hash(Array(issued.code.text.utf8)))
+    }
+
+    @Test func forgottenPasswordGetsANewCodeThatResetsItAndSignsOutElsewhere() async throws {
+        let f = try SignInFixture()
+        let issued = try await f.issued()
+        let old = try await f.signIn.signUp(code: issued.code.text, login: "hanako", password: password, address: SignInFixture.address)
+        let again = try await f.signIn.issueSignUpCode(registrationID: issued.registrationID, by: "test")
+        #expect(again.existingLogin == "hanako")
+        let new = try await f.signIn.signUp(code: again.code.text, login: "hanako", password: "a-brand-new-password",
+                                            address: SignInFixture.address)
+        #expect(new.signedIn.accountID == old.signedIn.accountID)
+        #expect(try await f.signIn.session(old.token) == nil)
+        await #expect(throws: SignInRefusal.wrongCredentials) { try await f.signIn("hanako", password) }
+    }
+
+    @Test func takenLoginIsRefusedAndTheCodeStaysUsable() async throws {
+        let f = try SignInFixture()
+        try await f.staff("hanako")
+        let issued = try await f.issued()
+        await #expect(throws: SignUpRefusal.loginTaken) {
+            try await f.signIn.signUp(code: issued.code.text, login: "Hanako", password: password, address: SignInFixture.address)
+        }
+        _ = try await f.signIn.signUp(code: issued.code.text, login: "hanako2", password: password, address: SignInFixture.address)
+    }
+
+    @Test func wrongCodesFromOneAddressAreThrottledAfterTen() async throws {
+        let f = try SignInFixture()
+        for _ in 0..<10 {
+            await #expect(throws: SignUpRefusal.invalidCode) {
+                try await f.signIn.signUp(code: "AAAA-AAAA-AAAA", login: "hanako", password: password, address: SignInFixture.address)
+            }
+        }
+        await #expect(throws: SignUpRefusal.throttled(seconds: 1)) {
+            try await f.signIn.signUp(code: "AAAA-AAAA-AAAA", login: "hanako", password: password, address: SignInFixture.address)
+        }
+    }
+
+    @Test func codeForAnUnknownRegistrationIsRefused() async throws {
+        let f = try SignInFixture()
+        await #expect(throws: SignUpCodeError.registrationNotFound(999)) { try await f.signIn.issueSignUpCode(registrationID: 999, by: "test") }
+    }
+
+    @Test func erasingTheRegistrationEndsTheMembersSignIn() async throws {
+        let f = try SignInFixture()
+        let issued = try await f.issued()
+        let session = try await f.signIn.signUp(code: issued.code.text, login: "hanako", password: password, address: SignInFixture.address)
+        let pending = try await f.signIn.issueSignUpCode(registrationID: issued.registrationID, by: "test")
+        _ = try await f.base.service.eraseRegistration(id: issued.registrationID, by: f.base.staff)
+        #expect(try await f.signIn.session(session.token) == nil)
+        await #expect(throws: SignInRefusal.wrongCredentials) { try await f.signIn("hanako", password) }
+        await #expect(throws: SignUpRefusal.invalidCode) {
+            try await f.signIn.signUp(code: pending.code.text, login: "hanako", password: password, address: SignInFixture.address)
+        }
+        let login: String? = try await f.pool.read { db in try db.queryOne("SELECT login FROM user_accounts")?.get("login") }
+        #expect(login == "#erased-\(session.signedIn.accountID)")
+        await #expect(throws: SignUpCodeError.registrationErased(issued.registrationID)) {
+            try await f.signIn.issueSignUpCode(registrationID: issued.registrationID, by: "test")
+        }
+    }
+}
