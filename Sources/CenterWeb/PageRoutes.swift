@@ -207,7 +207,7 @@ enum PageRoutes {
                                          status: .unprocessableContent, context: context)
             }
             do {
-                let issued = try await context.site.signIn.issueSignUpCode(registrationID: id, by: signedIn.auditLabel)
+                let issued = try await context.site.service.issueSignUpCode(registrationID: id, by: signedIn.auditLabel)
                 return PageResponse.html(SignUpSlipPage.render(context: context, issued: issued), context: context)
             } catch let error as SignUpCodeError {
                 return PageResponse.html(HomePages.desk(context: context, signedIn: signedIn, registrationNumber: typed,

@@ -7,7 +7,7 @@ import Store
 
 /// The one place where errors of every module become HTTP statuses and the
 /// JSON error body (docs/API.md): domain refusals 409, invalid values 422, unknown
-/// things 404, roadmap rules 404/409/422, auth 401/403, bodies that are not JSON or repeat a field 400, unknown
+/// things 404, roadmap rules 404/409/422, sign-up codes 404/409, auth 401/403, bodies that are not JSON or repeat a field 400, unknown
 /// fields and bad values 422, anything else 500.
 public enum ErrorMapping {
     public static func response(for error: any Error) -> HTTPResponse {
@@ -27,6 +27,12 @@ public enum ErrorMapping {
             return response
         case let e as RequestError:
             return APIResponse.error(e.status, code: e.code, message: e.message, details: e.details)
+        case let e as SignUpCodeError:
+            let (status, id): (HTTPStatus, Int64) = switch e {
+            case .registrationNotFound(let id): (.notFound, id)
+            case .registrationErased(let id): (.conflict, id)
+            }
+            return APIResponse.error(status, code: e.code, message: e.messageEn, details: ["registration": String(id)])
         case let e as RoadmapError:
             let status: HTTPStatus = switch e.code {
             case RoadmapError.unknownItem: .notFound

@@ -131,7 +131,7 @@ public enum SignUpCodeError: Error, Sendable, Equatable {
     public var code: String {
         switch self {
         case .registrationNotFound: "registration_not_found"
-        case .registrationErased: "registration_erased"
+        case .registrationErased: "registration_already_erased"
         }
     }
 

@@ -37,6 +37,6 @@ final class SignInFixture {
     /// A registration with a fresh sign-up code.
     func issued() async throws -> IssuedSignUpCode {
         let registration = try await base.register(.freelancer)
-        return try await signIn.issueSignUpCode(registrationID: registration, by: "staff:desk1 (account 1)")
+        return try await base.service.issueSignUpCode(registrationID: registration, by: "staff:desk1 (account 1)")
     }
 }

@@ -40,7 +40,7 @@ struct SignUpTests {
     @Test func newCodeWithdrawsTheOlderOne() async throws {
         let f = try SignInFixture()
         let first = try await f.issued()
-        let second = try await f.signIn.issueSignUpCode(registrationID: first.registrationID, by: "test")
+        let second = try await f.base.service.issueSignUpCode(registrationID: first.registrationID, by: "test")
         await #expect(throws: SignUpRefusal.invalidCode) {
             try await f.signIn.signUp(code: first.code.text, login: "hanako", password: password, address: SignInFixture.address)
         }
@@ -58,7 +58,7 @@ struct SignUpTests {
         let f = try SignInFixture()
         let issued = try await f.issued()
         let old = try await f.signIn.signUp(code: issued.code.text, login: "hanako", password: password, address: SignInFixture.address)
-        let again = try await f.signIn.issueSignUpCode(registrationID: issued.registrationID, by: "test")
+        let again = try await f.base.service.issueSignUpCode(registrationID: issued.registrationID, by: "test")
         #expect(again.existingLogin == "hanako")
         let new = try await f.signIn.signUp(code: again.code.text, login: "hanako", password: "a-brand-new-password",
                                             address: SignInFixture.address)
@@ -91,14 +91,14 @@ struct SignUpTests {
 
     @Test func codeForAnUnknownRegistrationIsRefused() async throws {
         let f = try SignInFixture()
-        await #expect(throws: SignUpCodeError.registrationNotFound(999)) { try await f.signIn.issueSignUpCode(registrationID: 999, by: "test") }
+        await #expect(throws: SignUpCodeError.registrationNotFound(999)) { try await f.base.service.issueSignUpCode(registrationID: 999, by: "test") }
     }
 
     @Test func erasingTheRegistrationEndsTheMembersSignIn() async throws {
         let f = try SignInFixture()
         let issued = try await f.issued()
         let session = try await f.signIn.signUp(code: issued.code.text, login: "hanako", password: password, address: SignInFixture.address)
-        let pending = try await f.signIn.issueSignUpCode(registrationID: issued.registrationID, by: "test")
+        let pending = try await f.base.service.issueSignUpCode(registrationID: issued.registrationID, by: "test")
         _ = try await f.base.service.eraseRegistration(id: issued.registrationID, by: f.base.staff)
         #expect(try await f.signIn.session(session.token) == nil)
         await #expect(throws: SignInRefusal.wrongCredentials) { try await f.signIn("hanako", password) }
@@ -108,7 +108,7 @@ struct SignUpTests {
         let login: String? = try await f.pool.read { db in try db.queryOne("SELECT login FROM user_accounts")?.get("login") }
         #expect(login == "#erased-\(session.signedIn.accountID)")
         await #expect(throws: SignUpCodeError.registrationErased(issued.registrationID)) {
-            try await f.signIn.issueSignUpCode(registrationID: issued.registrationID, by: "test")
+            try await f.base.service.issueSignUpCode(registrationID: issued.registrationID, by: "test")
         }
     }
 }
