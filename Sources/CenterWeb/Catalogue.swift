@@ -14,7 +14,7 @@ enum Phrase: CaseIterable {
     case signUp, signUpLead, code, codeHint, loginHint, passwordHint, passwordAgain, signUpButton
     case errorSummary, missingLogin, missingPassword, missingCode, passwordMismatch, unreadableForm
     case signedOut, signedOutEverywhere, sessionEnded
-    case signOut, signOutEverywhere, signedInAs
+    case signOut, signOutEverywhere, signedInAs, otherDevices, otherDevicesText
     case roleAdmin, roleStaff, rolePlanner, roleMember
     case staffHome, plannerHome, memberHome, adminHome
     case issueCode, issueCodeLead, registrationNumber, registrationNumberHint, issueButton, invalidRegistrationNumber
@@ -59,6 +59,8 @@ enum Phrase: CaseIterable {
         case .sessionEnded: "一定時間操作がなかったため、サインアウトしました。もう一度サインインしてください。"
         case .signOut: "サインアウト"
         case .signOutEverywhere: "すべての端末からサインアウト"
+        case .otherDevices: "ほかの端末でのサインイン"
+        case .otherDevicesText: "スマートフォンを失くしたときや、共用のパソコンでサインアウトし忘れたときは、この端末も含めて、すべての端末からサインアウトできます。"
         case .signedInAs: "サインイン中："
         case .roleAdmin: "管理者"
         case .roleStaff: "窓口職員"
@@ -138,6 +140,8 @@ enum Phrase: CaseIterable {
         case .sessionEnded: "You were signed out after a while without activity. Please sign in again."
         case .signOut: "Sign out"
         case .signOutEverywhere: "Sign out on every device"
+        case .otherDevices: "Signed in on other devices"
+        case .otherDevicesText: "If you lost your phone or forgot to sign out on a shared computer, you can sign out on every device, this one included."
         case .signedInAs: "Signed in: "
         case .roleAdmin: "Administrator"
         case .roleStaff: "Front desk"

@@ -23,11 +23,12 @@ enum HomePages {
                 }
             }
             links(words, roadmap: signedIn.role == .admin)
+            Layout.signOutEverywhere(signedIn, words: words)
         }
     }
 
     /// 計画担当のページ: the roadmap's Gantt chart.
-    static func planner(context: PageContext) -> Document {
+    static func planner(context: PageContext, signedIn: SignedIn) -> Document {
         let words = context.words
         return Layout.page(words[.plannerHome], context: context, switchPath: "/") {
             el(.h1) { words[.plannerHome] }
@@ -39,11 +40,12 @@ enum HomePages {
                 }
             }
             links(words, roadmap: false)
+            Layout.signOutEverywhere(signedIn, words: words)
         }
     }
 
     /// マイページ: the member's registration.
-    static func member(context: PageContext, registration: MemberRegistration?) -> Document {
+    static func member(context: PageContext, signedIn: SignedIn, registration: MemberRegistration?) -> Document {
         let words = context.words
         return Layout.page(words[.memberHome], context: context, switchPath: "/") {
             el(.h1) { words[.memberHome] }
@@ -64,6 +66,7 @@ enum HomePages {
             }
             el(.p) { words[.memberForgotten] }
             links(words, roadmap: false)
+            Layout.signOutEverywhere(signedIn, words: words)
         }
     }
 

@@ -32,19 +32,29 @@ enum Layout {
         }
     }
 
-    /// Who is signed in, and the two sign-out buttons (forms: they change state).
+    /// Who is signed in, and the sign-out button (a form: it changes
+    /// state). Signing out everywhere is on the home page, with a word on
+    /// when to use it (`signOutEverywhere`).
     static func account(_ signedIn: SignedIn, words: Words) -> Node {
         el(.div, .class("account")) {
             el(.p, .class("who")) {
                 words[.signedInAs]
                 el(.strong) { signedIn.login }
-                "（\(words.role(signedIn.role))）"
+                el(.span, .class("role")) { "（\(words.role(signedIn.role))）" }
             }
             el(.form, .method("post"), .action("/signout"), .class("inline")) {
                 Forms.token(signedIn.formToken)
                 el(.button, .type("submit"), .class("secondary")) { words[.signOut] }
             }
-            el(.form, .method("post"), .action("/signout-everywhere"), .class("inline")) {
+        }
+    }
+
+    /// すべての端末からサインアウト: a section of each home page.
+    static func signOutEverywhere(_ signedIn: SignedIn, words: Words) -> Node {
+        el(.section, .class("aside"), .aria("labelledby", "other-devices")) {
+            el(.h2, .id("other-devices")) { words[.otherDevices] }
+            el(.p) { words[.otherDevicesText] }
+            el(.form, .method("post"), .action("/signout-everywhere")) {
                 Forms.token(signedIn.formToken)
                 el(.button, .type("submit"), .class("secondary")) { words[.signOutEverywhere] }
             }

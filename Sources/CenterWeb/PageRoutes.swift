@@ -52,10 +52,10 @@ enum PageRoutes {
         case .admin, .staff:
             return PageResponse.html(HomePages.desk(context: context, signedIn: signedIn), context: context)
         case .planner:
-            return PageResponse.html(HomePages.planner(context: context), context: context)
+            return PageResponse.html(HomePages.planner(context: context, signedIn: signedIn), context: context)
         case .member:
             let registration = try await context.site.signIn.registration(of: signedIn)
-            return PageResponse.html(HomePages.member(context: context, registration: registration), context: context)
+            return PageResponse.html(HomePages.member(context: context, signedIn: signedIn, registration: registration), context: context)
         }
     }
 

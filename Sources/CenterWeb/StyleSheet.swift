@@ -29,6 +29,7 @@ enum StyleSheet {
         .brand{font-weight:700;font-size:1.125rem;color:#1a1a1c;text-decoration:none}
         .brand:hover{color:#1a1a1c;text-decoration:underline}
         .who{margin:0;flex:1 1 12rem}
+        .who .role{white-space:nowrap}
         form.inline{display:inline;margin:0}
         main{display:block;max-width:60rem;margin:0 auto;padding:1.5rem 1rem 3rem}
         main>*{max-width:40rem}
@@ -74,6 +75,9 @@ enum StyleSheet {
         footer.site{border-top:1px solid #767676;color:#414141;font-size:.875rem}
         footer.site p{max-width:60rem;margin:0 auto;padding:1rem}
         @media (max-width:40rem){
+        header.site .account{gap:.5rem .75rem;flex-wrap:nowrap}
+        .who{flex:1 1 auto;min-width:0;overflow-wrap:anywhere}
+        header.site .account form{flex:none}
         h1{font-size:1.5rem}
         .facts{grid-template-columns:1fr;gap:0}
         .facts dd{margin-bottom:.75rem}

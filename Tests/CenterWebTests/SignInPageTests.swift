@@ -59,7 +59,7 @@ import Testing
         let home = await browser.get("/")
         #expect(home.status == 200)
         #expect(home.text.contains("<h1>窓口業務</h1>"))
-        #expect(home.text.contains("<strong>desk1</strong>（窓口職員）"))
+        #expect(home.text.contains(#"<strong>desk1</strong><span class="role">（窓口職員）</span>"#))
     }
 
     @Test func signingInAgainReplacesTheSessionId() async throws {
