@@ -37,12 +37,14 @@ extension SignInService {
         }
     }
 
-    /// A checked sign-in failure in the audit log. The login is named only
+    /// A checked failure in the audit log: a sign-in (`signin.failure`) or
+    /// a wrong sign-up code (`signup.failure`). The login is named only
     /// when it is an account's: text typed into the login field may be a
     /// password typed in the wrong box.
-    func auditFailure(reason: String, account: UserAccount?, address: String, at now: Instant) async throws {
+    func auditFailure(_ action: String = "signin.failure", reason: String, account: UserAccount?, address: String,
+                      at now: Instant) async throws {
         try await pool.write { db in
-            try AuditLog.append(db, at: now, actor: "anonymous@\(address)", action: "signin.failure", entity: "account",
+            try AuditLog.append(db, at: now, actor: "anonymous@\(address)", action: action, entity: "account",
                                 entityID: account.map { String($0.id) },
                                 after: ["reason": reason, "address": address, "login": account?.login ?? ""])
         }

@@ -12,6 +12,7 @@ extension SignInService {
         if wait > 0 { throw SignUpRefusal.throttled(seconds: wait) }
         guard let code = SignUpCode(typed: typed) else {
             throttle.signUpCodeFailed(address: address, now: started.secondsSinceEpoch)
+            try await auditFailure("signup.failure", reason: "malformed_code", account: nil, address: address, at: started)
             throw SignUpRefusal.invalidCode
         }
         guard let login = LoginName(typedLogin) else { throw SignUpRefusal.invalidLogin }
@@ -19,6 +20,7 @@ extension SignInService {
         // The code is checked before the slow derivation, and again in the write.
         guard let registrationID = try await pool.read({ db in try Self.usableCode(db, code, now: started) }) else {
             throttle.signUpCodeFailed(address: address, now: started.secondsSinceEpoch)
+            try await auditFailure("signup.failure", reason: "unknown_code", account: nil, address: address, at: started)
             throw SignUpRefusal.invalidCode
         }
         let stored = await hasher.derive(password)

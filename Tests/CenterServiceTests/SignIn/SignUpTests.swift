@@ -89,6 +89,18 @@ struct SignUpTests {
         }
     }
 
+    @Test func wrongCodesAreAuditedWithTheAddressAndNotTheCode() async throws {
+        let f = try SignInFixture()
+        _ = try? await f.signIn.signUp(code: "AAAA-AAAA-AAAA", login: "hanako", password: password, address: SignInFixture.address)
+        _ = try? await f.signIn.signUp(code: "not a code", login: "hanako", password: password, address: SignInFixture.address)
+        let failures = try await f.audit("signup.failure")
+        #expect(failures.count == 2)
+        #expect(failures[0].after?.contains(#""reason":"unknown_code""#) == true)
+        #expect(failures[1].after?.contains(#""reason":"malformed_code""#) == true)
+        #expect(failures.allSatisfy { $0.actor == "anonymous@203.0.113.5" })
+        #expect(failures.allSatisfy { $0.after?.contains("AAAA") == false && $0.after?.contains("not a code") == false })
+    }
+
     @Test func codeForAnUnknownRegistrationIsRefused() async throws {
         let f = try SignInFixture()
         await #expect(throws: SignUpCodeError.registrationNotFound(999)) { try await f.base.service.issueSignUpCode(registrationID: 999, by: "test") }
