@@ -123,4 +123,19 @@ struct SignUpTests {
             try await f.base.service.issueSignUpCode(registrationID: issued.registrationID, by: "test")
         }
     }
+
+    @Test func erasureRedactsTheMembersLoginAndAddressesInTheAuditLog() async throws {
+        let f = try SignInFixture()
+        let issued = try await f.issued()
+        let login = "hanako.nakano@example.jp"
+        _ = try await f.signIn.signUp(code: issued.code.text, login: login, password: password, address: "198.51.100.7")
+        _ = try? await f.signIn(login, "not-the-password", from: "198.51.100.8")
+        _ = try await f.base.service.eraseRegistration(id: issued.registrationID, by: f.base.staff)
+        let lines = try await f.pool.read { db in try AuditLog.entries(db, since: Instant(secondsSinceEpoch: 0)) }
+        let text = lines.map { [$0.actor, $0.before ?? "", $0.after ?? ""].joined(separator: " ") }.joined(separator: "\n")
+        #expect(lines.contains { $0.action == "account.create" } && lines.contains { $0.action == "signin.failure" })
+        #expect(!text.contains(login))
+        #expect(!text.contains("198.51.100.7"))
+        #expect(!text.contains("198.51.100.8"))
+    }
 }
