@@ -12,7 +12,7 @@ import time
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import check_page, last_status
@@ -35,11 +35,13 @@ def submit(driver):
 
 
 def click_and_wait(driver, element):
-    """Clicks and waits for the next page: until then, finding an element
-    could find it on the page being left."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    """Clicks and waits for the next page to have loaded: until then,
+    finding an element could find it on the page being left. The page being
+    left is marked; the browser may refuse to answer while it navigates."""
+    driver.execute_script("window.centerLeaving = true")
     element.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 30, ignored_exceptions=[WebDriverException]).until(
+        lambda d: d.execute_script("return window.centerLeaving !== true && document.readyState === 'complete'"))
 
 
 def heading(driver):
