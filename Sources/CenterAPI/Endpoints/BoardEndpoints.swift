@@ -11,7 +11,7 @@ enum BoardEndpoints {
             Endpoint(.GET, "/board",
                      summary: "Lobby board: today's rooms × divisions (空き / 予約あり / 利用中 / 休館) and closures, HTML refreshing every minute",
                      tag: "board", access: .anyone,
-                     response: ["type": "string", "example": "<!DOCTYPE html><html lang=\"ja\">…</html>"],
+                     response: ["type": "string", "example": "<!doctype html>\n<html lang=\"ja\">…</html>"],
                      contentType: "text/html; charset=utf-8", refusals: NoRefusal.self) { context in
                 let day = try await context.service.reports.board()
                 let minute = context.service.clock.now().japanSecondOfDay / 60

@@ -36,7 +36,7 @@ public enum MessageCatalogue {
 
     /// The error in both languages; nil when its code has no Japanese yet.
     public static func message(for error: any AnyRefusal) -> LocalizedMessage? {
-        guard let templates = japanese[error.codeName],
+        guard let templates = japanese[error.codeName] ?? signIn[error.codeName],
               let ja = templates.lazy.compactMap({ render($0, details: error.details) }).first else { return nil }
         return LocalizedMessage(ja: ja, en: error.message)
     }

@@ -32,6 +32,7 @@ public enum PersonalData {
     /// line about an erased registration.
     static let auditKeys: Set<String> = [
         "name", "contact", "evidence", "guardian", "purpose", "cancel_reason", "note", "holder_name", "document", "by",
+        "login", "address",
     ]
 
     /// The label of an erased member token: its id stays, for accountability.

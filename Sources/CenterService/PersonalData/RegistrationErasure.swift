@@ -127,6 +127,11 @@ struct RegistrationErasure {
             JOIN storage_applications ap ON ap.id = al.application_id WHERE ap.registration_id = ?
             """)
 
+        let accounts: [Int64] = try ids("SELECT id FROM user_accounts WHERE registration_id = ?")
+        let sessions: [Int64] = try ids("""
+            SELECT s.id FROM user_sessions s JOIN user_accounts a ON a.id = s.account_id WHERE a.registration_id = ?
+            """)
+
         let today = now.japanDate
         let yesterday = today.adding(days: -1).sqlValue
         rows["registrations"] = try db.run("""
@@ -183,6 +188,7 @@ struct RegistrationErasure {
             "registration": [registration], "booking": bookings, "desk_pass": passes, "locker_lease": leases,
             "locker_waitlist": entries, "locker_offer": offers, "storage_application": applications,
             "storage_allocation": allocations, "storage_item": items, "token": tokens.map(\.id),
+            "account": accounts, "session": sessions,
         ], actors: tokens.map { "member:\($0.name)#\($0.id)" }, at: now.secondsSinceEpoch)
         return rows.filter { $0.value > 0 }
     }

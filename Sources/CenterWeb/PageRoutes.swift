@@ -1,0 +1,252 @@
+import CenterDomain
+import CenterService
+import HTML
+import HTTPServer
+
+/// The page handlers. Each builds its `PageContext` (language, session),
+/// checks a form's token and origin before anything changes, and answers
+/// with a page or a 303 redirect. A failure of the service below is logged
+/// with the request id and answered with a plain 500 page.
+enum PageRoutes {
+    static func answer(_ method: HTTPMethod, _ path: String, request: HTTPRequest, site: WebSite) async -> HTTPResponse {
+        if path == StyleSheet.path { return styleSheet(behindTLS: site.settings.behindTLS) }
+        return await CenterService.withRequestID(request.requestID) {
+            do {
+                let context = try await PageContext.make(request, site: site)
+                switch (method, path) {
+                case (.GET, "/"): return try await home(context)
+                case (.GET, "/signin"): return signInForm(context)
+                case (.POST, "/signin"): return try await signIn(context)
+                case (.GET, "/signup"): return signUpForm(context)
+                case (.POST, "/signup"): return try await signUp(context)
+                case (.POST, "/signout"): return try await signOut(context, everywhere: false)
+                case (.POST, "/signout-everywhere"): return try await signOut(context, everywhere: true)
+                case (.POST, "/desk/signup-codes"): return try await issueCode(context)
+                default: return HTTPResponse(status: .notFound)
+                }
+            } catch {
+                site.service.log.error("page failed", [("request_id", request.requestID), ("route", path)]
+                                       + ServiceLog.cause(of: error))
+                var response = HTTPResponse(status: .internalServerError, headers: ["content-type": "text/plain; charset=utf-8"],
+                                            body: Array("500 内部エラー / Internal error (\(request.requestID))\n".utf8))
+                PageResponse.secure(&response, behindTLS: site.settings.behindTLS)
+                return response
+            }
+        }
+    }
+
+    static func styleSheet(behindTLS: Bool) -> HTTPResponse {
+        var response = HTTPResponse(status: .ok, headers: ["content-type": "text/css; charset=utf-8",
+                                                           "cache-control": "public, max-age=31536000, immutable"],
+                                    body: StyleSheet.bytes)
+        PageResponse.secure(&response, behindTLS: behindTLS)
+        return response
+    }
+
+    // MARK: Home
+
+    static func home(_ context: PageContext) async throws -> HTTPResponse {
+        guard let signedIn = context.signedIn else {
+            return PageResponse.redirect(to: context.sessionEnded ? "/signin?done=ended" : "/signin", context: context)
+        }
+        switch signedIn.role {
+        case .admin, .staff:
+            return PageResponse.html(HomePages.desk(context: context, signedIn: signedIn), context: context)
+        case .planner:
+            return PageResponse.html(HomePages.planner(context: context, signedIn: signedIn), context: context)
+        case .member:
+            let registration = try await context.site.signIn.registration(of: signedIn)
+            return PageResponse.html(HomePages.member(context: context, signedIn: signedIn, registration: registration), context: context)
+        }
+    }
+
+    // MARK: Sign-in
+
+    /// The anonymous form token: the browser's, or a new one it is given.
+    static func anonymousToken(_ context: PageContext) -> (String, [SetCookie]) {
+        if let token = context.cookies[context.site.formCookie], token.utf8.count == 32,
+           token.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) {
+            return (token, [])
+        }
+        let token = FormGuard.newAnonymousToken()
+        return (token, [context.site.cookie(context.site.formCookie, token)])
+    }
+
+    static func signInForm(_ context: PageContext) -> HTTPResponse {
+        if context.signedIn != nil { return PageResponse.redirect(to: "/", context: context) }
+        let (token, cookies) = anonymousToken(context)
+        let notice: String? = switch context.request.queryValue("done") {
+        case "signed-out": context.words[.signedOut]
+        case "everywhere": context.words[.signedOutEverywhere]
+        case "ended": context.words[.sessionEnded]
+        default: context.sessionEnded ? context.words[.sessionEnded] : nil
+        }
+        return PageResponse.html(SignInPage.render(context: context, formToken: token, notice: notice),
+                                 context: context, cookies: cookies)
+    }
+
+    static func signIn(_ context: PageContext) async throws -> HTTPResponse {
+        let words = context.words
+        guard let form = FormBody(context.request.body) else { return unreadable(context) }
+        if let refusal = FormGuard.checkAnonymous(form, context: context) { return refused(context, refusal) }
+        let (token, _) = anonymousToken(context)
+        let login = form["login"] ?? ""
+        let password = form["password"] ?? ""
+        var errors = SignInPage.Errors()
+        if login.trimmingCharacters(in: .whitespaces).isEmpty { errors.login = words[.missingLogin] }
+        if password.isEmpty { errors.password = words[.missingPassword] }
+        guard errors.list.isEmpty else {
+            return PageResponse.html(SignInPage.render(context: context, formToken: token, login: login, errors: errors),
+                                     status: .unprocessableContent, context: context)
+        }
+        do {
+            let session = try await context.site.signIn.signIn(login: login, password: password, address: context.clientAddress)
+            return signedIn(session, context: context)
+        } catch .refused(let refusal) {
+            errors.password = words.refusal(refusal)
+            var response = PageResponse.html(SignInPage.render(context: context, formToken: token, login: login, errors: errors),
+                                             status: PageResponse.status(of: refusal), context: context)
+            if let wait = refusal.details["retry_after"] { response.headers.set("retry-after", wait) }
+            return response
+        } catch .failed(let failure) {
+            throw failure
+        }
+    }
+
+    /// A new session: its cookie (for a member's phone kept for the
+    /// session's lifetime, for staff only until the browser closes), the
+    /// anonymous form cookie removed, and on to the home page.
+    static func signedIn(_ session: NewSession, context: PageContext) -> HTTPResponse {
+        let site = context.site
+        let lifetime = session.signedIn.role == .member ? SessionPolicy.member.lifetimeSeconds : nil
+        return PageResponse.redirect(to: "/", context: context, cookies: [
+            site.cookie(site.sessionCookie, session.token.secret, maxAge: lifetime),
+            site.cookie(site.formCookie, "", maxAge: 0),
+        ])
+    }
+
+    // MARK: Sign-up
+
+    static func signUpForm(_ context: PageContext) -> HTTPResponse {
+        let (token, cookies) = anonymousToken(context)
+        return PageResponse.html(SignUpPage.render(context: context, formToken: token), context: context, cookies: cookies)
+    }
+
+    static func signUp(_ context: PageContext) async throws -> HTTPResponse {
+        let words = context.words
+        guard let form = FormBody(context.request.body) else { return unreadable(context) }
+        if let refusal = FormGuard.checkAnonymous(form, context: context) { return refused(context, refusal) }
+        let (token, _) = anonymousToken(context)
+        let values = SignUpPage.Values(code: form["code"] ?? "", login: form["login"] ?? "")
+        let password = form["password"] ?? ""
+        var errors = SignUpPage.Errors()
+        if values.code.trimmingCharacters(in: .whitespaces).isEmpty { errors.code = words[.missingCode] }
+        if values.login.trimmingCharacters(in: .whitespaces).isEmpty { errors.login = words[.missingLogin] }
+        if password.isEmpty { errors.password = words[.missingPassword] }
+        if !password.isEmpty && password != (form["password_again"] ?? "") { errors.passwordAgain = words[.passwordMismatch] }
+        var status = HTTPStatus.unprocessableContent
+        if errors.isEmpty {
+            do {
+                let session = try await context.site.signIn.signUp(code: values.code, login: values.login, password: password,
+                                                                   address: context.clientAddress)
+                return signedIn(session, context: context)
+            } catch .refused(let refusal) {
+                status = PageResponse.status(of: refusal)
+                switch refusal.code.leaf {
+                case is LoginCode: errors.login = words.refusal(refusal)
+                case is PasswordPolicy.Code: errors.password = words.refusal(refusal)
+                default: errors.code = words.refusal(refusal)
+                }
+            } catch .failed(let failure) {
+                throw failure
+            }
+        }
+        return PageResponse.html(SignUpPage.render(context: context, formToken: token, values: values, errors: errors),
+                                 status: status, context: context)
+    }
+
+    // MARK: Signed in
+
+    /// The signed-in person and their checked form, or the response that
+    /// refuses the request: to the sign-in page when the session is over,
+    /// 403 for a bad token or another origin, or a role not in `roles`.
+    static func signedInForm(_ context: PageContext, roles: Set<Role> = Set(Role.allCases))
+        -> Result<(SignedIn, FormBody), Refused> {
+        guard let signedIn = context.signedIn else {
+            return .failure(Refused(response: PageResponse.redirect(to: "/signin?done=ended", context: context)))
+        }
+        guard let form = FormBody(context.request.body) else { return .failure(Refused(response: unreadable(context))) }
+        if let refusal = FormGuard.checkSignedIn(form, signedIn, context: context) {
+            return .failure(Refused(response: refused(context, refusal)))
+        }
+        guard roles.contains(signedIn.role) else { return .failure(Refused(response: refused(context, .badToken))) }
+        return .success((signedIn, form))
+    }
+
+    struct Refused: Error {
+        let response: HTTPResponse
+    }
+
+    static func signOut(_ context: PageContext, everywhere: Bool) async throws -> HTTPResponse {
+        switch signedInForm(context) {
+        case .failure(let refused): return refused.response
+        case .success(let (signedIn, _)):
+            if everywhere {
+                try await context.site.signIn.signOutEverywhere(signedIn)
+            } else {
+                try await context.site.signIn.signOut(signedIn)
+            }
+            return PageResponse.redirect(to: everywhere ? "/signin?done=everywhere" : "/signin?done=signed-out",
+                                         context: context, cookies: [context.site.cookie(context.site.sessionCookie, "", maxAge: 0)])
+        }
+    }
+
+    static func issueCode(_ context: PageContext) async throws -> HTTPResponse {
+        switch signedInForm(context, roles: [.admin, .staff]) {
+        case .failure(let refused): return refused.response
+        case .success(let (signedIn, form)):
+            let typed = (form["registration"] ?? "").trimmingCharacters(in: .whitespaces)
+            let digits = typed.applyingHalfWidthDigits
+            guard let id = Int64(digits), id > 0, digits.count <= 12 else {
+                return PageResponse.html(HomePages.desk(context: context, signedIn: signedIn, registrationNumber: typed,
+                                                        error: context.words[.invalidRegistrationNumber]),
+                                         status: .unprocessableContent, context: context)
+            }
+            do {
+                let issued = try await context.site.signIn.issueSignUpCode(registration: id, by: signedIn.actor)
+                return PageResponse.html(SignUpSlipPage.render(context: context, issued: issued), context: context)
+            } catch .refused(let refusal) {
+                return PageResponse.html(HomePages.desk(context: context, signedIn: signedIn, registrationNumber: typed,
+                                                        error: context.words.refusal(refusal)),
+                                         status: PageResponse.status(of: refusal), context: context)
+            } catch .failed(let failure) {
+                throw failure
+            }
+        }
+    }
+
+    // MARK: Refusals
+
+    static func refused(_ context: PageContext, _ refusal: FormGuard.Refusal) -> HTTPResponse {
+        PageResponse.html(RefusedPage.render(context: context, refusal: refusal), status: .forbidden, context: context)
+    }
+
+    static func unreadable(_ context: PageContext) -> HTTPResponse {
+        let words = context.words
+        let document = Layout.page(words[.refusedTitle], context: context, switchPath: "/") {
+            el(.h1) { words[.refusedTitle] }
+            el(.p) { words[.unreadableForm] }
+            el(.p) { el(.a, .href("/")) { words[.backToTop] } }
+        }
+        return PageResponse.html(document, status: .badRequest, context: context)
+    }
+}
+
+extension String {
+    /// Full-width digits (０-９), as a Japanese keyboard may type them, as ASCII.
+    var applyingHalfWidthDigits: String {
+        String(unicodeScalars.map { scalar in
+            (0xFF10...0xFF19).contains(scalar.value) ? Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? scalar) : Character(scalar)
+        })
+    }
+}
