@@ -10,7 +10,9 @@ import HTML
 /// every minute with `<meta http-equiv="refresh">`. Built with the HTML
 /// module, so every text is escaped.
 enum BoardPage {
-    static func render(_ day: BoardDay, updatedAt minuteOfDay: Int) -> String {
+    /// `lobbyCode`, the check-in code of the day, only on the lobby screen
+    /// (the board asked with its display key).
+    static func render(_ day: BoardDay, updatedAt minuteOfDay: Int, lobbyCode: LobbyCode? = nil) -> String {
         let updated = LocalDate.pad(minuteOfDay / 60, 2) + ":" + LocalDate.pad(minuteOfDay % 60, 2)
         let phases = day.divisions.map { phase(of: $0, at: minuteOfDay) }
         return Document(title: "本日の施設利用状況 \(day.labelJa) | 中野区産業振興センター") {
@@ -22,6 +24,12 @@ enum BoardPage {
                 el(.div, .class("title")) {
                     el(.span, .class("center")) { "中野区産業振興センター" }
                     el(.h1) { "本日の施設利用状況" }
+                }
+                if let lobbyCode {
+                    el(.div, .class("lobby-code")) {
+                        el(.span) { "フリーデスク チェックインコード" }
+                        el(.strong) { lobbyCode.display }
+                    }
                 }
                 el(.div, .class("date")) {
                     el(.time, Attribute(.datetime, day.date.description)) { day.labelJa }
@@ -128,6 +136,9 @@ enum BoardPage {
         .center{display:block;font-size:26px;color:#cfe0f2}
         h1{font-size:52px;font-weight:700;letter-spacing:.06em}
         .date{text-align:right}
+        .lobby-code{text-align:center;border:4px solid #f5c400;border-radius:12px;padding:8px 24px}
+        .lobby-code span{display:block;font-size:24px}
+        .lobby-code strong{display:block;font-size:64px;letter-spacing:.08em;color:#f5c400}
         .date time{display:block;font-size:56px;font-weight:700}
         .updated{font-size:22px;color:#cfe0f2}
         main{min-height:0}

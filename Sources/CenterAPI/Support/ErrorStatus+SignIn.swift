@@ -1,7 +1,8 @@
 import CenterService
 import HTTPServer
 
-// The statuses of people's sign-in (docs/SECURITY.md): the pages answer a
+// The statuses of people's sign-in and the lobby check-in code
+// (docs/SECURITY.md): the pages answer a
 // refused form with these too, so a refusal has one status on both surfaces.
 
 extension SignInCode: APIErrorCode {
@@ -41,6 +42,15 @@ extension AccountCode: APIErrorCode {
         switch self {
         case .accountNotFound: .notFound
         case .memberAccountBySignup: .unprocessableContent
+        }
+    }
+}
+
+extension LobbyCodeCode: APIErrorCode {
+    public var status: HTTPStatus {
+        switch self {
+        case .lobbyCodeWrong: .unprocessableContent
+        case .lobbyCodeThrottled: .tooManyRequests
         }
     }
 }

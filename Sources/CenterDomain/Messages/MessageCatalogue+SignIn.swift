@@ -1,6 +1,7 @@
 extension MessageCatalogue {
     /// The Japanese of people's sign-in to the pages (docs/SECURITY.md):
-    /// sign-in, sign-up codes, logins, passwords, accounts.
+    /// sign-in, sign-up codes, logins, passwords, accounts, and the lobby
+    /// board's check-in code.
     static let signIn: [String: [String]] = [
         "sign_in_failed": ["ログインIDまたはパスワードが正しくありません。"],
         "sign_in_throttled": ["サインインの失敗が続いたため、受け付けを一時停止しています。{retry_after}秒後にもう一度お試しください。"],
@@ -15,5 +16,7 @@ extension MessageCatalogue {
         "password_contains_login": ["パスワードにログインIDを含めないでください。"],
         "account_not_found": ["ログインID「{login}」のアカウントはありません。"],
         "member_account_by_signup": ["利用者のアカウントは、窓口で発行するサインアップコードを使って利用者自身が作ります。"],
+        "lobby_code_wrong": ["チェックインコードが違います。ロビーの表示に出ている本日のコード（6桁の数字）を入力してください。"],
+        "lobby_code_throttled": ["チェックインコードの誤りが続いたため、受け付けを一時停止しています。{retry_after}秒後にもう一度お試しください。"],
     ]
 }

@@ -15,8 +15,11 @@ extension Schema {
     /// - Erasing a registration's personal data ends its member's sessions,
     ///   withdraws its codes, disables the account and replaces its login,
     ///   which the member chose and may name them, by `#erased-ID`.
+    /// - `center_secrets`: random keys the service derives codes from, made
+    ///   here once (SQLite's `randomblob`): `lobby_check_in`, of the lobby
+    ///   board's check-in code of the day and its display key (`LobbyCode`).
     static let signIn =
-        Migration(version: 8, name: "user accounts, sign-up codes, sessions", sql: """
+        Migration(version: 8, name: "user accounts, sign-up codes, sessions, center secrets", sql: """
             CREATE TABLE user_accounts (
                 id                  INTEGER PRIMARY KEY,
                 login               TEXT NOT NULL UNIQUE,
@@ -70,5 +73,11 @@ extension Schema {
                 UPDATE signup_codes SET withdrawn_at = NEW.erased_at
                     WHERE registration_id = NEW.id AND used_at IS NULL AND withdrawn_at IS NULL;
             END;
+
+            CREATE TABLE center_secrets (
+                name  TEXT PRIMARY KEY,
+                value BLOB NOT NULL CHECK (length(value) >= 32)
+            ) STRICT;
+            INSERT INTO center_secrets (name, value) VALUES ('lobby_check_in', randomblob(32));
             """)
 }

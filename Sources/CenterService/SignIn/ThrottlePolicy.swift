@@ -20,6 +20,10 @@ public struct ThrottlePolicy: Sendable, Equatable {
     public static let perAddress = ThrottlePolicy(freeFailures: 20, firstDelay: 1, maximumDelay: 900, forgetAfter: 3600)
     /// Wrong sign-up codes from one address: 10 free, then 1 s to 15 minutes.
     public static let signUpCodes = ThrottlePolicy(freeFailures: 10, firstDelay: 1, maximumDelay: 900, forgetAfter: 3600)
+    /// Wrong lobby check-in codes of one person: 5 free, then 1 s doubling
+    /// to 5 minutes, so the six digits cannot be guessed from a phone at home
+    /// (at most about 300 guesses a day against a million codes).
+    public static let lobbyCodes = ThrottlePolicy(freeFailures: 5, firstDelay: 1, maximumDelay: 300, forgetAfter: 86_400)
 
     /// The wait after the `failures`-th failure, in seconds.
     public func delay(afterFailures failures: Int) -> Int64 {
