@@ -25,12 +25,12 @@ enum Forms {
         el(.input, .type("hidden"), .name("form_token"), .value(value))
     }
 
-    static func field(_ field: Field, words: Words) -> Node {
+    static func field(_ field: Field, words: Words, required: Bool = true) -> Node {
         var described: [String] = []
         if field.hint != nil { described.append(field.id + "-hint") }
         if field.error != nil { described.append(field.id + "-error") }
-        var attributes: [Attribute] = [.id(field.id), .name(field.id), .type(field.type), .autocomplete(field.autocomplete),
-                                       .required, .aria("required", "true")]
+        var attributes: [Attribute] = [.id(field.id), .name(field.id), .type(field.type), .autocomplete(field.autocomplete)]
+        if required { attributes += [.required, .aria("required", "true")] }
         if !field.value.isEmpty { attributes.append(.value(field.value)) }
         if let inputmode = field.inputmode { attributes.append(Attribute(.inputmode, inputmode)) }
         if field.literal {
@@ -41,7 +41,7 @@ enum Forms {
         return el(.div, .class(field.error == nil ? "field" : "field invalid")) {
             el(.label, .for(field.id)) {
                 field.label
-                el(.span, .class("required")) { words[.required] }
+                if required { el(.span, .class("required")) { words[.required] } }
             }
             if let hint = field.hint { el(.p, .class("hint"), .id(field.id + "-hint")) { hint } }
             el(.input, attributes: attributes)

@@ -3,14 +3,30 @@ import HTML
 
 /// `GET /` for someone signed in: the home of their role.
 enum HomePages {
-    /// 窓口業務 (staff; admins see it too, with the planners' part): issuing
-    /// a member's sign-up code, and the lobby board.
-    static func desk(context: PageContext, signedIn: SignedIn, registrationNumber: String = "", error: String? = nil) -> Document {
+    /// 窓口業務 (staff; admins see it too, with the planners' part): the desk's
+    /// pages, issuing a member's sign-up code, the lobby board and the lobby
+    /// screen's address.
+    static func desk(context: PageContext, signedIn: SignedIn, registrationNumber: String = "", error: String? = nil,
+                     boardKey: String? = nil) -> Document {
         let words = context.words
         let title = signedIn.role == .admin ? words[.adminHome] : words[.staffHome]
         return Layout.page(title, context: context, switchPath: "/") {
             el(.h1) { title }
             Forms.summary(error.map { [("registration", $0)] } ?? [], words: words)
+            el(.ul, .class("tiles")) {
+                for (href, label, text) in [
+                    ("/desk/today", words("本日の予約表", "Today's sheet"), words("部屋とデスクの予約、入金とチェックイン", "Bookings of rooms and desks, payments, check-in")),
+                    ("/desk/registrations", words("利用登録を探す", "Find a registration"), words("氏名で探す・更新・予約", "By name; renew; book")),
+                    ("/desk/registrations/new", words("新しく登録する", "New registration"), words("登録とサインアップコードの発行", "Register and issue a sign-up code")),
+                    ("/desk/book", words("部屋を予約する", "Book a room"), words("月ごとの空き状況から", "From a month of availability")),
+                    ("/desk/closures", words("休館日", "Closures"), words("部屋ごとのこれからの休館", "Coming closed days by room")),
+                ] {
+                    el(.li) {
+                        el(.a, .href(SafeURL(href))) { label }
+                        el(.span, .class("hint")) { text }
+                    }
+                }
+            }
             el(.section, .aria("labelledby", "issue-code")) {
                 el(.h2, .id("issue-code")) { words[.issueCode] }
                 el(.p) { words[.issueCodeLead] }
@@ -23,49 +39,20 @@ enum HomePages {
                 }
             }
             links(words, roadmap: signedIn.role == .admin)
-            Layout.signOutEverywhere(signedIn, words: words)
-        }
-    }
-
-    /// 計画担当のページ: the roadmap's Gantt chart.
-    static func planner(context: PageContext, signedIn: SignedIn) -> Document {
-        let words = context.words
-        return Layout.page(words[.plannerHome], context: context, switchPath: "/") {
-            el(.h1) { words[.plannerHome] }
-            el(.section, .aria("labelledby", "roadmap")) {
-                el(.h2, .id("roadmap")) { words[.roadmapLink] }
-                el(.p) { words[.roadmapText] }
-                el(.p, .class("chart")) {
-                    el(.img, .src("/roadmap.svg"), Attribute(.alt, words[.roadmapImage]), Attribute(.width, "1200"))
-                }
-            }
-            links(words, roadmap: false)
-            Layout.signOutEverywhere(signedIn, words: words)
-        }
-    }
-
-    /// マイページ: the member's registration.
-    static func member(context: PageContext, signedIn: SignedIn, registration: MemberRegistration?) -> Document {
-        let words = context.words
-        return Layout.page(words[.memberHome], context: context, switchPath: "/") {
-            el(.h1) { words[.memberHome] }
-            if let registration {
-                el(.section, .aria("labelledby", "registration")) {
-                    el(.h2, .id("registration")) { words[.yourRegistration] }
-                    el(.dl, .class("facts")) {
-                        el(.dt) { words[.registrationName] }
-                        el(.dd) { registration.name }
-                        el(.dt) { words[.slipRegistration] }
-                        el(.dd) { String(registration.id) }
-                        el(.dt) { words[.category] }
-                        el(.dd) { words.category(registration.category) }
-                        el(.dt) { words[.validUntil] }
-                        el(.dd) { el(.time, Attribute(.datetime, registration.validUntil.description)) { words.date(registration.validUntil) } }
+            if let boardKey {
+                el(.section, .aria("labelledby", "lobby-screen")) {
+                    el(.h2, .id("lobby-screen")) { words("ロビーの表示", "The lobby screen") }
+                    el(.p) {
+                        words("ロビーの画面では次のアドレスを開いてください。フリーデスクのチェックインコードが表示されます。このアドレスは利用者に教えないでください。",
+                              "Open this address on the lobby screen: it shows the desks' check-in code. Do not give it to users.")
+                    }
+                    el(.p) {
+                        el(.a, .href(SafeURL.path("/board", query: [("display", boardKey)])), .class("board-link")) {
+                            context.origin + "/board?display=" + boardKey
+                        }
                     }
                 }
             }
-            el(.p) { words[.memberForgotten] }
-            links(words, roadmap: false)
             Layout.signOutEverywhere(signedIn, words: words)
         }
     }

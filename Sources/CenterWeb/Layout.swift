@@ -21,11 +21,12 @@ enum Layout {
             el(.header, .class("site")) {
                 el(.div, .class("bar")) {
                     el(.a, .class("brand"), .href("/")) { words[.centerName] }
-                    el(.a, .class("language"), .href(SafeURL.path(switchPath, query: [("lang", other.rawValue)])),
+                    el(.a, .class("language"), .href(context.switchURL(switchPath, to: other)),
                        .lang(other.rawValue), Attribute(.hreflang, other.rawValue)) { words[.otherLanguageName] }
                 }
                 if let signedIn = context.signedIn { account(signedIn, words: words) }
             }
+            if let signedIn = context.signedIn { navigation(signedIn.role, words: words) }
             el(.main, .id("main")) { main() }
             el(.footer, .class("site")) {
                 el(.p) { words[.footerText] }
@@ -47,6 +48,24 @@ enum Layout {
                 Forms.token(signedIn.formToken)
                 el(.button, .type("submit"), .class("secondary")) { words[.signOut] }
             }
+        }
+    }
+
+    /// The pages of the role, on every page of a signed-in person.
+    static func navigation(_ role: Role, words: Words) -> Node {
+        let links: [(String, String)] = switch role {
+        case .staff, .admin:
+            [("/", words("窓口トップ", "Front desk")), ("/desk/today", words("本日の予約表", "Today's sheet")),
+             ("/desk/registrations", words("利用登録", "Registrations")), ("/desk/book", words("部屋の予約", "Book a room")),
+             ("/desk/closures", words("休館日", "Closures"))]
+        case .planner:
+            [("/", words("ロードマップ", "Roadmap")), ("/planner/closures", words("部屋ごとの休館", "Closures by room")),
+             ("/planner/managers", words("指定管理者", "Designated managers"))]
+        case .member:
+            [("/", words("マイページ", "My page")), ("/my/desks", words("フリーデスクの予約", "Book a desk"))]
+        }
+        return el(.nav, .class("site"), .aria("label", words("メニュー", "Menu"))) {
+            el(.ul) { for (href, label) in links { el(.li) { el(.a, .href(SafeURL(href))) { label } } } }
         }
     }
 

@@ -45,8 +45,20 @@ struct PageContext: Sendable {
         return valid ? address : peer
     }
 
+    /// `path` in the other language: the page's own query kept, `lang` set.
+    func switchURL(_ path: String, to language: Language) -> SafeURL {
+        let kept = path == request.pathSegments.reduce("", { $0 + "/" + $1 }).ifEmpty("/")
+            ? request.query.filter { $0.name != "lang" }.map { ($0.name, $0.value) } : []
+        return SafeURL.path(path, query: kept + [("lang", language.rawValue)])
+    }
+
     /// The site's own origin, as a browser names it in `Origin`.
     var origin: String {
         (site.settings.behindTLS ? "https://" : "http://") + (request.headers["host"] ?? "")
     }
+}
+
+extension String {
+    /// The text, or `other` when it is empty.
+    func ifEmpty(_ other: String) -> String { isEmpty ? other : self }
 }

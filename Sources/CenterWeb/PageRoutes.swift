@@ -22,6 +22,31 @@ enum PageRoutes {
                 case (.POST, "/signout"): return try await signOut(context, everywhere: false)
                 case (.POST, "/signout-everywhere"): return try await signOut(context, everywhere: true)
                 case (.POST, "/desk/signup-codes"): return try await issueCode(context)
+                case (.GET, "/desk/today"): return try await DeskTodayPage.get(context)
+                case (.POST, "/desk/bookings/{id}/pay"): return try await DeskTodayPage.act(context, "pay")
+                case (.POST, "/desk/bookings/{id}/check-in"): return try await DeskTodayPage.act(context, "booking-check-in")
+                case (.POST, "/desk/passes/{id}/check-in"): return try await DeskTodayPage.act(context, "pass-check-in")
+                case (.GET, "/desk/registrations"): return try await DeskRegistrationPages.search(context)
+                case (.GET, "/desk/registrations/new"): return DeskRegistrationPages.newForm(context)
+                case (.POST, "/desk/registrations"): return try await DeskRegistrationPages.create(context)
+                case (.GET, "/desk/registrations/{id}"): return try await DeskRegistrationPages.detail(context)
+                case (.POST, "/desk/registrations/{id}/renew"): return try await DeskRegistrationPages.renew(context)
+                case (.GET, "/desk/book"): return try await DeskBookingPages.grid(context)
+                case (.POST, "/desk/book/check"): return try await DeskBookingPages.check(context)
+                case (.POST, "/desk/book/confirm"): return try await DeskBookingPages.confirm(context)
+                case (.GET, "/desk/bookings/{id}"): return try await DeskBookingPages.detail(context)
+                case (.POST, "/desk/bookings/{id}/cancel"): return try await DeskBookingPages.cancel(context)
+                case (.GET, "/desk/closures"): return try await ClosuresPage.get(context)
+                case (.GET, "/my/desks"): return try await MemberPages.desks(context)
+                case (.POST, "/my/desks"): return try await MemberPages.book(context)
+                case (.POST, "/my/passes/{id}/cancel"): return try await MemberPages.cancel(context)
+                case (.POST, "/my/passes/{id}/check-in"): return try await MemberPages.checkIn(context)
+                case (.GET, "/planner/gantt.svg"): return PlannerPages.gantt(context)
+                case (.GET, "/planner/closures"): return PlannerPages.closures(context)
+                case (.GET, "/planner/managers"): return PlannerPages.managers(context)
+                case (.GET, "/planner/items/{id}"): return PlannerPages.editForm(context)
+                case (.POST, "/planner/items/{id}/dry-run"): return try await PlannerPages.change(context, apply: false)
+                case (.POST, "/planner/items/{id}/apply"): return try await PlannerPages.change(context, apply: true)
                 default: return HTTPResponse(status: .notFound)
                 }
             } catch {
@@ -51,12 +76,12 @@ enum PageRoutes {
         }
         switch signedIn.role {
         case .admin, .staff:
-            return PageResponse.html(HomePages.desk(context: context, signedIn: signedIn), context: context)
+            let key = try await context.site.service.desks.boardDisplayKey()
+            return PageResponse.html(HomePages.desk(context: context, signedIn: signedIn, boardKey: key), context: context)
         case .planner:
-            return PageResponse.html(HomePages.planner(context: context, signedIn: signedIn), context: context)
+            return PlannerPages.home(context, signedIn: signedIn)
         case .member:
-            let registration = try await context.site.signIn.registration(of: signedIn)
-            return PageResponse.html(HomePages.member(context: context, signedIn: signedIn, registration: registration), context: context)
+            return try await MemberPages.home(context, signedIn: signedIn)
         }
     }
 

@@ -4,10 +4,15 @@ import HTML
 /// サインアップコードのお知らせ: the slip staff print and hand over, with
 /// the code shown once. The print style leaves only the slip on paper.
 enum SignUpSlipPage {
-    static func render(context: PageContext, issued: IssuedSignUpCode) -> Document {
+    /// `newRegistration`: the registration just made, said above the slip.
+    static func render(context: PageContext, issued: IssuedSignUpCode, newRegistration: RegistrationRecord? = nil) -> Document {
         let words = context.words
         let signUpAddress = context.origin + "/signup"
         return Layout.page(words[.slipTitle], context: context, switchPath: "/") {
+            if let record = newRegistration {
+                PageKit.notice(words("利用登録をしました（登録番号 \(record.id)、有効期限 \(words.date(record.validUntil))）。",
+                                     "Registered (no. \(record.id), valid until \(words.date(record.validUntil)))."))
+            }
             el(.p, .class("screen-only")) { words[.slipPrint] }
             el(.article, .class("slip"), .aria("labelledby", "slip-title")) {
                 el(.h1, .id("slip-title")) { words[.slipTitle] }
@@ -37,6 +42,9 @@ enum SignUpSlipPage {
                         el(.strong) { login }
                     }
                 }
+            }
+            el(.p, .class("screen-only")) {
+                el(.a, .href(SafeURL("/desk/registrations/\(issued.registrationID)"))) { words("この利用登録を開く", "Open this registration") }
             }
             el(.p, .class("screen-only")) { el(.a, .href("/")) { words[.slipBack] } }
         }

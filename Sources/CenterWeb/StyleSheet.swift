@@ -72,6 +72,57 @@ enum StyleSheet {
         .signup-code{font-family:"Noto Sans Mono","DejaVu Sans Mono",monospace;font-size:1.75rem;font-weight:700;letter-spacing:.12em;white-space:nowrap}
         .steps li{margin:.5rem 0}
         .note{padding:.75rem 1rem;background:#f2f2f2}
+        nav.site{background:#f2f2f2;border-bottom:1px solid #767676}
+        nav.site ul{max-width:60rem;margin:0 auto;padding:.25rem 1rem;list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+        nav.site a{display:inline-block;padding:.5rem 0;font-weight:700}
+        main>.table-wrap,main>form.row,main>.month-nav{max-width:none}
+        .field select{display:block;width:100%;max-width:24rem;min-height:3rem;padding:.5rem .75rem;font:inherit;color:#1a1a1c;background:#fff;border:1px solid #767676;border-radius:8px}
+        .field.invalid select{border:2px solid #ce0000}
+        fieldset{margin:0 0 1.5rem;padding:1rem;border:1px solid #767676;border-radius:8px}
+        legend{font-weight:700;padding:0 .25rem}
+        form.row{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
+        form.row .field{margin-bottom:1rem}
+        form.row button{margin-bottom:1rem}
+        .table-wrap{overflow-x:auto;margin:1rem 0 1.5rem}
+        .table-wrap.invalid{border-left:6px solid #ce0000;padding-left:.75rem}
+        table.data{border-collapse:collapse;min-width:100%}
+        table.data caption{text-align:left;font-weight:700;padding:.25rem 0 .5rem}
+        table.data th,table.data td{border:1px solid #767676;padding:.5rem .75rem;text-align:left;vertical-align:top}
+        table.data thead th{background:#f2f2f2}
+        table.data tbody th{font-weight:700;white-space:nowrap}
+        table.sheet td .state{display:block;font-size:.875rem;color:#414141}
+        table.sheet td form{display:block;margin-top:.25rem}
+        td.slot{white-space:nowrap}
+        td.free{background:#e6f5ea}
+        td.booked{background:#f2f2f2;color:#414141}
+        td.closed{background:#fbe9e9;color:#1a1a1c}
+        td.held{background:#fff4d6}
+        td.not_open,td.window_closed{background:#fff;color:#414141}
+        tr.weekend th{color:#ce0000}
+        label.pick{display:flex;align-items:center;gap:.5rem;min-height:2.75rem;cursor:pointer;font-weight:700}
+        label.pick input{width:1.5rem;height:1.5rem;accent-color:#0017c1}
+        ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;font-size:.9375rem}
+        ul.legend .slot{display:inline-block;padding:0 .5rem;margin-right:.5rem;border:1px solid #767676;font-weight:700}
+        .slot.free{background:#e6f5ea}.slot.booked{background:#f2f2f2}.slot.closed{background:#fbe9e9}.slot.held{background:#fff4d6}.slot.not_open{background:#fff}
+        .month-nav{display:flex;justify-content:space-between;max-width:40rem}
+        .actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:1rem 0}
+        a.button-link{display:inline-flex;align-items:center;min-height:3rem;padding:.5rem 1.5rem;border:2px solid #0017c1;border-radius:8px;font-weight:700;text-decoration:none}
+        a.button-link:hover{background:#e8f1fe}
+        button.danger{color:#fff;background:#ce0000;border:2px solid #ce0000}
+        button.danger:hover{background:#a00000}
+        button.slot-button{min-height:2.75rem;padding:.25rem .75rem;white-space:nowrap}
+        .notice.alert{border-left-color:#ce0000;background:#fdeeee}
+        ul.tiles{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.75rem}
+        ul.tiles li{border:1px solid #767676;border-radius:8px;padding:.75rem 1rem}
+        ul.tiles a{font-weight:700;font-size:1.0625rem}
+        ul.tiles .hint{margin:.25rem 0 0}
+        ul.cards{list-style:none;padding:0}
+        ul.cards li{border:1px solid #767676;border-radius:8px;padding:.75rem 1rem;margin:0 0 .75rem}
+        ul.cards p{margin:.25rem 0}
+        ul.closures{padding-left:1.25rem}
+        .board-link{overflow-wrap:anywhere}
+        .refund{font-size:1.0625rem;font-weight:700}
+        form.check-in{border:2px solid #0017c1;border-radius:8px;padding:1rem}
         footer.site{border-top:1px solid #767676;color:#414141;font-size:.875rem}
         footer.site p{max-width:60rem;margin:0 auto;padding:1rem}
         @media (max-width:40rem){
@@ -86,7 +137,9 @@ enum StyleSheet {
         .links .hint{display:block;margin-left:0}
         }
         @media print{
-        header.site,footer.site,.screen-only,.skip,form{display:none}
+        header.site,footer.site,nav.site,.screen-only,.skip,form,.notice{display:none}
+        table.data th,table.data td{border-color:#000;padding:.25rem .5rem}
+        td.free,td.booked,td.closed,td.held{background:none}
         body{font-size:11pt;color:#000}
         main{padding:0;max-width:none}
         a{color:#000;text-decoration:none}

@@ -82,8 +82,8 @@ import Testing
         let browser = f.browser()
         await browser.signIn("plan1")
         let home = await browser.get("/")
-        #expect(home.text.contains("<h1>計画担当のページ</h1>"))
-        #expect(home.text.contains(#"<img src="/roadmap.svg""#))
+        #expect(home.text.contains("<h1>改修ロードマップ</h1>"))
+        #expect(home.text.contains(#"<img src="/planner/gantt.svg?as_of=2026-11-25""#))
     }
 
     @Test func signOutEndsTheSessionAndClearsTheCookie() async throws {
