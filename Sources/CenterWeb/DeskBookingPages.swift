@@ -72,7 +72,7 @@ enum DeskBookingPages {
                                    options: rooms(center).map { ($0.id.rawValue, words.facility($0) + ($0.floor.map { words("（\($0)階）", " (floor \($0))") } ?? "")) },
                                    selected: facility?.id.rawValue ?? "", error: errors["facility"], words: words)
                     Forms.field(Forms.Field(id: "month", label: words("月", "Month"), type: "month", value: month.description,
-                                            autocomplete: "off"), words: words)
+                                            autocomplete: "off", hint: words("例：2027-01", "e.g. 2027-01")), words: words)
                     el(.button, .type("submit"), .class("secondary")) { words("空き状況を見る", "Show availability") }
                 }
                 if let record, let facility, !days.isEmpty {

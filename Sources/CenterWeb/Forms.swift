@@ -30,7 +30,9 @@ enum Forms {
         if field.hint != nil { described.append(field.id + "-hint") }
         if field.error != nil { described.append(field.id + "-error") }
         var attributes: [Attribute] = [.id(field.id), .name(field.id), .type(field.type), .autocomplete(field.autocomplete)]
-        if required { attributes += [.required, .aria("required", "true")] }
+        if required { attributes.append(.required) }
+        // A date or month field takes no aria-required (ARIA in HTML); `required` says it.
+        if required, field.type != "date", field.type != "month" { attributes.append(.aria("required", "true")) }
         if !field.value.isEmpty { attributes.append(.value(field.value)) }
         if let inputmode = field.inputmode { attributes.append(Attribute(.inputmode, inputmode)) }
         if field.literal {

@@ -208,9 +208,11 @@ enum PlannerPages {
                 el(.form, .method("post"), .action(SafeURL("/planner/items/\(item.id)/dry-run")), Attribute(.novalidate), .class("stack")) {
                     Forms.token(signedIn.formToken)
                     Forms.field(Forms.Field(id: "planned_start", label: words("開始予定（年月）", "Planned start (month)"), type: "month",
-                                            value: edit.plannedStart, autocomplete: "off", error: errors["planned_start"]), words: words)
+                                            value: edit.plannedStart, autocomplete: "off", hint: words("例：2027-04", "e.g. 2027-04"),
+                                            error: errors["planned_start"]), words: words)
                     Forms.field(Forms.Field(id: "planned_end", label: words("終了予定（年月）", "Planned end (month)"), type: "month",
-                                            value: edit.plannedEnd, autocomplete: "off", error: errors["planned_end"]), words: words)
+                                            value: edit.plannedEnd, autocomplete: "off", hint: words("例：2027-09", "e.g. 2027-09"),
+                                            error: errors["planned_end"]), words: words)
                     PageKit.select(id: "status", label: words("状況", "Status"),
                                    options: ItemStatus.allCases.map { ($0.rawValue, itemStatus($0, words: words)) },
                                    selected: edit.status, error: errors["status"], words: words)
@@ -219,9 +221,11 @@ enum PlannerPages {
                             let rooms = item.closures[index].facilities.compactMap { center.facility(FacilityID($0)).map(words.facility) }
                             el(.legend) { words("工事による休館 \(index + 1)：", "Works closure \(index + 1): ") + rooms.joined(separator: "、") }
                             Forms.field(Forms.Field(id: "closure_\(index)_from", label: words("休館の初日", "First day closed"), type: "date",
-                                                    value: closure.from, autocomplete: "off", error: errors["closure_\(index)_from"]), words: words)
+                                                    value: closure.from, autocomplete: "off", hint: words("例：2027-07-01", "e.g. 2027-07-01"),
+                                                    error: errors["closure_\(index)_from"]), words: words)
                             Forms.field(Forms.Field(id: "closure_\(index)_to", label: words("休館の最終日", "Last day closed"), type: "date",
-                                                    value: closure.to, autocomplete: "off", error: errors["closure_\(index)_to"]), words: words)
+                                                    value: closure.to, autocomplete: "off", hint: words("例：2027-09-30", "e.g. 2027-09-30"),
+                                                    error: errors["closure_\(index)_to"]), words: words)
                         }
                     }
                     el(.button, .type("submit"), .class("primary")) { words("試算する（ドライラン）", "Dry run") }

