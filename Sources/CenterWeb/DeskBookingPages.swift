@@ -223,7 +223,7 @@ enum DeskBookingPages {
         return Layout.page(title, context: context, switchPath: "/desk/book") {
             el(.h1) { title }
             el(.p) { words("まだ予約されていません。内容を確かめて「予約を確定する」を押してください。", "Nothing is booked yet. Check and press “Confirm the booking”.") }
-            bookingFacts(preview, name: name, center: center, words: words)
+            bookingFacts(preview, name: name, center: center, words: words, preview: true)
             el(.form, .method("post"), .action("/desk/book/confirm"), .class("stack")) {
                 Forms.token(signedIn.formToken)
                 for (name, value) in [("registration", choice.registration), ("facility", choice.facility), ("month", choice.month),
@@ -241,9 +241,11 @@ enum DeskBookingPages {
     }
 
     /// What a booking is: who, where, when, the fee with its breakdown.
-    static func bookingFacts(_ booking: Booking, name: String, center: CenterConfiguration, words: Words) -> Node {
+    /// `preview`: the dry run's booking, which has no number or state yet.
+    static func bookingFacts(_ booking: Booking, name: String, center: CenterConfiguration, words: Words,
+                             preview: Bool = false) -> Node {
         var rows: [(String, String)] = []
-        if booking.id > 0 { rows.append((words("予約番号", "Booking no."), String(booking.id))) }
+        if !preview { rows.append((words("予約番号", "Booking no."), String(booking.id))) }
         rows += [
             (words("利用者", "User"), name.isEmpty ? String(booking.registration) : "\(name)（\(words("登録", "no.")) \(booking.registration)）"),
             (words("部屋", "Room"), center.facility(booking.facility).map(words.facility) ?? booking.facility.rawValue),
@@ -255,7 +257,7 @@ enum DeskBookingPages {
             (words("使用料の合計", "Total fee"), words.yen(booking.feeTotal)),
             (words("お支払いの期限", "Pay by"), words.dateTime(booking.paymentDeadline)),
         ]
-        if booking.id > 0 { rows.append((words("状態", "State"), words.state(booking.state))) }
+        if !preview { rows.append((words("状態", "State"), words.state(booking.state))) }
         return PageKit.facts(rows)
     }
 
@@ -304,7 +306,7 @@ enum DeskBookingPages {
                     PageKit.facts([(words("還付額", "Refund"), words.yen(refund.amount) + "（\(refund.percent)%）")])
                 }
                 el(.div, .class("actions screen-only")) {
-                    DeskTodayPage.action(booking, back: "/desk/bookings/\(id)", signedIn: signedIn, words: words)
+                    DeskTodayPage.action(booking, back: "/desk/bookings/\(id)", signedIn: signedIn, words: words, today: service.today)
                     el(.a, .href(SafeURL("/desk/registrations/\(booking.registration)"))) { words("利用登録を開く", "Open the registration") }
                 }
                 if cancellable {

@@ -120,7 +120,7 @@ enum DeskRegistrationPages {
                                   headers: [words("利用日", "Date"), words("時間帯", "Period"), words("デスク", "Desk"), words("状態", "State")],
                                   rows: passes.map { pass in
                                       [.text(words.date(pass.date)), .text(words.period(pass.period, in: center)),
-                                       .text(pass.desk.rawValue), .text(words.state(pass.state))]
+                                       .text(words.desk(pass.desk)), .text(words.state(pass.state))]
                                   })
                 }
             }

@@ -32,7 +32,7 @@ enum DeskTodayPage {
                        passes: [DeskPass], names: [Int64: String], notice: String?, refusal: (any AnyRefusal)?) -> Document {
         let words = context.words
         let center = context.site.service.settings.center
-        let title = words("本日の予約表", "Today's sheet")
+        let title = date == context.site.service.today ? words("本日の予約表", "Today's sheet") : words("予約表", "Sheet")
         let back = "/desk/today?date=\(date)"
         return Layout.page(title, context: context, switchPath: "/desk/today") {
             el(.h1) { title + "　" + words.date(date) }
@@ -44,7 +44,7 @@ enum DeskTodayPage {
                 el(.button, .type("submit"), .class("secondary")) { words("表示する", "Show") }
             }
             el(.h2) { words("部屋", "Rooms") }
-            PageKit.table(words("部屋と区分ごとの予約", "Bookings by room and division"),
+            PageKit.table(words("部屋と区分ごとの予約", "Bookings by room and division"), className: "data sheet",
                           headers: [words("部屋", "Room")] + center.divisions.map { words.division($0) + " " + $0.start + "〜" + $0.end },
                           rows: rooms.map { room in
                               [.text(words.facility(room) + (room.floor.map { words("（\($0)階）", " (floor \($0))") } ?? ""))]
@@ -53,9 +53,9 @@ enum DeskTodayPage {
                                   guard let booking = bookings.first(where: { $0.facility == room.id && $0.divisions.contains(division.id) })
                                   else { return .text(words("空き", "Free")) }
                                   return cell(booking, name: names[booking.registration], division: division, back: back,
-                                              signedIn: signedIn, words: words)
+                                              signedIn: signedIn, words: words, today: context.site.service.today)
                               }
-                          }, className: "data sheet")
+                          })
             el(.h2) { words("フリーデスク", "Flexible desks") }
             if passes.isEmpty {
                 el(.p) { words("この日のデスクの予約はありません。", "No desk passes on this day.") }
@@ -64,7 +64,7 @@ enum DeskTodayPage {
                               headers: [words("デスク", "Desk"), words("時間帯", "Period"), words("利用者", "User"),
                                         words("状態", "State"), words("操作", "Action")],
                               rows: passes.sorted { ($0.desk.rawValue, $0.startsAt) < ($1.desk.rawValue, $1.startsAt) }.map { pass in
-                                  [.text(pass.desk.rawValue), .text(words.period(pass.period, in: center)),
+                                  [.text(words.desk(pass.desk)), .text(words.period(pass.period, in: center)),
                                    .text(names[pass.registration] ?? String(pass.registration)), .text(words.state(pass.state)),
                                    pass.state == .booked
                                        ? PageKit.button(words("チェックイン", "Check in"), action: "/desk/passes/\(pass.id)/check-in",
@@ -76,20 +76,23 @@ enum DeskTodayPage {
     }
 
     /// One booked division: who, the state, and the button for the next step.
-    static func cell(_ booking: Booking, name: String?, division: Division, back: String, signedIn: SignedIn, words: Words) -> Node {
+    static func cell(_ booking: Booking, name: String?, division: Division, back: String, signedIn: SignedIn, words: Words,
+                     today: LocalDate) -> Node {
         .fragment([
             el(.a, .href(SafeURL("/desk/bookings/\(booking.id)"))) { name ?? words("登録\(booking.registration)", "Registration \(booking.registration)") },
             el(.span, .class("state")) { words.state(booking.state) },
-            booking.divisions.first == division.id ? action(booking, back: back, signedIn: signedIn, words: words) : .empty,
+            booking.divisions.first == division.id
+                ? action(booking, back: back, signedIn: signedIn, words: words, today: today) : .empty,
         ])
     }
 
-    static func action(_ booking: Booking, back: String, signedIn: SignedIn, words: Words) -> Node {
+    /// The next step of `booking`: record its payment, or check it in on a day of use (`today`).
+    static func action(_ booking: Booking, back: String, signedIn: SignedIn, words: Words, today: LocalDate) -> Node {
         switch booking.state {
         case .provisional:
             PageKit.button(words("入金を記録", "Record payment"), action: "/desk/bookings/\(booking.id)/pay",
                            fields: [("back", back)], token: signedIn.formToken)
-        case .paid:
+        case .paid where booking.firstDate <= today && today <= booking.lastDate:
             PageKit.button(words("チェックイン", "Check in"), action: "/desk/bookings/\(booking.id)/check-in",
                            fields: [("back", back)], token: signedIn.formToken)
         default:

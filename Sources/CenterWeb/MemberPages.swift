@@ -34,7 +34,7 @@ enum MemberPages {
                     for pass in todays {
                         el(.form, .method("post"), .action(SafeURL("/my/passes/\(pass.id)/check-in")), Attribute(.novalidate), .class("stack check-in")) {
                             Forms.token(signedIn.formToken)
-                            el(.p, .class("pass")) { words.period(pass.period, in: center) + "　" + words("デスク", "Desk ") + pass.desk.rawValue }
+                            el(.p, .class("pass")) { words.period(pass.period, in: center) + "　" + words.desk(pass.desk) }
                             Forms.field(Forms.Field(id: "code-\(pass.id)", label: words("チェックインコード", "Check-in code"),
                                                     autocomplete: "off", error: checkInError?.pass == pass.id ? checkInError?.message : nil,
                                                     inputmode: "numeric", literal: true), words: words)
@@ -52,7 +52,7 @@ enum MemberPages {
                         for pass in coming {
                             el(.li) {
                                 el(.p) { el(.strong) { words.date(pass.date) }; " " + words.period(pass.period, in: center) }
-                                el(.p) { words("デスク", "Desk ") + pass.desk.rawValue + "　" + words.state(pass.state) }
+                                el(.p) { words.desk(pass.desk) + "　" + words.state(pass.state) }
                                 if pass.state == .booked {
                                     PageKit.button(words("この予約を取り消す", "Cancel this pass"), action: "/my/passes/\(pass.id)/cancel",
                                                    token: signedIn.formToken)

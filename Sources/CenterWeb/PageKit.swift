@@ -25,6 +25,12 @@ extension Words {
         return division(found) + " " + found.start + "〜" + found.end
     }
 
+    /// A desk by its number: `デスク 01`.
+    func desk(_ id: FacilityID) -> String {
+        let number = id.rawValue.hasPrefix("desk-") ? String(id.rawValue.dropFirst(5)) : id.rawValue
+        return self("デスク ", "Desk ") + number
+    }
+
     /// A booking's state as the front desk says it.
     func state(_ state: BookingState) -> String {
         switch state {
@@ -110,7 +116,7 @@ enum PageKit {
     }
 
     /// A table with a caption, header cells and rows of cells.
-    static func table(_ caption: String, headers: [String], rows: [[Node]], className: String = "data") -> Node {
+    static func table(_ caption: String, className: String = "data", headers: [String], rows: [[Node]]) -> Node {
         el(.div, .class("table-wrap")) {
             el(.table, .class(className)) {
                 el(.caption) { caption }

@@ -46,7 +46,7 @@ enum PlannerPages {
                                          "Gantt chart of the roadmap with a line on \(words.date(date)); the table below holds the same.")),
                    Attribute(.width, "1200"))
             }
-            PageKit.table(words("項目ごとの予定と状況", "Items: plan and status"),
+            PageKit.table(words("項目ごとの予定と状況", "Items: plan and status"), className: "data items",
                           headers: [words("項目", "Item"), words("ステップ", "Step"), words("予定", "Plan"), words("状況", "Status"),
                                     words("休館", "Closures"), words("編集", "Edit")],
                           rows: schedule.items.map { item in
@@ -285,7 +285,7 @@ enum PlannerPages {
             el(.h1) { title }
             if let notice { PageKit.notice(notice, alert: true) }
             el(.p) { words("まだ何も変わっていません。", "Nothing has changed yet.") }
-            PageKit.facts([(words("予定", "Plan"), "\(change.item.plannedStart) 〜 \(change.item.plannedEnd)"),
+            PageKit.facts([(words("予定", "Plan"), words.month(change.item.plannedStart) + " 〜 " + words.month(change.item.plannedEnd)),
                            (words("状況", "Status"), itemStatus(change.item.status, words: words))]
                           + change.item.closures.map { (words("工事による休館", "Works closure"), words.date($0.from) + " 〜 " + words.date($0.to)) })
             el(.h2) { words("取り消される予約：\(change.displacedCount)件", "Displaced: \(change.displacedCount)") }
@@ -310,7 +310,7 @@ enum PlannerPages {
                                   headers: [words("番号", "No."), words("利用日", "Date"), words("時間帯", "Period"), words("デスク", "Desk")],
                                   rows: change.displacedDeskPasses.map { pass in
                                       [.text(String(pass.id)), .text(words.date(pass.date)), .text(words.period(pass.period, in: center)),
-                                       .text(pass.desk.rawValue)]
+                                       .text(words.desk(pass.desk))]
                                   })
                 }
             }

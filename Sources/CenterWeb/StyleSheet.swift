@@ -93,6 +93,8 @@ enum StyleSheet {
         table.sheet td .state{display:block;font-size:.875rem;color:#414141}
         table.sheet td form{display:block;margin-top:.25rem}
         td.slot{white-space:nowrap}
+        table.items tbody th{white-space:normal;min-width:14rem}
+        table.items td{white-space:nowrap}
         td.free{background:#e6f5ea}
         td.booked{background:#f2f2f2;color:#414141}
         td.closed{background:#fbe9e9;color:#1a1a1c}
@@ -135,6 +137,9 @@ enum StyleSheet {
         .signup-code{font-size:1.375rem;letter-spacing:.06em}
         button.primary{width:100%}
         .links .hint{display:block;margin-left:0}
+        table.desks th,table.desks td{padding:.25rem .375rem}
+        table.desks thead th{font-size:.875rem}
+        button.slot-button{min-height:2.75rem;min-width:2.75rem;padding:.25rem .375rem;font-size:.9375rem}
         }
         @media print{
         header.site,footer.site,nav.site,.screen-only,.skip,form,.notice{display:none}
