@@ -142,7 +142,7 @@ enum StyleSheet {
         button.slot-button{min-height:2.75rem;min-width:2.75rem;padding:.25rem .375rem;font-size:.9375rem}
         }
         @media print{
-        header.site,footer.site,nav.site,.screen-only,.skip,form,.notice{display:none}
+        header.site,footer.site,nav.site,.screen-only,.skip,form,form.row,form.inline,form.stack,table.sheet td form,.notice{display:none}
         table.data th,table.data td{border-color:#000;padding:.25rem .5rem}
         td.free,td.booked,td.closed,td.held{background:none}
         body{font-size:11pt;color:#000}

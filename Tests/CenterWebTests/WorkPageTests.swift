@@ -147,7 +147,26 @@ import Testing
         #expect(try await f.service.bookings.booking(id: booking.id, for: f.staffActor).state == .cancelledByCenter)
     }
 
-    @Test func aMemberCannotOpenTheFrontDesksPages() async throws {
+    @Test func aNameWithMarkupIsTextOnEveryPageThatShowsIt() async throws {
+        let f = try PageFixture()
+        let name = #"<script>alert("x")</script>'&<img src=x onerror=1>"#
+        let id = try await general(f, name: name)
+        _ = try await f.service.bookings.book(
+            BookingRequest(facility: "meeting-room-1", date: LocalDate("2026-11-25")!, divisions: [.night], registration: id),
+            by: f.staffActor)
+        let browser = try await staffBrowser(f)
+        let escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;&amp;&lt;img src=x onerror=1&gt;"
+        for target in ["/desk/registrations?q=script", "/desk/registrations/\(id)", "/desk/today",
+                       "/desk/book?registration=\(id)&facility=meeting-room-1&month=2026-11"] {
+            let page = await browser.get(target)
+            #expect(page.status == 200, "\(target)")
+            #expect(page.text.contains(escaped), "\(target)")
+            #expect(!page.text.contains("<script"), "\(target)")
+            #expect(!page.text.contains("<img src=x"), "\(target)")
+        }
+    }
+
+    @Test func aPlannerCannotOpenTheFrontDesksPages() async throws {
         let f = try PageFixture()
         try await f.staff("plan1", role: .planner)
         let browser = f.browser()
