@@ -334,10 +334,9 @@ enum DeskBookingPages {
     /// `POST /desk/bookings/{id}/cancel`: cancels for the user; the booking
     /// page then shows the refund.
     static func cancel(_ context: PageContext) async throws -> HTTPResponse {
-        switch PageRoutes.signedInForm(context, roles: [.staff, .admin]) {
+        switch PageRoutes.formWithID(context, roles: [.staff, .admin]) {
         case .failure(let refused): return refused.response
-        case .success(let (signedIn, form)):
-            guard let id = PageRoutes.id(context) else { return PageRoutes.notFound(context) }
+        case .success(let (signedIn, form, id)):
             let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespaces)
             do {
                 _ = try await context.site.service.bookings.cancel(booking: id, reason: reason.isEmpty ? nil : reason, byCenter: false,

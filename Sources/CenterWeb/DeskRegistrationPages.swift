@@ -130,10 +130,9 @@ enum DeskRegistrationPages {
 
     /// `POST /desk/registrations/{id}/renew`.
     static func renew(_ context: PageContext) async throws -> HTTPResponse {
-        switch PageRoutes.signedInForm(context, roles: [.staff, .admin]) {
+        switch PageRoutes.formWithID(context, roles: [.staff, .admin]) {
         case .failure(let refused): return refused.response
-        case .success(let (signedIn, _)):
-            guard let id = PageRoutes.id(context) else { return PageRoutes.notFound(context) }
+        case .success(let (signedIn, _, id)):
             do {
                 _ = try await context.site.service.registrations.renew(id: id, by: signedIn.actor)
                 return PageResponse.redirect(to: SafeURL("/desk/registrations/\(id)?done=renewed"), context: context)

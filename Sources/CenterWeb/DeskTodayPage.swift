@@ -103,10 +103,9 @@ enum DeskTodayPage {
     /// `POST /desk/bookings/{id}/pay|check-in`, `/desk/passes/{id}/check-in`:
     /// done, back to the sheet with a notice; refused, the sheet with the refusal.
     static func act(_ context: PageContext, _ what: String) async throws -> HTTPResponse {
-        switch PageRoutes.signedInForm(context, roles: [.staff, .admin]) {
+        switch PageRoutes.formWithID(context, roles: [.staff, .admin]) {
         case .failure(let refused): return refused.response
-        case .success(let (signedIn, form)):
-            guard let id = PageRoutes.id(context) else { return PageRoutes.notFound(context) }
+        case .success(let (signedIn, form, id)):
             let actor = signedIn.actor
             let service = context.site.service
             var refusal: (any AnyRefusal)?

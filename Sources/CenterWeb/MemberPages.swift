@@ -184,10 +184,9 @@ enum MemberPages {
 
     /// `POST /my/passes/{id}/cancel`.
     static func cancel(_ context: PageContext) async throws -> HTTPResponse {
-        switch PageRoutes.signedInForm(context, roles: [.member]) {
+        switch PageRoutes.formWithID(context, roles: [.member]) {
         case .failure(let refused): return refused.response
-        case .success(let (signedIn, _)):
-            guard let id = PageRoutes.id(context) else { return PageRoutes.notFound(context) }
+        case .success(let (signedIn, _, id)):
             do {
                 _ = try await context.site.service.desks.cancel(pass: id, by: signedIn.actor)
                 return PageResponse.redirect(to: "/?done=pass-cancelled", context: context)
@@ -201,10 +200,9 @@ enum MemberPages {
 
     /// `POST /my/passes/{id}/check-in` with the code of the lobby board.
     static func checkIn(_ context: PageContext) async throws -> HTTPResponse {
-        switch PageRoutes.signedInForm(context, roles: [.member]) {
+        switch PageRoutes.formWithID(context, roles: [.member]) {
         case .failure(let refused): return refused.response
-        case .success(let (signedIn, form)):
-            guard let id = PageRoutes.id(context) else { return PageRoutes.notFound(context) }
+        case .success(let (signedIn, form, id)):
             let words = context.words
             let typed = form["code-\(id)"] ?? ""
             if typed.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -24,6 +24,16 @@ extension PageRoutes {
         return .success(signedIn)
     }
 
+    /// A checked form of `roles` posted to a path with an `{id}`: the person,
+    /// the form and the id, or the answer instead (as `signedInForm`; 404
+    /// for a path whose id is not one).
+    static func formWithID(_ context: PageContext, roles: Set<Role>) -> Result<(SignedIn, FormBody, Int64), Refused> {
+        signedInForm(context, roles: roles).flatMap { signedIn, form in
+            guard let id = id(context) else { return .failure(Refused(response: notFound(context))) }
+            return .success((signedIn, form, id))
+        }
+    }
+
     /// The page of a refusal the service gave: its words (the API's), its status.
     static func refusalPage(_ refusal: any AnyRefusal, context: PageContext, back: String) -> HTTPResponse {
         let words = context.words
