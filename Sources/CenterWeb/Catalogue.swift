@@ -1,4 +1,5 @@
 import CalendarValues
+import CenterAPI
 import CenterDomain
 import CenterService
 import HTML
@@ -191,6 +192,8 @@ enum Phrase: CaseIterable {
 /// The words in one language.
 struct Words: Sendable {
     let language: Language
+    /// The Japanese names of ids that refusals carry (`APIResponse.names`).
+    var names: [String: String] = [:]
 
     subscript(_ phrase: Phrase) -> String { language == .ja ? phrase.ja : phrase.en }
 
@@ -235,12 +238,10 @@ struct Words: Sendable {
         return date(instant.japanDate) + " " + LocalDate.pad(minute / 60, 2) + ":" + LocalDate.pad(minute % 60, 2)
     }
 
-    /// A refusal in the reader's language: the Japanese the API answers
-    /// with (`MessageCatalogue`) or the refusal's own English. A code the
-    /// catalogue has no Japanese for yet says so in Japanese, with the code
-    /// and the English.
+    /// A refusal in the reader's language, as the API words it
+    /// (`APIResponse.localizedMessage`): the same Japanese, the same English.
     func refusal(_ refusal: any AnyRefusal) -> String {
-        if let message = MessageCatalogue.message(for: refusal) { return message.text(in: language) }
-        return language == .ja ? "受け付けられませんでした（\(refusal.codeName)）。\(refusal.message)" : refusal.message
+        APIResponse.localizedMessage(code: refusal.codeName, english: refusal.message, details: refusal.details, names: names)
+            .text(in: language)
     }
 }

@@ -73,9 +73,9 @@ enum DeskRegistrationPages {
             let record: RegistrationRecord
             do { record = try await service.registrations.registration(id: id, for: signedIn.actor) }
             catch .refused { return PageRoutes.notFound(context) } catch .failed(let failure) { throw failure }
-            let bookings = (try? await service.bookings.list(from: nil, to: nil, facility: nil, registration: id,
-                                                             for: signedIn.actor)) ?? []
-            let passes = (try? await service.desks.passes(from: service.today, to: nil, registration: id, for: signedIn.actor)) ?? []
+            let bookings = (try? await service.bookings.list(BookingFilter(registration: id), for: signedIn.actor))?.items ?? []
+            let passes = (try? await service.desks.passes(DeskPassFilter(from: service.today, registration: id),
+                                                          for: signedIn.actor))?.items ?? []
             let words = context.words
             let center = service.settings.center
             let document = Layout.page(record.name, context: context, switchPath: "/desk/registrations/\(id)") {

@@ -17,7 +17,7 @@ enum DeskTodayPage {
             let date = context.request.queryValue("date").flatMap(LocalDate.init) ?? service.today
             let rooms = service.settings.center.facilities.filter { $0.kind == .room && $0.bookable && !$0.divisions.isEmpty }
             let bookings = try await service.bookings.live(from: date, to: date, facilities: rooms.map(\.id))
-            let passes = (try? await service.desks.passes(from: date, to: date, registration: nil, for: signedIn.actor)) ?? []
+            let passes = (try? await service.desks.passes(DeskPassFilter(from: date, to: date), for: signedIn.actor))?.items ?? []
             var names: [Int64: String] = [:]
             for id in Set(bookings.map(\.registration) + passes.map(\.registration)) {
                 names[id] = (try? await service.registrations.registration(id: id, for: signedIn.actor))?.name

@@ -18,8 +18,8 @@ enum MemberPages {
         let registration = try await service.signIn.registration(of: signedIn)
         let today = service.today
         let actor = signedIn.actor
-        let passes = (try? await service.desks.passes(from: today, to: nil, registration: nil, for: actor)) ?? []
-        let bookings = ((try? await service.bookings.list(from: today, to: nil, facility: nil, registration: nil, for: actor)) ?? [])
+        let passes = (try? await service.desks.passes(DeskPassFilter(from: today), for: actor))?.items ?? []
+        let bookings = ((try? await service.bookings.list(BookingFilter(from: today), for: actor))?.items ?? [])
             .filter { $0.state.successors.contains(.cancelledByUser) || $0.state == .checkedIn }
         let todays = passes.filter { $0.date == today && $0.state == .booked }
         let coming = passes.filter { $0.state == .booked || $0.state == .checkedIn }

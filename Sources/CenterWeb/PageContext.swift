@@ -17,7 +17,7 @@ struct PageContext: Sendable {
     let sessionEnded: Bool
     let cookies: Cookies
 
-    var words: Words { Words(language: language) }
+    var words: Words { Words(language: language, names: site.names) }
 
     static func make(_ request: HTTPRequest, site: WebSite) async throws -> PageContext {
         let cookies = Cookies(headers: request.headers.values("cookie"))

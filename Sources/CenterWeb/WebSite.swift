@@ -1,3 +1,4 @@
+import CenterAPI
 import CenterService
 
 /// What every page handler shares: the service, its sign-in settings, and
@@ -5,10 +6,13 @@ import CenterService
 final class WebSite: Sendable {
     let service: CenterService
     let settings: SignInSettings
+    /// The Japanese names of facilities and divisions that refusals name, as the API has them.
+    let names: [String: String]
 
     init(service: CenterService) {
         self.service = service
         settings = service.signIn.signInSettings
+        names = APIResponse.names(of: service.settings.center)
     }
 
     var signIn: SignIn { service.signIn }

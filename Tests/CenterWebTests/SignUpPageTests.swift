@@ -43,7 +43,7 @@ import Testing
         let (_, page) = try await issue(f, registration: "999")
         #expect(page.status == 404)
         #expect(page.text.contains(#"id="registration-error">"#))
-        #expect(page.text.contains("registration_not_found"))
+        #expect(page.text.contains("登録ID 999 の利用登録はありません。"))
         let (_, typo) = try await issue(try PageFixture(), registration: "12a")
         #expect(typo.text.contains("利用登録番号は半角数字で入力してください。"))
     }

@@ -54,14 +54,14 @@ import Testing
         let check = await browser.post("/desk/book/check", fields)
         #expect(check.status == 200)
         #expect(check.text.contains("予約内容と使用料の確認"))
-        #expect(try await f.service.bookings.list(from: nil, to: nil, facility: nil, registration: id, for: f.staffActor).isEmpty)
+        #expect(try await f.service.bookings.list(BookingFilter(registration: id), for: f.staffActor).items.isEmpty)
         let preview = try await f.service.bookings.dryRun(
             BookingRequest(facility: "large-meeting-room", date: LocalDate("2026-12-10")!, divisions: [.am, .pm], registration: id,
                            purpose: "総会", attendees: 30), by: f.staffActor)
         #expect(check.text.contains(Yen.label(preview.feeTotal)))
         let confirm = await browser.post("/desk/book/confirm", fields)
         #expect(confirm.status == 303)
-        let booked = try await f.service.bookings.list(from: nil, to: nil, facility: nil, registration: id, for: f.staffActor)
+        let booked = try await f.service.bookings.list(BookingFilter(registration: id), for: f.staffActor).items
         #expect(booked.count == 1)
         #expect(confirm.location == "/desk/bookings/\(booked[0].id)?done=booked")
     }
@@ -110,7 +110,7 @@ import Testing
         #expect(booked.location == "/?done=pass-booked")
         let home = await browser.get("/?done=pass-booked")
         #expect(home.text.contains("本日のチェックイン"))
-        let pass = try #require(try await f.service.desks.passes(from: nil, to: nil, registration: registration, for: f.staffActor).first)
+        let pass = try #require(try await f.service.desks.passes(DeskPassFilter(registration: registration), for: f.staffActor).items.first)
         let wrong = await browser.post("/my/passes/\(pass.id)/check-in", [("form_token", home.formToken ?? ""), ("code-\(pass.id)", "12345")])
         #expect(wrong.status == 422)
         #expect(wrong.text.contains(#"id="code-\#(pass.id)-error">チェックインコードが違います。"#))

@@ -13,7 +13,10 @@ enum SignUpCodeEndpoints {
                      summary: "Issue the registration's one-time sign-up code (valid 14 days, shown once; an older unused code stops working). For a registration that has signed up, the code sets a new password",
                      tag: "registrations", access: .staff, successStatus: .created,
                      response: Schemas.object(["code": .string, "registration": .integer, "expires_at": .instant,
-                                               "existing_login": .nullable(.string)]),
+                                               "existing_login": .nullable(.string)],
+                                              required: ["code", "registration", "expires_at", "existing_login"],
+                                              example: ["code": "K7QM-4TXR-9HPW", "registration": 42,
+                                                        "expires_at": "2026-12-16T09:40:00+09:00", "existing_login": .null]),
                      refusals: SignIn.IssueCodeRefusal.self) { context in
                 let id = try context.request.idParameter(notFound: RegistrationLookupCode.registrationNotFound)
                 let issued = try await context.service.signIn.issueSignUpCode(registration: id, by: context.caller())

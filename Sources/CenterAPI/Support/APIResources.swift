@@ -6,9 +6,12 @@ import HTTPServer
 public struct APIResources: Sendable {
     let catalogue: HTTPResponse
     let metrics: APIMetrics
+    /// The Japanese names of the facilities and divisions, for messages.
+    let names: [String: String]
 
     init(service: CenterService, metrics: APIMetrics) {
         catalogue = CatalogueEndpoints.catalogue(service.settings.center)
         self.metrics = metrics
+        names = APIResponse.names(of: service.settings.center)
     }
 }

@@ -115,7 +115,21 @@ extension TextRule {
         do {
             return try accept(text)
         } catch {
-            throw Refusal(code, "`\(field)` \(error.message).", details: ["field": field])
+            throw Refusal(code, "`\(field)` \(error.message).", details: ["field": field].merging(error.details) { $1 })
+        }
+    }
+}
+
+extension TextProblem {
+    /// The problem for programs (and the Japanese message): `problem`
+    /// (`blank`, `too_long`, `control_character`, `line_break`) and, when too
+    /// long, the `maximum` and the `length` found.
+    public var details: [String: String] {
+        switch self {
+        case .blank: ["problem": "blank"]
+        case .tooLong(let length, let maximum): ["problem": "too_long", "maximum": String(maximum), "length": String(length)]
+        case .controlCharacter(let value): ["problem": "control_character", "character": InputText.codePoint(value)]
+        case .lineBreak: ["problem": "line_break"]
         }
     }
 }

@@ -10,10 +10,10 @@ enum RegistrationPenalty {
     /// returns the registration as it stood before.
     @discardableResult
     static func apply(_ db: Database, registration id: Int64, event: PenaltyEvent, policy: PenaltyPolicy, actor: String,
-                      now: Instant) throws -> RegistrationRecord {
+                      now: Instant, applied: Registration? = nil) throws -> RegistrationRecord {
         let today = now.japanDate
         let before = try RegistrationRecord.load(db, id: id, today: today)
-        let updated = policy.applying(event, to: before.registration, on: today)
+        let updated = applied ?? policy.applying(event, to: before.registration, on: today)
         try db.run("""
             UPDATE registrations SET penalty_points = ?, status = ?, suspended_until = ?, updated_at = ?, updated_by = ?
             WHERE id = ?

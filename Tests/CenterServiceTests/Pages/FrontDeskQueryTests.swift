@@ -31,8 +31,7 @@ struct FrontDeskQueryTests {
         #expect(preview.feeTotal == booked.feeTotal)
         #expect(preview.fee == booked.fee)
         #expect(preview.paymentDeadline == booked.paymentDeadline)
-        #expect(try await f.service.bookings.list(from: nil, to: nil, facility: nil, registration: registration,
-                                                  for: f.staff).count == 1)
+        #expect(try await f.service.bookings.list(BookingFilter(registration: registration), for: f.staff).items.count == 1)
     }
 
     @Test func aDryRunRefusesAsTheBookingWould() async throws {
