@@ -6,9 +6,9 @@ import HTTPServer
 
 /// 部屋の予約 (staff): a month of a room's divisions as the availability
 /// rule classifies them for the registration's category (空き・予約済み・休館・
-/// 地域団体枠・受付前・受付終了), the choice of a date's divisions, the booking's
-/// dry run with its fee before staff confirm, the booking, and its
-/// cancellation with the refund shown first.
+/// 地域団体枠・受付前・受付終了), the choice of a date's divisions, the fee
+/// quote before staff confirm, the booking, and its cancellation with the
+/// refund shown first.
 enum DeskBookingPages {
     /// What the grid's form carries.
     struct Choice {
@@ -194,7 +194,8 @@ enum DeskBookingPages {
         return (choice, request, [:])
     }
 
-    /// `POST /desk/book/check`: the dry run, then the page to confirm it.
+    /// `POST /desk/book/check`: the fee quote (`POST /fees/quote`), then
+    /// the page to confirm the booking.
     static func check(_ context: PageContext) async throws -> HTTPResponse {
         switch PageRoutes.signedInForm(context, roles: [.staff, .admin]) {
         case .failure(let refused): return refused.response
@@ -204,9 +205,11 @@ enum DeskBookingPages {
             guard let request else { return try await grid(context, choice: choice, errors: errors) }
             let service = context.site.service
             do {
-                let preview = try await service.bookings.dryRun(request, by: signedIn.actor)
+                let quote = try await service.bookings.quote(
+                    FeeQuoteRequest(facility: request.facility, date: request.date, divisions: request.divisions,
+                                    registration: request.registration), by: signedIn.actor)
                 let record = try? await service.registrations.registration(id: request.registration, for: signedIn.actor)
-                return PageResponse.html(confirmation(context, signedIn: signedIn, choice: choice, preview: preview,
+                return PageResponse.html(confirmation(context, signedIn: signedIn, choice: choice, quote: quote,
                                                       name: record?.name ?? ""), context: context)
             } catch .refused(let refusal) {
                 return try await grid(context, choice: choice, refusal: refusal, status: PageResponse.status(of: refusal))
@@ -216,14 +219,26 @@ enum DeskBookingPages {
         }
     }
 
-    static func confirmation(_ context: PageContext, signedIn: SignedIn, choice: Choice, preview: Booking, name: String) -> Document {
+    static func confirmation(_ context: PageContext, signedIn: SignedIn, choice: Choice, quote: FeeQuote, name: String) -> Document {
         let words = context.words
         let center = context.site.service.settings.center
         let title = words("予約内容と使用料の確認", "Check the booking and its fee")
         return Layout.page(title, context: context, switchPath: "/desk/book") {
             el(.h1) { title }
             el(.p) { words("まだ予約されていません。内容を確かめて「予約を確定する」を押してください。", "Nothing is booked yet. Check and press “Confirm the booking”.") }
-            bookingFacts(preview, name: name, center: center, words: words, preview: true)
+            PageKit.facts([
+                (words("利用者", "User"), name.isEmpty ? choice.registration : "\(name)（\(words("登録", "no.")) \(choice.registration)）"),
+                (words("部屋", "Room"), center.facility(quote.facility).map(words.facility) ?? quote.facility.rawValue),
+                (words("利用日", "Date"), words.date(quote.firstDate) + (quote.lastDate == quote.firstDate ? "" : " 〜 " + words.date(quote.lastDate))),
+                (words("区分", "Divisions"), quote.divisions.map { words.period($0.rawValue, in: center) }.joined(separator: "、")),
+                (words("利用人数", "Attendees"), choice.attendees),
+                (words("利用目的", "Purpose"), choice.purpose),
+                (words("利用者区分", "Category"), words.category(quote.category.rawValue) + (quote.outOfWard ? words("（区外）", " (outside the ward)") : "")),
+                (words("使用料（1日分）", "Fee per day"), words.yen(quote.fee.perDay.total)),
+                (words("日数", "Days"), String(quote.fee.days)),
+                (words("使用料の合計", "Total fee"), words.yen(quote.feeTotal)),
+                (words("お支払いの期限（いま予約した場合）", "Pay by (if booked now)"), words.dateTime(quote.paymentDeadline)),
+            ])
             el(.form, .method("post"), .action("/desk/book/confirm"), .class("stack")) {
                 Forms.token(signedIn.formToken)
                 for (name, value) in [("registration", choice.registration), ("facility", choice.facility), ("month", choice.month),
@@ -240,12 +255,9 @@ enum DeskBookingPages {
         }
     }
 
-    /// What a booking is: who, where, when, the fee with its breakdown.
-    /// `preview`: the dry run's booking, which has no number or state yet.
-    static func bookingFacts(_ booking: Booking, name: String, center: CenterConfiguration, words: Words,
-                             preview: Bool = false) -> Node {
-        var rows: [(String, String)] = []
-        if !preview { rows.append((words("予約番号", "Booking no."), String(booking.id))) }
+    /// What a booking is: who, where, when, the fee, its state.
+    static func bookingFacts(_ booking: Booking, name: String, center: CenterConfiguration, words: Words) -> Node {
+        var rows: [(String, String)] = [(words("予約番号", "Booking no."), String(booking.id))]
         rows += [
             (words("利用者", "User"), name.isEmpty ? String(booking.registration) : "\(name)（\(words("登録", "no.")) \(booking.registration)）"),
             (words("部屋", "Room"), center.facility(booking.facility).map(words.facility) ?? booking.facility.rawValue),
@@ -257,7 +269,7 @@ enum DeskBookingPages {
             (words("使用料の合計", "Total fee"), words.yen(booking.feeTotal)),
             (words("お支払いの期限", "Pay by"), words.dateTime(booking.paymentDeadline)),
         ]
-        if !preview { rows.append((words("状態", "State"), words.state(booking.state))) }
+        rows.append((words("状態", "State"), words.state(booking.state)))
         return PageKit.facts(rows)
     }
 

@@ -4,11 +4,27 @@ import CenterService
 import HTML
 import HTTPServer
 
-/// 利用登録 (staff): find a registration by name, open it (renew it, issue a
-/// sign-up code, book a room for it, its bookings), and register a new one,
-/// which ends on the printed slip with its sign-up code.
+/// 利用登録 (staff): find a registration by name, フリガナ, phone or
+/// corporate number, open it (renew it, issue a
+/// sign-up code, book a room for it, its bookings), and register a new one
+/// (warned of a possible duplicate on file), which ends on the printed slip
+/// with its sign-up code.
 enum DeskRegistrationPages {
     // MARK: Find
+
+    /// What the counter's one search box was given, as `GET /registrations`
+    /// reads it: a corporate number (13 digits with a valid check digit),
+    /// phone digits (only digits and separators, at least four, so the
+    /// last four digits of a number find it), or else a name or フリガナ.
+    static func search(typed: String) throws(Refusal<NameQuery.Code>) -> RegistrationSearch {
+        let letters = typed.unicodeScalars.contains { $0.properties.isAlphabetic && !("０"..."９").contains($0) }
+        if !letters, let number = try? CorporateNumber(typed) { return RegistrationSearch(corporateNumber: number) }
+        if !letters, let digits = RegistrationSearch.phoneDigits(typed) { return RegistrationSearch(phoneDigits: digits) }
+        return RegistrationSearch(name: try NameQuery(typed), limit: findLimit)
+    }
+
+    /// The most registrations a search page lists.
+    static let findLimit = 50
 
     static func search(_ context: PageContext) async throws -> HTTPResponse {
         switch PageRoutes.viewer(context, [.staff, .admin]) {
@@ -19,18 +35,20 @@ enum DeskRegistrationPages {
             var found: [RegistrationRecord]?
             var error: String?
             if !query.isEmpty {
-                do { found = try await context.site.service.registrations.find(name: query) }
-                catch .refused(let refusal) { error = words.refusal(refusal) } catch .failed(let failure) { throw failure }
+                switch Result(catching: { () throws(Refusal<NameQuery.Code>) in try search(typed: query) }) {
+                case .success(let asked): found = try await context.site.service.registrations.search(asked)
+                case .failure(let refusal): error = words.refusal(refusal)
+                }
             }
             let title = words("利用登録", "Registrations")
             let document = Layout.page(title, context: context, switchPath: "/desk/registrations") {
                 el(.h1) { title }
                 Forms.summary(error.map { [("q", $0)] } ?? [], words: words)
                 el(.form, .method("get"), .action("/desk/registrations"), .class("stack"), Attribute(.role, "search")) {
-                    Forms.field(Forms.Field(id: "q", label: words("氏名・団体名", "Name"), type: "search", value: query,
-                                            autocomplete: "off",
-                                            hint: words("一部だけでも探せます。ひらがな・カタカナ、全角・半角は区別しません。",
-                                                        "Part of the name is enough; kana of either kind and width match."),
+                    Forms.field(Forms.Field(id: "q", label: words("氏名・フリガナ・電話番号・法人番号", "Name, kana, phone or corporate number"),
+                                            type: "search", value: query, autocomplete: "off",
+                                            hint: words("名前は一部だけでも、ひらがな・カタカナ、全角・半角どちらでも探せます。電話番号は下4桁でも探せます。",
+                                                        "Part of a name is enough, in either kana and either width; the last four digits find a phone number."),
                                             error: error), words: words, required: false)
                     el(.button, .type("submit"), .class("primary")) { words("探す", "Search") }
                 }
@@ -39,13 +57,18 @@ enum DeskRegistrationPages {
                         el(.p) { words("「\(query)」に当たる登録はありません。", "No registration matches “\(query)”.") }
                     } else {
                         PageKit.table(words("「\(query)」の検索結果（\(found.count)件）", "Results for “\(query)” (\(found.count))"),
-                                      headers: [words("登録番号", "No."), words("氏名・団体名", "Name"), words("利用者区分", "Category"),
+                                      headers: [words("登録番号", "No."), words("氏名・団体名", "Name"), words("フリガナ", "Kana"),
+                                                words("連絡先", "Contact"), words("利用者区分", "Category"),
                                                 words("有効期限", "Valid until"), words("状態", "Status")],
                                       rows: found.map { record in
                                           [el(.a, .href(SafeURL("/desk/registrations/\(record.id)"))) { String(record.id) },
-                                           .text(record.name), .text(words.category(record.category.rawValue)),
+                                           .text(record.name), .text(record.nameKana ?? "—"), .text(record.contact.isEmpty ? "—" : record.contact),
+                                           .text(words.category(record.category.rawValue)),
                                            .text(words.date(record.validUntil)), .text(status(record, words: words))]
                                       })
+                        if found.count == findLimit {
+                            el(.p, .class("hint")) { words("最初の\(findLimit)件です。もっと詳しく入力してください。", "The first \(findLimit); type more to narrow it.") }
+                        }
                     }
                 }
                 el(.p) { el(.a, .href("/desk/registrations/new"), .class("button-link")) { words("新しく登録する", "New registration") } }
@@ -86,7 +109,9 @@ enum DeskRegistrationPages {
                     (words("登録番号", "Registration no."), String(record.id)),
                     (words("利用者区分", "Category"), words.category(record.category.rawValue)),
                     (words("区内・区外", "In the ward"), record.inWard ? words("区内", "In the ward") : words("区外", "Outside the ward")),
+                    (words("フリガナ", "Kana"), record.nameKana ?? "—"),
                     (words("連絡先", "Contact"), record.contact.isEmpty ? "—" : record.contact),
+                    (words("住所", "Address"), record.postalAddress?.description ?? "—"),
                     (words("有効期間", "Valid"), words.date(record.validFrom) + " 〜 " + words.date(record.validUntil)),
                     (words("状態", "Status"), status(record, words: words)),
                 ])
@@ -152,11 +177,12 @@ enum DeskRegistrationPages {
         subscript(_ name: String) -> String { fields[name] ?? "" }
     }
 
-    static let fieldNames = ["category", "name", "contact", "in_ward", "member_count", "members_in_ward", "has_bylaws",
-                             "has_office_in_ward", "corporate_number", "sector", "capital_yen", "regular_employees"]
+    static let fieldNames = ["category", "name", "name_kana", "contact", "postal_code", "address", "in_ward", "member_count",
+                             "members_in_ward", "has_bylaws", "has_office_in_ward", "corporate_number", "sector", "capital_yen",
+                             "regular_employees", "confirm_new"]
 
     static func newForm(_ context: PageContext, values: Values = Values(), errors: [String: String] = [:],
-                        status: HTTPStatus = .ok) -> HTTPResponse {
+                        duplicates: [RegistrationMatch] = [], status: HTTPStatus = .ok) -> HTTPResponse {
         switch PageRoutes.viewer(context, [.staff, .admin]) {
         case .failure(let refused): return refused.response
         case .success(let signedIn):
@@ -175,9 +201,18 @@ enum DeskRegistrationPages {
                                    words: words)
                     Forms.field(Forms.Field(id: "name", label: words("氏名・団体名", "Name"), value: values["name"], autocomplete: "off",
                                             error: errors["name"]), words: words)
+                    PageKit.optional(Forms.Field(id: "name_kana", label: words("フリガナ", "Name in kana"), value: values["name_kana"],
+                                                 autocomplete: "off", hint: words("カタカナかひらがなで（例：ヤマダ ショウテン）", "In katakana or hiragana"),
+                                                 error: errors["name_kana"]), words: words)
                     PageKit.optional(Forms.Field(id: "contact", label: words("連絡先（電話番号など）", "Contact (phone)"),
                                                  type: "tel", value: values["contact"], autocomplete: "off",
                                                  error: errors["contact"]), words: words)
+                    PageKit.optional(Forms.Field(id: "postal_code", label: words("郵便番号", "Postal code"), value: values["postal_code"],
+                                                 autocomplete: "off", hint: words("例：164-0001", "e.g. 164-0001"),
+                                                 error: errors["postal_code"], inputmode: "numeric"), words: words)
+                    PageKit.optional(Forms.Field(id: "address", label: words("住所", "Address"), value: values["address"],
+                                                 autocomplete: "off", hint: words("郵便番号と住所は両方入力します。", "Give the postal code and the address together."),
+                                                 error: errors["address"]), words: words)
                     PageKit.select(id: "in_ward", label: words("区内在住・在勤・在学・所在", "Lives, works or is based in the ward"),
                                    options: [("yes", words("はい（区内）", "Yes")), ("no", words("いいえ（区外）", "No"))],
                                    selected: values["in_ward"].ifEmpty("yes"), error: errors["in_ward"], words: words)
@@ -212,6 +247,7 @@ enum DeskRegistrationPages {
                                                      value: values["regular_employees"], autocomplete: "off",
                                                      error: errors["regular_employees"], inputmode: "numeric"), words: words)
                     }
+                    if !duplicates.isEmpty { duplicateWarning(duplicates, words: words) }
                     el(.button, .type("submit"), .class("primary")) { words("登録してサインアップコードを発行する", "Register and issue a sign-up code") }
                 }
             }
@@ -219,10 +255,40 @@ enum DeskRegistrationPages {
         }
     }
 
+    /// 重複の確認: the registrations on file a new one may duplicate, each
+    /// linked with why it matched, and the box staff tick when it is a
+    /// different user after all (`confirm_new`).
+    static func duplicateWarning(_ matches: [RegistrationMatch], words: Words) -> Node {
+        el(.fieldset, .class("duplicates"), .id("confirm_new-group")) {
+            el(.legend) { words("同じ利用者の登録がすでにあるかもしれません", "This user may be registered already") }
+            el(.ul) {
+                for match in matches {
+                    el(.li) {
+                        el(.a, .href(SafeURL("/desk/registrations/\(match.registration.id)"))) {
+                            words("登録番号 \(match.registration.id)", "No. \(match.registration.id)") + "　" + match.registration.name
+                        }
+                        "　" + match.reasons.map { reason in
+                            reason == "corporate_number" ? words("法人番号が同じ", "same corporate number")
+                                : words("氏名と電話番号が同じ", "same name and phone")
+                        }.joined(separator: "、")
+                    }
+                }
+            }
+            el(.div, .class("field check")) {
+                el(.input, .type("checkbox"), .id("confirm_new"), .name("confirm_new"), .value("yes"))
+                el(.label, .for("confirm_new")) { words("確認しました。別の利用者として登録します", "Checked: register a different user") }
+            }
+        }
+    }
+
     /// The field a refusal of the registration's rules is about.
     static func field(of code: String) -> String {
         switch code {
         case "invalid_name": "name"
+        case "name_kana_invalid": "name_kana"
+        case "postal_code_invalid": "postal_code"
+        case "address_invalid": "address"
+        case "possible_duplicate": "confirm_new"
         case "invalid_contact": "contact"
         case "ward_share_too_low": "members_in_ward"
         case "too_few_members": "member_count"
@@ -269,8 +335,14 @@ enum DeskRegistrationPages {
                                                 sector: SMESector(rawValue: values["sector"]), capitalYen: number("capital_yen"),
                                                 regularEmployees: number("regular_employees"))
             guard errors.isEmpty else { return newForm(context, values: values, errors: errors, status: .unprocessableContent) }
-            let input = RegistrationInput(category: category, name: values["name"], contact: values["contact"],
-                                          inWard: values["in_ward"] != "no", evidence: evidence)
+            let optional = { (name: String) -> String? in
+                let text = values[name].trimmingCharacters(in: .whitespaces)
+                return text.isEmpty ? nil : text
+            }
+            let input = RegistrationInput(category: category, name: values["name"], nameKana: optional("name_kana"),
+                                          contact: values["contact"], postalCode: optional("postal_code"), address: optional("address"),
+                                          inWard: values["in_ward"] != "no", evidence: evidence,
+                                          confirmNew: values["confirm_new"] == "yes")
             let service = context.site.service
             let record: RegistrationRecord
             do {
@@ -280,6 +352,7 @@ enum DeskRegistrationPages {
                 record = made
             } catch .refused(let refusal) {
                 return newForm(context, values: values, errors: [field(of: refusal.codeName): words.refusal(refusal)],
+                               duplicates: refusal.attachment?.value as? [RegistrationMatch] ?? [],
                                status: PageResponse.status(of: refusal))
             } catch .failed(let failure) {
                 throw failure

@@ -55,10 +55,10 @@ import Testing
         #expect(check.status == 200)
         #expect(check.text.contains("予約内容と使用料の確認"))
         #expect(try await f.service.bookings.list(BookingFilter(registration: id), for: f.staffActor).items.isEmpty)
-        let preview = try await f.service.bookings.dryRun(
-            BookingRequest(facility: "large-meeting-room", date: LocalDate("2026-12-10")!, divisions: [.am, .pm], registration: id,
-                           purpose: "総会", attendees: 30), by: f.staffActor)
-        #expect(check.text.contains(Yen.label(preview.feeTotal)))
+        let quote = try await f.service.bookings.quote(
+            FeeQuoteRequest(facility: "large-meeting-room", date: LocalDate("2026-12-10")!, divisions: [.am, .pm], registration: id),
+            by: f.staffActor)
+        #expect(check.text.contains(Yen.label(quote.feeTotal)))
         let confirm = await browser.post("/desk/book/confirm", fields)
         #expect(confirm.status == 303)
         let booked = try await f.service.bookings.list(BookingFilter(registration: id), for: f.staffActor).items

@@ -53,8 +53,9 @@ public struct FeeQuoteRequest: Sendable, Hashable, Decodable {
     }
 }
 
-/// A fee quote: what was asked, as the booking would read it, and the fee
-/// with the breakdown a booking of it would record.
+/// A fee quote: what was asked, as the booking would read it, the fee
+/// with the breakdown a booking of it would record, and the payment
+/// deadline it would get.
 public struct FeeQuote: Sendable, Hashable, Encodable {
     public let facility: FacilityID
     public let firstDate: LocalDate
@@ -65,10 +66,13 @@ public struct FeeQuote: Sendable, Hashable, Encodable {
     public let registration: Int64?
     public let feeTotal: Int
     public let fee: BookingFee
+    /// The payment deadline a booking of it made now would get.
+    public let paymentDeadline: Instant
 
     enum CodingKeys: String, CodingKey {
         case facility, divisions, category, registration, fee
         case firstDate = "first_date", lastDate = "last_date", outOfWard = "out_of_ward", feeTotal = "fee_total"
+        case paymentDeadline = "payment_deadline"
     }
 }
 
@@ -124,7 +128,8 @@ extension Bookings {
                                               commercial: request.commercial, exemptions: request.exemptions)
                 return FeeQuote(facility: facility.id, firstDate: request.date, lastDate: request.date.adding(days: request.days - 1),
                                 divisions: divisions, category: category, outOfWard: !inWard, registration: standing?.id,
-                                feeTotal: fee.total, fee: fee)
+                                feeTotal: fee.total, fee: fee,
+                                paymentDeadline: center.payment.deadline(bookedAt: now, useDate: request.date))
             }
         }
     }

@@ -34,7 +34,7 @@ public struct FrontDesk: AreaService {
                  division: try row.get("division") as DivisionID)
             }
             let holders = try Holder.load(db, ids: bookings.map(\.registration) + passes.map(\.registration))
-            let rooms = center.facilities.filter { $0.kind == .room && $0.bookable && !$0.divisions.isEmpty }.map { room in
+            let rooms = try center.facilities.filter { $0.kind == .room && $0.bookable && !$0.divisions.isEmpty }.map { room in
                 let closures = days.closures(on: date, facility: room.id)
                 let slots = room.divisions.compactMap { id in
                     center.divisions.first { $0.id == id }.map { division in
@@ -42,9 +42,10 @@ public struct FrontDesk: AreaService {
                                       booking: live.first { $0.facility == room.id && $0.division == id }?.booking)
                     }
                 }
-                let lines = bookings.filter { $0.facility == room.id }
+                let lines = try bookings.filter { $0.facility == room.id }
                     .sorted { (firstStart($0, center), $0.id) < (firstStart($1, center), $1.id) }
-                    .map { line(for: $0, on: date, holder: holders[$0.registration], center: center) }
+                    .map { try line(for: $0, on: date, holder: holders[$0.registration], ledger: BookingAccount.load(db, booking: $0).ledger,
+                                    center: center) }
                 return DaySheet.Room(facility: room.id, nameJa: room.nameJa, open: closures.isEmpty, closures: closures,
                                      divisions: slots, bookings: lines)
             }
@@ -63,10 +64,12 @@ public struct FrontDesk: AreaService {
         }
     }
 
-    private func line(for booking: Booking, on date: LocalDate, holder: Holder?,
+    /// The line of `booking`: what is paid and due as its `ledger` (the
+    /// payments ledger) says, so a part payment shows what is left to collect.
+    private func line(for booking: Booking, on date: LocalDate, holder: Holder?, ledger: PaymentLedger,
                       center: CenterConfiguration) -> DaySheet.BookingLine {
-        let paid = booking.paidAt == nil ? 0 : booking.feeTotal
-        let due = booking.state == .provisional || booking.state == .paid ? booking.feeTotal - paid : 0
+        let paid = ledger.retained
+        let due = booking.state == .provisional || booking.state == .paid ? ledger.outstanding : 0
         let start = center.divisions.filter { booking.divisions.contains($0.id) }.compactMap(\.startMinute).min()
         let markable = booking.state == .provisional || booking.state == .paid
         return DaySheet.BookingLine(
