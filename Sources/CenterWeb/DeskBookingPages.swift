@@ -165,6 +165,7 @@ enum DeskBookingPages {
         case .notOpen:
             return .text(words("受付前", "Not open") + (slot.opens.map { words("（\($0.month)/\($0.day)から）", " (from \($0.day)/\($0.month))") } ?? ""))
         case .windowClosed: return .text(words("受付終了", "Closed for booking"))
+        case .waitingList: return .text(words("キャンセル待ちの方に案内中", "Offered to the waiting list"))
         }
     }
 

@@ -1,3 +1,4 @@
+import CenterDomain
 import CenterService
 
 /// Cross-site request forgery (docs/SECURITY.md "Forms"): every form of a

@@ -1,3 +1,4 @@
+import CenterDomain
 import CenterService
 import HTML
 

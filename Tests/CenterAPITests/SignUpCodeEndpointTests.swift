@@ -1,3 +1,4 @@
+import CenterDomain
 import Foundation
 import Testing
 @testable import CenterService

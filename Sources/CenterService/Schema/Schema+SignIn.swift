@@ -1,7 +1,7 @@
 internal import Store
 
 extension Schema {
-    /// Version 10: people's sign-in to the pages (docs/SECURITY.md).
+    /// Version 11: people's sign-in to the pages (docs/SECURITY.md).
     /// - `user_accounts`: a login and a password (PBKDF2 salt, hash and
     ///   rounds, never the password) per person: staff, planners and admins
     ///   made with `nakano-center account create`, members made by
@@ -17,7 +17,7 @@ extension Schema {
     ///   here once (SQLite's `randomblob`): `lobby_check_in`, of the lobby
     ///   board's check-in code of the day and its display key (`LobbyCode`).
     static let signIn =
-        Migration(version: 10, name: "user accounts, sign-up codes, sessions, center secrets", sql: """
+        Migration(version: 11, name: "user accounts, sign-up codes, sessions, center secrets", sql: """
             CREATE TABLE user_accounts (
                 id                  INTEGER PRIMARY KEY,
                 login               TEXT NOT NULL UNIQUE,

@@ -6,7 +6,7 @@ internal import Store
 /// deleted, a member token always names its registration.
 enum Schema {
     static let migrations: [Migration] = [
-        foundation, roadmap, bookings, desks, lockers, personalData, bookingFeedIDs, frontDesk, counter, signIn,
+        foundation, roadmap, bookings, desks, lockers, personalData, bookingFeedIDs, frontDesk, counter, tokyoBooking, signIn,
     ]
 
     /// The partial UNIQUE index that lets one live booking hold a facility's

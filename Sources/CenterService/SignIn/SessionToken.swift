@@ -1,3 +1,5 @@
+import CenterDomain
+
 /// The secret of a signed-in browser, sent as its session cookie: 32 bytes
 /// (256 bits) from the system's generator, as 64 hex digits. The database
 /// keeps only its SHA-256; the form token that proves a request came from

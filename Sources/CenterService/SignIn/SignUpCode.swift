@@ -1,3 +1,4 @@
+import CenterDomain
 import Foundation
 
 /// A member's one-time sign-up code (サインアップコード), printed on the

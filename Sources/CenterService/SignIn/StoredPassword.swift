@@ -1,3 +1,5 @@
+import CenterDomain
+
 /// A password as the database keeps it: PBKDF2-HMAC-SHA256 of its NFKC
 /// UTF-8 bytes under a per-account random salt (docs/SECURITY.md "Passwords").
 public struct StoredPassword: Sendable, Equatable {

@@ -46,6 +46,18 @@ final class BookingFixture {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// The repository's settings with the center's configuration changed by `change`.
+    static func settings(_ change: (inout CenterConfiguration) -> Void) -> CenterSettings {
+        var center = settings.center
+        change(&center)
+        return CenterSettings(center: center, calendar: settings.calendar, roadmap: settings.roadmap, operations: settings.operations)
+    }
+
+    /// Moves the clock to `text` (RFC 3339).
+    func move(to text: String) {
+        clock.set(Instant(rfc3339: text)!)
+    }
+
     /// A member caller of registration `id`.
     func member(_ id: Int64) -> Actor { Actor(tokenID: 100 + id, role: .member, name: "Member", registrationID: id) }
 

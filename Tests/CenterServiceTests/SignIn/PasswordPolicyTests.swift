@@ -1,3 +1,4 @@
+import CenterDomain
 import Testing
 @testable import CenterService
 

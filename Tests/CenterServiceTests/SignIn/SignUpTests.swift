@@ -1,4 +1,5 @@
 import CalendarValues
+import CenterDomain
 import Foundation
 import Store
 import Testing

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CenterService
+@testable import CenterDomain
 
 /// PBKDF2-HMAC-SHA256 against the published vectors of RFC 7914 §11.
 struct PBKDF2Tests {

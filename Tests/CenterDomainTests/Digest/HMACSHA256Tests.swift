@@ -1,5 +1,5 @@
 import Testing
-@testable import CenterService
+@testable import CenterDomain
 
 /// HMAC-SHA256 against the test cases of RFC 4231 §4.
 struct HMACSHA256Tests {
