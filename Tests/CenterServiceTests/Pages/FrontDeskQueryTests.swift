@@ -31,6 +31,23 @@ struct FrontDeskQueryTests {
         #expect(cancelled.refund?.percent == quote.refundPercent)
     }
 
+    @Test func anHourlyRoomIsQuotedByItsHoursAsItIsBooked() async throws {
+        let f = try BookingFixture(synchronousFull: false)
+        let registration = try await f.register(.general)
+        let hours = BookingHours(from: LocalTime("13:00")!, to: LocalTime("15:00")!)
+        let quote = try await f.service.bookings.quote(
+            FeeQuoteRequest(facility: "consultation-room-1", date: LocalDate("2026-12-10")!, divisions: [], hours: hours,
+                            registration: registration), by: f.staff)
+        let booked = try #require(try await f.service.bookings.book(
+            BookingRequest(facility: "consultation-room-1", date: LocalDate("2026-12-10")!, divisions: [], registration: registration,
+                           attendees: 2, hours: hours), by: f.staff).value)
+        #expect(quote.divisions == ["h13", "h14"])
+        #expect(quote.feeTotal == booked.feeTotal)
+        #expect(await f.refusal { _ = try await f.service.bookings.quote(
+            FeeQuoteRequest(facility: "consultation-room-1", date: LocalDate("2026-12-10")!, divisions: [.am],
+                            registration: registration), by: f.staff) } == "division_not_offered")
+    }
+
     @Test func aPartPaymentIsWhatTheCancelQuoteRefundsAShareOf() async throws {
         let f = try BookingFixture(synchronousFull: false)
         let registration = try await f.register(.general)
