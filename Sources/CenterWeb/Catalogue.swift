@@ -206,21 +206,17 @@ struct Words: Sendable {
         }
     }
 
+    /// A user category: in Japanese as the API names it (`UserCategory.japaneseName`).
     func category(_ text: String) -> String {
         guard let category = UserCategory(rawValue: text) else { return text }
-        switch (category, language) {
-        case (.ward, .ja): return "区の使用"
-        case (.economicGroup, .ja): return "中小企業関係団体"
-        case (.smallBusiness, .ja): return "中小企業者"
-        case (.communityGroup, .ja): return "地域団体"
-        case (.general, .ja): return "一般"
-        case (.freelancer, .ja): return "個人（フリーデスク）"
-        case (.ward, .en): return "Ward use"
-        case (.economicGroup, .en): return "SME-related organisation"
-        case (.smallBusiness, .en): return "Small business"
-        case (.communityGroup, .en): return "Community group"
-        case (.general, .en): return "General"
-        case (.freelancer, .en): return "Individual (flexible desks)"
+        guard language == .en else { return category.japaneseName }
+        switch category {
+        case .ward: return "Ward use"
+        case .economicGroup: return "SME-related organisation"
+        case .smallBusiness: return "Small business"
+        case .communityGroup: return "Community group"
+        case .general: return "General"
+        case .freelancer: return "Freelancer (flexible desks)"
         }
     }
 

@@ -7,8 +7,7 @@ import HTTPServer
 /// 部屋の予約 (staff): a month of a room's divisions as the availability
 /// rule classifies them for the registration's category (空き・予約済み・休館・
 /// 地域団体枠・受付前・受付終了), the choice of a date's divisions, the fee
-/// quote before staff confirm, the booking, and its cancellation with the
-/// refund shown first.
+/// quote before staff confirm, and the booking (`DeskBookingPage` shows it).
 enum DeskBookingPages {
     /// What the grid's form carries.
     struct Choice {
@@ -21,7 +20,7 @@ enum DeskBookingPages {
     }
 
     static func rooms(_ center: CenterConfiguration) -> [Facility] {
-        center.facilities.filter { $0.kind == .room && $0.bookable && !$0.divisions.isEmpty }
+        center.facilities.filter { $0.kind == .room && $0.bookable && !$0.bookingUnits.isEmpty }
     }
 
     // MARK: The month grid
@@ -69,7 +68,10 @@ enum DeskBookingPages {
                                             value: choice.registration, autocomplete: "off", error: errors["registration"],
                                             inputmode: "numeric"), words: words)
                     PageKit.select(id: "facility", label: words("部屋", "Room"),
-                                   options: rooms(center).map { ($0.id.rawValue, words.facility($0) + ($0.floor.map { words("（\($0)階）", " (floor \($0))") } ?? "")) },
+                                   options: rooms(center).map { room in
+                                       (room.id.rawValue, words.facility(room) + (room.floor.map { words("（\($0)階）", " (floor \($0))") } ?? "")
+                                        + (room.unit == .hour ? words("・1時間単位", ", by the hour") : ""))
+                                   },
                                    selected: facility?.id.rawValue ?? "", error: errors["facility"], words: words)
                     Forms.field(Forms.Field(id: "month", label: words("月", "Month"), type: "month", value: month.description,
                                             autocomplete: "off", hint: words("例：2027-01", "e.g. 2027-01")), words: words)
@@ -92,7 +94,8 @@ enum DeskBookingPages {
                         el(.input, .type("hidden"), .name("registration"), .value(String(record.id)))
                         el(.input, .type("hidden"), .name("facility"), .value(facility.id.rawValue))
                         el(.input, .type("hidden"), .name("month"), .value(month.description))
-                        monthTable(days, facility: facility, center: center, chosen: choice.slots, error: errors["slot"], words: words)
+                        monthTable(days, facility: facility, center: center, chosen: choice.slots, error: errors["slot"],
+                                   registration: record.id, words: words)
                         Forms.field(Forms.Field(id: "attendees", label: words("利用人数", "Attendees"), value: choice.attendees,
                                                 autocomplete: "off",
                                                 hint: words("定員 \(facility.capacity)人まで", "Up to \(facility.capacity)"),
@@ -121,16 +124,24 @@ enum DeskBookingPages {
     /// Rows of dates, a column per division: a free division is a box to
     /// tick; any other says what it is.
     static func monthTable(_ days: [AvailabilityDay], facility: Facility, center: CenterConfiguration, chosen: [String],
-                           error: String?, words: Words) -> Node {
-        let divisions = center.divisions.filter { facility.divisions.contains($0.id) }
+                           error: String?, registration: Int64, words: Words) -> Node {
+        let units = facility.bookingUnits.compactMap { id in FrontDesk.slot(id, center: center).map { (id: id, slot: $0) } }
         return el(.div, .class(error == nil ? "table-wrap" : "table-wrap invalid"), .id("slot")) {
             if let error { el(.p, .class("error"), .id("slot-error")) { error } }
             el(.table, .class("data month")) {
-                el(.caption) { words("日付と区分を選んでください（1回の予約は1日分です）", "Choose a date's divisions (one date per booking)") }
+                el(.caption) {
+                    facility.unit == .hour
+                        ? words("日付と時間を選んでください（1回の予約は1日分の続いた時間です）", "Choose a date's hours, one run of them per booking")
+                        : words("日付と区分を選んでください（1回の予約は1日分です）", "Choose a date's divisions (one date per booking)")
+                }
                 el(.thead) {
                     el(.tr) {
                         el(.th, .scope("col")) { words("日付", "Date") }
-                        for division in divisions { el(.th, .scope("col")) { words.division(division) + " " + division.start + "〜" + division.end } }
+                        for unit in units {
+                            el(.th, .scope("col")) {
+                                facility.unit == .hour ? unit.slot.start : words.period(unit.id.rawValue, in: center)
+                            }
+                        }
                     }
                 }
                 el(.tbody) {
@@ -138,7 +149,9 @@ enum DeskBookingPages {
                         el(.tr, .class(day.date.weekday == .sunday || day.date.weekday == .saturday ? "weekend" : "weekday")) {
                             el(.th, .scope("row")) { words.shortDate(day.date) }
                             for slot in day.divisions {
-                                el(.td, .class("slot " + slot.status.rawValue)) { cell(slot, date: day.date, chosen: chosen, words: words) }
+                                el(.td, .class("slot " + slot.status.rawValue)) {
+                                    cell(slot, date: day.date, chosen: chosen, facility: facility, registration: registration, words: words)
+                                }
                             }
                         }
                     }
@@ -147,7 +160,8 @@ enum DeskBookingPages {
         }
     }
 
-    static func cell(_ slot: AvailabilitySlot, date: LocalDate, chosen: [String], words: Words) -> Node {
+    static func cell(_ slot: AvailabilitySlot, date: LocalDate, chosen: [String], facility: Facility, registration: Int64,
+                     words: Words) -> Node {
         let value = "\(date)|\(slot.division.rawValue)"
         switch slot.status {
         case .free:
@@ -158,7 +172,15 @@ enum DeskBookingPages {
                 el(.input, attributes: attributes)
                 words("空き", "Free")
             }
-        case .booked: return .text(words("予約済み", "Taken"))
+        case .booked:
+            return .fragment([
+                .text(words("予約済み", "Taken")),
+                el(.a, .href(SafeURL.path("/desk/waiting", query: [("registration", String(registration)), ("facility", facility.id.rawValue),
+                                                                   ("date", date.description), ("division", slot.division.rawValue)])),
+                   .class("wait"), .aria("label", words("\(words.shortDate(date))のキャンセル待ち", "Wait for \(words.shortDate(date))"))) {
+                    words("キャンセル待ち", "Wait")
+                },
+            ])
         case .closed: return .text(words("休館", "Closed"))
         case .held:
             return .text(words("地域団体枠", "Held") + (slot.releaseDate.map { words("（\($0.month)/\($0.day)解放）", " (free from \($0.day)/\($0.month))") } ?? ""))
@@ -181,7 +203,7 @@ enum DeskBookingPages {
             guard parts.count == 2, let date = LocalDate(parts[0]) else { return nil }
             return (date, DivisionID(parts[1]))
         }
-        if picked.isEmpty { errors["slot"] = words("空いている区分を選んでください。", "Choose a free division.") }
+        if picked.isEmpty { errors["slot"] = words("空いている区分（時間）を選んでください。", "Choose a free division (or hours).") }
         else if Set(picked.map(\.0)).count > 1 { errors["slot"] = words("1回の予約で選べるのは1日分です。日付ごとに予約してください。", "One booking is for one date: book each date on its own.") }
         let attendees = Int(choice.attendees.applyingHalfWidthDigits.trimmingCharacters(in: .whitespaces))
         if attendees == nil || attendees ?? 0 < 1 { errors["attendees"] = words("利用人数を1以上の半角数字で入力してください。", "Enter the attendees as a number from 1.") }
@@ -190,7 +212,18 @@ enum DeskBookingPages {
             choice.slots = choice.slots.filter { _ in true }
             return (choice, nil, errors)
         }
-        let request = BookingRequest(facility: FacilityID(choice.facility), date: date, divisions: picked.map(\.1),
+        let units = picked.map(\.1)
+        let hours = units.compactMap { unit in unit.rawValue.hasPrefix("h") ? Int(unit.rawValue.dropFirst()) : nil }.sorted()
+        guard hours.isEmpty else {
+            guard hours.count == units.count, zip(hours, hours.dropFirst()).allSatisfy({ $0 + 1 == $1 }),
+                  let first = hours.first, let last = hours.last,
+                  let from = LocalTime(hour: first, minute: 0), let to = LocalTime(hour: last + 1, minute: 0) else {
+                return (choice, nil, ["slot": words("続いた時間を選んでください。", "Choose one run of hours.")])
+            }
+            return (choice, BookingRequest(facility: FacilityID(choice.facility), date: date, divisions: [], registration: registration,
+                                           purpose: choice.purpose, attendees: attendees, hours: BookingHours(from: from, to: to)), [:])
+        }
+        let request = BookingRequest(facility: FacilityID(choice.facility), date: date, divisions: units,
                                      registration: registration, purpose: choice.purpose, attendees: attendees)
         return (choice, request, [:])
     }
@@ -207,7 +240,7 @@ enum DeskBookingPages {
             let service = context.site.service
             do {
                 let quote = try await service.bookings.quote(
-                    FeeQuoteRequest(facility: request.facility, date: request.date, divisions: request.divisions,
+                    FeeQuoteRequest(facility: request.facility, date: request.date, divisions: request.divisions, hours: request.hours,
                                     registration: request.registration), by: signedIn.actor)
                 let record = try? await service.registrations.registration(id: request.registration, for: signedIn.actor)
                 return PageResponse.html(confirmation(context, signedIn: signedIn, choice: choice, quote: quote,
@@ -231,7 +264,7 @@ enum DeskBookingPages {
                 (words("利用者", "User"), name.isEmpty ? choice.registration : "\(name)（\(words("登録", "no.")) \(choice.registration)）"),
                 (words("部屋", "Room"), center.facility(quote.facility).map(words.facility) ?? quote.facility.rawValue),
                 (words("利用日", "Date"), words.date(quote.firstDate) + (quote.lastDate == quote.firstDate ? "" : " 〜 " + words.date(quote.lastDate))),
-                (words("区分", "Divisions"), quote.divisions.map { words.period($0.rawValue, in: center) }.joined(separator: "、")),
+                (words("区分", "Divisions"), DeskTodayPage.units(quote.divisions, words: words, center: center)),
                 (words("利用人数", "Attendees"), choice.attendees),
                 (words("利用目的", "Purpose"), choice.purpose),
                 (words("利用者区分", "Category"), words.category(quote.category.rawValue) + (quote.outOfWard ? words("（区外）", " (outside the ward)") : "")),
@@ -263,7 +296,7 @@ enum DeskBookingPages {
             (words("利用者", "User"), name.isEmpty ? String(booking.registration) : "\(name)（\(words("登録", "no.")) \(booking.registration)）"),
             (words("部屋", "Room"), center.facility(booking.facility).map(words.facility) ?? booking.facility.rawValue),
             (words("利用日", "Date"), words.date(booking.firstDate) + (booking.lastDate == booking.firstDate ? "" : " 〜 " + words.date(booking.lastDate))),
-            (words("区分", "Divisions"), booking.divisions.map { words.period($0.rawValue, in: center) }.joined(separator: "、")),
+            (words("区分", "Divisions"), DeskTodayPage.units(booking.divisions, words: words, center: center)),
             (words("利用人数", "Attendees"), String(booking.attendees)),
             (words("使用料（1日分）", "Fee per day"), words.yen(booking.fee.perDay.total)),
             (words("日数", "Days"), String(booking.fee.days)),
@@ -288,75 +321,6 @@ enum DeskBookingPages {
                 return PageResponse.redirect(to: SafeURL("/desk/bookings/\(booking.id)?done=booked"), context: context)
             } catch .refused(let refusal) {
                 return try await grid(context, choice: choice, refusal: refusal, status: PageResponse.status(of: refusal))
-            } catch .failed(let failure) {
-                throw failure
-            }
-        }
-    }
-
-    // MARK: One booking, and cancelling it
-
-    static func detail(_ context: PageContext, refusal: (any AnyRefusal)? = nil) async throws -> HTTPResponse {
-        switch PageRoutes.viewer(context, [.staff, .admin]) {
-        case .failure(let refused): return refused.response
-        case .success(let signedIn):
-            guard let id = PageRoutes.id(context) else { return PageRoutes.notFound(context) }
-            let service = context.site.service
-            let quote: CancelQuote
-            do { quote = try await service.bookings.cancelQuote(booking: id, byCenter: false, for: signedIn.actor) }
-            catch .refused { return PageRoutes.notFound(context) } catch .failed(let failure) { throw failure }
-            let booking = quote.booking
-            let words = context.words
-            let name = (try? await service.registrations.registration(id: booking.registration, for: signedIn.actor))?.name ?? ""
-            let title = words("予約 \(booking.id)", "Booking \(booking.id)")
-            let cancellable = booking.state.successors.contains(.cancelledByUser)
-            let document = Layout.page(title, context: context, switchPath: "/desk/bookings/\(id)") {
-                el(.h1) { title }
-                if let notice = PageKit.done(context) { PageKit.notice(notice) }
-                if let refusal { PageKit.notice(words.refusal(refusal), alert: true) }
-                bookingFacts(booking, name: name, center: service.settings.center, words: words)
-                if let refund = booking.refund {
-                    PageKit.facts([(words("還付額", "Refund"), words.yen(refund.amount) + "（\(refund.percent)%）")])
-                }
-                el(.div, .class("actions screen-only")) {
-                    DeskTodayPage.action(booking, back: "/desk/bookings/\(id)", signedIn: signedIn, words: words, today: service.today)
-                    el(.a, .href(SafeURL("/desk/registrations/\(booking.registration)"))) { words("利用登録を開く", "Open the registration") }
-                }
-                if cancellable {
-                    el(.section, .class("aside screen-only"), .aria("labelledby", "cancel")) {
-                        el(.h2, .id("cancel")) { words("予約の取消し", "Cancel the booking") }
-                        el(.p, .class("refund")) {
-                            words("今日取り消すと、利用日の\(quote.daysBefore)日前の取消しです。入金額 \(words.yen(quote.paid)) のうち \(quote.refundPercent)%、\(words.yen(quote.refundAmount)) を還付します。",
-                                  "Cancelled today, \(quote.daysBefore) days before use: \(quote.refundPercent)% of the \(words.yen(quote.paid)) paid, \(words.yen(quote.refundAmount)), is refunded.")
-                        }
-                        if quote.penaltyPoints > 0 {
-                            el(.p) { words("直前の取消しのため、ペナルティ \(quote.penaltyPoints)点が付きます。", "A late cancellation earns \(quote.penaltyPoints) penalty points.") }
-                        }
-                        el(.form, .method("post"), .action(SafeURL("/desk/bookings/\(id)/cancel")), .class("stack")) {
-                            Forms.token(signedIn.formToken)
-                            PageKit.optional(Forms.Field(id: "reason", label: words("取消しの理由", "Reason"), autocomplete: "off"), words: words)
-                            el(.button, .type("submit"), .class("danger")) { words("予約を取り消す", "Cancel the booking") }
-                        }
-                    }
-                }
-            }
-            return PageResponse.html(document, status: refusal.map(PageResponse.status(of:)) ?? .ok, context: context)
-        }
-    }
-
-    /// `POST /desk/bookings/{id}/cancel`: cancels for the user; the booking
-    /// page then shows the refund.
-    static func cancel(_ context: PageContext) async throws -> HTTPResponse {
-        switch PageRoutes.formWithID(context, roles: [.staff, .admin]) {
-        case .failure(let refused): return refused.response
-        case .success(let (signedIn, form, id)):
-            let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespaces)
-            do {
-                _ = try await context.site.service.bookings.cancel(booking: id, reason: reason.isEmpty ? nil : reason, byCenter: false,
-                                                                   by: signedIn.actor)
-                return PageResponse.redirect(to: SafeURL("/desk/bookings/\(id)?done=cancelled"), context: context)
-            } catch .refused(let refusal) {
-                return try await detail(context, refusal: refusal)
             } catch .failed(let failure) {
                 throw failure
             }

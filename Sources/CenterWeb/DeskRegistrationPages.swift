@@ -112,12 +112,16 @@ enum DeskRegistrationPages {
                     (words("フリガナ", "Kana"), record.nameKana ?? "—"),
                     (words("連絡先", "Contact"), record.contact.isEmpty ? "—" : record.contact),
                     (words("住所", "Address"), record.postalAddress?.description ?? "—"),
+                    (words("登録の発行者", "Issued by"), words(record.issuerNameJa, record.issuer.nameEn)),
                     (words("有効期間", "Valid"), words.date(record.validFrom) + " 〜 " + words.date(record.validUntil)),
                     (words("状態", "Status"), status(record, words: words)),
                 ])
                 el(.div, .class("actions")) {
                     if record.category != .freelancer {
                         el(.a, .href(SafeURL("/desk/book?registration=\(id)")), .class("button-link")) { words("部屋を予約する", "Book a room") }
+                        el(.a, .href(SafeURL("/desk/series/new?registration=\(id)")), .class("button-link secondary")) { words("定期利用で予約する", "Book a series") }
+                        el(.a, .href(SafeURL("/desk/lottery?registration=\(id)")), .class("button-link secondary")) { words("抽選の申込み", "Lottery entries") }
+                        el(.a, .href(SafeURL("/desk/waiting?registration=\(id)")), .class("button-link secondary")) { words("キャンセル待ち", "Waiting list") }
                     }
                     PageKit.button(words("利用登録を更新する", "Renew"), action: "/desk/registrations/\(id)/renew",
                                    token: signedIn.formToken)
@@ -247,7 +251,7 @@ enum DeskRegistrationPages {
                                                      value: values["regular_employees"], autocomplete: "off",
                                                      error: errors["regular_employees"], inputmode: "numeric"), words: words)
                     }
-                    if !duplicates.isEmpty { duplicateWarning(duplicates, words: words) }
+                    if !duplicates.isEmpty { duplicateWarning(duplicates, error: errors["confirm_new"], words: words) }
                     el(.button, .type("submit"), .class("primary")) { words("登録してサインアップコードを発行する", "Register and issue a sign-up code") }
                 }
             }
@@ -258,9 +262,14 @@ enum DeskRegistrationPages {
     /// 重複の確認: the registrations on file a new one may duplicate, each
     /// linked with why it matched, and the box staff tick when it is a
     /// different user after all (`confirm_new`).
-    static func duplicateWarning(_ matches: [RegistrationMatch], words: Words) -> Node {
+    static func duplicateWarning(_ matches: [RegistrationMatch], error: String?, words: Words) -> Node {
         el(.fieldset, .class("duplicates"), .id("confirm_new-group")) {
             el(.legend) { words("同じ利用者の登録がすでにあるかもしれません", "This user may be registered already") }
+            if let error { el(.p, .class("error"), .id("confirm_new-error")) { error } }
+            el(.p, .class("hint")) {
+                words("下の登録を開いて確かめてください。同じ方なら、その登録を使います。別の方なら「確認しました」にチェックして、もう一度登録してください。",
+                      "Open the registrations below to compare. If it is the same user, use that one; if not, tick the box and register again.")
+            }
             el(.ul) {
                 for match in matches {
                     el(.li) {
@@ -275,7 +284,8 @@ enum DeskRegistrationPages {
                 }
             }
             el(.div, .class("field check")) {
-                el(.input, .type("checkbox"), .id("confirm_new"), .name("confirm_new"), .value("yes"))
+                el(.input, attributes: [.type("checkbox"), .id("confirm_new"), .name("confirm_new"), .value("yes")]
+                   + (error == nil ? [] : [.aria("describedby", "confirm_new-error")]))
                 el(.label, .for("confirm_new")) { words("確認しました。別の利用者として登録します", "Checked: register a different user") }
             }
         }
@@ -359,7 +369,7 @@ enum DeskRegistrationPages {
             }
             do {
                 let issued = try await service.signIn.issueSignUpCode(registration: record.id, by: signedIn.actor)
-                return PageResponse.html(SignUpSlipPage.render(context: context, issued: issued, newRegistration: record),
+                return PageResponse.html(SignUpSlipPage.render(context: context, issued: issued, registration: record, isNew: true),
                                          status: .created, context: context)
             } catch .refused(let refusal) {
                 return PageRoutes.refusalPage(refusal, context: context, back: "/desk/registrations/\(record.id)")

@@ -7,7 +7,7 @@ struct FormBody {
 
     private var fields: [String: String] = [:]
     /// Fields a form may give more than once (checkboxes): every value, in order.
-    static let repeatable: Set<String> = ["slot"]
+    static let repeatable: Set<String> = ["slot", "division", "weekday", "closure_facility", "whole_booking"]
     private var repeated: [String: [String]] = [:]
 
     init?(_ body: [UInt8]) {

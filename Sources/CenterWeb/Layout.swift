@@ -57,7 +57,7 @@ enum Layout {
         case .staff, .admin:
             [("/", words("窓口トップ", "Front desk")), ("/desk/today", words("本日の予約表", "Today's sheet")),
              ("/desk/registrations", words("利用登録", "Registrations")), ("/desk/book", words("部屋の予約", "Book a room")),
-             ("/desk/closures", words("休館日", "Closures"))]
+             ("/desk/closures", words("休館日", "Closures")), ("/lottery", words("抽選", "Lottery"))]
         case .planner:
             [("/", words("ロードマップ", "Roadmap")), ("/planner/closures", words("部屋ごとの休館", "Closures by room")),
              ("/planner/managers", words("指定管理者", "Designated managers"))]

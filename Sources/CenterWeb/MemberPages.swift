@@ -15,9 +15,17 @@ enum MemberPages {
         let service = context.site.service
         let words = context.words
         let center = service.settings.center
-        let registration = try await service.signIn.registration(of: signedIn)
         let today = service.today
         let actor = signedIn.actor
+        var registration: RegistrationRecord?
+        var calendarSince: Instant?
+        if let id = actor.registrationID {
+            registration = try? await service.registrations.registration(id: id, for: actor)
+            calendarSince = try? await service.feeds.liveSince(registration: id, for: actor)
+        }
+        let roomUser = registration.map { $0.category != .freelancer } ?? false
+        let offers = ((try? await service.waitingList.entries(registration: actor.registrationID, facility: nil, date: nil, all: false,
+                                                              for: actor)) ?? []).filter { $0.state == "offered" }
         let passes = (try? await service.desks.passes(DeskPassFilter(from: today), for: actor))?.items ?? []
         let bookings = ((try? await service.bookings.list(BookingFilter(from: today), for: actor))?.items ?? [])
             .filter { $0.state.successors.contains(.cancelledByUser) || $0.state == .checkedIn }
@@ -27,6 +35,16 @@ enum MemberPages {
             el(.h1) { words[.memberHome] }
             if let notice = PageKit.done(context) { PageKit.notice(notice) }
             Forms.summary(checkInError.map { [("code-\($0.pass)", $0.message)] } ?? [], words: words)
+            if !offers.isEmpty {
+                el(.section, .aria("labelledby", "offers"), .class("offer")) {
+                    el(.h2, .id("offers")) { words("キャンセル待ちの枠が空きました", "A slot you wait for is free") }
+                    el(.ul, .class("cards")) {
+                        for entry in offers {
+                            el(.li, .class("offer")) { WaitingListPages.card(entry, staff: false, center: center, signedIn: signedIn, words: words) }
+                        }
+                    }
+                }
+            }
             if !todays.isEmpty {
                 el(.section, .aria("labelledby", "check-in")) {
                     el(.h2, .id("check-in")) { words("本日のチェックイン", "Check in today") }
@@ -43,25 +61,27 @@ enum MemberPages {
                     }
                 }
             }
-            el(.section, .aria("labelledby", "passes")) {
-                el(.h2, .id("passes")) { words("フリーデスクの予約", "Desk passes") }
-                if coming.isEmpty {
-                    el(.p) { words("これからの予約はありません。", "No coming desk passes.") }
-                } else {
-                    el(.ul, .class("cards")) {
-                        for pass in coming {
-                            el(.li) {
-                                el(.p) { el(.strong) { words.date(pass.date) }; " " + words.period(pass.period, in: center) }
-                                el(.p) { words.desk(pass.desk) + "　" + words.state(pass.state) }
-                                if pass.state == .booked {
-                                    PageKit.button(words("この予約を取り消す", "Cancel this pass"), action: "/my/passes/\(pass.id)/cancel",
-                                                   token: signedIn.formToken)
+            if !roomUser || !coming.isEmpty {
+                el(.section, .aria("labelledby", "passes")) {
+                    el(.h2, .id("passes")) { words("フリーデスクの予約", "Desk passes") }
+                    if coming.isEmpty {
+                        el(.p) { words("これからの予約はありません。", "No coming desk passes.") }
+                    } else {
+                        el(.ul, .class("cards")) {
+                            for pass in coming {
+                                el(.li) {
+                                    el(.p) { el(.strong) { words.date(pass.date) }; " " + words.period(pass.period, in: center) }
+                                    el(.p) { words.desk(pass.desk) + "　" + words.state(pass.state) }
+                                    if pass.state == .booked {
+                                        PageKit.button(words("この予約を取り消す", "Cancel this pass"), action: "/my/passes/\(pass.id)/cancel",
+                                                       token: signedIn.formToken)
+                                    }
                                 }
                             }
                         }
                     }
+                    el(.p) { el(.a, .href("/my/desks"), .class("button-link")) { words("フリーデスクを予約する", "Book a desk") } }
                 }
-                el(.p) { el(.a, .href("/my/desks"), .class("button-link")) { words("フリーデスクを予約する", "Book a desk") } }
             }
             if !bookings.isEmpty {
                 el(.section, .aria("labelledby", "bookings")) {
@@ -70,17 +90,31 @@ enum MemberPages {
                         for booking in bookings {
                             el(.li) {
                                 el(.p) { el(.strong) { words.date(booking.firstDate) }; " " + (center.facility(booking.facility).map(words.facility) ?? "") }
-                                el(.p) { booking.divisions.map { words.period($0.rawValue, in: center) }.joined(separator: "、") + "　" + words.state(booking.state) }
+                                el(.p) { DeskTodayPage.units(booking.divisions, words: words, center: center) + "　" + words.state(booking.state) }
                             }
                         }
                     }
                 }
             }
+            if roomUser {
+                el(.section, .aria("labelledby", "rooms")) {
+                    el(.h2, .id("rooms")) { words("抽選とキャンセル待ち", "Lottery and waiting list") }
+                    el(.ul) {
+                        el(.li) { el(.a, .href("/my/lottery")) { words("抽選の申込みと結果", "Lottery entries and results") } }
+                        el(.li) { el(.a, .href("/my/waiting")) { words("キャンセル待ち", "Cancellation waiting list") } }
+                        el(.li) { el(.a, .href("/lottery")) { words("抽選の公開情報", "Public lottery information") } }
+                    }
+                }
+            }
+            if registration != nil {
+                MemberCalendarPage.section(liveSince: calendarSince, signedIn: signedIn, words: words)
+            }
             if let registration {
                 el(.section, .aria("labelledby", "registration")) {
                     el(.h2, .id("registration")) { words[.yourRegistration] }
                     PageKit.facts([(words[.registrationName], registration.name), (words[.slipRegistration], String(registration.id)),
-                                   (words[.category], words.category(registration.category)),
+                                   (words[.category], words.category(registration.category.rawValue)),
+                                   (words("登録の発行者", "Issued by"), words(registration.issuerNameJa, registration.issuer.nameEn)),
                                    (words[.validUntil], words.date(registration.validUntil))])
                 }
             }

@@ -31,26 +31,29 @@ extension Words {
         return self("デスク ", "Desk ") + number
     }
 
-    /// A booking's state as the front desk says it.
+    /// A booking's state: in Japanese as the API and the day sheet say it (`BookingState.japaneseName`).
     func state(_ state: BookingState) -> String {
+        guard language == .en else { return state.japaneseName }
         switch state {
-        case .provisional: self("仮予約（未入金）", "Provisional (unpaid)")
-        case .paid: self("入金済み", "Paid")
-        case .checkedIn: self("利用中", "In use")
-        case .done: self("利用済み", "Used")
-        case .lapsed: self("失効", "Lapsed")
-        case .cancelledByUser: self("取消し（利用者）", "Cancelled by the user")
-        case .cancelledByCenter: self("取消し（センター）", "Cancelled by the center")
-        case .noShow: self("無断キャンセル", "No-show")
+        case .provisional: return "Provisional (unpaid)"
+        case .paid: return "Paid"
+        case .checkedIn: return "In use"
+        case .done: return "Used"
+        case .lapsed: return "Lapsed"
+        case .cancelledByUser: return "Cancelled by the user"
+        case .cancelledByCenter: return "Cancelled by the center"
+        case .noShow: return "No-show"
         }
     }
 
+    /// A desk pass's state: in Japanese as the day sheet says it (`DeskPassState.japaneseName`).
     func state(_ state: DeskPassState) -> String {
+        guard language == .en else { return state.japaneseName }
         switch state {
-        case .booked: self("予約済み", "Booked")
-        case .checkedIn: self("チェックイン済み", "Checked in")
-        case .cancelled: self("取消し", "Cancelled")
-        case .noShow: self("無断キャンセル（解放）", "No-show (released)")
+        case .booked: return "Booked"
+        case .checkedIn: return "Checked in"
+        case .cancelled: return "Cancelled"
+        case .noShow: return "No-show (released)"
         }
     }
 
@@ -94,13 +97,24 @@ enum PageKit {
     static func done(_ context: PageContext) -> String? {
         let words = context.words
         return switch context.request.queryValue("done") {
-        case "paid": words("入金を記録しました。", "The payment is recorded.")
+        case "paid": words("入金を記録しました。領収書は入金の記録の表から発行できます。", "The payment is recorded; issue its receipt from the payments table.")
+        case "no-show": words("無断キャンセルを記録しました。この日以降の枠は空きに戻りました。", "Recorded as a no-show; its slots from today are free again.")
+        case "refund-paid": words("還付金の支払を記録しました。", "The refund payout is recorded.")
         case "checked-in": words("チェックインしました。", "Checked in.")
         case "booked": words("予約しました。", "Booked.")
         case "cancelled": words("予約を取り消しました。", "The booking is cancelled.")
         case "renewed": words("利用登録を更新しました。", "The registration is renewed.")
         case "pass-booked": words("フリーデスクを予約しました。", "The desk is booked.")
         case "pass-cancelled": words("フリーデスクの予約を取り消しました。", "The desk pass is cancelled.")
+        case "calendar-stopped": words("カレンダー配信を止めました。前のURLは使えません。", "The calendar address no longer works.")
+        case "lottery-entered": words("抽選に申し込みました。結果は抽選の後にこのページに出ます。", "Entered; the result shows here after the draw.")
+        case "lottery-withdrawn": words("抽選の申込みを取り下げました。", "The entry is withdrawn.")
+        case "waiting-joined": words("キャンセル待ちに申し込みました。", "You are on the waiting list.")
+        case "waiting-withdrawn": words("キャンセル待ちをやめました。", "You left the waiting list.")
+        case "offer-accepted": words("キャンセル待ちの枠を予約しました（仮予約）。期限までにお支払いください。", "Booked from the waiting list (provisional): pay by its deadline.")
+        case "offer-declined": words("案内を辞退しました。次の方にご案内します。", "Declined; the next in line is offered it.")
+        case "closure-declared": words("臨時休館を登録しました。連絡する方は下の一覧にあります。", "The closure is declared; whom to call is listed below.")
+        case "closure-lifted": words("臨時休館を解除しました。取り消した予約はそのままです。", "The closure is lifted; what it cancelled stays cancelled.")
         default: nil
         }
     }

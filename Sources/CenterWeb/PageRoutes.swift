@@ -13,6 +13,8 @@ enum PageRoutes {
         return await CenterService.withRequestID(request.requestID) {
             do {
                 let context = try await PageContext.make(request, site: site)
+                // The front desk's pages of a registration and a member's own share their handlers.
+                let staff = path.hasPrefix("/desk/")
                 switch (method, path) {
                 case (.GET, "/"): return try await home(context)
                 case (.GET, "/signin"): return signInForm(context)
@@ -23,9 +25,14 @@ enum PageRoutes {
                 case (.POST, "/signout-everywhere"): return try await signOut(context, everywhere: true)
                 case (.POST, "/desk/signup-codes"): return try await issueCode(context)
                 case (.GET, "/desk/today"): return try await DeskTodayPage.get(context)
-                case (.POST, "/desk/bookings/{id}/pay"): return try await DeskTodayPage.act(context, "pay")
-                case (.POST, "/desk/bookings/{id}/check-in"): return try await DeskTodayPage.act(context, "booking-check-in")
-                case (.POST, "/desk/passes/{id}/check-in"): return try await DeskTodayPage.act(context, "pass-check-in")
+                case (.POST, "/desk/bookings/{id}/check-in"): return try await DeskTodayPage.act(context, .checkIn)
+                case (.POST, "/desk/bookings/{id}/no-show"): return try await DeskTodayPage.act(context, .noShow)
+                case (.POST, "/desk/passes/{id}/check-in"): return try await DeskTodayPage.act(context, .passCheckIn)
+                case (.POST, "/desk/bookings/{id}/payments"): return try await DeskBookingPage.takePayment(context)
+                case (.POST, "/desk/bookings/{id}/receipts"): return try await DeskBookingPage.issueReceipt(context)
+                case (.POST, "/desk/bookings/{id}/refund-payouts"): return try await DeskBookingPage.payOut(context)
+                case (.GET, "/desk/receipts/{number}"): return try await DeskReceiptPage.get(context)
+                case (.POST, "/desk/receipts/{number}/reissue"): return try await DeskReceiptPage.reissue(context)
                 case (.GET, "/desk/registrations"): return try await DeskRegistrationPages.search(context)
                 case (.GET, "/desk/registrations/new"): return DeskRegistrationPages.newForm(context)
                 case (.POST, "/desk/registrations"): return try await DeskRegistrationPages.create(context)
@@ -34,9 +41,33 @@ enum PageRoutes {
                 case (.GET, "/desk/book"): return try await DeskBookingPages.grid(context)
                 case (.POST, "/desk/book/check"): return try await DeskBookingPages.check(context)
                 case (.POST, "/desk/book/confirm"): return try await DeskBookingPages.confirm(context)
-                case (.GET, "/desk/bookings/{id}"): return try await DeskBookingPages.detail(context)
-                case (.POST, "/desk/bookings/{id}/cancel"): return try await DeskBookingPages.cancel(context)
+                case (.GET, "/desk/bookings/{id}"): return try await DeskBookingPage.detail(context)
+                case (.POST, "/desk/bookings/{id}/cancel"): return try await DeskBookingPage.cancel(context)
                 case (.GET, "/desk/closures"): return try await ClosuresPage.get(context)
+                case (.POST, "/desk/closures/check"): return try await ClosuresPage.check(context)
+                case (.POST, "/desk/closures"): return try await ClosuresPage.declare(context)
+                case (.POST, "/desk/closures/{id}/lift"): return try await ClosuresPage.lift(context)
+                case (.GET, "/desk/series/new"): return SeriesPages.newForm(context)
+                case (.POST, "/desk/series"): return try await SeriesPages.create(context)
+                case (.GET, "/desk/series/{id}"): return try await SeriesPages.detail(context)
+                case (.POST, "/desk/series/{id}/continue"): return try await SeriesPages.continueSeries(context)
+                case (.POST, "/desk/series/{id}/cancel"): return try await SeriesPages.cancel(context)
+                case (.GET, "/desk/lottery"), (.GET, "/my/lottery"): return try await LotteryPages.entries(context, staff: staff)
+                case (.POST, "/desk/lottery"), (.POST, "/my/lottery"): return try await LotteryPages.enter(context, staff: staff)
+                case (.POST, "/desk/lottery/{id}/withdraw"), (.POST, "/my/lottery/{id}/withdraw"):
+                    return try await LotteryPages.withdraw(context, staff: staff)
+                case (.GET, "/desk/waiting"), (.GET, "/my/waiting"): return try await WaitingListPages.entries(context, staff: staff)
+                case (.POST, "/desk/waiting"), (.POST, "/my/waiting"): return try await WaitingListPages.join(context, staff: staff)
+                case (.POST, "/desk/waiting/{id}/accept"), (.POST, "/my/waiting/{id}/accept"):
+                    return try await WaitingListPages.step(context, .accept, staff: staff)
+                case (.POST, "/desk/waiting/{id}/decline"), (.POST, "/my/waiting/{id}/decline"):
+                    return try await WaitingListPages.step(context, .decline, staff: staff)
+                case (.POST, "/desk/waiting/{id}/withdraw"), (.POST, "/my/waiting/{id}/withdraw"):
+                    return try await WaitingListPages.step(context, .withdraw, staff: staff)
+                case (.POST, "/my/calendar-url"): return try await MemberCalendarPage.mint(context)
+                case (.POST, "/my/calendar-url/revoke"): return try await MemberCalendarPage.revoke(context)
+                case (.GET, "/lottery"): return try await LotteryPages.index(context)
+                case (.GET, "/lottery/{round}/{month}"): return try await LotteryPages.month(context)
                 case (.GET, "/my/desks"): return try await MemberPages.desks(context)
                 case (.POST, "/my/desks"): return try await MemberPages.book(context)
                 case (.POST, "/my/passes/{id}/cancel"): return try await MemberPages.cancel(context)
@@ -239,7 +270,8 @@ enum PageRoutes {
             }
             do {
                 let issued = try await context.site.signIn.issueSignUpCode(registration: id, by: signedIn.actor)
-                return PageResponse.html(SignUpSlipPage.render(context: context, issued: issued), context: context)
+                let record = try? await context.site.service.registrations.registration(id: id, for: signedIn.actor)
+                return PageResponse.html(SignUpSlipPage.render(context: context, issued: issued, registration: record), context: context)
             } catch .refused(let refusal) {
                 return PageResponse.html(HomePages.desk(context: context, signedIn: signedIn, registrationNumber: typed,
                                                         error: context.words.refusal(refusal)),

@@ -4,12 +4,14 @@ import HTML
 /// サインアップコードのお知らせ: the slip staff print and hand over, with
 /// the code shown once. The print style leaves only the slip on paper.
 enum SignUpSlipPage {
-    /// `newRegistration`: the registration just made, said above the slip.
-    static func render(context: PageContext, issued: IssuedSignUpCode, newRegistration: RegistrationRecord? = nil) -> Document {
+    /// `registration`: the registration, whose issuer (登録の発行者) and
+    /// validity the slip prints; `isNew` when it was just made, said above the slip.
+    static func render(context: PageContext, issued: IssuedSignUpCode, registration: RegistrationRecord?,
+                       isNew: Bool = false) -> Document {
         let words = context.words
         let signUpAddress = context.origin + "/signup"
         return Layout.page(words[.slipTitle], context: context, switchPath: "/") {
-            if let record = newRegistration {
+            if let record = registration, isNew {
                 PageKit.notice(words("利用登録をしました（登録番号 \(record.id)、有効期限 \(words.date(record.validUntil))）。",
                                      "Registered (no. \(record.id), valid until \(words.date(record.validUntil)))."))
             }
@@ -22,6 +24,12 @@ enum SignUpSlipPage {
                     el(.dd) { String(issued.registrationID) }
                     el(.dt) { words[.slipName] }
                     el(.dd) { issued.registrationName }
+                    if let registration {
+                        el(.dt) { words("登録の発行者", "Issued by") }
+                        el(.dd) { words(registration.issuerNameJa, registration.issuer.nameEn) }
+                        el(.dt) { words("登録の有効期限", "Registration valid until") }
+                        el(.dd) { words.date(registration.validUntil) }
+                    }
                     el(.dt) { words[.slipCode] }
                     el(.dd) { el(.code, .class("signup-code")) { issued.code.display } }
                     el(.dt) { words[.slipExpires] }

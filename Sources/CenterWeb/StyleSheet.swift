@@ -126,6 +126,36 @@ enum StyleSheet {
         .board-link{overflow-wrap:anywhere}
         .refund{font-size:1.0625rem;font-weight:700}
         form.check-in{border:2px solid #0017c1;border-radius:8px;padding:1rem}
+        section.room-day{margin:0 0 1rem;max-width:none}
+        section.room-day h3{font-size:1rem;margin:.75rem 0 .25rem}
+        .closed-note{font-weight:400;color:#ce0000;margin-left:.5rem}
+        ul.slots{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem}
+        ul.slots li{border:1px solid #767676;border-radius:4px;padding:.125rem .5rem;font-size:.9375rem;min-width:8rem}
+        ul.slots .when{display:block;font-size:.8125rem;color:#414141}
+        td .contact{display:block;font-size:.875rem;color:#414141;white-space:nowrap}
+        td .actions{margin:0;gap:.5rem}
+        a.button-link.secondary{min-height:2.75rem;padding:.25rem 1rem;border-width:1px}
+        section.ledger{max-width:none}
+        form.payout{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+        form.payout select{min-height:2.75rem;font:inherit;border:1px solid #767676;border-radius:8px;padding:0 .5rem}
+        td a.receipt-link{display:block;font-weight:700}
+        td form.inline{display:inline-block;margin-top:.25rem}
+        li.offer,section.offer{border-color:#0017c1;border-width:3px}
+        section.offer{border:3px solid #0017c1;border-radius:8px;padding:0 1rem}
+        ul.effects{padding-left:1.25rem}
+        article.closure{border:1px solid #767676;border-radius:8px;padding:.5rem 1rem;margin:0 0 1rem;max-width:none}
+        article.closure.lifted{background:#f2f2f2}
+        article.closure h3{font-size:1.0625rem;margin:.5rem 0}
+        .badge{display:inline-block;margin-left:.5rem;padding:0 .5rem;border:1px solid #414141;border-radius:4px;font-size:.875rem;font-weight:400}
+        fieldset.choices .check,div.check,fieldset .check{display:flex;align-items:center;gap:.5rem;min-height:2.75rem}
+        .check input{width:1.5rem;height:1.5rem;accent-color:#0017c1;flex:none}
+        .check label{font-weight:400}
+        fieldset.choices.invalid{border:2px solid #ce0000}
+        fieldset .row{display:flex;flex-wrap:wrap;gap:0 1rem}
+        input.feed-url{font-family:"Noto Sans Mono","DejaVu Sans Mono",monospace;max-width:none}
+        td a.wait{display:block;font-size:.875rem}
+        td.waiting_list{background:#fff4d6}
+        fieldset.duplicates{border:3px solid #ce0000}
         footer.site{border-top:1px solid #767676;color:#414141;font-size:.875rem}
         footer.site p{max-width:60rem;margin:0 auto;padding:1rem}
         @media (max-width:40rem){
@@ -143,7 +173,7 @@ enum StyleSheet {
         button.slot-button{min-height:2.75rem;min-width:2.75rem;padding:.25rem .375rem;font-size:.9375rem}
         }
         @media print{
-        header.site,footer.site,nav.site,.screen-only,.skip,form,form.row,form.inline,form.stack,table.sheet td form,.notice{display:none}
+        header.site,footer.site,nav.site,.screen-only,.skip,form,form.row,form.inline,form.stack,table.sheet td form,.notice,td .actions,td a.button-link{display:none}
         table.data th,table.data td{border-color:#000;padding:.25rem .5rem}
         td.free,td.booked,td.closed,td.held{background:none}
         body{font-size:11pt;color:#000}

@@ -77,7 +77,7 @@ import Testing
         #expect(home.text.contains("<h1>マイページ</h1>"))
         #expect(home.text.contains("<dd>&lt;script&gt;alert(1)&lt;/script&gt;中野スタジオ</dd>"))
         #expect(!home.text.contains("<script>"))
-        #expect(home.text.contains("個人（フリーデスク）"))
+        #expect(home.text.contains("フリーランス"))
     }
 
     @Test func differingPasswordsAreNamedAtTheConfirmation() async throws {

@@ -90,7 +90,7 @@ import Testing
         let page = await browser.get("/desk/bookings/\(booking.id)")
         #expect(page.text.contains("100%、\(Yen.label(booking.feeTotal)) を還付します。"))
         let cancelled = await browser.post("/desk/bookings/\(booking.id)/cancel", [("form_token", page.formToken ?? ""), ("reason", "")])
-        #expect(cancelled.location == "/desk/bookings/\(booking.id)?done=cancelled")
+        #expect(cancelled.location == "/desk/bookings/\(booking.id)?done=cancelled#refunds")
         let after = await browser.get("/desk/bookings/\(booking.id)?done=cancelled")
         #expect(after.text.contains("予約を取り消しました。"))
         #expect(after.text.contains("\(Yen.label(booking.feeTotal))（100%）"))

@@ -6,27 +6,34 @@ import HTML
 /// A4 portrait when asked, the printed lines of the receipt and nothing
 /// else (no script, no link, no image), so the page's visible text is
 /// `Receipt.lines` in order. Built with the HTML module, so no text staff
-/// or users typed can become markup.
-enum ReceiptPage {
+/// or users typed can become markup. The API serves it at
+/// `/receipts/{number}.html`, the front desk's pages at
+/// `/desk/receipts/{number}`.
+public enum ReceiptPage {
     /// The paper the page is laid out for.
-    enum Paper: String, CaseIterable {
+    public enum Paper: String, CaseIterable, Sendable {
         case a5, a4
 
         /// The CSS page box: A5 landscape, or A4 portrait (the receipt at its top).
-        var pageRule: Node {
+        var pageRule: StaticString {
             switch self {
-            case .a5: Node.style("@page { size: A5 landscape; margin: 10mm 12mm; }")
-            case .a4: Node.style("@page { size: A4 portrait; margin: 15mm 12mm; }")
+            case .a5: "@page { size: A5 landscape; margin: 10mm 12mm; }"
+            case .a4: "@page { size: A4 portrait; margin: 15mm 12mm; }"
             }
         }
     }
 
-    static func render(_ issued: IssuedReceipt, paper: Paper) -> String {
+    /// The page's two style sheets as the page holds them (the paper's
+    /// page box, then the layout), for a Content-Security-Policy that
+    /// allows exactly these by their hashes.
+    public static func styleSheets(for paper: Paper) -> [String] { [paper.pageRule.description, style.description] }
+
+    public static func render(_ issued: IssuedReceipt, paper: Paper) -> String {
         let receipt = issued.receipt
         return Document(title: "\(receipt.title) \(receipt.number.description) | \(Receipt.centerName)",
                         bodyAttributes: [.class(paper.rawValue)]) {
             el(.meta, Attribute(.name, "viewport"), Attribute(.content, "width=device-width, initial-scale=1"))
-            paper.pageRule
+            Node.style(paper.pageRule)
             Node.style(style)
         } body: {
             el(.main, .class("receipt")) {

@@ -8,7 +8,8 @@ internal import Store
 public struct FrontDesk: AreaService {
     let context: ServiceContext
 
-    /// The sheet of `date`: every bookable room by division with the live
+    /// The sheet of `date`: every bookable room by division (a room let by
+    /// the hour by its hours) with the live
     /// booking holding it; every booking in use that day (live, no-show or
     /// done; not lapsed or cancelled, nor on a day a closure cancelled) with
     /// its holder, state, amount due and check-in; every desk pass of the
@@ -34,11 +35,11 @@ public struct FrontDesk: AreaService {
                  division: try row.get("division") as DivisionID)
             }
             let holders = try Holder.load(db, ids: bookings.map(\.registration) + passes.map(\.registration))
-            let rooms = try center.facilities.filter { $0.kind == .room && $0.bookable && !$0.divisions.isEmpty }.map { room in
+            let rooms = try center.facilities.filter { $0.kind == .room && $0.bookable && !$0.bookingUnits.isEmpty }.map { room in
                 let closures = days.closures(on: date, facility: room.id)
-                let slots = room.divisions.compactMap { id in
-                    center.divisions.first { $0.id == id }.map { division in
-                        DaySheet.Slot(division: id, nameJa: division.nameJa, start: division.start, end: division.end,
+                let slots = room.bookingUnits.compactMap { id in
+                    Self.slot(id, center: center).map { slot in
+                        DaySheet.Slot(division: id, nameJa: slot.nameJa, start: slot.start, end: slot.end,
                                       booking: live.first { $0.facility == room.id && $0.division == id }?.booking)
                     }
                 }
@@ -84,6 +85,14 @@ public struct FrontDesk: AreaService {
 
     private func firstStart(_ booking: Booking, _ center: CenterConfiguration) -> Int {
         center.divisions.filter { booking.divisions.contains($0.id) }.compactMap(\.startMinute).min() ?? 0
+    }
+
+    /// The name and times of a unit of a room's day: a division of the
+    /// center, or an hour of a room let by the hour (`h13`: 13時, 13:00–14:00).
+    public static func slot(_ id: DivisionID, center: CenterConfiguration) -> (nameJa: String, start: String, end: String)? {
+        if let division = center.divisions.first(where: { $0.id == id }) { return (division.nameJa, division.start, division.end) }
+        guard let hour = BookingHours.hour(of: id) else { return nil }
+        return ("\(hour)時", LocalDate.pad(hour, 2) + ":00", LocalDate.pad(hour + 1, 2) + ":00")
     }
 
     /// A holder whose registration row is missing (never, by the foreign key).

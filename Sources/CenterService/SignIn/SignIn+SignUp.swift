@@ -72,17 +72,4 @@ extension SignIn {
             WHERE hash = ? AND used_at IS NULL AND withdrawn_at IS NULL AND expires_at > ?
             """, [.blob(code.hash), .integer(now.secondsSinceEpoch)])?.get("registration_id")
     }
-
-    /// What a member's home page shows of their registration; nil when erased.
-    public func registration(of signedIn: SignedIn) async throws -> MemberRegistration? {
-        guard let id = signedIn.registrationID else { return nil }
-        return try await pool.read { db in
-            guard let row = try db.queryOne("""
-                SELECT id, name, category, valid_until FROM registrations WHERE id = ? AND erased_at IS NULL
-                """, [.integer(id)]) else { return nil }
-            guard let validUntil = LocalDate(try row.get("valid_until") as String) else { return nil }
-            return MemberRegistration(id: try row.get("id"), name: try row.get("name"), category: try row.get("category"),
-                                      validUntil: validUntil)
-        }
-    }
 }

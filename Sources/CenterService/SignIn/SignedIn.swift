@@ -60,11 +60,3 @@ public struct IssuedSignUpCode: Sendable {
     /// the code then sets a new password (a forgotten one).
     public let existingLogin: String?
 }
-
-/// What a member's home page shows of their registration.
-public struct MemberRegistration: Sendable, Equatable {
-    public let id: Int64
-    public let name: String
-    public let category: String
-    public let validUntil: LocalDate
-}

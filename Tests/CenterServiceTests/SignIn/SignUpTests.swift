@@ -16,7 +16,8 @@ struct SignUpTests {
         #expect(session.signedIn.role == .member)
         #expect(session.signedIn.registrationID == issued.registrationID)
         _ = try await f.signIn("hanako", password)
-        #expect(try await f.signIn.registration(of: session.signedIn)?.id == issued.registrationID)
+        #expect(try await f.base.service.registrations.registration(id: issued.registrationID, for: session.signedIn.actor).id
+                == issued.registrationID)
     }
 
     @Test func codeIsValidFourteenDays() async throws {
