@@ -90,7 +90,7 @@ enum SeriesPages {
                                            options: [("1", words("第1", "1st")), ("2", words("第2", "2nd")), ("3", words("第3", "3rd")),
                                                      ("4", words("第4", "4th")), ("-1", words("最終", "Last"))],
                                            selected: values.week, words: words)
-                            PageKit.select(id: "weekday", label: words("曜日", "Weekday"),
+                            PageKit.select(id: "nth_weekday", label: words("曜日", "Weekday"),
                                            options: weekdays.map { ($0.0.english, words($0.1, $0.2)) }, selected: values.weekday, words: words)
                         }
                         radio("pattern", "monthly_day", words("毎月 ○日", "Monthly, on a day of the month"), chosen: values.pattern)
@@ -129,7 +129,7 @@ enum SeriesPages {
             var values = Values(registration: form["registration"] ?? "", facility: form["facility"] ?? "",
                                 divisions: form.all("division"), hoursFrom: form["hours_from"] ?? "", hoursTo: form["hours_to"] ?? "",
                                 pattern: form["pattern"] ?? "", weekdays: form.all("weekday"), week: form["week"] ?? "",
-                                weekday: form["weekday"] ?? "", day: form["day"] ?? "", from: form["from"] ?? "",
+                                weekday: form["nth_weekday"] ?? "", day: form["day"] ?? "", from: form["from"] ?? "",
                                 through: form["through"] ?? "", purpose: form["purpose"] ?? "", attendees: form["attendees"] ?? "")
             let registration = Int64(values.registration.applyingHalfWidthDigits.trimmingCharacters(in: .whitespaces))
             if registration == nil { values.errors["registration"] = words("利用登録番号を半角数字で入力してください。", "Enter the registration number.") }

@@ -145,7 +145,8 @@ enum WaitingListPages {
         case .failure(let refused): return refused.response
         case .success(let (signedIn, form)):
             let words = context.words
-            var join = Join(facility: form["facility"] ?? "", date: form["date"] ?? "", division: form["division"] ?? "",
+            // `division` is a repeatable field (the lottery's boxes); this form sends one.
+            var join = Join(facility: form["facility"] ?? "", date: form["date"] ?? "", division: form.all("division").first ?? "",
                             purpose: form["purpose"] ?? "", attendees: form["attendees"] ?? "")
             guard let registration = staff ? form["registration"].flatMap({ Int64($0) }) : signedIn.actor.registrationID else {
                 return PageRoutes.unreadable(context)
