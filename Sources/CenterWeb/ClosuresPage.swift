@@ -15,7 +15,7 @@ import Roadmap
 /// grid reads (the calendar, ad-hoc closures and the roadmap's works).
 enum ClosuresPage {
     /// One run of closed days of a room with the same reasons.
-    struct Run {
+    struct Run: Equatable {
         var from: LocalDate
         var to: LocalDate
         let reasons: [String]
@@ -69,24 +69,34 @@ enum ClosuresPage {
                 el(.section, .aria("labelledby", "by-room")) {
                     el(.h2, .id("by-room")) { words("部屋ごとの休館日", "Closed days by room") }
                     el(.p) { words("\(words.date(from)) から \(words.date(to)) まで。", "From \(words.date(from)) to \(words.date(to)).") }
+                    let common = byRoom.first.map { first in first.1.filter { run in byRoom.allSatisfy { $0.1.contains(run) } } } ?? []
+                    el(.h3) { words("すべての部屋", "Every room") }
+                    runList(common, words: words)
                     for (room, runs) in byRoom {
-                        el(.h3) { words.facility(room) }
-                        if runs.isEmpty {
-                            el(.p) { words("この期間の休館日はありません。", "No closed days in this period.") }
-                        } else {
-                            el(.ul, .class("closures")) {
-                                for run in runs {
-                                    el(.li) {
-                                        el(.strong) { words.date(run.from) + (run.to == run.from ? "" : " 〜 " + words.date(run.to)) }
-                                        " " + run.reasons.joined(separator: "／")
-                                    }
-                                }
-                            }
+                        let own = runs.filter { !common.contains($0) }
+                        if !own.isEmpty {
+                            el(.h3) { words.facility(room) }
+                            runList(own, words: words)
                         }
+                    }
+                    if byRoom.allSatisfy({ $0.1.allSatisfy(common.contains) }) {
+                        el(.p) { words("ほかに部屋ごとの休館日はありません。", "No room has other closed days.") }
                     }
                 }
             }
             return PageResponse.html(document, status: status ?? refusal.map(PageResponse.status(of:)) ?? .ok, context: context)
+        }
+    }
+
+    static func runList(_ runs: [Run], words: Words) -> Node {
+        guard !runs.isEmpty else { return el(.p) { words("この期間の休館日はありません。", "No closed days in this period.") } }
+        return el(.ul, .class("closures")) {
+            for run in runs {
+                el(.li) {
+                    el(.strong) { words.date(run.from) + (run.to == run.from ? "" : " 〜 " + words.date(run.to)) }
+                    " " + run.reasons.joined(separator: "／")
+                }
+            }
         }
     }
 
@@ -171,9 +181,9 @@ enum ClosuresPage {
                         words: words)
             PageKit.optional(Forms.Field(id: "to", label: words("休館の最終日（1日だけなら空欄）", "Last day (blank for one day)"), type: "date",
                                          value: declaration.to, autocomplete: "off", error: declaration.errors["to"]), words: words)
-            el(.fieldset, .class("choices")) {
+            el(.fieldset, .class("choices columns")) {
                 el(.legend) { words("休館にする施設（選ばなければ全館）", "Facilities (none: the whole center)") }
-                for room in center.facilities where room.bookable {
+                for room in center.facilities where room.bookable && (room.kind == .room || room.kind == .desk) {
                     el(.div, .class("check")) {
                         el(.input, attributes: [.type("checkbox"), .id("closure-\(room.id.rawValue)"), .name("closure_facility"),
                                                 .value(room.id.rawValue)] + (declaration.facilities.contains(room.id.rawValue) ? [.checked] : []))

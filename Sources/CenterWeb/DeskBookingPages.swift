@@ -50,6 +50,7 @@ enum DeskBookingPages {
                 }
             }
             let facility = center.facility(FacilityID(choice.facility)) ?? center.facility("large-meeting-room")
+            if given == nil, let capacity = facility?.capacity { choice.attendees = String(min(10, capacity)) }
             var days: [AvailabilityDay] = []
             if let record, let facility {
                 do {
@@ -89,7 +90,7 @@ enum DeskBookingPages {
                                                                          ("month", month.adding(months: 1).description)]))) { words("次の月 →", "Next month →") }
                     }
                     legend(words)
-                    el(.form, .method("post"), .action("/desk/book/check"), Attribute(.novalidate), .class("stack")) {
+                    el(.form, .method("post"), .action("/desk/book/check"), Attribute(.novalidate), .class("stack grid")) {
                         Forms.token(signedIn.formToken)
                         el(.input, .type("hidden"), .name("registration"), .value(String(record.id)))
                         el(.input, .type("hidden"), .name("facility"), .value(facility.id.rawValue))
@@ -128,7 +129,7 @@ enum DeskBookingPages {
         let units = facility.bookingUnits.compactMap { id in FrontDesk.slot(id, center: center).map { (id: id, slot: $0) } }
         return el(.div, .class(error == nil ? "table-wrap" : "table-wrap invalid"), .id("slot")) {
             if let error { el(.p, .class("error"), .id("slot-error")) { error } }
-            el(.table, .class("data month")) {
+            el(.table, .class(facility.unit == .hour ? "data month hourly" : "data month")) {
                 el(.caption) {
                     facility.unit == .hour
                         ? words("日付と時間を選んでください（1回の予約は1日分の続いた時間です）", "Choose a date's hours, one run of them per booking")
@@ -150,7 +151,8 @@ enum DeskBookingPages {
                             el(.th, .scope("row")) { words.shortDate(day.date) }
                             for slot in day.divisions {
                                 el(.td, .class("slot " + slot.status.rawValue)) {
-                                    cell(slot, date: day.date, chosen: chosen, facility: facility, registration: registration, words: words)
+                                    cell(slot, date: day.date, chosen: chosen, facility: facility, registration: registration, center: center,
+                                         words: words)
                                 }
                             }
                         }
@@ -161,16 +163,23 @@ enum DeskBookingPages {
     }
 
     static func cell(_ slot: AvailabilitySlot, date: LocalDate, chosen: [String], facility: Facility, registration: Int64,
-                     words: Words) -> Node {
+                     center: CenterConfiguration, words: Words) -> Node {
         let value = "\(date)|\(slot.division.rawValue)"
         switch slot.status {
         case .free:
             let id = "slot-\(date)-\(slot.division.rawValue)"
             var attributes: [Attribute] = [.type("checkbox"), .name("slot"), .value(value), .id(id)]
             if chosen.contains(value) { attributes.append(.checked) }
+            let when = words.shortDate(date) + " " + (facility.unit == .hour
+                ? DeskTodayPage.units([slot.division], words: words, center: center) : words.period(slot.division.rawValue, in: center))
             return el(.label, .for(id), .class("pick")) {
                 el(.input, attributes: attributes)
-                words("空き", "Free")
+                el(.span, .class("visually-hidden")) { when + " " }
+                if facility.unit == .hour {
+                    el(.span, .class("visually-hidden")) { words("空き", "Free") }
+                } else {
+                    words("空き", "Free")
+                }
             }
         case .booked:
             return .fragment([

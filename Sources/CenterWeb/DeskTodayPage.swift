@@ -49,9 +49,10 @@ enum DeskTodayPage {
                            (words("部屋の予約", "Room bookings"), words("\(lines.count)件", "\(lines.count)")),
                            (words("フリーデスク", "Desk passes"), words("\(sheet.deskPasses.count)件", "\(sheet.deskPasses.count)"))])
             el(.h2) { words("部屋と区分", "Rooms by division") }
-            for room in sheet.rooms where !room.divisions.isEmpty {
-                roomRow(room, words: words, center: center, roadmap: service.roadmap.schedule)
-            }
+            roomTable(sheet.rooms.filter { room in center.facility(room.facility)?.unit != .hour }, words: words, center: center,
+                      roadmap: service.roadmap.schedule)
+            hourlyRooms(sheet.rooms.filter { room in center.facility(room.facility)?.unit == .hour }, words: words, center: center,
+                        roadmap: service.roadmap.schedule)
             el(.h2) { words("この日の部屋の予約", "Room bookings of the day") }
             if lines.isEmpty {
                 el(.p) { words("この日の部屋の予約はありません。", "No room bookings on this day.") }
@@ -62,8 +63,7 @@ enum DeskTodayPage {
                                         words("操作", "Action")],
                               rows: lines.map { room, line in
                                   [el(.a, .href(SafeURL("/desk/bookings/\(line.booking)"))) { String(line.booking) },
-                                   .text(words(room.nameJa, center.facility(room.facility).map(words.facility) ?? room.nameJa) + "　"
-                                         + units(line.divisions, words: words, center: center)
+                                   .text(name(room, words: words, center: center) + "　" + units(line.divisions, words: words, center: center)
                                          + (line.days > 1 ? words("（\(line.days)日間の\(line.day)日目）", " (day \(line.day) of \(line.days))") : "")),
                                    holder(line.holder),
                                    .text("\(line.purpose)（\(words("\(line.attendees)人", "\(line.attendees)"))）"),
@@ -91,36 +91,52 @@ enum DeskTodayPage {
         }
     }
 
-    /// One room's day: a cell per division (or hour) with the booking holding it, or why it is closed.
-    static func roomRow(_ room: DaySheet.Room, words: Words, center: CenterConfiguration, roadmap: RoadmapSchedule) -> Node {
-        let name = words(room.nameJa, center.facility(room.facility).map(words.facility) ?? room.nameJa)
-        let byID = Dictionary(room.bookings.map { ($0.booking, $0) }, uniquingKeysWith: { first, _ in first })
-        return el(.section, .class("room-day"), .aria("label", name)) {
-            el(.h3) {
-                name
-                if !room.open {
-                    el(.span, .class("closed-note")) {
-                        words("（休館：", " (closed: ") + room.closures.map { ClosuresPage.text(of: $0, roadmap: roadmap, words: words) }
-                            .joined(separator: "／") + words("）", ")")
-                    }
-                }
-            }
-            el(.ul, .class("slots")) {
-                for slot in room.divisions {
-                    el(.li, .class(slot.booking == nil ? (room.open ? "slot free" : "slot closed") : "slot booked")) {
-                        el(.span, .class("when")) { words(slot.nameJa, slot.start) + " " + slot.start + "〜" + slot.end }
-                        if let id = slot.booking {
-                            el(.a, .href(SafeURL("/desk/bookings/\(id)"))) {
-                                byID[id].map { $0.holder.name.ifEmpty(words("登録\($0.holder.registration)", "No. \($0.holder.registration)")) }
-                                    ?? words("予約\(id)", "Booking \(id)")
+    /// The rooms booked by division: a row per room, a column per division,
+    /// each cell the holder of its booking (linked to it), 空き, or 休館 with why.
+    static func roomTable(_ rooms: [DaySheet.Room], words: Words, center: CenterConfiguration, roadmap: RoadmapSchedule) -> Node {
+        PageKit.table(words("部屋と区分ごとの予約", "Bookings by room and division"), className: "data sheet",
+                      headers: [words("部屋", "Room")] + center.divisions.map { words.division($0) + " " + $0.start + "〜" + $0.end },
+                      rows: rooms.map { room in
+                          let holders = Dictionary(room.bookings.map { ($0.booking, $0.holder) }, uniquingKeysWith: { first, _ in first })
+                          return [.text(name(room, words: words, center: center))] + center.divisions.map { division in
+                              guard let slot = room.divisions.first(where: { $0.division == division.id }) else { return .text("—") }
+                              if !room.open {
+                                  return .text(words("休館", "Closed") + "（" + room.closures.map { ClosuresPage.text(of: $0, roadmap: roadmap, words: words) }
+                                      .joined(separator: "／") + "）")
+                              }
+                              guard let id = slot.booking else { return .text(words("空き", "Free")) }
+                              return el(.a, .href(SafeURL("/desk/bookings/\(id)"))) {
+                                  holders[id].map { $0.name.ifEmpty(String($0.registration)) } ?? words("予約\(id)", "Booking \(id)")
+                              }
+                          }
+                      })
+    }
+
+    /// The rooms let by the hour: each one's booked hours with their holder, or that none is booked.
+    static func hourlyRooms(_ rooms: [DaySheet.Room], words: Words, center: CenterConfiguration, roadmap: RoadmapSchedule) -> Node {
+        el(.ul, .class("hourly-rooms")) {
+            for room in rooms {
+                el(.li) {
+                    el(.strong) { name(room, words: words, center: center) + words("（1時間単位）", " (by the hour)") }
+                    " "
+                    if !room.open {
+                        words("休館", "Closed")
+                    } else if room.bookings.isEmpty {
+                        words("予約なし", "Nothing booked")
+                    } else {
+                        for line in room.bookings {
+                            el(.a, .href(SafeURL("/desk/bookings/\(line.booking)")), .class("hours")) {
+                                units(line.divisions, words: words, center: center) + " " + line.holder.name
                             }
-                        } else {
-                            el(.span) { room.open ? words("空き", "Free") : words("休館", "Closed") }
                         }
                     }
                 }
             }
         }
+    }
+
+    static func name(_ room: DaySheet.Room, words: Words, center: CenterConfiguration) -> String {
+        words(room.nameJa, center.facility(room.facility).map(words.facility) ?? room.nameJa)
     }
 
     /// Who holds it: the name linked to the registration, and the contact to call.

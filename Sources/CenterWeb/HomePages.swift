@@ -16,10 +16,11 @@ enum HomePages {
             el(.ul, .class("tiles")) {
                 for (href, label, text) in [
                     ("/desk/today", words("本日の予約表", "Today's sheet"), words("部屋とデスクの予約、入金とチェックイン", "Bookings of rooms and desks, payments, check-in")),
-                    ("/desk/registrations", words("利用登録を探す", "Find a registration"), words("氏名で探す・更新・予約", "By name; renew; book")),
+                    ("/desk/registrations", words("利用登録を探す", "Find a registration"), words("氏名・フリガナ・電話番号で探す・更新・予約", "By name, kana or phone; renew; book")),
                     ("/desk/registrations/new", words("新しく登録する", "New registration"), words("登録とサインアップコードの発行", "Register and issue a sign-up code")),
                     ("/desk/book", words("部屋を予約する", "Book a room"), words("月ごとの空き状況から", "From a month of availability")),
-                    ("/desk/closures", words("休館日", "Closures"), words("部屋ごとのこれからの休館", "Coming closed days by room")),
+                    ("/desk/closures", words("休館日", "Closures"), words("臨時休館の登録・解除、部屋ごとの休館", "Declare or lift a closure; closed days by room")),
+                    ("/lottery", words("抽選", "Lottery"), words("抽選の日程・結果の公開情報", "Rounds, draws and their public summaries")),
                 ] {
                     el(.li) {
                         el(.a, .href(SafeURL(href))) { label }

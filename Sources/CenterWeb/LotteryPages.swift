@@ -90,9 +90,18 @@ enum LotteryPages {
                 (words("1登録あたり", "Per registration"), words("申込み\(status.maxEntriesPerRegistration)件・当選\(status.maxWinsPerRegistration)コマまで",
                                                                "\(status.maxEntriesPerRegistration) entries, \(status.maxWinsPerRegistration) slots won at most")),
                 (words("申込み", "Entries"), words("\(status.entries)件（\(status.applicants)団体・人）", "\(status.entries) from \(status.applicants) applicants")),
-                (words("種のハッシュ（SHA-256）", "Commitment (SHA-256 of the seed)"), status.commitment ?? words("受付開始時に公開します", "Published when entries open")),
-                (words("乱数の種", "Seed"), status.seed.map(\.hex) ?? words("抽選のときに公開します", "Published at the draw")),
             ])
+            el(.dl, .class("facts")) {
+                el(.dt) { words("種のハッシュ（SHA-256）", "Commitment (SHA-256 of the seed)") }
+                el(.dd) {
+                    if let commitment = status.commitment { el(.code, .class("digest")) { commitment } }
+                    else { words("受付開始時に公開します", "Published when entries open") }
+                }
+                el(.dt) { words("乱数の種", "Seed") }
+                el(.dd) {
+                    if let seed = status.seed { el(.code, .class("digest")) { seed.hex } } else { words("抽選のときに公開します", "Published at the draw") }
+                }
+            }
             if status.phase == .drawn || status.phase == .firstCome {
                 el(.h2) { words("結果の概要", "Summary") }
                 PageKit.table(words("枠ごとの申込み数と当選", "Entries and winners per slot"),
@@ -172,33 +181,39 @@ enum LotteryPages {
                     el(.p) { words("この利用者区分（\(words.category(record.category.rawValue))）が申し込む抽選はありません。先着順で予約できます。",
                                    "No lottery round takes entries from this category (\(words.category(record.category.rawValue))): it books first come.") }
                 } else {
-                    PageKit.table(words("申し込める抽選", "Rounds for this registration"),
-                                  headers: [words("回", "Round"), words("利用月", "Month"), words("受付", "Entries"), words("状況", "Phase")],
-                                  rows: rounds.map { month in
-                                      [el(.a, .href(SafeURL("/lottery/\(month.round)/\(month.month)"))) { words(month.nameJa, month.nameEn) },
-                                       .text(words.month(month.month)),
-                                       .text(words.dateTime(month.entryOpens) + " 〜 " + words.dateTime(month.entryCloses)),
-                                       .text(phase(month.phase, words: words))]
-                                  })
+                    el(.ul, .class("cards")) {
+                        for month in rounds {
+                            el(.li) {
+                                el(.p) {
+                                    el(.a, .href(SafeURL("/lottery/\(month.round)/\(month.month)"))) { words(month.nameJa, month.nameEn) }
+                                    " " + words.month(month.month)
+                                }
+                                el(.p) { phase(month.phase, words: words) + words("　受付 ", ", entries ")
+                                         + words.dateTime(month.entryOpens) + " 〜 " + words.dateTime(month.entryCloses) }
+                            }
+                        }
+                    }
                 }
                 el(.h2) { words("申込み", "Entries") }
                 if entries.isEmpty {
                     el(.p) { words("抽選の申込みはありません。", "No lottery entries.") }
                 } else {
-                    PageKit.table(words("申込みと結果", "Entries and results"),
-                                  headers: [words("申込み番号", "Entry"), words("施設・日付・区分", "Room, date, divisions"),
-                                            words("目的・人数", "Purpose"), words("結果", "Result"), words("操作", "Action")],
-                                  rows: entries.map { item in
-                                      [.text(item.entry),
-                                       .text((center.facility(item.facility).map(words.facility) ?? item.facility.rawValue) + "　"
-                                             + words.date(item.date) + "　" + DeskTodayPage.units(item.divisions, words: words, center: center)),
-                                       .text("\(item.purpose)（\(words("\(item.attendees)人", "\(item.attendees)"))）"),
-                                       result(item, owner: owner, words: words),
-                                       item.state == "entered" && open.contains(where: { $0.round == item.round && $0.month == item.month })
-                                           ? PageKit.button(words("取り下げる", "Withdraw"), action: withdrawPath(owner, entry: item.id),
-                                                            token: signedIn.formToken)
-                                           : .empty]
-                                  })
+                    el(.ul, .class("cards")) {
+                        for item in entries {
+                            el(.li) {
+                                el(.p) {
+                                    el(.strong) { words.date(item.date) }
+                                    " " + (center.facility(item.facility).map(words.facility) ?? item.facility.rawValue) + "　"
+                                        + DeskTodayPage.units(item.divisions, words: words, center: center)
+                                }
+                                el(.p) { words("申込み番号 ", "Entry ") + item.entry + "　" + item.purpose + words("（\(item.attendees)人）", " (\(item.attendees))") }
+                                el(.p) { result(item, owner: owner, words: words) }
+                                if item.state == "entered" && open.contains(where: { $0.round == item.round && $0.month == item.month }) {
+                                    PageKit.button(words("取り下げる", "Withdraw"), action: withdrawPath(owner, entry: item.id), token: signedIn.formToken)
+                                }
+                            }
+                        }
+                    }
                 }
                 if !open.isEmpty {
                     el(.h2) { words("新しく申し込む", "Enter") }

@@ -126,12 +126,16 @@ enum StyleSheet {
         .board-link{overflow-wrap:anywhere}
         .refund{font-size:1.0625rem;font-weight:700}
         form.check-in{border:2px solid #0017c1;border-radius:8px;padding:1rem}
-        section.room-day{margin:0 0 1rem;max-width:none}
-        section.room-day h3{font-size:1rem;margin:.75rem 0 .25rem}
-        .closed-note{font-weight:400;color:#ce0000;margin-left:.5rem}
-        ul.slots{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem}
-        ul.slots li{border:1px solid #767676;border-radius:4px;padding:.125rem .5rem;font-size:.9375rem;min-width:8rem}
-        ul.slots .when{display:block;font-size:.8125rem;color:#414141}
+        ul.hourly-rooms{padding-left:1.25rem}
+        ul.hourly-rooms a.hours{margin-right:1rem;white-space:nowrap}
+        .facts dd{overflow-wrap:anywhere}
+        code.digest{font-family:"Noto Sans Mono","DejaVu Sans Mono",monospace;font-size:.875rem;overflow-wrap:anywhere}
+        main>form.grid{max-width:none}
+        table.hourly td.slot{padding:.25rem}
+        table.hourly label.pick{justify-content:center}
+        .visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+        fieldset.choices.columns{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:0 1rem}
+        fieldset.choices.columns legend{grid-column:1/-1}
         td .contact{display:block;font-size:.875rem;color:#414141;white-space:nowrap}
         td .actions{margin:0;gap:.5rem}
         a.button-link.secondary{min-height:2.75rem;padding:.25rem 1rem;border-width:1px}

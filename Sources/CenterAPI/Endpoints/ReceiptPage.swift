@@ -66,7 +66,6 @@ public enum ReceiptPage {
     /// boxed, the stamp's place marked, nothing that breaks across pages.
     static let style: StaticString = """
         * { box-sizing: border-box; }
-        html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         body { margin: 0; color: #000; background: #fff;
                font-family: "Noto Serif CJK JP", "Noto Serif JP", "Yu Mincho", "YuMincho", "Hiragino Mincho ProN", serif; }
         .receipt { width: 186mm; max-width: 100%; margin: 0 auto; padding: 4mm 6mm; border: 0.4mm solid #000;
