@@ -90,6 +90,12 @@ enum DeskBookingPages {
                                                                          ("month", month.adding(months: 1).description)]))) { words("次の月 →", "Next month →") }
                     }
                     legend(words)
+                    if facility.unit == .hour {
+                        el(.p, .class("hint")) {
+                            words("1時間ごとの表の記号：済＝予約済み、休＝休館、前＝受付前、—＝受付終了。続いた時間を選んでください。",
+                                  "In the hours: × taken, — closed or over, … not open yet. Choose one run of hours.")
+                        }
+                    }
                     el(.form, .method("post"), .action("/desk/book/check"), Attribute(.novalidate), .class("stack grid")) {
                         Forms.token(signedIn.formToken)
                         el(.input, .type("hidden"), .name("registration"), .value(String(record.id)))
@@ -181,6 +187,17 @@ enum DeskBookingPages {
                     words("空き", "Free")
                 }
             }
+        case let status where facility.unit == .hour:
+            // An hour's cell is narrow: the status in a letter, its name on hover and for screen readers.
+            let (short, full) = switch status {
+            case .booked: (words("済", "×"), words("予約済み", "Taken"))
+            case .closed: (words("休", "—"), words("休館", "Closed"))
+            case .notOpen: (words("前", "…"), words("受付前", "Not open"))
+            case .held: (words("枠", "H"), words("地域団体枠", "Held"))
+            case .waitingList: (words("待", "W"), words("キャンセル待ちの方に案内中", "Offered to the waiting list"))
+            case .free, .windowClosed: (words("—", "—"), words("受付終了", "Closed for booking"))
+            }
+            return el(.abbr, .title(full)) { short }
         case .booked:
             return .fragment([
                 .text(words("予約済み", "Taken")),

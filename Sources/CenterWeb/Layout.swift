@@ -62,7 +62,9 @@ enum Layout {
             [("/", words("ロードマップ", "Roadmap")), ("/planner/closures", words("部屋ごとの休館", "Closures by room")),
              ("/planner/managers", words("指定管理者", "Designated managers"))]
         case .member:
-            [("/", words("マイページ", "My page")), ("/my/desks", words("フリーデスクの予約", "Book a desk"))]
+            // What a member may do depends on the registration (desks for
+            // freelancers, lotteries and the waiting list for groups): マイページ offers it.
+            [("/", words("マイページ", "My page"))]
         }
         return el(.nav, .class("site"), .aria("label", words("メニュー", "Menu"))) {
             el(.ul) { for (href, label) in links { el(.li) { el(.a, .href(SafeURL(href))) { label } } } }

@@ -54,15 +54,21 @@ enum LotteryPages {
                 words("多目的ホール・体育室・小体育室は、受付期間に申し込んだ方の中から抽選で予約者を決めます。抽選の前に乱数の種のハッシュ（SHA-256）を公開し、抽選のときに種を公開するので、誰でも同じ結果になることを確かめられます。氏名は公開しません。",
                       "The hall and gyms are allotted by lottery among the entries of each entry period. The SHA-256 of the draw's seed is published before the draw and the seed at the draw, so anyone can replay it to the same winners. No names are published.")
             }
-            PageKit.table(words("抽選の回", "Rounds"),
-                          headers: [words("回", "Round"), words("利用月", "Month of use"), words("受付", "Entries"),
-                                    words("抽選", "Draw"), words("状況", "Phase")],
-                          rows: months.map { month in
-                              [el(.a, .href(SafeURL("/lottery/\(month.round)/\(month.month)"))) { words(month.nameJa, month.nameEn) },
-                               .text(words.month(month.month)),
-                               .text(words.dateTime(month.entryOpens) + " 〜 " + words.dateTime(month.entryCloses)),
-                               .text(words.dateTime(month.drawAt)), .text(phase(month.phase, words: words))]
-                          })
+            el(.ul, .class("cards")) {
+                for month in months {
+                    el(.li) {
+                        el(.p) {
+                            el(.a, .href(SafeURL("/lottery/\(month.round)/\(month.month)"))) { words(month.nameJa, month.nameEn) }
+                            "　" + words("利用月 ", "for ") + words.month(month.month)
+                        }
+                        el(.p) { el(.strong) { phase(month.phase, words: words) } }
+                        el(.p) {
+                            words("受付 ", "Entries ") + words.dateTime(month.entryOpens) + " 〜 " + words.dateTime(month.entryCloses)
+                                + words("　抽選 ", "; draw ") + words.dateTime(month.drawAt)
+                        }
+                    }
+                }
+            }
         }
         return PageResponse.html(document, context: context)
     }

@@ -131,7 +131,9 @@ enum StyleSheet {
         .facts dd{overflow-wrap:anywhere}
         code.digest{font-family:"Noto Sans Mono","DejaVu Sans Mono",monospace;font-size:.875rem;overflow-wrap:anywhere}
         main>form.grid{max-width:none}
-        table.hourly td.slot{padding:.25rem}
+        table.hourly th,table.hourly td{padding:.25rem .375rem;font-size:.875rem}
+        table.hourly td.slot{text-align:center}
+        table.hourly abbr{text-decoration:none}
         table.hourly label.pick{justify-content:center}
         .visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
         fieldset.choices.columns{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:0 1rem}
