@@ -172,7 +172,7 @@ enum SeriesPages {
                 guard let outcome = try await context.site.service.bookings.bookSeries(request, by: signedIn.actor).value else {
                     return PageRoutes.notFound(context)
                 }
-                return PageResponse.html(outcomePage(context, outcome: outcome, signedIn: signedIn), status: .created, context: context)
+                return PageResponse.html(outcomePage(context, outcome: outcome), status: .created, context: context)
             } catch .refused(let refusal) {
                 return newForm(context, values: values, refusal: refusal, status: PageResponse.status(of: refusal))
             } catch .failed(let failure) {
@@ -182,7 +182,7 @@ enum SeriesPages {
     }
 
     /// What one request booked: each date booked (linked) or refused with why, and the dates after the window.
-    static func outcomePage(_ context: PageContext, outcome: SeriesBookingOutcome, signedIn: SignedIn) -> Document {
+    static func outcomePage(_ context: PageContext, outcome: SeriesBookingOutcome) -> Document {
         let words = context.words
         let booked = outcome.dates.filter { $0.outcome == "booked" }.count
         let title = words("定期利用 \(outcome.series.id) の結果", "Series \(outcome.series.id): the dates")
@@ -269,7 +269,7 @@ enum SeriesPages {
                 guard let outcome = try await context.site.service.bookings.continueSeries(id: id, by: signedIn.actor).value else {
                     return PageRoutes.notFound(context)
                 }
-                return PageResponse.html(outcomePage(context, outcome: outcome, signedIn: signedIn), context: context)
+                return PageResponse.html(outcomePage(context, outcome: outcome), context: context)
             } catch .refused(let refusal) {
                 return try await detail(context, refusal: refusal)
             } catch .failed(let failure) {
