@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func aPartPaymentIsTakenOnTheBookingsPageAndItsReceiptPrints() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "中野商店会")
         let booked = try await booking(f, id, "2026-12-10")
         let browser = try await staffBrowser(f)
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func anOverpaymentIsRefusedNextToTheAmountInTheAPIsWords() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "中野商店会")
         let booked = try await booking(f, id, "2026-12-10")
         let browser = try await staffBrowser(f)
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func aCancellationsRefundIsInTheLedgerAndIsPaidOut() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "中野商店会")
         let booked = try await booking(f, id, "2026-12-20")
         _ = try await f.service.bookings.pay(booking: booked.id, by: f.staffActor)
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func theSheetOffersANoShowOnceTheFirstDivisionHasStarted() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "中野商店会")
         let morning = try await booking(f, id, "2026-11-25", [.am])
         let evening = try await booking(f, id, "2026-11-25", [.night])
@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func aRegistrationIsFoundByTheLastDigitsOfItsPhoneOrItsKana() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try #require(try await f.service.registrations.register(
             RegistrationInput(category: .general, name: "天田工房", nameKana: "アマダコウボウ", contact: "090-1234-5678"),
             by: f.staffActor).value).id
@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func aPossibleDuplicateIsShownWithTheMatchAndRegisteredOnceConfirmed() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let first = try await general(f, name: "山田 太郎", contact: "090-1111-2222")
         let browser = try await staffBrowser(f)
         let form = await browser.get("/desk/registrations/new")
@@ -146,7 +146,7 @@ import Testing
     }
 
     @Test func aMemberMakesTheirCalendarAddressSeesItOnceAndStopsIt() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let registration = try await f.register()
         let issued = try await f.service.signIn.issueSignUpCode(registration: registration, by: f.staffActor)
         let browser = f.browser()
@@ -170,7 +170,7 @@ import Testing
     }
 
     @Test func aClosureShowsTheBookingsItHitsBeforeItIsDeclaredAndCanBeLifted() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "中野商店会")
         let hit = try #require(try await f.service.bookings.book(
             BookingRequest(facility: "large-meeting-room", date: LocalDate("2026-12-10")!, divisions: [.am], days: 2, registration: id),

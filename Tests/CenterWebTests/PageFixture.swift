@@ -40,7 +40,18 @@ final class PageFixture {
         return settings
     }
 
-    init(behindTLS: Bool = false) throws {
+    /// A fresh fixture. Its store is opened (the migrations run) on a thread
+    /// of its own, never on one of the test pool's few threads, which the
+    /// server tests running beside these need.
+    static func make(behindTLS: Bool = false) async throws -> PageFixture {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try PageFixture(behindTLS: behindTLS) })
+            }
+        }
+    }
+
+    private init(behindTLS: Bool) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("pages-\(UUID().uuidString)").path
         clock = ManualClock(now: Instant(japanDate: LocalDate(year: 2026, month: 11, day: 25)!, minuteOfDay: 600))
         service = CenterService(settings: Self.settings(behindTLS: behindTLS),
@@ -51,9 +62,14 @@ final class PageFixture {
         self.router = router
     }
 
+    /// Closing waits for the store's writer: done on a thread of its own too.
     deinit {
-        service.close()
-        try? FileManager.default.removeItem(atPath: directory)
+        let service = service
+        let directory = directory
+        Thread.detachNewThread {
+            service.close()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 
     var signIn: SignIn { service.signIn }

@@ -6,7 +6,7 @@ import Testing
 /// Japanese first; `?lang=en` switches to English and is remembered.
 @Suite struct PageLanguageTests {
     @Test func langQuerySwitchesToEnglishAndSetsTheCookie() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let browser = f.browser()
         let page = await browser.get("/signin?lang=en")
         #expect(page.text.contains(#"<html lang="en">"#))
@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func switchLinkNamesTheOtherLanguageInItself() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let page = await f.browser().get("/signin")
         #expect(page.text.contains(#"<a class="language" href="/signin?lang=en" lang="en" hreflang="en">English</a>"#))
     }
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func englishSignInErrorIsEnglish() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff()
         let browser = f.browser()
         _ = await browser.get("/signin?lang=en")

@@ -6,7 +6,7 @@ import Testing
 /// token or from another origin.
 @Suite struct PageSecurityTests {
     @Test func pagesSendStrictHeaders() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         for path in ["/signin", "/signup", "/"] {
             let page = await f.browser().get(path)
             let policy = try #require(page.headers["content-security-policy"])
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func pagesHaveNoScriptAndNoInlineStyle() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let page = await f.browser().get("/signup")
         #expect(!page.text.contains("<script"))
         #expect(!page.text.contains("<style"))
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func styleSheetIsServedAsCSSUnderItsVersionedURL() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let browser = f.browser()
         let page = await browser.get("/signin")
         #expect(page.text.contains(#"<link rel="stylesheet" href="/assets/site.css?v="#))
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func behindTLSCookiesAreSecureAndHostPrefixed() async throws {
-        let f = try PageFixture(behindTLS: true)
+        let f = try await PageFixture.make(behindTLS: true)
         try await f.staff()
         let browser = f.browser()
         browser.origin = "https://center.example"
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func signInFormWithoutItsTokenIsRefused() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff()
         let browser = f.browser()
         _ = await browser.get("/signin")
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func formFromAnotherOriginIsRefused() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff()
         let browser = f.browser()
         await browser.signIn()
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func signedInFormNeedsTheSessionsToken() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff()
         try await f.staff("desk2")
         let mine = f.browser()
@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func browserWithoutCookiesIsToldItNeedsThem() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let browser = f.browser()
         let form = await browser.get("/signin")
         browser.cookies = [:]
@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func proxiedClientAddressIsTheLastForwardedOneOnlyBehindTLS() async throws {
-        let f = try PageFixture(behindTLS: true)
+        let f = try await PageFixture.make(behindTLS: true)
         let request = { (peer: String) in
             var request = HTTPRequestFactory.make(peer: peer, forwarded: "198.51.100.1, 203.0.113.9")
             request.peerAddress = peer
@@ -114,7 +114,7 @@ import Testing
         let site = WebSite(service: f.service)
         #expect(try await PageContext.make(request("127.0.0.1"), site: site).clientAddress == "203.0.113.9")
         #expect(try await PageContext.make(request("192.0.2.4"), site: site).clientAddress == "192.0.2.4")
-        let plain = try PageFixture(behindTLS: false)
+        let plain = try await PageFixture.make(behindTLS: false)
         let direct = WebSite(service: plain.service)
         #expect(try await PageContext.make(request("127.0.0.1"), site: direct).clientAddress == "127.0.0.1")
     }

@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func aMemberEntersTheLotteryAndWithdrawsInTheEntryPeriod() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         f.clock.set(Instant(rfc3339: "2026-12-02T10:00:00+09:00")!)
         let id = try await general(f, name: "中野バドミントン会")
         let browser = try await member(f, id, login: "badminton")
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func theWaitingListIsJoinedFromATakenSlotAndItsOfferAcceptedByTheMember() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let holder = try await general(f, name: "先に予約した会")
         let waiter = try await general(f, name: "待っている会")
         let taken = try #require(try await f.service.bookings.book(
@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func aWeeklySeriesIsAnsweredDateByDate() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "毎週の勉強会")
         let other = try await general(f, name: "先約")
         _ = try await f.service.bookings.book(
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func aConsultationRoomIsBookedByTheHourFromTheGrid() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "相談の会")
         let browser = try await staffBrowser(f)
         let grid = await browser.get("/desk/book?registration=\(id)&facility=consultation-room-1&month=2026-12")

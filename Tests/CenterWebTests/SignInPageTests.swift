@@ -6,14 +6,14 @@ import Testing
 /// a new session cookie, and the role's home.
 @Suite struct SignInPageTests {
     @Test func anonymousRootLeadsToTheSignInPage() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let page = await f.browser().get("/")
         #expect(page.status == 303)
         #expect(page.location == "/signin")
     }
 
     @Test func signInPageIsJapaneseWithLabelledFields() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let page = await f.browser().get("/signin")
         #expect(page.status == 200)
         #expect(page.headers["content-type"] == "text/html; charset=utf-8")
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func wrongPasswordIsShownUnderThePasswordField() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff()
         let page = await f.browser().signIn("desk1", "not-the-password")
         #expect(page.status == 422)
@@ -39,14 +39,14 @@ import Testing
     }
 
     @Test func emptyFieldsAreNamedEach() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let page = await f.browser().signIn("", "")
         #expect(page.text.contains(#"id="login-error">ログインIDを入力してください。"#))
         #expect(page.text.contains(#"id="password-error">パスワードを入力してください。"#))
     }
 
     @Test func rightPasswordSetsANewSessionCookieAndLeadsHome() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff()
         let browser = f.browser()
         let page = await browser.signIn()
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func signingInAgainReplacesTheSessionId() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff()
         let browser = f.browser()
         await browser.signIn()
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func plannerAndMemberHomesDiffer() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff("plan1", role: .planner)
         let browser = f.browser()
         await browser.signIn("plan1")
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func signOutEndsTheSessionAndClearsTheCookie() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff()
         let browser = f.browser()
         await browser.signIn()
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func signOutEverywhereEndsTheOtherBrowsersSessionToo() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff()
         let phone = f.browser()
         let desk = f.browser()
@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test func staffSessionEndsAfterThirtyIdleMinutes() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff()
         let browser = f.browser()
         await browser.signIn()
@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func repeatedFailuresAnswer429WithRetryAfter() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff()
         let browser = f.browser()
         for _ in 0..<5 { await browser.signIn("desk1", "not-the-password") }

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func slipShowsTheCodeTheRegistrationAndTheExpiry() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await f.register()
         let (_, slip) = try await issue(f, registration: String(id))
         #expect(slip.status == 200)
@@ -32,24 +32,24 @@ import Testing
     }
 
     @Test func fullWidthRegistrationNumberIsRead() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await f.register()
         let (_, slip) = try await issue(f, registration: String(String(id).unicodeScalars.map { Character(Unicode.Scalar($0.value + 0xFF10 - 0x30)!) }))
         #expect(slip.status == 200)
     }
 
     @Test func unknownRegistrationIsNamedNextToTheField() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let (_, page) = try await issue(f, registration: "999")
         #expect(page.status == 404)
         #expect(page.text.contains(#"id="registration-error">"#))
         #expect(page.text.contains("登録ID 999 の利用登録はありません。"))
-        let (_, typo) = try await issue(try PageFixture(), registration: "12a")
+        let (_, typo) = try await issue(try await PageFixture.make(), registration: "12a")
         #expect(typo.text.contains("利用登録番号は半角数字で入力してください。"))
     }
 
     @Test func membersCannotIssueCodes() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await f.register()
         let (_, slip) = try await issue(f, registration: String(id))
         let member = f.browser()
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func memberSignsUpWithTheCodeAndSeesTheirRegistration() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await f.register(name: "<script>alert(1)</script>中野スタジオ")
         let (_, slip) = try await issue(f, registration: String(id))
         #expect(slip.text.contains("<dd>&lt;script&gt;alert(1)&lt;/script&gt;中野スタジオ</dd>"))
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func differingPasswordsAreNamedAtTheConfirmation() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let member = f.browser()
         let form = await member.get("/signup")
         let page = await member.post("/signup", [("form_token", form.formToken ?? ""), ("code", "K7QM-3XPA-9RTD"), ("login", "hanako"),
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func wrongCodeIsNamedAtTheCodeField() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let member = f.browser()
         let form = await member.get("/signup")
         let page = await member.post("/signup", [("form_token", form.formToken ?? ""), ("code", "K7QM-3XPA-9RTD"), ("login", "hanako"),
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func shortPasswordIsNamedAtThePasswordField() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await f.register()
         let (_, slip) = try await issue(f, registration: String(id))
         let member = f.browser()

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func staffFindARegistrationByItsNameInKana() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "ナカノ工房")
         let browser = try await staffBrowser(f)
         let page = await browser.get("/desk/registrations?q=なかの")
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func theMonthGridShowsEachDivisionAsTheAvailabilityRuleClassifiesIt() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "中野商店会")
         let browser = try await staffBrowser(f)
         let page = await browser.get("/desk/book?registration=\(id)&facility=large-meeting-room&month=2026-12")
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func theFeeIsShownBeforeTheBookingAndConfirmingBooksIt() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "中野商店会")
         let browser = try await staffBrowser(f)
         let grid = await browser.get("/desk/book?registration=\(id)&facility=large-meeting-room&month=2026-12")
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func twoDatesInOneBookingAreRefusedNextToTheGrid() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "中野商店会")
         let browser = try await staffBrowser(f)
         let grid = await browser.get("/desk/book?registration=\(id)&facility=large-meeting-room&month=2026-12")
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func theRefundIsShownBeforeCancellingAndTheCancellationGivesIt() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let id = try await general(f, name: "中野商店会")
         let booking = try #require(try await f.service.bookings.book(
             BookingRequest(facility: "large-meeting-room", date: LocalDate("2026-12-10")!, divisions: [.am], registration: id),
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func aMemberBooksADeskAndChecksInWithTheLobbyCode() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let registration = try await f.register()
         let issued = try await f.service.signIn.issueSignUpCode(registration: registration, by: f.staffActor)
         let browser = f.browser()
@@ -121,7 +121,7 @@ import Testing
     }
 
     @Test func aPlannersDryRunListsTheDisplacedBookingsAndChangesNothing() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let ward = try #require(try await f.service.registrations.register(
             RegistrationInput(category: .ward, name: "中野区産業振興課"), by: f.staffActor).value).id
         let booking = try #require(try await f.service.bookings.book(
@@ -148,7 +148,7 @@ import Testing
     }
 
     @Test func aNameWithMarkupIsTextOnEveryPageThatShowsIt() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         let name = #"<script>alert("x")</script>'&<img src=x onerror=1>"#
         let id = try await general(f, name: name)
         _ = try await f.service.bookings.book(
@@ -167,7 +167,7 @@ import Testing
     }
 
     @Test func aPlannerCannotOpenTheFrontDesksPages() async throws {
-        let f = try PageFixture()
+        let f = try await PageFixture.make()
         try await f.staff("plan1", role: .planner)
         let browser = f.browser()
         await browser.signIn("plan1")
