@@ -60,6 +60,14 @@ static inline void clinux_eventfd_drain(int fd) {
 
 static inline int clinux_accept(int fd) { return accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC); }
 
+/* The peer's IPv4 address as text into out (at least INET_ADDRSTRLEN bytes); 0, or -1 on failure. */
+static inline int clinux_peer_ipv4(int fd, char *out, socklen_t size) {
+    struct sockaddr_in addr;
+    socklen_t len = sizeof addr;
+    if (getpeername(fd, (struct sockaddr *)&addr, &len) < 0 || addr.sin_family != AF_INET) return -1;
+    return inet_ntop(AF_INET, &addr.sin_addr, out, size) ? 0 : -1;
+}
+
 static inline int clinux_set_int_option(int fd, int level, int name, int value) {
     return setsockopt(fd, level, name, &value, sizeof value);
 }

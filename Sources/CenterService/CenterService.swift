@@ -4,7 +4,7 @@ internal import Store
 
 /// The center's use cases, one area service each: registrations, bookings,
 /// the opening calendar, flexible desks, lockers, storage, the renovation
-/// roadmap, reports, accounts and housekeeping. Each runs the domain rules
+/// roadmap, reports, accounts, people's sign-in and housekeeping. Each runs the domain rules
 /// inside store transactions; none speaks HTTP. One instance per process.
 public final class CenterService: Sendable {
     public let settings: CenterSettings
@@ -38,6 +38,8 @@ public final class CenterService: Sendable {
     public let reports: Reports
     /// Tokens, authentication and the audit log.
     public let accounts: Accounts
+    /// People's sign-in to the pages: accounts, sign-up codes, sessions.
+    public let signIn: SignIn
     /// 窓口: the day sheet of the front desk.
     public let frontDesk: FrontDesk
     /// カレンダー配信: the members' secret calendar-feed URLs.
@@ -68,6 +70,7 @@ public final class CenterService: Sendable {
         roadmap = RenovationRoadmap(context: context)
         reports = Reports(context: context)
         accounts = Accounts(context: context)
+        signIn = SignIn(context: context)
         frontDesk = FrontDesk(context: context)
         feeds = CalendarFeeds(context: context)
         housekeeping = Housekeeping(context: context)

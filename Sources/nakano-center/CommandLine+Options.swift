@@ -22,7 +22,7 @@ struct Options {
         if let first = rest.first, !first.hasPrefix("-") {
             command = first
             rest = rest.dropFirst()
-            if (command == "token"), let sub = rest.first, !sub.hasPrefix("-") {
+            if command == "token" || command == "account", let sub = rest.first, !sub.hasPrefix("-") {
                 command += " " + sub
                 rest = rest.dropFirst()
             }

@@ -1,5 +1,6 @@
 import CenterAPI
 import CenterService
+import CenterWeb
 import Dispatch
 import Foundation
 import HTTPServer
@@ -38,9 +39,10 @@ enum Serve {
         let service = await open(settings, log.serviceLog)
         await writeAdminTokenIfNeeded(service: service, databasePath: databasePath, log: log)
         let metrics = APIMetrics()
-        let router: Router
+        var router: Router
         do {
             router = try CenterAPI.router(service: service, metrics: metrics)
+            try CenterWeb.mount(on: &router, service: service)
         } catch {
             fail("the API's route table is invalid: \(error)", code: WorkerExit.doNotRestart)
         }

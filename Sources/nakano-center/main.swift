@@ -20,6 +20,12 @@ let usage = """
       nakano-center token create --role admin|staff|planner|member --name NAME
                                  [--registration ID] [--expires 2027-03-31T23:59:59+09:00] [--database PATH]
       nakano-center token revoke --id ID [--database PATH]
+      nakano-center account create --role staff|planner|admin --login LOGIN [--database PATH]
+      nakano-center account reset --login LOGIN [--database PATH]
+      nakano-center account disable|enable --login LOGIN [--database PATH]
+
+    account create and reset read the password from standard input: typed twice without echo at a
+    terminal, one line from a pipe. Disabling an account or changing its password signs it out everywhere.
 
     serve runs the server under a supervisor that restarts it if it dies; --no-supervise runs it alone
     (for systemd and tests). One server per database: a second exits at once. backup copies the live
@@ -113,6 +119,11 @@ case "token revoke":
     } catch {
         fail("cannot revoke token \(id): \(error)")
     }
+    service.close()
+
+case "account create", "account reset", "account disable", "account enable":
+    let service = await openService(loadSettings())
+    await AccountCommands.run(options.command, options: options, service: service)
     service.close()
 
 case "check-database":

@@ -11,11 +11,16 @@ enum BoardEndpoints {
             Endpoint(.GET, "/board",
                      summary: "Lobby board: today's rooms × divisions (空き / 予約あり / 利用中 / 休館) and closures, HTML refreshing every minute",
                      tag: "board", access: .anyone,
-                     response: ["type": "string", "example": "<!DOCTYPE html><html lang=\"ja\">…</html>"],
+                     parameters: [QueryParameter("display", "The lobby screen's display key (staff open it from their page): the board then shows the desks' check-in code of the day")],
+                     response: ["type": "string", "example": "<!doctype html>\n<html lang=\"ja\">…</html>"],
                      contentType: "text/html; charset=utf-8", refusals: NoRefusal.self) { context in
                 let day = try await context.service.reports.board()
                 let minute = context.service.clock.now().japanSecondOfDay / 60
-                let html = BoardPage.render(day, updatedAt: minute)
+                var code: LobbyCode?
+                if let key = context.request.queryValue("display"), try await context.service.desks.isBoardDisplayKey(key) {
+                    code = try await context.service.desks.lobbyCode()
+                }
+                let html = BoardPage.render(day, updatedAt: minute, lobbyCode: code)
                 return HTTPResponse(status: .ok, headers: ["content-type": "text/html; charset=utf-8",
                                                            "cache-control": "no-store"],
                                     body: Array(html.utf8))

@@ -1,68 +1,100 @@
 import CalendarValues
 import CenterDomain
 import CenterService
+import HTML
 
 /// The lobby board (本日の施設利用状況) as one self-contained HTML page for a
 /// 1920×1080 screen: the date in Japanese, a grid of rooms × divisions with
 /// the flexible desks free per period as its last row, and today's closures
 /// with their reasons. No script: the page reloads itself
-/// every minute with `<meta http-equiv="refresh">`. All text is escaped.
+/// every minute with `<meta http-equiv="refresh">`. Built with the HTML
+/// module, so every text is escaped.
 enum BoardPage {
-    static func render(_ day: BoardDay, updatedAt minuteOfDay: Int) -> String {
-        let e = HTMLText.escape
+    /// `lobbyCode`, the check-in code of the day, only on the lobby screen
+    /// (the board asked with its display key).
+    static func render(_ day: BoardDay, updatedAt minuteOfDay: Int, lobbyCode: LobbyCode? = nil) -> String {
         let updated = LocalDate.pad(minuteOfDay / 60, 2) + ":" + LocalDate.pad(minuteOfDay % 60, 2)
-        var html = """
-            <!DOCTYPE html>
-            <html lang="ja">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="refresh" content="60">
-            <meta name="viewport" content="width=1920, initial-scale=1">
-            <title>本日の施設利用状況 \(e(day.labelJa)) | 中野区産業振興センター</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            <header>
-            <div class="title"><span class="center">中野区産業振興センター</span><h1>本日の施設利用状況</h1></div>
-            <div class="date"><time datetime="\(e(day.date.description))">\(e(day.labelJa))</time><span class="updated">\(e(updated)) 更新</span></div>
-            </header>
-            <main>
-            <table>
-            <thead><tr><th class="room" scope="col">施設</th>
-            """
         let phases = day.divisions.map { phase(of: $0, at: minuteOfDay) }
-        for (division, phase) in zip(day.divisions, phases) {
-            html += "<th scope=\"col\" class=\"\(phase.rawValue)\">\(e(division.nameJa))"
-            if phase == .now { html += "<span class=\"badge\">ただいま</span>" }
-            html += "<span class=\"time\">\(e(division.start))〜\(e(division.end))</span></th>"
-        }
-        html += "</tr></thead>\n<tbody>\n"
-        for room in day.rooms {
-            html += "<tr><th class=\"room\" scope=\"row\">\(e(room.nameJa))"
-            if let floor = room.floor { html += "<span class=\"floor\">\(floor)階</span>" }
-            if !room.closureReasons.isEmpty {
-                html += "<span class=\"reason\">\(e(room.closureReasons.joined(separator: "／")))</span>"
+        return Document(title: "本日の施設利用状況 \(day.labelJa) | 中野区産業振興センター") {
+            Node.refresh(every: 60)
+            el(.meta, Attribute(.name, "viewport"), Attribute(.content, "width=1920, initial-scale=1"))
+            Node.style(style)
+        } body: {
+            el(.header) {
+                el(.div, .class("title")) {
+                    el(.span, .class("center")) { "中野区産業振興センター" }
+                    el(.h1) { "本日の施設利用状況" }
+                }
+                if let lobbyCode {
+                    el(.div, .class("lobby-code")) {
+                        el(.span) { "フリーデスク チェックインコード" }
+                        el(.strong) { lobbyCode.display }
+                    }
+                }
+                el(.div, .class("date")) {
+                    el(.time, Attribute(.datetime, day.date.description)) { day.labelJa }
+                    el(.span, .class("updated")) { "\(updated) 更新" }
+                }
             }
-            html += "</th>"
-            for (slot, phase) in zip(room.slots, phases) { html += cell(slot, phase: phase) }
-            html += "</tr>\n"
-        }
-        html += "<tr class=\"desks\"><th class=\"room\" scope=\"row\">\(e(day.desks.nameJa))<span class=\"floor\">空き席</span></th>"
-        for (period, phase) in zip(day.desks.periods, phases) { html += deskCell(period, open: day.desks.open, phase: phase) }
-        html += "</tr>\n"
-        html += "</tbody>\n</table>\n</main>\n<footer>"
-        if day.closures.isEmpty {
-            html += "<p class=\"notice\">本日は全施設開館しています。</p>"
-        } else {
-            html += "<h2>休館のお知らせ</h2><ul>"
-            for closure in day.closures {
-                html += "<li><strong>\(e(closure.scope))</strong>\(e(closure.reason))</li>"
+            el(.main) {
+                el(.table) {
+                    el(.thead) {
+                        el(.tr) {
+                            el(.th, .class("room"), .scope("col")) { "施設" }
+                            for (division, phase) in zip(day.divisions, phases) {
+                                el(.th, .scope("col"), .class(phase.rawValue)) {
+                                    division.nameJa
+                                    if phase == .now { el(.span, .class("badge")) { "ただいま" } }
+                                    el(.span, .class("time")) { "\(division.start)〜\(division.end)" }
+                                }
+                            }
+                        }
+                    }
+                    el(.tbody) {
+                        for room in day.rooms {
+                            el(.tr) {
+                                el(.th, .class("room"), .scope("row")) {
+                                    room.nameJa
+                                    if let floor = room.floor { el(.span, .class("floor")) { "\(floor)階" } }
+                                    if !room.closureReasons.isEmpty {
+                                        el(.span, .class("reason")) { room.closureReasons.joined(separator: "／") }
+                                    }
+                                }
+                                for (slot, phase) in zip(room.slots, phases) { cell(slot, phase: phase) }
+                            }
+                        }
+                        el(.tr, .class("desks")) {
+                            el(.th, .class("room"), .scope("row")) {
+                                day.desks.nameJa
+                                el(.span, .class("floor")) { "空き席" }
+                            }
+                            for (period, phase) in zip(day.desks.periods, phases) { deskCell(period, open: day.desks.open, phase: phase) }
+                        }
+                    }
+                }
             }
-            html += "</ul>"
-        }
-        html += "<p class=\"legend\"><span class=\"free\">空き</span><span class=\"booked\">予約あり</span><span class=\"in_use\">利用中</span><span class=\"closed\">休館</span></p>"
-        html += "</footer>\n</body>\n</html>\n"
-        return html
+            el(.footer) {
+                if day.closures.isEmpty {
+                    el(.p, .class("notice")) { "本日は全施設開館しています。" }
+                } else {
+                    el(.h2) { "休館のお知らせ" }
+                    el(.ul) {
+                        for closure in day.closures {
+                            el(.li) {
+                                el(.strong) { closure.scope }
+                                closure.reason
+                            }
+                        }
+                    }
+                }
+                el(.p, .class("legend")) {
+                    el(.span, .class("free")) { "空き" }
+                    el(.span, .class("booked")) { "予約あり" }
+                    el(.span, .class("in_use")) { "利用中" }
+                    el(.span, .class("closed")) { "休館" }
+                }
+            }
+        }.render()
     }
 
     /// Where a division stands at the time of rendering: over, under way, or to come.
@@ -74,25 +106,28 @@ enum BoardPage {
     }
 
     /// Free desks of a period, `空き 18／20席`; 満席 when none is free.
-    static func deskCell(_ period: DeskPeriodAvailability?, open: Bool, phase: Phase) -> String {
-        guard let period else { return "<td class=\"none\">—</td>" }
-        if !open || period.closed == period.desks { return "<td class=\"closed \(phase.rawValue)\">休館</td>" }
-        if period.free == 0 { return "<td class=\"booked \(phase.rawValue)\">満席</td>" }
-        return "<td class=\"free \(phase.rawValue)\">空き \(period.free)<small>／\(period.desks)席</small></td>"
+    static func deskCell(_ period: DeskPeriodAvailability?, open: Bool, phase: Phase) -> Node {
+        guard let period else { return el(.td, .class("none")) { "—" } }
+        if !open || period.closed == period.desks { return el(.td, .class("closed \(phase.rawValue)")) { "休館" } }
+        if period.free == 0 { return el(.td, .class("booked \(phase.rawValue)")) { "満席" } }
+        return el(.td, .class("free \(phase.rawValue)")) {
+            "空き \(period.free)"
+            el(.small) { "／\(period.desks)席" }
+        }
     }
 
-    static func cell(_ slot: BoardDay.SlotState?, phase: Phase) -> String {
-        guard let slot else { return "<td class=\"none\">—</td>" }
+    static func cell(_ slot: BoardDay.SlotState?, phase: Phase) -> Node {
+        guard let slot else { return el(.td, .class("none")) { "—" } }
         let label = switch slot {
         case .free: "空き"
         case .booked: "予約あり"
         case .inUse: "利用中"
         case .closed: "休館"
         }
-        return "<td class=\"\(slot.rawValue) \(phase.rawValue)\">\(label)</td>"
+        return el(.td, .class("\(slot.rawValue) \(phase.rawValue)")) { label }
     }
 
-    static let style = """
+    static let style: StaticString = """
         *{box-sizing:border-box;margin:0;padding:0}
         html,body{height:100%}
         body{font-family:"Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",sans-serif;background:#0b1f33;color:#fff;
@@ -101,6 +136,9 @@ enum BoardPage {
         .center{display:block;font-size:26px;color:#cfe0f2}
         h1{font-size:52px;font-weight:700;letter-spacing:.06em}
         .date{text-align:right}
+        .lobby-code{text-align:center;border:4px solid #f5c400;border-radius:12px;padding:8px 24px}
+        .lobby-code span{display:block;font-size:24px}
+        .lobby-code strong{display:block;font-size:64px;letter-spacing:.08em;color:#f5c400}
         .date time{display:block;font-size:56px;font-weight:700}
         .updated{font-size:22px;color:#cfe0f2}
         main{min-height:0}

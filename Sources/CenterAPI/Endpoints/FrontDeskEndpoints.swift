@@ -33,8 +33,9 @@ enum FrontDeskEndpoints {
                         "days": .integer(BookingRequest.dayRange), "registration": .id,
                         "category": .enumeration(BookingSchemas.categories), "in_ward": .boolean,
                         "admission_charged": .integer(InputRange.yen), "commercial": .boolean,
-                        "exemptions": .list(.code, maxItems: BookingRequest.maximumExemptions)],
-                        required: ["facility", "date", "divisions"],
+                        "exemptions": .list(.code, maxItems: BookingRequest.maximumExemptions),
+                        "hours": .ref("BookingHours")],
+                        required: ["facility", "date"],
                         example: ["facility": "meeting-room-1", "date": "2026-12-10", "divisions": ["am", "pm"], "registration": 1]),
                      response: Schemas.ref("FeeQuote"), refusals: Bookings.QuoteRefusal.self) { context in
                 let input = try context.request.decodeBody(FeeQuoteRequest.self)

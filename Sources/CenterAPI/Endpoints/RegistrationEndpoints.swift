@@ -109,8 +109,7 @@ enum RegistrationEndpoints {
         var search = RegistrationSearch()
         if let q = request.queryValue("q") { search.name = try NameQuery(q) }
         if let phone = request.queryValue("phone") {
-            let digits = PhoneNumber(phone)?.digits ?? DigitText.digits(phone, droppingParentheses: true)
-            guard DigitText.isDigits(digits), digits.utf8.count >= RegistrationSearch.minimumPhoneDigits else {
+            guard let digits = RegistrationSearch.phoneDigits(phone) else {
                 throw RequestError.invalidParameter("phone", "`phone` must hold at least \(RegistrationSearch.minimumPhoneDigits) digits of a phone number, got \(TextRule.echo(phone))")
             }
             search.phoneDigits = digits

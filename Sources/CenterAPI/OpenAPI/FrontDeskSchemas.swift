@@ -49,10 +49,12 @@ enum FrontDeskSchemas {
         ("FeeQuote", Schemas.object([
             "facility": .string, "first_date": .date, "last_date": .date, "divisions": .array(.string),
             "category": .enumeration(BookingSchemas.categories), "out_of_ward": .boolean, "registration": .integer,
-            "fee_total": .integer, "fee": .ref("BookingFee")],
-            required: ["facility", "first_date", "last_date", "divisions", "category", "out_of_ward", "fee_total", "fee"],
+            "fee_total": .integer, "fee": .ref("BookingFee"), "payment_deadline": .instant],
+            required: ["facility", "first_date", "last_date", "divisions", "category", "out_of_ward", "fee_total", "fee",
+                       "payment_deadline"],
             example: ["facility": "meeting-room-1", "first_date": "2026-12-02", "last_date": "2026-12-02", "divisions": ["am", "pm"],
                       "category": "general", "out_of_ward": false, "registration": 1, "fee_total": 3500,
+                      "payment_deadline": "2026-12-01T23:59:59+09:00",
                       "fee": ["days": 1, "total": 3500, "per_day": [
                         "lines": [["kind": "division", "division": "am", "label": "午前", "base": 1500, "multipliers": [], "amount": 1500],
                                   ["kind": "gap_hours", "label": "gap hours free 12:00–13:00", "base": 0, "multipliers": [], "amount": 0],

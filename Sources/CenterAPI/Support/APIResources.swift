@@ -12,8 +12,6 @@ public struct APIResources: Sendable {
     init(service: CenterService, metrics: APIMetrics) {
         catalogue = CatalogueEndpoints.catalogue(service.settings.center)
         self.metrics = metrics
-        let center = service.settings.center
-        names = Dictionary(center.facilities.map { ($0.id.rawValue, $0.nameJa) } + center.divisions.map { ($0.id.rawValue, $0.nameJa) },
-                           uniquingKeysWith: { first, _ in first })
+        names = APIResponse.names(of: service.settings.center)
     }
 }

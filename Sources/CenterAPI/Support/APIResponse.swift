@@ -33,9 +33,8 @@ public enum APIResponse {
                              details: [String: String] = [:], attachment: RefusalAttachment? = nil,
                              language: Language = .ja, names: [String: String] = [:], japanese: String? = nil) -> HTTPResponse {
         let echoedDetails = details.mapValues(echoed)
-        let localized = LocalizedMessage(
-            ja: japanese ?? MessageCatalogue.message(code: code, english: message, details: echoedDetails, names: names)?.ja ?? message,
-            en: message)
+        let localized = japanese.map { LocalizedMessage(ja: $0, en: message) }
+            ?? localizedMessage(code: code, english: message, details: details, names: names)
         var error: [(String, JSONValue)] = [("code", .string(code)), ("message", .string(localized.text(in: language))),
                                             ("message_en", .string(localized.en)), ("message_ja", .string(localized.ja))]
         var members = echoedDetails.map { ($0.key, JSONValue.string($0.value)) }
@@ -50,6 +49,24 @@ public enum APIResponse {
         var response = json(.object([("error", .object(error))]), status: status)
         response.headers.set("content-language", language.rawValue)
         return response
+    }
+
+    /// The message of an error of `code` in both languages, as every
+    /// answer of the API and every page words it: the English as it is, the
+    /// Japanese the code's template filled from `details` (each echoed at
+    /// most 100 characters long) with `names` naming their ids, or the
+    /// English when the code has no Japanese.
+    public static func localizedMessage(code: String, english: String, details: [String: String],
+                                        names: [String: String]) -> LocalizedMessage {
+        let ja = MessageCatalogue.message(code: code, english: english, details: details.mapValues(echoed), names: names)?.ja
+        return LocalizedMessage(ja: ja ?? english, en: english)
+    }
+
+    /// The Japanese names of the ids a refusal's details carry: the
+    /// facilities and divisions of `center`.
+    public static func names(of center: CenterConfiguration) -> [String: String] {
+        Dictionary(center.facilities.map { ($0.id.rawValue, $0.nameJa) } + center.divisions.map { ($0.id.rawValue, $0.nameJa) },
+                   uniquingKeysWith: { first, _ in first })
     }
 
     private static func echoed(_ value: String) -> String { value.count > 100 ? String(value.prefix(100)) + "…" : value }

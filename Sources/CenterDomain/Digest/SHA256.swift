@@ -1,9 +1,10 @@
 /// SHA-256 (FIPS 180-4), the service's one implementation: access tokens are
-/// stored hashed, idempotency keys sign their request, and a lottery round
+/// stored hashed, idempotency keys sign their request, a lottery round
 /// commits to its seed and orders its entries with it (docs/DOMAIN.md
-/// "Lottery rounds (抽選)"). The toolchain has no crypto library on Linux
-/// without packages, so this is ours; it is tested against the published NIST
-/// vectors.
+/// "Lottery rounds (抽選)"), and through `HMACSHA256` and `PBKDF2` passwords
+/// are stored and the pages' codes derived. The toolchain has no crypto
+/// library on Linux without packages, so this is ours; it is tested against
+/// the published NIST vectors.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -16,11 +17,22 @@ public enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// The initial hash value H(0) (FIPS 180-4 §5.3.3).
+    static let initialState: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+
     /// The 32-byte digest of `message`.
     public static func hash<Bytes: Collection>(_ message: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        bytes(of: state(after: message, from: initialState, precededBy: 0))
+    }
+
+    /// The final state of hashing `message` when `prefixLength` bytes (a
+    /// multiple of 64) were already compressed into `state`: how HMAC goes
+    /// on from its precomputed key blocks (RFC 2104 §2).
+    static func state<Bytes: Collection>(after message: Bytes, from state: [UInt32], precededBy prefixLength: Int) -> [UInt32]
+        where Bytes.Element == UInt8 {
+        var h = state
         var data = Array(message)
-        let bitLength = UInt64(data.count) &* 8
+        let bitLength = UInt64(prefixLength + data.count) &* 8
         data.append(0x80)
         while data.count % 64 != 56 { data.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
@@ -31,25 +43,44 @@ public enum SHA256 {
                 let j = block + i * 4
                 w[i] = UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8 | UInt32(data[j + 3])
             }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-            }
-            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-            h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
+            compress(&h, schedule: &w)
         }
-        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
+        return h
+    }
+
+    /// Processes one 64-byte block (FIPS 180-4 §6.2.2) into `state`: the
+    /// block's 16 big-endian words are `w[0..<16]`, and `w` (64 words) is
+    /// overwritten by the message schedule. HMAC and PBKDF2 call it on
+    /// words directly, without turning each digest back into bytes.
+    static func compress(_ state: inout [UInt32], schedule w: inout [UInt32]) {
+        w.withUnsafeMutableBufferPointer { w in
+            state.withUnsafeMutableBufferPointer { h in
+                k.withUnsafeBufferPointer { k in
+                    for i in 16..<64 {
+                        let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                        let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+                    for i in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                    h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
+                    h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
+                }
+            }
+        }
+    }
+
+    /// Big-endian bytes of hash words.
+    static func bytes(of words: [UInt32]) -> [UInt8] {
+        words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
     }
 
     /// The digest as lowercase hex.

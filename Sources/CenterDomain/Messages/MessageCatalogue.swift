@@ -43,6 +43,7 @@ public enum MessageCatalogue {
     /// Every code's templates: the front desk's above, then every other
     /// code's and the detail-free last resorts (`everyCode`).
     public static let templates: [String: [String]] = japanese.merging(everyCode) { front, more in front + more }
+        .merging(signIn) { front, more in front + more }
 
     /// The error in both languages; nil when its code has no Japanese yet.
     public static func message(for error: any AnyRefusal, names: [String: String] = [:]) -> LocalizedMessage? {

@@ -162,8 +162,8 @@ extension Bookings {
         let next = try before.state.transition(to: canceller == .center ? .cancelledByCenter : .cancelledByUser)
         let today = now.japanDate
         var ledger = try BookingAccount.load(db, booking: before).ledger
-        let firstDay = before.dates.first ?? before.firstDate
-        let scheduled = center.refunds.refund(paid: ledger.retained, cancelledOn: today, useDate: firstDay, by: canceller)
+        let terms = cancellationTerms(before, ledger: ledger, by: canceller, today: today, center: center)
+        let scheduled = terms.refund
         let refund = settledRefund.map { (percent: center.refunds.centerCancelPercent, amount: $0) }
             ?? (percent: scheduled.percent, amount: scheduled.amount)
         let due = refund.amount > 0 ? RefundDue(amount: refund.amount, percent: refund.percent, decidedAt: now) : nil
@@ -179,10 +179,21 @@ extension Bookings {
         if let calendar, let rules = center.waitingList {
             try WaitingDesk(db: db, rules: rules, calendar: calendar, now: now, actor: actor).slotsFreed(booking: before)
         }
-        if canceller == .user, center.penalties.isLateCancel(cancelledOn: today, useDate: firstDay) {
+        if terms.isLate {
             try penalize(db, booking: before, event: .lateCancel, policy: center.penalties, actor: actor, now: now)
         }
         return try audited(db, id: before.id, before: before, action: "booking.cancel", actor: actor, now: now)
+    }
+
+    /// What cancelling `booking` on `today` by `canceller` decides, before
+    /// a closure's own settlement: the refund of `RefundSchedule` on what
+    /// its `ledger` retains, counted from its first day still booked, and
+    /// whether it is a late cancellation by the user (penalty points).
+    static func cancellationTerms(_ booking: Booking, ledger: PaymentLedger, by canceller: Canceller, today: LocalDate,
+                                  center: CenterConfiguration) -> (refund: RefundSchedule.Refund, isLate: Bool) {
+        let firstDay = booking.dates.first ?? booking.firstDate
+        let refund = center.refunds.refund(paid: ledger.retained, cancelledOn: today, useDate: firstDay, by: canceller)
+        return (refund, canceller == .user && center.penalties.isLateCancel(cancelledOn: today, useDate: firstDay))
     }
 
     /// Records a penalty (ペナルティ) of `booking` and applies it to its

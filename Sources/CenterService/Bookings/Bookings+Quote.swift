@@ -10,6 +10,8 @@ public struct FeeQuoteRequest: Sendable, Hashable, Decodable {
     public var facility: FacilityID
     public var date: LocalDate
     public var divisions: [DivisionID]
+    /// For a room let by the hour: the hours instead of divisions.
+    public var hours: BookingHours?
     public var days: Int
     public var registration: Int64?
     public var category: UserCategory?
@@ -18,12 +20,13 @@ public struct FeeQuoteRequest: Sendable, Hashable, Decodable {
     public var commercial: Bool
     public var exemptions: [String]
 
-    public init(facility: FacilityID, date: LocalDate, divisions: [DivisionID], days: Int = 1, registration: Int64? = nil,
-                category: UserCategory? = nil, inWard: Bool = true, admissionCharged: Int = 0, commercial: Bool = false,
-                exemptions: [String] = []) {
+    public init(facility: FacilityID, date: LocalDate, divisions: [DivisionID], hours: BookingHours? = nil, days: Int = 1,
+                registration: Int64? = nil, category: UserCategory? = nil, inWard: Bool = true, admissionCharged: Int = 0,
+                commercial: Bool = false, exemptions: [String] = []) {
         self.facility = facility
         self.date = date
         self.divisions = divisions
+        self.hours = hours
         self.days = days
         self.registration = registration
         self.category = category
@@ -34,7 +37,7 @@ public struct FeeQuoteRequest: Sendable, Hashable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case facility, date, divisions, days, registration, category, commercial, exemptions
+        case facility, date, divisions, hours, days, registration, category, commercial, exemptions
         case inWard = "in_ward", admissionCharged = "admission_charged"
     }
 
@@ -42,7 +45,9 @@ public struct FeeQuoteRequest: Sendable, Hashable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         facility = try c.decode(FacilityID.self, forKey: .facility)
         date = try c.decode(LocalDate.self, forKey: .date)
-        divisions = try c.decode([DivisionID].self, forKey: .divisions)
+        hours = try c.decodeIfPresent(BookingHours.self, forKey: .hours)
+        divisions = hours == nil ? try c.decode([DivisionID].self, forKey: .divisions)
+            : try c.decodeIfPresent([DivisionID].self, forKey: .divisions) ?? []
         days = try c.decodeIfPresent(Int.self, forKey: .days, in: BookingRequest.dayRange) ?? 1
         registration = try c.decodeIfPresent(Int64.self, forKey: .registration, in: InputRange.id)
         category = try c.decodeIfPresent(UserCategory.self, forKey: .category)
@@ -53,8 +58,9 @@ public struct FeeQuoteRequest: Sendable, Hashable, Decodable {
     }
 }
 
-/// A fee quote: what was asked, as the booking would read it, and the fee
-/// with the breakdown a booking of it would record.
+/// A fee quote: what was asked, as the booking would read it, the fee
+/// with the breakdown a booking of it would record, and the payment
+/// deadline it would get.
 public struct FeeQuote: Sendable, Hashable, Encodable {
     public let facility: FacilityID
     public let firstDate: LocalDate
@@ -65,10 +71,13 @@ public struct FeeQuote: Sendable, Hashable, Encodable {
     public let registration: Int64?
     public let feeTotal: Int
     public let fee: BookingFee
+    /// The payment deadline a booking of it made now would get.
+    public let paymentDeadline: Instant
 
     enum CodingKeys: String, CodingKey {
         case facility, divisions, category, registration, fee
         case firstDate = "first_date", lastDate = "last_date", outOfWard = "out_of_ward", feeTotal = "fee_total"
+        case paymentDeadline = "payment_deadline"
     }
 }
 
@@ -81,7 +90,8 @@ extension Bookings {
     /// What `quote` refuses with: the codes a booking of the same input
     /// would be refused with for it, and the quote's own.
     public typealias QuoteRefusal = Refusals<
-        QuoteCode, BookingRequestCode, FacilityLookupCode, BookableRoomCode, RegistrationLookupCode, FeeCalculator.Code
+        QuoteCode, BookingRequestCode, FacilityLookupCode, BookableRoomCode, HourRange.Code, RegistrationLookupCode,
+        FeeCalculator.Code
     >
 
     /// The fee a booking of `request` would record (`POST /fees/quote`),
@@ -94,7 +104,8 @@ extension Bookings {
             if actor.role == .member, !request.exemptions.isEmpty {
                 throw Refusal(BookingRequestCode.forbidden, "Only staff grant fee exemptions (減免).")
             }
-            try BookingRequest.checkChoices(divisions: request.divisions, hours: nil, days: request.days, exemptions: request.exemptions)
+            try BookingRequest.checkChoices(divisions: request.divisions, hours: request.hours, days: request.days,
+                                            exemptions: request.exemptions)
             try BookingRequest.checkAdmission(request.admissionCharged)
             guard (request.registration == nil) != (request.category == nil) else {
                 throw Refusal(QuoteCode.registrationRequired, "A quote names `registration` or `category`, one of them.")
@@ -106,10 +117,9 @@ extension Bookings {
             return try await pool.read { db in
                 let desk = BookingDesk(center: center, calendar: calendar, db: db, now: now)
                 let facility = try desk.bookableRoom(request.facility)
-                if let unknown = request.divisions.first(where: { !facility.divisions.contains($0) }) {
-                    throw Refusal(BookingRequestCode.divisionNotOffered, "\(facility.id) is not booked in division \(unknown).",
-                                  details: ["facility": facility.id.rawValue, "division": unknown.rawValue])
-                }
+                let divisions = try desk.units(of: BookingRequest(facility: facility.id, date: request.date, divisions: request.divisions,
+                                                                  days: request.days, registration: request.registration ?? 0,
+                                                                  hours: request.hours), in: facility)
                 let standing = try request.registration.map { try RegistrationStanding.load(db, id: $0) }
                 let category = standing?.category ?? request.category ?? .general
                 let inWard = standing?.inWard ?? request.inWard
@@ -118,14 +128,14 @@ extension Bookings {
                     throw Refusal(BookingRequestCode.categoryNotPermitted, "The \(category.rawValue) category books no rooms.",
                                   details: ["category": category.rawValue, "kind": facility.kind.rawValue])
                 }
-                let divisions = facility.divisions.filter(request.divisions.contains)
-                let fee = try BookingDesk.fee(center: center, facility: facility, divisions: divisions, hours: nil,
+                let fee = try BookingDesk.fee(center: center, facility: facility, divisions: divisions, hours: request.hours,
                                               first: request.date, days: request.days,
                                               category: category, inWard: inWard, admissionCharged: request.admissionCharged,
                                               commercial: request.commercial, exemptions: request.exemptions)
                 return FeeQuote(facility: facility.id, firstDate: request.date, lastDate: request.date.adding(days: request.days - 1),
                                 divisions: divisions, category: category, outOfWard: !inWard, registration: standing?.id,
-                                feeTotal: fee.total, fee: fee)
+                                feeTotal: fee.total, fee: fee,
+                                paymentDeadline: center.payment.deadline(bookedAt: now, useDate: request.date))
             }
         }
     }

@@ -10,13 +10,16 @@ public struct CenterSettings: Sendable {
     public let roadmap: RoadmapSchedule
     /// Backups and personal-data retention (`operations` in center.json).
     public var operations: OperationsSettings
+    /// People's sign-in to the pages (`sign_in` in center.json).
+    public var signIn: SignInSettings
 
     public init(center: CenterConfiguration, calendar: CenterCalendar, roadmap: RoadmapSchedule,
-                operations: OperationsSettings) {
+                operations: OperationsSettings, signIn: SignInSettings = SignInSettings()) {
         self.center = center
         self.calendar = calendar
         self.roadmap = roadmap
         self.operations = operations
+        self.signIn = signIn
     }
 
     /// One line for `check-config`.
@@ -40,20 +43,28 @@ public enum SettingsLoader {
         let operations: OperationsSettings
     }
 
+    private struct SignInSection: Decodable {
+        let signIn: SignInSettings
+
+        enum CodingKeys: String, CodingKey { case signIn = "sign_in" }
+    }
+
     public static func load(configDirectory: String, schedulesDirectory: String) throws(ConfigFileError) -> CenterSettings {
         let centerPath = configDirectory + "/" + centerFile
         let centerBytes = try read(centerPath)
         let center: CenterConfiguration
         let policy: ClosedDayPolicy
         let operations: OperationsSettings
+        let signIn: SignInSettings
         do {
             center = try JSONInput.decode(CenterConfiguration.self, from: centerBytes)
             policy = try JSONInput.decode(CalendarSection.self, from: centerBytes).calendar
             operations = try JSONInput.decode(OperationsSection.self, from: centerBytes).operations
+            signIn = try JSONInput.decode(SignInSection.self, from: centerBytes).signIn
         } catch {
             throw ConfigFileError(file: centerPath, problems: [error])
         }
-        let problems = (center.validate() + operations.problems()).map { JSONProblem(path: $0.path, message: $0.message) }
+        let problems = (center.validate() + operations.problems() + signIn.problems()).map { JSONProblem(path: $0.path, message: $0.message) }
         if !problems.isEmpty { throw ConfigFileError(file: centerPath, problems: problems) }
 
         let roadmapPath = schedulesDirectory + "/" + roadmapFile
@@ -68,7 +79,7 @@ public enum SettingsLoader {
             throw scheduleError(error, roadmapPath: roadmapPath, managersPath: managersPath)
         }
         return CenterSettings(center: center, calendar: CenterCalendar(policy: policy, works: schedule),
-                              roadmap: schedule, operations: operations)
+                              roadmap: schedule, operations: operations, signIn: signIn)
     }
 
     /// The Roadmap module's messages read `file.json: $.path: problem`; this

@@ -111,6 +111,19 @@ public struct CalendarFeeds: AreaService {
         }
     }
 
+    /// When registration `id`'s live feed URL was made (a member: its
+    /// own), nil when it has none. The URL itself cannot be shown again:
+    /// only its hash is stored.
+    public func liveSince(registration id: Int64, for actor: Actor) async throws(ServiceError<RegistrationLookupCode>) -> Instant? {
+        try await context.run(RegistrationLookupCode.self) {
+            try Registrations.requireOwn(registration: id, actor: actor)
+            return try await pool.read { db in
+                try db.queryOne("SELECT created_at FROM feed_tokens WHERE registration_id = ? AND revoked_at IS NULL",
+                                [.integer(id)])?.get("created_at")
+            }
+        }
+    }
+
     /// The feed behind `token` from `from` to `to`: the registration's
     /// bookings, desk passes and locker leases; `feed_not_found` for an
     /// unknown or revoked token (compared by hash, in constant time).

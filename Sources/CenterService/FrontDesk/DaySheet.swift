@@ -19,10 +19,11 @@ public struct DaySheet: Sendable, Encodable {
         public let day: Int
         public let days: Int
         public let feeTotal: Int
-        /// Yen paid as the booking records it (its fee once paid).
+        /// Yen the payments ledger holds for it: its payments less its refunds.
         public let paid: Int
-        /// Yen still to collect: the fee less what is paid, for a live
-        /// booking; a no-show's or a finished booking's nothing.
+        /// Yen still to collect: what the ledger has outstanding, for a live
+        /// booking (the fee less every part paid); a no-show's or a finished
+        /// booking's nothing.
         public let amountDue: Int
         public let paymentDeadline: Instant
         public let checkedInAt: Instant?

@@ -8,8 +8,9 @@ internal import Store
 ///
 /// In a line about one of the registration's own things (the registration,
 /// its bookings, passes, leases, waitlist entries, offers, storage
-/// applications, allocations and items, its member tokens) every value under
-/// a personal key (`PersonalData.auditKeys`) is replaced. In any other line
+/// applications, allocations and items, its member tokens, its member's
+/// sign-in account and sessions) every value under a personal key
+/// (`PersonalData.auditKeys`) is replaced, and an anonymous actor's address. In any other line
 /// (a closure that cancelled its bookings, an offer made because its member
 /// declined one) only objects whose `registration` or `registration_id` is
 /// the erased registration are, and the erased values themselves (its name,
@@ -51,7 +52,7 @@ struct AuditRedaction {
         for (id, line) in lines.sorted(by: { $0.key < $1.key }) {
             let before = try line.before.map { try redact(json: $0, own: line.own) }
             let after = try line.after.map { try redact(json: $0, own: line.own) }
-            let actor = replacements[line.actor] ?? line.actor
+            let actor = replacements[line.actor] ?? (line.own ? Self.anonymised(line.actor) : line.actor)
             guard before != line.before || after != line.after || actor != line.actor else { continue }
             try db.run("UPDATE audit_log SET actor = ?, before = ?, after = ?, redacted_at = ? WHERE id = ?",
                        [.text(actor), before.map { .text($0) } ?? .null, after.map { .text($0) } ?? .null,
@@ -59,6 +60,12 @@ struct AuditRedaction {
             changed += 1
         }
         return changed
+    }
+
+    /// An anonymous actor's address (`anonymous@203.0.113.5`, a failed
+    /// sign-in to the member's account) is erased with the account.
+    static func anonymised(_ actor: String) -> String {
+        actor.hasPrefix("anonymous@") ? "anonymous@" + PersonalData.erased : actor
     }
 
     /// The JSON text with the erased values replaced; members keep their

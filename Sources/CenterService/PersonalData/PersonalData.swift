@@ -36,7 +36,8 @@ public enum PersonalData {
     /// line about an erased registration.
     static let auditKeys: Set<String> = [
         "name", "contact", "evidence", "guardian", "purpose", "cancel_reason", "note", "holder_name", "document", "by",
-        "name_kana", "postal_code", "address", "payer", "addressee", "lines",
+        "login", "address",
+        "name_kana", "postal_code", "payer", "addressee", "lines",
     ]
 
     /// The label of an erased member token: its id stays, for accountability.

@@ -143,6 +143,11 @@ struct RegistrationErasure {
             ReceiptNumber(fiscalYear: FiscalYear(try row.get("fiscal_year")), sequence: try row.get("sequence"))?.description
         }
 
+        let accounts: [Int64] = try ids("SELECT id FROM user_accounts WHERE registration_id = ?")
+        let sessions: [Int64] = try ids("""
+            SELECT s.id FROM user_sessions s JOIN user_accounts a ON a.id = s.account_id WHERE a.registration_id = ?
+            """)
+
         let today = now.japanDate
         let yesterday = today.adding(days: -1).sqlValue
         rows["registrations"] = try db.run("""
@@ -216,6 +221,7 @@ struct RegistrationErasure {
             "registration": [registration], "booking": bookings, "desk_pass": passes, "locker_lease": leases,
             "locker_waitlist": entries, "locker_offer": offers, "storage_application": applications,
             "storage_allocation": allocations, "storage_item": items, "token": tokens.map(\.id),
+            "account": accounts, "session": sessions,
             "lottery_entry": lotteryEntries, "waiting_entry": waitingEntries, "booking_series": series,
         ], ownNamedEntities: ["receipt": receipts], actors: tokens.map { "member:\($0.name)#\($0.id)" }, at: now.secondsSinceEpoch)
         return rows.filter { $0.value > 0 }

@@ -40,6 +40,16 @@ public struct RegistrationSearch: Sendable, Hashable {
     }
 }
 
+extension RegistrationSearch {
+    /// The digits a phone search looks for in `typed` (any width, hyphens,
+    /// spaces, parentheses, `+81`): a whole Japanese number's digits, or at
+    /// least `minimumPhoneDigits` digits of one; nil for anything else.
+    public static func phoneDigits(_ typed: String) -> String? {
+        let digits = PhoneNumber(typed)?.digits ?? DigitText.digits(typed, droppingParentheses: true)
+        return DigitText.isDigits(digits) && digits.utf8.count >= minimumPhoneDigits ? digits : nil
+    }
+}
+
 /// A stored registration a new one may duplicate, as `possible_duplicate`
 /// lists it: the record, and why it matched (`name_and_phone`, `corporate_number`).
 public struct RegistrationMatch: Sendable, Hashable, Encodable {

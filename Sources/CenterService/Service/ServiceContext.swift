@@ -15,6 +15,8 @@ final class ServiceContext: Sendable {
     let bookingTimer = BookingTimer()
     let timerFailures = TimerFailures()
     let backupFailures = Atomic<Int>(0)
+    /// Wrong lobby check-in codes per person (`Desks.checkIn(pass:lobbyCode:by:)`).
+    let lobbyCodeFailures = Mutex(ThrottleLedger(policy: .lobbyCodes))
 
     init(settings: CenterSettings, store: CenterStore, clock: any CenterClock, log: ServiceLog) {
         self.settings = settings

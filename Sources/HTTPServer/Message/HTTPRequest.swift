@@ -14,6 +14,9 @@ public struct HTTPRequest: Sendable {
     public var pathParameters: [String: String]
     /// Request id (also echoed as `X-Request-Id`).
     public var requestID: String
+    /// The address of the connection's peer (`203.0.113.5`), filled in by
+    /// the server; empty when unknown. Behind a proxy it is the proxy's.
+    public var peerAddress: String = ""
 
     public init(method: HTTPMethod, target: String, pathSegments: [String], query: [(name: String, value: String)] = [],
                 headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], pathParameters: [String: String] = [:],

@@ -17,6 +17,8 @@ final class Connection {
     let fd: Int32
     /// This connection among all of its loop's connections (fds are reused).
     let serial: UInt64
+    /// The peer's address as text, read once at accept.
+    let peerAddress: String
     var parser: HTTPRequestParser
     /// Complete requests waiting for the one in flight (pipelining, in order).
     var pending: [ParsedRequest] = []
@@ -51,9 +53,10 @@ final class Connection {
     var scheduled: UInt64?
     var token: UInt32 = 0
 
-    init(fd: Int32, serial: UInt64, limits: HTTPParserLimits) {
+    init(fd: Int32, serial: UInt64, limits: HTTPParserLimits, peerAddress: String = "") {
         self.fd = fd
         self.serial = serial
+        self.peerAddress = peerAddress
         self.parser = HTTPRequestParser(limits: limits)
     }
 

@@ -34,7 +34,7 @@ extension EventLoop {
                 continue
             }
             let count = shared.openConnections.add(1, ordering: .relaxed).newValue
-            let connection = Connection(fd: fd, serial: nextSerial, limits: shared.limits)
+            let connection = Connection(fd: fd, serial: nextSerial, limits: shared.limits, peerAddress: Self.peerAddress(fd))
             if Int(fd) >= connections.count {
                 connections.append(contentsOf: repeatElement(nil, count: Int(fd) + 1 - connections.count + 64))
             }
@@ -45,6 +45,13 @@ extension EventLoop {
                 enter(.readingHead, connection)
             }
         }
+    }
+
+    /// The accepted socket's peer address, `""` if it cannot be read.
+    static func peerAddress(_ fd: Int32) -> String {
+        var buffer = [CChar](repeating: 0, count: 46)
+        guard clinux_peer_ipv4(fd, &buffer, socklen_t(buffer.count)) == 0 else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     func pauseAccepting() {

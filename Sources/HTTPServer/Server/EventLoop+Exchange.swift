@@ -128,6 +128,7 @@ extension EventLoop {
         var request = parsed.request
         let id = RequestIDGenerator.acceptable(request.headers["x-request-id"]) ?? requestIDs.next()
         request.requestID = id
+        request.peerAddress = c.peerAddress
         c.current = Connection.Exchange(method: request.method.rawValue, target: request.target, requestID: id,
                                         startedAt: now, isHEAD: request.method == .HEAD, keepAlive: keepAlive,
                                         echoKeepAlive: parsed.minorVersion == 0 && keepAlive)
