@@ -108,7 +108,10 @@ enum Trickle {
         var opened = 0
         var answered408 = 0
         var closed = 0
-        /// Seconds from a connection's first byte to the server's close.
+        /// Seconds from a connection's connect to the server's close: a new
+        /// connection's head deadline runs from its accept (docs/SERVER.md
+        /// §1.13), which a busy trickler may reach well before it gets
+        /// round to the first byte.
         var closedAfter: [Double] = []
     }
 
@@ -121,9 +124,11 @@ enum Trickle {
                     opened: Signal? = nil, until stop: Signal? = nil) throws -> Report {
         var report = Report()
         var fds: [Int32] = []
+        var connected: [Date] = []
         defer { for fd in fds { Glibc.close(fd) } }
         for _ in 0..<connections {
             let fd = try connectRaw(port: port)
+            connected.append(Date())
             fds.append(fd)
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         }
@@ -150,7 +155,7 @@ enum Trickle {
                     if n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
                         done[i] = true
                         report.closed += 1
-                        report.closedAfter.append(Date().timeIntervalSince(firstByte[i] ?? Date()))
+                        report.closedAfter.append(Date().timeIntervalSince(connected[i]))
                         if received[i].starts(with: Array("HTTP/1.1 408 ".utf8)) { report.answered408 += 1 }
                     }
                     break
