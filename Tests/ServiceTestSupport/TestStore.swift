@@ -1,4 +1,5 @@
 import CenterService
+import Dispatch
 import Foundation
 import TestEvents
 
@@ -17,6 +18,8 @@ public enum TestStore {
     /// exists yet, it starts as a copy of the migrated template.
     public static func open(path: String, synchronousFull: Bool = true) async throws -> CenterStore {
         try await blocking {
+            opening.wait()
+            defer { opening.signal() }
             if !FileManager.default.fileExists(atPath: path) {
                 let template = try Template.path.get()
                 let directory = (path as NSString).deletingLastPathComponent
@@ -26,6 +29,11 @@ public enum TestStore {
             return try CenterStore.open(path: path, synchronousFull: synchronousFull)
         }
     }
+
+    /// Two opens at a time, as many as there are cores: hundreds of tests
+    /// start at once, and as many threads opening databases together would
+    /// leave the cooperative pool's threads a sliver of the CPU.
+    private static let opening = DispatchSemaphore(value: 2)
 
     private enum Template {
         /// A database migrated by `CenterStore.open` and closed, so that its
