@@ -124,26 +124,27 @@ enum Trickle {
                     opened: Signal? = nil, until stop: Signal? = nil) throws -> Report {
         var report = Report()
         var fds: [Int32] = []
-        var connected: [Date] = []
+        // Intervals on the monotonic clock, as the server's deadlines are:
+        // the wall clock may be slewed or stepped meanwhile.
+        let clock = ContinuousClock()
+        var connected: [ContinuousClock.Instant] = []
         defer { for fd in fds { Glibc.close(fd) } }
         for _ in 0..<connections {
             let fd = try connectRaw(port: port)
-            connected.append(Date())
+            connected.append(clock.now)
             fds.append(fd)
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         }
         report.opened = fds.count
         var sent = [Int](repeating: 0, count: fds.count)
-        var firstByte = [Date?](repeating: nil, count: fds.count)
         var received = [[UInt8]](repeating: [], count: fds.count)
         var done = [Bool](repeating: false, count: fds.count)
-        let end = Date().addingTimeInterval(seconds)
+        let end = clock.now + .milliseconds(Int64(seconds * 1000))
         var chunk = [UInt8](repeating: 0, count: 4096)
-        while Date() < end && done.contains(false) && !(stop?.isSignalled ?? false) {
+        while clock.now < end && done.contains(false) && !(stop?.isSignalled ?? false) {
             for i in fds.indices where !done[i] {
                 var byte = sent[i] < head.count ? head[sent[i]] : UInt8(ascii: "a")
                 if Glibc.send(fds[i], &byte, 1, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) == 1 {
-                    if firstByte[i] == nil { firstByte[i] = Date() }
                     sent[i] += 1
                 }
                 while true {
@@ -155,13 +156,14 @@ enum Trickle {
                     if n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
                         done[i] = true
                         report.closed += 1
-                        report.closedAfter.append(Date().timeIntervalSince(connected[i]))
+                        let after = (clock.now - connected[i]).components
+                        report.closedAfter.append(Double(after.seconds) + Double(after.attoseconds) / 1e18)
                         if received[i].starts(with: Array("HTTP/1.1 408 ".utf8)) { report.answered408 += 1 }
                     }
                     break
                 }
             }
-            if !firstByte.contains(nil) { opened?.signal() }
+            if !sent.contains(0) { opened?.signal() }
             // One byte per connection per interval of real time: slowloris.
             usleep(interval)
         }
