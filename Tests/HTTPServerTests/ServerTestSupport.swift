@@ -26,21 +26,14 @@ final class TestClient {
     /// take seconds, and the server's own deadlines (handler: 30 s) answer
     /// before it runs out.
     init(port: Int, readTimeout: Double = 60) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = in_port_t(UInt16(port).bigEndian)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard result == 0 else {
-            let code = errno
-            Glibc.close(fd)
-            throw Failure(description: "connect failed: errno \(code)")
-        }
+        // connectRaw closes its socket itself when the connect fails, before
+        // `fd` is set. Closing it here as well was a double close: a class
+        // whose initializer throws once every property is set still runs its
+        // deinit, whose close then hit whatever descriptor another thread had
+        // just been given that number (a server's listener, a database file,
+        // an event loop's epoll), each refused connect of a test that waits
+        // for a listener to go.
+        fd = try connectRaw(port: port)
         var tv = timeval(tv_sec: Int(readTimeout), tv_usec: Int((readTimeout - Double(Int(readTimeout))) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
     }
@@ -108,6 +101,30 @@ final class TestClient {
             if n < 0 { return errno == ECONNRESET }
         }
     }
+}
+
+/// A connected loopback socket, close-on-exec (no child process inherits
+/// it); `receiveBuffer` is set before connecting so that the advertised
+/// window stays small. On failure the socket is closed and nothing is returned.
+func connectRaw(port: Int, receiveBuffer: Int32? = nil) throws -> Int32 {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    guard fd >= 0 else { throw TestClient.Failure(description: "socket failed: errno \(errno)") }
+    if var size = receiveBuffer {
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+    }
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_port = in_port_t(UInt16(port).bigEndian)
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let result = withUnsafePointer(to: &addr) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard result == 0 else {
+        let code = errno
+        Glibc.close(fd)
+        throw TestClient.Failure(description: "connect failed: errno \(code)")
+    }
+    return fd
 }
 
 /// The router every end-to-end test talks to.

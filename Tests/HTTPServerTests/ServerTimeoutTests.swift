@@ -105,4 +105,64 @@ import Testing
             #expect(openWhileClientStalls == 0)
         }
     }
+
+    /// A connection accepted late in a long turn of the loop still gets its
+    /// whole head deadline, counted from its accept. The turn is made long
+    /// by an access log that holds the loop thread for 0.7 s per logged
+    /// exchange, as a slow log sink would: a client that connects during the
+    /// second hold is accepted after it, in the same turn, and must not be
+    /// closed before the header timeout has passed since it connected.
+    @Test func aConnectionAcceptedLateInALongTurnOfTheLoopGetsItsWholeHeaderDeadline() async throws {
+        let holds = Observed(0)
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.eventLoopCount = 1
+        configuration.headerTimeout = .milliseconds(1500)
+        let server = HTTPServer(configuration: configuration, responder: try testRouter()) { entry in
+            guard entry.path.contains("late-accept") else { return }
+            holds.update { $0 += 1 }
+            usleep(700_000)
+        }
+        try server.start()
+        let port = server.port
+        do {
+            // Two held requests, whose answers each hold the loop once.
+            async let first = blocking { () -> Int in
+                let client = try TestClient(port: port)
+                try client.send("GET /slow?arrival=late-accept-1&held=late-accept-1 HTTP/1.1\r\nHost: t\r\n\r\n")
+                return try client.readResponse().status
+            }
+            async let second = blocking { () -> Int in
+                let client = try TestClient(port: port)
+                try client.send("GET /slow?arrival=late-accept-2&held=late-accept-2 HTTP/1.1\r\nHost: t\r\n\r\n")
+                return try client.readResponse().status
+            }
+            try await handlerArrivals.wait(for: "both held handlers start") { $0.isSuperset(of: ["late-accept-1", "late-accept-2"]) }
+            handlerReleases.update { $0.insert("late-accept-1") }
+            try await holds.wait(for: "the first hold") { $0 >= 1 }
+            // While the loop is held, the second answer and a connection
+            // wait for it: the next turn wakes for both, the answer first.
+            handlerReleases.update { $0.insert("late-accept-2") }
+            try await Task.sleep(for: .milliseconds(200))
+            let waiting = try await blocking { try connectRaw(port: port) }
+            defer { Glibc.close(waiting) }
+            try await holds.wait(for: "the second hold") { $0 >= 2 }
+            // Connected well into the second hold, accepted after it.
+            try await Task.sleep(for: .milliseconds(400))
+            let closedAfter = try await blocking { () -> Duration in
+                let client = try TestClient(port: port)
+                let connected = ContinuousClock.now
+                _ = client.isClosedByServer()
+                return ContinuousClock.now - connected
+            }
+            #expect(try await first == 200)
+            #expect(try await second == 200)
+            #expect(closedAfter >= .milliseconds(1500), "closed \(closedAfter) after connecting, before its header deadline")
+            #expect(closedAfter < .seconds(30), "closed at all")
+        } catch {
+            await server.shutdown()
+            throw error
+        }
+        await server.shutdown()
+    }
 }

@@ -1,4 +1,5 @@
 import CenterService
+import Dispatch
 import Foundation
 import TestEvents
 
@@ -19,6 +20,8 @@ public enum TestStore {
     /// (`center_secrets`), so a test about those migrates its own.
     public static func open(path: String, synchronousFull: Bool = true, fresh: Bool = false) async throws -> CenterStore {
         try await blocking {
+            opening.wait()
+            defer { opening.signal() }
             if !fresh, !FileManager.default.fileExists(atPath: path) {
                 let template = try Template.path.get()
                 let directory = (path as NSString).deletingLastPathComponent
@@ -28,6 +31,11 @@ public enum TestStore {
             return try CenterStore.open(path: path, synchronousFull: synchronousFull)
         }
     }
+
+    /// Two opens at a time, as many as there are cores: hundreds of tests
+    /// start at once, and as many threads opening databases together would
+    /// leave the cooperative pool's threads a sliver of the CPU.
+    private static let opening = DispatchSemaphore(value: 2)
 
     private enum Template {
         /// A database migrated by `CenterStore.open` and closed, so that its

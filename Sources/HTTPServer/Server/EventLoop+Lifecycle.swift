@@ -6,8 +6,15 @@ import Glibc
 extension EventLoop {
     /// Moves `c` to `phase`; the deadline restarts only on a change of phase,
     /// so each timeout is a total for its phase, not a per-read timer.
+    ///
+    /// The phase starts when it is entered, so the clock is read here again:
+    /// the reading from the loop's wake-up may be old by now (a long turn of
+    /// the loop, or its thread descheduled on a busy machine), and a deadline
+    /// counted from it would cut a client off early, a connection accepted
+    /// late in the turn before it has had its whole header timeout.
     func enter(_ phase: ConnectionPhase, _ c: Connection) {
         guard c.phase != phase || c.scheduled == nil else { return }
+        now = clinux_monotonic_ns()
         c.phase = phase
         let deadline = shared.timeouts.deadline(for: phase, since: now)
         c.deadline = deadline

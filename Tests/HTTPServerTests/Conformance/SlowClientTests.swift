@@ -108,7 +108,10 @@ enum Trickle {
         var opened = 0
         var answered408 = 0
         var closed = 0
-        /// Seconds from a connection's first byte to the server's close.
+        /// Seconds from a connection's connect to the server's close: a new
+        /// connection's head deadline runs from its accept (docs/SERVER.md
+        /// §1.13), which a busy trickler may reach well before it gets
+        /// round to the first byte.
         var closedAfter: [Double] = []
     }
 
@@ -121,24 +124,27 @@ enum Trickle {
                     opened: Signal? = nil, until stop: Signal? = nil) throws -> Report {
         var report = Report()
         var fds: [Int32] = []
+        // Intervals on the monotonic clock, as the server's deadlines are:
+        // the wall clock may be slewed or stepped meanwhile.
+        let clock = ContinuousClock()
+        var connected: [ContinuousClock.Instant] = []
         defer { for fd in fds { Glibc.close(fd) } }
         for _ in 0..<connections {
             let fd = try connectRaw(port: port)
+            connected.append(clock.now)
             fds.append(fd)
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         }
         report.opened = fds.count
         var sent = [Int](repeating: 0, count: fds.count)
-        var firstByte = [Date?](repeating: nil, count: fds.count)
         var received = [[UInt8]](repeating: [], count: fds.count)
         var done = [Bool](repeating: false, count: fds.count)
-        let end = Date().addingTimeInterval(seconds)
+        let end = clock.now + .milliseconds(Int64(seconds * 1000))
         var chunk = [UInt8](repeating: 0, count: 4096)
-        while Date() < end && done.contains(false) && !(stop?.isSignalled ?? false) {
+        while clock.now < end && done.contains(false) && !(stop?.isSignalled ?? false) {
             for i in fds.indices where !done[i] {
                 var byte = sent[i] < head.count ? head[sent[i]] : UInt8(ascii: "a")
                 if Glibc.send(fds[i], &byte, 1, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) == 1 {
-                    if firstByte[i] == nil { firstByte[i] = Date() }
                     sent[i] += 1
                 }
                 while true {
@@ -150,38 +156,17 @@ enum Trickle {
                     if n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
                         done[i] = true
                         report.closed += 1
-                        report.closedAfter.append(Date().timeIntervalSince(firstByte[i] ?? Date()))
+                        let after = (clock.now - connected[i]).components
+                        report.closedAfter.append(Double(after.seconds) + Double(after.attoseconds) / 1e18)
                         if received[i].starts(with: Array("HTTP/1.1 408 ".utf8)) { report.answered408 += 1 }
                     }
                     break
                 }
             }
-            if !firstByte.contains(nil) { opened?.signal() }
+            if !sent.contains(0) { opened?.signal() }
             // One byte per connection per interval of real time: slowloris.
             usleep(interval)
         }
         return report
     }
-}
-
-/// A connected loopback socket; `receiveBuffer` is set before connecting so
-/// that the advertised window stays small.
-func connectRaw(port: Int, receiveBuffer: Int32? = nil) throws -> Int32 {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    if var size = receiveBuffer {
-        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-    }
-    var addr = sockaddr_in()
-    addr.sin_family = sa_family_t(AF_INET)
-    addr.sin_port = in_port_t(UInt16(port).bigEndian)
-    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let result = withUnsafePointer(to: &addr) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard result == 0 else {
-        let code = errno
-        Glibc.close(fd)
-        throw TestClient.Failure(description: "connect failed: errno \(code)")
-    }
-    return fd
 }
