@@ -33,12 +33,12 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["CSQLite", "Store", "TestEvents"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
-        .testTarget(name: "CalendarValuesTests", dependencies: ["CalendarValues"]),
-        .testTarget(name: "CenterDomainTests", dependencies: ["CalendarValues", "CenterDomain"]),
+        .testTarget(name: "CalendarValuesTests", dependencies: ["CalendarValues", "TestEvents"]),
+        .testTarget(name: "CenterDomainTests", dependencies: ["CalendarValues", "CenterDomain", "TestEvents"]),
         .testTarget(name: "RoadmapTests", dependencies: ["CalendarValues", "Roadmap"]),
         .target(name: "ServiceTestSupport", dependencies: ["CenterDomain", "CenterService", "TestEvents"], path: "Tests/ServiceTestSupport"),
         .testTarget(name: "CenterServiceTests", dependencies: [
-            "CalendarValues", "CenterDomain", "CenterService", "JSON", "ServiceTestSupport", "Store",
+            "CalendarValues", "CenterDomain", "CenterService", "JSON", "ServiceTestSupport", "Store", "TestEvents",
         ]),
         .testTarget(name: "CenterAPITests", dependencies: [
             "CalendarValues", "CenterAPI", "CenterDomain", "CenterService", "HTTPServer", "JSON", "Roadmap", "ServiceTestSupport",

@@ -3,6 +3,7 @@ import CenterDomain
 import Foundation
 @testable import HTTPServer
 import ServiceTestSupport
+import TestEvents
 import Testing
 @testable import CenterAPI
 import CalendarValues
@@ -15,9 +16,10 @@ import CalendarValues
     /// overwritten: it opens (only the schema is read) and fails on first use.
     static func damagedDatabase() async throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("damaged-\(UUID().uuidString)").path
+        let path = directory + "/center.sqlite"
         let service = CenterService(settings: TestServer.settings,
                                     // NORMAL: 200 commits without 200 fsyncs, which would slow the other suites.
-                                    store: try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: false),
+                                    store: try await TestStore.open(path: path, synchronousFull: false),
                                     clock: ManualClock(now: Instant(japanDate: LocalDate(year: 2026, month: 11, day: 25)!)))
         let staff = Actor(tokenID: 1, role: .staff, name: "Front desk", registrationID: nil)
         for n in 0..<200 {
@@ -28,11 +30,13 @@ import CalendarValues
             (try db.queryOne("SELECT rootpage FROM sqlite_schema WHERE name = 'registrations'")?.get(0) ?? 0,
              try db.queryOne("PRAGMA page_size")?.get(0) ?? 4096)
         }
-        service.close()
-        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: directory + "/center.sqlite"))
-        try handle.seek(toOffset: UInt64((root - 1) * size))
-        handle.write(Data(repeating: 0xFF, count: size))
-        try handle.close()
+        try await blocking {
+            service.close()
+            let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+            try handle.seek(toOffset: UInt64((root - 1) * size))
+            handle.write(Data(repeating: 0xFF, count: size))
+            try handle.close()
+        }
         return directory
     }
 

@@ -4,6 +4,8 @@ import CenterDomain
 import CenterService
 import Foundation
 import HTTPServer
+import ServiceTestSupport
+import TestEvents
 import Testing
 
 /// Runs `body` against a `TestServer` started for it, and always stops that
@@ -42,6 +44,10 @@ final class TestServer {
         }
     }()
 
+    /// `CenterAPI.endpoints`, built once: hundreds of servers are started,
+    /// and building the list is most of the CPU a start costs.
+    static let endpoints = CenterAPI.endpoints
+
     let service: CenterService
     let server: HTTPServer
     /// The router's metrics: what the test's requests were answered.
@@ -59,10 +65,11 @@ final class TestServer {
     /// `now` on the clock; a fresh database unless `directory` names one
     /// that holds `center.sqlite`. `synchronousFull: false` spares the shared
     /// disk an fsync per commit, for tests that write a lot and do not test
-    /// durability. A start that fails half-way closes what it opened.
+    /// durability. A start that fails half-way closes what it opened. The
+    /// store is opened and closed off the cooperative pool (`TestStore`, `blocking`).
     fileprivate init(now: Instant, synchronousFull: Bool, directory existing: String?, log: ServiceLog) async throws {
         let directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)").path
-        let store = try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: synchronousFull)
+        let store = try await TestStore.open(path: directory + "/center.sqlite", synchronousFull: synchronousFull)
         let clock = ManualClock(now: now)
         do {
             let service = try await CenterService.start(settings: Self.settings, store: store, clock: clock, log: log)
@@ -70,12 +77,15 @@ final class TestServer {
             var configuration = HTTPServer.Configuration()
             configuration.port = 0
             configuration.eventLoopCount = 1
-            server = HTTPServer(configuration: configuration, responder: try CenterAPI.router(service: service, metrics: metrics))
+            server = HTTPServer(configuration: configuration,
+                                responder: try CenterAPI.router(for: Self.endpoints, service: service, metrics: metrics))
             try server.start()
             self.service = service
         } catch {
-            store.close()
-            if existing == nil { try? FileManager.default.removeItem(atPath: directory) }
+            await blocking {
+                store.close()
+                if existing == nil { try? FileManager.default.removeItem(atPath: directory) }
+            }
             throw error
         }
         self.directory = directory
@@ -99,7 +109,10 @@ final class TestServer {
     fileprivate func stop() async {
         #expect(metrics.unlistedRefusals.isEmpty, "refusals answered but not listed: \(metrics.unlistedRefusals)")
         await server.shutdown()
-        service.close()
-        try? FileManager.default.removeItem(atPath: directory)
+        let (service, directory) = (service, directory)
+        await blocking {
+            service.close()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 }

@@ -3,6 +3,7 @@ import CenterDomain
 import Foundation
 import Store
 import ServiceTestSupport
+import TestEvents
 @testable import CenterService
 
 /// A service on a fresh database with the repository's Config/, a manual
@@ -16,13 +17,25 @@ final class DesksFixture {
 
     let service: CenterService
     let clock: ManualClock
+    let directory: String
     let staff = Actor(tokenID: 1, role: .staff, name: "Front desk", registrationID: nil)
 
-    init(now: Instant = Instant(japanDate: DesksFixture.today, minuteOfDay: 600)) throws {
+    /// The store is opened and closed off the cooperative pool (`TestStore`, `blocking`).
+    init(now: Instant = Instant(japanDate: DesksFixture.today, minuteOfDay: 600)) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("desks-\(UUID().uuidString)").path
+        self.directory = directory
         clock = ManualClock(now: now)
-        service = CenterService(settings: Self.settings, store: try CenterStore.open(path: directory + "/center.sqlite"),
+        service = CenterService(settings: Self.settings,
+                                store: try await TestStore.open(path: directory + "/center.sqlite"),
                                 clock: clock)
+    }
+
+    deinit {
+        let (service, directory) = (service, directory)
+        blockingInBackground {
+            service.close()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 
     static func day(_ text: String) -> LocalDate { LocalDate(text)! }

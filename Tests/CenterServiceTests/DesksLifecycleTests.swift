@@ -12,14 +12,14 @@ import Testing
     }
 
     @Test func deskCheckInBeforeTheDayOfUseIsTooEarly() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register()
         let pass = try await f.book(a, "2026-11-26")
         #expect(await f.refusal { _ = try await f.service.desks.checkIn(pass: pass.id, by: f.staff) } == "check_in_too_early")
     }
 
     @Test func deskCheckInUntilStartPlusThirtyMinutes() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let pass = try await f.book(try await f.register(), "2026-11-26")
         f.clock.set(Self.at("2026-11-26", 9, 30))
         let checked = try await f.service.desks.checkIn(pass: pass.id, by: f.staff).value!
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func deskCheckInAfterTheGraceIsTooLate() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register()
         let pass = try await f.book(a, "2026-11-26")
         f.clock.set(Self.at("2026-11-26", 9, 31))
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func deskMemberCannotTouchAnotherRegistrationsPass() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register("A"), b = try await f.register("B")
         let pass = try await f.book(a, "2026-11-26")
         #expect(await f.refusal { _ = try await f.service.desks.cancel(pass: pass.id, by: f.member(b)) } == "desk_pass_not_found")
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func deskCancelBeforeTheStartFreesTheDeskAtOnce() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register("A"), b = try await f.register("B")
         let pass = try await f.book(a, "2026-11-26", desk: "desk-05")
         #expect(try await f.service.desks.cancel(pass: pass.id, by: f.member(a)).value?.state == .cancelled)
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func deskCancelAfterTheStartIsTooLate() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register()
         let pass = try await f.book(a, "2026-11-26")
         f.clock.set(Self.at("2026-11-26", 9, 0))
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func deskCancelledPassCannotBeCheckedIn() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register()
         let pass = try await f.book(a, "2026-11-26")
         _ = try await f.service.desks.cancel(pass: pass.id, by: f.member(a))
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func deskNoShowReleasedAfterTheDeadlineWithPenaltyPoints() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register()
         let pass = try await f.book(a, "2026-11-26", desk: "desk-04")
         #expect(try await f.service.desks.releaseNoShows(now: Self.at("2026-11-26", 9, 30)).isEmpty)
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func deskReleasedDeskIsBookableAgainAtOnce() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register("A"), b = try await f.register("B")
         _ = try await f.book(a, "2026-11-26", "pm", desk: "desk-04")
         f.clock.set(Self.at("2026-11-26", 13, 31))
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func deskCheckedInPassIsNotReleased() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let pass = try await f.book(try await f.register(), "2026-11-26")
         f.clock.set(Self.at("2026-11-26", 9, 5))
         _ = try await f.service.desks.checkIn(pass: pass.id, by: f.staff)
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func deskSecondNoShowSuspendsTheRegistration() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register()
         _ = try await f.book(a, "2026-11-26")
         _ = try await f.book(a, "2026-11-27")
@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func deskPassOnADayClosedAfterBookingIsCancelledAtOnceWithoutPoints() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register()
         let pass = try await f.book(a, "2026-11-27")
         let closure = ClosureInput(date: DesksFixture.day("2026-11-27"), reasonEn: "Power outage")
@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func deskTimerReleasesNoShowsOnTheManualClock() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let pass = try await f.book(try await f.register(), "2026-11-26")
         let timers = f.service.startTimers()
         defer { timers.cancel() }
@@ -133,7 +133,7 @@ import Testing
     }
 
     @Test func deskOccupancyCountsPassesCheckInsAndNoShows() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register("A"), b = try await f.register("B"), c = try await f.register("C")
         let first = try await f.book(a, "2026-11-26")
         _ = try await f.book(b, "2026-11-26", "day")
@@ -149,7 +149,7 @@ import Testing
     }
 
     @Test func deskSchemaRefusesASecondLiveUnitOnADesk() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register("A"), b = try await f.register("B")
         _ = try await f.book(a, "2026-11-26", desk: "desk-02")
         let other = try await f.book(b, "2026-11-26", desk: "desk-03")
@@ -162,7 +162,7 @@ import Testing
     }
 
     @Test func deskSchemaRefusesOverlappingLiveUnitsOfAPerson() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let a = try await f.register("A"), b = try await f.register("B")
         let own = try await f.book(a, "2026-11-26", desk: "desk-02")
         let other = try await f.book(b, "2026-11-26", desk: "desk-03")

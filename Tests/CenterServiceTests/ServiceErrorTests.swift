@@ -2,6 +2,7 @@ import CalendarValues
 import CenterDomain
 import Foundation
 import ServiceTestSupport
+import TestEvents
 import Testing
 @testable import CenterService
 
@@ -12,9 +13,19 @@ struct ServiceErrorTests {
     let service: CenterService
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("errors-\(UUID().uuidString)").path
 
-    init() throws {
-        service = CenterService(settings: BookingFixture.settings, store: try CenterStore.open(path: directory + "/center.sqlite"),
+    init() async throws {
+        let path = directory + "/center.sqlite"
+        service = CenterService(settings: BookingFixture.settings, store: try await TestStore.open(path: path),
                                 clock: ManualClock(now: Instant(japanDate: BookingFixture.today)), log: log.log)
+    }
+
+    /// Closes the service and removes its folder, off the cooperative pool.
+    func cleanUp() {
+        let (service, directory) = (service, directory)
+        blockingInBackground {
+            service.close()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 
     typealias Lookup = Refusals<BookingLookupCode, DateRangeCode>
@@ -23,7 +34,7 @@ struct ServiceErrorTests {
         let lifted = service.context.lift(Refusal(DateRangeCode.rangeTooLong, "too long"), as: Lookup.self)
         #expect(lifted.refusal?.codeName == "range_too_long")
         #expect(lifted.refusal?.message == "too long")
-        service.close()
+        cleanUp()
     }
 
     @Test func aRefusalOfAnotherSetIsAFailureAndIsLogged() {
@@ -31,24 +42,24 @@ struct ServiceErrorTests {
         #expect(lifted.refusal == nil)
         #expect(lifted.failure != nil)
         #expect(log.all.contains { $0.message == "refusal not declared by its use case" && $0.fields["code"] == "payment_deadline_passed" })
-        service.close()
+        cleanUp()
     }
 
     @Test func anotherUseCasesRefusalKeepsItsCodeWhenDeclaredHereToo() {
         let inner = ServiceError<BookingLookupCode>.refused(Refusal(.bookingNotFound, "No booking has id 3."))
         #expect(service.context.lift(inner, as: Lookup.self).refusal?.codeName == "booking_not_found")
-        service.close()
+        cleanUp()
     }
 
     @Test func aRefusalReadsAsItsMessageWhereItIsPrinted() {
         let refused = ServiceError<BookingLookupCode>.refused(Refusal(.bookingNotFound, "No booking has id 3."))
         #expect("cannot cancel: \(refused)" == "cannot cancel: No booking has id 3.")
-        service.close()
+        cleanUp()
     }
 
     @Test func aRecordedRefusalIsReadBackAsItsSetsCode() {
         #expect(Lookup(code: "booking_not_found")?.rawValue == "booking_not_found")
         #expect(Lookup(code: "slot_taken") == nil)
-        service.close()
+        cleanUp()
     }
 }

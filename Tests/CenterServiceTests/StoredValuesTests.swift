@@ -10,7 +10,7 @@ import Testing
 struct StoredValuesTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture(synchronousFull: false) }
+    init() async throws { f = try await BookingFixture(synchronousFull: false) }
 
     @Test func valuesBindAsTheirColumnFormAndReadBack() async throws {
         let date = LocalDate(year: 2026, month: 12, day: 1)!

@@ -1,18 +1,30 @@
 import CalendarValues
 import CenterDomain
 import Foundation
+import ServiceTestSupport
 import Store
+import TestEvents
 import Testing
 @testable import CenterService
 
 /// Tokens: stored hashed, revocable, expiring; the audit log is append-only.
-struct TokenStoreTests {
+final class TokenStoreTests {
     let pool: DatabasePool
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokens-\(UUID().uuidString)").path
     let now = Instant(secondsSinceEpoch: 1_790_000_000)
 
-    init() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokens-\(UUID().uuidString)").path
-        pool = try CenterStore.open(path: directory + "/center.sqlite").pool
+    /// The store is opened and closed off the cooperative pool (`TestStore`, `blocking`).
+    init() async throws {
+        let path = directory + "/center.sqlite"
+        pool = try await TestStore.open(path: path).pool
+    }
+
+    deinit {
+        let (pool, directory) = (pool, directory)
+        blockingInBackground {
+            pool.close()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 
     func mint(role: Role = .staff, expiresAt: Instant? = nil) async throws -> (AccessToken, TokenRecord) {

@@ -1,4 +1,5 @@
 import Synchronization
+import TestEvents
 import Testing
 @testable import HTTPServer
 

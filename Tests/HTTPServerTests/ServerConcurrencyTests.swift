@@ -77,7 +77,7 @@ import Testing
         // the held handler let go, however slow the machine.
         var refused = false
         for _ in 0..<2000 where !refused {
-            refused = try await blocking { () -> Bool in (try? TestClient(port: port)) == nil }
+            refused = await blocking { () -> Bool in (try? TestClient(port: port)) == nil }
             if !refused { try await Task.sleep(for: .milliseconds(5)) }
         }
         handlerReleases.update { $0.insert(arrival) }

@@ -1,4 +1,5 @@
 import Foundation
+import TestEvents
 import Testing
 @testable import HTTPServer
 

@@ -1,3 +1,4 @@
+import TestEvents
 import Testing
 @testable import HTTPServer
 

@@ -5,7 +5,8 @@ import TestEvents
 @testable import HTTPServer
 
 /// A blocking socket client for end-to-end tests, run off the cooperative
-/// pool (see `blocking`) so that it can never starve the server's handlers.
+/// pool (in TestEvents' `blocking`) so that it can never starve the server's
+/// handlers.
 final class TestClient {
     struct Response {
         var status: Int
@@ -20,7 +21,11 @@ final class TestClient {
     let fd: Int32
     var buffer: [UInt8] = []
 
-    init(port: Int, readTimeout: Double = 15) throws {
+    /// `readTimeout` bounds each read against a hang; it is not a wait a
+    /// test relies on, so it is generous: on a loaded machine an answer may
+    /// take seconds, and the server's own deadlines (handler: 30 s) answer
+    /// before it runs out.
+    init(port: Int, readTimeout: Double = 60) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
@@ -102,14 +107,6 @@ final class TestClient {
             if n == 0 { return true }
             if n < 0 { return errno == ECONNRESET }
         }
-    }
-}
-
-/// Runs blocking client code on a thread of its own: neither the cooperative
-/// pool nor Dispatch's (which it shares on Linux) may be held by a blocked read.
-func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
     }
 }
 

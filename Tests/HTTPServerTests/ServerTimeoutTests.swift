@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestEvents
 import Testing
 @testable import HTTPServer
 

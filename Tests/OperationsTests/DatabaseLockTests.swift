@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import TestEvents
 import Testing
 import Operations
 
@@ -33,14 +33,15 @@ import Operations
         try DatabaseLock.acquire(database: database).release()
     }
 
-    @Test func anotherProcessCannotTakeAHeldLock() throws {
+    @Test func anotherProcessCannotTakeAHeldLock() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let database = directory + "/center.sqlite"
         let lock = try DatabaseLock.acquire(database: database)
-        #expect(Self.exitStatus(of: "/usr/bin/flock", "--nonblock", lock.path, "true") == 1,
+        let flock = ["--nonblock", lock.path, "true"]
+        #expect(try await ChildProcess("/usr/bin/flock", flock).exitStatus() == 1,
                 "util-linux flock(1) in another process finds it held")
         lock.release()
-        #expect(Self.exitStatus(of: "/usr/bin/flock", "--nonblock", lock.path, "true") == 0)
+        #expect(try await ChildProcess("/usr/bin/flock", flock).exitStatus() == 0)
     }
 
     @Test func inheritedDescriptorIsAdoptedOnlyForItsOwnDatabase() throws {
@@ -51,19 +52,5 @@ import Operations
         #expect(DatabaseLock.adopt(descriptor: lock.descriptor, database: database) != nil)
         #expect(DatabaseLock.adopt(descriptor: lock.descriptor, database: directory + "/other.sqlite") == nil)
         #expect(DatabaseLock.adopt(descriptor: 9999, database: database) == nil)
-    }
-
-    /// Runs a program with posix_spawn and waits for it, as the supervisor
-    /// starts its worker (Foundation's Process is not used: once, in a run of
-    /// the whole suite, its launch crashed the test process).
-    static func exitStatus(of executable: String, _ arguments: String...) -> Int32 {
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: Int32 = 0
-        guard posix_spawn(&pid, executable, nil, nil, argv, environ) == 0 else { return -1 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        guard case .exited(let code) = Termination(waitStatus: status) else { return -1 }
-        return code
     }
 }

@@ -27,11 +27,7 @@ import Operations
         let events = Events()
         let supervisor = Supervisor(configuration: .init(executable: "/bin/sh", arguments: ["sh", "-c", script],
                                                          stopGrace: stopGrace)) { events.append($0) }
-        let task = Task<Int32, Never> {
-            await withCheckedContinuation { continuation in
-                Thread { continuation.resume(returning: supervisor.run(handlingSignals: false)) }.start()
-            }
-        }
+        let task = Task<Int32, Never> { await blocking { supervisor.run(handlingSignals: false) } }
         return (supervisor, events, task)
     }
 
@@ -106,11 +102,7 @@ import Operations
     @Test func missingExecutableIsRetriedWithBackoff() async throws {
         let events = Events()
         let supervisor = Supervisor(configuration: .init(executable: "/nonexistent/worker", arguments: ["worker"])) { events.append($0) }
-        let status = Task<Int32, Never> {
-            await withCheckedContinuation { continuation in
-                Thread { continuation.resume(returning: supervisor.run(handlingSignals: false)) }.start()
-            }
-        }
+        let status = Task<Int32, Never> { await blocking { supervisor.run(handlingSignals: false) } }
         try await events.wait("two failed starts") {
             $0.filter { if case .cannotSpawn = $0 { true } else { false } }.count >= 2
         }

@@ -34,19 +34,35 @@ let testMigrations = [
 ]
 
 /// Opens a pool on a temporary directory, runs `body`, then closes the pool
-/// and removes the directory.
+/// and removes the directory. Opening (migrations, fsyncs) and closing block,
+/// so they run off the cooperative pool (`blocking`).
 func withPool<T>(
     migrations: [Migration] = testMigrations,
     configure: (inout StoreConfiguration) -> Void = { _ in },
     _ body: (DatabasePool) async throws -> T
 ) async throws -> T {
     let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     var configuration = StoreConfiguration(path: directory.databasePath)
     configure(&configuration)
-    let pool = try DatabasePool(configuration: configuration, migrations: migrations)
-    defer { pool.close() }
-    return try await body(pool)
+    let pool: DatabasePool
+    do {
+        pool = try await blocking { [configuration] in try DatabasePool(configuration: configuration, migrations: migrations) }
+    } catch {
+        directory.remove()
+        throw error
+    }
+    let close = { @Sendable in
+        pool.close()
+        directory.remove()
+    }
+    do {
+        let result = try await body(pool)
+        await blocking(close)
+        return result
+    } catch {
+        await blocking(close)
+        throw error
+    }
 }
 
 /// Counts the rows of `table` on a reader.

@@ -23,7 +23,7 @@ import Testing
             #expect(second.errors.contains("\(folder.database) is in use by process \(first.pid)"), "\(second.errors)")
             #expect(Date().timeIntervalSince(started) < 10, "at once, without waiting")
         }
-        #expect(first.process.isRunning, "the first server is untouched")
+        #expect(first.isRunning, "the first server is untouched")
         await first.stop()
         #expect(try await first.exitStatus() == 0)
         // Once the first has stopped, the database is free again.

@@ -8,7 +8,7 @@ import Testing
 struct BookingFeedIDTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     @Test func everyBookingGetsItsOwnRandomFeedID() async throws {
         let registration = try await f.register(.general)

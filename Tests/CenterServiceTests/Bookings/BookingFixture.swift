@@ -3,6 +3,7 @@ import CenterDomain
 import Foundation
 import Store
 import ServiceTestSupport
+import TestEvents
 import Testing
 @testable import CenterService
 
@@ -33,17 +34,23 @@ final class BookingFixture {
 
     /// `synchronousFull: false` for tests that write a lot and are not
     /// about durability: their fsyncs would slow the suites beside them.
-    init(synchronousFull: Bool = true, settings: CenterSettings = BookingFixture.settings) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("bookings-\(UUID().uuidString)").path
+    /// The store is opened and closed off the cooperative pool (`TestStore`,
+    /// `blocking`).
+    init(synchronousFull: Bool = true, settings: CenterSettings = BookingFixture.settings) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bookings-\(UUID().uuidString)").path
+        self.directory = directory
         clock = ManualClock(now: Instant(japanDate: Self.today, minuteOfDay: 600))
         service = CenterService(settings: settings,
-                                store: try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: synchronousFull),
+                                store: try await TestStore.open(path: directory + "/center.sqlite", synchronousFull: synchronousFull),
                                 clock: clock)
     }
 
     deinit {
-        service.close()
-        try? FileManager.default.removeItem(atPath: directory)
+        let (service, directory) = (service, directory)
+        blockingInBackground {
+            service.close()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 
     /// The repository's settings with the center's configuration changed by `change`.

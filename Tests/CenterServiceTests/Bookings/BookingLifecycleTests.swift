@@ -9,7 +9,7 @@ import Testing
 struct BookingLifecycleTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     @Test func aBookingStartsProvisionalWithItsFeeAndDeadline() async throws {
         let registration = try await f.register(.general)

@@ -8,7 +8,7 @@ import Testing
 struct BookingRefusalTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     @Test func aLiveUnitCannotBeBookedTwice() async throws {
         let first = try await f.register(.general)

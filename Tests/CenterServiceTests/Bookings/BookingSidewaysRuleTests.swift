@@ -9,7 +9,7 @@ import CalendarValues
 struct BookingSidewaysRuleTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     @Test func theRegistrationMustBeValidOnTheUseDateNotOnlyToday() async throws {
         let registration = try await f.register(.general, validFrom: date("2026-01-01"), validUntil: date("2026-12-05"))

@@ -10,7 +10,7 @@ import Testing
 struct CommunityQuotaServiceTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     /// Books 56 non-community units of January 2027 for the ward's own use.
     func fillNonCommunityShare() async throws -> Int64 {

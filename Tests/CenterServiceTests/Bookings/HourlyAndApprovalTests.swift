@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func anHourlyRoomIsBookedAndPricedByTheHour() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         let booking = try await bookHours(f, general, "2026-12-10", "09:00", "11:00")
         #expect(booking.divisions == ["h09", "h10"])
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func hoursOutsideTheOpeningOrOffTheHourAreRefused() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         #expect(await f.refusal { _ = try await bookHours(f, general, "2026-12-10", "20:00", "22:00") } == "outside_opening_hours")
         #expect(await f.refusal { _ = try await bookHours(f, general, "2026-12-10", "09:30", "11:00") } == "hour_not_on_the_hour")
@@ -46,14 +46,14 @@ import Testing
     }
 
     @Test func anHourThatIsOverIsNotBooked() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         #expect(await f.refusal { _ = try await bookHours(f, general, "2026-11-25", "09:00", "10:00") } == "hour_past")
         #expect(try await bookHours(f, general, "2026-11-25", "10:00", "11:00").divisions == ["h10"])
     }
 
     @Test func theMonthlyLimitCountsHours() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         _ = try await bookHours(f, general, "2026-12-10", "09:00", "15:00")
         _ = try await bookHours(f, general, "2026-12-11", "09:00", "11:00")
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func theNurseryRoomAloneNeedsAStaffApprovalRecordedOnTheBooking() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         #expect(await f.refusal { _ = try await f.service.bookings.book(nursery(general, approval: nil), by: f.staff) } == "coupling_required")
         let approval = CouplingApprovalInput(approvedBy: "館長 山田", reason: "創業セミナー参加者の託児（センターの目的に資する）")
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func onlyStaffApproveAndOnlyWhereTheCouplingAllowsIt() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         let approval = CouplingApprovalInput(approvedBy: "館長 山田", reason: "センターの目的に資する")
         #expect(await f.refusal { _ = try await f.service.bookings.book(nursery(general, approval: approval), by: f.member(general)) }
@@ -96,7 +96,7 @@ import Testing
         let settings = BookingFixture.settings {
             $0.registration.issuers = [.ward: .init(renewalWindowDays: 90), .designatedManager: .init(renewalWindowDays: 30)]
         }
-        let f = try BookingFixture(settings: settings)
+        let f = try await BookingFixture(settings: settings)
         let community = try await f.register(.communityGroup, validFrom: LocalDate("2025-04-01")!, validUntil: LocalDate("2027-02-01")!)
         let general = try await f.register(.general, validFrom: LocalDate("2025-04-01")!, validUntil: LocalDate("2027-02-01")!)
         #expect(try await f.service.registrations.registration(id: community, for: f.staff).issuer == .ward)

@@ -9,7 +9,7 @@ import Testing
 struct IdempotencyRecordTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture(synchronousFull: false) }
+    init() async throws { f = try await BookingFixture(synchronousFull: false) }
 
     func request(_ registration: Int64) -> BookingRequest {
         BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.am], registration: registration)

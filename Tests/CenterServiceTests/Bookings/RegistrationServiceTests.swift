@@ -9,7 +9,7 @@ import Testing
 struct RegistrationServiceTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     @Test func aRegistrationIsValidForTwoYearsByDefault() async throws {
         let id = try await f.register(.general)

@@ -8,7 +8,7 @@ import Testing
 struct CalendarFeedServiceTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     @Test func aFeedTokenShowsTheRegistrationsBookings() async throws {
         let registration = try await f.register(.general)

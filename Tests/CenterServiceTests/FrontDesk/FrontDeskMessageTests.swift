@@ -8,7 +8,7 @@ import Testing
 struct FrontDeskMessageTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     /// The refusal `work` throws, as the API maps it.
     func refusal(_ work: () async throws -> Void) async -> (any AnyRefusal)? {

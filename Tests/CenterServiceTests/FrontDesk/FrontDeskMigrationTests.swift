@@ -2,6 +2,7 @@ import CalendarValues
 import CenterDomain
 import Foundation
 import Store
+import TestEvents
 import Testing
 @testable import CenterService
 
@@ -11,11 +12,10 @@ import Testing
 struct FrontDeskMigrationTests {
     @Test func oldClosuresKeepTheirReasonsInTheirLanguageAndTheirCancellations() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("migration-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/center.sqlite"
         let before = Array(Schema.migrations.prefix { $0.name != Schema.frontDesk.name })
-        let old = try DatabasePool(configuration: StoreConfiguration(path: path), migrations: before)
+        let old = try await blocking { try DatabasePool(configuration: StoreConfiguration(path: path), migrations: before) }
         try await old.write { db in
             try db.execute("""
                 INSERT INTO registrations (id, category, name, contact, in_ward, evidence, valid_from, valid_until, status,
@@ -32,9 +32,16 @@ struct FrontDeskMigrationTests {
                         '{}', 0, 0, 't', 0, 't', 'closure #1: 漏水', 100, 6000);
                 """)
         }
-        old.close()
-        let store = try CenterStore.open(path: path)
-        defer { store.close() }
+        let store = try await blocking {
+            old.close()
+            return try CenterStore.open(path: path)
+        }
+        defer {
+            blockingInBackground {
+                store.close()
+                try? FileManager.default.removeItem(atPath: directory)
+            }
+        }
         let rows = try await store.pool.read { db in
             try db.query("SELECT id, reason_ja, reason_en FROM closures ORDER BY id").map {
                 (try $0.get("reason_ja") as String?, try $0.get("reason_en") as String?)

@@ -8,7 +8,7 @@ import Testing
 struct PartialClosureServiceTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     /// A paid three-day booking of meeting room 1, 午前 (¥1,500 a day).
     private func threeDays() async throws -> (registration: Int64, booking: Booking) {

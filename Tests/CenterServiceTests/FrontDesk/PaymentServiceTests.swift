@@ -10,7 +10,7 @@ import Testing
 struct PaymentServiceTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     /// A provisional booking of meeting-room-1 on 2026-12-10, am and pm: ¥3,500.
     func booking() async throws -> Booking {

@@ -10,7 +10,7 @@ import Testing
 struct ReceiptServiceTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     /// A paid booking of meeting-room-1 on 2026-12-10, am and pm (¥3,500), for 中野商事.
     func paidBooking(_ day: String = "2026-12-10") async throws -> Booking {

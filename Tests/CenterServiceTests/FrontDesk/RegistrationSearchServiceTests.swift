@@ -10,7 +10,7 @@ import Testing
 struct RegistrationSearchServiceTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     func register(_ name: String, kana: String? = nil, contact: String = "", category: UserCategory = .general,
                   evidence: RegistrationEvidence = RegistrationEvidence(), validFrom: LocalDate? = nil,
@@ -104,7 +104,7 @@ struct RegistrationSearchServiceTests {
 struct RegistrationDetailsServiceTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     @Test func kanaIsStoredAsFullWidthKatakanaAndThePostalCodeAsDigits() async throws {
         let record = try await f.service.registrations.register(

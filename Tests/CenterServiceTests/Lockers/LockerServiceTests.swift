@@ -10,7 +10,7 @@ import Testing
 @Suite struct LockerServiceTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     static let identity = LesseeCheck(document: "運転免許証", checkedBy: "Sato", checkedOn: BookingFixture.today)
 

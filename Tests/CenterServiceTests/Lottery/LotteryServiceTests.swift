@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func entriesAreTakenOnlyInTheEntryPeriod() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         #expect(await f.refusal { _ = try await enter(f, general, "2027-01-12") } == "lottery_entry_not_open")
         f.move(to: "2026-12-10T00:00:00+09:00")
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func onlyTheRoundsParticipantsEnterForItsRooms() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         f.move(to: "2026-12-02T10:00:00+09:00")
         let community = try await f.register(.communityGroup)
         let general = try await f.register(.general)
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func aRegistrationHoldsAtMostFourEntriesAndNoSlotTwice() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         f.move(to: "2026-12-02T10:00:00+09:00")
         let general = try await f.register(.general)
         for day in ["2027-01-12", "2027-01-13", "2027-01-14", "2027-01-15"] { _ = try await enter(f, general, day) }
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func aMemberEntersForItselfOnly() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         f.move(to: "2026-12-02T10:00:00+09:00")
         let own = try await f.register(.general)
         let other = try await f.register(.general)
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func anEntryIsWithdrawnOnlyDuringTheEntryPeriod() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         f.move(to: "2026-12-02T10:00:00+09:00")
         let general = try await f.register(.general)
         let first = try await enter(f, general, "2027-01-12")
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func theCommitmentIsPublishedWhenTheEntriesOpenAndTheBallotWhenTheyClose() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let advance = try await f.service.lottery.advance(now: Instant(rfc3339: "2026-12-01T00:00:00+09:00")!)
         #expect(advance.committed.contains("\(Self.round)/2027-01"))
         f.move(to: "2026-12-02T10:00:00+09:00")
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func theDrawRevealsTheCommittedSeedAndBooksEachWinnerProvisionally() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         f.move(to: "2026-12-02T10:00:00+09:00")
         let registrations = [try await f.register(.general), try await f.register(.general), try await f.register(.general, inWard: false)]
         var entries: [LotteryEntryRecord] = []
@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func eachRegistrationSeesItsOwnResultsUnderItsPseudonym() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         f.move(to: "2026-12-02T10:00:00+09:00")
         let first = try await f.register(.general)
         let second = try await f.register(.general)
@@ -144,7 +144,7 @@ import Testing
     }
 
     @Test func aWinnersUnpaidBookingLapsesAndItsSlotReturnsToTheOpenPool() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         f.move(to: "2026-12-02T10:00:00+09:00")
         let general = try await f.register(.general)
         let entry = try await enter(f, general, "2027-01-12")
@@ -160,7 +160,7 @@ import Testing
     }
 
     @Test func firstComeBookingOfTheRoundsRoomsWaitsForTheFirstComeTime() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         let ward = try await f.register(.ward)
         f.move(to: "2026-12-10T10:00:00+09:00")
@@ -175,7 +175,7 @@ import Testing
     }
 
     @Test func aRegistrationWinsAtMostEightDivisionUnitsInARound() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         f.move(to: "2026-12-02T10:00:00+09:00")
         for day in ["2027-01-12", "2027-01-13", "2027-01-14"] { _ = try await enter(f, general, day, [.am, .pm, .night]) }

@@ -2,6 +2,7 @@ import CenterDomain
 import Foundation
 import ServiceTestSupport
 import Store
+import TestEvents
 import Testing
 @testable import CenterService
 import CalendarValues
@@ -15,25 +16,31 @@ import CalendarValues
     let staff = Actor(tokenID: 1, role: .staff, name: "Front desk", registrationID: nil)
 
     /// A service on this test's database; `synchronous = NORMAL`, as no
-    /// test here is about durability and fsyncs slow the other suites.
-    func service(_ log: ServiceLogCollector = ServiceLogCollector(), keep: Int = 14) throws -> CenterService {
+    /// test here is about durability and fsyncs slow the other suites. The
+    /// store is opened off the cooperative pool (`TestStore`).
+    func service(_ log: ServiceLogCollector = ServiceLogCollector(), keep: Int = 14) async throws -> CenterService {
         var settings = BookingFixture.settings
         settings.operations.backup.keep = keep
+        let path = directory + "/center.sqlite"
         return CenterService(settings: settings,
-                             store: try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: false),
+                             store: try await TestStore.open(path: path, synchronousFull: false),
                              clock: clock, log: log.log)
     }
 
+    /// Closes the service and removes its folder, off the pool.
     func cleanUp(_ service: CenterService) {
-        service.close()
-        try? FileManager.default.removeItem(atPath: directory)
+        let directory = directory
+        blockingInBackground {
+            service.close()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 
     @Test func aFailingTimerLogsAnErrorWithItsCause() async throws {
         let log = ServiceLogCollector()
-        let service = try service(log)
+        let service = try await service(log)
         defer { cleanUp(service) }
-        service.close()
+        await blocking { service.close() }
         let timers = service.startTimers()
         defer { timers.cancel() }
         let line = try await log.waitFor("the booking timer's failure") { $0.fields["timer"] == "booking.lapse" }
@@ -45,7 +52,7 @@ import CalendarValues
 
     @Test func aTimerFailingEveryRoundLogsOnceThenItsRecovery() async throws {
         let log = ServiceLogCollector()
-        let service = try service(log)
+        let service = try await service(log)
         defer { cleanUp(service) }
         struct Broken: Error {}
         for _ in 0..<3 { _ = await service.context.timerRound("test") { () throws -> Int in throw Broken() } }
@@ -57,7 +64,7 @@ import CalendarValues
     }
 
     @Test func auditLinesCarryTheRequestID() async throws {
-        let service = try service()
+        let service = try await service()
         defer { cleanUp(service) }
         _ = try await CenterService.withRequestID("req-7") {
             try await service.registrations.register(RegistrationInput(category: .general, name: "With id"), by: staff)
@@ -68,20 +75,20 @@ import CalendarValues
     }
 
     @Test func healthIsOKOnAHealthyDatabase() async throws {
-        let service = try service()
+        let service = try await service()
         defer { cleanUp(service) }
         #expect(await service.housekeeping.health() == .ok)
     }
 
     @Test func healthReportsADamagedPageMetAfterTheStart() async throws {
-        let first = try service()
+        let first = try await service()
         for n in 0..<300 {
             _ = try await first.registrations.register(RegistrationInput(category: .general, name: "Registration \(n) " + String(repeating: "x", count: 150)),
                                                    by: staff)
         }
-        first.close()
+        await blocking { first.close() }
         try await DamagedPage.overwriteRoot(of: "registrations", in: directory + "/center.sqlite")
-        let service = try service()
+        let service = try await service()
         defer { cleanUp(service) }
         #expect(await service.housekeeping.health() == .ok, "nothing has read the damaged page yet")
         let failure = await #expect(throws: ServiceError<RegistrationLookupCode>.self) {
@@ -96,7 +103,7 @@ import CalendarValues
     }
 
     @Test func backupIsNamedForItsTimeAndTheOldestBeyondKeepAreDeleted() async throws {
-        let service = try service(keep: 2)
+        let service = try await service(keep: 2)
         defer { cleanUp(service) }
         for hour in [1, 2, 3] {
             _ = try await service.housekeeping.takeBackup(now: Instant(japanDate: BookingFixture.today, minuteOfDay: hour * 60))
@@ -107,7 +114,7 @@ import CalendarValues
     }
 
     @Test func backupStatusGivesTheNewestsAgeByTheServiceClock() async throws {
-        let service = try service()
+        let service = try await service()
         defer { cleanUp(service) }
         #expect(service.housekeeping.backupStatus().newest == nil)
         _ = try await service.housekeeping.takeBackup(now: clock.now())
@@ -118,8 +125,8 @@ import CalendarValues
         #expect((status.newest?.bytes ?? 0) > 0)
     }
 
-    @Test func nextBackupIsTodaysTimeUntilItPassesThenTomorrows() throws {
-        let service = try service()
+    @Test func nextBackupIsTodaysTimeUntilItPassesThenTomorrows() async throws {
+        let service = try await service()
         defer { cleanUp(service) }
         let day = BookingFixture.today
         #expect(service.housekeeping.nextBackupTime(after: Instant(japanDate: day, minuteOfDay: 120)) == Instant(japanDate: day, minuteOfDay: 210))
@@ -128,7 +135,7 @@ import CalendarValues
 
     @Test func nightlyTimerCatchesUpAtStartThenBacksUpAtTheConfiguredTime() async throws {
         let log = ServiceLogCollector()
-        let service = try service(log)
+        let service = try await service(log)
         defer { cleanUp(service) }
         let timers = service.startTimers()
         defer { timers.cancel() }
@@ -146,16 +153,18 @@ import CalendarValues
 /// Overwrites a table's root page, as a failing disk would.
 enum DamagedPage {
     static func overwriteRoot(of table: String, in path: String) async throws {
-        let pool = try CenterStore.open(path: path).pool
+        let pool = try await TestStore.open(path: path).pool
         let (root, size): (Int, Int) = try await pool.read { db in
             (try db.queryOne("SELECT rootpage FROM sqlite_schema WHERE name = ?", [.text(table)])?.get(0) ?? 0,
              try db.queryOne("PRAGMA page_size")?.get(0) ?? 4096)
         }
-        pool.close()
-        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        try handle.seek(toOffset: UInt64((root - 1) * size))
-        handle.write(Data(repeating: 0xFF, count: size))
-        try handle.synchronize()
+        try await blocking {
+            pool.close()
+            let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            try handle.seek(toOffset: UInt64((root - 1) * size))
+            handle.write(Data(repeating: 0xFF, count: size))
+            try handle.synchronize()
+        }
     }
 }

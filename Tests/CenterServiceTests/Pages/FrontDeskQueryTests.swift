@@ -7,7 +7,7 @@ import Testing
 /// What the front desk's pages ask of the service beside the API's use cases.
 struct FrontDeskQueryTests {
     @Test func aQuotesPaymentDeadlineIsTheOneTheBookingGets() async throws {
-        let f = try BookingFixture(synchronousFull: false)
+        let f = try await BookingFixture(synchronousFull: false)
         let registration = try await f.register(.general)
         let quote = try await f.service.bookings.quote(
             FeeQuoteRequest(facility: "large-meeting-room", date: LocalDate("2026-12-10")!, divisions: [.am, .pm],
@@ -18,7 +18,7 @@ struct FrontDeskQueryTests {
     }
 
     @Test func theCancelQuoteIsTheRefundTheCancellationGives() async throws {
-        let f = try BookingFixture(synchronousFull: false)
+        let f = try await BookingFixture(synchronousFull: false)
         let registration = try await f.register(.general)
         let booking = try await f.book(in: "large-meeting-room", "2026-12-10", [.am], registration: registration)
         _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
@@ -32,7 +32,7 @@ struct FrontDeskQueryTests {
     }
 
     @Test func anHourlyRoomIsQuotedByItsHoursAsItIsBooked() async throws {
-        let f = try BookingFixture(synchronousFull: false)
+        let f = try await BookingFixture(synchronousFull: false)
         let registration = try await f.register(.general)
         let hours = BookingHours(from: LocalTime("13:00")!, to: LocalTime("15:00")!)
         let quote = try await f.service.bookings.quote(
@@ -49,7 +49,7 @@ struct FrontDeskQueryTests {
     }
 
     @Test func aRoomLetByTheHourIsOnTheDaySheetHourByHour() async throws {
-        let f = try BookingFixture(synchronousFull: false)
+        let f = try await BookingFixture(synchronousFull: false)
         let registration = try await f.register(.general)
         let booked = try #require(try await f.service.bookings.book(
             BookingRequest(facility: "consultation-room-1", date: LocalDate("2026-12-10")!, divisions: [], registration: registration,
@@ -62,7 +62,7 @@ struct FrontDeskQueryTests {
     }
 
     @Test func aPartPaymentIsWhatTheCancelQuoteRefundsAShareOf() async throws {
-        let f = try BookingFixture(synchronousFull: false)
+        let f = try await BookingFixture(synchronousFull: false)
         let registration = try await f.register(.general)
         let booking = try await f.book(in: "large-meeting-room", "2026-12-10", [.am, .pm], registration: registration)
         _ = try await f.service.bookings.takePayment(booking: booking.id, amount: 1000, method: .cash, by: f.staff)

@@ -6,7 +6,7 @@ import Testing
 /// A freelancer checks in at the center with the lobby board's code of the day.
 struct LobbyCheckInTests {
     @Test func todaysCodeChecksThePassIn() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let registration = try await f.register()
         let pass = try await f.book(registration, "2026-11-25", "pm")
         let code = try await f.service.desks.lobbyCode()
@@ -15,7 +15,7 @@ struct LobbyCheckInTests {
     }
 
     @Test func fullWidthDigitsAndASpaceAreReadAsTyped() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let registration = try await f.register()
         let pass = try await f.book(registration, "2026-11-25", "pm")
         let code = try await f.service.desks.lobbyCode()
@@ -24,7 +24,7 @@ struct LobbyCheckInTests {
     }
 
     @Test func yesterdaysCodeIsWrongToday() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let registration = try await f.register()
         let pass = try await f.book(registration, "2026-11-25", "pm")
         let yesterday = try await f.service.desks.lobbyCode(on: LocalDate("2026-11-24")!)
@@ -36,7 +36,7 @@ struct LobbyCheckInTests {
     }
 
     @Test func afterFiveWrongCodesThePersonWaits() async throws {
-        let f = try DesksFixture()
+        let f = try await DesksFixture()
         let registration = try await f.register()
         let pass = try await f.book(registration, "2026-11-25", "pm")
         let member = f.member(registration)
@@ -53,8 +53,8 @@ struct LobbyCheckInTests {
     }
 
     @Test func theBoardDisplayKeyIsTheDatabasesOwn() async throws {
-        let f = try DesksFixture()
-        let other = try DesksFixture()
+        let f = try await DesksFixture()
+        let other = try await DesksFixture()
         let key = try await f.service.desks.boardDisplayKey()
         #expect(key.count == 32)
         #expect(try await f.service.desks.isBoardDisplayKey(key))

@@ -13,7 +13,7 @@ import CalendarValues
 @Suite(.serialized) struct PersonalDataErasureTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture(synchronousFull: false) }
+    init() async throws { f = try await BookingFixture(synchronousFull: false) }
 
     /// The planted registration ended on 2027-05-31 (its lease's last day,
     /// FY2027): with 5 fiscal years kept after, it is erased from 2033-04-01.

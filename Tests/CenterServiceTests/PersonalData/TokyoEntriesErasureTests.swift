@@ -10,7 +10,7 @@ import Testing
 /// erased their purposes read `（消去済み）`.
 @Suite struct TokyoEntriesErasureTests {
     @Test func liveEntriesBlockErasureAndErasureBlanksTheirPurposes() async throws {
-        let f = try BookingFixture(synchronousFull: false)
+        let f = try await BookingFixture(synchronousFull: false)
         f.move(to: "2026-12-02T10:00:00+09:00")
         let general = try await f.register(.general)
         let entry = try #require(try await f.service.lottery.enter(

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func eachDateIsBookedOrRefusedWithItsCodeAndTheLaterDatesWait() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         let other = try await f.register(.general)
         _ = try await f.book("2026-12-08", registration: other)
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func theEarlierDatesCountTowardTheMonthlyLimit() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         let outcome = try #require(try await f.service.bookings.bookSeries(
             request(general, .weekly(weekdays: [.tuesday, .thursday]), from: "2026-12-01", through: "2026-12-31",
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func aClosedDateIsRefusedAndTheOthersBooked() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let community = try await f.register(.communityGroup)
         let outcome = try #require(try await f.service.bookings.bookSeries(
             request(community, .monthlyDay(day: 29), from: "2026-12-01", through: "2027-01-31"), by: f.staff).value)
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func aSeriesLongerThanAYearOrReversedIsRefused() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         #expect(await f.refusal {
             _ = try await f.service.bookings.bookSeries(self.request(general, .monthlyDay(day: 1), from: "2026-12-01",
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func continuingBooksTheDatesWhoseWindowHasOpenedSince() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         let first = try #require(try await f.service.bookings.bookSeries(
             request(general, .monthlyNthWeekday(week: 2, weekday: .wednesday), from: "2026-12-01", through: "2027-03-31"),
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func cancellingTheSeriesCancelsItsUnusedBookingsAndOneDateAlone() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let general = try await f.register(.general)
         let outcome = try #require(try await f.service.bookings.bookSeries(
             request(general, .weekly(weekdays: [.friday]), from: "2026-12-01", through: "2026-12-31"), by: f.staff).value)
@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func aMemberSeesAndBooksOnlyItsOwnSeries() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let own = try await f.register(.general)
         let other = try await f.register(.general)
         let outcome = try #require(try await f.service.bookings.bookSeries(

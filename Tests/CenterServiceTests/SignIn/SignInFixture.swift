@@ -12,8 +12,8 @@ final class SignInFixture {
     static let password = "kumo-no-ue-de-odoru"
     static let address = "203.0.113.5"
 
-    init(iterations: Int = 16) throws {
-        base = try BookingFixture(synchronousFull: false, settings: Self.settings(iterations: iterations))
+    init(iterations: Int = 16) async throws {
+        base = try await BookingFixture(synchronousFull: false, settings: Self.settings(iterations: iterations))
     }
 
     /// The repository's settings with `iterations` PBKDF2 rounds.

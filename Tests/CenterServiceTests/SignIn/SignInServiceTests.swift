@@ -8,7 +8,7 @@ import Testing
 /// and throttled; every sign-in is a new session.
 struct SignInServiceTests {
     @Test func staffSignsInWithTheRightPassword() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         let account = try await f.staff()
         let session = try await f.signIn("Desk1")
         #expect(session.signedIn.accountID == account.id)
@@ -17,7 +17,7 @@ struct SignInServiceTests {
     }
 
     @Test func wrongPasswordUnknownLoginAndDisabledAccountGetOneAnswer() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         try await f.staff("desk2")
         _ = try await f.signIn.setDisabled(login: "desk2", true, by: "test")
@@ -27,7 +27,7 @@ struct SignInServiceTests {
     }
 
     @Test func checkedFailuresAreAuditedWithTheirReason() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         _ = try? await f.signIn("desk1", "not-the-password")
         _ = try? await f.signIn("nobody", "typed-my-password-here")
@@ -41,7 +41,7 @@ struct SignInServiceTests {
     }
 
     @Test func everySignInIsANewSession() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         let first = try await f.signIn()
         let second = try await f.signIn()
@@ -50,7 +50,7 @@ struct SignInServiceTests {
     }
 
     @Test func neitherPasswordNorSessionSecretIsStored() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         let session = try await f.signIn()
         let rows = try await f.pool.read { db in
@@ -71,7 +71,7 @@ struct SignInServiceTests {
     }
 
     @Test func afterFiveFailuresTheNextAttemptWaitsAndIsNotChecked() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         for _ in 0..<5 { _ = try? await f.signIn("desk1", "not-the-password") }
         #expect(await f.wait { _ = try await f.signIn() } == 1)
@@ -81,7 +81,7 @@ struct SignInServiceTests {
     }
 
     @Test func theDelayGrowsAndStopsAtAMinute() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         var waits: [Int64] = []
         while waits.count < 8 {
@@ -94,7 +94,7 @@ struct SignInServiceTests {
     }
 
     @Test func successfulSignInClearsTheLoginsFailures() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         for _ in 0..<4 { _ = try? await f.signIn("desk1", "not-the-password") }
         _ = try await f.signIn()
@@ -103,14 +103,14 @@ struct SignInServiceTests {
     }
 
     @Test func oneAddressTryingManyLoginsIsSlowedAfterTwentyFailures() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         for index in 0..<20 { _ = try? await f.signIn("user\(index)", "not-the-password") }
         #expect(await f.wait { _ = try await f.signIn("user99", "not-the-password") } == 1)
         #expect(await f.refusal { _ = try await f.signIn("user99", "not-the-password", from: "198.51.100.7") } == "sign_in_failed")
     }
 
     @Test func raisedIterationsRehashThePasswordAtTheNextSignIn() async throws {
-        let f = try SignInFixture(iterations: 16)
+        let f = try await SignInFixture(iterations: 16)
         try await f.staff()
         let stronger = CenterService(settings: SignInFixture.settings(iterations: 24), store: f.base.service.store,
                                      clock: f.clock).signIn
@@ -126,25 +126,25 @@ struct SignInServiceTests {
 /// Accounts made and changed from the command line.
 struct AccountTests {
     @Test func loginIsTakenOnceWhateverItsCase() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         #expect(await f.refusal { _ = try await f.staff("DESK1") } == "login_taken")
     }
 
     @Test func weakPasswordIsRefused() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         #expect(await f.refusal {
             _ = try await f.signIn.createAccount(login: "desk1", role: .staff, password: "short", by: "test")
         } == "password_too_short")
     }
 
     @Test func membersAreNotMadeFromTheCommandLine() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         #expect(await f.refusal { _ = try await f.staff("hanako", role: .member) } == "member_account_by_signup")
     }
 
     @Test func resetPasswordSignsTheAccountOutEverywhere() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         let session = try await f.signIn()
         _ = try await f.signIn.resetPassword(login: "desk1", password: "a-new-long-password", by: "test")
@@ -154,7 +154,7 @@ struct AccountTests {
     }
 
     @Test func disabledAccountIsSignedOutAndEnabledAgainSignsIn() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         let session = try await f.signIn()
         #expect(try await f.signIn.setDisabled(login: "desk1", true, by: "test"))
@@ -168,7 +168,7 @@ struct AccountTests {
 /// Sessions time out on the service's clock and end on request.
 struct SessionTests {
     @Test func staffSessionEndsAfterThirtyMinutesWithoutARequest() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         let session = try await f.signIn()
         f.clock.advance(seconds: 29 * 60)
@@ -182,7 +182,7 @@ struct SessionTests {
     }
 
     @Test func staffSessionEndsTwelveHoursAfterSignInEvenInUse() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         let session = try await f.signIn()
         for _ in 0..<23 {
@@ -194,7 +194,7 @@ struct SessionTests {
     }
 
     @Test func signOutEndsOnlyThisSession() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         let phone = try await f.signIn()
         let desk = try await f.signIn()
@@ -204,7 +204,7 @@ struct SessionTests {
     }
 
     @Test func signOutEverywhereEndsEverySessionOfTheAccount() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         try await f.staff("desk2")
         let phone = try await f.signIn()
@@ -217,14 +217,14 @@ struct SessionTests {
     }
 
     @Test func unknownSecretIsNoSession() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         let token = try #require(SessionToken(cookie: String(repeating: "a", count: 64)))
         #expect(try await f.signIn.session(token) == nil)
         #expect(SessionToken(cookie: "not-a-secret") == nil)
     }
 
     @Test func formTokenIsTheSessionsOwn() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff()
         let one = try await f.signIn()
         let two = try await f.signIn()

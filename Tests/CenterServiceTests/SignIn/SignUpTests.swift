@@ -10,7 +10,7 @@ struct SignUpTests {
     let password = "aoi-sora-no-shita-dea"
 
     @Test func memberSignsUpWithTheCodeAndIsSignedIn() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         let issued = try await f.issued()
         let session = try await f.signIn.signUp(code: issued.code.display, login: "hanako", password: password, address: SignInFixture.address)
         #expect(session.signedIn.role == .member)
@@ -21,7 +21,7 @@ struct SignUpTests {
     }
 
     @Test func codeIsValidFourteenDays() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         let issued = try await f.issued()
         #expect(issued.expiresAt == f.clock.now().adding(seconds: 14 * 86_400))
         f.clock.advance(seconds: 14 * 86_400)
@@ -31,7 +31,7 @@ struct SignUpTests {
     }
 
     @Test func codeWorksOnce() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         let issued = try await f.issued()
         _ = try await f.signIn.signUp(code: issued.code.text, login: "hanako", password: password, address: SignInFixture.address)
         #expect(await f.refusal {
@@ -40,7 +40,7 @@ struct SignUpTests {
     }
 
     @Test func newCodeWithdrawsTheOlderOne() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         let first = try await f.issued()
         let second = try await f.issue(first.registrationID)
         #expect(await f.refusal {
@@ -50,14 +50,14 @@ struct SignUpTests {
     }
 
     @Test func onlyTheCodesHashIsStored() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         let issued = try await f.issued()
         let stored: [UInt8]? = try await f.pool.read { db in try db.queryOne("SELECT hash FROM signup_codes")?.get("hash") }
         #expect(stored == SHA256.hash(Array(issued.code.text.utf8)))
     }
 
     @Test func forgottenPasswordGetsANewCodeThatResetsItAndSignsOutElsewhere() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         let issued = try await f.issued()
         let old = try await f.signIn.signUp(code: issued.code.text, login: "hanako", password: password, address: SignInFixture.address)
         let again = try await f.issue(issued.registrationID)
@@ -70,7 +70,7 @@ struct SignUpTests {
     }
 
     @Test func takenLoginIsRefusedAndTheCodeStaysUsable() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         try await f.staff("hanako")
         let issued = try await f.issued()
         #expect(await f.refusal {
@@ -80,7 +80,7 @@ struct SignUpTests {
     }
 
     @Test func wrongCodesFromOneAddressAreThrottledAfterTen() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         for _ in 0..<10 {
             #expect(await f.refusal {
                 _ = try await f.signIn.signUp(code: "AAAA-AAAA-AAAA", login: "hanako", password: password, address: SignInFixture.address)
@@ -92,7 +92,7 @@ struct SignUpTests {
     }
 
     @Test func wrongCodesAreAuditedWithTheAddressAndNotTheCode() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         _ = try? await f.signIn.signUp(code: "AAAA-AAAA-AAAA", login: "hanako", password: password, address: SignInFixture.address)
         _ = try? await f.signIn.signUp(code: "not a code", login: "hanako", password: password, address: SignInFixture.address)
         let failures = try await f.audit("signup.failure")
@@ -104,12 +104,12 @@ struct SignUpTests {
     }
 
     @Test func codeForAnUnknownRegistrationIsRefused() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         #expect(await f.refusal { _ = try await f.issue(999) } == "registration_not_found")
     }
 
     @Test func erasingTheRegistrationEndsTheMembersSignIn() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         let issued = try await f.issued()
         let session = try await f.signIn.signUp(code: issued.code.text, login: "hanako", password: password, address: SignInFixture.address)
         let pending = try await f.issue(issued.registrationID)
@@ -127,7 +127,7 @@ struct SignUpTests {
     }
 
     @Test func erasureRedactsTheMembersLoginAndAddressesInTheAuditLog() async throws {
-        let f = try SignInFixture()
+        let f = try await SignInFixture()
         let issued = try await f.issued()
         let login = "hanako.nakano@example.jp"
         _ = try await f.signIn.signUp(code: issued.code.text, login: login, password: password, address: "198.51.100.7")

@@ -10,7 +10,7 @@ import Testing
 @Suite struct StorageServiceTests {
     let f: BookingFixture
 
-    init() throws { f = try BookingFixture() }
+    init() async throws { f = try await BookingFixture() }
 
     func apply(_ category: String, units: Int, registration: Int64? = nil) async throws -> StorageApplication {
         let input = StorageApplicationInput(registration: registration, category: registration == nil ? category : nil,

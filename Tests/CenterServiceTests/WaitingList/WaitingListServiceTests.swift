@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func aRegistrationWaitsOnlyForARoomSlotThatAnotherHolds() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         let general = try await f.register(.general)
         #expect(await f.refusal { _ = try await wait(f, general) } == "waiting_slot_free")
         let own = try await f.book(Self.date, registration: general)
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func waitingIsCappedAtTwoLiveEntriesAMonth() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         let holder = try await f.register(.general)
         for day in ["2026-12-08", "2026-12-09", "2026-12-10"] { _ = try await f.book(day, registration: holder) }
         let waiting = try await f.register(.general)
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func waitingClosesSixDaysBeforeUse() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         _ = try await f.book("2026-12-01", registration: try await f.register(.general))
         _ = try await f.book("2026-11-30", registration: try await f.register(.general))
         #expect(try await wait(f, try await f.register(.general), "2026-12-01").lastWaitingDay == LocalDate("2026-11-25")!)
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func aCancelledSlotIsOfferedToTheFirstInLineAndHeldFromFirstCome() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         let (holder, first, second) = try await takenSlot(f)
         _ = try await f.service.bookings.cancel(booking: holder.id, reason: nil, byCenter: false, by: f.staff)
         let offered = try await entry(f, first.id)
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func aDeclinedOfferPassesToTheNext() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         let (holder, first, second) = try await takenSlot(f)
         _ = try await f.service.bookings.cancel(booking: holder.id, reason: nil, byCenter: false, by: f.staff)
         #expect(try await f.service.waitingList.decline(entry: first.id, by: f.member(first.registration)).value?.state == "declined")
@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test func anExpiredOfferPassesToTheNextAtItsDeadline() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         let (holder, first, second) = try await takenSlot(f)
         _ = try await f.service.bookings.cancel(booking: holder.id, reason: nil, byCenter: false, by: f.staff)
         let deadline = try #require(try await entry(f, first.id).deadline)
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func acceptingTheOfferBooksTheSlotProvisionally() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         let (holder, first, second) = try await takenSlot(f)
         #expect(await f.refusal { _ = try await f.service.waitingList.accept(entry: first.id, by: f.staff) } == "offer_not_found")
         _ = try await f.service.bookings.cancel(booking: holder.id, reason: nil, byCenter: false, by: f.staff)
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func aRefusedAcceptanceIsAnsweredAndTheOfferPassesOn() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         let (holder, first, second) = try await takenSlot(f)
         _ = try await f.service.bookings.cancel(booking: holder.id, reason: nil, byCenter: false, by: f.staff)
         _ = try await f.service.registrations.update(id: first.registration, RegistrationPatch(suspendedUntil: .some(LocalDate("2027-03-01")!)),
@@ -127,14 +127,14 @@ import Testing
     }
 
     @Test func aLapsedHoldIsOfferedToTheWaiting() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         let (holder, first, _) = try await takenSlot(f)
         try await f.service.bookings.lapseDue(now: holder.paymentDeadline.adding(seconds: 1))
         #expect(try await entry(f, first.id).state == "offered")
     }
 
     @Test func whenNobodyIsLeftTheSlotReturnsToFirstCome() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         let (holder, first, second) = try await takenSlot(f)
         _ = try await f.service.bookings.cancel(booking: holder.id, reason: nil, byCenter: false, by: f.staff)
         _ = try await f.service.waitingList.decline(entry: first.id, by: f.staff)
@@ -143,7 +143,7 @@ import Testing
     }
 
     @Test func pastTheLastWaitingDayTheWaitingCloseAndTheSlotIsFirstCome() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         let (holder, first, _) = try await takenSlot(f)
         f.move(to: "2026-12-05T09:00:00+09:00")
         #expect(try await entry(f, first.id).state == "waiting")
@@ -154,7 +154,7 @@ import Testing
     }
 
     @Test func theDrawOrderOffersByTheKeyedHashOfAFreshSeed() async throws {
-        let f = try BookingFixture()
+        let f = try await BookingFixture()
         let holder = try await f.book(Self.date, registration: try await f.register(.general))
         var waiting: [WaitingEntryRecord] = []
         for _ in 0..<4 { waiting.append(try await wait(f, try await f.register(.general))) }
@@ -168,7 +168,7 @@ import Testing
     }
 
     @Test func desksKeepFirstCome() async throws {
-        let f = try BookingFixture(settings: Self.inLine)
+        let f = try await BookingFixture(settings: Self.inLine)
         let freelancer = try await f.register(.freelancer)
         #expect(await f.refusal { _ = try await wait(f, freelancer, facility: "flexible-desks") } == "waiting_list_not_offered")
     }
