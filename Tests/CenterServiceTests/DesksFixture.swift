@@ -21,12 +21,13 @@ final class DesksFixture {
     let staff = Actor(tokenID: 1, role: .staff, name: "Front desk", registrationID: nil)
 
     /// The store is opened and closed off the cooperative pool (`TestStore`, `blocking`).
-    init(now: Instant = Instant(japanDate: DesksFixture.today, minuteOfDay: 600)) async throws {
+    /// `freshStore`: a database migrated anew rather than the template's copy (`TestStore`).
+    init(now: Instant = Instant(japanDate: DesksFixture.today, minuteOfDay: 600), freshStore: Bool = false) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("desks-\(UUID().uuidString)").path
         self.directory = directory
         clock = ManualClock(now: now)
         service = CenterService(settings: Self.settings,
-                                store: try await TestStore.open(path: directory + "/center.sqlite"),
+                                store: try await TestStore.open(path: directory + "/center.sqlite", fresh: freshStore),
                                 clock: clock)
     }
 

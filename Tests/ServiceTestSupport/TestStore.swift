@@ -14,10 +14,12 @@ import TestEvents
 /// tenth of that. The migrations themselves are tested on their own.
 public enum TestStore {
     /// Opens the database at `path` like `CenterStore.open`; where none
-    /// exists yet, it starts as a copy of the migrated template.
-    public static func open(path: String, synchronousFull: Bool = true) async throws -> CenterStore {
+    /// exists yet, it starts as a copy of the migrated template, unless
+    /// `fresh`: a copy shares the random secrets the migrations made
+    /// (`center_secrets`), so a test about those migrates its own.
+    public static func open(path: String, synchronousFull: Bool = true, fresh: Bool = false) async throws -> CenterStore {
         try await blocking {
-            if !FileManager.default.fileExists(atPath: path) {
+            if !fresh, !FileManager.default.fileExists(atPath: path) {
                 let template = try Template.path.get()
                 let directory = (path as NSString).deletingLastPathComponent
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

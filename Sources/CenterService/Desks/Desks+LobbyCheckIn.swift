@@ -46,16 +46,9 @@ extension Desks {
         }
     }
 
-    /// The lobby's secret: made from the system's generator at its first
-    /// use (the first writer to store one wins) and kept in the database.
     private func lobbySecret() async throws -> [UInt8] {
-        let query = "SELECT value FROM center_secrets WHERE name = 'lobby_check_in'"
-        if let stored: [UInt8] = try await pool.read({ db in try db.queryOne(query)?.get("value") }) { return stored }
-        var generator = SystemRandomNumberGenerator()
-        let fresh = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return try await pool.write { db in
-            try db.run("INSERT OR IGNORE INTO center_secrets (name, value) VALUES ('lobby_check_in', ?)", [.blob(fresh)])
-            guard let row = try db.queryOne(query) else {
+        try await pool.read { db in
+            guard let row = try db.queryOne("SELECT value FROM center_secrets WHERE name = 'lobby_check_in'") else {
                 throw StoreError(code: .typeMismatch, resultCode: 20, message: "the lobby check-in secret is missing")
             }
             return try row.get("value")

@@ -13,8 +13,8 @@ extension Schema {
     /// - Erasing a registration's personal data ends its member's sessions,
     ///   withdraws its codes, disables the account and replaces its login,
     ///   which the member chose and may name them, by `#erased-ID`.
-    /// - `center_secrets`: random keys the service derives codes from, each
-    ///   made at its first use and kept: `lobby_check_in`, of the lobby
+    /// - `center_secrets`: random keys the service derives codes from, made
+    ///   here once (SQLite's `randomblob`): `lobby_check_in`, of the lobby
     ///   board's check-in code of the day and its display key (`LobbyCode`).
     static let signIn =
         Migration(version: 11, name: "user accounts, sign-up codes, sessions, center secrets", sql: """
@@ -76,5 +76,6 @@ extension Schema {
                 name  TEXT PRIMARY KEY,
                 value BLOB NOT NULL CHECK (length(value) >= 32)
             ) STRICT;
+            INSERT INTO center_secrets (name, value) VALUES ('lobby_check_in', randomblob(32));
             """)
 }

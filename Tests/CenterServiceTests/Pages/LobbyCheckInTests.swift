@@ -53,8 +53,8 @@ struct LobbyCheckInTests {
     }
 
     @Test func theBoardDisplayKeyIsTheDatabasesOwn() async throws {
-        let f = try await DesksFixture()
-        let other = try await DesksFixture()
+        let f = try await DesksFixture(freshStore: true)
+        let other = try await DesksFixture(freshStore: true)
         let key = try await f.service.desks.boardDisplayKey()
         #expect(key.count == 32)
         #expect(try await f.service.desks.isBoardDisplayKey(key))
