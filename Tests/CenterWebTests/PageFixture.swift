@@ -3,6 +3,7 @@ import CenterAPI
 import CenterDomain
 import Foundation
 import HTTPServer
+import TestEvents
 import Testing
 @testable import CenterService
 @testable import CenterWeb
@@ -11,7 +12,7 @@ import Testing
 /// clock, as `serve` mounts them, asked in-process; the browser tests drive
 /// the same pages over a real socket. Few PBKDF2 rounds keep the debug build
 /// quick (the rounds are tested on their own).
-final class PageFixture {
+final class PageFixture: Sendable {
     static let repository: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
@@ -44,11 +45,7 @@ final class PageFixture {
     /// of its own, never on one of the test pool's few threads, which the
     /// server tests running beside these need.
     static func make(behindTLS: Bool = false) async throws -> PageFixture {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try PageFixture(behindTLS: behindTLS) })
-            }
-        }
+        try await blocking { try PageFixture(behindTLS: behindTLS) }
     }
 
     private init(behindTLS: Bool) throws {
@@ -66,7 +63,7 @@ final class PageFixture {
     deinit {
         let service = service
         let directory = directory
-        Thread.detachNewThread {
+        blockingInBackground {
             service.close()
             try? FileManager.default.removeItem(atPath: directory)
         }

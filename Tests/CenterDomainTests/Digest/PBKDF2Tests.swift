@@ -1,4 +1,4 @@
-import Foundation
+import TestEvents
 import Testing
 @testable import CenterDomain
 
@@ -11,14 +11,11 @@ struct PBKDF2Tests {
     }
 
     /// 80,000 rounds take seconds in a debug build: they run on a thread of
-    /// their own, as the service's hasher runs them, never on one of the
-    /// test pool's few threads, which the server tests' handlers need.
+    /// their own (`blocking`), as the service's hasher runs them, never on
+    /// one of the test pool's few threads, which the server tests' handlers need.
     @Test func rfc7914EightyThousandIterations() async {
-        let key = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(returning: PBKDF2.sha256(password: Array("Password".utf8), salt: Array("NaCl".utf8),
-                                                             iterations: 80_000, length: 64))
-            }
+        let key = await blocking {
+            PBKDF2.sha256(password: Array("Password".utf8), salt: Array("NaCl".utf8), iterations: 80_000, length: 64)
         }
         #expect(Hex.encode(key) == "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"
                 + "a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d")
