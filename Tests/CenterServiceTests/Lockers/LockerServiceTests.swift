@@ -193,4 +193,17 @@ import Testing
         #expect(try await f.service.lockers.waitlist().isEmpty)
         #expect(try await f.service.lockers.all().first?.state == .free)
     }
+
+    @Test func anOfferDeclinedByALeaseOutsideTheWaitlistHasItsAuditLine() async throws {
+        let applicant = try await f.register(.general)
+        _ = try await f.service.lockers.joinWaitlist(registration: applicant, note: "", by: f.staff)
+        let offer = try #require(try await f.service.lockers.waitlist().first?.offer)
+        _ = try await lease(applicant)
+        let lines = try await f.read { db in
+            try db.query("SELECT action, before, after FROM audit_log WHERE entity = 'locker_offer' AND entity_id = ? ORDER BY id",
+                         [.text(String(offer.id))]).map { (try $0.get("action") as String, try $0.get("after") as String?) }
+        }
+        #expect(lines.map(\.0) == ["locker_offer.create", "locker_offer.decline"])
+        #expect(lines.last?.1?.contains("\"state\":\"declined\"") == true)
+    }
 }
