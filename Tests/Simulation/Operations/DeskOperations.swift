@@ -22,10 +22,16 @@ public struct DeskOperations: OperationFamily {
             let freelancer = random.chance(0.95)
             guard let holder = try view.someRegistration(&random, where: { !freelancer || $0.category == .freelancer }) else { return nil }
             let desks = view.settings.center.desks.desks.map(\.id)
-            return PassOperation(registration: holder.ref, date: view.today.adding(days: random.weighted([3, 6, 1]).map {
-                [0, random.int(1...14), random.int(15...20)][$0]
-            } ?? 0), period: random.pick(Self.periods) ?? "am", desk: random.chance(0.3) ? random.pick(desks) : nil,
-                                 asMember: random.chance(0.5))
+            var date = view.today.adding(days: random.weighted([3, 6, 1]).map { [0, random.int(1...14), random.int(15...20)][$0] } ?? 0)
+            var owner = holder
+            // A week of passes: the day after one the same freelancer holds.
+            if random.chance(0.4), let previous = random.pick(passes), let day = previous.detail.flatMap(LocalDate.init),
+               let freelancer = view.world.entity(.registration, previous.owner) {
+                owner = freelancer
+                date = day.adding(days: 1)
+            }
+            return PassOperation(registration: owner.ref, date: date, period: random.pick(Self.periods) ?? "am",
+                                 desk: random.chance(0.3) ? random.pick(desks) : nil, asMember: random.chance(0.5))
         case 1:
             return try view.pick(&random, .deskPass, where: """
                 SELECT id FROM desk_passes WHERE state = 'booked' AND date = ?1 AND check_in_deadline >= ?2
@@ -60,7 +66,7 @@ struct PassOperation: SimOperation {
 
     func learn(from outcome: Outcome, step: Int, world: World) {
         guard case .deskPass(let pass)? = outcome.answer?.value else { return }
-        world.add(Entity(kind: .deskPass, ref: Ref(step: step), id: pass.id, owner: registration))
+        world.add(Entity(kind: .deskPass, ref: Ref(step: step), id: pass.id, owner: registration, detail: pass.date.description))
     }
 }
 

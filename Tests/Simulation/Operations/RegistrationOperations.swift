@@ -23,9 +23,10 @@ public struct RegistrationOperations: OperationFamily {
             let categories: [UserCategory] = [.general, .smallBusiness, .economicGroup, .communityGroup, .ward, .freelancer]
             let category = categories[random.weighted([4, 3, 2, 3, 3, 3]) ?? 0]
             // Most cards run the full two years from today; some started
-            // long ago or run short (to lapse in the run), a few ask one day too long.
-            let validity = random.weighted([12, 2, 2, 1]) ?? 0
-            let from = validity == 1 ? -random.int(300...720) : 0
+            // long ago, start later, or run short (to lapse in the run); a
+            // few ask one day too long.
+            let validity = random.weighted([12, 2, 2, 1, 1]) ?? 0
+            let from = validity == 1 ? -random.int(300...720) : validity == 4 ? random.int(1...40) : 0
             let length: Int? = switch validity {
             case 2: random.int(20...200)
             case 3: -1
