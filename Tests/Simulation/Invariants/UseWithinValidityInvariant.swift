@@ -13,7 +13,7 @@ final class UseWithinValidityInvariant: Invariant {
 
     func check(_ c: StepCheck) throws -> [String] {
         var problems = try c.db.lines("""
-            SELECT b.id, u.date, r.id, r.valid_from, r.valid_until FROM booking_units u JOIN bookings b ON b.id = u.booking_id
+            SELECT DISTINCT b.id, u.date, r.id, r.valid_from, r.valid_until FROM booking_units u JOIN bookings b ON b.id = u.booking_id
             JOIN registrations r ON r.id = b.registration_id
             WHERE u.live = 1 AND b.state IN ('provisional', 'paid') AND u.date >= ? AND (u.date < r.valid_from OR u.date > r.valid_until)
             """, [.text(c.today.description)], "a live booking for a day its registration is not valid (booking, date, registration, from, until)")

@@ -7,7 +7,8 @@ extension EntityKind {
 }
 
 /// 利用登録: registrations created (every category, validities from a few
-/// weeks to one day past the rule), renewed, suspended and lifted by staff.
+/// weeks to one day past the rule), renewed, suspended and lifted, and their
+/// validity cut short, by staff.
 public struct RegistrationOperations: OperationFamily {
     public let name = "registrations"
 
@@ -18,7 +19,7 @@ public struct RegistrationOperations: OperationFamily {
 
     public func make(_ random: inout SimulationRandom, _ view: WorldView) throws -> (any SimOperation)? {
         let registrations = view.world.all(.registration)
-        switch registrations.isEmpty ? 0 : random.weighted([8, 3, 1, 1]) {
+        switch registrations.isEmpty ? 0 : random.weighted([8, 3, 1, 1, 1]) {
         case 0:
             let categories: [UserCategory] = [.general, .smallBusiness, .economicGroup, .communityGroup, .ward, .freelancer]
             let category = categories[random.weighted([4, 3, 2, 3, 3, 3]) ?? 0]
@@ -39,8 +40,10 @@ public struct RegistrationOperations: OperationFamily {
             return random.pick(registrations).map { RenewOperation(registration: $0.ref) }
         case 2:
             return random.pick(registrations).map { SuspendOperation(registration: $0.ref, days: random.int(1...20)) }
-        default:
+        case 3:
             return random.pick(registrations).map { SuspendOperation(registration: $0.ref, days: nil) }
+        default:
+            return random.pick(registrations).map { ValidUntilOperation(registration: $0.ref, days: random.int(0...90)) }
         }
     }
 }
@@ -150,6 +153,24 @@ struct SuspendOperation: SimOperation {
         let until: LocalDate?? = .some(days.map { context.today.adding(days: $0) })
         return await Outcome.of(plain: AnsweredValue.registration) {
             try await context.service.registrations.update(id: entity.id, RegistrationPatch(suspendedUntil: until), by: Actors.staff)
+        }
+    }
+}
+
+/// `PATCH /registrations/{id}` by staff: `valid_until` some days from today
+/// (a group that dissolves; no Idempotency-Key: a PATCH).
+struct ValidUntilOperation: SimOperation {
+    let registration: Ref
+    let days: Int
+
+    var isKeyed: Bool { false }
+    var description: String { "end registration \(registration)'s validity in \(days) days" }
+
+    func run(_ context: StepContext) async -> Outcome {
+        guard let entity = context.world.entity(.registration, registration) else { return .skipped("no registration \(registration)") }
+        let patch = RegistrationPatch(validUntil: context.today.adding(days: days))
+        return await Outcome.of(plain: AnsweredValue.registration) {
+            try await context.service.registrations.update(id: entity.id, patch, by: Actors.staff)
         }
     }
 }
