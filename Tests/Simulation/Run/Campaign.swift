@@ -10,7 +10,7 @@ public struct Campaign {
     /// `SIMULATION_SECONDS` (run seeds until the time is up instead),
     /// `SIMULATION_BASE_SEED` (where the series of seeds starts; CI's is
     /// fixed, so CI reruns the same runs), `SIMULATION_SHRINK_SECONDS`,
-    /// `SIMULATION_TRACE` (print every step).
+    /// `SIMULATION_TRACE` (print every step), `SIMULATION_JOBS` (runs side by side).
     public struct Size: Sendable {
         public var seeds: Int
         public var steps: Int
@@ -20,9 +20,11 @@ public struct Campaign {
         public var shrinkSeconds: Double
         /// Print every step and its outcome (`SIMULATION_TRACE=1`).
         public var trace = false
+        /// How many runs go side by side (`SIMULATION_JOBS`, default 2: the machine's cores).
+        public var jobs = 2
 
         /// CI's size: fits about three minutes in a debug build on two cores.
-        public static let ci = Size(seeds: 60, steps: 300, seconds: nil, baseSeed: 0x5EED_2026_0401, onlySeed: nil, shrinkSeconds: 120)
+        public static let ci = Size(seeds: 100, steps: 300, seconds: nil, baseSeed: 0x5EED_2026_0401, onlySeed: nil, shrinkSeconds: 120)
 
         public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Size {
             var size = Size.ci
@@ -33,6 +35,7 @@ public struct Campaign {
             if let seed = environment["SIMULATION_SEED"].flatMap(Campaign.seed) { size.onlySeed = seed }
             if let shrink = environment["SIMULATION_SHRINK_SECONDS"].flatMap(Double.init) { size.shrinkSeconds = shrink }
             size.trace = environment["SIMULATION_TRACE"] != nil
+            if let jobs = environment["SIMULATION_JOBS"].flatMap(Int.init) { size.jobs = max(1, jobs) }
             return size
         }
     }
@@ -71,30 +74,47 @@ public struct Campaign {
 
     public static func hex(_ seed: UInt64) -> String { "0x" + String(seed, radix: 16, uppercase: true) }
 
-    /// Runs the seeds; `progress` hears of each failure as it is found.
+    /// Runs the seeds, `size.jobs` at a time (each run is one seed on a
+    /// center of its own, so runs side by side stay what they are alone);
+    /// `progress` hears of each failure as it is found.
     public func run(progress: (String) -> Void = { print($0) }) async throws -> Report {
         var report = Report()
         let started = Date()
         var series = SplitMix64(state: size.baseSeed)
-        while true {
-            let elapsed = Date().timeIntervalSince(started)
-            if size.onlySeed != nil {
-                if report.seedsRun == 1 { break }
-            } else if let seconds = size.seconds {
-                if elapsed >= seconds { break }
-            } else if report.seedsRun >= size.seeds {
-                break
+        var drawn = 0
+        func nextSeed() -> UInt64? {
+            if let only = size.onlySeed { return drawn == 0 ? only : nil }
+            if let seconds = size.seconds {
+                if Date().timeIntervalSince(started) >= seconds { return nil }
+            } else if drawn >= size.seeds {
+                return nil
             }
-            let seed = size.onlySeed ?? series.next()
-            let result = try await Simulation.run(seed: seed, steps: size.steps, settings: settings)
-            report.seedsRun += 1
-            report.stepsRun += result.steps.count
-            report.tally.merge(result.tally, uniquingKeysWith: +)
-            if size.trace { progress("seed \(Self.hex(seed)) from \(Simulation.start(seed: seed).rfc3339)\n" + result.outcomes.joined(separator: "\n")) }
-            if result.broken != nil {
-                let text = try await describe(result)
-                report.failures.append(text)
-                progress(text)
+            return series.next()
+        }
+        let settings = self.settings, steps = size.steps
+        try await withThrowingTaskGroup(of: RunResult.self) { group in
+            for _ in 0..<max(1, size.jobs) {
+                guard let seed = nextSeed() else { break }
+                drawn += 1
+                group.addTask { try await Simulation.run(seed: seed, steps: steps, settings: settings) }
+            }
+            while let result = try await group.next() {
+                report.seedsRun += 1
+                report.stepsRun += result.steps.count
+                report.tally.merge(result.tally, uniquingKeysWith: +)
+                if size.trace {
+                    progress("seed \(Self.hex(result.seed)) from \(Simulation.start(seed: result.seed).rfc3339)\n"
+                        + result.outcomes.joined(separator: "\n"))
+                }
+                if result.broken != nil {
+                    let text = try await describe(result)
+                    report.failures.append(text)
+                    progress(text)
+                }
+                if let seed = nextSeed() {
+                    drawn += 1
+                    group.addTask { try await Simulation.run(seed: seed, steps: steps, settings: settings) }
+                }
             }
         }
         report.seconds = Date().timeIntervalSince(started)
