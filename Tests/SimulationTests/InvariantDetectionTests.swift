@@ -52,6 +52,17 @@ import Testing
         #expect(try center.broken().contains("storage.within_capacity"))
     }
 
+    @Test func anItemOutWithoutItsRecordIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let applied = try await center.run(ApplyStorageOperation(registration: nil, category: "tourism_association",
+                                                                 fiscalYearOffset: 0, units: 2))
+        try await center.run(AllocateOperation(fiscalYearOffset: 0))
+        let item = try await center.run(ItemOperation(change: .register(application: applied.ref, quantity: 3)))
+        try await center.run(ItemOperation(change: .checkOut(item: item.ref)))
+        try center.plant("UPDATE storage_items SET out_movement = NULL")
+        #expect(try center.broken().contains("storage.within_capacity"))
+    }
+
     @Test func moreUnitsInAMonthThanTheCapAreCaught() async throws {
         let center = try await PlantedCenter()
         let holder = try await center.register()

@@ -100,6 +100,7 @@ public enum AnsweredValue: Sendable {
     case offer(LockerOffer)
     case storageApplication(StorageApplication)
     case allocationRun(StorageAllocationRun)
+    case storageItem(StorageItem)
     case closure(ClosureResult)
     case roadmapChange(RoadmapChange)
 
@@ -113,6 +114,7 @@ public enum AnsweredValue: Sendable {
         case .offer(let o): "offer \(o.id) \(o.state)"
         case .storageApplication(let a): "storage application \(a.id)"
         case .allocationRun(let run): "allocated \(run.allocated.count), unallocated \(run.unallocated.count)"
+        case .storageItem(let item): "item \(item.id) \(item.state)"
         case .closure(let c): "closure \(c.id) cancelling \(c.cancelled.count) bookings, \(c.cancelledDeskPasses.count) passes"
         case .roadmapChange(let change): "\(change.dryRun ? "dry run" : "applied"), displacing \(change.displacedCount)"
         }
