@@ -4,8 +4,8 @@ import CenterService
 /// No registration is valid beyond its rule: at most two years from the day
 /// its card was issued (the last valid day the day before the same date two
 /// years later; with no such date, the last day of that month, 民法 第143条),
-/// never ending before it starts; a renewal issues the card anew from the
-/// day it is made. Penalty points stay below the suspension threshold
+/// never ending before it starts; a renewal leaves the card valid at least
+/// as long as one issued that day. Penalty points stay below the suspension threshold
 /// (reaching it suspends and starts the count again).
 final class RegistrationValidityInvariant: Invariant {
     let name = "registrations.validity_rule"
@@ -24,10 +24,14 @@ final class RegistrationValidityInvariant: Invariant {
                 problems.append("registration \(row[0]) holds \(points) penalty points; at \(threshold) it is suspended and starts again")
             }
         }
-        // A renewal that answers changes nothing only for a card that starts
-        // today or later; any other starts anew today.
-        if case .registration(let renewed)? = c.value, c.operation.request is RenewOperation, renewed.validFrom < c.today {
-            problems.append("registration \(renewed.id) renewed on \(c.today) is still valid from \(renewed.validFrom)")
+        // A renewal answered leaves the card valid at least as long as one
+        // issued today: it starts anew, or it already ran that long.
+        if case .registration(let renewed)? = c.value, c.operation.request is RenewOperation {
+            let issuedToday = Self.latestValidUntil(issued: c.today, years: years)
+            if renewed.validUntil < issuedToday {
+                problems.append("registration \(renewed.id) renewed on \(c.today) is valid until \(renewed.validUntil), "
+                    + "short of \(issuedToday) for a card issued that day")
+            }
         }
         return problems
     }

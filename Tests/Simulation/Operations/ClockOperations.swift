@@ -49,6 +49,7 @@ struct AdvanceOperation: SimOperation {
 
 /// The clock moves to the next of a moment the rules turn on.
 struct MomentOperation: SimOperation {
+    /// A moment the rules turn on.
     enum Moment: Sendable {
         /// A time of day (seconds after midnight in Japan), today or tomorrow.
         case timeOfDay(Int)

@@ -60,6 +60,7 @@ public struct LockerOperations: OperationFamily {
 
 /// `POST /locker-leases` by staff.
 struct LeaseOperation: SimOperation {
+    /// Who the lessee is said to be.
     enum Lessee: Sendable {
         /// The corporate number the registration records (a founder when it records none).
         case recorded
@@ -114,6 +115,7 @@ struct LeaseOperation: SimOperation {
 /// A change to a lease by staff: renew, terminate, confirm the address
 /// move, or a founder's corporate number.
 struct LeaseChangeOperation: SimOperation {
+    /// What is done to the lease.
     enum Change: Sendable {
         case renew, terminate, addressMoved
         case corporateNumber(String)

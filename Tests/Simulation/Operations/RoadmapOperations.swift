@@ -68,6 +68,7 @@ public struct RoadmapOperations: OperationFamily {
 /// `PATCH /roadmap/items/{id}` by a planner, with `?dry_run=true` or
 /// `?confirm_displaced=N` (no Idempotency-Key: a PATCH).
 struct RoadmapChangeOperation: SimOperation {
+    /// How the planner sends the change.
     enum Mode: Equatable, Sendable {
         /// The dry run alone: it must change nothing.
         case dryRun

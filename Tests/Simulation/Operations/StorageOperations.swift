@@ -98,6 +98,7 @@ struct AllocateOperation: SimOperation {
 /// The item register (備品台帳) by staff: an item registered in the bay of an
 /// allocated application, checked out (持出し) for an event, returned (返却).
 struct ItemOperation: SimOperation {
+    /// What is done to the register.
     enum Change: Sendable {
         case register(application: Ref, quantity: Int)
         case checkOut(item: Ref)
