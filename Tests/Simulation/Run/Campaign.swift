@@ -24,7 +24,7 @@ public struct Campaign {
         public var jobs = 2
 
         /// CI's size: fits about three minutes in a debug build on two cores.
-        public static let ci = Size(seeds: 100, steps: 300, seconds: nil, baseSeed: 0x5EED_2026_0401, onlySeed: nil, shrinkSeconds: 120)
+        public static let ci = Size(seeds: 200, steps: 300, seconds: nil, baseSeed: 0x5EED_2026_0401, onlySeed: nil, shrinkSeconds: 120)
 
         public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Size {
             var size = Size.ci
