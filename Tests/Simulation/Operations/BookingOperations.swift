@@ -59,7 +59,7 @@ public struct BookingOperations: OperationFamily {
         var divisions = Self.someDivisions(&random)
         var guardian: String?
         var owner = registration
-        switch random.weighted([8, 5, 5, 3, 2, 2]) ?? 0 {
+        switch random.weighted([8, 5, 7, 3, 2, 3]) ?? 0 {
         case 1:
             // A run: the day before or after a booking of the same holder.
             if let near = random.pick(ahead), let facts = BookingFacts(near.detail),

@@ -17,20 +17,34 @@ public struct DeskOperations: OperationFamily {
 
     public func make(_ random: inout SimulationRandom, _ view: WorldView) throws -> (any SimOperation)? {
         let passes = view.world.all(.deskPass)
-        switch passes.isEmpty ? 0 : random.weighted([6, 3, 1]) {
+        switch passes.isEmpty ? 0 : random.weighted([6, 5, 1]) {
         case 0:
             let freelancer = random.chance(0.95)
             guard let holder = try view.someRegistration(&random, where: { !freelancer || $0.category == .freelancer }) else { return nil }
             let desks = view.settings.center.desks.desks.map(\.id)
             var date = view.today.adding(days: random.weighted([3, 6, 1]).map { [0, random.int(1...14), random.int(15...20)][$0] } ?? 0)
             var owner = holder
-            // A week of passes: the day after one the same freelancer holds.
-            if random.chance(0.4), let previous = random.pick(passes), let day = previous.detail.flatMap(LocalDate.init),
-               let freelancer = view.world.entity(.registration, previous.owner) {
-                owner = freelancer
-                date = day.adding(days: 1)
+            var period = random.pick(Self.periods) ?? "am"
+            let ahead = passes.filter { ($0.detail.flatMap(LocalDate.init) ?? view.today) > view.today }
+            switch random.weighted([4, 4, 2]) ?? 0 {
+            case 1:
+                // A week of passes: the day after the latest one a freelancer
+                // took (or another), so runs reach the weekly limit.
+                if let previous = random.chance(0.8) ? ahead.last : random.pick(ahead),
+                   let day = previous.detail.flatMap(LocalDate.init), let freelancer = view.world.entity(.registration, previous.owner) {
+                    owner = freelancer
+                    date = day.adding(days: 1)
+                }
+            case 2:
+                // The period someone else already holds, so the desks run out.
+                if let taken = random.pick(ahead), let day = taken.detail.flatMap(LocalDate.init) {
+                    date = day
+                    period = "day"
+                }
+            default:
+                break
             }
-            return PassOperation(registration: owner.ref, date: date, period: random.pick(Self.periods) ?? "am",
+            return PassOperation(registration: owner.ref, date: date, period: period,
                                  desk: random.chance(0.3) ? random.pick(desks) : nil, asMember: random.chance(0.5))
         case 1:
             return try view.pick(&random, .deskPass, where: """

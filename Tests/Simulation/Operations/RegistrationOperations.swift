@@ -22,7 +22,7 @@ public struct RegistrationOperations: OperationFamily {
         switch registrations.isEmpty ? 0 : random.weighted([8, 3, 1, 1, 1]) {
         case 0:
             let categories: [UserCategory] = [.general, .smallBusiness, .economicGroup, .communityGroup, .ward, .freelancer]
-            let category = categories[random.weighted([4, 3, 2, 3, 3, 3]) ?? 0]
+            let category = categories[random.weighted([4, 3, 2, 3, 3, 5]) ?? 0]
             // Most cards run the full two years from today; some started
             // long ago, start later, or run short (to lapse in the run); a
             // few ask one day too long.

@@ -43,7 +43,7 @@ public struct RunResult: Sendable {
 /// the same invariant.
 public enum Simulation {
     /// The repository's Config/ and schedules/, with the locker set cut to
-    /// 4 and the desk pool to 5, so that a few hundred steps meet full
+    /// 4 and the desk pool to 3, so that a few hundred steps meet full
     /// lockers, the waitlist and taken desks; every rule is the real one.
     public static func settings() throws -> CenterSettings {
         var url = URL(fileURLWithPath: #filePath)
@@ -52,7 +52,7 @@ public enum Simulation {
         var center = loaded.center
         center.lockers.ids = Array(center.lockers.ids.prefix(4))
         center.lockers.count = center.lockers.ids.count
-        center.desks.desks = Array(center.desks.desks.prefix(5))
+        center.desks.desks = Array(center.desks.desks.prefix(3))
         center.desks.count = center.desks.desks.count
         return CenterSettings(center: center, calendar: loaded.calendar, roadmap: loaded.roadmap, operations: loaded.operations)
     }
