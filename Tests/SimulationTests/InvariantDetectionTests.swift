@@ -112,7 +112,7 @@ import Testing
         let holder = try await center.register()
         try await center.book(holder)
         try center.plant("""
-            INSERT INTO closures (first_date, last_date, facilities, reason, created_at, created_by)
+            INSERT INTO closures (first_date, last_date, facilities, reason_en, created_at, created_by)
             VALUES ('2026-12-10', '2026-12-10', '', 'planted', 0, 'test')
             """)
         #expect(try center.broken().contains("bookings.not_on_closed_days"))

@@ -17,8 +17,8 @@ enum BookingSchemas {
             "capital_yen": .integer(InputRange.capitalYen), "regular_employees": .integer(InputRange.count),
             "is_worker_group": .boolean])),
         ("Registration", Schemas.object([
-            "id": .integer, "category": .enumeration(categories), "name": .string, "contact": .string,
-            "in_ward": .boolean, "evidence": evidence, "valid_from": .date, "valid_until": .date,
+            "id": .integer, "category": .enumeration(categories), "name": .string, "name_kana": .string, "contact": .string,
+            "postal_code": .string, "address": .string, "in_ward": .boolean, "evidence": evidence, "valid_from": .date, "valid_until": .date,
             "status": .enumeration(["active", "suspended", "expired"]), "suspended_until": .date,
             "penalty_points": .integer, "created_at": .instant, "created_by": .string, "updated_at": .instant,
             "updated_by": .string, "erased_at": .instant], required: ["id", "category", "name", "valid_from", "valid_until", "status"])),
@@ -32,7 +32,7 @@ enum BookingSchemas {
             "out_of_ward": .boolean, "guardian": .string, "state": .enumeration(states), "fee_total": .integer,
             "fee": .ref("BookingFee"), "payment_deadline": .instant, "created_at": .instant, "created_by": .string,
             "paid_at": .instant, "checked_in_at": .instant, "cancelled_at": .instant, "cancelled_by": .string,
-            "cancel_reason": .string, "refund": Schemas.Field.ref("Refund")],
+            "cancel_reason": .string, "refund": Schemas.Field.ref("Refund"), "cancelled_days": .array(.date)],
             required: ["id", "registration", "facility", "first_date", "last_date", "divisions", "state", "fee_total",
                        "fee", "payment_deadline"])),
         ("BookingFee", Schemas.object(["days": .integer, "per_day": .ref("FeeBreakdown"), "total": .integer],
@@ -47,12 +47,9 @@ enum BookingSchemas {
             required: ["date", "open", "divisions"])),
         ("AvailabilitySlot", Schemas.object([
             "division": .string, "status": .enumeration(["free", "booked", "closed", "held", "not_open", "window_closed"]),
-            "booking": .integer, "own": .boolean, "release_date": .date, "opens": .date],
+            "booking": .integer, "own": .boolean, "release_date": .date, "opens": .date,
+            "bookable_by": .array(.enumeration(categories)), "opens_by_category": .array(.ref("CategoryOpening"))],
             required: ["division", "status"])),
-        ("Closure", Schemas.object([
-            "id": .integer, "date": .date, "to": .date, "facilities": .array(.string), "reason": .string,
-            "reason_ja": .string, "cancelled": .array(.ref("Booking")), "cancelled_desk_passes": .array(.ref("DeskPass"))],
-            required: ["id", "date", "to", "cancelled", "cancelled_desk_passes"])),
         ("CommunityQuotaLine", Schemas.object([
             "facility": .string, "month": .month, "share": .number, "bookable_units": .integer,
             "reserved_units": .integer, "non_community_ceiling": .integer, "community_units": .integer,

@@ -36,9 +36,9 @@ public enum SlotStatus: Hashable, Sendable {
 
 /// The availability of a room's divisions as one category sees them at one
 /// moment: the same rules `POST /bookings` applies, asked in advance, so a
-/// slot shown free is one the category may book now (docs/DOMAIN.md
-/// "Availability"). The first that holds decides: closed, booked, window
-/// closed, not yet open, held for the community quota, else free.
+/// slot shown free is one the category may book now (docs/API.md
+/// "The checks of a booking"). The first that holds decides: closed, booked,
+/// window closed, not yet open, held for the community quota, else free.
 public struct SlotAvailability: Sendable {
     public let now: Instant
     /// The center's divisions, for today's cut-off (`DivisionCutoff`).

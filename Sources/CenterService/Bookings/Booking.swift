@@ -39,6 +39,9 @@ public struct Booking: Sendable, Hashable, Encodable {
     public let cancelledBy: String?
     public let cancelReason: String?
     public let refund: Refund?
+    /// Days a closure cancelled while the booking's other days stay booked
+    /// (docs/DOMAIN.md "Closures of part of a multi-day booking"); nil when none.
+    public let cancelledDays: [LocalDate]?
     /// The booking's public id in the iCalendar feeds (32 hex digits, random,
     /// never changed): event UIDs name it instead of the sequential `id`. Not
     /// part of the JSON.
@@ -50,16 +53,26 @@ public struct Booking: Sendable, Hashable, Encodable {
         case outOfWard = "out_of_ward", feeTotal = "fee_total", paymentDeadline = "payment_deadline"
         case createdAt = "created_at", createdBy = "created_by", paidAt = "paid_at", checkedInAt = "checked_in_at"
         case cancelledAt = "cancelled_at", cancelledBy = "cancelled_by", cancelReason = "cancel_reason"
+        case cancelledDays = "cancelled_days"
     }
 
-    /// The dates of use, first to last.
-    public var dates: [LocalDate] { firstDate.dates(through: lastDate) }
+    /// Every day booked, first to last, cancelled days included (the feeds
+    /// show those as cancelled).
+    public var allDates: [LocalDate] { firstDate.dates(through: lastDate) }
+
+    /// The days of use, first to last, without the days a closure cancelled.
+    public var dates: [LocalDate] {
+        guard let cancelledDays, !cancelledDays.isEmpty else { return allDates }
+        return allDates.filter { !cancelledDays.contains($0) }
+    }
 
     static let columns = """
         id, registration_id, category, facility_id, first_date, last_date, divisions, purpose, attendees,
         admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown, payment_deadline,
         created_at, created_by, paid_at, checked_in_at, cancelled_at, cancelled_by, cancel_reason, refund_percent,
-        refund_amount, feed_id
+        refund_amount, feed_id,
+        (SELECT group_concat(date) FROM (SELECT date FROM booking_cancelled_days
+            WHERE booking_id = bookings.id ORDER BY date)) AS cancelled_days
         """
 
     /// A booking just taken (`BookingDesk`): provisional, paid and used by
@@ -91,6 +104,7 @@ public struct Booking: Sendable, Hashable, Encodable {
         cancelledBy = nil
         cancelReason = nil
         refund = nil
+        cancelledDays = nil
         self.feedID = feedID
     }
 
@@ -122,6 +136,8 @@ public struct Booking: Sendable, Hashable, Encodable {
         let percent: Int? = try row.get("refund_percent")
         let amount: Int? = try row.get("refund_amount")
         refund = percent.map { Refund(percent: $0, amount: amount ?? 0) }
+        let cancelled = ((try row.get("cancelled_days") as String?) ?? "").split(separator: ",").compactMap { LocalDate(String($0)) }
+        cancelledDays = cancelled.isEmpty ? nil : cancelled
         feedID = try row.get("feed_id")
     }
 

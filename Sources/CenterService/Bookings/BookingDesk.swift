@@ -113,10 +113,9 @@ struct BookingDesk {
 
         try Capacity.check(attendees: request.attendees, facility: facility)
 
-        let perDay = try center.feeCalculator.fee(for: FeeRequest(
-            facility: facility, divisions: divisions, category: record.category, admissionYen: request.admissionCharged,
-            commercial: request.commercial, outOfWard: !record.inWard, exemptionCodes: request.exemptions))
-        let fee = BookingFee(days: dates.count, perDay: perDay)
+        let fee = try Self.fee(center: center, facility: facility, divisions: divisions, days: dates.count,
+                               category: record.category, inWard: record.inWard, admissionCharged: request.admissionCharged,
+                               commercial: request.commercial, exemptions: request.exemptions)
         let deadline = center.payment.deadline(bookedAt: now, useDate: first)
         // The row's id and feed id come back from the insert; everything
         // else is what it was given, so the booking is not read back.
@@ -143,6 +142,18 @@ struct BookingDesk {
         try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking.create", entity: "booking",
                             entityID: String(id), after: booking)
         return booking
+    }
+
+    /// The fee of `days` days of `divisions` of `facility` for a
+    /// registration of `category` (使用料, `FeeCalculator`): what a booking
+    /// records and a quote (`POST /fees/quote`) answers, by this one path.
+    static func fee(center: CenterConfiguration, facility: Facility, divisions: [DivisionID], days: Int,
+                    category: UserCategory, inWard: Bool, admissionCharged: Int, commercial: Bool,
+                    exemptions: [String]) throws -> BookingFee {
+        let perDay = try center.feeCalculator.fee(for: FeeRequest(
+            facility: facility, divisions: divisions, category: category, admissionYen: admissionCharged,
+            commercial: commercial, outOfWard: !inWard, exemptionCodes: exemptions))
+        return BookingFee(days: days, perDay: perDay)
     }
 
     /// The facility if it is a room booked by division (categories 1 and 2):

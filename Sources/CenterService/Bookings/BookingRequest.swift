@@ -80,6 +80,15 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
 
     /// Refuses malformed values (422) before any rule runs.
     func checkWellFormed() throws(Refusal<BookingRequestCode>) {
+        try Self.checkChoices(divisions: divisions, days: days, exemptions: exemptions)
+        if let guardian { try TextRule.optionalName.check(guardian, field: "guardian", code: BookingRequestCode.guardianInvalid) }
+        try TextRule.reason.check(purpose, field: "purpose", code: BookingRequestCode.purposeInvalid)
+        try Self.checkAdmission(admissionCharged)
+    }
+
+    /// The divisions, days and exemptions a booking or a fee quote names,
+    /// refused (422) before any rule runs.
+    static func checkChoices(divisions: [DivisionID], days: Int, exemptions: [String]) throws(Refusal<BookingRequestCode>) {
         guard !divisions.isEmpty else {
             throw Refusal(BookingRequestCode.divisionsRequired, "At least one division must be booked.")
         }
@@ -96,8 +105,10 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
         guard exemptions.count <= Self.maximumExemptions else {
             throw Refusal(BookingRequestCode.exemptionUnknown, "At most \(Self.maximumExemptions) exemption codes may be named.")
         }
-        if let guardian { try TextRule.optionalName.check(guardian, field: "guardian", code: BookingRequestCode.guardianInvalid) }
-        try TextRule.reason.check(purpose, field: "purpose", code: BookingRequestCode.purposeInvalid)
+    }
+
+    /// `admission_charged`: yen per person within `InputRange.yen`.
+    static func checkAdmission(_ admissionCharged: Int) throws(Refusal<BookingRequestCode>) {
         guard InputRange.yen.contains(admissionCharged) else {
             throw Refusal(BookingRequestCode.admissionInvalid, "`admission_charged` is yen per person, \(InputRange.yen.lowerBound) to \(InputRange.yen.upperBound).")
         }

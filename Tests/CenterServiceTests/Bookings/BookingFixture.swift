@@ -49,7 +49,9 @@ final class BookingFixture {
     /// A member caller of registration `id`.
     func member(_ id: Int64) -> Actor { Actor(tokenID: 100 + id, role: .member, name: "Member", registrationID: id) }
 
-    /// Registers a user of `category` whose evidence passes eligibility.
+    /// Registers a user of `category` whose evidence passes eligibility. The
+    /// fixture's users share a name and phone, so each is confirmed as new
+    /// (`confirmNew`); the duplicate check has its own tests.
     func register(_ category: UserCategory, inWard: Bool = true, validFrom: LocalDate? = nil,
                   validUntil: LocalDate? = nil) async throws -> Int64 {
         let evidence: RegistrationEvidence = switch category {
@@ -59,7 +61,8 @@ final class BookingFixture {
         default: RegistrationEvidence()
         }
         let input = RegistrationInput(category: category, name: "\(category.rawValue) user", contact: "03-0000-0000",
-                                      inWard: inWard, evidence: evidence, validFrom: validFrom, validUntil: validUntil)
+                                      inWard: inWard, evidence: evidence, validFrom: validFrom, validUntil: validUntil,
+                                      confirmNew: true)
         return try await service.registrations.register(input, by: staff).value!.id
     }
 

@@ -101,7 +101,7 @@ public enum AnsweredValue: Sendable {
     case storageApplication(StorageApplication)
     case allocationRun(StorageAllocationRun)
     case storageItem(StorageItem)
-    case closure(ClosureResult)
+    case closure(ClosureRecord)
     case roadmapChange(RoadmapChange)
 
     var summary: String {

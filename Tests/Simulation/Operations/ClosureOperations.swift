@@ -41,7 +41,7 @@ struct ClosureOperation: SimOperation {
     }
 
     func run(_ context: StepContext) async -> Outcome {
-        let input = ClosureInput(date: date, to: to, facilities: facilities, reason: "臨時休館 (simulation)")
+        let input = ClosureInput(date: date, to: to, facilities: facilities, reasonJa: "臨時休館 (simulation)")
         return await Outcome.of(AnsweredValue.closure) {
             try await context.service.calendar.declareClosure(input, by: Actors.staff, idempotency: context.key(for: self))
         }
