@@ -7,10 +7,13 @@ import Foundation
 /// changed is split into rows, to find the entities that changed.
 ///
 /// The entity of a row is what its audit line names (`booking:12`): a
-/// booking's units belong to the booking, a penalty to its registration, a
-/// reminder to its lease. Tables other branches add are imaged too (so a
-/// refusal or a death that changes them is caught) with no entity until
-/// their family names one in `entityKeys`.
+/// booking's units, cancelled days and refunds decided belong to the
+/// booking, a penalty to its registration, a reminder to its lease, a
+/// reissue to its receipt; a payment (`payment:12/1`) and a payout
+/// (`refund_payout:12/1/2`) are lines of the ledger of their own. Tables
+/// other branches add are imaged too (so a refusal or a death that changes
+/// them is caught) with no entity until their family names one in
+/// `entityKeys`.
 public struct TableImages: Sendable, Equatable {
     /// Each table's rows as text.
     public let tables: [String: String]
@@ -25,7 +28,17 @@ public struct TableImages: Sendable, Equatable {
         "penalties": "'registration:' || registration_id",
         "bookings": "'booking:' || id",
         "booking_units": "'booking:' || booking_id",
+        "booking_cancelled_days": "'booking:' || booking_id",
+        "refunds": "'booking:' || booking_id",
+        "payments": "'payment:' || booking_id || '/' || number",
+        "refund_payouts": """
+            'refund_payout:' || (SELECT r.booking_id || '/' || r.number FROM refunds r WHERE r.id = refund_payouts.refund_id)
+                || '/' || (SELECT count(*) FROM refund_payouts q WHERE q.refund_id = refund_payouts.refund_id AND q.id <= refund_payouts.id)
+            """,
+        "receipts": "'receipt:' || fiscal_year || '-' || printf('%06d', sequence)",
+        "receipt_reissues": "'receipt:' || fiscal_year || '-' || printf('%06d', sequence)",
         "closures": "'closure:' || id",
+        "closure_effects": "'closure:' || closure_id",
         "desk_passes": "'desk_pass:' || id",
         "desk_pass_periods": "'desk_pass:' || pass_id",
         "locker_leases": "'locker_lease:' || id",
