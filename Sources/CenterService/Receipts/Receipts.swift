@@ -69,19 +69,20 @@ public struct Receipts: AreaService {
 
     /// Reissues receipt `number` (再発行) today: the same number, issue date,
     /// payer and amount, titled `領収書（再発行）` with today as its 再発行日.
-    /// The original stays valid, so no number is used twice or skipped.
+    /// The original stays valid, so no number is used twice or skipped. The
+    /// audit line holds the receipt before and after, as every change's does.
     public func reissue(number: ReceiptNumber, by actor: Actor,
                         idempotency: IdempotencyKey? = nil) async throws(ServiceError<ReissueRefusal>) -> Recorded<IssuedReceipt> {
         try await context.run(ReissueRefusal.self) {
             try await context.recordedWrite(.receiptReissue, ReissueRefusal.self, actor: actor, idempotency: idempotency) { db, now in
-                _ = try IssuedReceipt.load(db, number: number)
+                let before = try IssuedReceipt.load(db, number: number)
                 try db.run("""
                     INSERT INTO receipt_reissues (fiscal_year, sequence, reissued_on, reissued_by, at) VALUES (?, ?, ?, ?, ?)
                     """, [.integer(Int64(number.fiscalYear.startYear)), .integer(Int64(number.sequence)),
                           now.japanDate.sqlValue, .text(actor.auditLabel), now.sqlValue])
                 let reissued = try Encoded(IssuedReceipt.load(db, number: number))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "receipt.reissue", entity: "receipt",
-                                    entityID: number.description, after: reissued)
+                                    entityID: number.description, before: before, after: reissued)
                 return reissued
             }
         }

@@ -78,6 +78,21 @@ struct ReceiptServiceTests {
         #expect(try await f.service.receipts.receipt(number: issued.receipt.number).reissues.count == 1)
     }
 
+    /// The reissue's audit line carries the receipt before it, which is the
+    /// issue line's after: the receipt's lines chain as every entity's do.
+    @Test func aReissueIsAuditedWithTheReceiptBeforeIt() async throws {
+        let booking = try await paidBooking()
+        let issued = try await f.service.receipts.issue(booking: booking.id, by: f.staff).value!
+        _ = try await f.service.receipts.reissue(number: issued.receipt.number, by: f.staff)
+        let lines = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 500)
+            .filter { $0.entity == "receipt" }
+        #expect(lines.map(\.action) == ["receipt.issue", "receipt.reissue"])
+        #expect(lines.map(\.entityID) == ["2026-000001", "2026-000001"])
+        #expect(lines[1].before != nil)
+        #expect(lines[1].before == lines[0].after)
+        #expect(lines[1].after?.contains("\"reissued_on\":\"2026-11-25\"") == true)
+    }
+
     @Test func anUnknownReceiptIsNotFound() async throws {
         let number = try #require(ReceiptNumber("2026-000009"))
         #expect(await f.refusal { _ = try await f.service.receipts.receipt(number: number) } == "receipt_not_found")
