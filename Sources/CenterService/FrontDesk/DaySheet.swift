@@ -19,9 +19,10 @@ public struct DaySheet: Sendable, Encodable {
         public let day: Int
         public let days: Int
         public let feeTotal: Int
-        /// Yen paid as the booking records it (its fee once paid).
+        /// Yen the center holds for it: its payments less the refunds
+        /// decided (`PaymentLedger.retained`), part payments included.
         public let paid: Int
-        /// Yen still to collect: the fee less what is paid, for a live
+        /// Yen still to collect (`PaymentLedger.outstanding`), for a live
         /// booking; a no-show's or a finished booking's nothing.
         public let amountDue: Int
         public let paymentDeadline: Instant

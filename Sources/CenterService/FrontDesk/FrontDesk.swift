@@ -34,6 +34,8 @@ public struct FrontDesk: AreaService {
                  division: try row.get("division") as DivisionID)
             }
             let holders = try Holder.load(db, ids: bookings.map(\.registration) + passes.map(\.registration))
+            let ledgers = try Dictionary(bookings.map { ($0.id, try BookingAccount.load(db, booking: $0).ledger) },
+                                         uniquingKeysWith: { first, _ in first })
             let rooms = center.facilities.filter { $0.kind == .room && $0.bookable && !$0.divisions.isEmpty }.map { room in
                 let closures = days.closures(on: date, facility: room.id)
                 let slots = room.divisions.compactMap { id in
@@ -44,7 +46,7 @@ public struct FrontDesk: AreaService {
                 }
                 let lines = bookings.filter { $0.facility == room.id }
                     .sorted { (firstStart($0, center), $0.id) < (firstStart($1, center), $1.id) }
-                    .map { line(for: $0, on: date, holder: holders[$0.registration], center: center) }
+                    .map { line(for: $0, on: date, holder: holders[$0.registration], ledger: ledgers[$0.id], center: center) }
                 return DaySheet.Room(facility: room.id, nameJa: room.nameJa, open: closures.isEmpty, closures: closures,
                                      divisions: slots, bookings: lines)
             }
@@ -63,10 +65,13 @@ public struct FrontDesk: AreaService {
         }
     }
 
-    private func line(for booking: Booking, on date: LocalDate, holder: Holder?,
+    /// A booking's line: what the center holds of its fee and what is still
+    /// outstanding come from its ledger, so a part payment (or a refund of
+    /// days closed) shows as it is and the counter collects only the rest.
+    private func line(for booking: Booking, on date: LocalDate, holder: Holder?, ledger: PaymentLedger?,
                       center: CenterConfiguration) -> DaySheet.BookingLine {
-        let paid = booking.paidAt == nil ? 0 : booking.feeTotal
-        let due = booking.state == .provisional || booking.state == .paid ? booking.feeTotal - paid : 0
+        let paid = ledger?.retained ?? 0
+        let due = booking.state == .provisional || booking.state == .paid ? ledger?.outstanding ?? booking.feeTotal : 0
         let start = center.divisions.filter { booking.divisions.contains($0.id) }.compactMap(\.startMinute).min()
         let markable = booking.state == .provisional || booking.state == .paid
         return DaySheet.BookingLine(

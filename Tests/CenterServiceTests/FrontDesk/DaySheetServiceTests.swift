@@ -31,6 +31,20 @@ struct DaySheetServiceTests {
         #expect(sheet.labelJa == "令和8年12月10日(木)")
     }
 
+    /// A part payment is money at the counter already: the sheet shows it
+    /// as paid and asks only for the rest.
+    @Test func aPartPaymentShowsAsPaidAndOnlyTheRestIsDue() async throws {
+        let registration = try await f.register(.general)
+        let booking = try await f.book("2026-12-10", [.am, .pm], registration: registration)
+        _ = try await f.service.bookings.takePayment(booking: booking.id, amount: 1000, method: .cash, by: f.staff)
+        let sheet = try await f.service.frontDesk.daySheet(date: LocalDate("2026-12-10")!)
+        let line = try #require(sheet.rooms.first { $0.facility == "meeting-room-1" }?.bookings.first)
+        #expect(line.stateJa == "仮予約")
+        #expect(line.paid == 1000)
+        #expect(line.amountDue == 2500)
+        #expect(sheet.amountDue == 2500)
+    }
+
     @Test func aDayAClosureCancelledIsNotOnTheSheet() async throws {
         let registration = try await f.register(.general)
         _ = try await f.book("2026-12-08", [.am], days: 3, registration: registration)
