@@ -139,15 +139,57 @@ import Testing
         #expect(try center.broken(operation: book, outcome: answer).contains("bookings.not_in_the_past"))
     }
 
-    @Test func aLapsedHoldThatWasPaidIsCaught() async throws {
+    @Test func aLapsedHoldThatKeptItsPartPaymentIsCaught() async throws {
         let center = try await PlantedCenter()
         let holder = try await center.register()
-        try await center.book(holder)
-        try center.plant("UPDATE bookings SET state = 'lapsed', paid_at = created_at")
+        let booked = try await center.book(holder)
+        try await center.run(TakePaymentOperation(booking: booked.ref, amount: 500, method: .cash, takenBy: nil))
+        try center.plant("UPDATE bookings SET state = 'lapsed'")
         #expect(try center.broken().contains("money.payments_and_refunds"))
     }
 
-    @Test func aRefundAboveTheRuleIsCaught() async throws {
+    @Test func aBookingPaidWithoutItsPaymentsIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        try await center.book(holder)
+        try center.plant("UPDATE bookings SET state = 'paid', paid_at = created_at")
+        #expect(try center.broken().contains("money.payments_and_refunds"))
+    }
+
+    @Test func aHoldStillProvisionalThoughCoveredIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        let booked = try await center.book(holder)
+        try await center.run(TakePaymentOperation(booking: booked.ref, amount: 500, method: .cash, takenBy: nil))
+        try center.plant("UPDATE bookings SET fee_total = 500")
+        #expect(try center.broken().contains("money.payments_and_refunds"))
+    }
+
+    @Test func aPaymentAboveTheFeeIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        let booked = try await center.book(holder)
+        try await center.run(PayOperation(booking: booked.ref))
+        try center.plant("DROP TRIGGER payments_within_the_fee", """
+            INSERT INTO payments (booking_id, number, amount, method, taken_by, recorded_by, at)
+            SELECT id, 2, 100, 'cash', 'planted', 'planted', created_at FROM bookings
+            """)
+        #expect(try center.broken().contains("money.payments_and_refunds"))
+    }
+
+    @Test func aRefundAbovePaymentsOrPaidOutTwiceIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        let booked = try await center.book(holder)
+        try await center.run(PayOperation(booking: booked.ref))
+        try await center.run(CancelOperation(booking: booked.ref, byCenter: true, asMember: false))
+        try await center.run(PayOutOperation(booking: booked.ref, refund: 1, amount: nil, method: .cash, paidBy: nil))
+        try center.plant("DROP TRIGGER refund_payouts_within_the_refund",
+                         "INSERT INTO refund_payouts (refund_id, amount, method, paid_by, recorded_by, at) SELECT refund_id, amount, method, paid_by, recorded_by, at FROM refund_payouts")
+        #expect(try center.broken().contains("money.payments_and_refunds"))
+    }
+
+    @Test func aRefundColumnApartFromTheLedgerIsCaught() async throws {
         let center = try await PlantedCenter()
         let holder = try await center.register()
         let booked = try await center.book(holder)
@@ -155,6 +197,77 @@ import Testing
         try await center.run(CancelOperation(booking: booked.ref, byCenter: false, asMember: false))
         try center.plant("UPDATE bookings SET refund_amount = refund_amount + 10")
         #expect(try center.broken().contains("money.payments_and_refunds"))
+    }
+
+    @Test func aRefundAboveTheRuleIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        // Three days before use: the holder's cancellation refunds half.
+        let booked = try await center.book(holder, on: "2026-11-28")
+        try await center.run(PayOperation(booking: booked.ref))
+        try await center.run(CancelOperation(booking: booked.ref, byCenter: false, asMember: false))
+        try center.plant("DROP TRIGGER refunds_append_only_update", "UPDATE refunds SET amount = amount + 10",
+                         "UPDATE bookings SET refund_amount = refund_amount + 10")
+        #expect(try center.broken().contains("money.refund_rule"))
+    }
+
+    @Test func aGapInTheReceiptNumbersIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        for day in ["2026-12-10", "2026-12-11"] {
+            let booked = try await center.book(holder, on: day)
+            try await center.run(PayOperation(booking: booked.ref))
+            try await center.run(IssueReceiptOperation(booking: booked.ref, payment: nil, payer: nil))
+        }
+        try center.plant("DROP TRIGGER receipts_never_deleted", "DELETE FROM receipts WHERE sequence = 1")
+        #expect(try center.broken().contains("receipts.numbered_without_gaps"))
+    }
+
+    @Test func aReceiptForAnotherAmountThanItsPaymentIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        let booked = try await center.book(holder)
+        try await center.run(PayOperation(booking: booked.ref))
+        try await center.run(IssueReceiptOperation(booking: booked.ref, payment: nil, payer: nil))
+        try center.plant("DROP TRIGGER receipts_kept_as_issued", "UPDATE receipts SET amount = amount + 1")
+        #expect(try center.broken().contains("receipts.numbered_without_gaps"))
+    }
+
+    @Test func takingsThatDoNotAddUpToTheLedgerAreCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        let booked = try await center.book(holder)
+        try await center.run(TakePaymentOperation(booking: booked.ref, amount: 1000, method: .card, takenBy: "山田"))
+        let read = TakingsOperation(daysAgo: 0)
+        let report = try await center.run(read)
+        // A payment the report did not count.
+        try center.plant("""
+            INSERT INTO payments (booking_id, number, amount, method, taken_by, recorded_by, at)
+            SELECT id, 2, 100, 'cash', '佐藤', 'planted', created_at FROM bookings
+            """)
+        #expect(try center.broken(operation: read, outcome: report.outcome).contains("money.daily_takings_add_up"))
+    }
+
+    @Test func aDaySheetThatAsksForMoneyAlreadyTakenIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        let booked = try await center.book(holder)
+        let read = DaySheetOperation(dayOffset: 15)
+        let sheet = try await center.run(read)
+        try await center.run(TakePaymentOperation(booking: booked.ref, amount: 1000, method: .cash, takenBy: nil))
+        #expect(try center.broken(operation: read, outcome: sheet.outcome).contains("frontdesk.day_sheet_matches"))
+    }
+
+    @Test func aSearchThatMissesAMatchingRegistrationIsCaught() async throws {
+        let center = try await PlantedCenter()
+        _ = try await center.register()
+        // The name changed behind the service's back: its search keys did not follow.
+        try center.plant("UPDATE registrations SET name = '佐藤 健 0'")
+        var evidence = StepEvidence()
+        let search = RegistrationSearch(name: try NameQuery("佐藤"))
+        let found = try await center.service.registrations.search(search).map(\.id)
+        evidence.searches.append(StepEvidence.Search(search: search, query: "q=佐藤", found: found))
+        #expect(try center.broken(evidence: evidence).contains("registrations.search_finds_them"))
     }
 
     @Test func aChangeWithoutItsAuditLineIsCaught() async throws {

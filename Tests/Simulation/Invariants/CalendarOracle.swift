@@ -8,8 +8,8 @@ import Roadmap
 /// configured calendar (year-end, the regular closed day, holidays when
 /// configured), the works closures of the roadmap as the database holds it
 /// (the schedule files with the planners' stored updates, cancelled items
-/// closing nothing), and the ad-hoc closures of the `closures` table, all
-/// read with plain SQL. The service's own calendar, which lives in memory
+/// closing nothing), and the ad-hoc closures of the `closures` table not
+/// lifted since, all read with plain SQL. The service's own calendar, which lives in memory
 /// and must agree with the database after a restart, is not consulted.
 public final class CalendarOracle {
     private let configured: CenterCalendar
@@ -40,7 +40,7 @@ public final class CalendarOracle {
         windows = schedule.items.filter { $0.status != .cancelled }.flatMap { item in
             item.closures.map { (from: $0.from, to: $0.to, facilities: $0.facilities) }
         }
-        for row in try db.rows("SELECT first_date, last_date, facilities FROM closures") {
+        for row in try db.rows("SELECT first_date, last_date, facilities FROM closures WHERE lifted_at IS NULL") {
             guard let from = row[0].text.flatMap(LocalDate.init), let to = row[1].text.flatMap(LocalDate.init) else { continue }
             let facilities = (row[2].text ?? "").split(separator: ",").map(String.init)
             windows.append((from: from, to: to, facilities: facilities))

@@ -6,6 +6,7 @@ import CalendarValues
 /// on a day the desk pool is closed, the checker's calendar judging.
 final class ClosedDayInvariant: Invariant {
     let name = "bookings.not_on_closed_days"
+    let reads: Set<String>? = ["booking_units", "bookings", "desk_passes", "closures", "roadmap_items"]
 
     func check(_ c: StepCheck) throws -> [String] {
         var problems: [String] = []

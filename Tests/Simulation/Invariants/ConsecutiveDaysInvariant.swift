@@ -5,6 +5,7 @@ import CalendarValues
 /// every category the limit applies to.
 final class ConsecutiveDaysInvariant: Invariant {
     let name = "limits.consecutive_days"
+    let reads: Set<String>? = ["booking_units", "bookings"]
 
     func check(_ c: StepCheck) throws -> [String] {
         let rule = c.settings.center.limits.consecutive

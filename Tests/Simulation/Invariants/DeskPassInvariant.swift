@@ -7,6 +7,7 @@ import CalendarValues
 /// weekly limit of days per week (Monday to Sunday).
 final class DeskPassInvariant: Invariant {
     let name = "desks.never_double_let"
+    let reads: Set<String>? = ["desk_passes", "desk_pass_periods"]
 
     func check(_ c: StepCheck) throws -> [String] {
         var problems = try c.db.lines("""

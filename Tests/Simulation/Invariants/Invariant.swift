@@ -4,8 +4,8 @@ import CenterService
 
 /// A rule the center must keep whatever happens, checked after every step
 /// against the database (plain SQL through `DatabaseReader`) and the
-/// answers. One file each; one that lands with another branch (receipts
-/// without gaps, the day's takings) is one more file and one more entry in
+/// answers. One file each; one that lands with another area (lotteries,
+/// waiting lists) is one more file and one more entry in
 /// `InvariantCatalogue.all`. An invariant may keep what it needs from one
 /// step to the next (the audit trail); a fresh one is made for each run.
 public protocol Invariant: AnyObject {
@@ -13,6 +13,19 @@ public protocol Invariant: AnyObject {
     var name: String { get }
     /// What is wrong after the step, one line each; empty when it holds.
     func check(_ check: StepCheck) throws -> [String]
+    /// The tables it judges, when it judges nothing else (no answer, no
+    /// evidence): after a step that changed none of them it is not checked
+    /// again, its verdict being the one it gave before. nil (the default):
+    /// checked after every step.
+    var reads: Set<String>? { get }
+    /// Whether its verdict on those tables turns on the day (a check of the
+    /// days from today on): it is checked again when the day changes.
+    var readsToday: Bool { get }
+}
+
+extension Invariant {
+    public var reads: Set<String>? { nil }
+    public var readsToday: Bool { false }
 }
 
 /// Every invariant, fresh for one run.
@@ -31,6 +44,11 @@ public enum InvariantCatalogue {
             UseWithinValidityInvariant(),
             NotInThePastInvariant(),
             MoneyInvariant(),
+            RefundRuleInvariant(),
+            ReceiptsInvariant(),
+            TakingsInvariant(),
+            DaySheetInvariant(),
+            SearchInvariant(),
             AuditTrailInvariant(),
             IdempotencyInvariant(),
             DurabilityInvariant(),
@@ -54,6 +72,9 @@ public struct StepCheck {
     public let after: TableImages
     public let center: SimulatedCenter
     public let calendar: CalendarOracle
+    /// The tables whose rows the step changed (`audit_log` and
+    /// `idempotency_keys` when lines or records were added).
+    public var changedTables: Set<String> = []
 
     public var db: DatabaseReader { center.reader }
     public var settings: CenterSettings { center.settings }

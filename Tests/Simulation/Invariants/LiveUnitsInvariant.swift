@@ -1,9 +1,13 @@
 /// No two live bookings hold the same facility, date and division; a unit
 /// is live exactly while its booking is (provisional, paid, checked in, or
-/// done: a used slot stays taken); and a booking's units are exactly its
-/// facility × its dates × its divisions, for its registration.
+/// done: a used slot stays taken) and its day was not cancelled by a
+/// closure (the booking's other days stay booked), a no-show keeping only
+/// its days already past; and a booking's units are exactly its facility ×
+/// its dates × its divisions, for its registration.
 final class LiveUnitsInvariant: Invariant {
     let name = "units.no_overlap"
+    let reads: Set<String>? = ["booking_units", "bookings", "booking_cancelled_days"]
+    let readsToday = true
 
     func check(_ c: StepCheck) throws -> [String] {
         try c.db.lines("""
@@ -12,8 +16,10 @@ final class LiveUnitsInvariant: Invariant {
             """, [], "two live bookings hold one unit (facility, date, division, bookings)")
         + c.db.lines("""
             SELECT b.id, b.state, u.date, u.division, u.live FROM booking_units u JOIN bookings b ON b.id = u.booking_id
-            WHERE u.live <> (b.state IN ('provisional', 'paid', 'checked_in', 'done'))
-            """, [], "a unit's liveness disagrees with its booking's state (booking, state, date, division, live)")
+            WHERE u.live <> (b.state IN ('provisional', 'paid', 'checked_in', 'done')
+                    AND NOT EXISTS (SELECT 1 FROM booking_cancelled_days d WHERE d.booking_id = u.booking_id AND d.date = u.date))
+                AND NOT (b.state = 'no_show' AND u.live = 1 AND u.date < ?)
+            """, [.text(c.today.description)], "a unit's liveness disagrees with its booking's state (booking, state, date, division, live)")
         + c.db.lines("""
             SELECT b.id, b.first_date, b.last_date, b.divisions, count(u.booking_id) FROM bookings b
             LEFT JOIN booking_units u ON u.booking_id = b.id

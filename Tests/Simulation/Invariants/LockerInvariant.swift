@@ -12,6 +12,7 @@ import CenterService
 /// limit.
 final class LockerInvariant: Invariant {
     let name = "lockers.never_double_let"
+    let reads: Set<String>? = ["locker_leases", "locker_offers", "locker_waitlist"]
 
     func check(_ c: StepCheck) throws -> [String] {
         let lockers = c.settings.center.lockers

@@ -3,6 +3,7 @@
 /// the cap applies to (the category the booking was taken in).
 final class MonthlyCapInvariant: Invariant {
     let name = "limits.monthly_cap"
+    let reads: Set<String>? = ["booking_units", "bookings"]
 
     func check(_ c: StepCheck) throws -> [String] {
         let limits = c.settings.center.limits.monthly

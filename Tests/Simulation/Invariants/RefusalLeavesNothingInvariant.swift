@@ -1,6 +1,7 @@
 /// A refused request leaves nothing but the record of its refusal under its
-/// Idempotency-Key; a failed one (the commit failed beneath it) and a dry
-/// run leave nothing at all: no row of any table changed, no audit line.
+/// Idempotency-Key; a failed one (the commit failed beneath it) and a read
+/// (a dry run, the day sheet, the day's takings, a search) leave nothing at
+/// all: no row of any table changed, no audit line.
 final class RefusalLeavesNothingInvariant: Invariant {
     let name = "refusals.leave_nothing"
 
@@ -15,7 +16,7 @@ final class RefusalLeavesNothingInvariant: Invariant {
             what = "failed (\(why))"
             records = 0...0
         case .answered where c.evidence.readOnly:
-            what = "a dry run"
+            what = "a read (a dry run, a report)"
             records = 0...0
         default:
             return []

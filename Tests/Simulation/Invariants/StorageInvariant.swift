@@ -5,6 +5,7 @@
 /// without a return between.
 final class StorageInvariant: Invariant {
     let name = "storage.within_capacity"
+    let reads: Set<String>? = ["storage_applications", "storage_allocations", "storage_items", "storage_movements"]
 
     func check(_ c: StepCheck) throws -> [String] {
         var problems: [String] = []

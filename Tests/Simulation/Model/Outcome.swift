@@ -103,6 +103,12 @@ public enum AnsweredValue: Sendable {
     case storageItem(StorageItem)
     case closure(ClosureRecord)
     case roadmapChange(RoadmapChange)
+    case payment(PaymentTaken)
+    case account(BookingAccount)
+    case receipt(IssuedReceipt)
+    case daySheet(DaySheet)
+    case takings(DailyTakingsReport)
+    case registrations([RegistrationRecord])
 
     var summary: String {
         switch self {
@@ -117,6 +123,12 @@ public enum AnsweredValue: Sendable {
         case .storageItem(let item): "item \(item.id) \(item.state)"
         case .closure(let c): "closure \(c.id) cancelling \(c.cancelled.count) bookings, \(c.cancelledDeskPasses.count) passes"
         case .roadmapChange(let change): "\(change.dryRun ? "dry run" : "applied"), displacing \(change.displacedCount)"
+        case .payment(let taken): "payment \(taken.payment.number) ¥\(taken.payment.amount), booking \(taken.account.booking) \(taken.account.state.rawValue)"
+        case .account(let account): "booking \(account.booking) refunds owed ¥\(account.ledger.refundOwed)"
+        case .receipt(let issued): "receipt \(issued.receipt.number) ¥\(issued.receipt.amount)\(issued.reissues.isEmpty ? "" : " reissued \(issued.reissues.count)")"
+        case .daySheet(let sheet): "day sheet \(sheet.date): \(sheet.rooms.flatMap(\.bookings).count) bookings, ¥\(sheet.amountDue) due"
+        case .takings(let report): "takings \(report.takings.date): net ¥\(report.takings.total.net) in \(report.lines.count) lines"
+        case .registrations(let found): "found \(found.count) registrations"
         }
     }
 }

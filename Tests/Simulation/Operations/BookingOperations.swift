@@ -25,11 +25,16 @@ public struct BookingOperations: OperationFamily {
 
     public func make(_ random: inout SimulationRandom, _ view: WorldView) throws -> (any SimOperation)? {
         let bookings = view.world.all(.booking)
-        switch bookings.isEmpty ? 0 : random.weighted([10, 4, 2, 3, 1]) {
+        switch bookings.isEmpty ? 0 : random.weighted([10, 4, 2, 3, 1, 1]) {
         case 0: return try makeBooking(&random, view)
         case 1:
             return try view.pick(&random, .booking, where: "SELECT id FROM bookings WHERE state = 'provisional'")
-                .map { PayOperation(booking: $0.ref) }
+                .map { PayOperation(booking: $0.ref, method: MoneyOperations.method(&random)) }
+        case 5:
+            // A no-show at the counter: a booking of today, often after its first division began.
+            return try view.pick(&random, .booking, where: """
+                SELECT id FROM bookings WHERE state IN ('provisional', 'paid') AND first_date <= ?1 AND last_date >= ?1
+                """).map { NoShowOperation(booking: $0.ref) }
         case 2:
             return try view.pick(&random, .booking, where: """
                 SELECT id FROM bookings WHERE state = 'paid' AND first_date <= ?1 AND last_date >= ?1
@@ -191,16 +196,32 @@ struct BookOperation: SimOperation {
     }
 }
 
-/// `POST /bookings/{id}/payment` by staff.
+/// `POST /bookings/{id}/payment` by staff: what is outstanding, by `method`.
 struct PayOperation: SimOperation {
     let booking: Ref
+    var method: PaymentMethod = .cash
 
-    var description: String { "pay booking \(booking)" }
+    var description: String { "pay booking \(booking)\(method == .cash ? "" : " by \(method.rawValue)")" }
 
     func run(_ context: StepContext) async -> Outcome {
         guard let entity = context.world.entity(.booking, booking) else { return .skipped("no booking \(booking)") }
         return await Outcome.of(AnsweredValue.booking) {
-            try await context.service.bookings.pay(booking: entity.id, by: Actors.staff, idempotency: context.key(for: self))
+            try await context.service.bookings.pay(booking: entity.id, method: method, by: Actors.staff,
+                                                   idempotency: context.key(for: self))
+        }
+    }
+}
+
+/// `POST /bookings/{id}/no-show` by staff (無断不使用).
+struct NoShowOperation: SimOperation {
+    let booking: Ref
+
+    var description: String { "mark booking \(booking) a no-show" }
+
+    func run(_ context: StepContext) async -> Outcome {
+        guard let entity = context.world.entity(.booking, booking) else { return .skipped("no booking \(booking)") }
+        return await Outcome.of(AnsweredValue.booking) {
+            try await context.service.bookings.markNoShow(booking: entity.id, by: Actors.staff, idempotency: context.key(for: self))
         }
     }
 }

@@ -27,7 +27,7 @@ extension SimOperation {
 
 /// A family of operations (one file each): how often it is drawn in the
 /// present state of the world, and how it draws one operation. A family
-/// that lands later (payments, lotteries) is one more file and one more
+/// that lands later (lotteries, waiting lists) is one more file and one more
 /// entry in `OperationCatalogue.families`.
 public protocol OperationFamily: Sendable {
     var name: String { get }
@@ -54,6 +54,8 @@ public enum OperationCatalogue {
         RegistrationOperations(),
         BookingOperations(),
         ClosureOperations(),
+        MoneyOperations(),
+        FrontDeskOperations(),
         RoadmapOperations(),
         DeskOperations(),
         LockerOperations(),
@@ -145,8 +147,15 @@ public struct StepEvidence: Sendable {
     public var repeats: [Repeat] = []
     /// A step's key sent with another body: the outcome.
     public var reusedKeys: [(step: Int, outcome: Outcome)] = []
-    /// The operation only reads (a dry run): it must change nothing.
+    /// The operation only reads (a dry run, a report): it must change nothing.
     public var readOnly = false
+    /// A registration search and what the service found.
+    public struct Search: Sendable {
+        public let search: RegistrationSearch
+        public let query: String
+        public let found: [Int64]
+    }
+    public var searches: [Search] = []
 }
 
 /// The actors of the simulation: the front desk, a planner, and each

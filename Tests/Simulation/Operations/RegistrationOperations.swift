@@ -19,7 +19,7 @@ public struct RegistrationOperations: OperationFamily {
 
     public func make(_ random: inout SimulationRandom, _ view: WorldView) throws -> (any SimOperation)? {
         let registrations = view.world.all(.registration)
-        switch registrations.isEmpty ? 0 : random.weighted([8, 3, 1, 1, 1]) {
+        switch registrations.isEmpty ? 0 : random.weighted([8, 3, 1, 1, 1, 1]) {
         case 0:
             let categories: [UserCategory] = [.general, .smallBusiness, .economicGroup, .communityGroup, .ward, .freelancer]
             let category = categories[random.weighted([4, 3, 2, 3, 3, 5]) ?? 0]
@@ -35,15 +35,21 @@ public struct RegistrationOperations: OperationFamily {
             }
             let numbered = category == .smallBusiness ? random.chance(0.6) : category == .general && random.chance(0.2)
             return RegisterOperation(category: category, inWard: random.chance(0.8), validFromOffset: from, validDays: length,
-                                     corporateNumber: numbered ? CorporateNumbers.make(&random) : nil)
+                                     corporateNumber: numbered ? CorporateNumbers.make(&random) : nil,
+                                     person: random.int(0...(People.names.count - 1)), kanaStyle: random.int(0...2))
         case 1:
             return random.pick(registrations).map { RenewOperation(registration: $0.ref) }
         case 2:
             return random.pick(registrations).map { SuspendOperation(registration: $0.ref, days: random.int(1...20)) }
         case 3:
             return random.pick(registrations).map { SuspendOperation(registration: $0.ref, days: nil) }
-        default:
+        case 4:
             return random.pick(registrations).map { ValidUntilOperation(registration: $0.ref, days: random.int(0...90)) }
+        default:
+            // A name corrected at the counter (a marriage, a typo): the search keys must follow.
+            return random.pick(registrations).map {
+                RenameOperation(registration: $0.ref, person: random.int(0...(People.names.count - 1)), withKana: random.chance(0.7))
+            }
         }
     }
 }
@@ -69,6 +75,27 @@ extension WorldView {
     }
 }
 
+/// The names registrations are made with (name, フリガナ), a step's number
+/// after the name keeping each one apart: common surnames, so that a
+/// search finds several.
+public enum People {
+    public static let names: [(name: String, kana: String)] = [
+        ("山田 花子", "ヤマダ ハナコ"), ("山田 太郎", "やまだ たろう"), ("佐藤 健", "サトウ ケン"), ("鈴木 一郎", "スズキ イチロウ"),
+        ("髙橋 美咲", "タカハシ ミサキ"), ("高橋 翔", "タカハシ ショウ"), ("中野 商店", "ナカノ ショウテン"),
+        ("株式会社 中野企画", "ナカノキカク"), ("伊藤 さくら", "イトウ サクラ"), ("渡辺 ゆい", "ワタナベ ユイ"),
+    ]
+
+    /// The フリガナ of `person` in `style`: none, as listed, or without its space.
+    static func kana(_ person: Int, style: Int) -> String? {
+        let kana = names[person % names.count].kana
+        switch style {
+        case 0: return nil
+        case 1: return kana
+        default: return kana.split(separator: " ").joined()
+        }
+    }
+}
+
 /// Valid corporate numbers (法人番号) with their check digit.
 public enum CorporateNumbers {
     public static func make(_ random: inout SimulationRandom) -> String {
@@ -87,9 +114,12 @@ struct RegisterOperation: SimOperation {
     /// more than the rule allows (refused).
     let validDays: Int?
     let corporateNumber: String?
+    /// Whose name (`People.names`), and how its フリガナ is typed.
+    var person = 0
+    var kanaStyle = 0
 
     var description: String {
-        "register \(category.rawValue)\(inWard ? "" : " out-of-ward") from today\(validFromOffset == 0 ? "" : "\(validFromOffset)")"
+        "register \(People.names[person % People.names.count].name) \(category.rawValue)\(inWard ? "" : " out-of-ward") from today\(validFromOffset == 0 ? "" : "\(validFromOffset)")"
             + (validDays.map { $0 < 0 ? " one day too long" : " for \($0) days" } ?? "")
             + (corporateNumber.map { " corp \($0)" } ?? "")
     }
@@ -110,9 +140,10 @@ struct RegisterOperation: SimOperation {
         default: break
         }
         evidence.corporateNumber = corporateNumber
-        let input = RegistrationInput(category: category, name: "利用者 \(context.step)", contact: "03-5000-\(1000 + context.step % 9000)",
-                                      inWard: inWard, evidence: evidence, validFrom: validFromOffset == 0 ? nil : from,
-                                      validUntil: until)
+        let input = RegistrationInput(category: category, name: "\(People.names[person % People.names.count].name) \(context.step)",
+                                      nameKana: People.kana(person, style: kanaStyle),
+                                      contact: "03-5000-\(1000 + context.step % 9000)", inWard: inWard, evidence: evidence,
+                                      validFrom: validFromOffset == 0 ? nil : from, validUntil: until)
         return await Outcome.of(AnsweredValue.registration) {
             try await context.service.registrations.register(input, by: Actors.staff, idempotency: context.key(for: self))
         }
@@ -169,6 +200,26 @@ struct ValidUntilOperation: SimOperation {
     func run(_ context: StepContext) async -> Outcome {
         guard let entity = context.world.entity(.registration, registration) else { return .skipped("no registration \(registration)") }
         let patch = RegistrationPatch(validUntil: context.today.adding(days: days))
+        return await Outcome.of(plain: AnsweredValue.registration) {
+            try await context.service.registrations.update(id: entity.id, patch, by: Actors.staff)
+        }
+    }
+}
+
+/// `PATCH /registrations/{id}` by staff: the name (and フリガナ) corrected
+/// (no Idempotency-Key: a PATCH).
+struct RenameOperation: SimOperation {
+    let registration: Ref
+    let person: Int
+    let withKana: Bool
+
+    var isKeyed: Bool { false }
+    var description: String { "rename registration \(registration) to \(People.names[person % People.names.count].name)" }
+
+    func run(_ context: StepContext) async -> Outcome {
+        guard let entity = context.world.entity(.registration, registration) else { return .skipped("no registration \(registration)") }
+        let patch = RegistrationPatch(name: "\(People.names[person % People.names.count].name) \(registration.step)",
+                                      nameKana: withKana ? .some(People.kana(person, style: 1)) : nil)
         return await Outcome.of(plain: AnsweredValue.registration) {
             try await context.service.registrations.update(id: entity.id, patch, by: Actors.staff)
         }

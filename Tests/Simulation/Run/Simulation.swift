@@ -165,16 +165,35 @@ final class Runner {
         return try judge(step, outcome: outcome, evidence: context.evidence).first
     }
 
-    /// Every invariant the database and `outcome` break after `step`.
+    /// The life and the database's `data_version` the images were last taken at.
+    private var imagedAt: (life: Int, version: Int64)?
+    /// The day the invariants last judged.
+    private var judgedOn: LocalDate?
+
+    /// Every invariant the database and `outcome` break after `step`. The
+    /// images are taken again only when something committed since the last
+    /// step (SQLite's `data_version`), and an invariant that judges only
+    /// tables is skipped when none of them changed (and the day did not,
+    /// for one that reads it): its verdict would be the one it gave before.
     func judge(_ step: Step, outcome: Outcome, evidence: StepEvidence) throws -> [Broken] {
-        let after = try TableImages.take(center.reader, plan: plan)
-        try calendar.refresh(center.reader, images: after)
+        let reader = center.reader
+        let version = try reader.int("PRAGMA data_version")
+        let unchanged = imagedAt.map { $0.life == center.deaths && $0.version == version } ?? false
+        let after = unchanged ? images : try TableImages.take(reader, plan: plan)
+        imagedAt = (center.deaths, version)
+        try calendar.refresh(reader, images: after)
+        let changed = unchanged ? [] : Set(images.changedTables(to: after))
+            .union(after.lastAuditID != images.lastAuditID ? ["audit_log"] : [])
+            .union(after.idempotencyRecords != images.idempotencyRecords ? ["idempotency_keys"] : [])
+        let dayChanged = judgedOn != center.today
         let check = StepCheck(step: step.index, operation: step.operation, outcome: outcome, evidence: evidence,
-                              before: images, after: after, center: center, calendar: calendar)
+                              before: images, after: after, center: center, calendar: calendar, changedTables: changed)
         images = after
+        judgedOn = center.today
         // Every invariant looks at every step, so those that follow the log
         // (the audit trail) keep up even when another one fails.
         return try invariants.compactMap { invariant in
+            if let reads = invariant.reads, reads.isDisjoint(with: changed), !(invariant.readsToday && dayChanged) { return nil }
             let problems = try invariant.check(check)
             return problems.isEmpty ? nil : Broken(invariant: invariant.name, step: step.index, operation: step.operation.description,
                                                    outcome: outcome.description, problems: problems)
