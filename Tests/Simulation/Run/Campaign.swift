@@ -74,10 +74,13 @@ public struct Campaign {
 
     public static func hex(_ seed: UInt64) -> String { "0x" + String(seed, radix: 16, uppercase: true) }
 
-    /// Runs the seeds, `size.jobs` at a time (each run is one seed on a
-    /// center of its own, so runs side by side stay what they are alone);
-    /// `progress` hears of each failure as it is found.
+    /// Runs the seeds, `size.jobs` at a time, each job on a thread of its
+    /// own (`SimulationThread`; each run is one seed on a center of its
+    /// own, so runs side by side stay what they are alone); `progress`
+    /// hears of each failure as it is found, shrunk on a thread of its own too.
     public func run(progress: (String) -> Void = { print($0) }) async throws -> Report {
+        let threads = (0..<max(1, size.jobs)).map { SimulationThread(name: "simulation-\($0)") }
+        defer { threads.forEach { $0.stop() } }
         var report = Report()
         let started = Date()
         var series = SplitMix64(state: size.baseSeed)
@@ -92,13 +95,18 @@ public struct Campaign {
             return series.next()
         }
         let settings = self.settings, steps = size.steps
-        try await withThrowingTaskGroup(of: RunResult.self) { group in
-            for _ in 0..<max(1, size.jobs) {
+        try await withThrowingTaskGroup(of: (thread: Int, result: RunResult).self) { group in
+            func start(_ seed: UInt64, on thread: Int) {
+                group.addTask(executorPreference: threads[thread]) {
+                    (thread, try await Simulation.run(seed: seed, steps: steps, settings: settings))
+                }
+            }
+            for thread in threads.indices {
                 guard let seed = nextSeed() else { break }
                 drawn += 1
-                group.addTask { try await Simulation.run(seed: seed, steps: steps, settings: settings) }
+                start(seed, on: thread)
             }
-            while let result = try await group.next() {
+            while let (thread, result) = try await group.next() {
                 report.seedsRun += 1
                 report.stepsRun += result.steps.count
                 report.tally.merge(result.tally, uniquingKeysWith: +)
@@ -107,13 +115,13 @@ public struct Campaign {
                         + result.outcomes.joined(separator: "\n"))
                 }
                 if result.broken != nil {
-                    let text = try await describe(result)
+                    let text = try await withTaskExecutorPreference(threads[thread]) { try await describe(result) }
                     report.failures.append(text)
                     progress(text)
                 }
                 if let seed = nextSeed() {
                     drawn += 1
-                    group.addTask { try await Simulation.run(seed: seed, steps: steps, settings: settings) }
+                    start(seed, on: thread)
                 }
             }
         }
