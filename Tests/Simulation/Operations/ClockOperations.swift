@@ -5,7 +5,8 @@ import CenterService
 /// The clock moving (never back): by minutes to months, and to the moments
 /// the rules turn on: the end of a division or of a desk's check-in grace,
 /// the last seconds of a day (payment deadlines are 23:59:59), of a month,
-/// of a fiscal year (3-31 → 4-1) and the eve of the year-end closure.
+/// of a fiscal year (3-31 → 4-1), the eve of the year-end closure, and the
+/// morning, afternoon or evening of a booked day.
 public struct ClockOperations: OperationFamily {
     public let name = "clock"
 
@@ -15,7 +16,7 @@ public struct ClockOperations: OperationFamily {
         // Near the turn of the fiscal year or the calendar year, aim at it.
         let month = view.today.month
         let fiscalYearEnd = month == 3 || month == 2 ? 3 : 0, yearEnd = month == 12 || month == 11 ? 3 : 0
-        switch random.weighted([16, 8, 4, 1, 1, 4, 1, fiscalYearEnd, yearEnd]) ?? 0 {
+        switch random.weighted([16, 8, 4, 1, 1, 4, 1, fiscalYearEnd, yearEnd, 3]) ?? 0 {
         case 0: return AdvanceOperation(seconds: Int64(random.int(1...180)) * 60)
         case 1: return AdvanceOperation(seconds: Int64(random.int(3...48)) * 3600)
         case 2: return AdvanceOperation(seconds: Int64(random.int(2...10)) * 86400)
@@ -27,8 +28,22 @@ public struct ClockOperations: OperationFamily {
             return MomentOperation(moment: .timeOfDay(random.pick(seconds) ?? 0))
         case 6: return MomentOperation(moment: .monthEnd)
         case 7: return MomentOperation(moment: .fiscalYearEnd)
-        default: return MomentOperation(moment: .yearEndEve)
+        case 8: return MomentOperation(moment: .yearEndEve)
+        default: return try toBookedDay(&random, view)
         }
+    }
+
+    /// To a day a live booking is for, within six weeks: just before its
+    /// first division starts, or some minutes into it, so the counter's
+    /// check-ins and no-shows meet their bookings.
+    private func toBookedDay(_ random: inout SimulationRandom, _ view: WorldView) throws -> (any SimOperation)? {
+        let days = try view.db.rows("""
+            SELECT DISTINCT u.date FROM booking_units u JOIN bookings b ON b.id = u.booking_id
+            WHERE u.live = 1 AND b.state IN ('provisional', 'paid') AND u.date >= ?1 AND u.date <= date(?1, '+42 days') ORDER BY u.date
+            """, [.text(view.today.description)]).compactMap { $0.first?.text.flatMap(LocalDate.init) }
+        guard let day = random.pick(days) else { return AdvanceOperation(seconds: Int64(random.int(3...48)) * 3600) }
+        let start = [540, 780, 1080][random.int(0...2)]
+        return MomentOperation(moment: .at(Instant(japanDate: day, minuteOfDay: start + random.int(-10...90))))
     }
 }
 
@@ -59,6 +74,8 @@ struct MomentOperation: SimOperation {
         case fiscalYearEnd
         /// 30 seconds before the year-end closure (12-28 23:59:30).
         case yearEndEve
+        /// A given moment, when it is still ahead.
+        case at(Instant)
     }
 
     let moment: Moment
@@ -70,6 +87,7 @@ struct MomentOperation: SimOperation {
         case .monthEnd: "to the end of the month"
         case .fiscalYearEnd: "to the end of the fiscal year"
         case .yearEndEve: "to the eve of the year-end closure"
+        case .at(let instant): "to \(instant.rfc3339)"
         }
     }
 
@@ -87,6 +105,8 @@ struct MomentOperation: SimOperation {
         case .yearEndEve:
             let thisYear = LocalDate(clampingYear: today.year, month: 12, day: 29)
             target = Self.beforeStart(of: thisYear, after: now, orElse: LocalDate(clampingYear: today.year + 1, month: 12, day: 29))
+        case .at(let instant):
+            target = instant
         }
         context.center.clock.set(max(target, now))
         return .done("now \(context.now.rfc3339)")
