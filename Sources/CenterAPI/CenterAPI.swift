@@ -8,7 +8,7 @@ import HTTPServer
 public enum CenterAPI {
     /// Every endpoint of the API, in document order.
     public static var endpoints: [Endpoint] {
-        SystemEndpoints.all + CalendarEndpoints.all + CatalogueEndpoints.all + RoadmapEndpoints.all + AdminEndpoints.all + MetricsEndpoints.all + RegistrationEndpoints.all + AvailabilityEndpoints.all + BookingEndpoints.all + PaymentEndpoints.all + ReceiptEndpoints.all + FrontDeskEndpoints.all + ClosureEndpoints.all + ReportEndpoints.all + FeedEndpoints.all + BoardEndpoints.all + DeskEndpoints.all + LockerEndpoints.all + StorageEndpoints.all
+        SystemEndpoints.all + CalendarEndpoints.all + CatalogueEndpoints.all + RoadmapEndpoints.all + AdminEndpoints.all + MetricsEndpoints.all + RegistrationEndpoints.all + AvailabilityEndpoints.all + BookingEndpoints.all + SeriesEndpoints.all + LotteryEndpoints.all + WaitingListEndpoints.all + PaymentEndpoints.all + ReceiptEndpoints.all + FrontDeskEndpoints.all + ClosureEndpoints.all + ReportEndpoints.all + FeedEndpoints.all + BoardEndpoints.all + DeskEndpoints.all + LockerEndpoints.all + StorageEndpoints.all
     }
 
     /// The router serving `endpoints` for `service`, counting into `metrics`;

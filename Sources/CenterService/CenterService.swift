@@ -20,6 +20,10 @@ public final class CenterService: Sendable {
     public let bookings: Bookings
     /// 領収書: receipts for payments, numbered per fiscal year.
     public let receipts: Receipts
+    /// 抽選: lottery rounds, their entries, commitments and draws.
+    public let lottery: Lottery
+    /// キャンセル待ち: the rooms' cancellation waiting list and its offers.
+    public let waitingList: WaitingList
     /// 開館日カレンダー: open and closed days, ad-hoc closures.
     public let calendar: OpeningCalendar
     /// フリーデスク: desk passes.
@@ -55,6 +59,8 @@ public final class CenterService: Sendable {
         registrations = Registrations(context: context)
         bookings = Bookings(context: context)
         receipts = Receipts(context: context)
+        lottery = Lottery(context: context)
+        waitingList = WaitingList(context: context)
         calendar = OpeningCalendar(context: context)
         desks = Desks(context: context)
         lockers = Lockers(context: context)

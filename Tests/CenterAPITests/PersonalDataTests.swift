@@ -140,11 +140,12 @@ struct PlantedData {
                 if response.status == 201, let id = response.object["id"] as? Int { planted.registrations.append(id) }
             }
         }
+        // A member token names a registration that exists (the first planted, or one made for it).
+        let member: Int64
+        if let first = planted.registrations.first { member = Int64(first) } else { member = try await server.register("general") }
         for (index, role) in Role.allCases.enumerated() {
             let name = canaries[index % canaries.count] + " " + canaries[(index + 2) % canaries.count]
-            // A member token names a registration that exists (the first planted).
-            guard role != .member || !planted.registrations.isEmpty else { continue }
-            let registration = role == .member ? #","registration_id":\#(planted.registrations[0])"# : ""
+            let registration = role == .member ? #","registration_id":\#(member)"# : ""
             let response = try await client.send("POST", "/tokens", body: #"{"role":"\#(role.rawValue)","name":"\#(name)"\#(registration)}"#,
                                                  token: server.adminToken)
             precondition(response.status == 201, "planting a \(role) token failed: \(response.status)")

@@ -18,7 +18,7 @@ enum BookingEndpoints {
 
     static var all: [Endpoint] {
         [
-            Endpoint(.POST, "/bookings", summary: "Book divisions of a room on a date (or up to the consecutive-day limit)",
+            Endpoint(.POST, "/bookings", summary: "Book divisions (or, in a room let by the hour, hours) of a room on a date (or up to the consecutive-day limit)",
                      tag: "bookings", access: .staffOrMember,
                      requestBody: Schemas.object([
                         "facility": .code, "date": .date,
@@ -26,8 +26,9 @@ enum BookingEndpoints {
                         "days": .integer(BookingRequest.dayRange), "registration": .id, "purpose": .text(.reason),
                         "attendees": .integer(BookingRequest.attendeeRange), "admission_charged": .integer(InputRange.yen),
                         "commercial": .boolean, "guardian": .text(.optionalName),
-                        "exemptions": .list(.code, maxItems: BookingRequest.maximumExemptions)],
-                        required: ["facility", "date", "divisions", "registration", "purpose", "attendees"]),
+                        "exemptions": .list(.code, maxItems: BookingRequest.maximumExemptions),
+                        "hours": .ref("BookingHours"), "coupling_approval": .ref("CouplingApproval")],
+                        required: ["facility", "date", "registration", "purpose", "attendees"]),
                      successStatus: .created, response: Schemas.ref("Booking"), refusals: Bookings.BookRefusal.self) { context in
                 let input = try context.request.decodeBody(BookingRequest.self)
                 return context.answer(try await context.service.bookings.book(

@@ -17,19 +17,25 @@ struct FeedEvents {
 
     func events(of booking: Booking) -> [ICalendarWriter.Event] {
         let facility = center.facility(booking.facility)
-        let runs = Self.runs(of: booking.divisions, in: center.divisions)
+        let room = facility?.nameJa ?? booking.facility.rawValue
         let cancelledDays = booking.cancelledDays ?? []
+        // A room let by the hour: one event per date for its hours.
+        let spans: [(first: String, label: String, start: Int, end: Int)] = if let hours = booking.hours {
+            [(booking.divisions.first?.rawValue ?? "hours", "\(hours.from)–\(hours.to)", hours.from.minuteOfDay, hours.to.minuteOfDay)]
+        } else {
+            Self.runs(of: booking.divisions, in: center.divisions).map { run in
+                (run[0].id.rawValue, run.map(\.nameJa).joined(separator: "・"), Self.minutes(run[0].start),
+                 Self.minutes(run[run.count - 1].end))
+            }
+        }
         return booking.allDates.flatMap { date in
-            runs.map { run in
-                let first = run[0], last = run[run.count - 1]
-                let divisionNames = run.map(\.nameJa).joined(separator: "・")
-                let room = facility?.nameJa ?? booking.facility.rawValue
-                return ICalendarWriter.Event(
-                    uid: "booking-\(booking.feedID)-\(date)-\(first.id.rawValue)@nakano-center",
-                    date: date, startMinute: Self.minutes(first.start), endMinute: Self.minutes(last.end),
-                    summary: summary(booking, room: room, divisions: divisionNames),
+            spans.map { span in
+                ICalendarWriter.Event(
+                    uid: "booking-\(booking.feedID)-\(date)-\(span.first)@nakano-center",
+                    date: date, startMinute: span.start, endMinute: span.end,
+                    summary: summary(booking, room: room, divisions: span.label),
                     location: "中野区産業振興センター " + room,
-                    description: description(booking, divisions: divisionNames),
+                    description: description(booking, divisions: span.label),
                     status: cancelledDays.contains(date) ? .cancelled : Self.status(of: booking.state),
                     sequence: Self.sequence(of: booking) + (cancelledDays.contains(date) ? 1 : 0),
                     lastModified: Self.lastModified(of: booking))

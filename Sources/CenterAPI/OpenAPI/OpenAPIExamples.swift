@@ -76,7 +76,7 @@ enum OpenAPIExamples {
             "surcharges": [], "exemptions": [], "gap_hours_free": [["from": "12:00", "to": "13:00", "minutes": 60]],
             "subtotal": 3500, "rounding": 0, "total": 3500]],
         "payment_deadline": "2026-12-03T23:59:59+09:00", "created_at": "2026-11-25T18:54:11+09:00",
-        "created_by": "staff:Front desk#3",
+        "created_by": "staff:Front desk#3", "source": "request",
     ]
 
     static let components: [String: JSONValue] = [
@@ -109,7 +109,8 @@ enum OpenAPIExamples {
                          "evidence": [:], "valid_from": "2026-11-25", "valid_until": "2028-11-24", "status": "active",
                          "penalty_points": 0, "created_at": "2026-11-25T18:54:11+09:00",
                          "created_by": "admin:Initial administrator#1", "updated_at": "2026-11-25T18:54:11+09:00",
-                         "updated_by": "admin:Initial administrator#1"],
+                         "updated_by": "admin:Initial administrator#1", "issuer": "designated_manager",
+                         "issuer_name_ja": "指定管理者"],
         "Booking": booking,
         "AvailabilityDay": ["date": "2026-12-10", "open": true, "reasons": [],
                             "divisions": [["division": "am", "status": "booked"], ["division": "pm", "status": "booked"],

@@ -20,6 +20,9 @@ public enum SlotStatus: Hashable, Sendable {
         case free, booked, closed, held
         case notOpen = "not_open"
         case windowClosed = "window_closed"
+        /// Freed, and held for its cancellation waiting list (キャンセル待ち):
+        /// offered, or about to be, to a waiting registration.
+        case waitingList = "waiting_list"
     }
 
     public var name: Name {

@@ -195,6 +195,55 @@ extension MessageCatalogue {
         "unknown_field": ["この操作では {path} という項目は使えません。", "使えない項目があります。"],
         "invalid_body": ["{path}: {reason_ja}。", "リクエスト本文の {path} の値が正しくありません。", "リクエスト本文の値が正しくありません。"],
 
+        // Hourly rooms (1時間単位), the nursery room's approval (保育室)
+        "facility_not_hourly": ["{facility:name}は時間区分（午前・午後・夜間）で予約する施設です。時間単位では予約できません。",
+                                "この施設は時間単位では予約できません。"],
+        "hours_required": ["{facility:name}は1時間単位で予約します。開始と終了の時刻（hours）を指定してください。",
+                           "1時間単位の施設です。開始と終了の時刻を指定してください。"],
+        "hour_not_on_the_hour": ["時間単位の予約は正時（00分）に始まり正時に終わります。", "開始・終了の時刻は正時で指定してください。"],
+        "hour_range_invalid": ["時間単位の予約は1時間以上で、開始が終了より前である必要があります。"],
+        "hour_past": ["{date:date} {start}からの時間はすでに過ぎています。これより後の時間で予約してください。",
+                      "その時間はすでに過ぎています。"],
+        "outside_opening_hours": ["{facility:name}は{opens}から{closes}までの間で予約できます。", "利用できる時間の範囲外です。"],
+        "approval_invalid": ["承認の{field:field}が正しくありません。", "承認の内容が正しくありません。"],
+        "coupling_approval_not_allowed": ["{facility:name}は単独利用の承認の対象ではありません。", "この施設には単独利用の承認は使えません。"],
+
+        // Lottery rounds (抽選)
+        "lottery_round_not_found": ["抽選「{round}」はありません。", "その抽選はありません。"],
+        "lottery_not_held": ["{facility:name}は抽選の対象ではありません。先着順で予約してください。", "この施設は抽選の対象ではありません。"],
+        "lottery_category_not_permitted": ["{category:category}の利用者区分はこの抽選に申し込めません。先着順の予約をご利用ください。",
+                                           "この利用者区分ではこの抽選に申し込めません。"],
+        "lottery_entry_not_open": ["{month}分の抽選申込みは{entry_opens:instant}から受け付けます。", "抽選の申込期間前です。"],
+        "lottery_entry_closed": ["{month}分の抽選申込みは{entry_closes:instant}に締め切りました。", "抽選の申込期間は終わっています。"],
+        "lottery_entry_duplicate": ["{date:date}のこの枠にはすでに申し込んでいます（申込番号 {entry}）。", "同じ枠にすでに申し込んでいます。"],
+        "lottery_entry_limit_reached": ["この抽選に申し込めるのは1登録{limit}件までです（申込済み{entries}件）。",
+                                        "この抽選の申込件数の上限に達しています。"],
+        "lottery_entry_not_found": ["申込番号 {entry} の抽選申込みはありません。", "その抽選申込みはありません。"],
+        "lottery_pending": ["{month}分は抽選で割り当てます。先着順の予約は{first_come_opens:instant}から受け付けます。",
+                            "この月は抽選で割り当てるため、まだ先着順では予約できません。"],
+        "lottery_ballot_not_published": ["{month}分の申込一覧は申込締切（{entry_closes:instant}）の後に公開します。",
+                                         "抽選の申込一覧はまだ公開されていません。"],
+        "lottery_not_drawn": ["{month}分の抽選は{draw_at:instant}に行います。", "抽選はまだ行われていません。"],
+
+        // Cancellation waiting list (キャンセル待ち)
+        "waiting_list_not_offered": ["{facility:name}にはキャンセル待ちがありません。先着順で予約してください。",
+                                     "キャンセル待ちは受け付けていません。"],
+        "waiting_list_closed": ["{date:date}分のキャンセル待ちは{last_waiting_day:date}で締め切りました。", "キャンセル待ちの受付は終わっています。"],
+        "waiting_slot_free": ["{facility:name}の{date:date} {division:name}は空いています。キャンセル待ちではなく予約してください。",
+                              "その枠は空いています。予約してください。"],
+        "waiting_own_slot": ["{facility:name}の{date:date} {division:name}はすでにこの登録で予約しています。", "その枠はすでに予約しています。"],
+        "waiting_limit_reached": ["{month}のキャンセル待ちは1登録{limit}件までです（{entries}件）。", "キャンセル待ちの件数の上限に達しています。"],
+        "waiting_entry_not_found": ["受付番号 {entry} のキャンセル待ちはありません。", "そのキャンセル待ちはありません。"],
+        "offer_not_found": ["受付番号 {entry} には回答できるご案内がありません。", "回答できるご案内はありません。"],
+        "slot_held_for_waiting": ["{facility:name}の{date:date} {division:name}はキャンセル待ちの方にご案内中です。",
+                                  "その枠はキャンセル待ちの方にご案内中です。"],
+
+        // Series bookings (定期利用)
+        "series_not_found": ["番号 {series} の定期利用はありません。", "その定期利用はありません。"],
+        "series_cancelled": ["番号 {series} の定期利用は取り消されています。", "この定期利用は取り消されています。"],
+        "series_pattern_invalid": ["繰り返しの指定が正しくありません（毎週・毎月の曜日や日を確認してください）。"],
+        "series_too_long": ["定期利用は1年までです（{from:date}からなら{latest_through:date}まで）。", "定期利用は1年までです。"],
+
         // The HTTP server's own
         "bad_request": ["リクエストの形式が正しくありません。"],
         "invalid_encoding": ["URLのクエリがUTF-8ではありません。文字はUTF-8で送ってください（例: ?q=%E5%B1%B1%E7%94%B0）。"],

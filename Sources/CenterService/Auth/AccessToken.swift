@@ -1,3 +1,5 @@
+import CenterDomain
+
 /// A bearer token as minted: `nkc_` followed by 32 random bytes (256 bits) in
 /// hex. Only its SHA-256 is stored; the token itself is shown once.
 public struct AccessToken: Sendable {

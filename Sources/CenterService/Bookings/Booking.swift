@@ -46,6 +46,14 @@ public struct Booking: Sendable, Hashable, Encodable {
     /// never changed): event UIDs name it instead of the sequential `id`. Not
     /// part of the JSON.
     public let feedID: String
+    /// How it came: a request, a lottery win, a waiting-list offer, a series date.
+    public let source: BookingSource
+    /// The series it is a date of.
+    public let series: Int64?
+    /// The staff approval that let a coupled room be used alone (保育室).
+    public let couplingApproval: CouplingApproval?
+    /// For a room let by the hour: the hours of each date (its divisions are the hour units).
+    public let hours: BookingHours?
 
     enum CodingKeys: String, CodingKey {
         case id, registration, category, facility, divisions, purpose, attendees, commercial, guardian, state, fee, refund
@@ -54,6 +62,7 @@ public struct Booking: Sendable, Hashable, Encodable {
         case createdAt = "created_at", createdBy = "created_by", paidAt = "paid_at", checkedInAt = "checked_in_at"
         case cancelledAt = "cancelled_at", cancelledBy = "cancelled_by", cancelReason = "cancel_reason"
         case cancelledDays = "cancelled_days"
+        case source, series, couplingApproval = "coupling_approval", hours
     }
 
     /// Every day booked, first to last, cancelled days included (the feeds
@@ -70,7 +79,7 @@ public struct Booking: Sendable, Hashable, Encodable {
         id, registration_id, category, facility_id, first_date, last_date, divisions, purpose, attendees,
         admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown, payment_deadline,
         created_at, created_by, paid_at, checked_in_at, cancelled_at, cancelled_by, cancel_reason, refund_percent,
-        refund_amount, feed_id,
+        refund_amount, feed_id, source, series_id, coupling_approval,
         (SELECT group_concat(date) FROM (SELECT date FROM booking_cancelled_days
             WHERE booking_id = bookings.id ORDER BY date)) AS cancelled_days
         """
@@ -78,7 +87,8 @@ public struct Booking: Sendable, Hashable, Encodable {
     /// A booking just taken (`BookingDesk`): provisional, paid and used by
     /// nobody yet, as the row it inserted reads back.
     init(taken id: Int64, feedID: String, request: BookingRequest, registration: RegistrationStanding, divisions: [DivisionID],
-         fee: BookingFee, paymentDeadline: Instant, at now: Instant, by actor: String) {
+         fee: BookingFee, paymentDeadline: Instant, at now: Instant, by actor: String, origin: BookingOrigin,
+         approval: CouplingApproval?) {
         self.id = id
         self.registration = registration.id
         category = registration.category
@@ -106,6 +116,10 @@ public struct Booking: Sendable, Hashable, Encodable {
         refund = nil
         cancelledDays = nil
         self.feedID = feedID
+        source = origin.source
+        series = origin.series
+        couplingApproval = approval
+        hours = request.hours
     }
 
     init(row: Row) throws {
@@ -139,6 +153,11 @@ public struct Booking: Sendable, Hashable, Encodable {
         let cancelled = ((try row.get("cancelled_days") as String?) ?? "").split(separator: ",").compactMap { LocalDate(String($0)) }
         cancelledDays = cancelled.isEmpty ? nil : cancelled
         feedID = try row.get("feed_id")
+        source = try row.get("source")
+        series = try row.get("series_id")
+        let approval: String? = try row.get("coupling_approval")
+        couplingApproval = try approval.map { try JSONCodec.decodeStored(CouplingApproval.self, from: $0) }
+        hours = BookingHours(units: divisions)
     }
 
     /// Booking `id`, or `booking_not_found` (404); a member sees only its own.

@@ -117,11 +117,13 @@ extension Bookings {
                     }
                 let days = try BookableCalendar.load(db, calendar: calendar, from: from.firstOfMonth, to: to.lastOfMonth)
                 let units = try BookingLedger.facilityUnits(db, facility: id, from: from.firstOfMonth, to: to.lastOfMonth)
+                let holds = try AvailabilityHolds.load(db, center: center, facility: id, category: category, from: from, to: to,
+                                                       now: now)
                 var usedUp: [YearMonth: Bool] = [:]
                 let shareUsedUp = { (month: YearMonth) -> Bool in
                     if let known = usedUp[month] { return known }
                     let full = rule.quota?.isNonCommunityShareUsedUp(facility: id, month: month,
-                                                                     divisionsPerDay: facility.divisions.count,
+                                                                     divisionsPerDay: facility.unitsPerDay,
                                                                      bookings: units.map(\.unit)) {
                         days.isClosed($0, facility: id)
                     } ?? false
@@ -130,14 +132,21 @@ extension Bookings {
                 }
                 return from.dates(through: to).map { date in
                     let reasons = days.closures(on: date, facility: id)
-                    let slots = facility.divisions.map { division in
+                    let slots = facility.bookingUnits.map { division in
                         let holder = units.first { $0.unit.date == date && $0.unit.division == division }
                         let across = perCategory.isEmpty ? nil : CategorySlot(statuses: perCategory.map { entry in
-                            (entry.0, entry.1.status(of: division, on: date, closed: !reasons.isEmpty, booked: holder != nil,
-                                                     shareUsedUp: shareUsedUp))
+                            let seen = holds.asking(entry.0, center: center, facility: id)
+                            return (entry.0, seen.status(entry.1.status(of: division, on: date, closed: !reasons.isEmpty,
+                                                                        booked: holder != nil, shareUsedUp: shareUsedUp),
+                                                         of: division, on: date))
                         })
-                        let status = across?.status ?? rule.status(of: division, on: date, closed: !reasons.isEmpty,
-                                                                   booked: holder != nil, shareUsedUp: shareUsedUp)
+                        let status = across?.status ?? holds.status(rule.status(of: division, on: date, closed: !reasons.isEmpty,
+                                                                                booked: holder != nil, shareUsedUp: shareUsedUp),
+                                                                    of: division, on: date)
+                        if holds.isHeldForWaiting(division, on: date, status: status) {
+                            return AvailabilitySlot(division: division, status: .waitingList, booking: nil, own: nil,
+                                                    releaseDate: nil, opens: nil)
+                        }
                         return AvailabilitySlot(division: division, status: status, across: across,
                                                 holder: status == .booked ? holder : nil, viewer: actor)
                     }

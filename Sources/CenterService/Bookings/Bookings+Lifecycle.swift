@@ -39,10 +39,11 @@ extension Bookings {
             }
             if let reason { try TextRule.optionalReason.check(reason, field: "reason", code: CancelCode.reasonInvalid) }
             let center = settings.center
+            let calendar = self.calendar
             return try await context.recordedWrite(.bookingCancel, CancelRefusal.self, actor: actor,
                                                    idempotency: idempotency) { db, now in
                 let before = try Booking.load(db, id: id, for: actor)
-                return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center,
+                return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center, calendar: calendar,
                                        actor: actor.auditLabel, now: now)
             }
         }
@@ -53,7 +54,8 @@ extension Bookings {
     /// service's timer calls it; tests call it directly.
     @discardableResult
     public func lapseDue(now: Instant) async throws -> [Int64] {
-        try await pool.write { db in
+        let waitingDesk = context.waitingDesk(actor: "system:timer")
+        return try await pool.write { db in
             let due = try db.query("SELECT id FROM bookings WHERE state = 'provisional' AND payment_deadline < ? ORDER BY id",
                                    [now.sqlValue]).map { try $0.get("id") as Int64 }
             for id in due {
@@ -61,6 +63,7 @@ extension Bookings {
                 try db.run("UPDATE bookings SET state = 'lapsed' WHERE id = ?", [.integer(id)])
                 try Self.refundOnLapse(db, before, at: now)
                 try BookingLedger.release(db, booking: id)
+                try waitingDesk?(db, now).slotsFreed(booking: before)
                 _ = try Self.audited(db, id: id, before: before, action: "booking.lapse", actor: "system:timer", now: now)
             }
             return due
@@ -86,6 +89,7 @@ extension Bookings {
     @discardableResult
     public func closeUsedBookings(now: Instant) async throws -> [Int64] {
         let policy = settings.center.penalties
+        let waitingDesk = context.waitingDesk(actor: "system:timer")
         return try await pool.write { db in
             let today = now.japanDate
             let due = try db.query("""
@@ -97,6 +101,7 @@ extension Bookings {
                 try db.run("UPDATE bookings SET state = ? WHERE id = ?", [next.sqlValue, .integer(id)])
                 if next == .noShow {
                     try BookingLedger.release(db, booking: id)
+                    try waitingDesk?(db, now).slotsFreed(booking: before)
                     try Self.penalize(db, booking: before, event: .noShow, policy: policy, actor: "system:timer", now: now)
                 }
                 _ = try Self.audited(db, id: id, before: before, action: "booking.\(next.rawValue)", actor: "system:timer", now: now)
@@ -149,8 +154,10 @@ extension Bookings {
     /// closure of some of its days already refunded.
     /// A closure settles its own refund (`PartialClosure`: days already
     /// past stay charged) and passes it as `settledRefund`.
+    /// With `calendar`, a freed slot's waiting line is offered it at once;
+    /// a closure's cancellations pass none (their slots are closed).
     static func cancel(_ db: Database, _ before: Booking, by canceller: Canceller, reason: String?,
-                       center: CenterConfiguration, actor: String, now: Instant,
+                       center: CenterConfiguration, calendar: CenterCalendar? = nil, actor: String, now: Instant,
                        settledRefund: Int? = nil) throws -> Encoded<Booking> {
         let next = try before.state.transition(to: canceller == .center ? .cancelledByCenter : .cancelledByUser)
         let today = now.japanDate
@@ -169,6 +176,9 @@ extension Bookings {
                   .integer(Int64(refund.percent)), .integer(Int64(refund.amount + (before.refund?.amount ?? 0))),
                   .integer(before.id)])
         try BookingLedger.release(db, booking: before.id)
+        if let calendar, let rules = center.waitingList {
+            try WaitingDesk(db: db, rules: rules, calendar: calendar, now: now, actor: actor).slotsFreed(booking: before)
+        }
         if canceller == .user, center.penalties.isLateCancel(cancelledOn: today, useDate: firstDay) {
             try penalize(db, booking: before, event: .lateCancel, policy: center.penalties, actor: actor, now: now)
         }

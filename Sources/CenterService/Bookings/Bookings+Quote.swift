@@ -94,7 +94,7 @@ extension Bookings {
             if actor.role == .member, !request.exemptions.isEmpty {
                 throw Refusal(BookingRequestCode.forbidden, "Only staff grant fee exemptions (減免).")
             }
-            try BookingRequest.checkChoices(divisions: request.divisions, days: request.days, exemptions: request.exemptions)
+            try BookingRequest.checkChoices(divisions: request.divisions, hours: nil, days: request.days, exemptions: request.exemptions)
             try BookingRequest.checkAdmission(request.admissionCharged)
             guard (request.registration == nil) != (request.category == nil) else {
                 throw Refusal(QuoteCode.registrationRequired, "A quote names `registration` or `category`, one of them.")
@@ -119,7 +119,8 @@ extension Bookings {
                                   details: ["category": category.rawValue, "kind": facility.kind.rawValue])
                 }
                 let divisions = facility.divisions.filter(request.divisions.contains)
-                let fee = try BookingDesk.fee(center: center, facility: facility, divisions: divisions, days: request.days,
+                let fee = try BookingDesk.fee(center: center, facility: facility, divisions: divisions, hours: nil,
+                                              first: request.date, days: request.days,
                                               category: category, inWard: inWard, admissionCharged: request.admissionCharged,
                                               commercial: request.commercial, exemptions: request.exemptions)
                 return FeeQuote(facility: facility.id, firstDate: request.date, lastDate: request.date.adding(days: request.days - 1),

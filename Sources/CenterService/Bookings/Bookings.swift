@@ -11,9 +11,10 @@ public struct Bookings: AreaService {
     /// What `book` refuses with: the request's own checks, then every rule in
     /// the order `BookingDesk` runs them.
     public typealias BookRefusal = Refusals<
-        IdempotencyCode, BookingRequestCode, FacilityLookupCode, BookableRoomCode, RegistrationLookupCode, Registration.Code,
-        Registration.ValidityCode, ClosedDayCode, CategoryWindow.Code, DivisionCutoff.Code, ConsecutiveDays.Code, CommunityQuota.Code,
-        MonthlyLimit.Code, RoomCoupling.Code, Capacity.Code, FeeCalculator.Code
+        IdempotencyCode, BookingRequestCode, FacilityLookupCode, BookableRoomCode, HourRange.Code,
+        RegistrationLookupCode, Registration.Code, Registration.ValidityCode, ClosedDayCode, CategoryWindow.Code,
+        LotteryRound.FirstComeCode, DivisionCutoff.Code, ConsecutiveDays.Code, WaitingHoldCode, CommunityQuota.Code,
+        MonthlyLimit.Code, CouplingApproval.Code, RoomCoupling.Code, Capacity.Code, FeeCalculator.Code
     >
 
     /// Books a room (`POST /bookings`) in one write transaction with every rule
@@ -26,6 +27,9 @@ public struct Bookings: AreaService {
             try Registrations.requireOwn(registration: request.registration, actor: actor)
             if actor.role == .member, !request.exemptions.isEmpty {
                 throw Refusal(BookingRequestCode.forbidden, "Only staff grant fee exemptions (減免).")
+            }
+            if actor.role == .member, request.couplingApproval != nil {
+                throw Refusal(BookingRequestCode.forbidden, "Only staff approve a coupled room's use alone (施行規則 第4条1項2号).")
             }
             let center = settings.center
             let roadmapState = context.roadmapState

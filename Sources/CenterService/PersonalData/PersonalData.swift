@@ -9,6 +9,8 @@
 /// | receipts | payer (宛名) of the registration's bookings' receipts | → `erased`; number, amount, 但し書き and issuer stay |
 /// | locker_leases | identity_check, registry_extract_check (the document) | document → `erased`; who checked and when stay |
 /// | locker_waitlist | note | → '' |
+/// | lottery_entries, waiting_entries | purpose | → `erased` |
+/// | booking_series | purpose, the request's purpose and guardian | → `erased` |
 /// | storage_applications | holder_name | → `erased` |
 /// | storage_movements | by_name (who took or returned an item) | → `erased` |
 /// | access_tokens | name of the registration's member tokens | → `erased`, and revoked |

@@ -64,6 +64,8 @@ struct RegistrationErasure {
             ("desk_passes", "SELECT id FROM desk_passes WHERE registration_id = ? AND state = 'booked' ORDER BY id", [id]),
             ("locker_leases", "SELECT id FROM locker_leases WHERE registration_id = ? AND state = 'active' ORDER BY id", [id]),
             ("locker_waitlist", "SELECT id FROM locker_waitlist WHERE registration_id = ? AND state IN ('waiting', 'offered') ORDER BY id", [id]),
+            ("lottery_entries", "SELECT id FROM lottery_entries WHERE registration_id = ? AND state = 'entered' ORDER BY id", [id]),
+            ("waiting_entries", "SELECT id FROM waiting_entries WHERE registration_id = ? AND state IN ('waiting', 'offered') ORDER BY id", [id]),
             ("storage_allocations", """
                 SELECT al.id FROM storage_allocations al JOIN storage_applications ap ON ap.id = al.application_id
                 WHERE ap.registration_id = ? AND al.fiscal_year >= ? ORDER BY al.id
@@ -125,6 +127,9 @@ struct RegistrationErasure {
         let entries: [Int64] = try ids("SELECT id FROM locker_waitlist WHERE registration_id = ?")
         let offers: [Int64] = try ids("SELECT o.id FROM locker_offers o JOIN locker_waitlist w ON w.id = o.waitlist_id WHERE w.registration_id = ?")
         let applications: [Int64] = try ids("SELECT id FROM storage_applications WHERE registration_id = ?")
+        let lotteryEntries: [Int64] = try ids("SELECT id FROM lottery_entries WHERE registration_id = ?")
+        let waitingEntries: [Int64] = try ids("SELECT id FROM waiting_entries WHERE registration_id = ?")
+        let series: [Int64] = try ids("SELECT id FROM booking_series WHERE registration_id = ?")
         let allocations: [Int64] = try ids("""
             SELECT al.id FROM storage_allocations al JOIN storage_applications ap ON ap.id = al.application_id WHERE ap.registration_id = ?
             """)
@@ -175,6 +180,14 @@ struct RegistrationErasure {
             WHERE registration_id = ?
             """, [erased, erased, id])
         rows["locker_waitlist"] = try db.run("UPDATE locker_waitlist SET note = '' WHERE registration_id = ?", [id])
+        rows["lottery_entries"] = try db.run("UPDATE lottery_entries SET purpose = ? WHERE registration_id = ?", [erased, id])
+        rows["waiting_entries"] = try db.run("UPDATE waiting_entries SET purpose = ? WHERE registration_id = ?", [erased, id])
+        rows["booking_series"] = try db.run("""
+            UPDATE booking_series SET purpose = ?,
+                request = json_set(request, '$.purpose', ?, '$.guardian', CASE WHEN json_extract(request, '$.guardian') IS NULL
+                                                                               THEN NULL ELSE ? END)
+            WHERE registration_id = ?
+            """, [erased, erased, erased, id])
         rows["storage_applications"] = try db.run("UPDATE storage_applications SET holder_name = ? WHERE registration_id = ?", [erased, id])
         rows["storage_movements"] = try db.run("""
             UPDATE storage_movements SET by_name = ? WHERE item_id IN (
@@ -193,6 +206,8 @@ struct RegistrationErasure {
             ("registrations", ["created_by", "updated_by"]), ("bookings", ["created_by", "cancelled_by"]),
             ("desk_passes", ["created_by", "checked_in_by", "cancelled_by"]), ("locker_leases", ["created_by", "updated_by"]),
             ("locker_waitlist", ["created_by"]), ("storage_applications", ["created_by"]),
+            ("lottery_entries", ["created_by", "withdrawn_by"]), ("waiting_entries", ["created_by"]),
+            ("booking_series", ["created_by", "cancelled_by"]),
         ]
         for token in tokens {
             let label = SQLValue.text("member:\(token.name)#\(token.id)")
@@ -213,7 +228,9 @@ struct RegistrationErasure {
             "registration": [registration], "booking": bookings, "desk_pass": passes, "locker_lease": leases,
             "locker_waitlist": entries, "locker_offer": offers, "storage_application": applications,
             "storage_allocation": allocations, "storage_item": items, "token": tokens.map(\.id),
-        ], ownNamedEntities: ["receipt": receipts, "payment": payments, "refund_payout": payouts], actors: tokens.map { "member:\($0.name)#\($0.id)" }, at: now.secondsSinceEpoch)
+            "lottery_entry": lotteryEntries, "waiting_entry": waitingEntries, "booking_series": series,
+        ], ownNamedEntities: ["receipt": receipts, "payment": payments, "refund_payout": payouts],
+           actors: tokens.map { "member:\($0.name)#\($0.id)" }, at: now.secondsSinceEpoch)
         return rows.filter { $0.value > 0 }
     }
 

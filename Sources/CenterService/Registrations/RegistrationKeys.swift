@@ -2,7 +2,7 @@ import CenterDomain
 internal import Store
 
 /// What a registration is found and matched by, as stored beside it
-/// (migration 8): its name and フリガナ folded for search
+/// (migration 9): its name and フリガナ folded for search
 /// (`NameFolding.searchKey`), its name folded for identity
 /// (`NameFolding.identityKey`, duplicate registrations) and its corporate
 /// number's 13 digits when the evidence holds a valid one. An erased

@@ -35,6 +35,11 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
     public let erasedAt: Instant?
     /// `active`, `suspended` or `expired` on the day it was read.
     public let status: RegistrationStatus
+    /// Who issues its card (登録証の交付者): the 区長 for community groups,
+    /// the designated manager for everyone else (`RegistrationIssuer`),
+    /// with its own renewal period; `issuerNameJa` as the card prints it.
+    public let issuer: RegistrationIssuer
+    public let issuerNameJa: String
 
     enum CodingKeys: String, CodingKey {
         case id, category, name, contact, evidence, status, address
@@ -42,7 +47,7 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
         case inWard = "in_ward", validFrom = "valid_from", validUntil = "valid_until"
         case suspendedUntil = "suspended_until", penaltyPoints = "penalty_points"
         case createdAt = "created_at", createdBy = "created_by", updatedAt = "updated_at", updatedBy = "updated_by"
-        case erasedAt = "erased_at"
+        case erasedAt = "erased_at", issuer, issuerNameJa = "issuer_name_ja"
     }
 
     /// As the API shows it: the postal code as `164-0001` and the address
@@ -68,6 +73,8 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
         try c.encode(updatedBy, forKey: .updatedBy)
         try c.encodeIfPresent(erasedAt, forKey: .erasedAt)
         try c.encode(status, forKey: .status)
+        try c.encode(issuer, forKey: .issuer)
+        try c.encode(issuerNameJa, forKey: .issuerNameJa)
     }
 
     /// The domain value the booking rules read.
@@ -107,6 +114,8 @@ public struct RegistrationRecord: Sendable, Hashable, Encodable {
         updatedAt = try row.get("updated_at")
         updatedBy = try row.get("updated_by")
         erasedAt = try row.get("erased_at")
+        issuer = category.issuer
+        issuerNameJa = category.issuer.nameJa
         let domain = Registration(id: String(id), category: category, name: name, validFrom: validFrom,
                                   validUntil: validUntil, suspendedUntil: storedStatus == .suspended ? suspendedUntil : nil)
         status = switch domain.status(on: today) {

@@ -98,7 +98,7 @@ extension Registrations {
     }
 
     /// Fills the search keys of registrations stored without them (before
-    /// migration 8, or after a change of the folding cleared them), a batch
+    /// migration 9, or after a change of the folding cleared them), a batch
     /// per write so requests are not held up; returns how many were filled.
     /// `CenterService.start` runs it before serving.
     @discardableResult

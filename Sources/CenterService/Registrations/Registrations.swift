@@ -230,7 +230,7 @@ public struct Registrations: AreaService {
                                                    idempotency: idempotency) { db, now in
                 let before = try RegistrationRecord.load(db, id: id, today: now.japanDate)
                 try Self.requireKept(before)
-                let renewed = try validity.renewed(before.registration, today: now.japanDate)
+                let renewed = try validity.for(before.issuer).renewed(before.registration, today: now.japanDate)
                 guard renewed != before.registration else { return try Encoded(before) }
                 try db.run("""
                     UPDATE registrations SET valid_from = ?, valid_until = ?, updated_at = ?, updated_by = ? WHERE id = ?

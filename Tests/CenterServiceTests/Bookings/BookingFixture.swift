@@ -33,10 +33,10 @@ final class BookingFixture {
 
     /// `synchronousFull: false` for tests that write a lot and are not
     /// about durability: their fsyncs would slow the suites beside them.
-    init(synchronousFull: Bool = true) throws {
+    init(synchronousFull: Bool = true, settings: CenterSettings = BookingFixture.settings) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("bookings-\(UUID().uuidString)").path
         clock = ManualClock(now: Instant(japanDate: Self.today, minuteOfDay: 600))
-        service = CenterService(settings: Self.settings,
+        service = CenterService(settings: settings,
                                 store: try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: synchronousFull),
                                 clock: clock)
     }
@@ -44,6 +44,18 @@ final class BookingFixture {
     deinit {
         service.close()
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// The repository's settings with the center's configuration changed by `change`.
+    static func settings(_ change: (inout CenterConfiguration) -> Void) -> CenterSettings {
+        var center = settings.center
+        change(&center)
+        return CenterSettings(center: center, calendar: settings.calendar, roadmap: settings.roadmap, operations: settings.operations)
+    }
+
+    /// Moves the clock to `text` (RFC 3339).
+    func move(to text: String) {
+        clock.set(Instant(rfc3339: text)!)
     }
 
     /// A member caller of registration `id`.
