@@ -30,7 +30,10 @@ extension Lottery {
             let schedule = round.schedule(for: month)
             let key = "\(round.id)/\(month)"
             if now >= schedule.entryOpens, drawn[key] == nil {
-                let committed = try await pool.write { db in try LotteryMonthRow.commit(db, round: round.id, month: month, now: now) }
+                let seeds = context.seeds
+                let committed = try await pool.write { db in
+                    try LotteryMonthRow.commit(db, round: round.id, month: month, now: now, seeds: seeds)
+                }
                 if committed { advance.committed.append(key) }
             }
             if now >= schedule.drawAt, drawn[key] != true, try await draw(round: round, month: month, now: now) {

@@ -45,7 +45,7 @@ public struct Lottery: AreaService {
                 throw Refusal(LotteryRequestCode.divisionsRepeated, "A division may be named once.")
             }
             let center = settings.center
-            let calendar = self.calendar
+            let calendar = self.calendar, seeds = context.seeds
             return try await context.recordedWrite(.lotteryEnter, EnterRefusal.self, actor: actor, idempotency: idempotency) { db, now in
                 guard let facility = center.facility(request.facility) else {
                     throw Refusal(FacilityLookupCode.facilityNotFound, "No facility has id \(request.facility).",
@@ -71,7 +71,7 @@ public struct Lottery: AreaService {
                                                      divisions: request.divisions, now: now, held: held) {
                     days.isClosed($0, facility: facility.id)
                 }
-                try LotteryMonthRow.commit(db, round: round.id, month: month, now: now)
+                try LotteryMonthRow.commit(db, round: round.id, month: month, now: now, seeds: seeds)
                 try db.run("""
                     INSERT INTO lottery_entries (round_id, use_month, registration_id, facility_id, date, divisions, purpose, attendees,
                         state, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'entered', ?, ?)

@@ -144,7 +144,7 @@ extension Bookings {
                              idempotency: IdempotencyKey? = nil) async throws(ServiceError<SeriesCancelRefusal>) -> Recorded<BookingSeries> {
         try await context.run(SeriesCancelRefusal.self) {
             let center = settings.center
-            let calendar = self.calendar
+            let waitingDesk = context.waitingDesk(actor: actor.auditLabel)
             return try await context.recordedWrite(.seriesCancel, SeriesCancelRefusal.self, actor: actor,
                                                    idempotency: idempotency) { db, now in
                 let before = try BookingSeries.load(db, id: id, for: actor)
@@ -153,7 +153,7 @@ extension Bookings {
                 }
                 for booking in before.bookings where booking.state.successors.contains(.cancelledByUser) {
                     _ = try Self.cancel(db, booking, by: .user, reason: reason ?? "series \(id) cancelled", center: center,
-                                        calendar: calendar, actor: actor.auditLabel, now: now)
+                                        waitingDesk: waitingDesk, actor: actor.auditLabel, now: now)
                 }
                 try db.run("UPDATE booking_series SET cancelled_at = ?, cancelled_by = ? WHERE id = ?",
                            [now.sqlValue, .text(actor.auditLabel), .integer(id)])

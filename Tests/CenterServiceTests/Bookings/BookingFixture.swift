@@ -33,12 +33,13 @@ final class BookingFixture {
 
     /// `synchronousFull: false` for tests that write a lot and are not
     /// about durability: their fsyncs would slow the suites beside them.
-    init(synchronousFull: Bool = true, settings: CenterSettings = BookingFixture.settings) throws {
+    init(synchronousFull: Bool = true, settings: CenterSettings = BookingFixture.settings,
+         seeds: any SeedSource = SystemSeedSource()) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("bookings-\(UUID().uuidString)").path
         clock = ManualClock(now: Instant(japanDate: Self.today, minuteOfDay: 600))
         service = CenterService(settings: settings,
                                 store: try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: synchronousFull),
-                                clock: clock)
+                                clock: clock, seeds: seeds)
     }
 
     deinit {

@@ -68,6 +68,21 @@ import Testing
         #expect(await f.refusal { _ = try await f.service.lottery.withdraw(entry: second.id, by: f.staff) } == "lottery_entry_closed")
     }
 
+    /// The same seed every time: a service started with it commits to it.
+    struct FixedSeeds: SeedSource {
+        static let seed = LotterySeed(hex: String(repeating: "5e", count: 32))!
+        func next() -> LotterySeed { Self.seed }
+    }
+
+    /// The seed is the service's seed source's, as the clock is its clock:
+    /// a run that must replay (the simulation) draws the same lots again.
+    @Test func theSeedComesFromTheServicesSeedSource() async throws {
+        let f = try BookingFixture(seeds: FixedSeeds())
+        _ = try await f.service.lottery.advance(now: Instant(rfc3339: "2026-12-01T00:00:00+09:00")!)
+        let status = try await f.service.lottery.month(round: Self.round, month: Self.month)
+        #expect(status.commitment == FixedSeeds.seed.commitment)
+    }
+
     @Test func theCommitmentIsPublishedWhenTheEntriesOpenAndTheBallotWhenTheyClose() async throws {
         let f = try BookingFixture()
         let advance = try await f.service.lottery.advance(now: Instant(rfc3339: "2026-12-01T00:00:00+09:00")!)
