@@ -66,7 +66,8 @@ extension Lottery {
     /// revealed seed, runs `LotteryDraw`, marks every entry won or lost,
     /// books each winner provisionally (every booking rule but the round's
     /// own hold; the payment deadline counts from now), and stores the
-    /// ballot and the result, all in one write. A winner's booking a rule
+    /// ballot and the result, all in one write, audited as the round's
+    /// month changing from its commitment alone to its drawn result. A winner's booking a rule
     /// refuses is recorded on its entry and its slots stay open first come.
     /// Returns whether it drew.
     func draw(round: LotteryRound, month: YearMonth, now: Instant) async throws -> Bool {
@@ -107,7 +108,7 @@ extension Lottery {
                        [now.sqlValue, .text(try JSONCodec.text(of: ballot)), .text(try JSONCodec.text(of: result)),
                         .text(round.id), month.sqlValue])
             try AuditLog.append(db, at: now, actor: Self.drawActor.auditLabel, action: "lottery.draw", entity: "lottery_round",
-                                entityID: "\(round.id)/\(month)",
+                                entityID: "\(round.id)/\(month)", before: ["commitment": stored.commitment],
                                 after: ["commitment": stored.commitment, "seed": seed.hex, "entries": String(ballot.entries.count),
                                         "winners": String(result.winners.count), "unwon": String(result.unwon.count)])
             return true

@@ -106,6 +106,22 @@ import Testing
         #expect(ballot.entries.map(\.applicant) == ["A001"])
     }
 
+    /// The draw's line changes the round's month from its commitment alone
+    /// (the commit line's after) to its drawn result.
+    @Test func theDrawIsAuditedFromTheCommitmentItStartsFrom() async throws {
+        let f = try BookingFixture()
+        f.move(to: "2026-12-02T10:00:00+09:00")
+        _ = try await enter(f, try await f.register(.general), "2027-01-12")
+        let drawAt = Instant(rfc3339: "2026-12-10T10:00:00+09:00")!
+        f.clock.set(drawAt)
+        _ = try await f.service.lottery.advance(now: drawAt)
+        let lines = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 500)
+            .filter { $0.entity == "lottery_round" && $0.entityID == "\(Self.round)/2027-01" }
+        #expect(lines.map(\.action) == ["lottery.commit", "lottery.draw"])
+        #expect(lines[1].before != nil)
+        #expect(lines[1].before == lines[0].after)
+    }
+
     @Test func theDrawRevealsTheCommittedSeedAndBooksEachWinnerProvisionally() async throws {
         let f = try BookingFixture()
         f.move(to: "2026-12-02T10:00:00+09:00")
