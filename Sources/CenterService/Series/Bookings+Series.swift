@@ -54,7 +54,7 @@ extension Bookings {
                 let outcome = try Encoded(SeriesBookingOutcome(series: try BookingSeries.load(db, id: id), results: results,
                                                                afterWindow: after))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking_series.create", entity: "booking_series",
-                                    entityID: String(id), after: outcome)
+                                    entityID: String(id), after: outcome.value.series.auditImage)
                 return outcome
             }
             context.bookingTimer.nudge()
@@ -98,8 +98,12 @@ extension Bookings {
                                                  now: now, actor: actor)
                 let outcome = try Encoded(SeriesBookingOutcome(series: try BookingSeries.load(db, id: id), results: results,
                                                                afterWindow: after))
-                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking_series.continue", entity: "booking_series",
-                                    entityID: String(id), after: outcome)
+                // A continuation that booked nothing and reached no further changed nothing: no audit line.
+                let changed = outcome.value.series.auditImage
+                if changed != series.auditImage {
+                    try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking_series.continue", entity: "booking_series",
+                                        entityID: String(id), before: series.auditImage, after: changed)
+                }
                 return outcome
             }
             context.bookingTimer.nudge()
@@ -159,7 +163,7 @@ extension Bookings {
                            [now.sqlValue, .text(actor.auditLabel), .integer(id)])
                 let after = try Encoded(BookingSeries.load(db, id: id))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking_series.cancel", entity: "booking_series",
-                                    entityID: String(id), before: before, after: after)
+                                    entityID: String(id), before: before.auditImage, after: after.value.auditImage)
                 return after
             }
         }
