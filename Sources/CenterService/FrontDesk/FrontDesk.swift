@@ -8,8 +8,8 @@ internal import Store
 public struct FrontDesk: AreaService {
     let context: ServiceContext
 
-    /// The sheet of `date`: every bookable room by division with the live
-    /// booking holding it; every booking in use that day (live, no-show or
+    /// The sheet of `date`: every bookable room by division (a room let by
+    /// the hour, by the hour) with the live booking holding it; every booking in use that day (live, no-show or
     /// done; not lapsed or cancelled, nor on a day a closure cancelled) with
     /// its holder, state, amount due and check-in; every desk pass of the
     /// day that was not cancelled. Rooms in catalogue order, bookings by
@@ -36,13 +36,11 @@ public struct FrontDesk: AreaService {
             let holders = try Holder.load(db, ids: bookings.map(\.registration) + passes.map(\.registration))
             let ledgers = try Dictionary(bookings.map { ($0.id, try BookingAccount.load(db, booking: $0).ledger) },
                                          uniquingKeysWith: { first, _ in first })
-            let rooms = center.facilities.filter { $0.kind == .room && $0.bookable && !$0.divisions.isEmpty }.map { room in
+            let rooms = center.facilities.filter { $0.kind == .room && $0.bookable && !$0.bookingUnits.isEmpty }.map { room in
                 let closures = days.closures(on: date, facility: room.id)
-                let slots = room.divisions.compactMap { id in
-                    center.divisions.first { $0.id == id }.map { division in
-                        DaySheet.Slot(division: id, nameJa: division.nameJa, start: division.start, end: division.end,
-                                      booking: live.first { $0.facility == room.id && $0.division == id }?.booking)
-                    }
+                let slots = center.bookedDivisions(room.bookingUnits).map { division in
+                    DaySheet.Slot(division: division.id, nameJa: division.nameJa, start: division.start, end: division.end,
+                                  booking: live.first { $0.facility == room.id && $0.division == division.id }?.booking)
                 }
                 let lines = bookings.filter { $0.facility == room.id }
                     .sorted { (firstStart($0, center), $0.id) < (firstStart($1, center), $1.id) }
@@ -72,7 +70,7 @@ public struct FrontDesk: AreaService {
                       center: CenterConfiguration) -> DaySheet.BookingLine {
         let paid = ledger?.retained ?? 0
         let due = booking.state == .provisional || booking.state == .paid ? ledger?.outstanding ?? booking.feeTotal : 0
-        let start = center.divisions.filter { booking.divisions.contains($0.id) }.compactMap(\.startMinute).min()
+        let start = center.bookedDivisions(booking.divisions).compactMap(\.startMinute).min()
         let markable = booking.state == .provisional || booking.state == .paid
         return DaySheet.BookingLine(
             booking: booking.id, holder: holder ?? Self.unknownHolder(booking.registration), state: booking.state,
@@ -85,7 +83,7 @@ public struct FrontDesk: AreaService {
     }
 
     private func firstStart(_ booking: Booking, _ center: CenterConfiguration) -> Int {
-        center.divisions.filter { booking.divisions.contains($0.id) }.compactMap(\.startMinute).min() ?? 0
+        center.bookedDivisions(booking.divisions).compactMap(\.startMinute).min() ?? 0
     }
 
     /// A holder whose registration row is missing (never, by the foreign key).
