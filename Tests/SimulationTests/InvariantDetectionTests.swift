@@ -270,6 +270,74 @@ import Testing
         #expect(try center.broken(evidence: evidence).contains("registrations.search_finds_them"))
     }
 
+    @Test func aLotteryEntryLeftUndecidedByItsDrawIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        // The entries for January 2027 (halls-general) open on 2026-12-01.
+        try await center.run(MomentOperation(moment: .at(Instant(japanDate: PlantedCenter.day("2026-12-02"), minuteOfDay: 600))))
+        try await center.run(LotteryEnterOperation(registration: holder, facility: "gym", date: PlantedCenter.day("2027-01-12"),
+                                                   divisions: [.am], attendees: 20, asMember: false))
+        try center.plant("UPDATE lottery_months SET drawn_at = committed_at + 864000, ballot = '{}', result = '{}'")
+        #expect(try center.broken().contains("lottery.entries_and_draws"))
+    }
+
+    @Test func aWinnerWithoutItsBookingIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        try await center.run(MomentOperation(moment: .at(Instant(japanDate: PlantedCenter.day("2026-12-02"), minuteOfDay: 600))))
+        try await center.run(LotteryEnterOperation(registration: holder, facility: "gym", date: PlantedCenter.day("2027-01-12"),
+                                                   divisions: [.am], attendees: 20, asMember: false))
+        try center.plant("UPDATE lottery_entries SET state = 'won', rank = 1")
+        #expect(try center.broken().contains("lottery.entries_and_draws"))
+    }
+
+    @Test func anOfferOfASlotStillHeldIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register(), waiting = try await center.register()
+        try await center.book(holder)
+        try await center.run(WaitingJoinOperation(registration: waiting, facility: "meeting-room-1", date: PlantedCenter.day("2026-12-10"),
+                                                  division: .am, attendees: 3, asMember: false))
+        try center.plant("UPDATE waiting_entries SET state = 'offered', offered_at = applied_at, deadline = applied_at + 3600")
+        #expect(try center.broken().contains("waiting_list.one_offer_per_slot"))
+    }
+
+    @Test func aFreedSlotNotOfferedAfterTheTimerIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register(), waiting = try await center.register()
+        let booked = try await center.book(holder)
+        try await center.run(WaitingJoinOperation(registration: waiting, facility: "meeting-room-1", date: PlantedCenter.day("2026-12-10"),
+                                                  division: .am, attendees: 3, asMember: false))
+        // The cancellation offers the slot; the offer is taken back behind the service's back.
+        try await center.run(CancelOperation(booking: booked.ref, byCenter: false, asMember: false))
+        try center.plant("UPDATE waiting_entries SET state = 'waiting', offered_at = NULL, deadline = NULL")
+        var evidence = StepEvidence()
+        evidence.timers = StepEvidence.TimerRound(at: center.runner.center.now, succeeded: ["waiting_list.advance"])
+        #expect(try center.broken(evidence: evidence).contains("waiting_list.one_offer_per_slot"))
+    }
+
+    @Test func aSeriesBookingOffItsPatternIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        try await center.run(SeriesBookOperation(registration: holder, facility: "meeting-room-1", divisions: [.am], hours: nil,
+                                                 pattern: .weekly(weekdays: [.thursday]), fromOffset: 1, days: 30, attendees: 5,
+                                                 asMember: false))
+        try center.plant("""
+            UPDATE bookings SET first_date = date(first_date, '+1 day'), last_date = date(last_date, '+1 day')
+            WHERE id = (SELECT min(id) FROM bookings)
+            """)
+        #expect(try center.broken().contains("series.bookings_follow_their_series"))
+    }
+
+    @Test func aHoldLeftProvisionalPastItsDeadlineByTheTimerIsCaught() async throws {
+        let center = try await PlantedCenter()
+        let holder = try await center.register()
+        try await center.book(holder)
+        let deadline = try center.runner.center.reader.int("SELECT payment_deadline FROM bookings")
+        var evidence = StepEvidence()
+        evidence.timers = StepEvidence.TimerRound(at: Instant(secondsSinceEpoch: deadline + 1), succeeded: ["booking.lapse"])
+        #expect(try center.broken(evidence: evidence).contains("bookings.no_hold_past_its_deadline"))
+    }
+
     @Test func aChangeWithoutItsAuditLineIsCaught() async throws {
         let center = try await PlantedCenter()
         let holder = try await center.register()

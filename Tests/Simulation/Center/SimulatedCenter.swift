@@ -1,4 +1,5 @@
 import CalendarValues
+import CenterDomain
 import CenterService
 import Foundation
 import Synchronization
@@ -27,24 +28,30 @@ public final class SimulatedCenter {
 
     public var databasePath: String { "\(root)/life-\(deaths)/center.sqlite" }
 
-    /// A fresh center at `start` on its own temporary database.
-    public init(settings: CenterSettings, start: Instant) async throws {
+    /// The service's secret seeds (lottery commitments, drawn waiting
+    /// lines), drawn from the run's seed so that a run replays exactly.
+    private let seeds: SimulatedSeeds
+
+    /// A fresh center at `start` on its own temporary database, its secret
+    /// seeds drawn from `seed`.
+    public init(settings: CenterSettings, start: Instant, seed: UInt64 = 0) async throws {
         self.settings = settings
         clock = ManualClock(now: start)
+        seeds = SimulatedSeeds(seed: seed ^ 0x5345_4544_53)
         root = FileManager.default.temporaryDirectory.appendingPathComponent("simulation-\(UUID().uuidString)").path
         log = ErrorLog()
         faults = InjectedFaults()
         let path = "\(root)/life-0/center.sqlite"
-        service = try await Self.start(path: path, settings: settings, clock: clock, faults: faults, log: log)
+        service = try await Self.start(path: path, settings: settings, clock: clock, seeds: seeds, faults: faults, log: log)
         reader = try DatabaseReader(path: path)
     }
 
-    private static func start(path: String, settings: CenterSettings, clock: ManualClock, faults: InjectedFaults,
-                              log: ErrorLog) async throws -> CenterService {
+    private static func start(path: String, settings: CenterSettings, clock: ManualClock, seeds: SimulatedSeeds,
+                              faults: InjectedFaults, log: ErrorLog) async throws -> CenterService {
         // synchronous = NORMAL: a process crash (what a death is) loses no
         // commit in WAL mode; only a power cut could, which this does not model.
         let store = try CenterStore.open(path: path, synchronousFull: false, faults: faults)
-        return try await CenterService.start(settings: settings, store: store, clock: clock, log: log.serviceLog)
+        return try await CenterService.start(settings: settings, store: store, clock: clock, seeds: seeds, log: log.serviceLog)
     }
 
     /// The process dies between two requests and is started again on the
@@ -60,7 +67,7 @@ public final class SimulatedCenter {
         service.close()
         try? files.removeItem(atPath: (old as NSString).deletingLastPathComponent)
         faults = InjectedFaults()
-        service = try await Self.start(path: new, settings: settings, clock: clock, faults: faults, log: log)
+        service = try await Self.start(path: new, settings: settings, clock: clock, seeds: seeds, faults: faults, log: log)
         reader = try DatabaseReader(path: new)
     }
 
@@ -87,4 +94,22 @@ final class ErrorLog: Sendable {
     }
 
     func take() -> [String] { lines.withLock { taken in defer { taken = [] }; return taken } }
+}
+
+/// Secret seeds from the run's own random numbers: the same run draws the
+/// same lots.
+final class SimulatedSeeds: SeedSource {
+    private let random: Mutex<SimulationRandom>
+
+    init(seed: UInt64) { random = Mutex(SimulationRandom(seed: seed)) }
+
+    func next() -> LotterySeed {
+        random.withLock { random in
+            let hex = (0..<32).map { _ in
+                let byte = UInt8(truncatingIfNeeded: random.next())
+                return String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16)
+            }.joined()
+            return LotterySeed(hex: hex) ?? SystemSeedSource().next()
+        }
+    }
 }

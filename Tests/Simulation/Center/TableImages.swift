@@ -50,7 +50,19 @@ public struct TableImages: Sendable, Equatable {
         "storage_items": "'storage_item:' || id",
         "storage_movements": "'storage_item:' || item_id",
         "roadmap_items": "'roadmap_item:' || id",
+        "lottery_months": "'lottery_round:' || round_id || '/' || use_month",
+        "lottery_entries": "'lottery_entry:' || id",
+        "waiting_entries": "'waiting_entry:' || id",
+        "booking_series": "'booking_series:' || id",
     ]
+
+    /// Columns imaged by whether they are set rather than in full: a drawn
+    /// month's ballot and result, long documents written once, at the draw,
+    /// with its `drawn_at` (the lottery invariant draws the ballot again to
+    /// check the result), which imaged in full after every step would cost
+    /// more than all the rest. (SQLite reads the whole of a long text even
+    /// for its length.)
+    static let abbreviated: [String: Set<String>] = ["lottery_months": ["ballot", "result"]]
 
     /// Tables whose rows are no state of the center: the schema's own
     /// bookkeeping, and the bay capacities copied from the configuration.
@@ -68,7 +80,12 @@ public struct TableImages: Sendable, Equatable {
                 guard let table = row.first?.text, !TableImages.ignored.contains(table) else { continue }
                 let columns = try db.rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table)])
                     .compactMap { $0.first?.text }
-                let values = columns.map { "quote(\"\($0)\")" }.joined(separator: " || ',' || ")
+                let short = TableImages.abbreviated[table] ?? []
+                let values = columns.map { column in
+                    short.contains(column)
+                        ? "(\"\(column)\" IS NOT NULL)"
+                        : "quote(\"\(column)\")"
+                }.joined(separator: " || ',' || ")
                 let entity = TableImages.entityKeys[table] ?? "''"
                 let row = "\(entity) || char(9) || rowid || char(9) || \(values)"
                 queries.append((table, "SELECT group_concat(r, char(10)) FROM (SELECT \(row) AS r FROM \"\(table)\" ORDER BY rowid)"))
@@ -86,6 +103,26 @@ public struct TableImages: Sendable, Equatable {
             }
             return TableImages(tables: tables, lastAuditID: try db.int("SELECT coalesce(max(id), 0) FROM audit_log"),
                                idempotencyRecords: try db.int("SELECT count(*) FROM idempotency_keys"))
+        }
+    }
+
+    /// The images of a database as they were last taken, so that they are
+    /// taken again only after something committed (SQLite's
+    /// `data_version`, which changes when another connection commits): a
+    /// step that wrote nothing, a timer round that did nothing, cost no
+    /// image. One for the step images and one for the full ones.
+    public final class Cache {
+        private var taken: [Bool: (life: Int, version: Int64, images: TableImages)] = [:]
+
+        public init() {}
+
+        /// The images of `center`'s database now, the large tables too when `full`.
+        public func images(_ center: SimulatedCenter, plan: Plan, full: Bool) throws -> (images: TableImages, taken: Bool) {
+            let version = try center.reader.int("PRAGMA data_version")
+            if let last = taken[full], last.life == center.deaths, last.version == version { return (last.images, false) }
+            let images = try TableImages.take(center.reader, plan: plan, full: full)
+            taken[full] = (center.deaths, version, images)
+            return (images, true)
         }
     }
 

@@ -3,7 +3,8 @@ import JSON
 /// Every state change has exactly one audit line: the entities whose rows a
 /// step changed are exactly the entities its new audit lines name (a
 /// booking's units belong to the booking, a penalty to its registration, a
-/// waitlist entry's state to its offer's lines), and each entity's lines
+/// waitlist entry's state to its offer's lines, a lottery entry's outcome
+/// to its round's draw line), and each entity's lines
 /// chain: a line's `before` is the previous line's `after` (so no change
 /// went unlogged between them and no line was written twice), a creation is
 /// logged once, and a booking moves only along its lifecycle. Fields the
@@ -19,9 +20,9 @@ final class AuditTrailInvariant: Invariant {
     /// Fields derived on reading, by entity.
     static let derived: [String: Set<String>] = ["registration": ["status"]]
     /// Entities whose lines do not carry the entity itself, or not always.
-    static let unchained: Set<String> = ["locker_waitlist", "closure"]
+    static let unchained: Set<String> = ["locker_waitlist", "closure", "waiting_entry"]
     /// Actions that record an event about an entity (its `after` is not the entity).
-    static let events: Set<String> = ["locker_lease.reminder", "locker_lease.corporate_number_overdue"]
+    static let events: Set<String> = ["locker_lease.reminder", "locker_lease.corporate_number_overdue", "waiting_list.acceptance_refused"]
     /// Fields that record who changed an entity last and when: a line whose
     /// before and after differ only in them records no change of state.
     static let bookkeeping: Set<String> = ["updated_at", "updated_by"]
@@ -54,6 +55,13 @@ final class AuditTrailInvariant: Invariant {
             if entity == "locker_offer", let offer = line[3].text.flatMap(Int64.init),
                let entry = try c.db.rows("SELECT waitlist_id FROM locker_offers WHERE id = ?", [.int(offer)]).first?.first?.int {
                 logged.insert("locker_waitlist:\(entry)")
+            }
+            // The draw's line records every entry's outcome (its result ranks them all).
+            if action == "lottery.draw", let parts = line[3].text?.split(separator: "/"), parts.count == 2 {
+                for row in try c.db.rows("SELECT id FROM lottery_entries WHERE round_id = ? AND use_month = ? AND state IN ('won', 'lost')",
+                                         [.text(String(parts[0])), .text(String(parts[1]))]) {
+                    if let id = row.first?.int { logged.insert("lottery_entry:\(id)") }
+                }
             }
             guard !Self.unchained.contains(entity), !Self.events.contains(action) else { continue }
             let before = try line[4].text.map { try Self.stable(entity, $0) }

@@ -109,6 +109,10 @@ public enum AnsweredValue: Sendable {
     case daySheet(DaySheet)
     case takings(DailyTakingsReport)
     case registrations([RegistrationRecord])
+    case lotteryEntry(LotteryEntryRecord)
+    case waitingEntry(WaitingEntryRecord)
+    case series(SeriesBookingOutcome)
+    case seriesRecord(BookingSeries)
 
     var summary: String {
         switch self {
@@ -129,6 +133,12 @@ public enum AnsweredValue: Sendable {
         case .daySheet(let sheet): "day sheet \(sheet.date): \(sheet.rooms.flatMap(\.bookings).count) bookings, ¥\(sheet.amountDue) due"
         case .takings(let report): "takings \(report.takings.date): net ¥\(report.takings.total.net) in \(report.lines.count) lines"
         case .registrations(let found): "found \(found.count) registrations"
+        case .lotteryEntry(let entry): "lottery entry \(entry.id) \(entry.state)"
+        case .waitingEntry(let entry): "waiting entry \(entry.id) \(entry.state)"
+        case .series(let outcome):
+            "series \(outcome.series.id): \(outcome.dates.filter { $0.booking != nil }.count) of \(outcome.dates.count) dates booked"
+                + (outcome.afterWindow.isEmpty ? "" : ", \(outcome.afterWindow.count) later")
+        case .seriesRecord(let series): "series \(series.id)\(series.cancelledAt == nil ? "" : " cancelled")"
         }
     }
 }

@@ -64,7 +64,14 @@ public struct BookingOperations: OperationFamily {
         var divisions = Self.someDivisions(&random)
         var guardian: String?
         var owner = registration
-        switch random.weighted([8, 5, 7, 3, 2, 3]) ?? 0 {
+        var hours: [Int]?
+        switch random.weighted([8, 5, 7, 3, 2, 3, 3]) ?? 0 {
+        case 6:
+            // A consultation room by the hour, now and then past its opening.
+            facility = random.chance(0.5) ? "consultation-room-1" : "consultation-room-2"
+            let start = random.int(8...20)
+            hours = [start, min(start + (random.weighted([6, 3, 1]) ?? 0) + 1, 22)]
+            days = 1
         case 1:
             // A run: the day before or after a booking of the same holder.
             if let near = random.pick(ahead), let facts = BookingFacts(near.detail),
@@ -121,9 +128,9 @@ public struct BookingOperations: OperationFamily {
         default:
             break
         }
-        return BookOperation(registration: owner.ref, facility: facility, date: date, days: days, divisions: divisions,
+        return BookOperation(registration: owner.ref, facility: facility, date: date, days: days, divisions: hours == nil ? divisions : [],
                              attendees: random.chance(0.05) ? 500 : random.int(1...10), guardian: guardian,
-                             commercial: random.chance(0.1), asMember: random.chance(0.3))
+                             commercial: random.chance(0.1), asMember: random.chance(0.3), hours: hours)
     }
 
     /// How far ahead a booking is asked for: today, this week, within the
@@ -172,17 +179,23 @@ struct BookOperation: SimOperation {
     let guardian: String?
     let commercial: Bool
     let asMember: Bool
+    /// The first and the last hour of a room let by the hour (from 10 to 12: 10:00–12:00), instead of divisions.
+    var hours: [Int]?
 
     var description: String {
-        "book \(facility) \(date)\(days > 1 ? " +\(days - 1)d" : "") \(divisions.map(\.rawValue).joined(separator: ","))"
+        "book \(facility) \(date)\(days > 1 ? " +\(days - 1)d" : "") "
+            + (hours.map { "\($0[0]):00–\($0[1]):00" } ?? divisions.map(\.rawValue).joined(separator: ","))
             + " for \(registration)\(asMember ? " as member" : "") \(attendees) people"
             + (guardian.map { " guardian \($0)" } ?? "") + (commercial ? " commercial" : "")
     }
 
     func run(_ context: StepContext) async -> Outcome {
         guard let holder = context.world.entity(.registration, registration) else { return .skipped("no registration \(registration)") }
+        let range = hours.flatMap { hours in
+            LocalTime(hour: hours[0], minute: 0).flatMap { start in LocalTime(hour: hours[1], minute: 0).map { BookingHours(from: start, to: $0) } }
+        }
         let request = BookingRequest(facility: facility, date: date, divisions: divisions, days: days, registration: holder.id,
-                                     purpose: "会議", attendees: attendees, commercial: commercial, guardian: guardian)
+                                     purpose: "会議", attendees: attendees, commercial: commercial, guardian: guardian, hours: range)
         let actor = asMember ? Actors.member(holder.id) : Actors.staff
         return await Outcome.of(AnsweredValue.booking) {
             try await context.service.bookings.book(request, by: actor, idempotency: context.key(for: self))

@@ -5,8 +5,9 @@ import CenterService
 /// The clock moving (never back): by minutes to months, and to the moments
 /// the rules turn on: the end of a division or of a desk's check-in grace,
 /// the last seconds of a day (payment deadlines are 23:59:59), of a month,
-/// of a fiscal year (3-31 → 4-1), the eve of the year-end closure, and the
-/// morning, afternoon or evening of a booked day.
+/// of a fiscal year (3-31 → 4-1), the eve of the year-end closure, the
+/// morning, afternoon or evening of a booked day, and the days a lottery
+/// round turns on.
 public struct ClockOperations: OperationFamily {
     public let name = "clock"
 
@@ -16,7 +17,8 @@ public struct ClockOperations: OperationFamily {
         // Near the turn of the fiscal year or the calendar year, aim at it.
         let month = view.today.month
         let fiscalYearEnd = month == 3 || month == 2 ? 3 : 0, yearEnd = month == 12 || month == 11 ? 3 : 0
-        switch random.weighted([16, 8, 4, 1, 1, 4, 1, fiscalYearEnd, yearEnd, 3]) ?? 0 {
+        let lottery = view.settings.center.lottery == nil ? 0 : 2
+        switch random.weighted([16, 8, 4, 1, 1, 4, 1, fiscalYearEnd, yearEnd, 3, lottery]) ?? 0 {
         case 0: return AdvanceOperation(seconds: Int64(random.int(1...180)) * 60)
         case 1: return AdvanceOperation(seconds: Int64(random.int(3...48)) * 3600)
         case 2: return AdvanceOperation(seconds: Int64(random.int(2...10)) * 86400)
@@ -29,8 +31,28 @@ public struct ClockOperations: OperationFamily {
         case 6: return MomentOperation(moment: .monthEnd)
         case 7: return MomentOperation(moment: .fiscalYearEnd)
         case 8: return MomentOperation(moment: .yearEndEve)
-        default: return try toBookedDay(&random, view)
+        case 9: return try toBookedDay(&random, view)
+        default: return toLotteryDay(&random, view)
         }
+    }
+
+    /// To the next moment a lottery round turns on, this month or the
+    /// next: its entries opening (some minutes after), a day of the entry
+    /// period, the draw, the first-come opening.
+    private func toLotteryDay(_ random: inout SimulationRandom, _ view: WorldView) -> any SimOperation {
+        guard let round = random.pick(view.settings.center.lottery?.rounds ?? []) else { return AdvanceOperation(seconds: 3600) }
+        let (day, minute): (Int, Int) = switch random.int(0...3) {
+        case 0: (round.entry.fromDay, random.int(1...600))
+        case 1: (random.int(round.entry.fromDay...round.entry.toDay), random.int(540...1200))
+        case 2: (round.draw.day, round.draw.time.minuteOfDay + random.int(0...30))
+        default: (round.firstCome.day, round.firstCome.time.minuteOfDay + random.int(0...60))
+        }
+        let now = view.now
+        let month = view.today.yearMonth
+        let target = [month, month.adding(months: 1)].map { Instant(japanDate: LocalDate(clampingYear: $0.year, month: $0.month, day: day),
+                                                                    minuteOfDay: minute) }
+            .first { $0 > now } ?? now.adding(seconds: 3600)
+        return MomentOperation(moment: .at(target))
     }
 
     /// To a day a live booking is for, within six weeks: just before its

@@ -56,6 +56,9 @@ public enum OperationCatalogue {
         ClosureOperations(),
         MoneyOperations(),
         FrontDeskOperations(),
+        LotteryOperations(),
+        WaitingListOperations(),
+        SeriesOperations(),
         RoadmapOperations(),
         DeskOperations(),
         LockerOperations(),
@@ -77,6 +80,7 @@ public final class StepContext {
     public let world: World
     public let step: Int
     public let plan: TableImages.Plan
+    let imageCache: TableImages.Cache
     public internal(set) var evidence = StepEvidence()
     /// The step whose key a request is sent with (a retry sends its first
     /// step's), and what is added to its body's hash (a reused key sends
@@ -84,11 +88,12 @@ public final class StepContext {
     var keyStep: Int?
     var keySalt = ""
 
-    init(center: SimulatedCenter, world: World, step: Int, plan: TableImages.Plan) {
+    init(center: SimulatedCenter, world: World, step: Int, plan: TableImages.Plan, imageCache: TableImages.Cache = TableImages.Cache()) {
         self.center = center
         self.world = world
         self.step = step
         self.plan = plan
+        self.imageCache = imageCache
     }
 
     public var service: CenterService { center.service }
@@ -115,7 +120,7 @@ public final class StepContext {
 
     /// The images of every table now (the large ones too when `full`).
     public func images(full: Bool = false) throws -> TableImages {
-        try TableImages.take(center.reader, plan: plan, full: full)
+        try imageCache.images(center, plan: plan, full: full).images
     }
 }
 
@@ -156,6 +161,13 @@ public struct StepEvidence: Sendable {
         public let found: [Int64]
     }
     public var searches: [Search] = []
+    /// A round of the timers: the instant it ran at and the timers whose
+    /// round succeeded (a failing commit may fail one).
+    public struct TimerRound: Sendable {
+        public let at: Instant
+        public let succeeded: Set<String>
+    }
+    public var timers: TimerRound?
 }
 
 /// The actors of the simulation: the front desk, a planner, and each

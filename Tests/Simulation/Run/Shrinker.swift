@@ -2,8 +2,8 @@ import CenterService
 import Foundation
 
 /// Shrinks a failing run to the shortest list of its steps found that still
-/// breaks the same invariant: the steps after the failure are dropped, then
-/// chunks of the rest, halving the chunk when no chunk can go (the
+/// breaks the same invariant: the steps after the failure are dropped, and
+/// the steps that were skipped, then chunks of the rest, halving the chunk when no chunk can go (the
 /// delta-debugging scheme of Zeller's ddmin, greedy), within a budget of
 /// replays and time. Steps keep their first index, so keys and references
 /// mean the same; a step whose reference was dropped is skipped.
@@ -29,6 +29,12 @@ public struct Shrinker {
             return result.broken?.invariant == broken.invariant ? result : nil
         }
         func withinBudget() -> Bool { replays < maximumReplays && Date().timeIntervalSince(started) < maximumSeconds }
+        // A step that was skipped (its reference made by a step not run)
+        // did nothing and drew nothing: without it the run is the same.
+        let ran = Set(zip(best.steps, best.outcomes).filter { !$1.contains(" → skipped (") }.map { $0.0.index })
+        if ran.count < best.steps.count, let shorter = try await stillFails(best.steps.filter { ran.contains($0.index) }) {
+            best = shorter
+        }
         var chunk = max(1, best.steps.count / 2)
         while chunk >= 1, withinBudget() {
             var start = 0

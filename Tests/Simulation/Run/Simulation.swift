@@ -71,7 +71,7 @@ public enum Simulation {
     public static func run(seed: UInt64, steps count: Int, settings: CenterSettings,
                            invariants: () -> [any Invariant] = InvariantCatalogue.all) async throws -> RunResult {
         var random = SimulationRandom(seed: seed)
-        let runner = try await Runner(settings: settings, start: start(seed: seed), invariants: invariants())
+        let runner = try await Runner(settings: settings, start: start(seed: seed), seed: seed, invariants: invariants())
         defer { runner.close() }
         var steps: [Step] = []
         for index in 0..<count {
@@ -87,7 +87,7 @@ public enum Simulation {
     /// Runs `steps` as they are (a replay, or a shrunk candidate).
     public static func replay(_ steps: [Step], seed: UInt64, settings: CenterSettings,
                               invariants: () -> [any Invariant] = InvariantCatalogue.all) async throws -> RunResult {
-        let runner = try await Runner(settings: settings, start: start(seed: seed), invariants: invariants())
+        let runner = try await Runner(settings: settings, start: start(seed: seed), seed: seed, invariants: invariants())
         defer { runner.close() }
         for (position, step) in steps.enumerated() {
             if let broken = try await runner.run(step) {
@@ -131,11 +131,11 @@ final class Runner {
     private(set) var outcomes: [String] = []
     private(set) var tally: [String: Int] = [:]
 
-    init(settings: CenterSettings, start: Instant, invariants: [any Invariant] = InvariantCatalogue.all()) async throws {
-        center = try await SimulatedCenter(settings: settings, start: start)
+    init(settings: CenterSettings, start: Instant, seed: UInt64 = 0, invariants: [any Invariant] = InvariantCatalogue.all()) async throws {
+        center = try await SimulatedCenter(settings: settings, start: start, seed: seed)
         self.invariants = invariants
         plan = try TableImages.Plan(center.reader)
-        images = try TableImages.take(center.reader, plan: plan)
+        images = try imageCache.images(center, plan: plan, full: false).images
         calendar = CalendarOracle(settings: settings)
         try calendar.refresh(center.reader, images: images)
     }
@@ -156,7 +156,7 @@ final class Runner {
 
     /// Runs one step; the first invariant it breaks, if any.
     func run(_ step: Step) async throws -> Broken? {
-        let context = StepContext(center: center, world: world, step: step.index, plan: plan)
+        let context = StepContext(center: center, world: world, step: step.index, plan: plan, imageCache: imageCache)
         let outcome = await step.operation.run(context)
         world.record(step: step.index, operation: step.operation, outcome: outcome)
         step.operation.learn(from: outcome, step: step.index, world: world)
@@ -165,8 +165,8 @@ final class Runner {
         return try judge(step, outcome: outcome, evidence: context.evidence).first
     }
 
-    /// The life and the database's `data_version` the images were last taken at.
-    private var imagedAt: (life: Int, version: Int64)?
+    /// The images as last taken.
+    let imageCache = TableImages.Cache()
     /// The day the invariants last judged.
     private var judgedOn: LocalDate?
 
@@ -176,13 +176,11 @@ final class Runner {
     /// tables is skipped when none of them changed (and the day did not,
     /// for one that reads it): its verdict would be the one it gave before.
     func judge(_ step: Step, outcome: Outcome, evidence: StepEvidence) throws -> [Broken] {
-        let reader = center.reader
-        let version = try reader.int("PRAGMA data_version")
-        let unchanged = imagedAt.map { $0.life == center.deaths && $0.version == version } ?? false
-        let after = unchanged ? images : try TableImages.take(reader, plan: plan)
-        imagedAt = (center.deaths, version)
-        try calendar.refresh(reader, images: after)
-        let changed = unchanged ? [] : Set(images.changedTables(to: after))
+        // Taken again only after a commit (`TableImages.Cache`): after a
+        // step that wrote nothing, the same images, which compare equal at once.
+        let after = try imageCache.images(center, plan: plan, full: false).images
+        try calendar.refresh(center.reader, images: after)
+        let changed = Set(images.changedTables(to: after))
             .union(after.lastAuditID != images.lastAuditID ? ["audit_log"] : [])
             .union(after.idempotencyRecords != images.idempotencyRecords ? ["idempotency_keys"] : [])
         let dayChanged = judgedOn != center.today
