@@ -8,7 +8,7 @@ import Testing
 /// Each invariant catches what it is about: a violation planted straight
 /// into the database (or handed to it as a step's evidence) is reported
 /// under its name, after real operations that broke nothing.
-@Suite struct InvariantDetectionTests {
+@Suite(.onSimulationThread) struct InvariantDetectionTests {
     @Test func twoLiveBookingsOfOneUnitAreCaught() async throws {
         let center = try await PlantedCenter()
         let holder = try await center.register()
@@ -319,8 +319,8 @@ import Testing
         let center = try await PlantedCenter()
         let holder = try await center.register()
         try await center.run(SeriesBookOperation(registration: holder, facility: "meeting-room-1", divisions: [.am], hours: nil,
-                                                 pattern: .weekly(weekdays: [.thursday]), fromOffset: 1, days: 30, attendees: 5,
-                                                 asMember: false))
+                                                 pattern: .weekly(weekdays: [.thursday]), from: PlantedCenter.day("2026-11-26"),
+                                                 through: PlantedCenter.day("2026-12-26"), attendees: 5, asMember: false))
         try center.plant("""
             UPDATE bookings SET first_date = date(first_date, '+1 day'), last_date = date(last_date, '+1 day')
             WHERE id = (SELECT min(id) FROM bookings)

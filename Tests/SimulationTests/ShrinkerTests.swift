@@ -4,7 +4,7 @@ import Testing
 
 /// A run replays from its seed, and a failing run shrinks to a few steps
 /// that still fail the same way.
-@Suite struct ShrinkerTests {
+@Suite(.onSimulationThread) struct ShrinkerTests {
     /// Fails once two bookings exist: a stand-in for a real bug.
     final class SecondBooking: Invariant {
         let name = "test.second_booking"

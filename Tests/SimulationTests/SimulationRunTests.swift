@@ -7,7 +7,7 @@ import Testing
 /// every invariant checked after every step. CI runs the bounded size of
 /// `Campaign.Size.ci`; the environment sizes it otherwise (a replay of one
 /// seed, a longer run: `bench/simulate.sh HOURS`).
-@Suite struct SimulationRunTests {
+@Suite(.onSimulationThread) struct SimulationRunTests {
     @Test func seededRunsKeepEveryInvariant() async throws {
         let campaign = Campaign(size: .fromEnvironment(), settings: try Simulation.settings())
         let environment = ProcessInfo.processInfo.environment

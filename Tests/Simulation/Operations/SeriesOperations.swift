@@ -35,12 +35,12 @@ public struct SeriesOperations: OperationFamily {
             case 1: .monthlyNthWeekday(week: random.pick([1, 2, 3, 4, -1]) ?? 1, weekday: Weekday(rawValue: random.int(1...5)) ?? .monday)
             default: .monthlyDay(day: random.int(1...31))
             }
-            let from = random.int(1...30)
+            let from = view.today.adding(days: random.int(1...30))
             let start = random.int(9...18)
             return SeriesBookOperation(registration: registration.ref, facility: facility,
                                        divisions: hourly ? [] : BookingOperations.someDivisions(&random),
                                        hours: hourly ? [start, start + random.int(1...2)] : nil, pattern: pattern,
-                                       fromOffset: from, days: random.chance(0.05) ? 400 : random.int(20...250),
+                                       from: from, through: from.adding(days: random.chance(0.05) ? 400 : random.int(20...250)),
                                        attendees: random.int(1...10), asMember: random.chance(0.3))
         case 1:
             return random.pick(series).map { SeriesChangeOperation(series: $0.ref, cancel: false) }
@@ -69,25 +69,24 @@ struct SeriesBookOperation: SimOperation {
     /// The first and the last hour of a room let by the hour (from 10 to 12: 10:00–12:00).
     let hours: [Int]?
     let pattern: SeriesPattern
-    /// The first day, in days from today, and how many days the series spans.
-    let fromOffset: Int
-    let days: Int
+    /// The first and the last day, as the request names them (a retry sends the same).
+    let from: LocalDate
+    let through: LocalDate
     let attendees: Int
     let asMember: Bool
 
     var description: String {
         "book a series of \(facility) \(hours.map { "\($0[0]):00–\($0[1]):00" } ?? divisions.map(\.rawValue).joined(separator: ","))"
-            + " \(pattern) from today+\(fromOffset) for \(days) days for \(registration)" + (asMember ? " as member" : "")
+            + " \(pattern) \(from)…\(through) for \(registration)" + (asMember ? " as member" : "")
     }
 
     func run(_ context: StepContext) async -> Outcome {
         guard let holder = context.world.entity(.registration, registration) else { return .skipped("no registration \(registration)") }
-        let from = context.today.adding(days: fromOffset)
         let range = hours.flatMap { hours in
             LocalTime(hour: hours[0], minute: 0).flatMap { start in LocalTime(hour: hours[1], minute: 0).map { BookingHours(from: start, to: $0) } }
         }
         let request = SeriesRequest(facility: facility, divisions: divisions, hours: range, registration: holder.id, pattern: pattern,
-                                    from: from, through: from.adding(days: days), purpose: "定例会", attendees: attendees)
+                                    from: from, through: through, purpose: "定例会", attendees: attendees)
         let actor = asMember ? Actors.member(holder.id) : Actors.staff
         return await Outcome.of(AnsweredValue.series) {
             try await context.service.bookings.bookSeries(request, by: actor, idempotency: context.key(for: self))

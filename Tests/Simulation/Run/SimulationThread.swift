@@ -16,8 +16,10 @@ public final class SimulationThread: TaskExecutor, @unchecked Sendable {
 
     /// Starts the thread, named `name`.
     public init(name: String) {
-        let thread = Thread { [self] in loop() }
-        thread.name = name
+        let thread = Thread { [self] in
+            Thread.current.name = name
+            loop()
+        }
         thread.start()
     }
 
@@ -49,5 +51,14 @@ public final class SimulationThread: TaskExecutor, @unchecked Sendable {
             condition.unlock()
             job.runSynchronously(on: asUnownedTaskExecutor())
         }
+    }
+}
+
+extension SimulationThread {
+    /// Runs `work` on a thread of its own, which ends with it.
+    public static func run<T: Sendable>(named name: String, _ work: @Sendable () async throws -> T) async throws -> T {
+        let thread = SimulationThread(name: name)
+        defer { thread.stop() }
+        return try await withTaskExecutorPreference(thread) { try await work() }
     }
 }
