@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// A thread of its own for the simulation's runs: a task that prefers it
 /// (`withTaskExecutorPreference`, `addTask(executorPreference:)`) runs its
@@ -7,10 +8,14 @@ import Foundation
 /// on the calling thread, invariants after every step); on the pool's two
 /// threads of a two-core machine it would starve the other tests of the
 /// same process (their HTTP servers time out), while threads of our own are
-/// shared out by the kernel like any other.
+/// shared out by the kernel like any other. They run at a lower priority
+/// (nice 10, per thread on Linux): the simulation takes the CPU the other
+/// tests leave, rather than slowing their servers past their deadlines.
 public final class SimulationThread: TaskExecutor, @unchecked Sendable {
     // @unchecked Sendable: `jobs` and `stopped` are only touched under `condition`.
     private let condition = NSCondition()
+    /// The threads' nice value: below the other tests', above nothing.
+    static let niceness: Int32 = 10
     private var jobs: [UnownedJob] = []
     private var stopped = false
 
@@ -18,6 +23,7 @@ public final class SimulationThread: TaskExecutor, @unchecked Sendable {
     public init(name: String) {
         let thread = Thread { [self] in
             Thread.current.name = name
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
             loop()
         }
         thread.start()
