@@ -19,7 +19,8 @@ public struct Receipts: AreaService {
     /// Issues the receipt of payment `payment` of booking `id` (the
     /// booking's latest payment without one when nil), dated today, to
     /// `payer` (宛名; the registration's name when nil). Its 但し書き names the
-    /// room, the dates and the divisions (`使用料の一部として` for a part of
+    /// room, the dates and the divisions, or the hours of a room let by the
+    /// hour (`13時〜15時`) (`使用料の一部として` for a part of
     /// the fee); its issuer is the designated manager in charge on the first
     /// day of use, as the schedules name it. The number is the next of
     /// today's fiscal year, taken in the same write that stores the receipt,
@@ -39,7 +40,8 @@ public struct Receipts: AreaService {
                                   details: ["date": booking.firstDate.description])
                 }
                 let facility = center.facility(booking.facility)?.nameJa ?? booking.facility.rawValue
-                let divisions = center.divisions.filter { booking.divisions.contains($0.id) }.map(\.nameJa)
+                let divisions = BookingHours(units: booking.divisions).map { ["\($0.from.hour)時〜\($0.to.hour)時"] }
+                    ?? center.divisions.filter { booking.divisions.contains($0.id) }.map(\.nameJa)
                 let purpose = ReceiptPurpose(facility: facility, dates: booking.dates, divisions: divisions,
                                              isPartPayment: line.amount < booking.feeTotal)
                 let registration = try RegistrationRecord.load(db, id: booking.registration, today: today)

@@ -67,6 +67,19 @@ struct ReceiptServiceTests {
         #expect(april.receipt.acknowledgementLine == "上記の金額をカードにて正に領収いたしました。")
     }
 
+    /// A room let by the hour is receipted for its hours, as a room booked
+    /// by division is for its divisions.
+    @Test func aReceiptOfARoomLetByTheHourNamesItsHours() async throws {
+        let registration = try await f.register(.general)
+        let request = BookingRequest(facility: "consultation-room-1", date: LocalDate("2026-12-10")!, divisions: [],
+                                     registration: registration, purpose: "相談", attendees: 2,
+                                     hours: BookingHours(from: LocalTime("13:00")!, to: LocalTime("15:00")!))
+        let booking = try #require(try await f.service.bookings.book(request, by: f.staff).value)
+        _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
+        let issued = try #require(try await f.service.receipts.issue(booking: booking.id, by: f.staff).value)
+        #expect(issued.receipt.purposeLine.contains("令和8年12月10日(木) 13時〜15時 使用料"))
+    }
+
     @Test func aReissueKeepsItsNumberAndIsMarked() async throws {
         let booking = try await paidBooking()
         let issued = try await f.service.receipts.issue(booking: booking.id, by: f.staff).value!
