@@ -68,6 +68,21 @@ import Testing
         #expect(await f.refusal { _ = try await f.service.lottery.withdraw(entry: second.id, by: f.staff) } == "lottery_entry_closed")
     }
 
+    /// The pseudonyms are numbered from the close: before it a withdrawal
+    /// renumbers the applicants after it, so an entry shows none, and its
+    /// audit lines do not change under it.
+    @Test func anEntryShowsItsPseudonymOnlyFromTheCloseOfTheEntries() async throws {
+        let f = try BookingFixture()
+        f.move(to: "2026-12-02T10:00:00+09:00")
+        let first = try await enter(f, try await f.register(.general), "2027-01-12")
+        let second = try await enter(f, try await f.register(.general), "2027-01-13")
+        #expect(second.applicant == nil)
+        _ = try await f.service.lottery.withdraw(entry: first.id, by: f.staff)
+        #expect(try await f.service.lottery.entry(id: second.id, for: f.staff).applicant == nil)
+        f.move(to: "2026-12-10T00:00:00+09:00")
+        #expect(try await f.service.lottery.entry(id: second.id, for: f.staff).applicant == "A001")
+    }
+
     /// The same seed every time: a service started with it commits to it.
     struct FixedSeeds: SeedSource {
         static let seed = LotterySeed(hex: String(repeating: "5e", count: 32))!
