@@ -23,8 +23,8 @@ public struct Campaign {
         /// How many runs go side by side (`SIMULATION_JOBS`, default 2: the machine's cores).
         public var jobs = 2
 
-        /// CI's size: about 220 s of CPU in a debug build, two minutes on two
-        /// free cores (docs/TESTING.md "Replaying a seed, and sizes").
+        /// CI's size: about 290 s of CPU in a debug build, 155 s on two
+        /// quiet cores (docs/TESTING.md "Replaying a seed, and sizes").
         public static let ci = Size(seeds: 200, steps: 300, seconds: nil, baseSeed: 0x5EED_2026_0401, onlySeed: nil, shrinkSeconds: 120)
 
         public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Size {
