@@ -49,6 +49,11 @@ let package = Package(
             "ServiceTestSupport", "TestEvents",
         ]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "TestEvents"]),
+        .target(name: "Simulation", dependencies: ["CalendarValues", "CenterDomain", "CenterService", "CSQLite", "JSON", "Roadmap"],
+                path: "Tests/Simulation"),
+        .testTarget(name: "SimulationTests", dependencies: [
+            "CalendarValues", "CenterDomain", "CenterService", "JSON", "Simulation",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -50,9 +50,12 @@ public final class CenterService: Sendable {
     let context: ServiceContext
 
     /// A service over an opened store. Call `roadmap.restoreUpdates()` and
-    /// `registrations.fillSearchKeys()` before serving (`start` does all three).
-    public init(settings: CenterSettings, store: CenterStore, clock: any CenterClock, log: ServiceLog = .discard) {
-        let context = ServiceContext(settings: settings, store: store, clock: clock, log: log)
+    /// `registrations.fillSearchKeys()` before serving (`start` does all
+    /// three). `seeds` are the system's cryptographic ones unless a run
+    /// must replay exactly (the simulation).
+    public init(settings: CenterSettings, store: CenterStore, clock: any CenterClock,
+                seeds: any SeedSource = SystemSeedSource(), log: ServiceLog = .discard) {
+        let context = ServiceContext(settings: settings, store: store, clock: clock, seeds: seeds, log: log)
         self.context = context
         self.settings = settings
         self.clock = clock
@@ -79,8 +82,8 @@ public final class CenterService: Sendable {
     /// A service ready to serve: planners' committed roadmap updates applied,
     /// and the search keys of registrations stored without them filled.
     public static func start(settings: CenterSettings, store: CenterStore, clock: any CenterClock,
-                             log: ServiceLog = .discard) async throws -> CenterService {
-        let service = CenterService(settings: settings, store: store, clock: clock, log: log)
+                             seeds: any SeedSource = SystemSeedSource(), log: ServiceLog = .discard) async throws -> CenterService {
+        let service = CenterService(settings: settings, store: store, clock: clock, seeds: seeds, log: log)
         try await service.roadmap.restoreUpdates()
         let filled = try await service.registrations.fillSearchKeys()
         if filled > 0 { log.info("registration search keys filled", [("registrations", String(filled))]) }

@@ -71,7 +71,8 @@ public final class DatabasePool: Sendable {
         checkpointer.faults = faults
         checkpointConnection = ConnectionPool([Connection(checkpointer)])
         self.configuration = configuration
-        writer = Writer(database: database, maxBatchSize: configuration.maxBatchSize)
+        writer = Writer(database: database, maxBatchSize: configuration.maxBatchSize,
+                        faultInjection: configuration.faultInjection)
         writer.start()
     }
 

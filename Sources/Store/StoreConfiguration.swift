@@ -27,6 +27,8 @@ public struct StoreConfiguration: Sendable {
     /// Most writes the writer groups into one transaction (one fsync).
     /// Default 64.
     public var maxBatchSize: Int
+    /// Failures to meet on purpose (tests and simulations). Default nil: none.
+    public var faultInjection: StoreFaultInjection?
 
     /// A configuration for the database at `path` with every default.
     public init(path: String) {
@@ -35,5 +37,6 @@ public struct StoreConfiguration: Sendable {
         self.readerCount = 2
         self.busyTimeoutMilliseconds = 5000
         self.maxBatchSize = 64
+        self.faultInjection = nil
     }
 }

@@ -26,11 +26,13 @@ final class Writer: @unchecked Sendable {
     private var thread: Thread?
     private let database: Database
     private let maxBatchSize: Int
+    private let faultInjection: StoreFaultInjection?
     let statistics = Mutex(WriterStatistics())
 
-    init(database: Database, maxBatchSize: Int) {
+    init(database: Database, maxBatchSize: Int, faultInjection: StoreFaultInjection? = nil) {
         self.database = database
         self.maxBatchSize = maxBatchSize
+        self.faultInjection = faultInjection
     }
 
     /// Starts the writer thread. Call once.
@@ -137,6 +139,7 @@ final class Writer: @unchecked Sendable {
         }
         let commitStart = clock.now
         do {
+            if let injected = faultInjection?.takeCommitFailure() { throw injected }
             try database.executeControl("COMMIT")
         } catch {
             if !database.isAutocommit { try? database.execute("ROLLBACK") }

@@ -263,6 +263,10 @@ extension RegistrationActiveCode: APIErrorCode {
     public var status: HTTPStatus { .conflict }
 }
 
+extension ValidityInUseCode: APIErrorCode {
+    public var status: HTTPStatus { .conflict }
+}
+
 extension ErasureCode: APIErrorCode {
     public var status: HTTPStatus { .conflict }
 }

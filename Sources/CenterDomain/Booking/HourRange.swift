@@ -28,6 +28,24 @@ public struct HourRange: Hashable, Sendable, Codable {
     /// The units of the range, one per hour.
     public var units: [DivisionID] { (0..<hours).map { Self.unit(startingAt: start.hour + $0) } }
 
+    /// The hour a unit `hHH` starts at (0…23); nil for a division.
+    public static func hour(of unit: DivisionID) -> Int? {
+        let text = Array(unit.rawValue.utf8)
+        guard text.count == 3, text[0] == UInt8(ascii: "h"), let hour = LocalDate.digits(text[1..<3]),
+              (0...23).contains(hour) else { return nil }
+        return hour
+    }
+
+    /// A unit `hHH` as the division of one hour it is (`13時〜14時`,
+    /// 13:00–14:00), so that what reads divisions (the day sheet, the
+    /// no-show's start, a receipt) reads an hourly booking's units alike;
+    /// nil for a division.
+    public static func division(of unit: DivisionID) -> Division? {
+        guard let hour = hour(of: unit) else { return nil }
+        let start = LocalDate.pad(hour, 2) + ":00", end = LocalDate.pad(hour + 1, 2) + ":00"
+        return Division(id: unit, nameJa: "\(hour)時〜\(hour + 1)時", nameEn: "\(start)–\(end)", start: start, end: end)
+    }
+
     /// `09:00–11:00`.
     public var label: String { "\(start)–\(end)" }
 

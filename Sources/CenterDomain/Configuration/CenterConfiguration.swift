@@ -44,6 +44,14 @@ public struct CenterConfiguration: Hashable, Sendable, Codable {
 
     public func window(for category: UserCategory) -> CategoryWindow? { categories.first { $0.category == category } }
 
+    /// The divisions a booking's stored units are: the configured divisions
+    /// among them, in their order, or the hours of a room let by the hour
+    /// (`HourRange.division(of:)`), in order.
+    public func bookedDivisions(_ units: [DivisionID]) -> [Division] {
+        let configured = divisions.filter { units.contains($0.id) }
+        return configured.isEmpty ? units.compactMap(HourRange.division(of:)).sorted { $0.start < $1.start } : configured
+    }
+
     /// The quota of a facility with its overrides, nil when it is not a quota facility.
     public func quota(for id: FacilityID) -> CommunityQuota? {
         guard let facility = facility(id), facility.isQuotaFacility else { return nil }

@@ -21,6 +21,8 @@ extension MessageCatalogue {
                              "有効期間の開始日が終了日より後になっています。"],
         "validity_too_long": ["有効期間は交付日から2年までです（{valid_from:date}からなら{latest_valid_until:date}まで）。",
                               "有効期間は交付日から2年までです。"],
+        "validity_ends_before_use": ["{date:date}に予約・利用があるため、有効期限を{valid_until:date}に早めることはできません。先に取り消すか、有効期限を後の日にしてください。",
+                                     "予約・利用が残っている日より前に、有効期限を早めることはできません。"],
         "renewal_not_open": ["更新は{opens:date}から受け付けます（有効期限 {valid_until:date}）。", "更新の受付期間前です。"],
         "corporate_number_invalid": ["法人番号が正しくありません。13桁の番号（先頭はチェックデジット）を確認してください。"],
         "ward_share_too_low": ["地域団体は構成員の半数以上が区内在住・在勤・在学である必要があります（{member_count}人中{members_in_ward}人）。",

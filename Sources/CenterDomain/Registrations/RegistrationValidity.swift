@@ -71,9 +71,13 @@ public struct RegistrationValidity: Hashable, Sendable, Codable {
     }
 
     /// The last valid day of a registration issued on `issued` for the longest term:
-    /// the day before the same date `maxYears` later.
+    /// the day before the same date `maxYears` later, or, when that month has
+    /// no such date (a card issued on 29 February), the last day of that month
+    /// (民法 第143条第2項: a period counted in years ends the day before the
+    /// corresponding day, or at the end of the month that has none).
     public func longestValidUntil(issued: LocalDate) -> LocalDate {
-        issued.adding(months: 12 * maxYears).adding(days: -1)
+        let later = issued.adding(months: 12 * maxYears)
+        return later.day < issued.day ? later : later.adding(days: -1)
     }
 
     /// Refuses a validity period longer than `maxYears` or ending before it starts

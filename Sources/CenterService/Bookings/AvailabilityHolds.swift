@@ -44,7 +44,7 @@ struct AvailabilityHolds {
     /// `status` with the hour's end and the round's hold applied.
     func status(_ status: SlotStatus, of unit: DivisionID, on date: LocalDate) -> SlotStatus {
         guard status != .closed, status != .booked else { return status }
-        if let hour = BookingHours.hour(of: unit), now >= Instant(japanDate: date, minuteOfDay: (hour + 1) * 60) {
+        if let hour = HourRange.hour(of: unit), now >= Instant(japanDate: date, minuteOfDay: (hour + 1) * 60) {
             return .windowClosed
         }
         if status != .windowClosed, let round, let category, round.participants.contains(category) {

@@ -20,7 +20,7 @@ public struct BookingHours: Sendable, Hashable, Codable {
     /// The hours a booking's stored units (`h09`, `h10`) cover, nil when they
     /// are divisions (or not one unbroken run of hours).
     init?(units: [DivisionID]) {
-        let hours = units.compactMap(Self.hour(of:))
+        let hours = units.compactMap(HourRange.hour(of:))
         guard !hours.isEmpty, hours.count == units.count,
               zip(hours, hours.dropFirst()).allSatisfy({ $0 + 1 == $1 }),
               let from = LocalTime(hour: hours[0], minute: 0), let to = LocalTime(hour: hours[hours.count - 1] + 1, minute: 0)
@@ -28,13 +28,6 @@ public struct BookingHours: Sendable, Hashable, Codable {
         self.init(from: from, to: to)
     }
 
-    /// The hour of a unit `hHH` (0…23), nil for a division.
-    static func hour(of unit: DivisionID) -> Int? {
-        let text = Array(unit.rawValue.utf8)
-        guard text.count == 3, text[0] == UInt8(ascii: "h"), let hour = Int(String(unit.rawValue.dropFirst())),
-              (0...23).contains(hour), HourRange.unit(startingAt: hour) == unit else { return nil }
-        return hour
-    }
 }
 
 /// A staff approval as a request gives it: who approved and why, and when

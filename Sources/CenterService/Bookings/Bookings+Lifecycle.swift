@@ -39,12 +39,12 @@ extension Bookings {
             }
             if let reason { try TextRule.optionalReason.check(reason, field: "reason", code: CancelCode.reasonInvalid) }
             let center = settings.center
-            let calendar = self.calendar
+            let waitingDesk = context.waitingDesk(actor: actor.auditLabel)
             return try await context.recordedWrite(.bookingCancel, CancelRefusal.self, actor: actor,
                                                    idempotency: idempotency) { db, now in
                 let before = try Booking.load(db, id: id, for: actor)
-                return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center, calendar: calendar,
-                                       actor: actor.auditLabel, now: now)
+                return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center,
+                                       waitingDesk: waitingDesk, actor: actor.auditLabel, now: now)
             }
         }
     }
@@ -154,10 +154,11 @@ extension Bookings {
     /// closure of some of its days already refunded.
     /// A closure settles its own refund (`PartialClosure`: days already
     /// past stay charged) and passes it as `settledRefund`.
-    /// With `calendar`, a freed slot's waiting line is offered it at once;
+    /// With `waitingDesk`, a freed slot's waiting line is offered it at once;
     /// a closure's cancellations pass none (their slots are closed).
     static func cancel(_ db: Database, _ before: Booking, by canceller: Canceller, reason: String?,
-                       center: CenterConfiguration, calendar: CenterCalendar? = nil, actor: String, now: Instant,
+                       center: CenterConfiguration, waitingDesk: (@Sendable (Database, Instant) -> WaitingDesk)? = nil,
+                       actor: String, now: Instant,
                        settledRefund: Int? = nil) throws -> Encoded<Booking> {
         let next = try before.state.transition(to: canceller == .center ? .cancelledByCenter : .cancelledByUser)
         let today = now.japanDate
@@ -176,9 +177,7 @@ extension Bookings {
                   .integer(Int64(refund.percent)), .integer(Int64(refund.amount + (before.refund?.amount ?? 0))),
                   .integer(before.id)])
         try BookingLedger.release(db, booking: before.id)
-        if let calendar, let rules = center.waitingList {
-            try WaitingDesk(db: db, rules: rules, calendar: calendar, now: now, actor: actor).slotsFreed(booking: before)
-        }
+        try waitingDesk?(db, now).slotsFreed(booking: before)
         if terms.isLate {
             try penalize(db, booking: before, event: .lateCancel, policy: center.penalties, actor: actor, now: now)
         }

@@ -22,7 +22,7 @@ extension Bookings {
                 let today = now.japanDate
                 let holder = try RegistrationRecord.load(db, id: before.registration, today: today)
                 let outcome = try RoomNoShow.mark(state: before.state, dates: before.dates,
-                                                  divisions: center.divisions.filter { before.divisions.contains($0.id) },
+                                                  divisions: center.bookedDivisions(before.divisions),
                                                   on: today, now: now, registration: holder.registration,
                                                   policy: center.penalties)
                 try db.run("UPDATE bookings SET state = ? WHERE id = ?", [outcome.state.sqlValue, .integer(id)])

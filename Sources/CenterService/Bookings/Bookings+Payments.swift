@@ -112,10 +112,11 @@ extension Bookings {
                     """, [.integer(refundID), .integer(Int64(payout.amount)), payout.method.sqlValue, .text(staff),
                           .text(actor.auditLabel), now.sqlValue])
                 let after = try Encoded(BookingAccount.load(db, booking: booking))
-                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking.refund.paid_out", entity: "booking",
-                                    entityID: String(id),
-                                    after: ["refund": String(number), "amount": String(payout.amount),
-                                            "method": payout.method.rawValue, "by": staff])
+                let ordinal: Int64 = try db.queryOne("SELECT count(*) FROM refund_payouts WHERE refund_id = ?",
+                                                     [.integer(refundID)])?.get(0) ?? 1
+                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "refund_payout.create", entity: "refund_payout",
+                                    entityID: Self.payoutAuditID(booking: id, refund: number, payout: Int(ordinal)),
+                                    after: BookingAccount.PayoutLine(amount: payout.amount, method: payout.method, paidBy: staff, at: now))
                 return after
             }
         }
@@ -130,13 +131,23 @@ extension Bookings {
         var ledger = try BookingAccount.load(db, booking: booking).ledger
         try ledger.record(payment)
         let number = try BookingAccount.insert(db, payment: payment, booking: booking.id, recordedBy: actor)
-        try AuditLog.append(db, at: payment.at, actor: actor, action: "booking.payment", entity: "booking",
-                            entityID: String(booking.id),
-                            after: ["payment": String(number), "amount": String(payment.amount),
-                                    "method": payment.method.rawValue, "by": payment.takenBy])
+        try AuditLog.append(db, at: payment.at, actor: actor, action: "payment.create", entity: "payment",
+                            entityID: paymentAuditID(booking: booking.id, payment: number),
+                            after: BookingAccount.PaymentLine(number: number, amount: payment.amount, method: payment.method,
+                                                              takenBy: payment.takenBy, at: payment.at, receipt: nil))
         if ledger.isCovered { try markPaid(db, booking, at: payment.at, actor: actor) }
         return number
     }
+
+    /// A payment's entity id in the audit log, `12/1` (booking 12, payment
+    /// 1): a payment is a line of the ledger of its own, created once and
+    /// never changed, so its line does not break the chain of the booking's
+    /// own images (the booking's `booking.pay` line records it becoming paid).
+    static func paymentAuditID(booking: Int64, payment number: Int) -> String { "\(booking)/\(number)" }
+
+    /// A payout's entity id in the audit log, `12/1/2` (booking 12, refund 1,
+    /// its second payout).
+    static func payoutAuditID(booking: Int64, refund: Int, payout: Int) -> String { "\(booking)/\(refund)/\(payout)" }
 
     /// Only a provisional booking takes money, and only until its payment deadline.
     static func checkPayable(_ booking: Booking, at now: Instant) throws {

@@ -158,7 +158,8 @@ struct ClosureSettlement {
     }
 
     /// Cancels `days` of `booking`: their units are freed, the fee becomes
-    /// the settlement's and what was paid above it is refunded.
+    /// the settlement's and what was paid above it is refunded; a hold
+    /// whose payments then cover the fee becomes paid.
     private func cancelDays(_ booking: Booking, days: [LocalDate], settlement: PartialClosure.Settlement) throws {
         for day in days {
             try db.run("INSERT INTO booking_cancelled_days (booking_id, date, closure_id) VALUES (?, ?, ?)",
@@ -178,6 +179,17 @@ struct ClosureSettlement {
         }
         try record(booking, outcome: "days_cancelled", days: days, refund: settlement.refund)
         _ = try Bookings.audited(db, id: booking.id, before: booking, action: "booking.cancel_days", actor: actor, now: now)
+        try markPaidWhenCovered(booking.id)
+    }
+
+    /// A provisional hold whose part payments now cover its lowered fee is
+    /// paid, as if the payment that covers it had been taken now; otherwise
+    /// it would lapse at its deadline, refunding what the holder paid for
+    /// the days it keeps.
+    private func markPaidWhenCovered(_ id: Int64) throws {
+        let after = try Booking.load(db, id: id)
+        guard after.state == .provisional, after.feeTotal > 0, try BookingAccount.load(db, booking: after).ledger.isCovered else { return }
+        try Bookings.markPaid(db, after, at: now, actor: actor)
     }
 
     /// Cancels the whole booking on the center's account with the

@@ -19,11 +19,11 @@ public struct DaySheet: Sendable, Encodable {
         public let day: Int
         public let days: Int
         public let feeTotal: Int
-        /// Yen the payments ledger holds for it: its payments less its refunds.
+        /// Yen the center holds for it: its payments less the refunds
+        /// decided (`PaymentLedger.retained`), part payments included.
         public let paid: Int
-        /// Yen still to collect: what the ledger has outstanding, for a live
-        /// booking (the fee less every part paid); a no-show's or a finished
-        /// booking's nothing.
+        /// Yen still to collect (`PaymentLedger.outstanding`), for a live
+        /// booking; a no-show's or a finished booking's nothing.
         public let amountDue: Int
         public let paymentDeadline: Instant
         public let checkedInAt: Instant?

@@ -9,8 +9,7 @@ public struct FrontDesk: AreaService {
     let context: ServiceContext
 
     /// The sheet of `date`: every bookable room by division (a room let by
-    /// the hour by its hours) with the live
-    /// booking holding it; every booking in use that day (live, no-show or
+    /// the hour, by the hour) with the live booking holding it; every booking in use that day (live, no-show or
     /// done; not lapsed or cancelled, nor on a day a closure cancelled) with
     /// its holder, state, amount due and check-in; every desk pass of the
     /// day that was not cancelled. Rooms in catalogue order, bookings by
@@ -35,18 +34,17 @@ public struct FrontDesk: AreaService {
                  division: try row.get("division") as DivisionID)
             }
             let holders = try Holder.load(db, ids: bookings.map(\.registration) + passes.map(\.registration))
-            let rooms = try center.facilities.filter { $0.kind == .room && $0.bookable && !$0.bookingUnits.isEmpty }.map { room in
+            let ledgers = try Dictionary(bookings.map { ($0.id, try BookingAccount.load(db, booking: $0).ledger) },
+                                         uniquingKeysWith: { first, _ in first })
+            let rooms = center.facilities.filter { $0.kind == .room && $0.bookable && !$0.bookingUnits.isEmpty }.map { room in
                 let closures = days.closures(on: date, facility: room.id)
-                let slots = room.bookingUnits.compactMap { id in
-                    Self.slot(id, center: center).map { slot in
-                        DaySheet.Slot(division: id, nameJa: slot.nameJa, start: slot.start, end: slot.end,
-                                      booking: live.first { $0.facility == room.id && $0.division == id }?.booking)
-                    }
+                let slots = center.bookedDivisions(room.bookingUnits).map { division in
+                    DaySheet.Slot(division: division.id, nameJa: division.nameJa, start: division.start, end: division.end,
+                                  booking: live.first { $0.facility == room.id && $0.division == division.id }?.booking)
                 }
-                let lines = try bookings.filter { $0.facility == room.id }
+                let lines = bookings.filter { $0.facility == room.id }
                     .sorted { (firstStart($0, center), $0.id) < (firstStart($1, center), $1.id) }
-                    .map { try line(for: $0, on: date, holder: holders[$0.registration], ledger: BookingAccount.load(db, booking: $0).ledger,
-                                    center: center) }
+                    .map { line(for: $0, on: date, holder: holders[$0.registration], ledger: ledgers[$0.id], center: center) }
                 return DaySheet.Room(facility: room.id, nameJa: room.nameJa, open: closures.isEmpty, closures: closures,
                                      divisions: slots, bookings: lines)
             }
@@ -65,13 +63,14 @@ public struct FrontDesk: AreaService {
         }
     }
 
-    /// The line of `booking`: what is paid and due as its `ledger` (the
-    /// payments ledger) says, so a part payment shows what is left to collect.
-    private func line(for booking: Booking, on date: LocalDate, holder: Holder?, ledger: PaymentLedger,
+    /// A booking's line: what the center holds of its fee and what is still
+    /// outstanding come from its ledger, so a part payment (or a refund of
+    /// days closed) shows as it is and the counter collects only the rest.
+    private func line(for booking: Booking, on date: LocalDate, holder: Holder?, ledger: PaymentLedger?,
                       center: CenterConfiguration) -> DaySheet.BookingLine {
-        let paid = ledger.retained
-        let due = booking.state == .provisional || booking.state == .paid ? ledger.outstanding : 0
-        let start = center.divisions.filter { booking.divisions.contains($0.id) }.compactMap(\.startMinute).min()
+        let paid = ledger?.retained ?? 0
+        let due = booking.state == .provisional || booking.state == .paid ? ledger?.outstanding ?? booking.feeTotal : 0
+        let start = center.bookedDivisions(booking.divisions).compactMap(\.startMinute).min()
         let markable = booking.state == .provisional || booking.state == .paid
         return DaySheet.BookingLine(
             booking: booking.id, holder: holder ?? Self.unknownHolder(booking.registration), state: booking.state,
@@ -84,15 +83,14 @@ public struct FrontDesk: AreaService {
     }
 
     private func firstStart(_ booking: Booking, _ center: CenterConfiguration) -> Int {
-        center.divisions.filter { booking.divisions.contains($0.id) }.compactMap(\.startMinute).min() ?? 0
+        center.bookedDivisions(booking.divisions).compactMap(\.startMinute).min() ?? 0
     }
 
     /// The name and times of a unit of a room's day: a division of the
-    /// center, or an hour of a room let by the hour (`h13`: 13時, 13:00–14:00).
+    /// center, or an hour of a room let by the hour (`h13`: 13時〜14時,
+    /// 13:00–14:00), as `CenterConfiguration.bookedDivisions` names it.
     public static func slot(_ id: DivisionID, center: CenterConfiguration) -> (nameJa: String, start: String, end: String)? {
-        if let division = center.divisions.first(where: { $0.id == id }) { return (division.nameJa, division.start, division.end) }
-        guard let hour = BookingHours.hour(of: id) else { return nil }
-        return ("\(hour)時", LocalDate.pad(hour, 2) + ":00", LocalDate.pad(hour + 1, 2) + ":00")
+        center.bookedDivisions([id]).first.map { ($0.nameJa, $0.start, $0.end) }
     }
 
     /// A holder whose registration row is missing (never, by the foreign key).

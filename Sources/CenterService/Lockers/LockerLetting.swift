@@ -101,15 +101,16 @@ struct LockerLetting {
     }
 
     /// A lessee let a locker outside the waitlist leaves it: its entry is
-    /// withdrawn, an offer it held is declined, and that locker goes to the
-    /// next in line.
+    /// withdrawn, an offer it held is declined (audited as a decline, like
+    /// every change of an offer), and that locker goes to the next in line.
     private func withdrawFromWaitlist(registration: Int64) throws {
         let open = try db.query("SELECT id FROM locker_waitlist WHERE registration_id = ? AND state IN ('waiting', 'offered')",
                                 [.integer(registration)]).map { try $0.get("id") as Int64 }
         guard !open.isEmpty else { return }
         for entry in open {
-            try db.run("UPDATE locker_offers SET state = 'declined', decided_at = ? WHERE waitlist_id = ? AND state = 'open'",
-                       [now.sqlValue, .integer(entry)])
+            for row in try db.query("SELECT id FROM locker_offers WHERE waitlist_id = ? AND state = 'open'", [.integer(entry)]) {
+                try Lockers.decide(db, offer: try LockerOffer.load(db, id: try row.get("id")), state: .declined, now: now, actor: actor)
+            }
             try db.run("UPDATE locker_waitlist SET state = 'withdrawn' WHERE id = ?", [.integer(entry)])
             try AuditLog.append(db, at: now, actor: actor, action: "locker_waitlist.withdraw", entity: "locker_waitlist",
                                 entityID: String(entry))

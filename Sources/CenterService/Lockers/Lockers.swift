@@ -154,7 +154,9 @@ public struct Lockers: AreaService {
     }
 
     /// Staff confirm the former lessee moved its registered address
-    /// (本店移転登記の確認): the locker may be let from the next day.
+    /// (本店移転登記の確認): the locker may be let from the next day. A move
+    /// already confirmed is answered with the lease as it is and writes
+    /// nothing: a repeat (a double click) is harmless.
     public func confirmAddressMoved(lease id: Int64, by actor: Actor,
                                     idempotency: IdempotencyKey? = nil)
         async throws(ServiceError<AddressMoveRefusal>) -> Recorded<LockerLease> {
@@ -167,8 +169,8 @@ public struct Lockers: AreaService {
                     throw Refusal(AddressMoveCode.leaseNotEnded, "Only an ended lease awaits the address move; lease \(id) is \(before.state).",
                                   details: ["lease": String(id), "state": before.state.rawValue])
                 }
-                let today = now.japanDate
-                let moved = before.addressMovedOn ?? today
+                guard before.addressMovedOn == nil else { return try Encoded(before) }
+                let moved = now.japanDate
                 try db.run("""
                     UPDATE locker_leases SET address_moved_on = ?, relettable_from = ?, updated_at = ?, updated_by = ? WHERE id = ?
                     """, [moved.sqlValue, terms.relettableFrom(end: before.endDate, moveConfirmedOn: moved).sqlValue,

@@ -30,7 +30,10 @@ extension Lottery {
             let schedule = round.schedule(for: month)
             let key = "\(round.id)/\(month)"
             if now >= schedule.entryOpens, drawn[key] == nil {
-                let committed = try await pool.write { db in try LotteryMonthRow.commit(db, round: round.id, month: month, now: now) }
+                let seeds = context.seeds
+                let committed = try await pool.write { db in
+                    try LotteryMonthRow.commit(db, round: round.id, month: month, now: now, seeds: seeds)
+                }
                 if committed { advance.committed.append(key) }
             }
             if now >= schedule.drawAt, drawn[key] != true, try await draw(round: round, month: month, now: now) {
@@ -63,7 +66,8 @@ extension Lottery {
     /// revealed seed, runs `LotteryDraw`, marks every entry won or lost,
     /// books each winner provisionally (every booking rule but the round's
     /// own hold; the payment deadline counts from now), and stores the
-    /// ballot and the result, all in one write. A winner's booking a rule
+    /// ballot and the result, all in one write, audited as the round's
+    /// month changing from its commitment alone to its drawn result. A winner's booking a rule
     /// refuses is recorded on its entry and its slots stay open first come.
     /// Returns whether it drew.
     func draw(round: LotteryRound, month: YearMonth, now: Instant) async throws -> Bool {
@@ -104,7 +108,7 @@ extension Lottery {
                        [now.sqlValue, .text(try JSONCodec.text(of: ballot)), .text(try JSONCodec.text(of: result)),
                         .text(round.id), month.sqlValue])
             try AuditLog.append(db, at: now, actor: Self.drawActor.auditLabel, action: "lottery.draw", entity: "lottery_round",
-                                entityID: "\(round.id)/\(month)",
+                                entityID: "\(round.id)/\(month)", before: ["commitment": stored.commitment],
                                 after: ["commitment": stored.commitment, "seed": seed.hex, "entries": String(ballot.entries.count),
                                         "winners": String(result.winners.count), "unwon": String(result.unwon.count)])
             return true

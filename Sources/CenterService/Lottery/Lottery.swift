@@ -45,7 +45,7 @@ public struct Lottery: AreaService {
                 throw Refusal(LotteryRequestCode.divisionsRepeated, "A division may be named once.")
             }
             let center = settings.center
-            let calendar = self.calendar
+            let calendar = self.calendar, seeds = context.seeds, rounds = self.rounds
             return try await context.recordedWrite(.lotteryEnter, EnterRefusal.self, actor: actor, idempotency: idempotency) { db, now in
                 guard let facility = center.facility(request.facility) else {
                     throw Refusal(FacilityLookupCode.facilityNotFound, "No facility has id \(request.facility).",
@@ -71,14 +71,14 @@ public struct Lottery: AreaService {
                                                      divisions: request.divisions, now: now, held: held) {
                     days.isClosed($0, facility: facility.id)
                 }
-                try LotteryMonthRow.commit(db, round: round.id, month: month, now: now)
+                try LotteryMonthRow.commit(db, round: round.id, month: month, now: now, seeds: seeds)
                 try db.run("""
                     INSERT INTO lottery_entries (round_id, use_month, registration_id, facility_id, date, divisions, purpose, attendees,
                         state, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'entered', ?, ?)
                     """, [.text(round.id), month.sqlValue, .integer(standing.id), facility.id.sqlValue, request.date.sqlValue,
                           .text(divisions.map(\.rawValue).joined(separator: ",")), .text(purpose),
                           .integer(Int64(request.attendees)), now.sqlValue, .text(actor.auditLabel)])
-                let entry = try Encoded(LotteryEntryRecord.load(db, id: db.lastInsertRowID))
+                let entry = try Encoded(LotteryEntryRecord.load(db, id: db.lastInsertRowID, rounds: rounds, now: now))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "lottery_entry.create", entity: "lottery_entry",
                                     entityID: String(entry.value.id), after: entry)
                 return entry
@@ -96,7 +96,7 @@ public struct Lottery: AreaService {
             let rounds = self.rounds
             return try await context.recordedWrite(.lotteryWithdraw, WithdrawRefusal.self, actor: actor,
                                                    idempotency: idempotency) { db, now in
-                let before = try LotteryEntryRecord.load(db, id: id, for: actor)
+                let before = try LotteryEntryRecord.load(db, id: id, for: actor, rounds: rounds, now: now)
                 guard before.state == "entered", let round = rounds.first(where: { $0.id == before.round }) else {
                     throw Refusal(LotteryRound.WithdrawalCode.lotteryEntryClosed, "Entry \(before.entry) is \(before.state).",
                                   details: ["entry": before.entry, "state": before.state])
@@ -104,7 +104,7 @@ public struct Lottery: AreaService {
                 try round.checkWithdrawal(useMonth: before.month, now: now)
                 try db.run("UPDATE lottery_entries SET state = 'withdrawn', withdrawn_at = ?, withdrawn_by = ? WHERE id = ?",
                            [now.sqlValue, .text(actor.auditLabel), .integer(id)])
-                let after = try Encoded(LotteryEntryRecord.load(db, id: id))
+                let after = try Encoded(LotteryEntryRecord.load(db, id: id, rounds: rounds, now: now))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "lottery_entry.withdraw", entity: "lottery_entry",
                                     entityID: String(id), before: before, after: after)
                 return after
@@ -115,7 +115,8 @@ public struct Lottery: AreaService {
     /// Entry `id`; a member sees only its own.
     public func entry(id: Int64, for actor: Actor) async throws(ServiceError<LotteryEntryLookupCode>) -> LotteryEntryRecord {
         try await context.run(LotteryEntryLookupCode.self) {
-            try await pool.read { db in try LotteryEntryRecord.load(db, id: id, for: actor) }
+            let rounds = self.rounds, now = clock.now()
+            return try await pool.read { db in try LotteryEntryRecord.load(db, id: id, for: actor, rounds: rounds, now: now) }
         }
     }
 
@@ -132,9 +133,9 @@ public struct Lottery: AreaService {
             filter.add("round_id = ?", round.map { .text($0) })
             filter.add("use_month = ?", month.map(\.sqlValue))
             let query = "SELECT id FROM lottery_entries" + filter.clause + " ORDER BY use_month DESC, id LIMIT 500"
-            let arguments = filter.arguments
+            let arguments = filter.arguments, rounds = self.rounds, now = clock.now()
             return try await pool.read { db in
-                try db.query(query, arguments).map { try LotteryEntryRecord.load(db, id: $0.get("id")) }
+                try db.query(query, arguments).map { try LotteryEntryRecord.load(db, id: $0.get("id"), rounds: rounds, now: now) }
             }
         }
     }

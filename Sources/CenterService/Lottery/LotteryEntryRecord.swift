@@ -64,14 +64,22 @@ public struct LotteryEntryRecord: Sendable, Hashable, Encodable {
     /// The entry's id on the ballot: `E` and its number.
     static func ballotID(_ id: Int64) -> String { "E\(id)" }
 
-    /// Entry `id`, or `lottery_entry_not_found` (404); a member sees only its own.
-    static func load(_ db: Database, id: Int64, for actor: Actor? = nil) throws -> LotteryEntryRecord {
+    /// Entry `id`, or `lottery_entry_not_found` (404); a member sees only its
+    /// own. Its `applicant` is given from the close of its round's entries at
+    /// `now` (`rounds` says when): before it, each withdrawal renumbers the
+    /// applicants after it, so no pseudonym is shown that could change.
+    static func load(_ db: Database, id: Int64, for actor: Actor? = nil, rounds: [LotteryRound], now: Instant) throws
+        -> LotteryEntryRecord {
         let notFound = Refusal(LotteryEntryLookupCode.lotteryEntryNotFound, "No lottery entry has id \(id).",
                                details: ["entry": String(id)])
         guard let row = try db.queryOne("SELECT \(columns) FROM lottery_entries WHERE id = ?", [.integer(id)]) else { throw notFound }
         let registration: Int64 = try row.get("registration_id")
         if let actor, actor.role == .member, actor.registrationID != registration { throw notFound }
-        let names = try LotteryApplicants.pseudonyms(db, round: try row.get("round_id"), month: try row.get("use_month"))
+        let roundID: String = try row.get("round_id"), month: YearMonth = try row.get("use_month")
+        guard let round = rounds.first(where: { $0.id == roundID }), now >= round.schedule(for: month).entryCloses else {
+            return try LotteryEntryRecord(row: row, applicant: nil)
+        }
+        let names = try LotteryApplicants.pseudonyms(db, round: roundID, month: month)
         return try LotteryEntryRecord(row: row, applicant: names[registration])
     }
 }

@@ -88,10 +88,9 @@ struct LotteryMonthRow: Sendable {
     /// Publishes the commitment of a fresh seed for `round`'s `month`, unless
     /// one is published already; the seed goes to `lottery_seeds` alone.
     @discardableResult
-    static func commit(_ db: Database, round: String, month: YearMonth, now: Instant) throws -> Bool {
+    static func commit(_ db: Database, round: String, month: YearMonth, now: Instant, seeds: any SeedSource) throws -> Bool {
         guard try load(db, round: round, month: month) == nil else { return false }
-        var generator = SystemRandomNumberGenerator()
-        let seed = LotterySeed.generate(using: &generator)
+        let seed = seeds.next()
         try db.run("INSERT INTO lottery_months (round_id, use_month, commitment, committed_at) VALUES (?, ?, ?, ?)",
                    [.text(round), month.sqlValue, .text(seed.commitment), now.sqlValue])
         try db.run("INSERT INTO lottery_seeds (round_id, use_month, seed) VALUES (?, ?, ?)",

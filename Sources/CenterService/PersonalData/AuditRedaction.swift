@@ -7,10 +7,11 @@ internal import Store
 /// `actor` lose the erased values, and `redacted_at` records when.
 ///
 /// In a line about one of the registration's own things (the registration,
-/// its bookings, passes, leases, waitlist entries, offers, storage
-/// applications, allocations and items, its member tokens, its member's
-/// sign-in account and sessions) every value under a personal key
-/// (`PersonalData.auditKeys`) is replaced, and an anonymous actor's address. In any other line
+/// its bookings with their payments and payouts, passes, leases, waitlist
+/// entries, offers, storage applications, allocations and items, its member
+/// tokens, receipts, its member's sign-in account and sessions) every value
+/// under a personal key (`PersonalData.auditKeys`) is replaced, and an
+/// anonymous actor's address. In any other line
 /// (a closure that cancelled its bookings, an offer made because its member
 /// declined one) only objects whose `registration` or `registration_id` is
 /// the erased registration are, and the erased values themselves (its name,
@@ -22,7 +23,7 @@ struct AuditRedaction {
 
     /// Redacts the lines found for the registration; returns how many
     /// changed. `ownEntities` are named by integer id, `ownNamedEntities` by
-    /// text (a receipt by its number).
+    /// text (a receipt by its number, a payment as `12/1`, a payout as `12/1/2`).
     func redact(_ db: Database, ownEntities: [String: [Int64]], ownNamedEntities: [String: [String]] = [:], actors: [String],
                 at now: Int64) throws -> Int {
         var lines: [Int64: (own: Bool, actor: String, before: String?, after: String?)] = [:]

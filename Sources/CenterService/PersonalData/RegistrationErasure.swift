@@ -147,6 +147,17 @@ struct RegistrationErasure {
         let sessions: [Int64] = try ids("""
             SELECT s.id FROM user_sessions s JOIN user_accounts a ON a.id = s.account_id WHERE a.registration_id = ?
             """)
+        let payments: [String] = try db.query("""
+            SELECT p.booking_id, p.number FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE b.registration_id = ?
+            """, [id]).map { row in Bookings.paymentAuditID(booking: try row.get("booking_id"), payment: try row.get("number")) }
+        let payouts: [String] = try db.query("""
+            SELECT r.booking_id, r.number,
+                (SELECT count(*) FROM refund_payouts q WHERE q.refund_id = o.refund_id AND q.id <= o.id) AS ordinal
+            FROM refund_payouts o JOIN refunds r ON r.id = o.refund_id JOIN bookings b ON b.id = r.booking_id
+            WHERE b.registration_id = ?
+            """, [id]).map { row in
+            Bookings.payoutAuditID(booking: try row.get("booking_id"), refund: try row.get("number"), payout: try row.get("ordinal"))
+        }
 
         let today = now.japanDate
         let yesterday = today.adding(days: -1).sqlValue
@@ -223,7 +234,8 @@ struct RegistrationErasure {
             "storage_allocation": allocations, "storage_item": items, "token": tokens.map(\.id),
             "account": accounts, "session": sessions,
             "lottery_entry": lotteryEntries, "waiting_entry": waitingEntries, "booking_series": series,
-        ], ownNamedEntities: ["receipt": receipts], actors: tokens.map { "member:\($0.name)#\($0.id)" }, at: now.secondsSinceEpoch)
+        ], ownNamedEntities: ["receipt": receipts, "payment": payments, "refund_payout": payouts],
+           actors: tokens.map { "member:\($0.name)#\($0.id)" }, at: now.secondsSinceEpoch)
         return rows.filter { $0.value > 0 }
     }
 

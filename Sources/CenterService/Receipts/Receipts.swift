@@ -19,7 +19,8 @@ public struct Receipts: AreaService {
     /// Issues the receipt of payment `payment` of booking `id` (the
     /// booking's latest payment without one when nil), dated today, to
     /// `payer` (宛名; the registration's name when nil). Its 但し書き names the
-    /// room, the dates and the divisions (`使用料の一部として` for a part of
+    /// room, the dates and the divisions, or the hours of a room let by the
+    /// hour (`13時〜15時`) (`使用料の一部として` for a part of
     /// the fee); its issuer is the designated manager in charge on the first
     /// day of use, as the schedules name it. The number is the next of
     /// today's fiscal year, taken in the same write that stores the receipt,
@@ -39,7 +40,8 @@ public struct Receipts: AreaService {
                                   details: ["date": booking.firstDate.description])
                 }
                 let facility = center.facility(booking.facility)?.nameJa ?? booking.facility.rawValue
-                let divisions = center.divisions.filter { booking.divisions.contains($0.id) }.map(\.nameJa)
+                let divisions = BookingHours(units: booking.divisions).map { ["\($0.from.hour)時〜\($0.to.hour)時"] }
+                    ?? center.divisions.filter { booking.divisions.contains($0.id) }.map(\.nameJa)
                 let purpose = ReceiptPurpose(facility: facility, dates: booking.dates, divisions: divisions,
                                              isPartPayment: line.amount < booking.feeTotal)
                 let registration = try RegistrationRecord.load(db, id: booking.registration, today: today)
@@ -69,19 +71,20 @@ public struct Receipts: AreaService {
 
     /// Reissues receipt `number` (再発行) today: the same number, issue date,
     /// payer and amount, titled `領収書（再発行）` with today as its 再発行日.
-    /// The original stays valid, so no number is used twice or skipped.
+    /// The original stays valid, so no number is used twice or skipped. The
+    /// audit line holds the receipt before and after, as every change's does.
     public func reissue(number: ReceiptNumber, by actor: Actor,
                         idempotency: IdempotencyKey? = nil) async throws(ServiceError<ReissueRefusal>) -> Recorded<IssuedReceipt> {
         try await context.run(ReissueRefusal.self) {
             try await context.recordedWrite(.receiptReissue, ReissueRefusal.self, actor: actor, idempotency: idempotency) { db, now in
-                _ = try IssuedReceipt.load(db, number: number)
+                let before = try IssuedReceipt.load(db, number: number)
                 try db.run("""
                     INSERT INTO receipt_reissues (fiscal_year, sequence, reissued_on, reissued_by, at) VALUES (?, ?, ?, ?, ?)
                     """, [.integer(Int64(number.fiscalYear.startYear)), .integer(Int64(number.sequence)),
                           now.japanDate.sqlValue, .text(actor.auditLabel), now.sqlValue])
                 let reissued = try Encoded(IssuedReceipt.load(db, number: number))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "receipt.reissue", entity: "receipt",
-                                    entityID: number.description, after: reissued)
+                                    entityID: number.description, before: before, after: reissued)
                 return reissued
             }
         }

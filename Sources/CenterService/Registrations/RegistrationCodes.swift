@@ -22,6 +22,12 @@ public enum RegistrationActiveCode: String, ErrorCode {
     case registrationNotActive = "registration_not_active"
 }
 
+/// A validity would end before a day the registration still holds a booking
+/// or a desk pass for: staff cancel those first, or end it later.
+public enum ValidityInUseCode: String, ErrorCode {
+    case validityEndsBeforeUse = "validity_ends_before_use"
+}
+
 /// Something is still booked or owed: erasure waits.
 public enum ErasureCode: String, ErrorCode {
     case erasureBlocked = "erasure_blocked"

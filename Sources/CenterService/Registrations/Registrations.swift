@@ -131,7 +131,7 @@ public struct Registrations: AreaService {
     /// What `update` refuses with.
     public typealias UpdateRefusal = Refusals<
         RegistrationLookupCode, RegistrationErasedCode, RegistrationFieldCode, NameKana.Code, PostalAddress.Code,
-        Eligibility.Code, RegistrationValidity.Code
+        Eligibility.Code, RegistrationValidity.Code, ValidityInUseCode
     >
 
     /// Changes the fields of `patch`, re-checking eligibility, and the
@@ -139,7 +139,10 @@ public struct Registrations: AreaService {
     /// with the name, フリガナ and evidence; audits the record before and
     /// after. A stored validity longer than the rule allows (written before
     /// renewals were capped at two years from the renewal day) does not block
-    /// other changes: it stands until staff set `valid_until` or renew.
+    /// other changes: it stands until staff set `valid_until` or renew. A
+    /// `valid_until` before a day the registration still holds a live
+    /// booking or desk pass for is refused (`validity_ends_before_use`): the
+    /// registration must be valid on every day it is used.
     public func update(id: Int64, _ patch: RegistrationPatch, by actor: Actor)
         async throws(ServiceError<UpdateRefusal>) -> RegistrationRecord {
         try await context.run(UpdateRefusal.self) {
@@ -161,7 +164,10 @@ public struct Registrations: AreaService {
                     : try Self.postalAddress(postalCode: patch.postalCode ?? before.postalAddress?.postalCode.digits,
                                              address: patch.address ?? before.postalAddress?.address)
                 try Eligibility.check(evidence, for: category)
-                if let changed = patch.validUntil { try center.registration.check(validFrom: before.validFrom, validUntil: changed) }
+                if let changed = patch.validUntil {
+                    try center.registration.check(validFrom: before.validFrom, validUntil: changed)
+                    try Self.refuseEndBeforeUse(db, registration: id, validUntil: changed)
+                }
                 let suspendedUntil = patch.suspendedUntil ?? before.suspendedUntil
                 try db.run("""
                     UPDATE registrations SET category = ?, name = ?, name_kana = ?, contact = ?, postal_code = ?, address = ?,
@@ -180,6 +186,31 @@ public struct Registrations: AreaService {
                 return after
             }
         }
+    }
+
+    /// Refuses a validity ending on `validUntil` while registration `id`
+    /// holds a live booking (provisional, paid or in use) or desk pass for a
+    /// later day (`validity_ends_before_use`, 409, naming the last such day
+    /// and what holds it). A locker lease may outlive the registration
+    /// (docs/DOMAIN.md "The registration on every day it is used").
+    static func refuseEndBeforeUse(_ db: Database, registration id: Int64, validUntil: LocalDate) throws {
+        let booked = try db.queryOne("""
+            SELECT u.booking_id, u.date FROM booking_units u JOIN bookings b ON b.id = u.booking_id
+            WHERE u.registration_id = ? AND u.live = 1 AND b.state IN ('provisional', 'paid', 'checked_in') AND u.date > ?
+            ORDER BY u.date DESC LIMIT 1
+            """, [.integer(id), validUntil.sqlValue])
+        let passed = try db.queryOne("""
+            SELECT id, date FROM desk_passes WHERE registration_id = ? AND state IN ('booked', 'checked_in') AND date > ?
+            ORDER BY date DESC LIMIT 1
+            """, [.integer(id), validUntil.sqlValue])
+        var held: [(what: String, id: Int64, date: LocalDate)] = []
+        if let booked { held.append(("booking", try booked.get(0), try booked.get(1))) }
+        if let passed { held.append(("desk_pass", try passed.get(0), try passed.get(1))) }
+        guard let last = held.max(by: { $0.date < $1.date }) else { return }
+        throw Refusal(ValidityInUseCode.validityEndsBeforeUse,
+                      "Registration \(id) holds a \(last.what.replacingOccurrences(of: "_", with: " ")) for \(last.date), after \(validUntil); cancel it first or end the validity later.",
+                      details: ["registration": String(id), "valid_until": validUntil.description, "date": last.date.description,
+                                last.what: String(last.id)])
     }
 
     /// What `renew` refuses with.

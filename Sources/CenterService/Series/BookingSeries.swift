@@ -23,6 +23,32 @@ public struct BookingSeries: Sendable, Encodable {
         case cancelledAt = "cancelled_at", cancelledBy = "cancelled_by"
     }
 
+    /// The series as its audit lines record it: its bookings by id alone,
+    /// each booking being audited as an entity of its own, so that a line's
+    /// `before` is the previous line's `after` whatever happened to them.
+    var auditImage: AuditImage {
+        AuditImage(id: id, request: request, windowThrough: windowThrough, createdAt: createdAt, createdBy: createdBy,
+                   cancelledAt: cancelledAt, cancelledBy: cancelledBy, bookings: bookings.map(\.id))
+    }
+
+    /// `auditImage`: the series' own fields and its bookings' ids.
+    struct AuditImage: Encodable, Equatable {
+        let id: Int64
+        let request: SeriesRequest
+        let windowThrough: LocalDate
+        let createdAt: Instant
+        let createdBy: String
+        let cancelledAt: Instant?
+        let cancelledBy: String?
+        let bookings: [Int64]
+
+        enum CodingKeys: String, CodingKey {
+            case id, request, bookings
+            case windowThrough = "window_through", createdAt = "created_at", createdBy = "created_by"
+            case cancelledAt = "cancelled_at", cancelledBy = "cancelled_by"
+        }
+    }
+
     /// Series `id`, or `series_not_found` (404); a member sees only its own.
     static func load(_ db: Database, id: Int64, for actor: Actor? = nil) throws -> BookingSeries {
         let notFound = Refusal(SeriesLookupCode.seriesNotFound, "No series has id \(id).", details: ["series": String(id)])

@@ -54,7 +54,7 @@ extension Bookings {
                 let outcome = try Encoded(SeriesBookingOutcome(series: try BookingSeries.load(db, id: id), results: results,
                                                                afterWindow: after))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking_series.create", entity: "booking_series",
-                                    entityID: String(id), after: outcome)
+                                    entityID: String(id), after: outcome.value.series.auditImage)
                 return outcome
             }
             context.bookingTimer.nudge()
@@ -98,8 +98,12 @@ extension Bookings {
                                                  now: now, actor: actor)
                 let outcome = try Encoded(SeriesBookingOutcome(series: try BookingSeries.load(db, id: id), results: results,
                                                                afterWindow: after))
-                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking_series.continue", entity: "booking_series",
-                                    entityID: String(id), after: outcome)
+                // A continuation that booked nothing and reached no further changed nothing: no audit line.
+                let changed = outcome.value.series.auditImage
+                if changed != series.auditImage {
+                    try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking_series.continue", entity: "booking_series",
+                                        entityID: String(id), before: series.auditImage, after: changed)
+                }
                 return outcome
             }
             context.bookingTimer.nudge()
@@ -144,7 +148,7 @@ extension Bookings {
                              idempotency: IdempotencyKey? = nil) async throws(ServiceError<SeriesCancelRefusal>) -> Recorded<BookingSeries> {
         try await context.run(SeriesCancelRefusal.self) {
             let center = settings.center
-            let calendar = self.calendar
+            let waitingDesk = context.waitingDesk(actor: actor.auditLabel)
             return try await context.recordedWrite(.seriesCancel, SeriesCancelRefusal.self, actor: actor,
                                                    idempotency: idempotency) { db, now in
                 let before = try BookingSeries.load(db, id: id, for: actor)
@@ -153,13 +157,13 @@ extension Bookings {
                 }
                 for booking in before.bookings where booking.state.successors.contains(.cancelledByUser) {
                     _ = try Self.cancel(db, booking, by: .user, reason: reason ?? "series \(id) cancelled", center: center,
-                                        calendar: calendar, actor: actor.auditLabel, now: now)
+                                        waitingDesk: waitingDesk, actor: actor.auditLabel, now: now)
                 }
                 try db.run("UPDATE booking_series SET cancelled_at = ?, cancelled_by = ? WHERE id = ?",
                            [now.sqlValue, .text(actor.auditLabel), .integer(id)])
                 let after = try Encoded(BookingSeries.load(db, id: id))
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking_series.cancel", entity: "booking_series",
-                                    entityID: String(id), before: before, after: after)
+                                    entityID: String(id), before: before.auditImage, after: after.value.auditImage)
                 return after
             }
         }

@@ -10,9 +10,11 @@ public final class CenterStore: Sendable {
 
     /// Opens (creating and migrating) the database at `path`; `synchronousFull`
     /// makes every COMMIT durable across a power cut (`synchronous = FULL`).
-    public static func open(path: String, synchronousFull: Bool = true) throws -> CenterStore {
+    /// `faults` injects store failures on purpose (tests and the simulation only).
+    public static func open(path: String, synchronousFull: Bool = true, faults: InjectedFaults? = nil) throws -> CenterStore {
         var configuration = StoreConfiguration(path: path)
         configuration.synchronous = synchronousFull ? .full : .normal
+        configuration.faultInjection = faults?.store
         return CenterStore(pool: try DatabasePool(configuration: configuration, migrations: Schema.migrations))
     }
 

@@ -3,12 +3,14 @@ import CenterDomain
 internal import Store
 import Synchronization
 
-/// What every area service shares: the settings, the clock, the log, the
+/// What every area service shares: the settings, the clock, the seeds, the log, the
 /// store, the roadmap as it stands, and the timers' bookkeeping. One per
 /// `CenterService`; the area services are views onto it.
 final class ServiceContext: Sendable {
     let settings: CenterSettings
     let clock: any CenterClock
+    /// The secret seeds of lottery commitments and drawn waiting lines.
+    let seeds: any SeedSource
     let log: ServiceLog
     let store: CenterStore
     let roadmapState: RoadmapState
@@ -18,10 +20,11 @@ final class ServiceContext: Sendable {
     /// Wrong lobby check-in codes per person (`Desks.checkIn(pass:lobbyCode:by:)`).
     let lobbyCodeFailures = Mutex(ThrottleLedger(policy: .lobbyCodes))
 
-    init(settings: CenterSettings, store: CenterStore, clock: any CenterClock, log: ServiceLog) {
+    init(settings: CenterSettings, store: CenterStore, clock: any CenterClock, seeds: any SeedSource, log: ServiceLog) {
         self.settings = settings
         self.store = store
         self.clock = clock
+        self.seeds = seeds
         self.log = log
         roadmapState = RoadmapState(schedule: settings.roadmap, policy: settings.calendar.policy)
     }

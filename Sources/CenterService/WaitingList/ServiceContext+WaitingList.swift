@@ -7,7 +7,7 @@ extension ServiceContext {
     /// center keeps no waiting list: what the paths that free units call.
     func waitingDesk(actor: String) -> (@Sendable (Database, Instant) -> WaitingDesk)? {
         guard let rules = settings.center.waitingList else { return nil }
-        let calendar = self.calendar
-        return { db, now in WaitingDesk(db: db, rules: rules, calendar: calendar, now: now, actor: actor) }
+        let calendar = self.calendar, seeds = self.seeds
+        return { db, now in WaitingDesk(db: db, rules: rules, calendar: calendar, now: now, actor: actor, seeds: seeds) }
     }
 }

@@ -14,6 +14,8 @@ struct WaitingDesk {
     let calendar: CenterCalendar
     let now: Instant
     let actor: String
+    /// Where a drawn line's seed comes from.
+    let seeds: any SeedSource
 
     /// The lines of `booking`'s units, freed just now.
     func slotsFreed(booking: Booking) throws {
@@ -46,9 +48,8 @@ struct WaitingDesk {
            line.places.contains(where: { $0.status == .waiting }),
            try !BookingLedger.isLive(db, facility: slot.facility, date: slot.date, division: slot.division),
            try !BookableCalendar.load(db, calendar: calendar, from: slot.date, to: slot.date).isClosed(slot.date, facility: slot.facility) {
-            var generator = SystemRandomNumberGenerator()
             do {
-                result = try line.slotFreed(at: now, rules: rules, seed: LotterySeed.generate(using: &generator))
+                result = try line.slotFreed(at: now, rules: rules, seed: seeds.next())
             } catch {
                 throw StoreError(code: .typeMismatch, resultCode: 20, message: "the waiting line of \(slot) refused a seed: \(error.message)")
             }

@@ -168,7 +168,7 @@ public struct WaitingList: AreaService {
                     throw try Self.offerRefusal(error)
                 }
                 try WaitingLineStore.save(db, line, before: before)
-                try WaitingDesk(db: db, rules: rules, calendar: calendar, now: now, actor: actor.auditLabel)
+                try WaitingDesk(db: db, rules: rules, calendar: calendar, now: now, actor: actor.auditLabel, seeds: context.seeds)
                     .audit(line, before: before)
                 return try Encoded(WaitingEntryRecord.load(db, id: id, rules: rules))
             }
@@ -216,7 +216,7 @@ public struct WaitingList: AreaService {
                     let booking = try desk.book(request, actor: actor)
                     try db.run("UPDATE waiting_entries SET booking_id = ? WHERE id = ?", [.integer(booking.value.id), .integer(id)])
                     try WaitingLineStore.save(db, line, before: before)
-                    try WaitingDesk(db: db, rules: rules, calendar: roadmapState.calendar, now: now, actor: actor.auditLabel)
+                    try WaitingDesk(db: db, rules: rules, calendar: roadmapState.calendar, now: now, actor: actor.auditLabel, seeds: context.seeds)
                         .audit(line, before: before)
                     return booking
                 }
@@ -250,7 +250,7 @@ public struct WaitingList: AreaService {
                 var line = before
                 guard (try? line.decline(String(id), at: now, rules: rules)) != nil else { return }
                 try WaitingLineStore.save(db, line, before: before)
-                try WaitingDesk(db: db, rules: rules, calendar: calendar, now: now, actor: actor.auditLabel).audit(line, before: before)
+                try WaitingDesk(db: db, rules: rules, calendar: calendar, now: now, actor: actor.auditLabel, seeds: context.seeds).audit(line, before: before)
                 try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "waiting_list.acceptance_refused",
                                     entity: "waiting_entry", entityID: String(id), after: ["code": code])
             }

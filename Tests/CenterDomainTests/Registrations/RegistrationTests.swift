@@ -17,6 +17,19 @@ import Testing
         #expect(error?.details["latest_valid_until"] == "2028-03-31")
     }
 
+    @Test func aCardIssuedOnTheTwentyNinthOfFebruaryRunsToTheEndOfFebruaryTwoYearsLater() {
+        // 民法 第143条第2項: no 29 February in 2030, so the period ends on its month's last day.
+        #expect(validity.longestValidUntil(issued: F.day("2028-02-29")) == F.day("2030-02-28"))
+        #expect(validity.longestValidUntil(issued: F.day("2028-02-28")) == F.day("2030-02-27"))
+        #expect(validity.longestValidUntil(issued: F.day("2028-03-01")) == F.day("2030-02-28"))
+        #expect(F.refusal { try validity.check(validFrom: F.day("2028-02-29"), validUntil: F.day("2030-02-28")) } == nil)
+        // A card issued the day before and renewed on the 29th would run a day
+        // longer: an early renewal, not a harmless repeat.
+        let issued = Registration(id: "r", category: .general, name: "n", validFrom: F.day("2028-02-28"),
+                                  validUntil: F.day("2030-02-27"))
+        #expect(F.refusal { _ = try validity.renewed(issued, today: F.day("2028-02-29")) }?.code == "renewal_not_open")
+    }
+
     @Test func registrationMayNotEndBeforeItStarts() {
         #expect(F.refusal { try validity.check(validFrom: F.day("2026-04-01"), validUntil: F.day("2026-03-31")) }?.code == "validity_invalid")
     }

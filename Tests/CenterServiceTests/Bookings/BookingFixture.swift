@@ -36,13 +36,14 @@ final class BookingFixture {
     /// about durability: their fsyncs would slow the suites beside them.
     /// The store is opened and closed off the cooperative pool (`TestStore`,
     /// `blocking`).
-    init(synchronousFull: Bool = true, settings: CenterSettings = BookingFixture.settings) async throws {
+    init(synchronousFull: Bool = true, settings: CenterSettings = BookingFixture.settings,
+         seeds: any SeedSource = SystemSeedSource()) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bookings-\(UUID().uuidString)").path
         self.directory = directory
         clock = ManualClock(now: Instant(japanDate: Self.today, minuteOfDay: 600))
         service = CenterService(settings: settings,
                                 store: try await TestStore.open(path: directory + "/center.sqlite", synchronousFull: synchronousFull),
-                                clock: clock)
+                                clock: clock, seeds: seeds)
     }
 
     deinit {

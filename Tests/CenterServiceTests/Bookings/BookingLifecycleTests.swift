@@ -217,7 +217,7 @@ struct BookingLifecycleTests {
         let booking = try await f.book("2026-12-10", registration: registration)
         _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
         let entries = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 100)
-        #expect(entries.map(\.action) == ["registration.create", "booking.create", "booking.payment", "booking.pay"])
+        #expect(entries.map(\.action) == ["registration.create", "booking.create", "payment.create", "booking.pay"])
         #expect(entries.allSatisfy { $0.actor == f.staff.auditLabel })
         #expect(entries.last?.before?.contains("\"provisional\"") == true)
     }

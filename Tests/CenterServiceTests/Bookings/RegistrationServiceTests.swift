@@ -97,6 +97,34 @@ struct RegistrationServiceTests {
         #expect(shortened.validUntil == date("2028-11-24"))
     }
 
+    @Test func aValidityCannotEndBeforeADayTheRegistrationStillHoldsABookingFor() async throws {
+        let id = try await f.register(.general)
+        let booking = try await f.book("2026-12-10", registration: id)
+        let refused = await f.domainError {
+            _ = try await f.service.registrations.update(id: id, RegistrationPatch(validUntil: date("2026-12-05")), by: f.staff)
+        }
+        #expect(refused?.code == "validity_ends_before_use")
+        #expect(refused?.details["date"] == "2026-12-10")
+        #expect(refused?.details["booking"] == String(booking.id))
+        let record = try await f.service.registrations.registration(id: id, for: f.staff)
+        #expect(record.validUntil == date("2028-11-24"))
+        // The day itself may be the last valid one, and a cancelled booking holds nothing.
+        _ = try await f.service.registrations.update(id: id, RegistrationPatch(validUntil: date("2026-12-10")), by: f.staff)
+        _ = try await f.service.bookings.cancel(booking: booking.id, reason: nil, byCenter: false, by: f.staff)
+        _ = try await f.service.registrations.update(id: id, RegistrationPatch(validUntil: date("2026-12-01")), by: f.staff)
+    }
+
+    @Test func aValidityCannotEndBeforeADayTheRegistrationStillHoldsADeskPassFor() async throws {
+        let id = try await f.register(.freelancer)
+        let pass = try await f.service.desks.book(DeskPassRequest(date: date("2026-11-30"), period: "am", registration: id),
+                                                  by: f.staff).value
+        let refused = await f.domainError {
+            _ = try await f.service.registrations.update(id: id, RegistrationPatch(validUntil: date("2026-11-28")), by: f.staff)
+        }
+        #expect(refused?.code == "validity_ends_before_use")
+        #expect(refused?.details["desk_pass"] == pass.map { String($0.id) })
+    }
+
     @Test func anUpdateIsAuditedWithBeforeAndAfter() async throws {
         let id = try await f.register(.general)
         let after = try await f.service.registrations.update(id: id, RegistrationPatch(name: "Renamed"), by: f.staff)

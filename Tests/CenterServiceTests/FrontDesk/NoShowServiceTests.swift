@@ -20,6 +20,21 @@ struct NoShowServiceTests {
         #expect(try await f.service.bookings.booking(id: booking.id, for: f.staff).state == .provisional)
     }
 
+    /// An hourly booking's first unit is its first hour: 14:00 for a
+    /// booking of 14:00–16:00, not midnight.
+    @Test func anHourlyBookingIsNoShowOnlyOnceItsFirstHourHasStarted() async throws {
+        let registration = try await f.register(.general)
+        let request = BookingRequest(facility: "consultation-room-1", date: BookingFixture.today, divisions: [],
+                                     registration: registration, purpose: "相談", attendees: 2,
+                                     hours: BookingHours(from: LocalTime("14:00")!, to: LocalTime("16:00")!))
+        let booking = try #require(try await f.service.bookings.book(request, by: f.staff).value)
+        let refused = await f.domainError { _ = try await f.service.bookings.markNoShow(booking: booking.id, by: f.staff) }
+        #expect(refused?.code == "no_show_too_early")
+        #expect(refused?.details["start"] == "14:00")
+        f.clock.set(Instant(japanDate: BookingFixture.today, minuteOfDay: 14 * 60 + 1))
+        #expect(try await f.service.bookings.markNoShow(booking: booking.id, by: f.staff).value?.state == .noShow)
+    }
+
     @Test func aNoShowAfterTheStartEndsTheBookingWithItsPointsAndFreesTheSlot() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-11-25", [.pm], registration: registration)

@@ -67,6 +67,24 @@ struct PartialClosureServiceTests {
         #expect(after.refund == nil)
     }
 
+    /// ¥3,000 paid of a three-day hold (¥4,500); the closure of one day
+    /// lowers the fee to ¥3,000, which the payments cover: the hold is paid,
+    /// and does not lapse at its deadline.
+    @Test func aHoldWhosePartPaymentsCoverTheLoweredFeeIsPaid() async throws {
+        let registration = try await f.register(.general)
+        let booking = try await f.book("2026-12-08", [.am], days: 3, registration: registration)
+        _ = try await f.service.bookings.takePayment(booking: booking.id, amount: 3000, method: .cash, by: f.staff)
+        _ = try await close("2026-12-10")
+        let after = try await f.service.bookings.booking(id: booking.id, for: f.staff)
+        #expect(after.feeTotal == 3000)
+        #expect(after.state == .paid)
+        #expect(after.paidAt != nil)
+        #expect(try await f.service.bookings.lapseDue(now: booking.paymentDeadline.adding(seconds: 1)).isEmpty)
+        let actions = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 100)
+            .filter { $0.entity == "booking" }.map(\.action)
+        #expect(actions == ["booking.create", "booking.cancel_days", "booking.pay"])
+    }
+
     @Test func aLaterCancellationAddsToTheClosuresRefund() async throws {
         let (_, booking) = try await threeDays()
         _ = try await close("2026-12-09")

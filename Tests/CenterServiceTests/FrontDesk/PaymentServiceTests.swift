@@ -117,6 +117,38 @@ struct PaymentServiceTests {
         } == "refund_payout_exceeds_due")
     }
 
+    /// Each payment is audited as a ledger line of its own (`payment`,
+    /// `booking/number`), created once; the booking's own line is the one
+    /// `booking.pay` writes when the fee is covered, whose `before` is the
+    /// booking as it was, so the booking's chain of images stays unbroken.
+    @Test func aPaymentIsAuditedAsItsOwnLineAndTheBookingOnlyAsItBecomesPaid() async throws {
+        let booking = try await booking()
+        _ = try await f.service.bookings.takePayment(booking: booking.id, amount: 1000, method: .cash, takenBy: "山田", by: f.staff)
+        _ = try await f.service.bookings.takePayment(booking: booking.id, amount: 2500, method: .card, by: f.staff)
+        let lines = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 500)
+            .filter { $0.action != "registration.create" }
+        #expect(lines.map(\.action) == ["booking.create", "payment.create", "payment.create", "booking.pay"])
+        #expect(lines.map(\.entity) == ["booking", "payment", "payment", "booking"])
+        #expect(lines.map(\.entityID) == ["\(booking.id)", "\(booking.id)/1", "\(booking.id)/2", "\(booking.id)"])
+        #expect(lines[1].before == nil)
+        #expect(lines[1].after?.contains("\"taken_by\":\"山田\"") == true)
+        #expect(lines[2].after?.contains("\"amount\":2500") == true)
+        #expect(lines[3].before == lines[0].after)
+    }
+
+    @Test func aRefundPayoutIsAuditedAsItsOwnLine() async throws {
+        let booking = try await booking()
+        _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
+        _ = try await f.service.bookings.cancel(booking: booking.id, reason: "中止", byCenter: true, by: f.staff)
+        _ = try await f.service.bookings.payOutRefund(booking: booking.id, refund: 1, amount: 500, method: .cash, by: f.staff)
+        _ = try await f.service.bookings.payOutRefund(booking: booking.id, refund: 1, method: .bankTransfer, by: f.staff)
+        let payouts = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 500)
+            .filter { $0.entity == "refund_payout" }
+        #expect(payouts.map(\.entityID) == ["\(booking.id)/1/1", "\(booking.id)/1/2"])
+        #expect(payouts.allSatisfy { $0.action == "refund_payout.create" && $0.before == nil })
+        #expect(payouts.last?.after?.contains("\"amount\":3000") == true)
+    }
+
     @Test func anUnknownRefundIsNotFound() async throws {
         let booking = try await booking()
         #expect(await f.refusal {

@@ -67,6 +67,19 @@ struct ReceiptServiceTests {
         #expect(april.receipt.acknowledgementLine == "上記の金額をカードにて正に領収いたしました。")
     }
 
+    /// A room let by the hour is receipted for its hours, as a room booked
+    /// by division is for its divisions.
+    @Test func aReceiptOfARoomLetByTheHourNamesItsHours() async throws {
+        let registration = try await f.register(.general)
+        let request = BookingRequest(facility: "consultation-room-1", date: LocalDate("2026-12-10")!, divisions: [],
+                                     registration: registration, purpose: "相談", attendees: 2,
+                                     hours: BookingHours(from: LocalTime("13:00")!, to: LocalTime("15:00")!))
+        let booking = try #require(try await f.service.bookings.book(request, by: f.staff).value)
+        _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
+        let issued = try #require(try await f.service.receipts.issue(booking: booking.id, by: f.staff).value)
+        #expect(issued.receipt.purposeLine.contains("令和8年12月10日(木) 13時〜15時 使用料"))
+    }
+
     @Test func aReissueKeepsItsNumberAndIsMarked() async throws {
         let booking = try await paidBooking()
         let issued = try await f.service.receipts.issue(booking: booking.id, by: f.staff).value!
@@ -76,6 +89,21 @@ struct ReceiptServiceTests {
         #expect(reissued.receipt.lines.prefix(4) == ["領収書（再発行）", "No. 2026-000001（令和8年度）", "発行日 令和8年11月25日(水)",
                                                     "再発行日 令和8年12月1日(火)"])
         #expect(try await f.service.receipts.receipt(number: issued.receipt.number).reissues.count == 1)
+    }
+
+    /// The reissue's audit line carries the receipt before it, which is the
+    /// issue line's after: the receipt's lines chain as every entity's do.
+    @Test func aReissueIsAuditedWithTheReceiptBeforeIt() async throws {
+        let booking = try await paidBooking()
+        let issued = try await f.service.receipts.issue(booking: booking.id, by: f.staff).value!
+        _ = try await f.service.receipts.reissue(number: issued.receipt.number, by: f.staff)
+        let lines = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 500)
+            .filter { $0.entity == "receipt" }
+        #expect(lines.map(\.action) == ["receipt.issue", "receipt.reissue"])
+        #expect(lines.map(\.entityID) == ["2026-000001", "2026-000001"])
+        #expect(lines[1].before != nil)
+        #expect(lines[1].before == lines[0].after)
+        #expect(lines[1].after?.contains("\"reissued_on\":\"2026-11-25\"") == true)
     }
 
     @Test func anUnknownReceiptIsNotFound() async throws {

@@ -193,4 +193,31 @@ import Testing
         #expect(try await f.service.lockers.waitlist().isEmpty)
         #expect(try await f.service.lockers.all().first?.state == .free)
     }
+
+    @Test func anOfferDeclinedByALeaseOutsideTheWaitlistHasItsAuditLine() async throws {
+        let applicant = try await f.register(.general)
+        _ = try await f.service.lockers.joinWaitlist(registration: applicant, note: "", by: f.staff)
+        let offer = try #require(try await f.service.lockers.waitlist().first?.offer)
+        _ = try await lease(applicant)
+        let lines = try await f.read { db in
+            try db.query("SELECT action, before, after FROM audit_log WHERE entity = 'locker_offer' AND entity_id = ? ORDER BY id",
+                         [.text(String(offer.id))]).map { (try $0.get("action") as String, try $0.get("after") as String?) }
+        }
+        #expect(lines.map(\.0) == ["locker_offer.create", "locker_offer.decline"])
+        #expect(lines.last?.1?.contains("\"state\":\"declined\"") == true)
+    }
+
+    @Test func anAddressMoveConfirmedAgainChangesNothingAndWritesNoSecondLine() async throws {
+        let leased = try await lease(try await f.register(.general), start: "2026-11")
+        _ = try await f.service.lockers.terminate(lease: leased.id, by: f.staff)
+        let first = try #require(try await f.service.lockers.confirmAddressMoved(lease: leased.id, by: f.staff).value)
+        f.clock.advance(seconds: 86_400)
+        let again = try #require(try await f.service.lockers.confirmAddressMoved(lease: leased.id, by: f.staff).value)
+        #expect(again == first)
+        #expect(again.addressMovedOn == BookingFixture.today)
+        let lines = try await f.read { db in
+            try db.queryOne("SELECT count(*) FROM audit_log WHERE action = 'locker_lease.address_moved'")?.get(0) as Int? ?? 0
+        }
+        #expect(lines == 1)
+    }
 }

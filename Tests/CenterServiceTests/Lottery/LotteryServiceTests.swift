@@ -68,6 +68,36 @@ import Testing
         #expect(await f.refusal { _ = try await f.service.lottery.withdraw(entry: second.id, by: f.staff) } == "lottery_entry_closed")
     }
 
+    /// The pseudonyms are numbered from the close: before it a withdrawal
+    /// renumbers the applicants after it, so an entry shows none, and its
+    /// audit lines do not change under it.
+    @Test func anEntryShowsItsPseudonymOnlyFromTheCloseOfTheEntries() async throws {
+        let f = try await BookingFixture()
+        f.move(to: "2026-12-02T10:00:00+09:00")
+        let first = try await enter(f, try await f.register(.general), "2027-01-12")
+        let second = try await enter(f, try await f.register(.general), "2027-01-13")
+        #expect(second.applicant == nil)
+        _ = try await f.service.lottery.withdraw(entry: first.id, by: f.staff)
+        #expect(try await f.service.lottery.entry(id: second.id, for: f.staff).applicant == nil)
+        f.move(to: "2026-12-10T00:00:00+09:00")
+        #expect(try await f.service.lottery.entry(id: second.id, for: f.staff).applicant == "A001")
+    }
+
+    /// The same seed every time: a service started with it commits to it.
+    struct FixedSeeds: SeedSource {
+        static let seed = LotterySeed(hex: String(repeating: "5e", count: 32))!
+        func next() -> LotterySeed { Self.seed }
+    }
+
+    /// The seed is the service's seed source's, as the clock is its clock:
+    /// a run that must replay (the simulation) draws the same lots again.
+    @Test func theSeedComesFromTheServicesSeedSource() async throws {
+        let f = try await BookingFixture(seeds: FixedSeeds())
+        _ = try await f.service.lottery.advance(now: Instant(rfc3339: "2026-12-01T00:00:00+09:00")!)
+        let status = try await f.service.lottery.month(round: Self.round, month: Self.month)
+        #expect(status.commitment == FixedSeeds.seed.commitment)
+    }
+
     @Test func theCommitmentIsPublishedWhenTheEntriesOpenAndTheBallotWhenTheyClose() async throws {
         let f = try await BookingFixture()
         let advance = try await f.service.lottery.advance(now: Instant(rfc3339: "2026-12-01T00:00:00+09:00")!)
@@ -89,6 +119,22 @@ import Testing
         #expect(ballot.seed == nil)
         #expect(ballot.commitment == status.commitment)
         #expect(ballot.entries.map(\.applicant) == ["A001"])
+    }
+
+    /// The draw's line changes the round's month from its commitment alone
+    /// (the commit line's after) to its drawn result.
+    @Test func theDrawIsAuditedFromTheCommitmentItStartsFrom() async throws {
+        let f = try await BookingFixture()
+        f.move(to: "2026-12-02T10:00:00+09:00")
+        _ = try await enter(f, try await f.register(.general), "2027-01-12")
+        let drawAt = Instant(rfc3339: "2026-12-10T10:00:00+09:00")!
+        f.clock.set(drawAt)
+        _ = try await f.service.lottery.advance(now: drawAt)
+        let lines = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 500)
+            .filter { $0.entity == "lottery_round" && $0.entityID == "\(Self.round)/2027-01" }
+        #expect(lines.map(\.action) == ["lottery.commit", "lottery.draw"])
+        #expect(lines[1].before != nil)
+        #expect(lines[1].before == lines[0].after)
     }
 
     @Test func theDrawRevealsTheCommittedSeedAndBooksEachWinnerProvisionally() async throws {

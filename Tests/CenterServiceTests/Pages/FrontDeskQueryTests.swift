@@ -48,19 +48,6 @@ struct FrontDeskQueryTests {
                             registration: registration), by: f.staff) } == "division_not_offered")
     }
 
-    @Test func aRoomLetByTheHourIsOnTheDaySheetHourByHour() async throws {
-        let f = try await BookingFixture(synchronousFull: false)
-        let registration = try await f.register(.general)
-        let booked = try #require(try await f.service.bookings.book(
-            BookingRequest(facility: "consultation-room-1", date: LocalDate("2026-12-10")!, divisions: [], registration: registration,
-                           attendees: 2, hours: BookingHours(from: LocalTime("13:00")!, to: LocalTime("15:00")!)), by: f.staff).value)
-        let sheet = try await f.service.frontDesk.daySheet(date: LocalDate("2026-12-10")!)
-        let room = try #require(sheet.rooms.first { $0.facility == "consultation-room-1" })
-        #expect(room.divisions.first?.division == "h09")
-        #expect(room.divisions.filter { $0.booking == booked.id }.map(\.nameJa) == ["13時", "14時"])
-        #expect(room.bookings.map(\.booking) == [booked.id])
-    }
-
     @Test func aPartPaymentIsWhatTheCancelQuoteRefundsAShareOf() async throws {
         let f = try await BookingFixture(synchronousFull: false)
         let registration = try await f.register(.general)

@@ -97,6 +97,29 @@ import Testing
                 == "series_cancelled")
     }
 
+    /// The series' audit lines hold the series with its bookings by id, so
+    /// each line starts where the last left it, whatever happened to the
+    /// bookings (each audited as a booking) in between; a continuation that
+    /// books nothing and reaches no further writes no line.
+    @Test func theSeriesLinesChainWhateverHappensToItsBookings() async throws {
+        let f = try await BookingFixture()
+        let general = try await f.register(.general)
+        let outcome = try #require(try await f.service.bookings.bookSeries(
+            request(general, .weekly(weekdays: [.friday]), from: "2026-12-01", through: "2027-01-31"), by: f.staff).value)
+        let one = try #require(outcome.series.bookings.first)
+        _ = try await f.service.bookings.pay(booking: one.id, by: f.staff)
+        _ = try await f.service.bookings.continueSeries(id: outcome.series.id, by: f.staff)
+        f.move(to: "2027-01-04T09:00:00+09:00")
+        _ = try await f.service.bookings.continueSeries(id: outcome.series.id, by: f.staff)
+        _ = try await f.service.bookings.cancelSeries(id: outcome.series.id, reason: nil, by: f.staff)
+        let lines = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 500)
+            .filter { $0.entity == "booking_series" }
+        #expect(lines.map(\.action) == ["booking_series.create", "booking_series.continue", "booking_series.cancel"])
+        #expect(lines[1].before == lines[0].after)
+        #expect(lines[2].before == lines[1].after)
+        #expect(lines[0].after?.contains("\"bookings\":[\(one.id),") == true)
+    }
+
     @Test func aMemberSeesAndBooksOnlyItsOwnSeries() async throws {
         let f = try await BookingFixture()
         let own = try await f.register(.general)
