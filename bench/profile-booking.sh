@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Instruction profile of accepted bookings under callgrind, printed as plain text.
 # Usage: bench/profile-booking.sh [bookings=100] [top=25]
-#   env: PORT (18101), WARMUP (20 bookings before the profile starts)
+#   env: PORT (18101), WARMUP (20 bookings before the profile starts),
+#        CANCELS=0 skips the second profile (the cancels)
 #
 # Builds release, starts `serve --no-supervise --synchronous full` on a fresh
 # database under valgrind --tool=callgrind with instrumentation off, seeds
@@ -10,15 +11,18 @@
 # costs: prepared statements, caches), switches
 # instrumentation on (callgrind_control -i on), makes BOOKINGS more, one
 # after another, each accepted (bench/profile/book.py), switches it off and
-# stops the server. Instruction counts do not depend on the machine's load,
+# dumps that profile; then cancels the BOOKINGS bookings it made, each by
+# the token that made it (bench/profile/book.py cancel), as a second profile,
+# and stops the server. Instruction counts do not depend on the machine's load,
 # so this is the repeatable measure on a shared machine. Prints the
 # instructions per booking (every thread of the server, the idle timers
 # too), the share of each library, and the top functions by their own
 # instructions (callgrind_annotate, names demangled with `swift demangle
 # --simplified`), then by inclusive count, of all and of the service's own
-# code. The full profile stays in .build/profile-booking/callgrind.out for
+# code; then the same for one cancel. The profiles stay in
+# .build/profile-booking/ (bookings.callgrind, cancels.callgrind) for
 # callgrind_annotate or kcachegrind. Exits non-zero when a booking is not
-# answered 201 or no profile was written.
+# answered 201, a cancel 200, or no profile was written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/server.sh
@@ -26,6 +30,7 @@ BOOKINGS="${1:-100}"
 TOP="${2:-25}"
 PORT="${PORT:-18101}"
 WARMUP="${WARMUP:-20}"
+CANCELS="${CANCELS:-1}"
 (( BOOKINGS >= 1 && BOOKINGS <= 2000 )) || { echo "bookings must be 1..2000"; exit 2; }
 (( TOP >= 1 && TOP <= 200 )) || { echo "top must be 1..200"; exit 2; }
 command -v valgrind > /dev/null || apt-get install -y valgrind > /dev/null
@@ -56,32 +61,53 @@ curl -fsS "http://127.0.0.1:$PORT/health" > /dev/null || { echo "profile: the se
 python3 bench/booking/seed.py "$PORT" "$OUT/admin.token" "$OUT/data.lua" 20 0 0 | sed 's/^/  /'
 python3 bench/profile/book.py plan "$PORT" "$OUT/data.json" $((WARMUP + BOOKINGS)) "$OUT/plan.json"
 python3 bench/profile/book.py book "$PORT" "$OUT/plan.json" 0 "$WARMUP"
-callgrind_control -i on "$VALGRIND" > /dev/null
+callgrind_control -i on "$VALGRIND" > /dev/null 2>&1
 START=$(date +%s.%N)
-python3 bench/profile/book.py book "$PORT" "$OUT/plan.json" "$WARMUP" "$BOOKINGS"
+python3 bench/profile/book.py book "$PORT" "$OUT/plan.json" "$WARMUP" "$BOOKINGS" "$OUT/booked.jsonl"
 END=$(date +%s.%N)
-callgrind_control -i off "$VALGRIND" > /dev/null
+callgrind_control -i off "$VALGRIND" > /dev/null 2>&1
+if [ "$CANCELS" = 1 ]; then
+    # A dump writes the bookings' profile and zeroes the counters for the cancels'.
+    callgrind_control -d bookings "$VALGRIND" > /dev/null 2>&1
+    callgrind_control -i on "$VALGRIND" > /dev/null 2>&1
+    CANCEL_START=$(date +%s.%N)
+    python3 bench/profile/book.py cancel "$PORT" "$OUT/plan.json" "$OUT/booked.jsonl"
+    CANCEL_END=$(date +%s.%N)
+    callgrind_control -i off "$VALGRIND" > /dev/null 2>&1
+fi
 kill -TERM "$VALGRIND"
 wait "$VALGRIND" || true
 VALGRIND=""
 bench_load end
-[ -s "$OUT/callgrind.out" ] || { echo "profile: callgrind wrote no profile"; exit 1; }
+if [ "$CANCELS" = 1 ]; then
+    DUMP="$(ls "$OUT"/callgrind.out.* 2>/dev/null | head -n 1)"
+    [ -s "$DUMP" ] || { echo "profile: callgrind wrote no profile of the bookings"; exit 1; }
+    mv "$DUMP" "$OUT/bookings.callgrind"
+    mv "$OUT/callgrind.out" "$OUT/cancels.callgrind"
+else
+    mv "$OUT/callgrind.out" "$OUT/bookings.callgrind"
+fi
+[ -s "$OUT/bookings.callgrind" ] || { echo "profile: callgrind wrote no profile"; exit 1; }
 
-TOTAL="$(awk '/^totals:/ {print $2; exit}' "$OUT/callgrind.out")"
-python3 -c "import sys; t, n, s = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]); \
-print(f'{t:,} instructions for {n} bookings: {t // n:,} per booking ({s:.1f} s under callgrind)')" \
-    "$TOTAL" "$BOOKINGS" "$(echo "$END - $START" | bc)"
-# The functions of a callgrind_annotate table, demangled, the object path shortened to its file name.
-# $2, when given, keeps only the functions of that object file.
+# The functions of a callgrind_annotate table of profile $1, demangled, the object path shortened to its file name.
+# $3, when given, keeps only the functions of that object file.
 functions() {
-    callgrind_annotate --inclusive="$1" --threshold=100 "$OUT/callgrind.out" 2>/dev/null \
-        | awk -v top="$TOP" -v object="${2:-}" '/^-+$/ {n++}
+    callgrind_annotate --inclusive="$2" --threshold=100 "$1" 2>/dev/null \
+        | awk -v top="$TOP" -v object="${3:-}" '/^-+$/ {n++}
               n >= 3 && /^ *[0-9,]+ / && !/PROGRAM TOTALS/ && index($0, object "]") && shown++ < top {print}' \
         | { swift demangle --simplified --compact 2>/dev/null || cat; } \
         | sed -E 's| \[[^]]*/([^]/]+)\]$| [\1]|; s|^( *[0-9,]+ \( *[0-9.]+%\)  )[^ ]*/([^/: ]+):|\1\2:|' | cut -c1-200
 }
-echo "own instructions by object file:"
-callgrind_annotate --inclusive=no --threshold=100 "$OUT/callgrind.out" 2>/dev/null | python3 -c "
+# report PROFILE COUNT WHAT SECONDS: instructions per WHAT, by library, the top functions.
+report() {
+    local profile="$1" count="$2" what="$3" seconds="$4"
+    local total
+    total="$(awk '/^totals:/ {print $2; exit}' "$profile")"
+    python3 -c "import sys; t, n, s, w = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]; \
+print(f'{t:,} instructions for {n} {w}s: {t // n:,} per {w} ({s:.1f} s under callgrind)')" \
+        "$total" "$count" "$seconds" "$what"
+    echo "own instructions by object file ($what):"
+    callgrind_annotate --inclusive=no --threshold=100 "$profile" 2>/dev/null | python3 -c "
 import re, sys
 total, by = 0, {}
 for line in sys.stdin:
@@ -93,9 +119,16 @@ for line in sys.stdin:
 for name, n in sorted(by.items(), key=lambda kv: -kv[1])[:8]:
     print(f'  {100 * n / total:5.1f} %  {name}')
 "
-echo "top $TOP by own instructions (Ir, % of all, function):"
-functions no
-echo "top $TOP by inclusive instructions (a name ending in '2 is a recursion cycle: its figure counts some calls twice):"
-functions yes
-echo "top $TOP of the service's own functions (nakano-center) by inclusive instructions:"
-functions yes /nakano-center
+    echo "top $TOP by own instructions ($what; Ir, % of all, function):"
+    functions "$profile" no
+    echo "top $TOP by inclusive instructions ($what; a name ending in '2 is a recursion cycle: its figure counts some calls twice):"
+    functions "$profile" yes
+    echo "top $TOP of the service's own functions (nakano-center) by inclusive instructions ($what):"
+    functions "$profile" yes /nakano-center
+}
+report "$OUT/bookings.callgrind" "$BOOKINGS" booking "$(echo "$END - $START" | bc)"
+if [ "$CANCELS" = 1 ]; then
+    [ -s "$OUT/cancels.callgrind" ] || { echo "profile: callgrind wrote no profile of the cancels"; exit 1; }
+    echo
+    report "$OUT/cancels.callgrind" "$BOOKINGS" cancel "$(echo "$CANCEL_END - $CANCEL_START" | bc)"
+fi
