@@ -97,12 +97,13 @@ public final class Database {
         }
     }
 
-    /// Runs one of the writer's transaction statements (`BEGIN IMMEDIATE`,
-    /// `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`, `COMMIT`), prepared once and
-    /// kept: compiling two or three of them for every write of a batch was a
-    /// measurable share of the writer's time. They are kept out of the
-    /// statement cache, so a write closure's `run("RELEASE …")` is still
-    /// compiled, and refused, by the transaction guard.
+    /// Runs one of the writer's or a reader's transaction statements
+    /// (`BEGIN IMMEDIATE`, `BEGIN DEFERRED`, `SAVEPOINT`, `RELEASE`,
+    /// `ROLLBACK TO`, `COMMIT`), prepared once and kept: compiling two or
+    /// three of them for every write of a batch, and two for every read, was
+    /// a measurable share of the time. They are kept out of the statement
+    /// cache, so a write closure's `run("RELEASE …")` is still compiled, and
+    /// refused, by the transaction guard.
     func executeControl(_ sql: String) throws {
         try checkUsable(sql: sql)
         let statement: OpaquePointer
