@@ -128,7 +128,7 @@ extension Bookings {
             let clock = self.clock, bookingTimer = context.bookingTimer
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { try? await clock.sleep(until: next) }
-                group.addTask { await bookingTimer.wait() }
+                group.addTask { await bookingTimer.wait(wakingAt: next) }
                 await group.next()
                 group.cancelAll()
             }

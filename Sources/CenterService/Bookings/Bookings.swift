@@ -35,7 +35,7 @@ public struct Bookings: AreaService {
                 // before this booking already closes its rooms.
                 try BookingDesk(center: center, calendar: roadmapState.calendar, db: db, now: now).book(request, actor: actor)
             }
-            if recorded.value != nil { context.bookingTimer.nudge() }
+            if let booking = recorded.value { context.bookingTimer.nudge(deadline: booking.paymentDeadline) }
             return recorded
         }
     }
