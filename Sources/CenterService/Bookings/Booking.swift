@@ -55,74 +55,41 @@ public struct Booking: Sendable, Hashable, Encodable {
     /// The dates of use, first to last.
     public var dates: [LocalDate] { firstDate.dates(through: lastDate) }
 
-    static let columns = """
-        id, registration_id, category, facility_id, first_date, last_date, divisions, purpose, attendees,
-        admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown, payment_deadline,
-        created_at, created_by, paid_at, checked_in_at, cancelled_at, cancelled_by, cancel_reason, refund_percent,
-        refund_amount, feed_id
-        """
+    static let columns = BookingRow.columns
 
-    /// A booking just taken (`BookingDesk`): provisional, paid and used by
-    /// nobody yet, as the row it inserted reads back.
-    init(taken id: Int64, feedID: String, request: BookingRequest, registration: RegistrationStanding, divisions: [DivisionID],
-         fee: BookingFee, paymentDeadline: Instant, at now: Instant, by actor: String) {
-        self.id = id
-        self.registration = registration.id
-        category = registration.category
-        facility = request.facility
-        firstDate = request.dates[0]
-        lastDate = request.dates[request.dates.count - 1]
-        self.divisions = divisions
-        purpose = request.purpose
-        attendees = request.attendees
-        admissionCharged = request.admissionCharged
-        commercial = request.commercial
-        outOfWard = !registration.inWard
-        guardian = request.guardian
-        state = .provisional
-        feeTotal = fee.total
+    /// The booking of `row`, with its fee decoded as `fee`.
+    init(_ row: BookingRow, fee: BookingFee) {
+        id = row.id
+        registration = row.registration
+        category = row.category
+        facility = row.facility
+        firstDate = row.firstDate
+        lastDate = row.lastDate
+        divisions = row.divisions
+        purpose = row.purpose
+        attendees = row.attendees
+        admissionCharged = row.admissionCharged
+        commercial = row.commercial
+        outOfWard = row.outOfWard
+        guardian = row.guardian
+        state = row.state
+        feeTotal = row.feeTotal
         self.fee = fee
-        self.paymentDeadline = paymentDeadline
-        createdAt = now
-        createdBy = actor
-        paidAt = nil
-        checkedInAt = nil
-        cancelledAt = nil
-        cancelledBy = nil
-        cancelReason = nil
-        refund = nil
-        self.feedID = feedID
+        paymentDeadline = row.paymentDeadline
+        createdAt = row.createdAt
+        createdBy = row.createdBy
+        paidAt = row.paidAt
+        checkedInAt = row.checkedInAt
+        cancelledAt = row.cancelledAt
+        cancelledBy = row.cancelledBy
+        cancelReason = row.cancelReason
+        refund = row.refund
+        feedID = row.feedID
     }
 
+    /// A row read with `columns` (in that order).
     init(row: Row) throws {
-        id = try row.get("id")
-        registration = try row.get("registration_id")
-        category = try row.get("category")
-        facility = try row.get("facility_id")
-        firstDate = try row.get("first_date")
-        lastDate = try row.get("last_date")
-        divisions = (try row.get("divisions") as String).split(separator: ",").map { DivisionID(String($0)) }
-        purpose = try row.get("purpose")
-        attendees = try row.get("attendees")
-        admissionCharged = try row.get("admission_charged")
-        commercial = try row.get("commercial")
-        outOfWard = try row.get("out_of_ward")
-        guardian = try row.get("guardian")
-        state = try row.get("state")
-        feeTotal = try row.get("fee_total")
-        fee = try JSONCodec.decodeStored(BookingFee.self, from: row.get("fee_breakdown"))
-        paymentDeadline = try row.get("payment_deadline")
-        createdAt = try row.get("created_at")
-        createdBy = try row.get("created_by")
-        paidAt = try row.get("paid_at")
-        checkedInAt = try row.get("checked_in_at")
-        cancelledAt = try row.get("cancelled_at")
-        cancelledBy = try row.get("cancelled_by")
-        cancelReason = try row.get("cancel_reason")
-        let percent: Int? = try row.get("refund_percent")
-        let amount: Int? = try row.get("refund_amount")
-        refund = percent.map { Refund(percent: $0, amount: amount ?? 0) }
-        feedID = try row.get("feed_id")
+        self = try BookingRow(row: row).booking()
     }
 
     /// Booking `id`, or `booking_not_found` (404); a member sees only its own.

@@ -62,10 +62,10 @@ extension Bookings {
             let center = settings.center
             return try await context.recordedWrite(.bookingCancel, CancelRefusal.self, actor: actor,
                                                    idempotency: idempotency) { db, now in
-                let before = try Booking.load(db, id: id, for: actor)
+                let before = try BookingRow.load(db, id: id, for: actor)
                 return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center,
                                        actor: actor.auditLabel, now: now)
-            }
+            }.map { try? $0.booking() }
         }
     }
 
@@ -103,7 +103,8 @@ extension Bookings {
                 try db.run("UPDATE bookings SET state = ? WHERE id = ?", [next.sqlValue, .integer(id)])
                 if next == .noShow {
                     try BookingLedger.release(db, booking: id)
-                    try Self.penalize(db, booking: before, event: .noShow, policy: policy, actor: "system:timer", now: now)
+                    try Self.penalize(db, booking: before.id, registration: before.registration, event: .noShow, policy: policy,
+                                      actor: "system:timer", now: now)
                 }
                 _ = try Self.audited(db, id: id, before: before, action: "booking.\(next.rawValue)", actor: "system:timer", now: now)
             }
@@ -150,9 +151,11 @@ extension Bookings {
     }
 
     /// Cancels `before` inside the caller's transaction: the state, the
-    /// refund, freed units, a late-cancel penalty, and the audit line.
-    static func cancel(_ db: Database, _ before: Booking, by canceller: Canceller, reason: String?,
-                       center: CenterConfiguration, actor: String, now: Instant) throws -> Encoded<Booking> {
+    /// refund, freed units, a late-cancel penalty, and the audit line. The
+    /// row after is `before` with what the update set, not read back, and
+    /// both audit images are written from the rows (`BookingRow.json`).
+    static func cancel(_ db: Database, _ before: BookingRow, by canceller: Canceller, reason: String?,
+                       center: CenterConfiguration, actor: String, now: Instant) throws -> Encoded<BookingRow> {
         let next = try before.state.transition(to: canceller == .center ? .cancelledByCenter : .cancelledByUser)
         let today = now.japanDate
         let paid = before.paidAt == nil ? 0 : before.feeTotal
@@ -164,22 +167,32 @@ extension Bookings {
                   .integer(Int64(refund.percent)), .integer(Int64(refund.amount)), .integer(before.id)])
         try BookingLedger.release(db, booking: before.id)
         if canceller == .user, center.penalties.isLateCancel(cancelledOn: today, useDate: before.firstDate) {
-            try penalize(db, booking: before, event: .lateCancel, policy: center.penalties, actor: actor, now: now)
+            try penalize(db, booking: before.id, registration: before.registration, event: .lateCancel,
+                         policy: center.penalties, actor: actor, now: now)
         }
-        return try audited(db, id: before.id, before: before, action: "booking.cancel", actor: actor, now: now)
+        var after = before
+        after.state = next
+        after.cancelledAt = now
+        after.cancelledBy = actor
+        after.cancelReason = reason
+        after.refund = Booking.Refund(percent: refund.percent, amount: refund.amount)
+        let encoded = try after.encoded()
+        try AuditLog.append(db, at: now, actor: actor, action: "booking.cancel", entity: "booking", entityID: String(before.id),
+                            before: try before.encoded(), after: encoded)
+        return encoded
     }
 
     /// Records a penalty (ペナルティ) and applies it to the registration:
     /// points, and a suspension when they reach the threshold.
-    static func penalize(_ db: Database, booking: Booking, event: PenaltyEvent, policy: PenaltyPolicy, actor: String,
-                         now: Instant) throws {
+    static func penalize(_ db: Database, booking: Int64, registration: Int64, event: PenaltyEvent, policy: PenaltyPolicy,
+                         actor: String, now: Instant) throws {
         let today = now.japanDate
-        let before = try RegistrationRecord.load(db, id: booking.registration, today: today)
+        let before = try RegistrationRecord.load(db, id: registration, today: today)
         let outcome = policy.record(event, currentPoints: before.penaltyPoints, on: today)
         let updated = policy.applying(event, to: before.registration, on: today)
         try db.run("""
             INSERT INTO penalties (registration_id, booking_id, event, points, at, suspended_until) VALUES (?, ?, ?, ?, ?, ?)
-            """, [.integer(booking.registration), .integer(booking.id), event.sqlValue,
+            """, [.integer(registration), .integer(booking), event.sqlValue,
                   .integer(Int64(policy.points(for: event))), now.sqlValue,
                   outcome.suspendedUntil.sqlValue])
         try db.run("""
@@ -187,10 +200,10 @@ extension Bookings {
             WHERE id = ?
             """, [.integer(Int64(updated.penaltyPoints)), (updated.suspendedUntil == nil ? RegistrationStatus.active : .suspended).sqlValue,
                   updated.suspendedUntil.sqlValue, now.sqlValue,
-                  .text(actor), .integer(booking.registration)])
-        let after = try RegistrationRecord.load(db, id: booking.registration, today: today)
+                  .text(actor), .integer(registration)])
+        let after = try RegistrationRecord.load(db, id: registration, today: today)
         try AuditLog.append(db, at: now, actor: actor, action: "registration.penalty.\(event.rawValue)",
-                            entity: "registration", entityID: String(booking.registration), before: before, after: after)
+                            entity: "registration", entityID: String(registration), before: before, after: after)
     }
 
     /// Reloads booking `id` after a change and audits it with `before`; the
@@ -208,8 +221,8 @@ extension Bookings {
     /// A booking already checked in is in use and stays as it is.
     static func cancelForCenter(_ db: Database, bookings ids: [Int64], reason: String, center: CenterConfiguration,
                                 actor: String, now: Instant) throws -> [Booking] {
-        try ids.map { try Booking.load(db, id: $0) }
+        try ids.map { try BookingRow.load(db, id: $0) }
             .filter { $0.state.successors.contains(.cancelledByCenter) }
-            .map { try cancel(db, $0, by: .center, reason: reason, center: center, actor: actor, now: now).value }
+            .map { try cancel(db, $0, by: .center, reason: reason, center: center, actor: actor, now: now).value.booking() }
     }
 }

@@ -5,7 +5,7 @@ internal import Store
 /// What the booking and desk rules read of a registration: its category,
 /// whether it is in the ward, and the domain value (validity, suspension,
 /// points) — not its evidence or contact, which those rules never read.
-struct RegistrationStanding {
+struct RegistrationStanding: Sendable {
     let id: Int64
     let category: UserCategory
     let inWard: Bool

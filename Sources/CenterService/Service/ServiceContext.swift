@@ -12,6 +12,9 @@ final class ServiceContext: Sendable {
     let log: ServiceLog
     let store: CenterStore
     let roadmapState: RoadmapState
+    /// The configuration's facilities by id, built once (the booking rules
+    /// look facilities up many times a request).
+    let catalogue: [FacilityID: Facility]
     let bookingTimer = BookingTimer()
     let timerFailures = TimerFailures()
     let backupFailures = Atomic<Int>(0)
@@ -22,6 +25,7 @@ final class ServiceContext: Sendable {
         self.clock = clock
         self.log = log
         roadmapState = RoadmapState(schedule: settings.roadmap, policy: settings.calendar.policy)
+        catalogue = settings.center.catalogue
     }
 
     var pool: DatabasePool { store.pool }
