@@ -198,7 +198,7 @@ struct BookingDesk {
     /// The fee's JSON and the booking's JSON around its id, for `decision`.
     func encode(_ plan: BookingPlan, registration: RegistrationStanding, decision: Decision,
                 actor: Actor) throws -> Encoding {
-        let fee = try JSONCodec.encode(decision.fee)
+        let fee = try BookingJSON.fee(decision.fee) ?? JSONCodec.encode(decision.fee)
         let text = String(decoding: fee, as: UTF8.self)
         let row = BookingRow(taken: 0, feedID: "", request: plan.request, registration: registration, divisions: plan.divisions,
                              feeTotal: decision.fee.total, fee: text, paymentDeadline: decision.paymentDeadline, at: now,

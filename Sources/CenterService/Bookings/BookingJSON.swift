@@ -120,6 +120,96 @@ enum BookingJSON {
         return Template(head: head, tail: out)
     }
 
+    /// The JSON of a booking's fee (the `fee_breakdown` column and the
+    /// booking's `fee`), the same bytes as `JSONCodec` writes; nil when a
+    /// string needs an escape this writer leaves to `JSONCodec`, or a
+    /// multiplier is not a plain decimal.
+    static func fee(_ fee: BookingFee) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        out += #"{"days":"#.utf8
+        integer(Int64(fee.days), into: &out)
+        let day = fee.perDay
+        out += #","per_day":{"exemptions":["#.utf8
+        for (index, exemption) in day.exemptions.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += #"{"amount":"#.utf8
+            integer(Int64(exemption.amount), into: &out)
+            out += #","code":"#.utf8
+            guard string(exemption.code, into: &out) else { return nil }
+            out += #","label":"#.utf8
+            guard string(exemption.label, into: &out) else { return nil }
+            out += #","percent":"#.utf8
+            integer(Int64(exemption.percent), into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += #"],"gap_hours_free":["#.utf8
+        for (index, gap) in day.gapHoursFree.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += #"{"from":"#.utf8
+            guard string(gap.from, into: &out) else { return nil }
+            out += #","minutes":"#.utf8
+            integer(Int64(gap.minutes), into: &out)
+            out += #","to":"#.utf8
+            guard string(gap.to, into: &out) else { return nil }
+            out.append(UInt8(ascii: "}"))
+        }
+        out += #"],"lines":["#.utf8
+        for (index, line) in day.lines.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += #"{"amount":"#.utf8
+            integer(Int64(line.amount), into: &out)
+            out += #","base":"#.utf8
+            integer(Int64(line.base), into: &out)
+            if let division = line.division {
+                out += #","division":"#.utf8
+                guard string(division.rawValue, into: &out) else { return nil }
+            }
+            out += #","kind":"#.utf8
+            guard string(line.kind, into: &out) else { return nil }
+            out += #","label":"#.utf8
+            guard string(line.label, into: &out) else { return nil }
+            out += #","multipliers":["#.utf8
+            for (index, code) in line.multipliers.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                guard string(code, into: &out) else { return nil }
+            }
+            out += "]}".utf8
+        }
+        out += #"],"rounding":"#.utf8
+        integer(Int64(day.rounding), into: &out)
+        out += #","subtotal":"#.utf8
+        integer(Int64(day.subtotal), into: &out)
+        out += #","surcharges":["#.utf8
+        for (index, surcharge) in day.surcharges.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += #"{"code":"#.utf8
+            guard string(surcharge.code, into: &out) else { return nil }
+            out += #","label":"#.utf8
+            guard string(surcharge.label, into: &out) else { return nil }
+            out += #","multiplier":"#.utf8
+            guard decimal(surcharge.multiplier, into: &out) else { return nil }
+            out.append(UInt8(ascii: "}"))
+        }
+        out += #"],"total":"#.utf8
+        integer(Int64(day.total), into: &out)
+        out += #"},"total":"#.utf8
+        integer(Int64(fee.total), into: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// A finite double as `JSONCodec` writes it: its shortest decimal form,
+    /// without a trailing `.0` (`1.2`, `2`); false for an exponent form.
+    static func decimal(_ value: Double, into out: inout [UInt8]) -> Bool {
+        guard value.isFinite else { return false }
+        var text = value.description
+        guard !text.contains("e") else { return false }
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        out += text.utf8
+        return true
+    }
+
     /// A quoted string with `"` and `\` escaped; false (nothing written that
     /// matters, the caller gives up) for any byte below 0x20, DEL, or U+2028
     /// and U+2029 (E2 80 A8/A9).

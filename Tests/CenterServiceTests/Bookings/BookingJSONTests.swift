@@ -70,6 +70,38 @@ struct BookingJSONTests {
         #expect(try row.json() == (try JSONCodec.encode(row.booking())))
     }
 
+    @Test func everyFeeTheConfigurationGivesIsWrittenAsTheCodecWritesIt() throws {
+        let center = BookingFixture.settings.center
+        let calculator = center.feeCalculator
+        var compared = 0
+        for facility in center.facilities where facility.kind == .room && facility.bookable && !facility.divisions.isEmpty {
+            let spans = [[facility.divisions[0]], facility.divisions, [facility.divisions[0], facility.divisions[facility.divisions.count - 1]]]
+            for divisions in spans {
+                for category: UserCategory in [.ward, .economicGroup, .general] {
+                    for (admission, commercial, outOfWard) in [(0, false, false), (2000, true, true), (500, false, true)] {
+                        for exemptions in [[], ["ward_sponsored"], ["ward_cohosted"]] {
+                            let perDay = try calculator.fee(for: FeeRequest(
+                                facility: facility, divisions: divisions, category: category, admissionYen: admission,
+                                commercial: commercial, outOfWard: outOfWard, exemptionCodes: exemptions))
+                            let fee = BookingFee(days: 2, perDay: perDay)
+                            #expect(BookingJSON.fee(fee) == (try JSONCodec.encode(fee)), "\(facility.id) \(divisions) \(category)")
+                            compared += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(compared > 500)
+    }
+
+    @Test(arguments: [1.2, 1.5, 2.0, 0.5, 1.25, 3.0, 10.0, 0.125, 1.0])
+    func aMultiplierIsWrittenAsTheCodecWritesIt(multiplier: Double) throws {
+        let text = #"{"days":1,"per_day":{"exemptions":[],"gap_hours_free":[],"lines":[],"rounding":0,"subtotal":0,"#
+            + #""surcharges":[{"code":"x","label":"X","multiplier":\#(multiplier)}],"total":0},"total":0}"#
+        let fee = try JSONCodec.decodeStored(BookingFee.self, from: text)
+        #expect(BookingJSON.fee(fee) == (try JSONCodec.encode(fee)))
+    }
+
     @Test func theTemplateHoldsEverythingButTheID() throws {
         let template = BookingJSON.Template(head: Array(#"{"a":1,"id":"#.utf8), tail: Array(#","z":2}"#.utf8))
         #expect(String(decoding: template.json(id: 9_007_199_254_740_991), as: UTF8.self)
