@@ -26,6 +26,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/server.sh
+source bench/lib/callgrind.sh
 BOOKINGS="${1:-100}"
 TOP="${2:-25}"
 PORT="${PORT:-18101}"
@@ -33,30 +34,17 @@ WARMUP="${WARMUP:-20}"
 CANCELS="${CANCELS:-1}"
 (( BOOKINGS >= 1 && BOOKINGS <= 2000 )) || { echo "bookings must be 1..2000"; exit 2; }
 (( TOP >= 1 && TOP <= 200 )) || { echo "top must be 1..200"; exit 2; }
-command -v valgrind > /dev/null || apt-get install -y valgrind > /dev/null
 
 bench_build_release
 OUT="$PWD/.build/profile-booking"
 rm -rf "$OUT"
 mkdir -p "$OUT"
-VALGRIND=""
-trap '[ -n "$VALGRIND" ] && { kill -TERM "$VALGRIND" 2>/dev/null; wait "$VALGRIND" 2>/dev/null; }; true' EXIT
+trap callgrind_stop EXIT
 bench_machine
 echo "profile: $BOOKINGS accepted bookings after $WARMUP warm-up ones, callgrind, synchronous=FULL"
 bench_load start
 
-# Valgrind 3.19 dies on libdispatch's sigsuspend (bench/profile/sigsuspend-shim.c).
-gcc -shared -fPIC -O2 -o "$OUT/sigsuspend-shim.so" bench/profile/sigsuspend-shim.c
-LD_PRELOAD="$OUT/sigsuspend-shim.so" valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$OUT/callgrind.out" \
-    "$BENCH_BIN" serve --no-supervise --host 127.0.0.1 --port "$PORT" --database "$OUT/center.sqlite" \
-    --synchronous full > "$OUT/server.log" 2>&1 &
-VALGRIND=$!
-for _ in $(seq 1 600); do
-    curl -fsS "http://127.0.0.1:$PORT/health" > /dev/null 2>&1 && break
-    kill -0 "$VALGRIND" 2>/dev/null || break
-    sleep 0.2
-done
-curl -fsS "http://127.0.0.1:$PORT/health" > /dev/null || { echo "profile: the server did not start under valgrind"; cat "$OUT/server.log"; exit 1; }
+callgrind_start
 
 python3 bench/booking/seed.py "$PORT" "$OUT/admin.token" "$OUT/data.lua" 20 0 0 | sed 's/^/  /'
 python3 bench/profile/book.py plan "$PORT" "$OUT/data.json" $((WARMUP + BOOKINGS)) "$OUT/plan.json"
@@ -75,9 +63,7 @@ if [ "$CANCELS" = 1 ]; then
     CANCEL_END=$(date +%s.%N)
     callgrind_control -i off "$VALGRIND" > /dev/null 2>&1
 fi
-kill -TERM "$VALGRIND"
-wait "$VALGRIND" || true
-VALGRIND=""
+callgrind_stop
 bench_load end
 if [ "$CANCELS" = 1 ]; then
     DUMP="$(ls "$OUT"/callgrind.out.* 2>/dev/null | head -n 1)"
@@ -89,43 +75,6 @@ else
 fi
 [ -s "$OUT/bookings.callgrind" ] || { echo "profile: callgrind wrote no profile"; exit 1; }
 
-# The functions of a callgrind_annotate table of profile $1, demangled, the object path shortened to its file name.
-# $3, when given, keeps only the functions of that object file.
-functions() {
-    callgrind_annotate --inclusive="$2" --threshold=100 "$1" 2>/dev/null \
-        | awk -v top="$TOP" -v object="${3:-}" '/^-+$/ {n++}
-              n >= 3 && /^ *[0-9,]+ / && !/PROGRAM TOTALS/ && index($0, object "]") && shown++ < top {print}' \
-        | { swift demangle --simplified --compact 2>/dev/null || cat; } \
-        | sed -E 's| \[[^]]*/([^]/]+)\]$| [\1]|; s|^( *[0-9,]+ \( *[0-9.]+%\)  )[^ ]*/([^/: ]+):|\1\2:|' | cut -c1-200
-}
-# report PROFILE COUNT WHAT SECONDS: instructions per WHAT, by library, the top functions.
-report() {
-    local profile="$1" count="$2" what="$3" seconds="$4"
-    local total
-    total="$(awk '/^totals:/ {print $2; exit}' "$profile")"
-    python3 -c "import sys; t, n, s, w = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]; \
-print(f'{t:,} instructions for {n} {w}s: {t // n:,} per {w} ({s:.1f} s under callgrind)')" \
-        "$total" "$count" "$seconds" "$what"
-    echo "own instructions by object file ($what):"
-    callgrind_annotate --inclusive=no --threshold=100 "$profile" 2>/dev/null | python3 -c "
-import re, sys
-total, by = 0, {}
-for line in sys.stdin:
-    m = re.match(r' *([0-9,]+) \( *[0-9.]+%\)  .*\[(?:.*/)?([^]/]+)\]$', line)
-    if m and 'PROGRAM TOTALS' not in line:
-        n = int(m.group(1).replace(',', ''))
-        by[m.group(2)] = by.get(m.group(2), 0) + n
-        total += n
-for name, n in sorted(by.items(), key=lambda kv: -kv[1])[:8]:
-    print(f'  {100 * n / total:5.1f} %  {name}')
-"
-    echo "top $TOP by own instructions ($what; Ir, % of all, function):"
-    functions "$profile" no
-    echo "top $TOP by inclusive instructions ($what; a name ending in '2 is a recursion cycle: its figure counts some calls twice):"
-    functions "$profile" yes
-    echo "top $TOP of the service's own functions (nakano-center) by inclusive instructions ($what):"
-    functions "$profile" yes /nakano-center
-}
 report "$OUT/bookings.callgrind" "$BOOKINGS" booking "$(echo "$END - $START" | bc)"
 if [ "$CANCELS" = 1 ]; then
     [ -s "$OUT/cancels.callgrind" ] || { echo "profile: callgrind wrote no profile of the cancels"; exit 1; }

@@ -5,12 +5,21 @@
 
 export PATH="/opt/swift/usr/bin:$PATH"
 
-# The release binary, built once (the build's last line is printed).
-BENCH_BIN="$PWD/.build/release/nakano-center"
-bench_build_release() {
-    swift build -c release --product nakano-center 2>&1 | tail -n 1
-    [ -x "$BENCH_BIN" ] || { echo "bench: no release binary at $BENCH_BIN"; exit 1; }
-}
+# The release binary, built once (the build's last line is printed). With
+# BENCH_BIN set, that binary is measured as it is and nothing is built (a
+# copy of an earlier build, for a before/after run side by side).
+if [ -n "${BENCH_BIN:-}" ]; then
+    bench_build_release() {
+        [ -x "$BENCH_BIN" ] || { echo "bench: no binary at BENCH_BIN=$BENCH_BIN"; exit 1; }
+        echo "bench: measuring $BENCH_BIN as it is (BENCH_BIN)"
+    }
+else
+    BENCH_BIN="$PWD/.build/release/nakano-center"
+    bench_build_release() {
+        swift build -c release --product nakano-center 2>&1 | tail -n 1
+        [ -x "$BENCH_BIN" ] || { echo "bench: no release binary at $BENCH_BIN"; exit 1; }
+    }
+fi
 
 # wrk from apt when missing.
 bench_require_wrk() {

@@ -125,6 +125,7 @@ public struct Router: HTTPResponder {
             response.headers.set("Allow", Self.allowed(node).map(\.rawValue).joined(separator: ", "))
             return .refused(response)
         }
+        guard !route.parameterNames.isEmpty else { return .route(route, request) }
         var request = request
         request.pathParameters = Dictionary(zip(route.parameterNames, values), uniquingKeysWith: { first, _ in first })
         return .route(route, request)
