@@ -17,13 +17,15 @@ enum AuditLog {
     static func append(_ db: Database, at: Instant, actor: String, action: String, entity: String,
                        entityID: String?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
                        requestID: String? = nil) throws {
-        try db.run("""
-            INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [at.sqlValue, .text(actor), .text(action), .text(entity),
+        try db.run(insertEntry, [at.sqlValue, .text(actor), .text(action), .text(entity),
                   entityID.map { .text($0) } ?? .null, try json(before), try json(after),
                   (requestID ?? db.writeOrigin).map { .text($0) } ?? .null])
     }
+
+    static let insertEntry = SQL("""
+        INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
 
     /// Entries at or after `since`, oldest first, at most `limit`, starting after id `afterID`.
     static func entries(_ db: Database, since: Instant, afterID: Int64 = 0, limit: Int = 500) throws -> [AuditEntry] {

@@ -21,12 +21,12 @@ enum TokenStore {
         return (token, record)
     }
 
+    static let byHash = SQL("SELECT id, hash, role, name, registration_id, expires_at, revoked_at FROM access_tokens WHERE hash = ?")
+
     /// The caller behind `secret`, or `AuthError.invalidToken` when it is unknown, revoked or expired.
     static func authenticate(_ db: Database, secret: String, now: Instant) throws -> Actor {
         let hash = AccessToken(secret: secret).hash
-        guard let row = try db.queryOne("""
-            SELECT id, hash, role, name, registration_id, expires_at, revoked_at FROM access_tokens WHERE hash = ?
-            """, [.blob(hash)]) else { throw AuthError.invalidToken }
+        guard let row = try db.queryOne(byHash, [.blob(hash)]) else { throw AuthError.invalidToken }
         let stored: [UInt8] = try row.get("hash")
         guard ConstantTime.equal(stored, hash) else { throw AuthError.invalidToken }
         let revokedAt: Int64? = try row.get("revoked_at")

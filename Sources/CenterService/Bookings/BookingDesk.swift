@@ -206,11 +206,11 @@ struct BookingDesk {
         return Encoding(fee: text, booking: BookingJSON.template(row, fee: fee))
     }
 
-    static let insertBooking = """
+    static let insertBooking = SQL("""
         INSERT INTO bookings (registration_id, category, facility_id, first_date, last_date, divisions, purpose,
             attendees, admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown,
             payment_deadline, created_at, created_by, feed_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?, lower(hex(randomblob(16))))
         RETURNING id, feed_id
-        """
+        """)
 }

@@ -117,7 +117,7 @@ struct BookingFacts {
     /// consecutive-day limit applies), and companions (`c`: the
     /// registration's own; `n`: anyone's). Each branch is an indexed search;
     /// a branch switched off by its flag (?9–?12) is skipped before its loop.
-    static let factsQuery = """
+    static let factsQuery = SQL("""
         SELECT 'x', first_date, last_date, facilities, reason, reason_ja, id FROM closures
             WHERE first_date <= ?3 AND last_date >= ?2
         UNION ALL SELECT 's', date, division, NULL, NULL, NULL, NULL FROM booking_units
@@ -133,11 +133,11 @@ struct BookingFacts {
         UNION ALL SELECT 'n', u.date, u.division, u.facility_id, u.registration_id, b.category, NULL
             FROM booking_units u JOIN bookings b ON b.id = u.booking_id
             WHERE ?12 AND u.live = 1 AND u.date BETWEEN ?4 AND ?5
-        """
+        """)
 
     /// The room's live units not held by community groups, per month.
-    static let nonCommunityQuery = """
+    static let nonCommunityQuery = SQL("""
         SELECT substr(date, 1, 7), count(*) FROM booking_units
         WHERE live = 1 AND facility_id = ? AND community = 0 AND date BETWEEN ? AND ? GROUP BY 1
-        """
+        """)
 }

@@ -45,6 +45,8 @@ struct BookingRow: Sendable {
         refund_amount, feed_id
         """
 
+    static let byID = SQL("SELECT \(columns) FROM bookings WHERE id = ?")
+
     /// A row read with `columns`, by position (in that order).
     init(row: Row) throws {
         id = try row.get(0)
@@ -106,7 +108,7 @@ struct BookingRow: Sendable {
     /// Booking `id`'s row, or `booking_not_found` (404); a member sees only its own.
     static func load(_ db: Database, id: Int64, for actor: Actor? = nil) throws -> BookingRow {
         let notFound = Refusal(BookingLookupCode.bookingNotFound, "No booking has id \(id).", details: ["booking": String(id)])
-        guard let row = try db.queryOne("SELECT \(columns) FROM bookings WHERE id = ?", [.integer(id)]) else { throw notFound }
+        guard let row = try db.queryOne(byID, [.integer(id)]) else { throw notFound }
         let booking = try BookingRow(row: row)
         if let actor, actor.role == .member, actor.registrationID != booking.registration { throw notFound }
         return booking

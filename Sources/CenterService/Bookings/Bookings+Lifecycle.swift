@@ -160,10 +160,7 @@ extension Bookings {
         let today = now.japanDate
         let paid = before.paidAt == nil ? 0 : before.feeTotal
         let refund = center.refunds.refund(paid: paid, cancelledOn: today, useDate: before.firstDate, by: canceller)
-        try db.run("""
-            UPDATE bookings SET state = ?, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, refund_percent = ?,
-                refund_amount = ? WHERE id = ?
-            """, [next.sqlValue, now.sqlValue, .text(actor), reason.map { .text($0) } ?? .null,
+        try db.run(cancelStatement, [next.sqlValue, now.sqlValue, .text(actor), reason.map { .text($0) } ?? .null,
                   .integer(Int64(refund.percent)), .integer(Int64(refund.amount)), .integer(before.id)])
         try BookingLedger.release(db, booking: before.id)
         if canceller == .user, center.penalties.isLateCancel(cancelledOn: today, useDate: before.firstDate) {
@@ -181,6 +178,11 @@ extension Bookings {
                             before: try before.encoded(), after: encoded)
         return encoded
     }
+
+    static let cancelStatement = SQL("""
+        UPDATE bookings SET state = ?, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, refund_percent = ?,
+            refund_amount = ? WHERE id = ?
+        """)
 
     /// Records a penalty (ペナルティ) and applies it to the registration:
     /// points, and a suspension when they reach the threshold.

@@ -95,6 +95,17 @@ enum RecordedUseCase: String, Sendable {
 /// they answered (0 for a refusal) and the response body; they are still
 /// read, until the retention job deletes them.
 enum IdempotencyStore {
+    /// The statements of the table, declared once.
+    enum Statements {
+        static let replay = SQL("SELECT request_hash, status, body FROM idempotency_keys WHERE actor = ? AND key = ?")
+        static let record = SQL("""
+            INSERT INTO idempotency_keys (actor, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        static let savepoint = SQL("SAVEPOINT idempotent_work")
+        static let release = SQL("RELEASE idempotent_work")
+        static let rollback = SQL("ROLLBACK TO idempotent_work")
+    }
+
     /// A recorded refusal as stored after the use case's name.
     struct StoredRefusal: Codable {
         let code: String
@@ -118,9 +129,7 @@ enum IdempotencyStore {
     /// another request.
     static func replay<Code: ErrorCode>(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase,
                                         codes: Code.Type) throws -> [UInt8]? {
-        guard let row = try db.queryOne("""
-            SELECT request_hash, status, body FROM idempotency_keys WHERE actor = ? AND key = ?
-            """, [.text(actor), .text(key.key)]) else { return nil }
+        guard let row = try db.queryOne(Statements.replay, [.text(actor), .text(key.key)]) else { return nil }
         let hash: [UInt8] = try row.get("request_hash")
         let reused = Refusal(IdempotencyCode.idempotencyKeyReused, "This Idempotency-Key was first used with another request.",
                              details: ["key": key.key])
@@ -150,9 +159,7 @@ enum IdempotencyStore {
 
     static func record(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase, kind: Kind,
                        payload: [UInt8], at: Instant) throws {
-        try db.run("""
-            INSERT INTO idempotency_keys (actor, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
-            """, [.text(actor), .text(key.key), .blob(key.requestHash), .integer(kind.rawValue),
+        try db.run(Statements.record, [.text(actor), .text(key.key), .blob(key.requestHash), .integer(kind.rawValue),
                   .blob(Array(useCase.rawValue.utf8) + [0x0A] + payload), at.sqlValue])
     }
 
@@ -162,14 +169,14 @@ enum IdempotencyStore {
     static func recordingRefusal<T>(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase,
                                     at: Instant, _ work: () throws -> T) throws -> Result<T, any Error> {
         // Through `run`, so the three statements are prepared once (`execute` compiles every time).
-        try db.run("SAVEPOINT idempotent_work")
+        try db.run(Statements.savepoint)
         do {
             let value = try work()
-            try db.run("RELEASE idempotent_work")
+            try db.run(Statements.release)
             return .success(value)
         } catch let refusal as any AnyRefusal {
-            try db.run("ROLLBACK TO idempotent_work")
-            try db.run("RELEASE idempotent_work")
+            try db.run(Statements.rollback)
+            try db.run(Statements.release)
             let stored = StoredRefusal(code: refusal.codeName, message: refusal.message, details: refusal.details)
             try record(db, actor: actor, key: key, useCase: useCase, kind: .refusal, payload: try JSONCodec.encode(stored),
                        at: at)

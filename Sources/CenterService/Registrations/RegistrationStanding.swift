@@ -11,12 +11,14 @@ struct RegistrationStanding: Sendable {
     let inWard: Bool
     let registration: Registration
 
+    static let query = SQL("""
+        SELECT category, in_ward, name, valid_from, valid_until, status, suspended_until, penalty_points
+        FROM registrations WHERE id = ?
+        """)
+
     /// Registration `id`'s standing, or `registration_not_found`.
     static func load(_ db: Database, id: Int64) throws -> RegistrationStanding {
-        guard let row = try db.queryOne("""
-            SELECT category, in_ward, name, valid_from, valid_until, status, suspended_until, penalty_points
-            FROM registrations WHERE id = ?
-            """, [.integer(id)]) else {
+        guard let row = try db.queryOne(query, [.integer(id)]) else {
             throw RegistrationRecord.notFound(id)
         }
         let category: UserCategory = try row.get(0)
