@@ -25,7 +25,13 @@ enum TokenStore {
 
     /// The caller behind `secret`, or `AuthError.invalidToken` when it is unknown, revoked or expired.
     static func authenticate(_ db: Database, secret: String, now: Instant) throws -> Actor {
-        let hash = AccessToken(secret: secret).hash
+        try authenticate(db, hash: AccessToken(secret: secret).hash, now: now).actor
+    }
+
+    /// The caller behind the token whose SHA-256 is `hash`, with its expiry
+    /// (Unix seconds, nil for none); `AuthError.invalidToken` when it is
+    /// unknown, revoked or expired.
+    static func authenticate(_ db: Database, hash: [UInt8], now: Instant) throws -> (actor: Actor, expiresAt: Int64?) {
         guard let row = try db.queryOne(byHash, [.blob(hash)]) else { throw AuthError.invalidToken }
         let stored: [UInt8] = try row.get("hash")
         guard ConstantTime.equal(stored, hash) else { throw AuthError.invalidToken }
@@ -35,8 +41,8 @@ enum TokenStore {
         if let expiresAt, expiresAt <= now.secondsSinceEpoch { throw AuthError.invalidToken }
         let roleText: String = try row.get("role")
         guard let role = Role(rawValue: roleText) else { throw AuthError.invalidToken }
-        return Actor(tokenID: try row.get("id"), role: role, name: try row.get("name"),
-                     registrationID: try row.get("registration_id"))
+        return (Actor(tokenID: try row.get("id"), role: role, name: try row.get("name"),
+                      registrationID: try row.get("registration_id")), expiresAt)
     }
 
     /// Revokes token `id`; true when it existed and was live.

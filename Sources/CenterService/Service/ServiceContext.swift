@@ -16,6 +16,7 @@ final class ServiceContext: Sendable {
     /// look facilities up many times a request).
     let catalogue: [FacilityID: Facility]
     let bookingTimer = BookingTimer()
+    let tokenCache = TokenCache()
     let timerFailures = TimerFailures()
     let backupFailures = Atomic<Int>(0)
 
