@@ -28,7 +28,8 @@ enum BookingEndpoints {
                         "commercial": .boolean, "guardian": .text(.optionalName),
                         "exemptions": .list(.code, maxItems: BookingRequest.maximumExemptions)],
                         required: ["facility", "date", "divisions", "registration", "purpose", "attendees"]),
-                     successStatus: .created, response: Schemas.ref("Booking"), refusals: Bookings.BookRefusal.self) { context in
+                     successStatus: .created, response: Schemas.ref("Booking"), refusals: Bookings.BookRefusal.self,
+                     placement: .onLoop) { context in
                 let input = try context.request.decodeBody(BookingRequest.self)
                 return context.answer(try await context.service.bookings.book(
                     input, by: context.caller(), idempotency: context.request.idempotencyKey()))
@@ -61,7 +62,8 @@ enum BookingEndpoints {
                     for: context.caller()))
             },
             Endpoint(.GET, "/bookings/{id}", summary: "A booking (a member: its own only)", tag: "bookings",
-                     access: .staffOrMember, response: Schemas.ref("Booking"), refusals: BookingLookupCode.self) { context in
+                     access: .staffOrMember, response: Schemas.ref("Booking"), refusals: BookingLookupCode.self,
+                     placement: .onLoop) { context in
                 let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
                 return APIResponse.json(try await context.service.bookings.booking(id: id, for: context.caller()))
             },
@@ -83,7 +85,7 @@ enum BookingEndpoints {
                      tag: "bookings", access: .staffOrMember,
                      requestBody: Schemas.object(["reason": .text(.optionalReason), "by_center": .boolean]),
                      response: Schemas.ref("Booking"),
-                     refusals: Bookings.CancelRefusal.self) { context in
+                     refusals: Bookings.CancelRefusal.self, placement: .onLoop) { context in
                 let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
                 let input = context.request.body.isEmpty ? nil : try context.request.decodeBody(CancelRequest.self)
                 return context.answer(try await context.service.bookings.cancel(
