@@ -54,7 +54,8 @@ for run in $(seq 1 "$RUNS"); do
     python3 bench/burst/burst.py run "$PORT" "$DIR"
     bench_memory "$DIR/memory"
     bench_stop_server
-    echo "run $run: server VmHWM $(awk '/VmHWM/ {printf "%.1f MiB", $2 / 1024}' "$DIR/memory")"
+    echo "run $run: server VmHWM $(awk '/VmHWM/ {printf "%.1f MiB", $2 / 1024}' "$DIR/memory")" \
+         "(sampled RSS max $(awk '/RSSmax/ {printf "%.1f MiB", $2 / 1024}' "$DIR/memory"))"
     python3 bench/burst/burst.py check "$DIR" || status=1
 done
 bench_load end
@@ -69,6 +70,7 @@ rows = []
 for run in range(1, runs + 1):
     summary = json.load(open(os.path.join(work, str(run), "summary.json")))
     summary["hwm"] = memory(os.path.join(work, str(run), "memory"))["VmHWM"]
+    summary["rss"] = memory(os.path.join(work, str(run), "memory"))["RSSmax"]
     rows.append(summary)
 med = lambda key: median([r[key] for r in rows])
 print(f"median of {runs}:")
@@ -79,6 +81,6 @@ print(f"  wait max            {med('wait_max'):.3f} s   (goal <= 2 s)")
 print(f"  last answer         {med('last_answer'):.3f} s after the burst began")
 print(f"  contested units     {med('contested'):6.0f}, given to a later sender {med('not_first'):.0f} (by at most {med('lead_max_ms'):.1f} ms)")
 print(f"  winners overtaken   {med('overtaken'):6.0f} (by at most {med('overtaken_by_max_ms'):.1f} ms)")
-print(f"  server VmHWM        {med('hwm'):6.1f} MiB (goal < 100 MiB)")
+print(f"  server VmHWM        {med('hwm'):6.1f} MiB (goal < 100 MiB; sampled RSS max {med('rss'):.1f} MiB)")
 PY
 [ "$status" = 0 ] || { echo "BROKEN RUN"; exit 1; }
