@@ -28,8 +28,7 @@ enum BookingEndpoints {
                         "commercial": .boolean, "guardian": .text(.optionalName),
                         "exemptions": .list(.code, maxItems: BookingRequest.maximumExemptions)],
                         required: ["facility", "date", "divisions", "registration", "purpose", "attendees"]),
-                     successStatus: .created, response: Schemas.ref("Booking"), refusals: Bookings.BookRefusal.self,
-                     placement: .onLoop) { context in
+                     successStatus: .created, response: Schemas.ref("Booking"), refusals: Bookings.BookRefusal.self) { context in
                 let input = try context.request.decodeBody(BookingRequest.self)
                 return context.answer(try await context.service.bookings.book(
                     input, by: context.caller(), idempotency: context.request.idempotencyKey()))

@@ -140,6 +140,10 @@ final class EventLoop: @unchecked Sendable {
                 case Self.wakeToken: drainInbox()
                 default: handleEvent(fd: Int32(truncatingIfNeeded: data), serialTag: UInt32(truncatingIfNeeded: data >> 32), flags: flags)
                 }
+                // A request just read has its handler run before the next
+                // connection's events: on-loop handlers start, and reach the
+                // single writer, in the order their requests were read.
+                if !runnable.isEmpty || !localMessages.isEmpty { runJobs() }
             }
             expireDeadlines()
             if let resume = acceptResumeAt, resume <= now {
