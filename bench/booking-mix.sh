@@ -21,10 +21,11 @@
 # not only from wrk. Prints each phase and the medians: committed booking
 # writes/s (bookings made + cancels), each of them, refusals/s by code,
 # p50/p99 of bookings and of cancels (per request kind, bench/lib/wrkstats.lua),
-# availability p50/p99, the writer's requests and batches (every POST with
-# an Idempotency-Key reaches the writer today, refusals too, which are
-# recorded under their key), and the server's peak memory
-# (VmHWM from /proc). Exits non-zero when a run is broken: a 5xx, a socket
+# availability p50/p99, the writer's requests and batches (the bookings
+# their arrival snapshot let through and every cancel: a refusal decided on
+# the snapshot never reaches it), the server's CPU time per answer, and its
+# peak memory (VmHWM from /proc, and VmRSS sampled every 0.1 s). Exits
+# non-zero when a run is broken: a 5xx, a socket
 # error, a cancel refused, or counts that disagree between wrk, /metrics and
 # the database.
 set -euo pipefail
