@@ -47,9 +47,9 @@ extension FiscalYear: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let year = try container.decode(Int.self)
-        guard SupportedDates.years.contains(year) else {
-            let range = SupportedDates.years
-            let error = DateOutOfRange(first: String(range.lowerBound), last: String(range.upperBound), got: String(year))
+        do {
+            try SupportedDates.check(fiscalYearStarting: year)
+        } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: error.message,
                                                     underlyingError: error))
         }

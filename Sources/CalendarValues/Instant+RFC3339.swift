@@ -87,39 +87,13 @@ extension Instant: CustomStringConvertible {
     public var description: String { rfc3339 }
 }
 
-extension Instant: Codable {
-    /// Decodes an RFC 3339 string with any offset, within `SupportedDates`.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let instant = Instant(rfc3339: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected an RFC 3339 date-time with an offset, got \"\(text)\"")
-        }
-        do {
-            try instant.checkSupported(writtenAs: text)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: error.message,
-                                                    underlyingError: error))
-        }
-        self = instant
-    }
+extension Instant: TextCodable {
+    public static var textFormat: String { "an RFC 3339 date-time with an offset" }
 
-    /// Encodes the RFC 3339 string in Japan Standard Time.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rfc3339)
-    }
-}
+    /// `init(rfc3339:)`, any offset.
+    public init?(_ description: String) { self.init(rfc3339: description) }
 
-extension Instant {
-    /// Throws unless the instant's date in Japan is within `SupportedDates`;
-    /// the error quotes `text`, the instant as the user wrote it, when given.
-    public func checkSupported(writtenAs text: String? = nil) throws(DateOutOfRange) {
-        guard SupportedDates.years.contains(japanDate.year) else {
-            throw DateOutOfRange(first: Instant(japanDate: SupportedDates.first).rfc3339,
-                                 last: Instant(japanDate: SupportedDates.last, minuteOfDay: 1440).adding(seconds: -1).rfc3339,
-                                 got: text ?? rfc3339)
-        }
-    }
+    /// `DateInput.instant`: an instant the service can write back, within
+    /// `SupportedDates`. Encoded as `rfc3339`, in Japan Standard Time.
+    public static func read(_ text: String) throws(DateInput.Refusal) -> Instant { try DateInput.instant(text) }
 }

@@ -203,10 +203,6 @@ extension LocalDate: CustomStringConvertible, LosslessStringConvertible {
 extension LocalDate: TextCodable {
     public static var textFormat: String { "a date YYYY-MM-DD" }
 
-    /// Throws unless the date is within `SupportedDates`.
-    public func checkSupported() throws(DateOutOfRange) {
-        guard SupportedDates.years.contains(year) else {
-            throw DateOutOfRange(first: SupportedDates.first.description, last: SupportedDates.last.description, got: description)
-        }
-    }
+    /// `DateInput.date`: a real day within `SupportedDates`.
+    public static func read(_ text: String) throws(DateInput.Refusal) -> LocalDate { try DateInput.date(text) }
 }

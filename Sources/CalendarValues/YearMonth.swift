@@ -58,11 +58,6 @@ extension YearMonth: CustomStringConvertible, LosslessStringConvertible {
 extension YearMonth: TextCodable {
     public static var textFormat: String { "a month YYYY-MM" }
 
-    /// Throws unless the month is within `SupportedDates`.
-    public func checkSupported() throws(DateOutOfRange) {
-        guard SupportedDates.years.contains(year) else {
-            throw DateOutOfRange(first: SupportedDates.first.yearMonth.description,
-                                 last: SupportedDates.last.yearMonth.description, got: description)
-        }
-    }
+    /// `DateInput.month`: a month within `SupportedDates`.
+    public static func read(_ text: String) throws(DateInput.Refusal) -> YearMonth { try DateInput.month(text) }
 }

@@ -1,3 +1,4 @@
+import CenterDomain
 import CenterService
 import HTTPServer
 
@@ -7,7 +8,7 @@ import HTTPServer
 public enum CenterAPI {
     /// Every endpoint of the API, in document order.
     public static var endpoints: [Endpoint] {
-        SystemEndpoints.all + CalendarEndpoints.all + CatalogueEndpoints.all + RoadmapEndpoints.all + AdminEndpoints.all + MetricsEndpoints.all + RegistrationEndpoints.all + AvailabilityEndpoints.all + BookingEndpoints.all + ClosureEndpoints.all + ReportEndpoints.all + FeedEndpoints.all + BoardEndpoints.all + DeskEndpoints.all + LockerEndpoints.all + StorageEndpoints.all
+        SystemEndpoints.all + CalendarEndpoints.all + CatalogueEndpoints.all + RoadmapEndpoints.all + AdminEndpoints.all + MetricsEndpoints.all + RegistrationEndpoints.all + AvailabilityEndpoints.all + BookingEndpoints.all + SeriesEndpoints.all + LotteryEndpoints.all + WaitingListEndpoints.all + PaymentEndpoints.all + ReceiptEndpoints.all + FrontDeskEndpoints.all + ClosureEndpoints.all + ReportEndpoints.all + FeedEndpoints.all + BoardEndpoints.all + DeskEndpoints.all + LockerEndpoints.all + StorageEndpoints.all
     }
 
     /// The router serving `endpoints` for `service`, counting into `metrics`;
@@ -15,13 +16,19 @@ public enum CenterAPI {
     ///
     /// The server's own refusals (400, 408, 413, 414, 417, 431, 501, 503,
     /// 505) and the router's 404 and 405 are answered in the API's error
-    /// shape, `{"error": {"code", "message"}}`, with the server's stable
-    /// code (`HTTPProtocolError.Code`): a client of this API parses one
-    /// error format, whichever layer refused (docs/API.md).
+    /// shape, `{"error": {"code", "message", "message_ja", "message_en"}}`,
+    /// with the server's stable code (`HTTPProtocolError.Code`): a client of
+    /// this API parses one error format, whichever layer refused
+    /// (docs/API.md). The router's, which have a request, are in its
+    /// language; the server's own, refused before a request could be read,
+    /// in Japanese.
     public static func router(for endpoints: [Endpoint] = endpoints, service: CenterService,
                               metrics: APIMetrics = APIMetrics()) throws(RouteError) -> Router {
         var router = Router()
         router.protocolErrorResponder = { APIResponse.error($0.status, code: $0.code.rawValue, message: $0.message) }
+        router.requestErrorResponder = { error, request in
+            APIResponse.error(error.status, code: error.code.rawValue, message: error.message, language: language(of: request))
+        }
         let resources = APIResources(service: service, metrics: metrics)
         for endpoint in endpoints {
             try router.add(endpoint.method, endpoint.path, placement: endpoint.placement, headCheck: { head in
@@ -59,7 +66,7 @@ public enum CenterAPI {
                 return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service, resources: resources,
                                                               successStatus: endpoint.successStatus))
             } catch {
-                let (response, refusal) = ErrorMapping.answer(for: error)
+                let (response, refusal) = ErrorMapping.answer(for: error, language: language(of: request), names: resources.names)
                 if let refusal, !endpoint.declares(refusal) {
                     resources.metrics.recordUnlisted(refusal.codeName, route: endpoint.path, method: request.method.rawValue)
                     service.log.error("refusal not listed for the operation", [
@@ -75,6 +82,12 @@ public enum CenterAPI {
                 return response
             }
         }
+    }
+
+    /// The language `request` prefers for its messages (Japanese unless it
+    /// asks for English: `Language.preferred`).
+    static func language(of request: HTTPRequest) -> Language {
+        Language.preferred(acceptLanguage: request.headers["accept-language"])
     }
 
     /// The caller of `request`, checked against the endpoint's access: 401
@@ -101,7 +114,7 @@ public enum CenterAPI {
             _ = try await authorize(endpoint, request: head, service: service)
             return nil
         } catch {
-            let response = ErrorMapping.response(for: error)
+            let response = ErrorMapping.response(for: error, language: language(of: head))
             resources.metrics.recordRoute(endpoint.path, method: head.method.rawValue, status: response.status.code,
                                           seconds: APIMetrics.seconds(ContinuousClock.now - started))
             return response

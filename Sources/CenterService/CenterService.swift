@@ -16,8 +16,14 @@ public final class CenterService: Sendable {
 
     /// 利用登録: registering users, renewals, erasure of personal data.
     public let registrations: Registrations
-    /// 予約: taking room bookings and moving them through their life.
+    /// 予約: taking room bookings and moving them through their life, and their payments.
     public let bookings: Bookings
+    /// 領収書: receipts for payments, numbered per fiscal year.
+    public let receipts: Receipts
+    /// 抽選: lottery rounds, their entries, commitments and draws.
+    public let lottery: Lottery
+    /// キャンセル待ち: the rooms' cancellation waiting list and its offers.
+    public let waitingList: WaitingList
     /// 開館日カレンダー: open and closed days, ad-hoc closures.
     public let calendar: OpeningCalendar
     /// フリーデスク: desk passes.
@@ -32,13 +38,17 @@ public final class CenterService: Sendable {
     public let reports: Reports
     /// Tokens, authentication and the audit log.
     public let accounts: Accounts
+    /// 窓口: the day sheet of the front desk.
+    public let frontDesk: FrontDesk
+    /// カレンダー配信: the members' secret calendar-feed URLs.
+    public let feeds: CalendarFeeds
     /// Health, backups, personal-data retention and the store's figures.
     public let housekeeping: Housekeeping
 
     let context: ServiceContext
 
-    /// A service over an opened store. Call `roadmap.restoreUpdates()` before
-    /// serving (`start` does both).
+    /// A service over an opened store. Call `roadmap.restoreUpdates()` and
+    /// `registrations.fillSearchKeys()` before serving (`start` does all three).
     public init(settings: CenterSettings, store: CenterStore, clock: any CenterClock, log: ServiceLog = .discard) {
         let context = ServiceContext(settings: settings, store: store, clock: clock, log: log)
         self.context = context
@@ -48,6 +58,9 @@ public final class CenterService: Sendable {
         self.store = store
         registrations = Registrations(context: context)
         bookings = Bookings(context: context)
+        receipts = Receipts(context: context)
+        lottery = Lottery(context: context)
+        waitingList = WaitingList(context: context)
         calendar = OpeningCalendar(context: context)
         desks = Desks(context: context)
         lockers = Lockers(context: context)
@@ -55,14 +68,19 @@ public final class CenterService: Sendable {
         roadmap = RenovationRoadmap(context: context)
         reports = Reports(context: context)
         accounts = Accounts(context: context)
+        frontDesk = FrontDesk(context: context)
+        feeds = CalendarFeeds(context: context)
         housekeeping = Housekeeping(context: context)
     }
 
-    /// A service ready to serve: planners' committed roadmap updates applied.
+    /// A service ready to serve: planners' committed roadmap updates applied,
+    /// and the search keys of registrations stored without them filled.
     public static func start(settings: CenterSettings, store: CenterStore, clock: any CenterClock,
                              log: ServiceLog = .discard) async throws -> CenterService {
         let service = CenterService(settings: settings, store: store, clock: clock, log: log)
         try await service.roadmap.restoreUpdates()
+        let filled = try await service.registrations.fillSearchKeys()
+        if filled > 0 { log.info("registration search keys filled", [("registrations", String(filled))]) }
         return service
     }
 

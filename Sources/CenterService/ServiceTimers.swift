@@ -16,13 +16,17 @@ extension CenterService {
     /// Starts every area's timer; each runs until cancelled.
     public func startTimers() -> ServiceTimers {
         let housekeeping = self.housekeeping, bookings = self.bookings, desks = self.desks, lockers = self.lockers
-        let timers: [@Sendable () async -> Void] = [
+        let lottery = self.lottery, waitingList = self.waitingList
+        let always: [@Sendable () async -> Void] = [
             { await housekeeping.runCheckpoints() },
             { await bookings.runTimer() },
             { await desks.runTimer() },
             { await lockers.runTimer() },
             { await housekeeping.runNightlyTimer() },
+            { await lottery.runTimer() },
         ]
+        let waiting: [@Sendable () async -> Void] = settings.center.waitingList == nil ? [] : [{ await waitingList.runTimer() }]
+        let timers = always + waiting
         let task = Task {
             await withDiscardingTaskGroup { group in
                 for timer in timers { group.addTask { await timer() } }

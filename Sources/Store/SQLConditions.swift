@@ -13,6 +13,14 @@ public struct SQLConditions {
         arguments.append(value)
     }
 
+    /// Adds `condition` with one `?` per value of `values`, or nothing when
+    /// `values` is nil (a cursor's keys: `(a > ? OR (a = ? AND id > ?))`).
+    public mutating func add(_ condition: String, values: [SQLValue]?) {
+        guard let values else { return }
+        conditions.append(condition)
+        arguments += values
+    }
+
     /// ` WHERE a AND b`, or empty when no condition was added.
     public var clause: String { conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ") }
 }

@@ -84,9 +84,13 @@ case "token create":
     }
     var expires: Instant?
     if let text = options.value("expires") {
-        guard let instant = DateInput.instant(text) else { fail("--expires: \(DateInput.instantProblem(text))", code: 2) }
-        if let problem = DateInput.rangeProblem(of: instant, writtenAs: text) { fail("--expires \(problem)", code: 2) }
-        expires = instant
+        do throws(DateInput.Refusal) {
+            expires = try DateInput.instant(text)
+        } catch .malformed(let message) {
+            fail("--expires: \(message)", code: 2)
+        } catch .outOfRange(let range) {
+            fail("--expires \(range.message)", code: 2)
+        }
     }
     let service = await openService(loadSettings())
     do {

@@ -148,15 +148,15 @@ struct SupportedDatesTests {
     }
 
     @Test func monthOutsideIsRefusedNamingTheRange() {
-        #expect(throws: DateOutOfRange(first: "1900-01", last: "2200-12", got: "0001-01")) { try month("0001-01").checkSupported() }
-        #expect(throws: DateOutOfRange(first: "1900-01", last: "2200-12", got: "2201-01")) { try month("2201-01").checkSupported() }
+        #expect(throws: DateOutOfRange(first: "1900-01", last: "2200-12", got: "0001-01")) { try SupportedDates.check(month("0001-01")) }
+        #expect(throws: DateOutOfRange(first: "1900-01", last: "2200-12", got: "2201-01")) { try SupportedDates.check(month("2201-01")) }
     }
 
     @Test func instantOutsideIsRefusedQuotingWhatWasWritten() throws {
         let text = "2200-12-31T15:00:00Z"   // 2201-01-01 00:00 in Japan
         let instant = try #require(Instant(rfc3339: text))
         #expect(throws: DateOutOfRange(first: "1900-01-01T00:00:00+09:00", last: "2200-12-31T23:59:59+09:00", got: text)) {
-            try instant.checkSupported(writtenAs: text)
+            try SupportedDates.check(instant, writtenAs: text)
         }
         #expect(throws: (any Error).self) { try decode([Instant].self, "[\"\(text)\"]") }
         #expect(try decode([Instant].self, #"["2200-12-31T14:59:59Z"]"#).first?.rfc3339 == "2200-12-31T23:59:59+09:00")

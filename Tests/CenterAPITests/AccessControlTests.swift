@@ -67,10 +67,10 @@ import Testing
 
     static func tokens(for server: TestServer) async throws -> [Role: String] {
         var tokens: [Role: String] = [.admin: server.adminToken]
+        // A member token names a registration that exists.
+        let registration = try await server.register("general")
         for role in Role.allCases where role != .admin {
-            // A member token names its registration; any id will do until
-            // registrations exist, as nothing here reads it.
-            tokens[role] = try await server.token(role, registrationID: role == .member ? 1 : nil)
+            tokens[role] = try await server.token(role, registrationID: role == .member ? registration : nil)
         }
         return tokens
     }
@@ -240,10 +240,11 @@ import Testing
 
     @Test func memberTokenCarriesItsOwnRegistration() async throws {
         try await withTestServer { server in
-            let member = try await server.token(.member, registrationID: 42)
+            let registration = try await server.register("general")
+            let member = try await server.token(.member, registrationID: registration)
             let me = try await server.client().send("GET", "/me", token: member)
             #expect(me.status == 200)
-            #expect(me.object["registration_id"] as? Int == 42)
+            #expect(me.object["registration_id"] as? Int == Int(registration))
             #expect(me.object["role"] as? String == "member")
         }
     }

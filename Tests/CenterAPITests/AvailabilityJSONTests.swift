@@ -22,6 +22,12 @@ import Testing
             AvailabilitySlot(division: "night", status: .booked, booking: nil, own: false, releaseDate: nil, opens: nil),
             AvailabilitySlot(division: "am", status: .held, booking: nil, own: nil, releaseDate: LocalDate("2027-04-10"), opens: nil),
             AvailabilitySlot(division: "pm", status: .notOpen, booking: nil, own: nil, releaseDate: nil, opens: LocalDate("2027-03-01")),
+            AvailabilitySlot(division: "night", status: .notOpen, booking: nil, own: nil, releaseDate: LocalDate("2027-04-10"),
+                             opens: LocalDate("2027-03-01"), bookableBy: [.ward, .economicGroup],
+                             opensByCategory: [.init(category: .smallBusiness, at: LocalDate("2027-03-01")!),
+                                               .init(category: .general, at: LocalDate("2027-04-01")!)]),
+            AvailabilitySlot(division: "am", status: .closed, booking: nil, own: nil, releaseDate: nil, opens: nil, bookableBy: [],
+                             opensByCategory: []),
         ]
         let days = [
             AvailabilityDay(date: date, open: true, reasons: [], divisions: slots),

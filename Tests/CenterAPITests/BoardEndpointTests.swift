@@ -73,7 +73,7 @@ import Testing
         try await withTestServer { server in
             let client = server.client()
             let closure = try await client.send("POST", "/closures",
-                                                body: #"{"date":"2026-11-25","facilities":["gym"],"reason":"inspection","reason_ja":"<b>点検</b> & 清掃"}"#,
+                                                body: #"{"date":"2026-11-25","facilities":["gym"],"reason_en":"inspection","reason_ja":"<b>点検</b> & 清掃"}"#,
                                                 token: server.adminToken)
             #expect(closure.status == 201)
             let board = try await client.send("GET", "/board")

@@ -7,6 +7,8 @@ import Foundation
 /// /registrations` and booking bodies as the API takes them.
 extension TestServer {
     /// Registers a user of `category` through the API and returns its id.
+    /// The helper's users share a name and phone, so each is confirmed as new
+    /// (`confirm_new`); the duplicate check has its own tests.
     func register(_ category: String, inWard: Bool = true, validFrom: String? = nil, validUntil: String? = nil,
                   client: TestClient? = nil) async throws -> Int64 {
         let evidence = switch category {
@@ -14,7 +16,7 @@ extension TestServer {
         case "community_group": #"{"member_count":8,"members_in_ward":5}"#
         default: "{}"
         }
-        var body = #"{"category":"\#(category)","name":"\#(category) user","contact":"03-0000-0000","in_ward":\#(inWard),"evidence":\#(evidence)"#
+        var body = #"{"category":"\#(category)","name":"\#(category) user","contact":"03-0000-0000","in_ward":\#(inWard),"evidence":\#(evidence),"confirm_new":true"#
         if let validFrom { body += #","valid_from":"\#(validFrom)""# }
         if let validUntil { body += #","valid_until":"\#(validUntil)""# }
         body += "}"

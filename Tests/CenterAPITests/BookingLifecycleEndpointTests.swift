@@ -76,7 +76,7 @@ import Testing
             let id = try #require(try await client.send("POST", "/bookings", body: bookingBody("2026-12-10", registration: registration),
                                                          token: server.adminToken).object["id"] as? Int)
             _ = try await client.send("POST", "/bookings/\(id)/payment", token: server.adminToken)
-            let closure = try await client.send("POST", "/closures", body: #"{"date":"2026-12-10","reason":"Power outage","reason_ja":"停電"}"#,
+            let closure = try await client.send("POST", "/closures", body: #"{"date":"2026-12-10","reason_en":"Power outage","reason_ja":"停電"}"#,
                                                 token: server.adminToken)
             #expect(closure.status == 201)
             let cancelled = closure.object["cancelled"] as? [[String: Any]]

@@ -102,7 +102,7 @@ import Testing
         try await withTestServer { server in
             let client = server.client()
             let declared = try await client.send("POST", "/closures",
-                                                 body: #"{"date":"2026-12-10","reason":"Fire drill","reason_ja":"消防訓練"}"#,
+                                                 body: #"{"date":"2026-12-10","reason_en":"Fire drill","reason_ja":"消防訓練"}"#,
                                                  token: server.adminToken)
             #expect(declared.status == 201)
             let day = try #require(try await client.send("GET", "/calendar?from=2026-12-10&to=2026-12-10").array.first)
@@ -116,7 +116,7 @@ import Testing
     @Test func facilityClosureShowsOnlyForThatFacility() async throws {
         try await withTestServer { server in
             let client = server.client()
-            _ = try await client.send("POST", "/closures", body: #"{"date":"2026-12-10","facilities":["gym"],"reason":"Floor repair"}"#,
+            _ = try await client.send("POST", "/closures", body: #"{"date":"2026-12-10","facilities":["gym"],"reason_en":"Floor repair"}"#,
                                       token: server.adminToken)
             let center = try await client.send("GET", "/calendar?from=2026-12-10&to=2026-12-10")
             #expect(center.array.first?["open"] as? Bool == true)

@@ -168,7 +168,7 @@ import Testing
         let client = server.client()
         let holder = try await server.deskFreelancer(client: client)
         let id = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-11-27", "pm"), token: holder.token)
-        let closure = try await client.send("POST", "/closures", body: #"{"date":"2026-11-27","reason":"Power outage"}"#,
+        let closure = try await client.send("POST", "/closures", body: #"{"date":"2026-11-27","reason_en":"Power outage"}"#,
                                             token: server.adminToken)
         #expect(closure.status == 201)
         let passes = (closure.object["cancelled_desk_passes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
@@ -186,7 +186,7 @@ import Testing
         let holder = try await server.deskFreelancer(client: client)
         let id = try await DeskLifecycleEndpointTests.pass(client, deskBody("2026-11-27", "pm"), token: holder.token)
         let closure = try await client.send("POST", "/closures",
-                                            body: #"{"date":"2026-11-27","facilities":["gym"],"reason":"Floor repair"}"#,
+                                            body: #"{"date":"2026-11-27","facilities":["gym"],"reason_en":"Floor repair"}"#,
                                             token: server.adminToken)
         #expect((closure.object["cancelled_desk_passes"] as? [Any])?.isEmpty == true)
         let pass = try await client.send("GET", "/desk-passes/\(id)", token: holder.token)

@@ -131,13 +131,6 @@ struct PlantedData {
     static func plant(in server: TestServer) async throws -> PlantedData {
         var planted = PlantedData()
         let client = server.client()
-        for (index, role) in Role.allCases.enumerated() {
-            let name = canaries[index % canaries.count] + " " + canaries[(index + 2) % canaries.count]
-            let registration = role == .member ? #","registration_id":1"# : ""
-            let response = try await client.send("POST", "/tokens", body: #"{"role":"\#(role.rawValue)","name":"\#(name)"\#(registration)}"#,
-                                                 token: server.adminToken)
-            precondition(response.status == 201, "planting a \(role) token failed: \(response.status)")
-        }
         if canPlantRegistrations {
             let people = [(canaries[0], canaries[2]), (canaries[1], canaries[3])]
             for (name, contact) in people {
@@ -146,6 +139,16 @@ struct PlantedData {
                     """, token: server.adminToken)
                 if response.status == 201, let id = response.object["id"] as? Int { planted.registrations.append(id) }
             }
+        }
+        // A member token names a registration that exists (the first planted, or one made for it).
+        let member: Int64
+        if let first = planted.registrations.first { member = Int64(first) } else { member = try await server.register("general") }
+        for (index, role) in Role.allCases.enumerated() {
+            let name = canaries[index % canaries.count] + " " + canaries[(index + 2) % canaries.count]
+            let registration = role == .member ? #","registration_id":\#(member)"# : ""
+            let response = try await client.send("POST", "/tokens", body: #"{"role":"\#(role.rawValue)","name":"\#(name)"\#(registration)}"#,
+                                                 token: server.adminToken)
+            precondition(response.status == 201, "planting a \(role) token failed: \(response.status)")
         }
         if has("POST", "/bookings"), has("GET", "/facilities") {
             let facilities = try await client.send("GET", "/facilities").array

@@ -168,13 +168,36 @@ func csvRows(_ body: [UInt8]) -> (bom: Bool, rows: [[String]]) {
             _ = try await client.send("POST", "/bookings/\(id)/payment", token: server.adminToken)
             let json = try await client.send("GET", "/reports/revenue?fiscal_year=2026", token: server.adminToken).array
             let rows = csvRows(try await client.send("GET", "/reports/revenue?fiscal_year=2026&format=csv", token: server.adminToken).body).rows
-            #expect(rows.first == ["年度", "年月", "指定管理者ID", "指定管理者", "事業者", "使用料", "還付", "減免", "差引収入"])
+            #expect(rows.first == ["年度", "年月", "指定管理者ID", "指定管理者", "事業者", "使用料", "還付", "減免", "差引収入",
+                                   "うち区の使用料", "うち指定管理者の利用料金"])
             #expect(rows.count == json.count + 1)
             for (row, line) in zip(rows.dropFirst(), json) {
                 #expect(row[1] == line["month"] as? String)
                 #expect(Int(row[5]) == line["fees"] as? Int)
                 #expect(Int(row[8]) == line["net"] as? Int)
+                #expect(Int(row[9]) == line["ward_usage_fees"] as? Int)
+                #expect(Int(row[10]) == line["manager_fee_income"] as? Int)
             }
+        }
+    }
+
+    @Test func communityGroupsFeesAreTheWardsUsageFeesApartFromTheManagersIncome() async throws {
+        try await withTestServer { server in
+            let client = server.client()
+            let community = try await server.register("community_group")
+            let general = try await server.register("general")
+            let communityBooking = try await server.book("2026-12-10", registration: community, client: client)
+            let generalBooking = try await server.book("2026-12-11", registration: general, client: client)
+            var fees: [Int] = []
+            for id in [communityBooking, generalBooking] {
+                let paid = try await client.send("POST", "/bookings/\(id)/payment", token: server.adminToken)
+                fees.append(try #require(paid.object["fee_total"] as? Int))
+            }
+            let report = try await client.send("GET", "/reports/revenue?fiscal_year=2026", token: server.adminToken)
+            let december = try #require(report.array.first { $0["month"] as? String == "2026-12" })
+            #expect(december["ward_usage_fees"] as? Int == fees[0])
+            #expect(december["manager_fee_income"] as? Int == fees[1])
+            #expect(december["net"] as? Int == fees[0] + fees[1])
         }
     }
 

@@ -9,7 +9,10 @@ import Testing
     /// Every endpoint with a body, its path parameters filled in with 1.
     static let bodyEndpoints = CenterAPI.endpoints.filter { $0.requestBody != nil }
 
-    static func target(_ endpoint: Endpoint) -> String { endpoint.path.replacingOccurrences(of: "{id}", with: "1") }
+    static func target(_ endpoint: Endpoint) -> String {
+        endpoint.path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("{") && $0.hasSuffix("}") ? "1" : String($0) }.joined(separator: "/")
+    }
 
     private func error(_ response: TestClient.Response) -> [String: Any] { response.object["error"] as? [String: Any] ?? [:] }
 
@@ -21,7 +24,7 @@ import Testing
             let response = try await client.send("POST", "/bookings", body: body, token: server.adminToken)
             #expect(response.status == 422)
             #expect(response.errorCode == "unknown_field")
-            #expect(error(response)["message"] as? String == "$.repeat: there is no field `repeat` here")
+            #expect(error(response)["message_en"] as? String == "$.repeat: there is no field `repeat` here")
             #expect(error(response)["details"] as? [String: String] == ["path": "$.repeat"])
             #expect(try await client.send("GET", "/bookings?from=2026-12-01&to=2026-12-31", token: server.adminToken).array.isEmpty)
         }
@@ -93,7 +96,7 @@ import Testing
             let response = try await server.client().send("POST", "/bookings", body: body, token: server.adminToken)
             #expect(response.status == 400)
             #expect(response.errorCode == "duplicate_field")
-            #expect(error(response)["message"] as? String == "$.attendees: the field `attendees` appears more than once")
+            #expect(error(response)["message_en"] as? String == "$.attendees: the field `attendees` appears more than once")
         }
     }
 
@@ -103,7 +106,7 @@ import Testing
                                                           token: server.adminToken)
             #expect(response.status == 400)
             #expect(response.errorCode == "invalid_json")
-            #expect(error(response)["message"] as? String
+            #expect(error(response)["message_en"] as? String
                 == "$: the document is not valid JSON: expected a field name in quotes, found '}' (line 1, column 31)")
         }
     }
@@ -117,7 +120,7 @@ import Testing
             let response = try await server.client().send("PATCH", "/roadmap/items/\(item)?dry_run=true", body: #"{"actual_start":"2026-02-30"}"#,
                                                           token: server.adminToken)
             #expect(response.status == 422)
-            #expect((response.object["error"] as? [String: Any])?["message"] as? String == #"$.actual_start: no such day: "2026-02-30" (2026-02 has 28 days)"#)
+            #expect((response.object["error"] as? [String: Any])?["message_en"] as? String == #"$.actual_start: no such day: "2026-02-30" (2026-02 has 28 days)"#)
         }
     }
 
@@ -128,7 +131,7 @@ import Testing
             let body = #"{"closures":[{"facilities":["gym"],"from":"2027-01-04","to":"2027-01-05","note":"\#(note)"}]}"#
             let response = try await server.client().send("PATCH", "/roadmap/items/\(item)?dry_run=true", body: body, token: server.adminToken)
             #expect(response.status == 422)
-            #expect((response.object["error"] as? [String: Any])?["message"] as? String
+            #expect((response.object["error"] as? [String: Any])?["message_en"] as? String
                 == "$.closures[0].note: is at most 500 characters; this one has 501")
         }
     }

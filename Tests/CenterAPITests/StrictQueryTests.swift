@@ -23,7 +23,8 @@ import Testing
         for endpoint in CenterAPI.endpoints {
             let error = refusal(endpoint, [("zzz_unknown", "1")])
             #expect(error?.code == .unknownParameter, "\(endpoint.method.rawValue) \(endpoint.path)")
-            #expect(error?.details == ["parameter": "zzz_unknown"])
+            #expect(error?.details["parameter"] == "zzz_unknown")
+            #expect(error?.details["accepted"] == (endpoint.parameters.isEmpty ? nil : endpoint.parameters.map(\.name).joined(separator: ", ")))
         }
     }
 
@@ -74,7 +75,7 @@ import Testing
                                              token: server.adminToken)
         #expect(response.status == 422)
         #expect(response.errorCode == "unknown_parameter")
-        #expect((response.object["error"] as? [String: Any])?["message"] as? String
+        #expect((response.object["error"] as? [String: Any])?["message_en"] as? String
             == #"POST /bookings has no query parameter "dry_run"; it takes none"#)
         let list = try await client.send("GET", "/bookings?from=2026-12-01&to=2026-12-31", token: server.adminToken)
         #expect(list.status == 200)
@@ -98,7 +99,7 @@ import Testing
                        "/reports/desk-occupancy?from=2026-03-01&to=2026-02-01", "/facilities/meeting-room-1/calendar.ics?from=2026-03-01&to=2026-02-01"] {
             let response = try await client.send("GET", target, token: server.adminToken)
             #expect(response.status == 422, "\(target)")
-            #expect((response.object["error"] as? [String: Any])?["message"] as? String == "`from` (2026-03-01) is after `to` (2026-02-01)",
+            #expect((response.object["error"] as? [String: Any])?["message_en"] as? String == "`from` (2026-03-01) is after `to` (2026-02-01)",
                     "\(target)")
         }
         }
@@ -108,7 +109,7 @@ import Testing
         try await withTestServer { server in
         let response = try await server.client().send("GET", "/desks/availability?date=2026-02-30")
         #expect(response.status == 422)
-        #expect((response.object["error"] as? [String: Any])?["message"] as? String
+        #expect((response.object["error"] as? [String: Any])?["message_en"] as? String
             == #"`date`: no such day: "2026-02-30" (2026-02 has 28 days)"#)
         }
     }
@@ -117,7 +118,7 @@ import Testing
         try await withTestServer { server in
         let response = try await server.client().send("GET", "/holidays?year=99999999999999999999")
         #expect(response.status == 422)
-        #expect((response.object["error"] as? [String: Any])?["message"] as? String
+        #expect((response.object["error"] as? [String: Any])?["message_en"] as? String
             == #"`year` must be an integer between 1990 and 2099, got "99999999999999999999""#)
         }
     }
@@ -125,7 +126,7 @@ import Testing
     @Test func aQueryValueIsEchoedAtMostAHundredCharacters() async throws {
         try await withTestServer { server in
         let response = try await server.client().send("GET", "/calendar?from=" + String(repeating: "9", count: 3000) + "&to=2026-01-01")
-        let message = try #require((response.object["error"] as? [String: Any])?["message"] as? String)
+        let message = try #require((response.object["error"] as? [String: Any])?["message_en"] as? String)
         #expect(message.count < 160)
         }
     }
@@ -134,13 +135,30 @@ import Testing
         try await withTestServer { server in
         let response = try await server.client().send("GET", "/facilities?kind=%E5%B1%B1%E7%94%B0")
         #expect(response.status == 422)
-        #expect((response.object["error"] as? [String: Any])?["message"] as? String
+        #expect((response.object["error"] as? [String: Any])?["message_en"] as? String
             == "`kind` must be one of room, desk, locker, storage_bay, got \"山田\"")
         }
     }
 
-    @Test(arguments: ["/facilities?kind=%E5%B1", "/facilities?kind=%ZZ", "/facilities?kind=%", "/facilities?kind=%00",
-                      "/facilities?kind=山田", "/facilities?kind=%C0%AF"])
+    @Test func aJapaneseValueTypedAsItIsReadsAsItsPercentEncoding() async throws {
+        try await withTestServer { server in
+            let response = try await server.client().send("GET", "/facilities?kind=山田")
+            #expect(response.status == 422)
+            #expect((response.object["error"] as? [String: Any])?["message_en"] as? String
+                == "`kind` must be one of room, desk, locker, storage_bay, got \"山田\"")
+        }
+    }
+
+    @Test(arguments: ["/facilities?kind=%E5%B1", "/facilities?kind=%C0%AF", "/facilities?kind=%8ER%93c"])
+    func aQueryThatIsNotUTF8IsInvalidEncoding(_ target: String) async throws {
+        try await withTestServer { server in
+        let response = try await server.client().send("GET", target)
+        #expect(response.status == 400)
+        #expect(response.errorCode == "invalid_encoding")
+        }
+    }
+
+    @Test(arguments: ["/facilities?kind=%ZZ", "/facilities?kind=%", "/facilities?kind=%00"])
     func aMalformedPercentEscapeIs400(_ target: String) async throws {
         try await withTestServer { server in
         let response = try await server.client().send("GET", target)

@@ -7,7 +7,7 @@ import Testing
 /// stored in NFC and counted in Unicode scalars as the database counts it.
 @Suite(.serialized) struct StrictValueEndpointTests {
     private func message(_ response: TestClient.Response) -> String? {
-        (response.object["error"] as? [String: Any])?["message"] as? String
+        (response.object["error"] as? [String: Any])?["message_en"] as? String
     }
 
     private func booking(_ server: TestServer, replacing field: String, with value: String) async throws -> TestClient.Response {
@@ -151,7 +151,7 @@ import Testing
     @Test func aHugeClosureReasonInJapaneseIsRefused() async throws {
         try await withTestServer { server in
             let reason = String(repeating: "臨", count: 340_000)
-            let response = try await server.client().send("POST", "/closures", body: #"{"date":"2026-12-10","reason":"点検","reason_ja":"\#(reason)"}"#,
+            let response = try await server.client().send("POST", "/closures", body: #"{"date":"2026-12-10","reason_en":"Inspection","reason_ja":"\#(reason)"}"#,
                                                           token: server.adminToken)
             #expect(response.status == 422)
             let calendar = try await server.client().send("GET", "/calendar?from=2026-12-10&to=2026-12-10")
@@ -162,7 +162,7 @@ import Testing
     @Test func aClosureReasonInJapaneseBeyondItsCapIs422() async throws {
         try await withTestServer { server in
             let reason = String(repeating: "臨", count: 501)
-            let response = try await server.client().send("POST", "/closures", body: #"{"date":"2026-12-10","reason":"点検","reason_ja":"\#(reason)"}"#,
+            let response = try await server.client().send("POST", "/closures", body: #"{"date":"2026-12-10","reason_en":"Inspection","reason_ja":"\#(reason)"}"#,
                                                           token: server.adminToken)
             #expect(response.status == 422)
             #expect(response.errorCode == "reason_invalid")

@@ -113,6 +113,16 @@ import Testing
         }
     }
 
+    @Test func aMemberTokenForARegistrationThatDoesNotExistIsRefused() async throws {
+        try await withTestServer { server in
+            let client = server.client()
+            let refused = try await client.send("POST", "/tokens", body: #"{"role":"member","name":"Ghost","registration_id":999}"#,
+                                                token: server.adminToken)
+            #expect(refused.status == 422)
+            #expect(refused.errorCode == "unknown_registration")
+        }
+    }
+
     @Test func revokedTokenStopsWorking() async throws {
         try await withTestServer { server in
             let client = server.client()

@@ -17,7 +17,12 @@ final class TestClient: @unchecked Sendable {
         var object: [String: Any] { (try? json()) as? [String: Any] ?? [:] }
         var array: [[String: Any]] { (try? json()) as? [[String: Any]] ?? [] }
         var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
-        var errorMessage: String? { (object["error"] as? [String: Any])?["message"] as? String }
+        /// The error's English message (`message_en`), which the rules' tests compare.
+        var errorMessage: String? { (object["error"] as? [String: Any])?["message_en"] as? String }
+        /// The error's `message`, in the language the request asked for.
+        var errorMessageAsked: String? { (object["error"] as? [String: Any])?["message"] as? String }
+        /// The error's Japanese message (`message_ja`).
+        var errorMessageJa: String? { (object["error"] as? [String: Any])?["message_ja"] as? String }
     }
 
     let port: Int

@@ -114,7 +114,7 @@ import Testing
         let f = try DesksFixture()
         let a = try await f.register()
         let pass = try await f.book(a, "2026-11-27")
-        let closure = ClosureInput(date: DesksFixture.day("2026-11-27"), reason: "Power outage")
+        let closure = ClosureInput(date: DesksFixture.day("2026-11-27"), reasonEn: "Power outage")
         let result = try await f.service.calendar.declareClosure(closure, by: f.staff)
         #expect(result.value?.cancelledDeskPasses.map(\.id) == [pass.id])
         #expect(try await f.service.desks.releaseNoShows(now: Self.at("2026-11-27", 10, 0)) == [])

@@ -40,6 +40,12 @@ struct ServiceErrorTests {
         service.close()
     }
 
+    @Test func aRefusalReadsAsItsMessageWhereItIsPrinted() {
+        let refused = ServiceError<BookingLookupCode>.refused(Refusal(.bookingNotFound, "No booking has id 3."))
+        #expect("cannot cancel: \(refused)" == "cannot cancel: No booking has id 3.")
+        service.close()
+    }
+
     @Test func aRecordedRefusalIsReadBackAsItsSetsCode() {
         #expect(Lookup(code: "booking_not_found")?.rawValue == "booking_not_found")
         #expect(Lookup(code: "slot_taken") == nil)

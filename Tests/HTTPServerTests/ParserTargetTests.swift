@@ -23,4 +23,27 @@ struct ParserTargetTests {
     }
     @Test func plusInPathStaysPlus() { #expect(request("/a+b").requests.first?.path == ["a+b"]) }
     @Test func invalidQueryEscapeIs400() { #expect(request("/s?q=%G1").status == 400) }
+    @Test func utf8TypedIntoTheQueryReadsAsItsPercentEncoding() {
+        #expect(request("/s?q=山田").requests.first?.query == ["q=山田"])
+        #expect(request("/s?q=%E5%B1%B1%E7%94%B0").requests.first?.query == ["q=山田"])
+        #expect(request("/s?q=ｱﾏﾀﾞ+花子").requests.first?.query == ["q=ｱﾏﾀﾞ 花子"])
+    }
+    @Test func aQueryThatIsNotUTF8IsInvalidEncoding() {
+        // 山田 in Shift_JIS, percent-encoded and as raw bytes.
+        #expect(request("/s?q=%8ER%93c").error?.code == .invalidEncoding)
+        let raw = Array("GET /s?q=".utf8) + [0x8E, 0x52, 0x93, 0x63] + Array(" HTTP/1.1\r\nHost: h\r\n\r\n".utf8)
+        #expect(parse(chunks: [raw]).error?.code == .invalidEncoding)
+        #expect(parse(chunks: [raw]).status == 400)
+    }
+    @Test func aLoneContinuationByteInTheQueryIsInvalidEncoding() {
+        let raw = Array("GET /s?q=a".utf8) + [0x80] + Array(" HTTP/1.1\r\nHost: h\r\n\r\n".utf8)
+        #expect(parse(chunks: [raw]).error?.code == .invalidEncoding)
+    }
+    @Test func aRawNonASCIIByteInThePathIs400() {
+        #expect(request("/山田").error?.code == .badRequest)
+        #expect(request("/%E5%B1%B1").requests.first?.path == ["山"])
+    }
+    @Test func controlBytesAndDELStayRefusedInTheTarget() {
+        #expect(request("/s?q=a\u{7F}").status == 400)
+    }
 }

@@ -61,28 +61,30 @@ import Testing
         try server.start()
         let port = server.port
         let arrival = UUID().uuidString
+        defer { handlerReleases.update { $0.insert(arrival) } }
         let inFlight = Task {
             try await blocking { () -> (Int, String?) in
                 let client = try TestClient(port: port)
-                try client.send("GET /slow?ms=500&arrival=\(arrival) HTTP/1.1\r\nHost: t\r\n\r\n")
+                try client.send("GET /slow?held=\(arrival)&arrival=\(arrival) HTTP/1.1\r\nHost: t\r\n\r\n")
                 let response = try client.readResponse()
                 return (response.status, response.headers["connection"])
             }
         }
-        // The handler has started and takes 500 ms more: in flight at shutdown.
+        // The handler has started and is held: in flight at shutdown.
         try await handlerArrivals.wait(for: "the slow handler starts") { $0.contains(arrival) }
-        await server.shutdown()
+        let stopping = Task { await server.shutdown() }
+        // Shutdown has begun once a new connection is refused; only then is
+        // the held handler let go, however slow the machine.
+        var refused = false
+        for _ in 0..<2000 where !refused {
+            refused = try await blocking { () -> Bool in (try? TestClient(port: port)) == nil }
+            if !refused { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        handlerReleases.update { $0.insert(arrival) }
+        await stopping.value
         let (status, connection) = try await inFlight.value
         #expect(status == 200)
         #expect(connection == "close")
-        let refused = try await blocking { () -> Bool in
-            do {
-                _ = try TestClient(port: port)
-                return false
-            } catch {
-                return true
-            }
-        }
         #expect(refused)
         #expect(server.openConnections == 0)
     }

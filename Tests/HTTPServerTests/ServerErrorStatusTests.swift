@@ -15,6 +15,7 @@ import Testing
 
     static let closingCases: [Case] = [
         Case(raw: "GET  / HTTP/1.1\r\nHost: t\r\n\r\n", status: 400, code: "bad_request"),
+        Case(raw: "GET /?q=%8ER%93c HTTP/1.1\r\nHost: t\r\n\r\n", status: 400, code: "invalid_encoding"),
         Case(raw: "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 99999\r\n\r\n", status: 413,
              code: "content_too_large"),
         Case(raw: "GET /" + String(repeating: "a", count: 300) + " HTTP/1.1\r\nHost: t\r\n\r\n", status: 414,

@@ -34,3 +34,12 @@ private let works = schedule([
 @Test func cancelledItemsCloseNothing() {
     #expect(!works.closures(on: day("2030-02-01")).contains { $0.facility == "small-gym" })
 }
+
+@Test func aFacilityIsClosedByTheWindowsThatListItOnTheirDays() {
+    let closing = works.closures(closing: "meeting-room-2", on: day("2028-12-28"))
+    #expect(closing.map(\.itemID) == ["meeting-works"])
+    #expect(closing.first?.closure.facilities == ["meeting-room-1", "meeting-room-2"])
+    #expect(works.closures(closing: "meeting-room-2", on: day("2028-12-29")).isEmpty)
+    #expect(works.closures(closing: "gym", on: day("2028-11-01")).isEmpty)
+    #expect(works.closures(closing: "small-gym", on: day("2030-02-01")).isEmpty)
+}

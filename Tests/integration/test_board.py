@@ -42,7 +42,7 @@ def test_board_loads_in_chromium_without_errors(center):
 def gym_closed_today(center):
     """An ad-hoc closure of the gym today, so the board shows one."""
     today = japan_today().isoformat()
-    center.post("/closures", {"date": today, "facilities": ["gym"], "reason": "air-conditioning inspection",
+    center.post("/closures", {"date": today, "facilities": ["gym"], "reason_en": "air-conditioning inspection",
                               "reason_ja": "空調設備の点検"})
     return today
 

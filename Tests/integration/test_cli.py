@@ -1,6 +1,6 @@
 """The command line's refusals: each is one clear line on standard error
 with a non-zero exit status, never a Swift value dump such as
-`DomainError(kind: ...)`. Runs the debug binary run.sh built, on a database
+`Refusal<Code>(code: ...)`. Runs the debug binary run.sh built, on a database
 of its own."""
 import pathlib
 import subprocess

@@ -5,13 +5,15 @@ import io
 
 FISCAL_YEAR_HEADERS = {
     "utilization": ["年度", "年月", "施設ID", "施設", "利用可能コマ数", "予約コマ数", "利用コマ数", "無断キャンセル"],
-    "revenue": ["年度", "年月", "指定管理者ID", "指定管理者", "事業者", "使用料", "還付", "減免", "差引収入"],
+    "revenue": ["年度", "年月", "指定管理者ID", "指定管理者", "事業者", "使用料", "還付", "減免", "差引収入",
+                "うち区の使用料", "うち指定管理者の利用料金"],
     "lockers": ["年度", "年月", "ロッカー数", "貸出中", "新規契約", "契約終了", "賃料"],
 }
 FIELDS = {
     "utilization": ["fiscal_year", "month", "facility", "facility_name_ja", "open_units", "booked_units", "used_units",
                     "no_show_units"],
-    "revenue": ["fiscal_year", "month", "manager", "manager_label", "operator_ja", "fees", "refunds", "exemptions", "net"],
+    "revenue": ["fiscal_year", "month", "manager", "manager_label", "operator_ja", "fees", "refunds", "exemptions", "net",
+                "ward_usage_fees", "manager_fee_income"],
     "lockers": ["fiscal_year", "month", "lockers", "leased", "started", "ended", "fees"],
 }
 

@@ -44,7 +44,7 @@ seeder.call("PATCH", f"/registrations/{suspended['id']}",
             {"suspended_until": (today + datetime.timedelta(days=90)).isoformat()})
 closed = [f"{open_month}-1{d}" for d in (0, 1, 2)]
 seeder.call("POST", "/closures", {"date": closed[0], "to": closed[-1], "facilities": ["gym"],
-                                  "reason": "Bench: floor works", "reason_ja": "床工事"})
+                                  "reason_en": "Bench: floor works", "reason_ja": "床工事"})
 date = f"{open_month}-20"
 
 

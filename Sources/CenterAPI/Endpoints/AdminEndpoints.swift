@@ -81,14 +81,7 @@ enum AdminEndpoints {
                      response: ["type": "array", "items": Schemas.ref("AuditEntry")],
                      refusals: NoRefusal.self) { context in
                 let request = context.request
-                var since = Instant(secondsSinceEpoch: 0)
-                if let text = request.queryValue("since") {
-                    guard let instant = DateInput.instant(text) else {
-                        throw RequestError.invalidParameter("since", "`since`: \(DateInput.instantProblem(text))")
-                    }
-                    do throws(DateOutOfRange) { try instant.checkSupported(writtenAs: text) } catch { throw RequestError.dateOutOfRange("since", error) }
-                    since = instant
-                }
+                let since = try request.instantQuery("since") ?? Instant(secondsSinceEpoch: 0)
                 let afterID = try request.integerQuery("after_id", in: afterIDRange) ?? 0
                 let limit = try request.integerQuery("limit", in: limitRange) ?? 500
                 return APIResponse.json(try await context.service.accounts.auditEntries(since: since, afterID: afterID, limit: limit))

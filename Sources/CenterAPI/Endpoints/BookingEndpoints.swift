@@ -18,7 +18,7 @@ enum BookingEndpoints {
 
     static var all: [Endpoint] {
         [
-            Endpoint(.POST, "/bookings", summary: "Book divisions of a room on a date (or up to the consecutive-day limit)",
+            Endpoint(.POST, "/bookings", summary: "Book divisions (or, in a room let by the hour, hours) of a room on a date (or up to the consecutive-day limit)",
                      tag: "bookings", access: .staffOrMember,
                      requestBody: Schemas.object([
                         "facility": .code, "date": .date,
@@ -26,39 +26,51 @@ enum BookingEndpoints {
                         "days": .integer(BookingRequest.dayRange), "registration": .id, "purpose": .text(.reason),
                         "attendees": .integer(BookingRequest.attendeeRange), "admission_charged": .integer(InputRange.yen),
                         "commercial": .boolean, "guardian": .text(.optionalName),
-                        "exemptions": .list(.code, maxItems: BookingRequest.maximumExemptions)],
-                        required: ["facility", "date", "divisions", "registration", "purpose", "attendees"]),
+                        "exemptions": .list(.code, maxItems: BookingRequest.maximumExemptions),
+                        "hours": .ref("BookingHours"), "coupling_approval": .ref("CouplingApproval")],
+                        required: ["facility", "date", "registration", "purpose", "attendees"]),
                      successStatus: .created, response: Schemas.ref("Booking"), refusals: Bookings.BookRefusal.self) { context in
                 let input = try context.request.decodeBody(BookingRequest.self)
                 return context.answer(try await context.service.bookings.book(
                     input, by: context.caller(), idempotency: context.request.idempotencyKey()))
             },
-            Endpoint(.GET, "/bookings", summary: "Bookings in use on a date or from/to, of a facility, of a registration",
+            Endpoint(.GET, "/bookings",
+                     summary: "Bookings in use on a date or from/to, of a facility, of a registration, in some states; paged by `cursor` (`Next-Cursor`)",
                      tag: "bookings", access: .staffOrMember,
-                     parameters: [QueryParameter("date", schema: Schemas.dateSchema, "In use on this date (same as from = to = date)"),
+                     parameters: [QueryParameter("date", schema: Schemas.dateSchema, "In use on this date (not with from/to)"),
                                   QueryParameter("from", schema: Schemas.dateSchema, "In use on or after this date"),
                                   QueryParameter("to", schema: Schemas.dateSchema, "In use on or before this date"),
-                                  QueryParameter("facility", "A facility id"),
-                                  QueryParameter("registration", schema: Schemas.integerParameter(InputRange.id), "A registration id")],
-                     response: bookingList, refusals: RegistrationLookupCode.self) { context in
+                                  QueryParameter("facility", "A facility id of the catalogue"),
+                                  QueryParameter("registration", schema: Schemas.integerParameter(InputRange.id), "A registration id"),
+                                  QueryParameter("state", "One or more states, comma-separated: " + BookingSchemas.states.joined(separator: ", "))]
+                         + Paging.parameters(maximum: BookingFilter.maximumLimit),
+                     response: bookingList, refusals: Bookings.ListRefusal.self) { context in
                 let request = context.request
-                let registration = try request.integerQuery("registration", in: InputRange.id)
-                let date = try request.dateQuery("date")
-                let range = try request.dateRange()
-                return APIResponse.json(try await context.service.bookings.list(
-                    from: range.from ?? date, to: range.to ?? date,
-                    facility: request.queryValue("facility").map { FacilityID($0) }, registration: registration,
-                    for: context.caller()))
+                let range = try request.dayOrRange()
+                let facilities = context.service.settings.center.facilities.map(\.id.rawValue)
+                let paging = try request.paging(maximum: BookingFilter.maximumLimit, cursor: BookingFilter.cursor)
+                let filter = BookingFilter(
+                    from: range.from, to: range.to, facility: try request.choiceQuery("facility", facilities).map { FacilityID($0) },
+                    registration: try request.integerQuery("registration", in: InputRange.id),
+                    states: try request.choiceListQuery("state", BookingSchemas.states).compactMap(BookingState.init(rawValue:)),
+                    limit: paging.limit, after: paging.after)
+                return try await context.service.bookings.list(filter, for: context.caller()).response()
             },
-            Endpoint(.GET, "/me/bookings", summary: "The calling member's own bookings", tag: "members",
-                     access: .roles([.member]),
+            Endpoint(.GET, "/me/bookings", summary: "The calling member's own bookings; paged by `cursor` (`Next-Cursor`)",
+                     tag: "members", access: .roles([.member]),
                      parameters: [QueryParameter("from", schema: Schemas.dateSchema, "In use on or after this date"),
-                                  QueryParameter("to", schema: Schemas.dateSchema, "In use on or before this date")],
-                     response: bookingList, refusals: NoRefusal.self) { context in
-                let range = try context.request.dateRange()
-                return APIResponse.json(try await context.service.bookings.list(
-                    from: range.from, to: range.to, facility: nil, registration: nil,
-                    for: context.caller()))
+                                  QueryParameter("to", schema: Schemas.dateSchema, "In use on or before this date"),
+                                  QueryParameter("state", "One or more states, comma-separated: " + BookingSchemas.states.joined(separator: ", "))]
+                         + Paging.parameters(maximum: BookingFilter.maximumLimit),
+                     response: bookingList, refusals: Bookings.ListRefusal.self) { context in
+                let request = context.request
+                let range = try request.dateRange()
+                let paging = try request.paging(maximum: BookingFilter.maximumLimit, cursor: BookingFilter.cursor)
+                let filter = BookingFilter(
+                    from: range.from, to: range.to,
+                    states: try request.choiceListQuery("state", BookingSchemas.states).compactMap(BookingState.init(rawValue:)),
+                    limit: paging.limit, after: paging.after)
+                return try await context.service.bookings.list(filter, for: context.caller()).response()
             },
             Endpoint(.GET, "/bookings/{id}", summary: "A booking (a member: its own only)", tag: "bookings",
                      access: .staffOrMember, response: Schemas.ref("Booking"), refusals: BookingLookupCode.self,
@@ -66,13 +78,7 @@ enum BookingEndpoints {
                 let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
                 return APIResponse.json(try await context.service.bookings.booking(id: id, for: context.caller()))
             },
-            Endpoint(.POST, "/bookings/{id}/payment", summary: "Record the payment: provisional → paid", tag: "bookings",
-                     access: .staff, response: Schemas.ref("Booking"),
-                     refusals: Bookings.PayRefusal.self) { context in
-                let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
-                return context.answer(try await context.service.bookings.pay(
-                    booking: id, by: context.caller(), idempotency: context.request.idempotencyKey()))
-            },
+            PaymentEndpoints.outstandingPayment,
             Endpoint(.POST, "/bookings/{id}/check-in", summary: "Check in on a day of use: paid → checked_in",
                      tag: "bookings", access: .staff, response: Schemas.ref("Booking"),
                      refusals: Bookings.CheckInRefusal.self) { context in

@@ -27,31 +27,41 @@ enum DeskEndpoints {
                 let key = try context.request.idempotencyKey()
                 return context.answer(try await context.service.desks.book(request, by: context.caller(), idempotency: key))
             },
-            Endpoint(.GET, "/desk-passes", summary: "Desk passes by date of use (staff)", tag: "desks", access: .staff,
-                     parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Date of use"),
+            Endpoint(.GET, "/desk-passes",
+                     summary: "Desk passes by date of use, registration, desk and state (staff); paged by `cursor` (`Next-Cursor`)",
+                     tag: "desks", access: .staff,
+                     parameters: [QueryParameter("date", schema: Schemas.dateSchema, "Date of use (not with from/to)"),
                                   QueryParameter("from", schema: Schemas.dateSchema, "First date of use"),
                                   QueryParameter("to", schema: Schemas.dateSchema, "Last date of use"),
-                                  QueryParameter("registration", schema: Schemas.integerParameter(InputRange.id), "Only this registration's")],
+                                  QueryParameter("registration", schema: Schemas.integerParameter(InputRange.id), "Only this registration's"),
+                                  QueryParameter("desk", "A desk id of the pool"),
+                                  QueryParameter("state", "One or more states, comma-separated: " + DeskViews.passStates.joined(separator: ", "))]
+                         + Paging.parameters(maximum: BookingFilter.maximumLimit),
                      response: ["type": "array", "items": Schemas.ref("DeskPass")],
-                     refusals: RegistrationLookupCode.self) { context in
+                     refusals: Desks.ListRefusal.self) { context in
                 let request = context.request
-                let date = try request.dateQuery("date")
-                let registration = try request.integerQuery("registration", in: InputRange.id)
-                let range = try request.dateRange()
-                return APIResponse.json(try await context.service.desks.passes(
-                    from: date ?? range.from, to: date ?? range.to,
-                    registration: registration, for: context.caller()))
+                let range = try request.dayOrRange()
+                let paging = try request.paging(maximum: BookingFilter.maximumLimit, cursor: DeskPassFilter.cursor)
+                let desks = context.service.desks.all.map(\.id.rawValue)
+                let filter = DeskPassFilter(
+                    from: range.from, to: range.to, registration: try request.integerQuery("registration", in: InputRange.id),
+                    desk: try request.choiceQuery("desk", desks).map { FacilityID($0) },
+                    states: try request.choiceListQuery("state", DeskViews.passStates).compactMap(DeskPassState.init(rawValue:)),
+                    limit: paging.limit, after: paging.after)
+                return try await context.service.desks.passes(filter, for: context.caller()).response()
             },
-            Endpoint(.GET, "/me/desk-passes", summary: "The freelancer's own desk passes", tag: "members",
-                     access: .roles([.member]),
+            Endpoint(.GET, "/me/desk-passes", summary: "The freelancer's own desk passes; paged by `cursor` (`Next-Cursor`)",
+                     tag: "members", access: .roles([.member]),
                      parameters: [QueryParameter("from", schema: Schemas.dateSchema, "First date of use"),
-                                  QueryParameter("to", schema: Schemas.dateSchema, "Last date of use")],
+                                  QueryParameter("to", schema: Schemas.dateSchema, "Last date of use")]
+                         + Paging.parameters(maximum: BookingFilter.maximumLimit),
                      response: ["type": "array", "items": Schemas.ref("DeskPass")],
-                     refusals: NoRefusal.self) { context in
+                     refusals: Desks.ListRefusal.self) { context in
                 let range = try context.request.dateRange()
-                return APIResponse.json(try await context.service.desks.passes(
-                    from: range.from, to: range.to,
-                    registration: context.caller().registrationID, for: context.caller()))
+                let paging = try context.request.paging(maximum: BookingFilter.maximumLimit, cursor: DeskPassFilter.cursor)
+                let filter = DeskPassFilter(from: range.from, to: range.to, registration: try context.caller().registrationID,
+                                            limit: paging.limit, after: paging.after)
+                return try await context.service.desks.passes(filter, for: context.caller()).response()
             },
             Endpoint(.GET, "/desk-passes/{id}", summary: "A desk pass (a member sees only its own)", tag: "desks",
                      access: .staffOrMember, response: Schemas.ref("DeskPass"),

@@ -4,9 +4,12 @@ import CenterService
 import HTTPServer
 import JSON
 
-/// iCalendar feeds (RFC 5545) of room bookings for the calendars people
-/// already use: `GET /facilities/{id}/calendar.ics` (public, no personal
-/// data) and `GET /me/calendar.ics` (a member's own bookings with purpose).
+/// iCalendar feeds (RFC 5545) for the calendars people already use:
+/// `GET /facilities/{id}/calendar.ics` (public, no personal data), and a
+/// member's own bookings (with purpose), desk passes and locker terms at
+/// `GET /me/calendar.ics` (its API token) or at its secret feed URL
+/// `GET /feeds/{token}/calendar.ics`, which a calendar can subscribe to
+/// without any API token (`CalendarFeeds`).
 enum FeedEndpoints {
     static let contentType = "text/calendar; charset=utf-8"
 
@@ -28,7 +31,8 @@ enum FeedEndpoints {
                 let name = context.service.settings.center.facility(id).map { "\($0.nameJa) 予約状況" } ?? id.rawValue
                 return feed(name: name, bookings: bookings, audience: .publicFeed, context: context)
             },
-            Endpoint(.GET, "/me/calendar.ics", summary: "iCalendar feed of the member's own bookings, with their purpose",
+            Endpoint(.GET, "/me/calendar.ics",
+                     summary: "iCalendar feed of the member's own bookings (with their purpose), desk passes and locker terms",
                      tag: "feeds", access: .roles([.member]), parameters: rangeParameters,
                      response: ["type": "string", "example": .string(example)], contentType: contentType,
                      refusals: DateRangeCode.self) { context in
@@ -36,8 +40,45 @@ enum FeedEndpoints {
                     throw AuthError.forbidden("only a member token names a registration")
                 }
                 let (from, to) = try range(context)
-                let bookings = try await context.service.bookings.feed(registration: registration, from: from, to: to)
-                return feed(name: "中野区産業振興センター 予約", bookings: bookings, audience: .owner, context: context)
+                let content = try await context.service.feeds.feed(registration: registration, from: from, to: to)
+                return feed(name: memberFeedName, content: content, context: context)
+            },
+            Endpoint(.GET, "/feeds/{token}/calendar.ics",
+                     summary: "A member's secret calendar URL (no API token: the feed token in the path): its bookings, desk passes and locker terms, read-only",
+                     tag: "feeds", access: .anyone, parameters: rangeParameters,
+                     response: ["type": "string", "example": .string(example)], contentType: contentType,
+                     refusals: CalendarFeeds.FeedRefusal.self) { context in
+                let (from, to) = try range(context)
+                let content = try await context.service.feeds.feed(token: context.request.pathParameter("token"), from: from, to: to)
+                return feed(name: memberFeedName, content: content, context: context)
+            },
+            Endpoint(.POST, "/me/feed-token",
+                     summary: "Mint the member's secret calendar URL (shown once); the one it had stops working",
+                     tag: "feeds", access: .roles([.member]), successStatus: .created, response: Schemas.ref("FeedToken"),
+                     refusals: CalendarFeeds.MintRefusal.self) { context in
+                let caller = try context.caller()
+                guard let registration = caller.registrationID else { throw AuthError.forbidden("only a member token names a registration") }
+                return APIResponse.json(try await context.service.feeds.mint(registration: registration, by: caller), status: .created)
+            },
+            Endpoint(.POST, "/me/feed-token/revoke", summary: "Revoke the member's calendar URL: it answers 404 from now on",
+                     tag: "feeds", access: .roles([.member]), response: Schemas.ref("RevokedFeedToken"),
+                     refusals: CalendarFeeds.RevokeRefusal.self) { context in
+                let caller = try context.caller()
+                guard let registration = caller.registrationID else { throw AuthError.forbidden("only a member token names a registration") }
+                return APIResponse.json(try await context.service.feeds.revoke(registration: registration, by: caller))
+            },
+            Endpoint(.POST, "/registrations/{id}/feed-token",
+                     summary: "Mint a registration's secret calendar URL (shown once) for its holder; the one it had stops working",
+                     tag: "feeds", access: .staff, successStatus: .created, response: Schemas.ref("FeedToken"),
+                     refusals: CalendarFeeds.MintRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: RegistrationLookupCode.registrationNotFound)
+                return APIResponse.json(try await context.service.feeds.mint(registration: id, by: context.caller()), status: .created)
+            },
+            Endpoint(.POST, "/registrations/{id}/feed-token/revoke", summary: "Revoke a registration's calendar URL",
+                     tag: "feeds", access: .staff, response: Schemas.ref("RevokedFeedToken"),
+                     refusals: CalendarFeeds.RevokeRefusal.self) { context in
+                let id = try context.request.idParameter(notFound: RegistrationLookupCode.registrationNotFound)
+                return APIResponse.json(try await context.service.feeds.revoke(registration: id, by: context.caller()))
             },
         ]
     }
@@ -52,14 +93,29 @@ enum FeedEndpoints {
         return (from, to)
     }
 
+    static let memberFeedName = "中野区産業振興センター 予約・利用"
+
     static func feed(name: String, bookings: [Booking], audience: FeedEvents.Audience, context: RequestContext) -> HTTPResponse {
         let events = FeedEvents(center: context.service.settings.center, audience: audience)
-        let stamp = context.service.clock.now()
         var writer = ICalendarWriter(name: name)
+        let stamp = context.service.clock.now()
         for booking in bookings {
             for event in events.events(of: booking) { writer.add(event, stamp: stamp) }
         }
         return HTTPResponse(status: .ok, headers: ["content-type": contentType], body: writer.bytes())
+    }
+
+    /// A member's feed: its bookings, desk passes and locker terms.
+    static func feed(name: String, content: MemberFeed, context: RequestContext) -> HTTPResponse {
+        let events = FeedEvents(center: context.service.settings.center, audience: .owner)
+        var writer = ICalendarWriter(name: name)
+        let stamp = context.service.clock.now()
+        for event in content.bookings.flatMap(events.events(of:)) + content.deskPasses.flatMap(events.events(of:))
+            + content.leases.flatMap(events.events(of:)) {
+            writer.add(event, stamp: stamp)
+        }
+        return HTTPResponse(status: .ok, headers: ["content-type": contentType, "cache-control": "private, no-store"],
+                            body: writer.bytes())
     }
 
     static let example = """

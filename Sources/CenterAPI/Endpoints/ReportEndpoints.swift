@@ -52,6 +52,26 @@ enum ReportEndpoints {
                 case .csv: return ReportFormat.csvResponse(ReportTables.lockers(lines), filename: "lockers-\(year).csv")
                 }
             },
+            Endpoint(.GET, "/reports/daily-takings",
+                     summary: "The day's takings (日計表): payments taken and refunds paid out on a date (today unless given), by method and by staff member, refunds subtracted (CSV with format=csv, by method unless by=staff)",
+                     tag: "reports", access: .staff,
+                     parameters: [QueryParameter("date", schema: Schemas.dateSchema, "The day in Japan (default today)"),
+                                  QueryParameter("by", schema: ["type": "string", "enum": ["method", "staff"]],
+                                                 "The CSV's table: by payment method (default) or by staff member"),
+                                  ReportFormat.parameter],
+                     response: Schemas.ref("DailyTakings"), refusals: NoRefusal.self) { context in
+                let date = try context.request.dateQuery("date") ?? context.service.today
+                let by = try context.request.choiceQuery("by", ["method", "staff"]) ?? "method"
+                let report = try await context.service.reports.dailyTakings(on: date)
+                switch try ReportFormat(context.request) {
+                case .json: return APIResponse.json(report)
+                case .csv:
+                    let table = by == "staff" ? report.takings.staffTable : report.takings.methodTable
+                    var writer = CSVWriter(header: table.header)
+                    for row in table.rows { writer.row(row) }
+                    return ReportFormat.csvResponse(writer, filename: "daily-takings-\(date)-\(by).csv")
+                }
+            },
             Endpoint(.GET, "/reports/community-quota", summary: "Community quota (地域の方の利用枠) use of a month (CSV with format=csv)",
                      tag: "reports", access: .staff,
                      parameters: [QueryParameter("month", required: true, schema: ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"],
@@ -59,10 +79,7 @@ enum ReportEndpoints {
                      response: ["type": "array", "items": Schemas.ref("CommunityQuotaLine")],
                      refusals: NoRefusal.self) { context in
                 _ = try context.request.requiredQuery("month")
-                guard let month = try context.request.monthQuery("month") else {
-                    throw RequestError.invalidParameter("month", "query parameter `month` is required")
-                }
-                do throws(DateOutOfRange) { try month.checkSupported() } catch { throw RequestError.dateOutOfRange("month", error) }
+                let month = try context.request.requiredMonthQuery("month")
                 let lines = try await context.service.reports.communityQuota(month: month)
                 switch try ReportFormat(context.request) {
                 case .json: return APIResponse.json(lines)

@@ -14,10 +14,12 @@ enum ReportTables {
     }
 
     static func revenue(_ lines: [RevenueLine]) -> CSVWriter {
-        var csv = CSVWriter(header: ["年度", "年月", "指定管理者ID", "指定管理者", "事業者", "使用料", "還付", "減免", "差引収入"])
+        var csv = CSVWriter(header: ["年度", "年月", "指定管理者ID", "指定管理者", "事業者", "使用料", "還付", "減免", "差引収入",
+                                     "うち区の使用料", "うち指定管理者の利用料金"])
         for line in lines {
             csv.row([String(line.fiscalYear), line.month.description, line.manager, line.managerLabel, line.operatorJa,
-                     String(line.fees), String(line.refunds), String(line.exemptions), String(line.net)])
+                     String(line.fees), String(line.refunds), String(line.exemptions), String(line.net),
+                     String(line.wardUsageFees), String(line.managerFeeIncome)])
         }
         return csv
     }

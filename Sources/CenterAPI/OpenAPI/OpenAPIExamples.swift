@@ -23,12 +23,23 @@ enum OpenAPIExamples {
     }
 
     /// Other representations of the success response: CSV for the reports
-    /// that take `format` (or `Accept: text/csv`).
+    /// that take `format` (or `Accept: text/csv`), the printable page of a receipt.
     static func alternates(_ endpoint: Endpoint) -> [(String, JSONValue)] {
+        if endpoint.parameters.contains(where: { $0.name == ReceiptEndpoints.paperParameter.name }) {
+            return [("text/html", ["schema": ["type": "string", "description": "The receipt to print, A5 landscape or A4 portrait"],
+                                   "example": "<!DOCTYPE html><html lang=\"ja\">…<h1>領収書</h1>…</html>"])]
+        }
         guard endpoint.parameters.contains(where: { $0.name == ReportFormat.parameter.name }) else { return [] }
         return [("text/csv", ["schema": ["type": "string", "description": "UTF-8 with a byte order mark, Japanese headers, CRLF"],
-                              "example": "\u{FEFF}年度,年月,施設ID,施設,利用可能コマ数,予約コマ数,利用コマ数,無断キャンセル\r\n2026,2026-11,meeting-room-1,会議室1,84,31,20,1\r\n"])]
+                              "example": .string(csvExamples[endpoint.path] ?? csvExample)])]
     }
+
+    static let csvExample = "\u{FEFF}年度,年月,施設ID,施設,利用可能コマ数,予約コマ数,利用コマ数,無断キャンセル\r\n2026,2026-11,meeting-room-1,会議室1,84,31,20,1\r\n"
+
+    /// The CSV examples of reports whose columns are not `csvExample`'s.
+    static let csvExamples: [String: String] = [
+        "/reports/daily-takings": "\u{FEFF}日付,支払方法,入金件数,入金額,還付件数,還付額,差引\r\n2026-11-25,現金,3,9500,1,1750,7750\r\n",
+    ]
 
     static let token: JSONValue = [
         "token": "nkc_7ef4412239e52ed6e4045c64bfc06342d09ed2d3e2094e9e72bd253917104b1e",
@@ -65,7 +76,7 @@ enum OpenAPIExamples {
             "surcharges": [], "exemptions": [], "gap_hours_free": [["from": "12:00", "to": "13:00", "minutes": 60]],
             "subtotal": 3500, "rounding": 0, "total": 3500]],
         "payment_deadline": "2026-12-03T23:59:59+09:00", "created_at": "2026-11-25T18:54:11+09:00",
-        "created_by": "staff:Front desk#3",
+        "created_by": "staff:Front desk#3", "source": "request",
     ]
 
     static let components: [String: JSONValue] = [
@@ -93,17 +104,22 @@ enum OpenAPIExamples {
                           "displaced": [booking], "displaced_desk_passes": [], "displaced_count": 1],
         "Erasure": ["registration": 1, "reason": "request", "erased_at": "2026-11-25T18:54:11+09:00", "ended_on": "2026-11-24",
                     "rows": ["access_tokens": 1, "audit_log": 4, "bookings": 2, "registrations": 1]],
-        "Registration": ["id": 1, "category": "general", "name": "中野商店会", "contact": "03-1234-5678", "in_ward": true,
+        "Registration": ["id": 1, "category": "general", "name": "中野商店会", "name_kana": "ナカノショウテンカイ",
+                         "contact": "0312345678", "postal_code": "164-0001", "address": "東京都中野区中野二丁目13番14号", "in_ward": true,
                          "evidence": [:], "valid_from": "2026-11-25", "valid_until": "2028-11-24", "status": "active",
                          "penalty_points": 0, "created_at": "2026-11-25T18:54:11+09:00",
                          "created_by": "admin:Initial administrator#1", "updated_at": "2026-11-25T18:54:11+09:00",
-                         "updated_by": "admin:Initial administrator#1"],
+                         "updated_by": "admin:Initial administrator#1", "issuer": "designated_manager",
+                         "issuer_name_ja": "指定管理者"],
         "Booking": booking,
         "AvailabilityDay": ["date": "2026-12-10", "open": true, "reasons": [],
                             "divisions": [["division": "am", "status": "booked"], ["division": "pm", "status": "booked"],
                                           ["division": "night", "status": "free"]]],
-        "Closure": ["id": 1, "date": "2026-12-24", "to": "2026-12-24", "facilities": ["gym"], "reason": "inspection",
-                    "reason_ja": "点検", "cancelled": []],
+        "Closure": ["id": 1, "date": "2026-12-24", "to": "2026-12-24", "facilities": ["gym"], "reason_ja": "点検",
+                    "reason_en": "Inspection", "created_at": "2026-11-25T18:54:11+09:00", "created_by": "staff:Front desk#3",
+                    "cancelled": [], "days_cancelled": [], "cancelled_desk_passes": [],
+                    "holders": [["registration": 1, "name": "中野商店会", "contact": "0312345678", "category": "general",
+                                 "bookings": [7], "desk_passes": []]]],
         "CommunityQuotaLine": ["facility": "gym", "month": "2026-12", "share": .double(0.3), "bookable_units": 81, "reserved_units": 24,
                                "non_community_ceiling": 56, "community_units": 6, "non_community_units": 40,
                                "released_units": 0, "unused_reserved_units": 18],

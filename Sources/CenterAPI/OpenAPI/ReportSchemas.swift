@@ -11,10 +11,13 @@ enum ReportSchemas {
                       "open_units": 84, "booked_units": 31, "used_units": 20, "no_show_units": 1])),
         ("RevenueLine", Schemas.object([
             "fiscal_year": .integer, "month": .month, "manager": .string, "manager_label": .string, "operator_ja": .string,
-            "fees": .integer, "refunds": .integer, "exemptions": .integer, "net": .integer],
-            required: ["fiscal_year", "month", "manager", "fees", "refunds", "exemptions", "net"],
+            "fees": .integer, "refunds": .integer, "exemptions": .integer, "net": .integer, "ward_usage_fees": .integer,
+            "manager_fee_income": .integer],
+            required: ["fiscal_year", "month", "manager", "fees", "refunds", "exemptions", "net", "ward_usage_fees",
+                       "manager_fee_income"],
             example: ["fiscal_year": 2026, "month": "2026-11", "manager": "term-4", "manager_label": "指定管理者❷",
-                      "operator_ja": "", "fees": 125_400, "refunds": 3_200, "exemptions": 18_000, "net": 122_200])),
+                      "operator_ja": "", "fees": 125_400, "refunds": 3_200, "exemptions": 18_000, "net": 122_200,
+                      "ward_usage_fees": 8_400, "manager_fee_income": 113_800])),
         ("LockerLeaseLine", Schemas.object([
             "fiscal_year": .integer, "month": .month, "lockers": .integer, "leased": .integer, "started": .integer,
             "ended": .integer, "fees": .integer],

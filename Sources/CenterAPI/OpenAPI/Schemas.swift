@@ -115,7 +115,7 @@ public enum Schemas {
         ("StepStatus", object(["step": .integer, "as_of": .date, "done": .integer, "in_progress": .integer,
                                "late": .integer, "not_started": .integer, "cancelled": .integer,
                                "late_items": .array(.string), "due_next": .array(.any)])),
-    ] + BookingSchemas.components + ReportSchemas.components + DeskViews.components + LockerEndpoints.components + StorageEndpoints.components
+    ] + BookingSchemas.components + LotterySchemas.components + FrontDeskSchemas.components + MoneySchemas.components + ReportSchemas.components + DeskViews.components + LockerEndpoints.components + StorageEndpoints.components
 }
 
 /// Request-body fields with the decoder's own limits, so the document and

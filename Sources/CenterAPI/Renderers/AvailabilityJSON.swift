@@ -48,10 +48,19 @@ enum AvailabilityJSON {
         return true
     }
 
-    /// Keys in sorted order: booking, division, opens, own, release_date,
-    /// status; absent optionals are left out, as the synthesized `encode` does.
+    /// Keys in sorted order: bookable_by, booking, division, opens,
+    /// opens_by_category, own, release_date, status; absent optionals are
+    /// left out, as the synthesized `encode` does.
     private static func write(_ slot: AvailabilitySlot, into out: inout [UInt8]) -> Bool {
         out.append(UInt8(ascii: "{"))
+        if let categories = slot.bookableBy {
+            out.append(contentsOf: #""bookable_by":["#.utf8)
+            for (index, category) in categories.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                guard string(category.rawValue, into: &out) else { return false }
+            }
+            out.append(contentsOf: "],".utf8)
+        }
         if let booking = slot.booking {
             out.append(contentsOf: #""booking":"#.utf8)
             out.append(contentsOf: String(booking).utf8)
@@ -62,6 +71,18 @@ enum AvailabilityJSON {
         if let opens = slot.opens {
             out.append(contentsOf: #","opens":"#.utf8)
             guard string(opens.description, into: &out) else { return false }
+        }
+        if let openings = slot.opensByCategory {
+            out.append(contentsOf: #","opens_by_category":["#.utf8)
+            for (index, opening) in openings.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: #"{"at":"#.utf8)
+                guard string(opening.at.description, into: &out) else { return false }
+                out.append(contentsOf: #","category":"#.utf8)
+                guard string(opening.category.rawValue, into: &out) else { return false }
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
         }
         if let own = slot.own {
             out.append(contentsOf: #","own":"#.utf8)

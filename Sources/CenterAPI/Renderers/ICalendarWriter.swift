@@ -21,9 +21,12 @@ public struct ICalendarWriter {
         /// Bumped whenever the event changes (a cancellation, say).
         public let sequence: Int
         public let lastModified: Instant
+        /// A whole day (`DTSTART;VALUE=DATE`, RFC 5545 §3.6.1): a locker
+        /// lease's first or last day; the minutes are then ignored.
+        public let allDay: Bool
 
         public init(uid: String, date: LocalDate, startMinute: Int, endMinute: Int, summary: String, location: String? = nil,
-                    description: String? = nil, status: Status, sequence: Int, lastModified: Instant) {
+                    description: String? = nil, status: Status, sequence: Int, lastModified: Instant, allDay: Bool = false) {
             self.uid = uid
             self.date = date
             self.startMinute = startMinute
@@ -34,6 +37,7 @@ public struct ICalendarWriter {
             self.status = status
             self.sequence = sequence
             self.lastModified = lastModified
+            self.allDay = allDay
         }
     }
 
@@ -51,8 +55,13 @@ public struct ICalendarWriter {
         lines.append("BEGIN:VEVENT")
         lines.append("UID:" + Self.escape(event.uid))
         lines.append("DTSTAMP:" + Self.utc(stamp))
-        lines.append("DTSTART;TZID=Asia/Tokyo:" + Self.local(event.date, event.startMinute))
-        lines.append("DTEND;TZID=Asia/Tokyo:" + Self.local(event.date, event.endMinute))
+        if event.allDay {
+            lines.append("DTSTART;VALUE=DATE:" + Self.day(event.date))
+            lines.append("DTEND;VALUE=DATE:" + Self.day(event.date.adding(days: 1)))
+        } else {
+            lines.append("DTSTART;TZID=Asia/Tokyo:" + Self.local(event.date, event.startMinute))
+            lines.append("DTEND;TZID=Asia/Tokyo:" + Self.local(event.date, event.endMinute))
+        }
         lines.append("SUMMARY:" + Self.escape(event.summary))
         if let location = event.location { lines.append("LOCATION:" + Self.escape(location)) }
         if let description = event.description { lines.append("DESCRIPTION:" + Self.escape(description)) }
@@ -100,6 +109,11 @@ public struct ICalendarWriter {
             width += encoded.count
         }
         return out + [13, 10]
+    }
+
+    /// `20260701`.
+    static func day(_ date: LocalDate) -> String {
+        LocalDate.pad(date.year, 4) + LocalDate.pad(date.month, 2) + LocalDate.pad(date.day, 2)
     }
 
     /// `20260701T090000` in Japan.

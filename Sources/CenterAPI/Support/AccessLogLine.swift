@@ -3,7 +3,8 @@ import JSON
 
 /// One structured JSON log line per request: time, method, path, status,
 /// duration and request id. No query string (it may carry dates of a member's
-/// search) and no headers, so no token or personal data reaches the log.
+/// search) and no headers, so no token or personal data reaches the log; the
+/// secret of a calendar-feed URL (`/feeds/<token>/…`) is logged as `{token}`.
 /// A 5xx is logged at `error` (the server failed), anything else at `info`
 /// (a 4xx is the client's mistake, answered as designed); the cause of an
 /// API route's 5xx is on the `request failed` line with the same request id.
@@ -14,7 +15,7 @@ import JSON
 /// milliseconds with microseconds, both as decimal numbers.
 public enum AccessLogLine {
     public static func format(_ entry: AccessLogEntry, at epochSeconds: Double) -> [UInt8] {
-        let path = entry.path.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(entry.path[..<$0]) } ?? entry.path
+        let path = redacted(entry.path.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(entry.path[..<$0]) } ?? entry.path)
         var out: [UInt8] = []
         out.reserveCapacity(160 + path.utf8.count + entry.requestID.utf8.count)
         out += #"{"ts":"#.utf8
@@ -43,5 +44,13 @@ public enum AccessLogLine {
         out.append(UInt8(ascii: "0") + UInt8(fraction / 100))
         out.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
         out.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+    }
+
+    /// `path` with the secret segment of a feed URL replaced.
+    static func redacted(_ path: String) -> String {
+        guard path.hasPrefix("/feeds/") else { return path }
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if segments.count > 2 { segments[2] = "{token}" }
+        return segments.joined(separator: "/")
     }
 }

@@ -172,9 +172,11 @@ public struct Endpoint: Sendable {
             guard parameters.contains(where: { $0.name == name }) else {
                 let accepted = parameters.isEmpty ? "it takes none"
                     : "it takes " + parameters.map { "`\($0.name)`" }.joined(separator: ", ")
+                var details = ["parameter": name]
+                if !parameters.isEmpty { details["accepted"] = parameters.map(\.name).joined(separator: ", ") }
                 throw RequestError(.unknownParameter,
                                    "\(method.rawValue) \(path) has no query parameter \(TextRule.echo(name)); \(accepted)",
-                                   details: ["parameter": name])
+                                   details: details)
             }
             guard seen.insert(name).inserted else {
                 throw RequestError(.duplicateParameter,

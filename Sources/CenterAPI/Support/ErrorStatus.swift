@@ -87,7 +87,7 @@ extension RoomCoupling.Code: APIErrorCode {
     public var status: HTTPStatus {
         switch self {
         case .couplingRequired: .conflict
-        case .guardianRequired: .unprocessableContent
+        case .guardianRequired, .couplingApprovalNotAllowed: .unprocessableContent
         }
     }
 }

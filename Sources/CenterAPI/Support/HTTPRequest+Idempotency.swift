@@ -4,10 +4,17 @@ import HTTPServer
 
 /// The `Idempotency-Key` of a POST (docs/API.md "Conventions").
 extension HTTPRequest {
-    /// The key with the SHA-256 of method, path and body, nil without the header.
+    /// The key with the SHA-256 of method, path, query and body, nil without
+    /// the header: the same key sent with another query (another
+    /// `fiscal_year` to allocate) is another request, refused as a reuse.
+    /// Each query name and value is length-prefixed, so no two queries sign alike.
     public func idempotencyKey() throws -> IdempotencyKey? {
         guard let key = headers["idempotency-key"] else { return nil }
-        let signed = Array("\(method.rawValue) \(path)\n".utf8) + body
+        var signed = Array("\(method.rawValue) \(path)\n".utf8)
+        for (name, value) in query {
+            signed += Array("\(name.utf8.count):\(name)=\(value.utf8.count):\(value)&".utf8)
+        }
+        signed += Array("\n".utf8) + body
         return try IdempotencyKey(key: key, requestHash: SHA256.hash(signed))
     }
 

@@ -9,30 +9,33 @@ extension HTTPRequest {
     /// A required query parameter.
     public func requiredQuery(_ name: String) throws(RequestError) -> String {
         guard let value = queryValue(name), !value.isEmpty else {
-            throw RequestError.invalidParameter(name, "query parameter `\(name)` is required")
+            throw RequestError.invalidParameter(name, "query parameter `\(name)` is required",
+                                                japanese: "クエリパラメータ \(name) は必須です。")
         }
         return value
     }
 
-    /// A query parameter that must be a date `YYYY-MM-DD` when present, within
-    /// `SupportedDates` (`date_out_of_range` otherwise); `2026-02-30` is "no
-    /// such day" (`DateInput`).
+    /// A query parameter that must be a date `YYYY-MM-DD` when present, read
+    /// by `DateInput` (`2026-02-30` is "no such day"; outside `SupportedDates`
+    /// it is `date_out_of_range`).
     public func dateQuery(_ name: String) throws(RequestError) -> LocalDate? {
-        guard let text = queryValue(name) else { return nil }
-        guard let date = LocalDate(text) else {
-            throw RequestError.invalidParameter(name, "`\(name)`: \(DateInput.dateProblem(text))")
-        }
-        do { try date.checkSupported() } catch { throw RequestError.dateOutOfRange(name, error) }
-        return date
+        try calendarQuery(name, DateInput.date)
     }
 
-    /// A query parameter that must be a month `YYYY-MM` when present.
+    /// A query parameter that must be a month `YYYY-MM` when present, read by `DateInput`.
     public func monthQuery(_ name: String) throws(RequestError) -> YearMonth? {
+        try calendarQuery(name, DateInput.month)
+    }
+
+    /// A query parameter that must be an RFC 3339 instant when present, read by `DateInput`.
+    public func instantQuery(_ name: String) throws(RequestError) -> Instant? {
+        try calendarQuery(name, DateInput.instant)
+    }
+
+    private func calendarQuery<Value>(_ name: String,
+                                      _ read: (String) throws(DateInput.Refusal) -> Value) throws(RequestError) -> Value? {
         guard let text = queryValue(name) else { return nil }
-        guard let month = YearMonth(text) else {
-            throw RequestError.invalidParameter(name, "`\(name)`: \(DateInput.monthProblem(text))")
-        }
-        return month
+        do { return try read(text) } catch { throw RequestError.refusedDate(name, error) }
     }
 
     /// Optional `from` and `to` dates, refused when `from` is after `to`:
@@ -52,7 +55,8 @@ extension HTTPRequest {
 
     /// "`from` (2026-03-01) is after `to` (2026-02-01)".
     public static func reversed(from: LocalDate, to: LocalDate) -> RequestError {
-        RequestError.invalidParameter("from", "`from` (\(from)) is after `to` (\(to))")
+        RequestError.invalidParameter("from", "`from` (\(from)) is after `to` (\(to))",
+                                      japanese: "開始日 from（\(from.japaneseReceiptLabel)）が終了日 to（\(to.japaneseReceiptLabel)）より後になっています。")
     }
 
     /// An integer query parameter within `range` (ASCII digits, an optional
@@ -63,7 +67,8 @@ extension HTTPRequest {
         guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
               let value = I(text), range.contains(value) else {
             throw RequestError.invalidParameter(
-                name, "`\(name)` must be an integer between \(range.lowerBound) and \(range.upperBound), got \(TextRule.echo(text))")
+                name, "`\(name)` must be an integer between \(range.lowerBound) and \(range.upperBound), got \(TextRule.echo(text))",
+                japanese: "\(name) は \(range.lowerBound) から \(range.upperBound) までの整数で指定してください（指定: \(TextRule.echo(text))）。")
         }
         return value
     }
@@ -71,7 +76,8 @@ extension HTTPRequest {
     /// A required integer query parameter within `range`.
     public func requiredIntegerQuery<I: FixedWidthInteger>(_ name: String, in range: ClosedRange<I>) throws(RequestError) -> I {
         guard let value = try integerQuery(name, in: range) else {
-            throw RequestError.invalidParameter(name, "query parameter `\(name)` is required")
+            throw RequestError.invalidParameter(name, "query parameter `\(name)` is required",
+                                                japanese: "クエリパラメータ \(name) は必須です。")
         }
         return value
     }
@@ -80,7 +86,8 @@ extension HTTPRequest {
     public func choiceQuery(_ name: String, _ values: [String]) throws(RequestError) -> String? {
         guard let text = queryValue(name) else { return nil }
         guard values.contains(text) else {
-            throw RequestError.invalidParameter(name, "`\(name)` must be one of \(values.joined(separator: ", ")), got \(TextRule.echo(text))")
+            throw RequestError.invalidParameter(name, "`\(name)` must be one of \(values.joined(separator: ", ")), got \(TextRule.echo(text))",
+                                                japanese: "\(name) には次のいずれかを指定してください: \(values.joined(separator: ", "))（指定: \(TextRule.echo(text))）。")
         }
         return text
     }
@@ -88,9 +95,18 @@ extension HTTPRequest {
     /// A required date query parameter.
     public func requiredDateQuery(_ name: String) throws(RequestError) -> LocalDate {
         guard let date = try dateQuery(name) else {
-            throw RequestError.invalidParameter(name, "query parameter `\(name)` (YYYY-MM-DD) is required")
+            throw RequestError.invalidParameter(name, "query parameter `\(name)` (YYYY-MM-DD) is required",
+                                                japanese: "クエリパラメータ \(name)（YYYY-MM-DD の日付）は必須です。")
         }
         return date
+    }
+
+    /// A required month query parameter.
+    public func requiredMonthQuery(_ name: String) throws(RequestError) -> YearMonth {
+        guard let month = try monthQuery(name) else {
+            throw RequestError.invalidParameter(name, "query parameter `\(name)` is required")
+        }
+        return month
     }
 
     /// A path parameter filled in by the router.

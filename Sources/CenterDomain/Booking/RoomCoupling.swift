@@ -7,7 +7,10 @@ import CalendarValues
 ///   (creative-room) for the same time (amended 令和4年 規則15);
 /// - 保育室 (nursery-room) only for users of another category 1 or 2 facility
 ///   at the same time, who name a guardian (保護者) or a dedicated childcare
-///   worker (専任の保育者) in advance.
+///   worker (専任の保育者) in advance (第4条1項1号), or alone where staff judge
+///   that its use serves the center's purpose (第4条1項2号): a coupling with
+///   `staff_approval_lifts` is lifted by a `CouplingApproval`, guardian
+///   included (that requirement belongs to 第1号's case).
 public struct RoomCoupling: Hashable, Sendable, Codable {
     /// The room that needs a companion.
     public let facility: FacilityID
@@ -19,19 +22,23 @@ public struct RoomCoupling: Hashable, Sendable, Codable {
     public let sameRegistration: Bool
     /// Whether a named guardian or childcare worker is required.
     public let guardianRequired: Bool
+    /// Whether a staff approval lets the room be used alone (保育室: 施行規則 第4条1項2号).
+    public let staffApprovalLifts: Bool
 
     public init(facility: FacilityID, requiresAnyOf: [FacilityID] = [], requiresAnyOfCategories: [Int] = [],
-                sameRegistration: Bool = true, guardianRequired: Bool = false) {
+                sameRegistration: Bool = true, guardianRequired: Bool = false, staffApprovalLifts: Bool = false) {
         self.facility = facility
         self.requiresAnyOf = requiresAnyOf
         self.requiresAnyOfCategories = requiresAnyOfCategories
         self.sameRegistration = sameRegistration
         self.guardianRequired = guardianRequired
+        self.staffApprovalLifts = staffApprovalLifts
     }
 
     enum CodingKeys: String, CodingKey {
         case facility, requiresAnyOf = "requires_any_of", requiresAnyOfCategories = "requires_any_of_categories"
         case sameRegistration = "same_registration", guardianRequired = "guardian_required"
+        case staffApprovalLifts = "staff_approval_lifts"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,20 +48,32 @@ public struct RoomCoupling: Hashable, Sendable, Codable {
         requiresAnyOfCategories = try c.decodeIfPresent([Int].self, forKey: .requiresAnyOfCategories) ?? []
         sameRegistration = try c.decodeIfPresent(Bool.self, forKey: .sameRegistration) ?? true
         guardianRequired = try c.decodeIfPresent(Bool.self, forKey: .guardianRequired) ?? false
+        staffApprovalLifts = try c.decodeIfPresent(Bool.self, forKey: .staffApprovalLifts) ?? false
     }
 
     /// The 施行規則 第4条 couplings.
     public static let ordinanceDefaults: [RoomCoupling] = [
         RoomCoupling(facility: "cooking-room", requiresAnyOf: ["japanese-room", "creative-room"]),
-        RoomCoupling(facility: "nursery-room", requiresAnyOfCategories: [1, 2], guardianRequired: true),
+        RoomCoupling(facility: "nursery-room", requiresAnyOfCategories: [1, 2], guardianRequired: true, staffApprovalLifts: true),
     ]
 
     /// Checks a request for this coupling's room on `date` in `divisions`.
     /// `companions` are live units (including the rest of the same request).
-    /// Refuses `coupling_required` naming the first uncovered division, then
-    /// `guardian_required` when no guardian is named.
+    /// With a staff `approval` the room may be used alone where the coupling
+    /// allows it, and `coupling_approval_not_allowed` is refused where it
+    /// does not (the 調理室). Without one it refuses `coupling_required`
+    /// naming the first uncovered division, then `guardian_required` when no
+    /// guardian is named.
     public func check(registration: String, date: LocalDate, divisions: [DivisionID], companions: [BookedUnit],
-                      catalogue: [FacilityID: Facility], guardian: String?) throws(Refusal<RoomCoupling.Code>) {
+                      catalogue: [FacilityID: Facility], guardian: String?,
+                      approval: CouplingApproval? = nil) throws(Refusal<RoomCoupling.Code>) {
+        if approval != nil {
+            guard staffApprovalLifts else {
+                throw Refusal(.couplingApprovalNotAllowed, "\(facility) cannot be used alone, even with an approval.",
+                              details: ["facility": facility.rawValue])
+            }
+            return
+        }
         for division in divisions {
             let covered = companions.contains { unit in
                 unit.date == date && unit.division == division && unit.facility != facility
@@ -65,7 +84,7 @@ public struct RoomCoupling: Hashable, Sendable, Codable {
                 let names = requiresAnyOf.map(\.rawValue) + requiresAnyOfCategories.map { "category-\($0)" }
                 throw Refusal(.couplingRequired, "\(facility) may only be booked together with \(names.joined(separator: " or ")).",
                               details: ["facility": facility.rawValue, "date": date.description,
-                                            "division": division.rawValue, "requires_any_of": names.joined(separator: ",")])
+                                        "division": division.rawValue, "requires_any_of": names.joined(separator: ",")])
             }
         }
         if guardianRequired {
@@ -89,5 +108,6 @@ extension RoomCoupling {
     public enum Code: String, ErrorCode {
         case couplingRequired = "coupling_required"
         case guardianRequired = "guardian_required"
+        case couplingApprovalNotAllowed = "coupling_approval_not_allowed"
     }
 }

@@ -20,6 +20,9 @@ public enum SlotStatus: Hashable, Sendable {
         case free, booked, closed, held
         case notOpen = "not_open"
         case windowClosed = "window_closed"
+        /// Freed, and held for its cancellation waiting list (キャンセル待ち):
+        /// offered, or about to be, to a waiting registration.
+        case waitingList = "waiting_list"
     }
 
     public var name: Name {
@@ -36,9 +39,9 @@ public enum SlotStatus: Hashable, Sendable {
 
 /// The availability of a room's divisions as one category sees them at one
 /// moment: the same rules `POST /bookings` applies, asked in advance, so a
-/// slot shown free is one the category may book now (docs/DOMAIN.md
-/// "Availability"). The first that holds decides: closed, booked, window
-/// closed, not yet open, held for the community quota, else free.
+/// slot shown free is one the category may book now (docs/API.md
+/// "The checks of a booking"). The first that holds decides: closed, booked,
+/// window closed, not yet open, held for the community quota, else free.
 public struct SlotAvailability: Sendable {
     public let now: Instant
     /// The center's divisions, for today's cut-off (`DivisionCutoff`).

@@ -5,6 +5,7 @@ extension WindowSpec {
     public var opening: WindowOpening {
         switch self {
         case .firstOfMonth(let months): WindowOpening(.firstOfMonth(monthsBefore: months))
+        case .sameDayOfMonth(let months): WindowOpening(.sameDayOfMonth(monthsBefore: months))
         case .daysBefore(let days): WindowOpening(.daysBefore(days))
         }
     }

@@ -1,7 +1,8 @@
 import CalendarValues
 
 /// The center's calendar: which days are closed (休館日) and why, from the
-/// configured `ClosedDayPolicy` and the works closures of the roadmap.
+/// configured `ClosedDayPolicy` and the works closures of the roadmap
+/// (`WorksCalendar`).
 ///
 /// `facility` nil asks about the whole center: only whole-center closures
 /// count. A facility id asks about that facility: whole-center closures and
@@ -9,9 +10,10 @@ import CalendarValues
 /// its range has none, so callers validate the year first.
 public struct CenterCalendar: Sendable {
     public let policy: ClosedDayPolicy
-    public let works: [WorksClosure]
+    /// The renovation works that close days; nil when none do.
+    public let works: (any WorksCalendar)?
 
-    public init(policy: ClosedDayPolicy, works: [WorksClosure] = []) {
+    public init(policy: ClosedDayPolicy, works: (any WorksCalendar)? = nil) {
         self.policy = policy
         self.works = works
     }
@@ -27,8 +29,8 @@ public struct CenterCalendar: Sendable {
         for closure in policy.closures where closure.date == date && applies(closure.facilities, to: facility) {
             reasons.append(ClosureReason(kind: .adHoc, reason: closure.reason, reasonJa: closure.reasonJa, facilities: closure.facilities))
         }
-        for item in works where item.from <= date && date <= item.to && applies(item.facilities, to: facility) {
-            reasons.append(ClosureReason(kind: .works, itemID: item.itemID, facilities: item.facilities))
+        for (itemID, facilities) in works?.works(closing: facility, on: date) ?? [] {
+            reasons.append(ClosureReason(kind: .works, itemID: itemID, facilities: facilities))
         }
         return reasons
     }

@@ -4,8 +4,9 @@ extension CenterConfiguration {
     /// Checks ids (unique, kebab-case), division times, fee tables (known
     /// divisions, no negative or missing fees), shares in 0…1, couplings naming
     /// known facilities, category windows, limits, refunds, penalties,
-    /// surcharges and exemptions, and that desks, lockers and storage refer to
-    /// catalogue facilities of the right kind.
+    /// surcharges and exemptions, that desks, lockers and storage refer to
+    /// catalogue facilities of the right kind, hourly rooms, the lottery
+    /// rounds, the waiting list and the issuers' renewal periods.
     public func validate() -> [ConfigProblem] {
         var problems: [ConfigProblem] = []
         func report(_ path: String, _ message: String) { problems.append(ConfigProblem(path: path, message: message)) }
@@ -16,6 +17,9 @@ extension CenterConfiguration {
         validateRules(report)
         validateFees(report)
         validateNewFacilities(report)
+        validateHourlyRooms(report)
+        validateLottery(report)
+        validateWaitingList(report)
         return problems
     }
 
@@ -74,10 +78,16 @@ extension CenterConfiguration {
             let path = "$.categories[\(i)]"
             if !seen.insert(window.category).inserted { report("\(path).id", "duplicate category \"\(window.category.rawValue)\"") }
             switch window.opens {
-            case .firstOfMonth(let months)? where months < 0: report("\(path).window.months_before", "must not be negative")
-            case .daysBefore(let days)? where days < 0: report("\(path).window.days", "must not be negative")
+            case .firstOfMonth(let months)?, .sameDayOfMonth(let months)?:
+                if !(0...WindowOpening.maximumMonths).contains(months) {
+                    report("\(path).window.months_before", "must be within 0…\(WindowOpening.maximumMonths)")
+                }
+            case .daysBefore(let days)?:
+                if !(0...WindowOpening.maximumDays).contains(days) {
+                    report("\(path).window.days", "must be within 0…\(WindowOpening.maximumDays)")
+                }
             case nil where window.kinds.contains(.room): report("\(path).window", "a category that books rooms needs a window")
-            default: break
+            case nil: break
             }
             if let days = window.closesDaysBefore, days < 0 { report("\(path).closes_days_before", "must not be negative") }
         }
@@ -93,6 +103,10 @@ extension CenterConfiguration {
         if registration.maxYears < 1 { report("$.registration.max_years", "must be at least 1") }
         if !(0...365).contains(registration.renewalWindowDays) {
             report("$.registration.renewal_window_days", "must be within 0…365")
+        }
+        for (issuer, terms) in registration.issuers.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where !(0...365).contains(terms.renewalWindowDays) {
+            report("$.registration.issuers.\(issuer.rawValue).renewal_window_days", "must be within 0…365")
         }
         for (i, coupling) in couplings.enumerated() {
             let path = "$.couplings[\(i)]"

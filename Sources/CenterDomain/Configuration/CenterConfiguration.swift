@@ -1,6 +1,8 @@
 /// The center's configuration (Config/center.json) for the booking rules:
 /// facilities, divisions, category windows, quota, couplings, limits, payment,
-/// refunds, penalties, fees, desks, lockers and storage. Keys are snake_case.
+/// refunds, penalties, fees, desks, lockers, storage, lottery rounds and the
+/// waiting list (both optional: without them rooms are first come and
+/// nobody waits). Keys are snake_case.
 /// Unknown top-level keys (notably `calendar`, decoded by the calendar module)
 /// are ignored. Check a decoded value with `validate()` before use.
 public struct CenterConfiguration: Hashable, Sendable, Codable {
@@ -22,10 +24,15 @@ public struct CenterConfiguration: Hashable, Sendable, Codable {
     public var desks: DeskConfiguration
     public var lockers: LockerConfiguration
     public var storage: StorageConfiguration
+    /// The lottery rounds (抽選), `lottery`.
+    public var lottery: LotteryConfiguration?
+    /// The cancellation waiting list (キャンセル待ち), `waiting_list`.
+    public var waitingList: WaitingListRules?
 
     enum CodingKeys: String, CodingKey {
         case comment = "_comment", placeholders, divisions, facilities, categories, registration, quota
-        case couplings, limits, payment, refunds, penalties, fees, desks, lockers, storage
+        case couplings, limits, payment, refunds, penalties, fees, desks, lockers, storage, lottery
+        case waitingList = "waiting_list"
     }
 
     /// Facilities by id (the first wins when ids repeat; `validate()` reports it).
@@ -45,6 +52,11 @@ public struct CenterConfiguration: Hashable, Sendable, Codable {
 
     /// The couplings that apply to a facility.
     public func couplings(for id: FacilityID) -> [RoomCoupling] { couplings.filter { $0.facility == id } }
+
+    /// The lottery round in which `category` enters for `facility`, if any.
+    public func lotteryRound(for facility: FacilityID, category: UserCategory) -> LotteryRound? {
+        lottery?.round(for: facility, category: category)
+    }
 
     /// A fee calculator with these rules and divisions.
     public var feeCalculator: FeeCalculator { FeeCalculator(rules: fees, divisions: divisions) }

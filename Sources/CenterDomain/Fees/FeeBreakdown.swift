@@ -1,8 +1,9 @@
 /// Every step of a fee (料金内訳), for the API to render and the receipt to print.
 public struct FeeBreakdown: Hashable, Sendable, Codable {
-    /// One line: a division's fee, or a free gap between consecutive divisions.
+    /// One line: a division's fee, a free gap between consecutive divisions,
+    /// or the hours of an hourly room.
     public struct Line: Hashable, Sendable, Codable {
-        /// `division` or `gap_hours`.
+        /// `division`, `gap_hours` or `hours`.
         public let kind: String
         public let division: DivisionID?
         public let label: String
@@ -10,6 +11,18 @@ public struct FeeBreakdown: Hashable, Sendable, Codable {
         /// Codes of the surcharges multiplied in, in order.
         public let multipliers: [String]
         public let amount: Int
+        /// The hours of an `hours` line.
+        public let hours: Int?
+
+        init(kind: String, division: DivisionID?, label: String, base: Int, multipliers: [String], amount: Int, hours: Int? = nil) {
+            self.kind = kind
+            self.division = division
+            self.label = label
+            self.base = base
+            self.multipliers = multipliers
+            self.amount = amount
+            self.hours = hours
+        }
     }
 
     /// A surcharge applied to every division line.

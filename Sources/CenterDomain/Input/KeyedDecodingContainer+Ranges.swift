@@ -33,18 +33,16 @@ extension KeyedDecodingContainer {
     }
 }
 
-/// Instants a person types: RFC 3339 that the service can also write back
-/// (`DateInput.instant`) within `SupportedDates`, with `DateInput`'s message otherwise.
+/// Instants a person types, read by `DateInput.instant` (RFC 3339 that the
+/// service can also write back, within `SupportedDates`), with its message.
 extension KeyedDecodingContainer {
     public func decodeInstantIfPresent(forKey key: Key) throws -> Instant? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         let text = try decode(String.self, forKey: key)
-        guard let instant = DateInput.instant(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: DateInput.instantProblem(text)))
+        do {
+            return try DateInput.instant(text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: error.message))
         }
-        if let problem = DateInput.rangeProblem(of: instant, writtenAs: text) {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: problem))
-        }
-        return instant
     }
 }

@@ -1,3 +1,4 @@
+import CalendarValues
 import Foundation
 
 /// The one rule for text a person types into the service (names, purposes,
@@ -109,26 +110,12 @@ public struct TextRule: Sendable, Hashable {
         text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.precomposedStringWithCanonicalMapping
     }
 
-    /// C0, DEL, C1, LINE SEPARATOR and PARAGRAPH SEPARATOR.
-    public static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: true
-        default: false
-        }
-    }
+    /// C0, DEL, C1, LINE SEPARATOR and PARAGRAPH SEPARATOR (`InputText.isRefused`).
+    public static func isRefused(_ scalar: Unicode.Scalar) -> Bool { InputText.isRefused(scalar) }
 
-    /// `text` as a message may echo it: quoted, at most 100 characters (then
-    /// "…"), control characters shown as `U+XXXX`.
-    public static func echo(_ text: String) -> String {
-        let limit = 100
-        var shown = text.count > limit ? String(text.prefix(limit)) + "…" : text
-        if shown.unicodeScalars.contains(where: isRefused) {
-            shown = String(String.UnicodeScalarView(shown.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
-                isRefused(scalar) ? Array(TextProblem.codePoint(scalar.value).unicodeScalars) : [scalar]
-            }))
-        }
-        return "\"" + shown + "\""
-    }
+    /// `text` as a message may echo it (`InputText.echo`): quoted, at most
+    /// 100 characters (then "…"), control characters shown as `U+XXXX`.
+    public static func echo(_ text: String) -> String { InputText.echo(text) }
 }
 
 /// Why a text was refused by its `TextRule`.
@@ -143,15 +130,9 @@ public enum TextProblem: Error, Sendable, Equatable {
         switch self {
         case .blank: "must not be empty or blank"
         case .tooLong(let length, let maximum): "is at most \(maximum) characters; this one has \(length)"
-        case .controlCharacter(let value): "must not hold control characters (\(Self.codePoint(value)) found)"
+        case .controlCharacter(let value): "must not hold control characters (\(InputText.codePoint(value)) found)"
         case .lineBreak: "must be a single line"
         }
-    }
-
-    /// `U+001B`.
-    static func codePoint(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
 
@@ -164,7 +145,21 @@ extension TextRule {
         do {
             return try accept(text)
         } catch {
-            throw Refusal(code, "`\(field)` \(error.message).", details: ["field": field])
+            throw Refusal(code, "`\(field)` \(error.message).", details: ["field": field].merging(error.details) { $1 })
+        }
+    }
+}
+
+extension TextProblem {
+    /// The problem for programs (and the Japanese message): `problem`
+    /// (`blank`, `too_long`, `control_character`, `line_break`) and, when too
+    /// long, the `maximum` and the `length` found.
+    public var details: [String: String] {
+        switch self {
+        case .blank: ["problem": "blank"]
+        case .tooLong(let length, let maximum): ["problem": "too_long", "maximum": String(maximum), "length": String(length)]
+        case .controlCharacter(let value): ["problem": "control_character", "character": InputText.codePoint(value)]
+        case .lineBreak: ["problem": "line_break"]
         }
     }
 }

@@ -32,17 +32,36 @@ public enum MessageCatalogue {
         "invoice_registration_number_invalid": ["登録番号は T と13桁の数字で入力してください（例: T1234567890123）。"],
         "no_show_not_booking_day": ["この予約は{date:date}の予約ではありません。無断キャンセルは利用日に記録します。"],
         "no_show_too_early": ["{date:date}の利用開始（{start}）より前は、無断キャンセルを記録できません。"],
+        "staff_name_invalid": ["担当者名を1行、200文字以内で入力してください。"],
+        "refund_not_found": ["予約 {booking} に還付 {refund} はありません。", "指定の還付はありません。"],
+        "payment_not_found": ["予約 {booking} に入金 {payment} はありません。", "指定した入金はありません。"],
+        "receipt_already_issued": ["予約 {booking} の入金 {payment} には領収書 {receipt} を発行済みです。必要なら再発行してください。", "この入金には領収書を発行済みです。必要なら再発行してください。"],
+        "nothing_to_receipt": ["予約 {booking} には領収書を発行できる入金がありません。", "領収書を発行できる入金がありません。"],
+        "receipt_not_found": ["領収書 {receipt} はありません。番号は 2026-000123 の形です。", "その番号の領収書はありません。番号は 2026-000123 の形です。"],
     ]
 
+    /// Every code's templates: the front desk's above, then every other
+    /// code's and the detail-free last resorts (`everyCode`).
+    public static let templates: [String: [String]] = japanese.merging(everyCode) { front, more in front + more }
+
     /// The error in both languages; nil when its code has no Japanese yet.
-    public static func message(for error: any AnyRefusal) -> LocalizedMessage? {
-        guard let templates = japanese[error.codeName],
-              let ja = templates.lazy.compactMap({ render($0, details: error.details) }).first else { return nil }
-        return LocalizedMessage(ja: ja, en: error.message)
+    public static func message(for error: any AnyRefusal, names: [String: String] = [:]) -> LocalizedMessage? {
+        message(code: error.codeName, english: error.message, details: error.details, names: names)
+    }
+
+    /// A message of code `code` in both languages: `english` as it is and
+    /// the first of the code's templates that `details` fill; nil when the
+    /// code has no Japanese. `names` gives the Japanese of ids in details
+    /// (facilities, from the configuration) beside `defaultNames`.
+    public static func message(code: String, english: String, details: [String: String],
+                               names: [String: String] = [:]) -> LocalizedMessage? {
+        guard let list = templates[code],
+              let ja = list.lazy.compactMap({ render($0, details: details, names: names) }).first else { return nil }
+        return LocalizedMessage(ja: ja, en: english)
     }
 
     /// `template` with its placeholders filled; nil when a detail it names is missing.
-    static func render(_ template: String, details: [String: String]) -> String? {
+    static func render(_ template: String, details: [String: String], names: [String: String] = [:]) -> String? {
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -50,19 +69,44 @@ public enum MessageCatalogue {
             guard let close = rest[open...].firstIndex(of: "}") else { return nil }
             let placeholder = rest[rest.index(after: open)..<close].split(separator: ":", maxSplits: 1).map(String.init)
             guard let key = placeholder.first, let value = details[key] else { return nil }
-            out += format(value, as: placeholder.count == 2 ? placeholder[1] : nil)
+            out += format(value, as: placeholder.count == 2 ? placeholder[1] : nil, names: names)
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
     }
 
-    /// A detail written as `style` says (yen, date); as it is otherwise or
-    /// when it does not read as one.
-    static func format(_ value: String, as style: String?) -> String {
+    /// The styles a placeholder may name after its key.
+    static let styles: Set<String> = ["yen", "date", "instant", "time", "name", "names", "state", "category", "field", "problem"]
+
+    /// A detail written as `style` says: `yen` (`¥2,000`), `date`
+    /// (`令和8年7月1日(水)`), `instant` (the date and `9:30`), `time` (`9:30`),
+    /// `name` and `names` (ids, comma-separated for `names`, by their
+    /// Japanese names), `state` (a booking's or another state), `category`
+    /// (利用者区分), `field` (a request field by its Japanese name) and
+    /// `problem` (what is wrong with a text); as it is otherwise or when it
+    /// does not read as one.
+    static func format(_ value: String, as style: String?, names: [String: String] = [:]) -> String {
+        func named(_ id: String) -> String { names[id] ?? defaultNames[id] ?? id }
         switch style {
-        case "yen": Int(value).map(Yen.label) ?? value
-        case "date": LocalDate(value)?.japaneseReceiptLabel ?? value
-        default: value
+        case "yen": return Int(value).map(Yen.label) ?? value
+        case "date": return LocalDate(value)?.japaneseReceiptLabel ?? value
+        case "instant":
+            guard let instant = Instant(rfc3339: value) else { return value }
+            return instant.japanDate.japaneseReceiptLabel + " " + clock(instant)
+        case "time": return Instant(rfc3339: value).map(clock) ?? value
+        case "name": return named(value)
+        case "names": return value.split(separator: ",").map { named(String($0)) }.joined(separator: "・")
+        case "state": return BookingState(rawValue: value)?.japaneseName ?? named(value)
+        case "category": return UserCategory(rawValue: value)?.japaneseName ?? value
+        case "field": return fieldNames[value].map { "\($0)（\(value)）" } ?? value
+        case "problem": return problems[value] ?? "が正しくありません"
+        default: return value
         }
+    }
+
+    /// `9:30` in Japan.
+    static func clock(_ instant: Instant) -> String {
+        let minute = instant.japanSecondOfDay / 60
+        return "\(minute / 60):" + (minute % 60 < 10 ? "0" : "") + String(minute % 60)
     }
 }

@@ -12,23 +12,62 @@ import CalendarValues
 /// has lapsed. Earlier it is refused (`renewal_not_open`). A renewal that
 /// would not lengthen the validity (a repeat on the same day, or a card
 /// issued today) changes nothing and answers with the registration as it is.
+///
+/// Each issuer sets its own renewal period (目的外使用運営要綱 第5条 the 区長,
+/// 運営要綱 第3条 the manager): `issuers` overrides `renewal_window_days` per
+/// `RegistrationIssuer`; `for(_:)` gives the rules of one issuer.
 public struct RegistrationValidity: Hashable, Sendable, Codable {
+    /// One issuer's own terms (`registration.issuers.ward`, `….designated_manager`).
+    public struct IssuerTerms: Hashable, Sendable, Codable {
+        public var renewalWindowDays: Int
+
+        public init(renewalWindowDays: Int) { self.renewalWindowDays = renewalWindowDays }
+
+        enum CodingKeys: String, CodingKey { case renewalWindowDays = "renewal_window_days" }
+    }
+
     /// Longest validity in years (source: 2).
     public var maxYears: Int
     /// Renewal opens this many days before the last valid day.
     public var renewalWindowDays: Int
+    /// Per-issuer overrides.
+    public var issuers: [RegistrationIssuer: IssuerTerms]
 
-    public init(maxYears: Int = 2, renewalWindowDays: Int = 60) {
+    public init(maxYears: Int = 2, renewalWindowDays: Int = 60, issuers: [RegistrationIssuer: IssuerTerms] = [:]) {
         self.maxYears = maxYears
         self.renewalWindowDays = renewalWindowDays
+        self.issuers = issuers
     }
 
-    enum CodingKeys: String, CodingKey { case maxYears = "max_years", renewalWindowDays = "renewal_window_days" }
+    enum CodingKeys: String, CodingKey { case maxYears = "max_years", renewalWindowDays = "renewal_window_days", issuers }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         maxYears = try c.decode(Int.self, forKey: .maxYears)
         renewalWindowDays = try c.decodeIfPresent(Int.self, forKey: .renewalWindowDays) ?? 60
+        var issuers: [RegistrationIssuer: IssuerTerms] = [:]
+        for (name, terms) in try c.decodeIfPresent([String: IssuerTerms].self, forKey: .issuers) ?? [:] {
+            guard let issuer = RegistrationIssuer(rawValue: name) else {
+                throw DecodingError.dataCorruptedError(forKey: .issuers, in: c,
+                    debugDescription: "unknown issuer \"\(name)\" (expected ward or designated_manager)")
+            }
+            issuers[issuer] = terms
+        }
+        self.issuers = issuers
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(maxYears, forKey: .maxYears)
+        try c.encode(renewalWindowDays, forKey: .renewalWindowDays)
+        if !issuers.isEmpty {
+            try c.encode(Dictionary(uniqueKeysWithValues: issuers.map { ($0.key.rawValue, $0.value) }), forKey: .issuers)
+        }
+    }
+
+    /// The rules for registrations `issuer` issues: its renewal period in place of the default.
+    public func `for`(_ issuer: RegistrationIssuer) -> RegistrationValidity {
+        RegistrationValidity(maxYears: maxYears, renewalWindowDays: issuers[issuer]?.renewalWindowDays ?? renewalWindowDays)
     }
 
     /// The last valid day of a registration issued on `issued` for the longest term:

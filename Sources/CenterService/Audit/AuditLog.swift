@@ -27,6 +27,17 @@ enum AuditLog {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """)
 
+    /// Appends the change of `entity` `id` whose result is `after`, encoded
+    /// once: the value comes back with those bytes, for the answer and the
+    /// idempotency record.
+    static func appendEncoded<T: Encodable & Sendable>(_ db: Database, at: Instant, actor: String, action: String,
+                                                       entity: String, id: Int64, before: (any Encodable)? = nil,
+                                                       after value: T) throws -> Encoded<T> {
+        let after = try Encoded(value)
+        try append(db, at: at, actor: actor, action: action, entity: entity, entityID: String(id), before: before, after: after)
+        return after
+    }
+
     /// Entries at or after `since`, oldest first, at most `limit`, starting after id `afterID`.
     static func entries(_ db: Database, since: Instant, afterID: Int64 = 0, limit: Int = 500) throws -> [AuditEntry] {
         try db.query("""

@@ -41,7 +41,12 @@ public struct Accounts: AreaService {
                 throw Refusal(TokenMintCode.invalidExpiry, "the expiry \(expiresAt.rfc3339) is not in the future (now: \(now.rfc3339))")
             }
             return try await pool.write { db in
-                try TokenStore.mint(db, role: role, name: name, registrationID: registrationID, expiresAt: expiresAt,
+                if let registrationID,
+                   try db.queryOne("SELECT 1 FROM registrations WHERE id = ?", [.integer(registrationID)]) == nil {
+                    throw Refusal(TokenMintCode.unknownRegistration, "no registration has id \(registrationID)",
+                                  details: ["registration": String(registrationID)])
+                }
+                return try TokenStore.mint(db, role: role, name: name, registrationID: registrationID, expiresAt: expiresAt,
                                     now: now, by: actor)
             }
         }

@@ -5,6 +5,8 @@ public enum TokenMintCode: String, ErrorCode {
     case invalidName = "invalid_name"
     case registrationRequired = "registration_required"
     case invalidExpiry = "invalid_expiry"
+    /// The token would belong to a registration that does not exist.
+    case unknownRegistration = "unknown_registration"
 }
 
 /// No live token has the id.

@@ -5,7 +5,8 @@ internal import Store
 /// The days a facility can be used (休館日): the configured `CenterCalendar`
 /// (year-end, regular closed day, holidays if configured, works closures)
 /// plus the ad-hoc closures (臨時休館) staff entered through `POST /closures`,
-/// as stored in the `closures` table for a range of dates.
+/// as stored in the `closures` table for a range of dates; a lifted closure
+/// (`POST /closures/{id}/lift`) closes nothing.
 struct BookableCalendar {
     /// One stored ad-hoc closure.
     struct AdHoc {
@@ -13,7 +14,9 @@ struct BookableCalendar {
         let last: LocalDate
         /// Empty when the whole center closes.
         let facilities: [String]
-        let reason: String
+        /// The reason in English, nil when staff gave it in Japanese only.
+        let reason: String?
+        /// The reason in Japanese, nil when staff gave it in English only.
         let reasonJa: String?
     }
 
@@ -23,14 +26,14 @@ struct BookableCalendar {
     /// The calendar with the ad-hoc closures that touch `first`…`last`.
     static func load(_ db: Database, calendar: CenterCalendar, from first: LocalDate, to last: LocalDate) throws -> BookableCalendar {
         let rows = try db.query("""
-            SELECT first_date, last_date, facilities, reason, reason_ja FROM closures
-            WHERE first_date <= ? AND last_date >= ? ORDER BY id
+            SELECT first_date, last_date, facilities, reason_en, reason_ja FROM closures
+            WHERE first_date <= ? AND last_date >= ? AND lifted_at IS NULL ORDER BY id
             """, [last.sqlValue, first.sqlValue])
         let adHoc = try rows.map { row in
             AdHoc(first: try row.get("first_date"),
                   last: try row.get("last_date"),
                   facilities: (try row.get("facilities") as String).split(separator: ",").map(String.init),
-                  reason: try row.get("reason"), reasonJa: try row.get("reason_ja"))
+                  reason: try row.get("reason_en"), reasonJa: try row.get("reason_ja"))
         }
         return BookableCalendar(calendar: calendar, adHoc: adHoc)
     }
@@ -54,10 +57,12 @@ struct BookableCalendar {
     /// `facility_closed` naming the date and every reason, for a closed date.
     func closedError(on date: LocalDate, facility: FacilityID) -> Refusal<ClosedDayCode> {
         let reasons = closures(on: date, facility: facility)
-        let text = reasons.map { $0.reason ?? $0.itemID ?? $0.kind.rawValue }
+        let text = reasons.map { $0.reason ?? $0.reasonJa ?? $0.itemID ?? $0.kind.rawValue }
+        let textJa = reasons.map { $0.reasonJa ?? $0.reason ?? $0.itemID ?? $0.kind.japaneseName }
         return Refusal(ClosedDayCode.facilityClosed, "\(facility) is closed on \(date) (\(text.joined(separator: ", "))).",
                        details: ["facility": facility.rawValue, "date": date.description,
                                      "reason": reasons.map(\.kind.rawValue).joined(separator: ","),
-                                     "reason_text": text.joined(separator: ", ")])
+                                     "reason_text": text.joined(separator: ", "),
+                                     "reason_text_ja": textJa.joined(separator: "、")])
     }
 }

@@ -39,10 +39,21 @@ public struct Booking: Sendable, Hashable, Encodable {
     public let cancelledBy: String?
     public let cancelReason: String?
     public let refund: Refund?
+    /// Days a closure cancelled while the booking's other days stay booked
+    /// (docs/DOMAIN.md "Closures of part of a multi-day booking"); nil when none.
+    public let cancelledDays: [LocalDate]?
     /// The booking's public id in the iCalendar feeds (32 hex digits, random,
     /// never changed): event UIDs name it instead of the sequential `id`. Not
     /// part of the JSON.
     public let feedID: String
+    /// How it came: a request, a lottery win, a waiting-list offer, a series date.
+    public let source: BookingSource
+    /// The series it is a date of.
+    public let series: Int64?
+    /// The staff approval that let a coupled room be used alone (保育室).
+    public let couplingApproval: CouplingApproval?
+    /// For a room let by the hour: the hours of each date (its divisions are the hour units).
+    public let hours: BookingHours?
 
     enum CodingKeys: String, CodingKey {
         case id, registration, category, facility, divisions, purpose, attendees, commercial, guardian, state, fee, refund
@@ -50,10 +61,23 @@ public struct Booking: Sendable, Hashable, Encodable {
         case outOfWard = "out_of_ward", feeTotal = "fee_total", paymentDeadline = "payment_deadline"
         case createdAt = "created_at", createdBy = "created_by", paidAt = "paid_at", checkedInAt = "checked_in_at"
         case cancelledAt = "cancelled_at", cancelledBy = "cancelled_by", cancelReason = "cancel_reason"
+        case cancelledDays = "cancelled_days"
+        case source, series, couplingApproval = "coupling_approval", hours
     }
 
-    /// The dates of use, first to last.
-    public var dates: [LocalDate] { firstDate.dates(through: lastDate) }
+    /// Every day booked, first to last, cancelled days included (the feeds
+    /// show those as cancelled).
+    public var allDates: [LocalDate] { firstDate.dates(through: lastDate) }
+
+    /// The days of use, first to last, without the days a closure cancelled.
+    public var dates: [LocalDate] { Self.days(from: firstDate, through: lastDate, without: cancelledDays) }
+
+    /// The days from `first` through `last` but `cancelled`.
+    static func days(from first: LocalDate, through last: LocalDate, without cancelled: [LocalDate]?) -> [LocalDate] {
+        let all = first.dates(through: last)
+        guard let cancelled, !cancelled.isEmpty else { return all }
+        return all.filter { !cancelled.contains($0) }
+    }
 
     static let columns = BookingRow.columns
 
@@ -84,7 +108,12 @@ public struct Booking: Sendable, Hashable, Encodable {
         cancelledBy = row.cancelledBy
         cancelReason = row.cancelReason
         refund = row.refund
+        cancelledDays = row.cancelledDays
         feedID = row.feedID
+        source = row.source
+        series = row.series
+        couplingApproval = row.couplingApproval
+        hours = row.hours
     }
 
     /// A row read with `columns` (in that order).
@@ -94,10 +123,6 @@ public struct Booking: Sendable, Hashable, Encodable {
 
     /// Booking `id`, or `booking_not_found` (404); a member sees only its own.
     static func load(_ db: Database, id: Int64, for actor: Actor? = nil) throws -> Booking {
-        let notFound = Refusal(BookingLookupCode.bookingNotFound, "No booking has id \(id).", details: ["booking": String(id)])
-        guard let row = try db.queryOne("SELECT \(columns) FROM bookings WHERE id = ?", [.integer(id)]) else { throw notFound }
-        let booking = try Booking(row: row)
-        if let actor, actor.role == .member, actor.registrationID != booking.registration { throw notFound }
-        return booking
+        try BookingRow.load(db, id: id, for: actor).booking()
     }
 }

@@ -49,4 +49,5 @@ public enum ClosureCode: String, ErrorCode {
     case dateRangeInvalid = "date_range_invalid"
     case reasonRequired = "reason_required"
     case reasonInvalid = "reason_invalid"
+    case wholeBookingNotHit = "whole_booking_not_hit"
 }

@@ -10,30 +10,36 @@ internal import Store
 ///    `Idempotency-Key` answers, then every rule runs against the snapshot's
 ///    facts. A refusal there is final, right as of that instant, and is not
 ///    recorded under the key (docs/API.md "Idempotency"). A request the
-///    snapshot accepts comes out as a `BookingDraft`: its fee, and its JSON
-///    with a hole for the id, encoded here, outside the writer.
+///    snapshot accepts comes out as a `Draft`: its fee, and its JSON with a
+///    hole for the id, encoded here, outside the writer.
 /// 2. In the single writer (`take`): the facts are read again in the write
 ///    transaction (other writers may have taken the slot, filled the quota,
-///    suspended the registration or closed the room since), every rule runs
-///    again on them, and the booking is inserted before the transaction
-///    ends, so nothing can slip between check and insert. When the writer's
-///    facts give the snapshot's decision, the draft's bytes are used as they
-///    are: nothing is encoded inside the transaction.
+///    suspended the registration, closed the room or joined its waiting list
+///    since), every rule runs again on them, and the booking is inserted
+///    before the transaction ends, so nothing can slip between check and
+///    insert. When the writer's facts give the snapshot's decision, the
+///    draft's bytes are used as they are: nothing is encoded inside the
+///    transaction.
 ///
 /// Both steps run `decide`, a pure function of the plan and the facts, so
-/// they cannot disagree on the same state.
+/// they cannot disagree on the same state. Bookings made inside another
+/// write (a lottery win, a waiting-list acceptance, a series date) run both
+/// at once in that write (`book`), with their `origin`.
 struct BookingDesk {
     let center: CenterConfiguration
     let catalogue: [FacilityID: Facility]
     let calendar: CenterCalendar
     /// The request's arrival: both steps judge "today" and "now" by it.
     let now: Instant
+    /// How the booking comes: a request, a lottery win, a waiting-list offer, a series date.
+    var origin: BookingOrigin = .request
 
     /// What the rules decide for an accepted request: the registration as
-    /// they saw it, the fee and the payment deadline.
+    /// they saw it, the staff approval, the fee and the payment deadline.
     struct Decision: Equatable {
         let category: UserCategory
         let inWard: Bool
+        let approval: CouplingApproval?
         let fee: BookingFee
         let paymentDeadline: Instant
     }
@@ -48,9 +54,11 @@ struct BookingDesk {
     }
 
     /// The stored and answered bytes of a decision: the fee's JSON (the
-    /// `fee_breakdown` column) and the booking's JSON around its id.
+    /// `fee_breakdown` column), the approval's (`coupling_approval`) and the
+    /// booking's JSON around its id.
     struct Encoding: Sendable {
         let fee: String
+        let approval: String?
         let booking: BookingJSON.Template?
     }
 
@@ -67,10 +75,15 @@ struct BookingDesk {
                                                                    useCase: .bookingCreate, codes: Bookings.BookRefusal.self) {
             return .replay(first)
         }
-        let plan = try BookingPlan(request, center: center)
+        return .accepted(try draft(db, request, actor: actor))
+    }
+
+    /// The plan of `request`, judged on `db`'s facts, with its bytes.
+    func draft(_ db: Database, _ request: BookingRequest, actor: Actor) throws -> Draft {
+        let plan = try BookingPlan(request, center: center, now: now)
         let (facts, decision) = try judge(db, plan)
-        return .accepted(Draft(plan: plan, registration: facts.registration, decision: decision,
-                               encoding: try encode(plan, registration: facts.registration, decision: decision, actor: actor)))
+        return Draft(plan: plan, registration: facts.registration, decision: decision,
+                     encoding: try encode(plan, registration: facts.registration, decision: decision, actor: actor))
     }
 
     /// The facts of `plan` as `db` holds them, and what the rules decide on
@@ -78,6 +91,17 @@ struct BookingDesk {
     func judge(_ db: Database, _ plan: BookingPlan) throws -> (BookingFacts, Decision) {
         let facts = try BookingFacts.load(db, plan: plan, center: center, calendar: calendar)
         return (facts, try decide(plan, facts: facts))
+    }
+
+    /// Both steps at once, inside the caller's write transaction: the
+    /// request's own checks, every rule on this transaction's facts, and the
+    /// insert. A lottery win, a waiting-list acceptance and a series date
+    /// book this way.
+    func book(_ db: Database, _ request: BookingRequest, actor: Actor) throws -> Encoded<Booking> {
+        try request.checkWellFormed()
+        let draft = try draft(db, request, actor: actor)
+        return try insert(db, draft.plan, registration: draft.registration, decision: draft.decision,
+                          encoding: draft.encoding, actor: actor)
     }
 
     /// Step 2, in the single writer: the rules again on the writer's facts,
@@ -89,7 +113,12 @@ struct BookingDesk {
         let encoding = decision == draft.decision && facts.registration.id == draft.registration.id
             ? draft.encoding
             : try encode(plan, registration: facts.registration, decision: decision, actor: actor)
-        let registration = facts.registration
+        return try insert(db, plan, registration: facts.registration, decision: decision, encoding: encoding, actor: actor)
+    }
+
+    /// Inserts the booking `decision` accepted, its units and its audit line.
+    func insert(_ db: Database, _ plan: BookingPlan, registration: RegistrationStanding, decision: Decision,
+                encoding: Encoding, actor: Actor) throws -> Encoded<Booking> {
         let request = plan.request
         // The row's id and feed id come back from the insert; everything
         // else is what it was given, so the booking is not read back.
@@ -99,7 +128,8 @@ struct BookingDesk {
             .text(request.purpose), .integer(Int64(request.attendees)), .integer(Int64(request.admissionCharged)),
             request.commercial.sqlValue, (!registration.inWard).sqlValue, request.guardian.map { .text($0) } ?? .null,
             .integer(Int64(decision.fee.total)), .text(encoding.fee), decision.paymentDeadline.sqlValue, now.sqlValue,
-            .text(actor.auditLabel),
+            .text(actor.auditLabel), .text(origin.source.rawValue), origin.series.map { .integer($0) } ?? .null,
+            encoding.approval.map { .text($0) } ?? .null,
         ]) else {
             throw StoreError(code: .typeMismatch, resultCode: 20, message: "the booking insert returned no row")
         }
@@ -108,7 +138,8 @@ struct BookingDesk {
                                       registration: registration.id, community: registration.category.isCommunity)
         let row = BookingRow(taken: id, feedID: try inserted.get(1), request: request, registration: registration,
                              divisions: plan.divisions, feeTotal: decision.fee.total, fee: encoding.fee,
-                             paymentDeadline: decision.paymentDeadline, at: now, by: actor.auditLabel)
+                             paymentDeadline: decision.paymentDeadline, at: now, by: actor.auditLabel, origin: origin,
+                             approval: decision.approval)
         let booking = Booking(row, fee: decision.fee)
         let encoded = try encoding.booking.map { Encoded(booking, json: $0.json(id: id)) } ?? Encoded(booking)
         try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking.create", entity: "booking",
@@ -116,8 +147,8 @@ struct BookingDesk {
         return encoded
     }
 
-    /// Every rule from the facility on, against `facts`: the decision, or
-    /// the first refusal.
+    /// Every rule from the registration on, against `facts`: the decision,
+    /// or the first refusal.
     func decide(_ plan: BookingPlan, facts: BookingFacts) throws -> Decision {
         let today = now.japanDate
         let request = plan.request
@@ -140,6 +171,9 @@ struct BookingDesk {
             let opens = window.opens?.opening.opening(for: date, in: calendar) ?? date
             try window.check(kind: facility.kind, useDate: date, today: today, windowOpens: opens)
         }
+        if !origin.isLotteryWin, let round = center.lotteryRound(for: facility.id, category: record.category) {
+            for date in dates { try round.checkFirstCome(category: record.category, facility: facility.id, useDate: date, now: now) }
+        }
 
         if dates.contains(today) {
             try DivisionCutoff.checkNotEnded(center.divisions.filter { divisions.contains($0.id) }, on: today, now: now)
@@ -156,12 +190,14 @@ struct BookingDesk {
                 throw BookingLedger.slotTaken(facility: facility.id, date: date, division: division)
             }
         }
+        try WaitingHold(rules: center.waitingList, live: facts.waiting, now: now)
+            .checkFree(facility: facility.id, dates: dates, divisions: divisions, origin: origin)
 
         if let quota = center.quota(for: facility.id) {
             for month in plan.months {
                 guard let useDate = dates.first(where: { $0.yearMonth == month && quota.isProtected(useDate: $0, today: today) })
                 else { continue }
-                let bookable = CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.divisions.count) {
+                let bookable = CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.unitsPerDay) {
                     days.isClosed($0, facility: facility.id)
                 }
                 try quota.check(category: record.category, useDate: useDate, today: today, bookableUnits: bookable,
@@ -179,38 +215,61 @@ struct BookingDesk {
                                             alreadyBooked: already, requested: plan.requestedUnits(in: month))
         }
 
-        for coupling in center.couplings(for: facility.id) {
+        let couplings = center.couplings(for: facility.id)
+        let approval = try request.couplingApproval.map { input throws(Refusal<CouplingApproval.Code>) in try input.approval(now: now) }
+        if approval != nil, couplings.isEmpty {
+            throw Refusal(RoomCoupling.Code.couplingApprovalNotAllowed, "\(facility.id) has no coupling for an approval to lift.",
+                          details: ["facility": facility.id.rawValue])
+        }
+        for coupling in couplings {
             for date in dates {
                 try coupling.check(registration: String(record.id), date: date, divisions: divisions, companions: facts.companions,
-                                   catalogue: catalogue, guardian: request.guardian)
+                                   catalogue: catalogue, guardian: request.guardian, approval: approval)
             }
         }
 
         try Capacity.check(attendees: request.attendees, facility: facility)
 
-        let perDay = try center.feeCalculator.fee(for: FeeRequest(
-            facility: facility, divisions: divisions, category: record.category, admissionYen: request.admissionCharged,
-            commercial: request.commercial, outOfWard: !record.inWard, exemptionCodes: request.exemptions))
-        return Decision(category: record.category, inWard: record.inWard, fee: BookingFee(days: dates.count, perDay: perDay),
+        let fee = try Self.fee(center: center, facility: facility, divisions: divisions, hours: request.hours, first: first,
+                               days: dates.count, category: record.category, inWard: record.inWard,
+                               admissionCharged: request.admissionCharged, commercial: request.commercial,
+                               exemptions: request.exemptions)
+        return Decision(category: record.category, inWard: record.inWard, approval: approval, fee: fee,
                         paymentDeadline: center.payment.deadline(bookedAt: now, useDate: first))
     }
 
-    /// The fee's JSON and the booking's JSON around its id, for `decision`.
+    /// The fee of `days` days of `divisions` (or of `hours` from `first` on,
+    /// for a room let by the hour) of `facility` for a registration of
+    /// `category` (使用料, `FeeCalculator`): what a booking records and a
+    /// quote (`POST /fees/quote`) answers, by this one path.
+    static func fee(center: CenterConfiguration, facility: Facility, divisions: [DivisionID], hours: BookingHours?,
+                    first: LocalDate, days: Int, category: UserCategory, inWard: Bool, admissionCharged: Int,
+                    commercial: Bool, exemptions: [String]) throws -> BookingFee {
+        let perDay = try center.feeCalculator.fee(for: FeeRequest(
+            facility: facility, divisions: facility.unit == .hour ? [] : divisions, category: category,
+            admissionYen: admissionCharged, commercial: commercial, outOfWard: !inWard, exemptionCodes: exemptions,
+            hours: hours.map { $0.on(first) }))
+        return BookingFee(days: days, perDay: perDay)
+    }
+
+    /// The fee's and the approval's JSON and the booking's JSON around its
+    /// id, for `decision`.
     func encode(_ plan: BookingPlan, registration: RegistrationStanding, decision: Decision,
                 actor: Actor) throws -> Encoding {
         let fee = try BookingJSON.fee(decision.fee) ?? JSONCodec.encode(decision.fee)
         let text = String(decoding: fee, as: UTF8.self)
         let row = BookingRow(taken: 0, feedID: "", request: plan.request, registration: registration, divisions: plan.divisions,
                              feeTotal: decision.fee.total, fee: text, paymentDeadline: decision.paymentDeadline, at: now,
-                             by: actor.auditLabel)
-        return Encoding(fee: text, booking: BookingJSON.template(row, fee: fee))
+                             by: actor.auditLabel, origin: origin, approval: decision.approval)
+        return Encoding(fee: text, approval: try decision.approval.map { try JSONCodec.text(of: $0) },
+                        booking: BookingJSON.template(row, fee: fee))
     }
 
     static let insertBooking = SQL("""
         INSERT INTO bookings (registration_id, category, facility_id, first_date, last_date, divisions, purpose,
             attendees, admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown,
-            payment_deadline, created_at, created_by, feed_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?, lower(hex(randomblob(16))))
+            payment_deadline, created_at, created_by, feed_id, source, series_id, coupling_approval)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?, lower(hex(randomblob(16))), ?, ?, ?)
         RETURNING id, feed_id
         """)
 }

@@ -7,8 +7,9 @@ internal import Store
 /// read of `closures` and `booking_units` together): the ad-hoc closures of
 /// the months, the live units of the room on the requested dates, how many
 /// units of the room each month holds, the registration's units by month
-/// and facility, the days it holds the room around the request, and the
-/// companions a coupled room needs. Counts are counted by SQLite, not by
+/// and facility, the days it holds the room around the request, the
+/// companions a coupled room needs, and the room's live waiting-list entries
+/// on the dates (`WaitingHold`). Counts are counted by SQLite, not by
 /// decoding every unit of the month.
 ///
 /// The arrival snapshot and the single writer read the same facts the same
@@ -31,6 +32,9 @@ struct BookingFacts {
     /// Live units on the requested dates that may be a coupled room's
     /// companions (the registration's own, or any when a coupling allows).
     let companions: [BookedUnit]
+    /// Live waiting-list entries of the room on the requested dates, when
+    /// a waiting list is configured.
+    let waiting: [WaitingHold.Entry]
 
     /// A division of a date.
     struct Unit: Hashable {
@@ -54,7 +58,7 @@ struct BookingFacts {
             .integer(registration.id), around.from.sqlValue, around.to.sqlValue,
             (quota != nil && !registration.category.isCommunity).sqlValue,
             consecutive.applies(to: registration.category).sqlValue,
-            (!couplings.isEmpty && !anyCompanion).sqlValue, anyCompanion.sqlValue,
+            (!couplings.isEmpty && !anyCompanion).sqlValue, anyCompanion.sqlValue, (center.waitingList != nil).sqlValue,
         ]
         var adHoc: [(id: Int64, closure: BookableCalendar.AdHoc)] = []
         var taken = Set<Unit>()
@@ -62,6 +66,7 @@ struct BookingFacts {
         var registrationUnits: [YearMonth: [FacilityID: Int]] = [:]
         var heldDays = Set<LocalDate>()
         var companions: [BookedUnit] = []
+        var waiting: [WaitingHold.Entry] = []
         let own = String(registration.id)
         for row in try db.query(factsQuery, arguments) {
             switch try row.get(0) as String {
@@ -81,6 +86,9 @@ struct BookingFacts {
             case "c":
                 companions.append(BookedUnit(facility: try row.get(3), date: try row.get(1), division: try row.get(2),
                                              registration: own, category: registration.category))
+            case "w":
+                waiting.append(WaitingHold.Entry(id: try row.get(4), date: try row.get(1), division: try row.get(2),
+                                                 offered: try row.get(3) as String == "offered"))
             default:
                 companions.append(BookedUnit(facility: try row.get(3), date: try row.get(1), division: try row.get(2),
                                              registration: String(try row.get(4) as Int64), category: try row.get(5)))
@@ -93,7 +101,7 @@ struct BookingFacts {
             // only a month where that bound would pass the ceiling needs
             // the exact count (a lookup of every unit's row).
             let near = plan.months.filter { month in
-                let bookable = CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.divisions.count) {
+                let bookable = CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.unitsPerDay) {
                     days.isClosed($0, facility: facility.id)
                 }
                 return (monthUnits[month] ?? 0) + plan.requestedUnits(in: month) > quota.nonCommunityCeiling(bookableUnits: bookable)
@@ -107,19 +115,22 @@ struct BookingFacts {
             }
         }
         return BookingFacts(registration: registration, days: days, taken: taken, nonCommunityUnits: nonCommunity,
-                            registrationUnits: registrationUnits, heldDays: heldDays, companions: companions)
+                            registrationUnits: registrationUnits, heldDays: heldDays, companions: companions,
+                            waiting: waiting)
     }
 
-    /// The facility-month state in one statement: closures (`x`), the room's
+    /// The facility-month state in one statement: closures not lifted (`x`), the room's
     /// units on the dates (`s`), its units per month (`t`, when the quota
     /// applies), the registration's units per month and facility (`m`), the
     /// days it holds the room around the request (`h`, when the
-    /// consecutive-day limit applies), and companions (`c`: the
-    /// registration's own; `n`: anyone's). Each branch is an indexed search;
-    /// a branch switched off by its flag (?9–?12) is skipped before its loop.
+    /// consecutive-day limit applies), companions (`c`: the registration's
+    /// own; `n`: anyone's), and the room's live waiting-list entries on the
+    /// dates (`w`, when a waiting list is configured). Each branch is an
+    /// indexed search; a branch switched off by its flag (?9–?13) is skipped
+    /// before its loop.
     static let factsQuery = SQL("""
-        SELECT 'x', first_date, last_date, facilities, reason, reason_ja, id FROM closures
-            WHERE first_date <= ?3 AND last_date >= ?2
+        SELECT 'x', first_date, last_date, facilities, reason_en, reason_ja, id FROM closures
+            WHERE first_date <= ?3 AND last_date >= ?2 AND lifted_at IS NULL
         UNION ALL SELECT 's', date, division, NULL, NULL, NULL, NULL FROM booking_units
             WHERE live = 1 AND facility_id = ?1 AND date BETWEEN ?4 AND ?5
         UNION ALL SELECT 't', substr(date, 1, 7), NULL, count(*), NULL, NULL, NULL FROM booking_units
@@ -133,6 +144,8 @@ struct BookingFacts {
         UNION ALL SELECT 'n', u.date, u.division, u.facility_id, u.registration_id, b.category, NULL
             FROM booking_units u JOIN bookings b ON b.id = u.booking_id
             WHERE ?12 AND u.live = 1 AND u.date BETWEEN ?4 AND ?5
+        UNION ALL SELECT 'w', date, division, state, id, NULL, NULL FROM waiting_entries
+            WHERE ?13 AND facility_id = ?1 AND date BETWEEN ?4 AND ?5 AND state IN ('waiting', 'offered')
         """)
 
     /// The room's live units not held by community groups, per month.

@@ -60,6 +60,14 @@ enum BookingJSON {
             out += #","cancelled_by":"#.utf8
             guard string(by, into: &out) else { return nil }
         }
+        if let cancelled = b.cancelledDays {
+            out += #","cancelled_days":["#.utf8
+            for (index, day) in cancelled.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                date(day, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
         out += #","category":"#.utf8
         guard string(b.category.rawValue, into: &out) else { return nil }
         if let at = b.checkedInAt {
@@ -68,6 +76,15 @@ enum BookingJSON {
         }
         out += #","commercial":"#.utf8
         out += (b.commercial ? "true" : "false").utf8
+        if let approval = b.couplingApproval {
+            out += #","coupling_approval":{"approved_at":"#.utf8
+            instant(approval.approvedAt, into: &out)
+            out += #","approved_by":"#.utf8
+            guard string(approval.approvedBy, into: &out) else { return nil }
+            out += #","reason":"#.utf8
+            guard string(approval.reason, into: &out) else { return nil }
+            out.append(UInt8(ascii: "}"))
+        }
         out += #","created_at":"#.utf8
         instant(b.createdAt, into: &out)
         out += #","created_by":"#.utf8
@@ -88,6 +105,13 @@ enum BookingJSON {
         if let guardian = b.guardian {
             out += #","guardian":"#.utf8
             guard string(guardian, into: &out) else { return nil }
+        }
+        if let hours = b.hours {
+            out += #","hours":{"from":"#.utf8
+            guard string(hours.from.description, into: &out) else { return nil }
+            out += #","to":"#.utf8
+            guard string(hours.to.description, into: &out) else { return nil }
+            out.append(UInt8(ascii: "}"))
         }
         out += #","id":"#.utf8
         let head = out
@@ -114,6 +138,12 @@ enum BookingJSON {
         }
         out += #","registration":"#.utf8
         integer(b.registration, into: &out)
+        if let series = b.series {
+            out += #","series":"#.utf8
+            integer(series, into: &out)
+        }
+        out += #","source":"#.utf8
+        guard string(b.source.rawValue, into: &out) else { return nil }
         out += #","state":"#.utf8
         guard string(b.state.rawValue, into: &out) else { return nil }
         out.append(UInt8(ascii: "}"))

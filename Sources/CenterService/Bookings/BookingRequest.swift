@@ -6,7 +6,9 @@ import CenterDomain
 /// `admissionCharged` is the admission per person in yen (0 when free), which
 /// decides the admission surcharge; `guardian` names the guardian or childcare
 /// worker the nursery room needs (施行規則 第4条); `exemptions` are the
-/// reductions (減免, e.g. `ward_cohosted`) staff grant, by code.
+/// reductions (減免, e.g. `ward_cohosted`) staff grant, by code. An hourly
+/// room is booked with `hours` instead of divisions; `couplingApproval` is a
+/// staff approval to use a coupled room alone (the 保育室, 施行規則 第4条1項2号).
 public struct BookingRequest: Sendable, Hashable, Decodable {
     public var facility: FacilityID
     public var date: LocalDate
@@ -19,10 +21,15 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
     public var commercial: Bool
     public var guardian: String?
     public var exemptions: [String]
+    /// For a room booked by the hour: the hours of each date.
+    public var hours: BookingHours?
+    /// A staff approval to use a coupled room alone.
+    public var couplingApproval: CouplingApprovalInput?
 
     public init(facility: FacilityID, date: LocalDate, divisions: [DivisionID], days: Int = 1, registration: Int64,
                 purpose: String = "meeting", attendees: Int = 10, admissionCharged: Int = 0, commercial: Bool = false,
-                guardian: String? = nil, exemptions: [String] = []) {
+                guardian: String? = nil, exemptions: [String] = [], hours: BookingHours? = nil,
+                couplingApproval: CouplingApprovalInput? = nil) {
         self.facility = facility
         self.date = date
         self.divisions = divisions
@@ -34,18 +41,22 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
         self.commercial = commercial
         self.guardian = guardian
         self.exemptions = exemptions
+        self.hours = hours
+        self.couplingApproval = couplingApproval
     }
 
     enum CodingKeys: String, CodingKey {
         case facility, date, divisions, days, registration, purpose, attendees, commercial, guardian, exemptions
-        case admissionCharged = "admission_charged"
+        case admissionCharged = "admission_charged", hours, couplingApproval = "coupling_approval"
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         facility = try c.decode(FacilityID.self, forKey: .facility)
         date = try c.decode(LocalDate.self, forKey: .date)
-        divisions = try c.decode([DivisionID].self, forKey: .divisions)
+        hours = try c.decodeIfPresent(BookingHours.self, forKey: .hours)
+        divisions = hours == nil ? try c.decode([DivisionID].self, forKey: .divisions)
+            : try c.decodeIfPresent([DivisionID].self, forKey: .divisions) ?? []
         days = try c.decodeIfPresent(Int.self, forKey: .days, in: Self.dayRange) ?? 1
         registration = try c.decode(Int64.self, forKey: .registration, in: InputRange.id)
         purpose = try c.decode(String.self, forKey: .purpose)
@@ -54,6 +65,7 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
         commercial = try c.decodeIfPresent(Bool.self, forKey: .commercial) ?? false
         guardian = try c.decodeIfPresent(String.self, forKey: .guardian)
         exemptions = try c.decodeIfPresent([String].self, forKey: .exemptions) ?? []
+        couplingApproval = try c.decodeIfPresent(CouplingApprovalInput.self, forKey: .couplingApproval)
     }
 
     /// The dates of use, first to last.
@@ -80,8 +92,20 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
 
     /// Refuses malformed values (422) before any rule runs.
     func checkWellFormed() throws(Refusal<BookingRequestCode>) {
-        guard !divisions.isEmpty else {
-            throw Refusal(BookingRequestCode.divisionsRequired, "At least one division must be booked.")
+        try Self.checkChoices(divisions: divisions, hours: hours, days: days, exemptions: exemptions)
+        if let guardian { try TextRule.optionalName.check(guardian, field: "guardian", code: BookingRequestCode.guardianInvalid) }
+        try TextRule.reason.check(purpose, field: "purpose", code: BookingRequestCode.purposeInvalid)
+        try Self.checkAdmission(admissionCharged)
+    }
+
+    /// The divisions (or, for a room let by the hour, the hours), days and
+    /// exemptions a booking or a fee quote names, refused (422) before any
+    /// rule runs.
+    static func checkChoices(divisions: [DivisionID], hours: BookingHours?, days: Int,
+                             exemptions: [String]) throws(Refusal<BookingRequestCode>) {
+        guard !divisions.isEmpty || hours != nil else {
+            throw Refusal(BookingRequestCode.divisionsRequired,
+                          "At least one division must be booked (for a room let by the hour: `hours` from and to).")
         }
         if let unknown = divisions.first(where: { $0.rawValue.unicodeScalars.count > Self.maximumDivisionIDLength }) {
             throw Refusal(BookingRequestCode.divisionNotOffered, "No division is called \(TextRule.echo(unknown.rawValue)).",
@@ -96,8 +120,10 @@ public struct BookingRequest: Sendable, Hashable, Decodable {
         guard exemptions.count <= Self.maximumExemptions else {
             throw Refusal(BookingRequestCode.exemptionUnknown, "At most \(Self.maximumExemptions) exemption codes may be named.")
         }
-        if let guardian { try TextRule.optionalName.check(guardian, field: "guardian", code: BookingRequestCode.guardianInvalid) }
-        try TextRule.reason.check(purpose, field: "purpose", code: BookingRequestCode.purposeInvalid)
+    }
+
+    /// `admission_charged`: yen per person within `InputRange.yen`.
+    static func checkAdmission(_ admissionCharged: Int) throws(Refusal<BookingRequestCode>) {
         guard InputRange.yen.contains(admissionCharged) else {
             throw Refusal(BookingRequestCode.admissionInvalid, "`admission_charged` is yen per person, \(InputRange.yen.lowerBound) to \(InputRange.yen.upperBound).")
         }

@@ -36,13 +36,22 @@ struct BookingRow: Sendable {
     var cancelledBy: String?
     var cancelReason: String?
     var refund: Booking.Refund?
+    /// Days a closure cancelled while the others stay booked; nil when none.
+    let cancelledDays: [LocalDate]?
     let feedID: String
+    let source: BookingSource
+    let series: Int64?
+    let couplingApproval: CouplingApproval?
+    /// For a room let by the hour: its units as hours.
+    let hours: BookingHours?
 
     static let columns = """
         id, registration_id, category, facility_id, first_date, last_date, divisions, purpose, attendees,
         admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown, payment_deadline,
         created_at, created_by, paid_at, checked_in_at, cancelled_at, cancelled_by, cancel_reason, refund_percent,
-        refund_amount, feed_id
+        refund_amount, feed_id, source, series_id, coupling_approval,
+        (SELECT group_concat(date) FROM (SELECT date FROM booking_cancelled_days
+            WHERE booking_id = bookings.id ORDER BY date)) AS cancelled_days
         """
 
     static let byID = SQL("SELECT \(columns) FROM bookings WHERE id = ?")
@@ -77,12 +86,20 @@ struct BookingRow: Sendable {
         let amount: Int? = try row.get(25)
         refund = percent.map { Booking.Refund(percent: $0, amount: amount ?? 0) }
         feedID = try row.get(26)
+        source = try row.get(27)
+        series = try row.get(28)
+        let approval: String? = try row.get(29)
+        couplingApproval = try approval.map { try JSONCodec.decodeStored(CouplingApproval.self, from: $0) }
+        let cancelled = ((try row.get(30) as String?) ?? "").split(separator: ",").compactMap { LocalDate(String($0)) }
+        cancelledDays = cancelled.isEmpty ? nil : cancelled
+        hours = BookingHours(units: divisions)
     }
 
     /// A booking just taken (`BookingDesk`): provisional, paid and used by
     /// nobody yet, as the row it inserted reads back.
     init(taken id: Int64, feedID: String, request: BookingRequest, registration: RegistrationStanding,
-         divisions: [DivisionID], feeTotal: Int, fee: String, paymentDeadline: Instant, at now: Instant, by actor: String) {
+         divisions: [DivisionID], feeTotal: Int, fee: String, paymentDeadline: Instant, at now: Instant, by actor: String,
+         origin: BookingOrigin, approval: CouplingApproval?) {
         self.id = id
         self.registration = registration.id
         category = registration.category
@@ -102,8 +119,16 @@ struct BookingRow: Sendable {
         self.paymentDeadline = paymentDeadline
         createdAt = now
         createdBy = actor
+        cancelledDays = nil
         self.feedID = feedID
+        source = origin.source
+        series = origin.series
+        couplingApproval = approval
+        hours = request.hours
     }
+
+    /// The days of use, without the days a closure cancelled.
+    var dates: [LocalDate] { Booking.days(from: firstDate, through: lastDate, without: cancelledDays) }
 
     /// Booking `id`'s row, or `booking_not_found` (404); a member sees only its own.
     static func load(_ db: Database, id: Int64, for actor: Actor? = nil) throws -> BookingRow {

@@ -23,13 +23,20 @@ final class BookingTimer: Sendable {
 
     /// Wakes the waiting timer if `deadline` comes before it would wake by
     /// itself; while it runs a round, the next wait returns at once.
-    func nudge(deadline: Instant) {
+    func nudge(deadline: Instant) { wake(before: deadline) }
+
+    /// Wakes the waiting timer whatever it sleeps towards: for writes that
+    /// make bookings whose deadlines the caller does not hold (a lottery's
+    /// draw, a series).
+    func nudge() { wake(before: nil) }
+
+    private func wake(before deadline: Instant?) {
         let waiter: CheckedContinuation<Void, Never>? = state.withLock { s in
             guard let waiter = s.waiter, let wakesAt = s.wakesAt else {
                 s.pending = true
                 return nil
             }
-            guard deadline < wakesAt else { return nil }
+            if let deadline, deadline >= wakesAt { return nil }
             s.waiter = nil
             s.wakesAt = nil
             return waiter

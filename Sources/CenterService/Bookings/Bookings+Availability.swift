@@ -4,7 +4,15 @@ internal import Store
 
 /// One division of one day as `GET /availability` shows it (空き状況): its
 /// `SlotStatus`, and for staff (or a member, its own) the booking holding it.
+/// Asked without a category, it says for every category that books rooms
+/// who may book it now and when it opens for the others (`CategorySlot`).
 public struct AvailabilitySlot: Sendable, Hashable, Encodable {
+    /// When the window of one category opens for the slot.
+    public struct CategoryOpening: Sendable, Hashable, Encodable {
+        public let category: UserCategory
+        public let at: LocalDate
+    }
+
     public let division: DivisionID
     public let status: SlotStatus.Name
     /// The booking holding it: shown to staff, and to a member for its own.
@@ -13,22 +21,37 @@ public struct AvailabilitySlot: Sendable, Hashable, Encodable {
     public let own: Bool?
     /// For `held`: the day the held share is released to everyone.
     public let releaseDate: LocalDate?
-    /// For `not_open`: the day the asking category's window opens.
+    /// For `not_open`: the day the asking category's window opens (without
+    /// a category: the first day any category not yet open gets its window).
     public let opens: LocalDate?
+    /// Without a category, where the categories disagree: those that may
+    /// book it now (empty when none may).
+    public let bookableBy: [UserCategory]?
+    /// Without a category: the categories whose window has not opened yet,
+    /// each with its opening day.
+    public let opensByCategory: [CategoryOpening]?
 
-    enum CodingKeys: String, CodingKey { case division, status, booking, own, opens, releaseDate = "release_date" }
+    enum CodingKeys: String, CodingKey {
+        case division, status, booking, own, opens, releaseDate = "release_date", bookableBy = "bookable_by"
+        case opensByCategory = "opens_by_category"
+    }
 
-    init(division: DivisionID, status: SlotStatus.Name, booking: Int64?, own: Bool?, releaseDate: LocalDate?, opens: LocalDate?) {
+    init(division: DivisionID, status: SlotStatus.Name, booking: Int64?, own: Bool?, releaseDate: LocalDate?, opens: LocalDate?,
+         bookableBy: [UserCategory]? = nil, opensByCategory: [CategoryOpening]? = nil) {
         self.division = division
         self.status = status
         self.booking = booking
         self.own = own
         self.releaseDate = releaseDate
         self.opens = opens
+        self.bookableBy = bookableBy
+        self.opensByCategory = opensByCategory
     }
 
-    /// `status` of `division`, with the booking that holds it as `viewer` may see it.
-    init(division: DivisionID, status: SlotStatus, holder: (booking: Int64, unit: BookedUnit)?, viewer: Actor?) {
+    /// `status` of `division`, with the booking that holds it as `viewer` may
+    /// see it; `across` when no category was asked.
+    init(division: DivisionID, status: SlotStatus, across: CategorySlot?, holder: (booking: Int64, unit: BookedUnit)?,
+         viewer: Actor?) {
         var releaseDate: LocalDate?, opens: LocalDate?
         switch status {
         case .held(let release): releaseDate = release
@@ -39,8 +62,12 @@ public struct AvailabilitySlot: Sendable, Hashable, Encodable {
             viewer?.role == .member ? held.unit.registration == viewer?.registrationID.map(String.init) : nil
         }
         let visible = viewer?.role == .admin || viewer?.role == .staff || own == true
+        let disagree = across.map { $0.status != .free && !($0.bookableBy.isEmpty && $0.openings.isEmpty) } ?? false
         self.init(division: division, status: status.name, booking: visible ? holder?.booking : nil, own: own,
-                  releaseDate: releaseDate, opens: opens)
+                  releaseDate: releaseDate, opens: opens,
+                  bookableBy: disagree ? across?.bookableBy : nil,
+                  opensByCategory: disagree ? across.map { $0.openings.map { CategoryOpening(category: $0.category, at: $0.opens) } }
+                      : nil)
     }
 }
 
@@ -63,17 +90,12 @@ extension Bookings {
     /// closed (with reasons), held for the community quota (with the release
     /// date) or not yet open for `category`. A member asks as its own
     /// registration's category; anonymous callers see no booking ids.
+    /// Without a category, a slot is free only where every category that
+    /// books rooms may book it now (`CategorySlot`).
     public func availability(facility id: FacilityID, from: LocalDate, to: LocalDate, category asked: UserCategory?,
                              for actor: Actor?) async throws(ServiceError<AvailabilityRefusal>) -> [AvailabilityDay] {
         try await context.run(AvailabilityRefusal.self) {
-            guard from <= to else {
-                throw Refusal(DateRangeCode.dateRangeInvalid, "`from` (\(from)) is after `to` (\(to)).",
-                              details: ["from": from.description, "to": to.description])
-            }
-            guard from.days(until: to) < Self.maximumAvailabilityDays else {
-                throw Refusal(DateRangeCode.rangeTooLong, "From `from` to `to` is at most \(Self.maximumAvailabilityDays) days.",
-                              details: ["from": from.description, "to": to.description])
-            }
+            try DateRangeCode.check(from: from, to: to, maximumDays: Self.maximumAvailabilityDays)
             let center = settings.center
             let calendar = self.calendar
             let now = clock.now()
@@ -86,13 +108,22 @@ extension Bookings {
                 }
                 let rule = SlotAvailability(now: now, divisions: center.divisions, window: category.flatMap(center.window(for:)),
                                             category: category, quota: center.quota(for: id), calendar: calendar)
+                // Without a category, each category that books rooms is asked in turn.
+                let perCategory = category != nil ? [] : SlotAvailability.roomCategories(center.categories, kind: facility.kind)
+                    .map { window in
+                        (window.category, SlotAvailability(now: now, divisions: center.divisions, window: window,
+                                                           category: window.category, quota: center.quota(for: id),
+                                                           calendar: calendar))
+                    }
                 let days = try BookableCalendar.load(db, calendar: calendar, from: from.firstOfMonth, to: to.lastOfMonth)
                 let units = try BookingLedger.facilityUnits(db, facility: id, from: from.firstOfMonth, to: to.lastOfMonth)
+                let holds = try AvailabilityHolds.load(db, center: center, facility: id, category: category, from: from, to: to,
+                                                       now: now)
                 var usedUp: [YearMonth: Bool] = [:]
                 let shareUsedUp = { (month: YearMonth) -> Bool in
                     if let known = usedUp[month] { return known }
                     let full = rule.quota?.isNonCommunityShareUsedUp(facility: id, month: month,
-                                                                     divisionsPerDay: facility.divisions.count,
+                                                                     divisionsPerDay: facility.unitsPerDay,
                                                                      bookings: units.map(\.unit)) {
                         days.isClosed($0, facility: id)
                     } ?? false
@@ -101,12 +132,23 @@ extension Bookings {
                 }
                 return from.dates(through: to).map { date in
                     let reasons = days.closures(on: date, facility: id)
-                    let slots = facility.divisions.map { division in
+                    let slots = facility.bookingUnits.map { division in
                         let holder = units.first { $0.unit.date == date && $0.unit.division == division }
-                        let status = rule.status(of: division, on: date, closed: !reasons.isEmpty, booked: holder != nil,
-                                                 shareUsedUp: shareUsedUp)
-                        return AvailabilitySlot(division: division, status: status, holder: status == .booked ? holder : nil,
-                                                viewer: actor)
+                        let across = perCategory.isEmpty ? nil : CategorySlot(statuses: perCategory.map { entry in
+                            let seen = holds.asking(entry.0, center: center, facility: id)
+                            return (entry.0, seen.status(entry.1.status(of: division, on: date, closed: !reasons.isEmpty,
+                                                                        booked: holder != nil, shareUsedUp: shareUsedUp),
+                                                         of: division, on: date))
+                        })
+                        let status = across?.status ?? holds.status(rule.status(of: division, on: date, closed: !reasons.isEmpty,
+                                                                                booked: holder != nil, shareUsedUp: shareUsedUp),
+                                                                    of: division, on: date)
+                        if holds.isHeldForWaiting(division, on: date, status: status) {
+                            return AvailabilitySlot(division: division, status: .waitingList, booking: nil, own: nil,
+                                                    releaseDate: nil, opens: nil)
+                        }
+                        return AvailabilitySlot(division: division, status: status, across: across,
+                                                holder: status == .booked ? holder : nil, viewer: actor)
                     }
                     return AvailabilityDay(date: date, open: reasons.isEmpty, reasons: reasons, divisions: slots)
                 }

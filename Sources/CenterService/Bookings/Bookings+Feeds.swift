@@ -16,7 +16,7 @@ extension Bookings {
     public func feed(facility: FacilityID, from: LocalDate, to: LocalDate)
         async throws(ServiceError<FacilityFeedRefusal>) -> [Booking] {
         try await context.run(FacilityFeedRefusal.self) {
-            try Self.checkFeedRange(from: from, to: to)
+            try DateRangeCode.check(from: from, to: to, maximumDays: Self.maximumFeedDays)
             guard settings.center.facility(facility) != nil else {
                 throw Refusal(FacilityLookupCode.facilityNotFound, "No facility has id \(TextRule.echo(facility.rawValue)).", details: ["facility": facility.rawValue])
             }
@@ -33,26 +33,13 @@ extension Bookings {
     /// state, oldest use first (a member's own feed).
     public func feed(registration: Int64, from: LocalDate, to: LocalDate) async throws(ServiceError<DateRangeCode>) -> [Booking] {
         try await context.run(DateRangeCode.self) {
-            try Self.checkFeedRange(from: from, to: to)
+            try DateRangeCode.check(from: from, to: to, maximumDays: Self.maximumFeedDays)
             return try await pool.read { db in
                 try db.query("""
                     SELECT \(Booking.columns) FROM bookings WHERE registration_id = ? AND first_date <= ? AND last_date >= ?
                     ORDER BY first_date, id
                     """, [.integer(registration), to.sqlValue, from.sqlValue]).map(Booking.init(row:))
             }
-        }
-    }
-
-    /// `date_range_invalid` (422) when `from` is after `to`, `range_too_long`
-    /// beyond `maximumFeedDays`.
-    static func checkFeedRange(from: LocalDate, to: LocalDate) throws(Refusal<DateRangeCode>) {
-        guard from <= to else {
-            throw Refusal(DateRangeCode.dateRangeInvalid, "`from` (\(from)) is after `to` (\(to)).",
-                          details: ["from": from.description, "to": to.description])
-        }
-        guard from.days(until: to) < maximumFeedDays else {
-            throw Refusal(DateRangeCode.rangeTooLong, "From `from` to `to` is at most \(maximumFeedDays) days.",
-                          details: ["from": from.description, "to": to.description])
         }
     }
 }

@@ -3,31 +3,10 @@ import CenterDomain
 internal import Store
 
 extension Bookings {
-    /// What `pay` refuses with.
-    public typealias PayRefusal = Refusals<IdempotencyCode, BookingLookupCode, BookingState.Code, PaymentCode>
     /// What `checkIn` refuses with.
     public typealias CheckInRefusal = Refusals<IdempotencyCode, BookingLookupCode, BookingState.Code, CheckInCode>
     /// What `cancel` refuses with.
     public typealias CancelRefusal = Refusals<IdempotencyCode, CancelCode, BookingLookupCode, BookingState.Code>
-
-    /// Records the payment (支払): provisional → paid. After the deadline the
-    /// hold can no longer be paid (`payment_deadline_passed`).
-    public func pay(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil)
-        async throws(ServiceError<PayRefusal>) -> Recorded<Booking> {
-        try await context.run(PayRefusal.self) {
-            try await context.recordedWrite(.bookingPay, PayRefusal.self, actor: actor, idempotency: idempotency) { db, now in
-                let before = try Booking.load(db, id: id, for: actor)
-                _ = try before.state.transition(to: .paid)
-                guard now <= before.paymentDeadline else {
-                    throw Refusal(PaymentCode.paymentDeadlinePassed, "The hold lapsed at \(before.paymentDeadline.rfc3339).",
-                                  details: ["payment_deadline": before.paymentDeadline.rfc3339])
-                }
-                try db.run("UPDATE bookings SET state = 'paid', paid_at = ? WHERE id = ?",
-                           [now.sqlValue, .integer(id)])
-                return try Self.audited(db, id: id, before: before, action: "booking.pay", actor: actor.auditLabel, now: now)
-            }
-        }
-    }
 
     /// Checks the user in (チェックイン) on a day of use: paid → checked_in.
     public func checkIn(booking id: Int64, by actor: Actor, idempotency: IdempotencyKey? = nil)
@@ -38,7 +17,7 @@ extension Bookings {
                 let before = try Booking.load(db, id: id, for: actor)
                 _ = try before.state.transition(to: .checkedIn)
                 let today = now.japanDate
-                guard before.firstDate <= today, today <= before.lastDate else {
+                guard before.dates.contains(today) else {
                     throw Refusal(CheckInCode.checkInNotToday, "Check-in is on a day of use (\(before.firstDate)–\(before.lastDate)).",
                                   details: ["first_date": before.firstDate.description, "last_date": before.lastDate.description])
                 }
@@ -60,10 +39,11 @@ extension Bookings {
             }
             if let reason { try TextRule.optionalReason.check(reason, field: "reason", code: CancelCode.reasonInvalid) }
             let center = settings.center
+            let calendar = self.calendar
             return try await context.recordedWrite(.bookingCancel, CancelRefusal.self, actor: actor,
                                                    idempotency: idempotency) { db, now in
                 let before = try BookingRow.load(db, id: id, for: actor)
-                return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center,
+                return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center, calendar: calendar,
                                        actor: actor.auditLabel, now: now)
             }.map { try? $0.booking() }
         }
@@ -74,17 +54,34 @@ extension Bookings {
     /// service's timer calls it; tests call it directly.
     @discardableResult
     public func lapseDue(now: Instant) async throws -> [Int64] {
-        try await pool.write { db in
+        let waitingDesk = context.waitingDesk(actor: "system:timer")
+        return try await pool.write { db in
             let due = try db.query("SELECT id FROM bookings WHERE state = 'provisional' AND payment_deadline < ? ORDER BY id",
                                    [now.sqlValue]).map { try $0.get("id") as Int64 }
             for id in due {
                 let before = try Booking.load(db, id: id)
                 try db.run("UPDATE bookings SET state = 'lapsed' WHERE id = ?", [.integer(id)])
+                try Self.refundOnLapse(db, before, at: now)
                 try BookingLedger.release(db, booking: id)
+                try waitingDesk?(db, now).slotsFreed(booking: before)
                 _ = try Self.audited(db, id: id, before: before, action: "booking.lapse", actor: "system:timer", now: now)
             }
             return due
         }
+    }
+
+    /// A hold that lapses with part of its fee paid refunds all of it: the
+    /// booking was never confirmed, so the center keeps nothing (our
+    /// decision). The refund is decided here and paid out by staff.
+    static func refundOnLapse(_ db: Database, _ booking: Booking, at now: Instant) throws {
+        var ledger = try BookingAccount.load(db, booking: booking).ledger
+        let kept = ledger.retained
+        guard kept > 0 else { return }
+        let due = RefundDue(amount: kept, percent: 100, decidedAt: now)
+        try ledger.cancel(refunding: due)
+        try BookingAccount.insert(db, refund: due, reason: .lapse, booking: booking.id, decidedBy: "system:timer")
+        try db.run("UPDATE bookings SET refund_percent = 100, refund_amount = ? WHERE id = ?",
+                   [.integer(Int64(kept)), .integer(booking.id)])
     }
 
     /// Closes the bookings whose last day of use ended before `now`: checked
@@ -92,6 +89,7 @@ extension Bookings {
     @discardableResult
     public func closeUsedBookings(now: Instant) async throws -> [Int64] {
         let policy = settings.center.penalties
+        let waitingDesk = context.waitingDesk(actor: "system:timer")
         return try await pool.write { db in
             let today = now.japanDate
             let due = try db.query("""
@@ -103,8 +101,8 @@ extension Bookings {
                 try db.run("UPDATE bookings SET state = ? WHERE id = ?", [next.sqlValue, .integer(id)])
                 if next == .noShow {
                     try BookingLedger.release(db, booking: id)
-                    try Self.penalize(db, booking: before.id, registration: before.registration, event: .noShow, policy: policy,
-                                      actor: "system:timer", now: now)
+                    try waitingDesk?(db, now).slotsFreed(booking: before)
+                    try Self.penalize(db, booking: before, event: .noShow, policy: policy, actor: "system:timer", now: now)
                 }
                 _ = try Self.audited(db, id: id, before: before, action: "booking.\(next.rawValue)", actor: "system:timer", now: now)
             }
@@ -152,27 +150,43 @@ extension Bookings {
 
     /// Cancels `before` inside the caller's transaction: the state, the
     /// refund, freed units, a late-cancel penalty, and the audit line. The
-    /// row after is `before` with what the update set, not read back, and
+    /// refund is counted from the first day still booked, and adds to what a
+    /// closure of some of its days already refunded.
+    /// A closure settles its own refund (`PartialClosure`: days already
+    /// past stay charged) and passes it as `settledRefund`.
+    /// With `calendar`, a freed slot's waiting line is offered it at once;
+    /// a closure's cancellations pass none (their slots are closed).
+    /// The row after is `before` with what the update set, not read back, and
     /// both audit images are written from the rows (`BookingRow.json`).
     static func cancel(_ db: Database, _ before: BookingRow, by canceller: Canceller, reason: String?,
-                       center: CenterConfiguration, actor: String, now: Instant) throws -> Encoded<BookingRow> {
+                       center: CenterConfiguration, calendar: CenterCalendar? = nil, actor: String, now: Instant,
+                       settledRefund: Int? = nil) throws -> Encoded<BookingRow> {
         let next = try before.state.transition(to: canceller == .center ? .cancelledByCenter : .cancelledByUser)
         let today = now.japanDate
-        let paid = before.paidAt == nil ? 0 : before.feeTotal
-        let refund = center.refunds.refund(paid: paid, cancelledOn: today, useDate: before.firstDate, by: canceller)
+        var ledger = try BookingAccount.load(db, booking: before).ledger
+        let firstDay = before.dates.first ?? before.firstDate
+        let scheduled = center.refunds.refund(paid: ledger.retained, cancelledOn: today, useDate: firstDay, by: canceller)
+        let refund = settledRefund.map { (percent: center.refunds.centerCancelPercent, amount: $0) }
+            ?? (percent: scheduled.percent, amount: scheduled.amount)
+        let due = refund.amount > 0 ? RefundDue(amount: refund.amount, percent: refund.percent, decidedAt: now) : nil
+        try ledger.cancel(refunding: due)
+        if let due { try BookingAccount.insert(db, refund: due, reason: .cancellation, booking: before.id, decidedBy: actor) }
+        let refunded = refund.amount + (before.refund?.amount ?? 0)
         try db.run(cancelStatement, [next.sqlValue, now.sqlValue, .text(actor), reason.map { .text($0) } ?? .null,
-                  .integer(Int64(refund.percent)), .integer(Int64(refund.amount)), .integer(before.id)])
+                                     .integer(Int64(refund.percent)), .integer(Int64(refunded)), .integer(before.id)])
         try BookingLedger.release(db, booking: before.id)
-        if canceller == .user, center.penalties.isLateCancel(cancelledOn: today, useDate: before.firstDate) {
-            try penalize(db, booking: before.id, registration: before.registration, event: .lateCancel,
-                         policy: center.penalties, actor: actor, now: now)
+        if let calendar, let rules = center.waitingList {
+            try WaitingDesk(db: db, rules: rules, calendar: calendar, now: now, actor: actor).slotsFreed(booking: before)
+        }
+        if canceller == .user, center.penalties.isLateCancel(cancelledOn: today, useDate: firstDay) {
+            try penalize(db, booking: before, event: .lateCancel, policy: center.penalties, actor: actor, now: now)
         }
         var after = before
         after.state = next
         after.cancelledAt = now
         after.cancelledBy = actor
         after.cancelReason = reason
-        after.refund = Booking.Refund(percent: refund.percent, amount: refund.amount)
+        after.refund = Booking.Refund(percent: refund.percent, amount: refunded)
         let encoded = try after.encoded()
         try AuditLog.append(db, at: now, actor: actor, action: "booking.cancel", entity: "booking", entityID: String(before.id),
                             before: try before.encoded(), after: encoded)
@@ -184,38 +198,28 @@ extension Bookings {
             refund_amount = ? WHERE id = ?
         """)
 
-    /// Records a penalty (ペナルティ) and applies it to the registration:
-    /// points, and a suspension when they reach the threshold.
-    static func penalize(_ db: Database, booking: Int64, registration: Int64, event: PenaltyEvent, policy: PenaltyPolicy,
-                         actor: String, now: Instant) throws {
-        let today = now.japanDate
-        let before = try RegistrationRecord.load(db, id: registration, today: today)
-        let outcome = policy.record(event, currentPoints: before.penaltyPoints, on: today)
-        let updated = policy.applying(event, to: before.registration, on: today)
+    /// Records a penalty (ペナルティ) of `booking` and applies it to its
+    /// registration (`RegistrationPenalty`). `applied` is the registration
+    /// as a rule already computed it (`RoomNoShow`); by default the policy
+    /// applies the event there.
+    static func penalize(_ db: Database, booking: some StoredBooking, event: PenaltyEvent, policy: PenaltyPolicy, actor: String,
+                         now: Instant, applied: Registration? = nil) throws {
+        let before = try RegistrationPenalty.apply(db, registration: booking.registration, event: event, policy: policy,
+                                                   actor: actor, now: now, applied: applied)
+        let outcome = policy.record(event, currentPoints: before.penaltyPoints, on: now.japanDate)
         try db.run("""
             INSERT INTO penalties (registration_id, booking_id, event, points, at, suspended_until) VALUES (?, ?, ?, ?, ?, ?)
-            """, [.integer(registration), .integer(booking), event.sqlValue,
+            """, [.integer(booking.registration), .integer(booking.id), event.sqlValue,
                   .integer(Int64(policy.points(for: event))), now.sqlValue,
                   outcome.suspendedUntil.sqlValue])
-        try db.run("""
-            UPDATE registrations SET penalty_points = ?, status = ?, suspended_until = ?, updated_at = ?, updated_by = ?
-            WHERE id = ?
-            """, [.integer(Int64(updated.penaltyPoints)), (updated.suspendedUntil == nil ? RegistrationStatus.active : .suspended).sqlValue,
-                  updated.suspendedUntil.sqlValue, now.sqlValue,
-                  .text(actor), .integer(registration)])
-        let after = try RegistrationRecord.load(db, id: registration, today: today)
-        try AuditLog.append(db, at: now, actor: actor, action: "registration.penalty.\(event.rawValue)",
-                            entity: "registration", entityID: String(registration), before: before, after: after)
     }
 
     /// Reloads booking `id` after a change and audits it with `before`; the
     /// booking comes back encoded, the bytes its audit line took.
     static func audited(_ db: Database, id: Int64, before: Booking, action: String, actor: String,
                         now: Instant) throws -> Encoded<Booking> {
-        let after = try Encoded(Booking.load(db, id: id))
-        try AuditLog.append(db, at: now, actor: actor, action: action, entity: "booking", entityID: String(id),
-                            before: before, after: after)
-        return after
+        try AuditLog.appendEncoded(db, at: now, actor: actor, action: action, entity: "booking", id: id,
+                                   before: before, after: Booking.load(db, id: id))
     }
 
     /// Cancels `bookings` on the center's behalf inside the caller's write

@@ -11,9 +11,10 @@ public struct Bookings: AreaService {
     /// What `book` refuses with: the request's own checks, then every rule in
     /// the order `BookingDesk` runs them.
     public typealias BookRefusal = Refusals<
-        IdempotencyCode, BookingRequestCode, FacilityLookupCode, BookableRoomCode, RegistrationLookupCode, Registration.Code,
-        Registration.ValidityCode, ClosedDayCode, CategoryWindow.Code, DivisionCutoff.Code, ConsecutiveDays.Code, CommunityQuota.Code,
-        MonthlyLimit.Code, RoomCoupling.Code, Capacity.Code, FeeCalculator.Code
+        IdempotencyCode, BookingRequestCode, FacilityLookupCode, BookableRoomCode, HourRange.Code,
+        RegistrationLookupCode, Registration.Code, Registration.ValidityCode, ClosedDayCode, CategoryWindow.Code,
+        LotteryRound.FirstComeCode, DivisionCutoff.Code, ConsecutiveDays.Code, WaitingHoldCode, CommunityQuota.Code,
+        MonthlyLimit.Code, CouplingApproval.Code, RoomCoupling.Code, Capacity.Code, FeeCalculator.Code
     >
 
     /// Books a room (`POST /bookings`): the request's own checks, then every
@@ -51,6 +52,9 @@ public struct Bookings: AreaService {
         if actor.role == .member, !request.exemptions.isEmpty {
             throw Refusal(BookingRequestCode.forbidden, "Only staff grant fee exemptions (減免).")
         }
+        if actor.role == .member, request.couplingApproval != nil {
+            throw Refusal(BookingRequestCode.forbidden, "Only staff approve a coupled room's use alone (施行規則 第4条1項2号).")
+        }
         try request.checkWellFormed()
     }
 
@@ -78,22 +82,43 @@ public struct Bookings: AreaService {
         }
     }
 
-    /// Bookings in use on some day from `from` to `to` (either end open when
-    /// nil), of `facility`, of `registration`, by first day of use then id, at
-    /// most `limit`. A member sees only its own.
-    public func list(from: LocalDate?, to: LocalDate?, facility: FacilityID?, registration: Int64?, for actor: Actor,
-                     limit: Int = 500) async throws(ServiceError<RegistrationLookupCode>) -> [Booking] {
-        try await context.run(RegistrationLookupCode.self) {
-            if let registration { try Registrations.requireOwn(registration: registration, actor: actor) }
-            let owner = actor.role == .member ? actor.registrationID : registration
-            var filter = SQLConditions()
-            filter.add("first_date <= ?", to.map(\.sqlValue))
-            filter.add("last_date >= ?", from.map(\.sqlValue))
-            filter.add("facility_id = ?", facility.map(\.sqlValue))
-            filter.add("registration_id = ?", owner.map { .integer($0) })
-            let query = "SELECT \(Booking.columns) FROM bookings" + filter.clause + " ORDER BY first_date, id LIMIT ?"
-            let values = filter.arguments + [.integer(Int64(limit))]
-            return try await pool.read { db in try db.query(query, values).map(Booking.init(row:)) }
+    /// What `list` refuses with.
+    public typealias ListRefusal = Refusals<RegistrationLookupCode, FacilityLookupCode>
+
+    /// The bookings `filter` names, a page at a time (`BookingFilter`). A
+    /// member sees only its own; a registration named must exist
+    /// (`registration_not_found`), a facility must be in the catalogue.
+    public func list(_ filter: BookingFilter, for actor: Actor) async throws(ServiceError<ListRefusal>) -> ListPage<Booking> {
+        try await context.run(ListRefusal.self) {
+            if let registration = filter.registration { try Registrations.requireOwn(registration: registration, actor: actor) }
+            if let facility = filter.facility, settings.center.facility(facility) == nil {
+                throw Refusal(FacilityLookupCode.facilityNotFound, "No facility has id \(TextRule.echo(facility.rawValue)).",
+                              details: ["facility": facility.rawValue])
+            }
+            let owner = actor.role == .member ? actor.registrationID : filter.registration
+            var conditions = SQLConditions()
+            conditions.add("first_date <= ?", filter.to.map(\.sqlValue))
+            conditions.add("last_date >= ?", filter.from.map(\.sqlValue))
+            conditions.add("facility_id = ?", filter.facility.map(\.sqlValue))
+            conditions.add("registration_id = ?", owner.map { .integer($0) })
+            if !filter.states.isEmpty {
+                let marks = Array(repeating: "?", count: filter.states.count).joined(separator: ", ")
+                conditions.add("state IN (\(marks))", values: filter.states.map(\.sqlValue))
+            }
+            conditions.add("(first_date > ? OR (first_date = ? AND id > ?))", values: filter.after.map { cursor in
+                [.text(cursor.keys[0]), .text(cursor.keys[0]), .integer(Int64(cursor.keys[1]) ?? 0)]
+            })
+            let limit = min(max(filter.limit, 1), BookingFilter.maximumLimit)
+            let query = "SELECT \(Booking.columns) FROM bookings" + conditions.clause + " ORDER BY first_date, id LIMIT ?"
+            let values = conditions.arguments + [.integer(Int64(limit + 1))]
+            let mustExist = actor.role == .member ? nil : filter.registration
+            return try await pool.read { db in
+                if let mustExist { _ = try RegistrationStanding.load(db, id: mustExist) }
+                let rows = try db.query(query, values).map(Booking.init(row:))
+                let page = Array(rows.prefix(limit))
+                let next = rows.count > limit ? page.last.map { PageCursor([$0.firstDate.description, String($0.id)]) } : nil
+                return ListPage(items: page, next: next)
+            }
         }
     }
 

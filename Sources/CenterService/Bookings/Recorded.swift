@@ -67,6 +67,8 @@ enum RecordedUseCase: String, Sendable {
     case registrationCreate = "registration.create", registrationRenew = "registration.renew"
     case registrationErase = "registration.erase"
     case bookingCreate = "booking.create", bookingPay = "booking.pay", bookingCheckIn = "booking.check_in"
+    case bookingPayment = "booking.payment", refundPayout = "booking.refund_payout"
+    case receiptIssue = "receipt.issue", receiptReissue = "receipt.reissue"
     case bookingCancel = "booking.cancel"
     case closureCreate = "closure.create"
     case deskPassCreate = "desk_pass.create", deskPassCheckIn = "desk_pass.check_in", deskPassCancel = "desk_pass.cancel"
@@ -75,9 +77,15 @@ enum RecordedUseCase: String, Sendable {
     case lockerLeaseCorporateNumber = "locker_lease.corporate_number"
     case lockerWaitlistJoin = "locker_waitlist.join", lockerOfferAccept = "locker_offer.accept"
     case lockerOfferDecline = "locker_offer.decline"
+    case lotteryEnter = "lottery_entry.create", lotteryWithdraw = "lottery_entry.withdraw"
+    case waitingListJoin = "waiting_list.join", waitingListWithdraw = "waiting_list.withdraw"
+    case waitingListDecline = "waiting_list.decline", waitingListAccept = "waiting_list.accept"
+    case seriesCreate = "booking_series.create", seriesContinue = "booking_series.continue"
+    case seriesCancel = "booking_series.cancel"
     case storageApply = "storage_application.create", storageAllocate = "storage_allocation.run"
     case storageItemCreate = "storage_item.create", storageItemCheckOut = "storage_item.checkout"
     case storageItemReturn = "storage_item.return"
+    case bookingNoShow = "booking.no_show", closureLift = "closure.lift"
 }
 
 /// The `idempotency_keys` table, used inside the write transaction of the

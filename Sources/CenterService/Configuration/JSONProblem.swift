@@ -125,9 +125,7 @@ public enum JSONInput {
     /// Dates, months and instants say what is wrong ("no such day"); other
     /// text values name their form.
     @Sendable static func describeRefusal(_ type: Any.Type, _ text: String) -> String? {
-        if type == LocalDate.self { return LocalDate(text).flatMap(DateInput.rangeProblem) ?? DateInput.dateProblem(text) }
-        if type == YearMonth.self { return YearMonth(text).flatMap(DateInput.rangeProblem) ?? DateInput.monthProblem(text) }
-        if type == Instant.self { return DateInput.instantProblem(text) }
+        if let refusal = DateInput.refusal(reading: text, as: type) { return refusal.message }
         if let textual = type as? any TextCodable.Type { return "expected \(textual.textFormat), got \(TextRule.echo(text))" }
         return nil
     }

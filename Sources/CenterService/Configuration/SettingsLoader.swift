@@ -67,7 +67,7 @@ public enum SettingsLoader {
         } catch {
             throw scheduleError(error, roadmapPath: roadmapPath, managersPath: managersPath)
         }
-        return CenterSettings(center: center, calendar: CenterCalendar(policy: policy, works: WorksClosures.from(schedule)),
+        return CenterSettings(center: center, calendar: CenterCalendar(policy: policy, works: schedule),
                               roadmap: schedule, operations: operations)
     }
 

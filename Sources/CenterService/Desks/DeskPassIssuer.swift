@@ -70,9 +70,7 @@ struct DeskPassIssuer {
                   deadline.sqlValue, now.sqlValue, .text(actor.auditLabel)])
         let passID = db.lastInsertRowID
         try DeskLedger.insertUnits(db, pass: passID, desk: desk, registration: id, date: date, units: units)
-        let pass = try Encoded(DeskPass.load(db, id: passID))
-        try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "desk_pass.create", entity: "desk_pass",
-                            entityID: String(passID), after: pass)
-        return pass
+        return try AuditLog.appendEncoded(db, at: now, actor: actor.auditLabel, action: "desk_pass.create",
+                                          entity: "desk_pass", id: passID, after: DeskPass.load(db, id: passID))
     }
 }

@@ -30,14 +30,7 @@ extension Desks {
     /// `Bookings.maximumAvailabilityDays`), per date and period.
     public func occupancy(from: LocalDate, to: LocalDate) async throws(ServiceError<DateRangeCode>) -> [DeskOccupancy] {
         try await context.run(DateRangeCode.self) {
-            guard from <= to else {
-                throw Refusal(DateRangeCode.dateRangeInvalid, "`from` (\(from)) is after `to` (\(to)).",
-                              details: ["from": from.description, "to": to.description])
-            }
-            guard from.days(until: to) < Bookings.maximumAvailabilityDays else {
-                throw Refusal(DateRangeCode.rangeTooLong, "From `from` to `to` is at most \(Bookings.maximumAvailabilityDays) days.",
-                              details: ["from": from.description, "to": to.description])
-            }
+            try DateRangeCode.check(from: from, to: to, maximumDays: Bookings.maximumAvailabilityDays)
             let center = settings.center
             let calendar = self.calendar
             let count = center.desks.desks.count

@@ -41,7 +41,8 @@ extension Desks {
                 try db.run("UPDATE desk_passes SET state = 'no_show', released_at = ?, penalty_points = ? WHERE id = ?",
                            [now.sqlValue, .integer(Int64(points)), .integer(before.id)])
                 try DeskLedger.release(db, pass: before.id)
-                try Self.penalizeNoShow(db, pass: before, policy: policy, now: now)
+                try RegistrationPenalty.apply(db, registration: before.registration, event: .noShow, policy: policy,
+                                              actor: Self.deskTimerActor, now: now)
                 _ = try Self.audited(db, pass: before.id, before: before, action: "desk_pass.no_show",
                                      actor: Self.deskTimerActor, now: now)
                 released.append(before.id)
@@ -79,21 +80,4 @@ extension Desks {
     }
 
     static let deskTimerActor = "system:desk-timer"
-
-    /// Applies a no-show's points to the pass's registration, suspending it at
-    /// the threshold (`PenaltyPolicy.applying`), and audits the change.
-    static func penalizeNoShow(_ db: Database, pass: DeskPass, policy: PenaltyPolicy, now: Instant) throws {
-        let today = now.japanDate
-        let before = try RegistrationRecord.load(db, id: pass.registration, today: today)
-        let updated = policy.applying(.noShow, to: before.registration, on: today)
-        try db.run("""
-            UPDATE registrations SET penalty_points = ?, status = ?, suspended_until = ?, updated_at = ?, updated_by = ?
-            WHERE id = ?
-            """, [.integer(Int64(updated.penaltyPoints)), (updated.suspendedUntil == nil ? RegistrationStatus.active : .suspended).sqlValue,
-                  updated.suspendedUntil.sqlValue, now.sqlValue,
-                  .text(deskTimerActor), .integer(pass.registration)])
-        let after = try RegistrationRecord.load(db, id: pass.registration, today: today)
-        try AuditLog.append(db, at: now, actor: deskTimerActor, action: "registration.penalty.no_show",
-                            entity: "registration", entityID: String(pass.registration), before: before, after: after)
-    }
 }

@@ -82,20 +82,50 @@ public struct Desks: AreaService {
         }
     }
 
-    /// Passes used on `date` (when given) of `registration` (when given), by
-    /// date, period and desk, at most `limit`. A member sees only its own.
-    public func passes(from: LocalDate?, to: LocalDate?, registration: Int64?, for actor: Actor,
-                       limit: Int = 500) async throws(ServiceError<RegistrationLookupCode>) -> [DeskPass] {
-        try await context.run(RegistrationLookupCode.self) {
-            if let registration { try Registrations.requireOwn(registration: registration, actor: actor) }
-            let owner = actor.role == .member ? actor.registrationID : registration
-            var filter = SQLConditions()
-            filter.add("date >= ?", from.map(\.sqlValue))
-            filter.add("date <= ?", to.map(\.sqlValue))
-            filter.add("registration_id = ?", owner.map { .integer($0) })
-            let query = "SELECT \(DeskPass.columns) FROM desk_passes" + filter.clause + " ORDER BY date, starts_at, desk_id, id LIMIT ?"
-            let values = filter.arguments + [.integer(Int64(limit))]
-            return try await pool.read { db in try db.query(query, values).map(DeskPass.init(row:)) }
+    /// What `passes` refuses with.
+    public typealias ListRefusal = Refusals<RegistrationLookupCode, DeskPassRequestCode>
+
+    /// The passes `filter` names, a page at a time (`DeskPassFilter`), by
+    /// date, start, desk and id. A member sees only its own; a registration
+    /// named must exist, a desk must be one of the pool (`desk_not_found`).
+    public func passes(_ filter: DeskPassFilter, for actor: Actor) async throws(ServiceError<ListRefusal>) -> ListPage<DeskPass> {
+        try await context.run(ListRefusal.self) {
+            if let registration = filter.registration { try Registrations.requireOwn(registration: registration, actor: actor) }
+            if let desk = filter.desk, !DeskPassIssuer.deskIDs(settings.center).contains(desk) {
+                throw Refusal(DeskPassRequestCode.deskNotFound, "No desk has id \(TextRule.echo(desk.rawValue)).",
+                              details: ["desk": desk.rawValue])
+            }
+            let owner = actor.role == .member ? actor.registrationID : filter.registration
+            var conditions = SQLConditions()
+            conditions.add("date >= ?", filter.from.map(\.sqlValue))
+            conditions.add("date <= ?", filter.to.map(\.sqlValue))
+            conditions.add("registration_id = ?", owner.map { .integer($0) })
+            conditions.add("desk_id = ?", filter.desk.map(\.sqlValue))
+            if !filter.states.isEmpty {
+                let marks = Array(repeating: "?", count: filter.states.count).joined(separator: ", ")
+                conditions.add("state IN (\(marks))", values: filter.states.map { .text($0.rawValue) })
+            }
+            conditions.add("""
+                (date > ? OR (date = ? AND (starts_at > ? OR (starts_at = ? AND (desk_id > ? OR (desk_id = ? AND id > ?))))))
+                """, values: filter.after.map { cursor in
+                let start = SQLValue.integer(Int64(cursor.keys[1]) ?? 0)
+                return [.text(cursor.keys[0]), .text(cursor.keys[0]), start, start, .text(cursor.keys[2]), .text(cursor.keys[2]),
+                        .integer(Int64(cursor.keys[3]) ?? 0)]
+            })
+            let limit = min(max(filter.limit, 1), BookingFilter.maximumLimit)
+            let query = "SELECT \(DeskPass.columns) FROM desk_passes" + conditions.clause
+                + " ORDER BY date, starts_at, desk_id, id LIMIT ?"
+            let values = conditions.arguments + [.integer(Int64(limit + 1))]
+            let mustExist = actor.role == .member ? nil : filter.registration
+            return try await pool.read { db in
+                if let mustExist { _ = try RegistrationStanding.load(db, id: mustExist) }
+                let rows = try db.query(query, values).map(DeskPass.init(row:))
+                let page = Array(rows.prefix(limit))
+                let next = rows.count > limit ? page.last.map { pass in
+                    PageCursor([pass.date.description, String(pass.startsAt.secondsSinceEpoch), pass.desk.rawValue, String(pass.id)])
+                } : nil
+                return ListPage(items: page, next: next)
+            }
         }
     }
 
@@ -120,9 +150,7 @@ public struct Desks: AreaService {
     /// pass comes back encoded, the bytes its audit line took.
     static func audited(_ db: Database, pass id: Int64, before: DeskPass, action: String, actor: String,
                         now: Instant) throws -> Encoded<DeskPass> {
-        let after = try Encoded(DeskPass.load(db, id: id))
-        try AuditLog.append(db, at: now, actor: actor, action: action, entity: "desk_pass", entityID: String(id),
-                            before: before, after: after)
-        return after
+        try AuditLog.appendEncoded(db, at: now, actor: actor, action: action, entity: "desk_pass", id: id,
+                                   before: before, after: DeskPass.load(db, id: id))
     }
 }

@@ -59,9 +59,6 @@ public struct BackupReport: Sendable, Hashable {
     public let pages: Int
     public let tables: [TableRows]
 
-    /// The rows of `table`, nil when the copy has no such table.
-    public func rows(of table: String) -> Int? { tables.first { $0.table == table }?.rows }
-
     init(_ summary: BackupSummary) {
         path = summary.path
         bytes = summary.bytes

@@ -138,3 +138,14 @@ public enum LockerLeaseState: String, Sendable, Hashable, CaseIterable, Codable 
 public enum LeaseEndReason: String, Sendable, Hashable, Codable {
     case terminated, expired, cancelled
 }
+
+extension LockerLeaseState {
+    /// The state as the feeds and pages say it.
+    public var japaneseName: String {
+        switch self {
+        case .active: "契約中"
+        case .ended: "終了"
+        case .cancelled: "取消し"
+        }
+    }
+}

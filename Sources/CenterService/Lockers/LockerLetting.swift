@@ -93,9 +93,9 @@ struct LockerLetting {
                   try request.registryExtractCheck.map { .text(try JSONCodec.text(of: $0)) } ?? .null,
                   offer.map { .integer($0) } ?? .null, now.sqlValue, .text(actor),
                   now.sqlValue, .text(actor)])
-        let lease = try Encoded(LockerLease.load(db, id: db.lastInsertRowID))
-        try AuditLog.append(db, at: now, actor: actor, action: "locker_lease.create", entity: "locker_lease",
-                            entityID: String(lease.value.id), after: lease)
+        let id = db.lastInsertRowID
+        let lease = try AuditLog.appendEncoded(db, at: now, actor: actor, action: "locker_lease.create",
+                                               entity: "locker_lease", id: id, after: LockerLease.load(db, id: id))
         if offer == nil { try withdrawFromWaitlist(registration: registration) }
         return lease
     }

@@ -212,9 +212,7 @@ public struct Lockers: AreaService {
 
     static func auditedLease(_ db: Database, id: Int64, before: LockerLease, action: String, actor: String,
                              now: Instant) throws -> Encoded<LockerLease> {
-        let after = try Encoded(LockerLease.load(db, id: id))
-        try AuditLog.append(db, at: now, actor: actor, action: action, entity: "locker_lease", entityID: String(id),
-                            before: before, after: after)
-        return after
+        try AuditLog.appendEncoded(db, at: now, actor: actor, action: action, entity: "locker_lease", id: id,
+                                   before: before, after: LockerLease.load(db, id: id))
     }
 }

@@ -19,8 +19,11 @@ struct AuditRedaction {
     /// Erased strings and what replaces each.
     let replacements: [String: String]
 
-    /// Redacts the lines found for the registration; returns how many changed.
-    func redact(_ db: Database, ownEntities: [String: [Int64]], actors: [String], at now: Int64) throws -> Int {
+    /// Redacts the lines found for the registration; returns how many
+    /// changed. `ownEntities` are named by integer id, `ownNamedEntities` by
+    /// text (a receipt by its number).
+    func redact(_ db: Database, ownEntities: [String: [Int64]], ownNamedEntities: [String: [String]] = [:], actors: [String],
+                at now: Int64) throws -> Int {
         var lines: [Int64: (own: Bool, actor: String, before: String?, after: String?)] = [:]
         func collect(_ rows: [Row], own: Bool) throws {
             for row in rows {
@@ -30,9 +33,9 @@ struct AuditRedaction {
             }
         }
         let columns = "SELECT id, actor, before, after FROM audit_log"
-        for (entity, ids) in ownEntities {
+        for (entity, ids) in ownEntities.mapValues({ $0.map(String.init) }).merging(ownNamedEntities, uniquingKeysWith: +) {
             for id in ids {
-                try collect(try db.query("\(columns) WHERE entity = ? AND entity_id = ?", [.text(entity), .text(String(id))]), own: true)
+                try collect(try db.query("\(columns) WHERE entity = ? AND entity_id = ?", [.text(entity), .text(id)]), own: true)
             }
         }
         for actor in actors {

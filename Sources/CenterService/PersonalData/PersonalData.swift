@@ -4,13 +4,17 @@
 ///
 /// | table | personal columns | on erasure |
 /// |---|---|---|
-/// | registrations | name, contact, evidence | name → `erased`, contact → '', evidence → {}; `erased_at` set |
+/// | registrations | name, name_kana, contact, postal_code, address, evidence, the search keys | name → `erased`, contact → '', evidence → {}, フリガナ and address → NULL, keys → ''; `erased_at` set |
 /// | bookings | purpose, guardian, cancel_reason | → `erased` (guardian, cancel reason only where given) |
+/// | receipts | payer (宛名) of the registration's bookings' receipts | → `erased`; number, amount, 但し書き and issuer stay |
 /// | locker_leases | identity_check, registry_extract_check (the document) | document → `erased`; who checked and when stay |
 /// | locker_waitlist | note | → '' |
+/// | lottery_entries, waiting_entries | purpose | → `erased` |
+/// | booking_series | purpose, the request's purpose and guardian | → `erased` |
 /// | storage_applications | holder_name | → `erased` |
 /// | storage_movements | by_name (who took or returned an item) | → `erased` |
 /// | access_tokens | name of the registration's member tokens | → `erased`, and revoked |
+/// | feed_tokens | the registration's calendar-feed URL (a hash, no name) | revoked |
 /// | every `*_by` column, audit_log.actor | a member token's label `member:<name>#<id>` | → `member:（消去済み）#<id>` |
 /// | audit_log | the above inside `before`/`after` | the line is redacted (see `AuditRedaction`) |
 /// | idempotency_keys | stored responses | the registration's are deleted; all are deleted after `idempotencyRetentionDays` |
@@ -32,6 +36,7 @@ public enum PersonalData {
     /// line about an erased registration.
     static let auditKeys: Set<String> = [
         "name", "contact", "evidence", "guardian", "purpose", "cancel_reason", "note", "holder_name", "document", "by",
+        "name_kana", "postal_code", "address", "payer", "addressee", "lines",
     ]
 
     /// The label of an erased member token: its id stays, for accountability.

@@ -64,10 +64,17 @@ struct RegistrationErasure {
             ("desk_passes", "SELECT id FROM desk_passes WHERE registration_id = ? AND state = 'booked' ORDER BY id", [id]),
             ("locker_leases", "SELECT id FROM locker_leases WHERE registration_id = ? AND state = 'active' ORDER BY id", [id]),
             ("locker_waitlist", "SELECT id FROM locker_waitlist WHERE registration_id = ? AND state IN ('waiting', 'offered') ORDER BY id", [id]),
+            ("lottery_entries", "SELECT id FROM lottery_entries WHERE registration_id = ? AND state = 'entered' ORDER BY id", [id]),
+            ("waiting_entries", "SELECT id FROM waiting_entries WHERE registration_id = ? AND state IN ('waiting', 'offered') ORDER BY id", [id]),
             ("storage_allocations", """
                 SELECT al.id FROM storage_allocations al JOIN storage_applications ap ON ap.id = al.application_id
                 WHERE ap.registration_id = ? AND al.fiscal_year >= ? ORDER BY al.id
                 """, [id, .integer(fiscalYear)]),
+            ("refunds", """
+                SELECT DISTINCT b.id FROM refunds r JOIN bookings b ON b.id = r.booking_id
+                WHERE b.registration_id = ? AND r.amount > (SELECT coalesce(sum(o.amount), 0) FROM refund_payouts o WHERE o.refund_id = r.id)
+                ORDER BY b.id
+                """, [id]),
         ]
         var blockers: [String: String] = [:]
         for (table, sql, arguments) in queries {
@@ -85,7 +92,7 @@ struct RegistrationErasure {
         let at = now.sqlValue
         var rows: [String: Int] = [:]
 
-        let person = try db.queryOne("SELECT name, contact FROM registrations WHERE id = ?", [id])
+        let person = try db.queryOne("SELECT name, name_kana, contact, address FROM registrations WHERE id = ?", [id])
         let tokens = try db.query("SELECT id, name FROM access_tokens WHERE registration_id = ? AND role = 'member'", [id])
             .map { (id: try $0.get("id") as Int64, name: try $0.get("name") as String) }
         var replacements: [String: String] = [:]
@@ -93,12 +100,13 @@ struct RegistrationErasure {
             replacements["member:\(token.name)#\(token.id)"] = PersonalData.erasedLabel(tokenID: token.id)
             replacements[token.name] = PersonalData.erased
         }
-        for column in ["name", "contact"] {
+        for column in ["name", "name_kana", "contact", "address"] {
             if let value: String = try person?.get(column), !value.isEmpty { replacements[value] = PersonalData.erased }
         }
         for (sql, label) in [
             ("SELECT guardian FROM bookings WHERE registration_id = ? AND guardian IS NOT NULL", "guardian"),
             ("SELECT holder_name FROM storage_applications WHERE registration_id = ?", "holder_name"),
+            ("SELECT r.payer FROM receipts r JOIN bookings b ON b.id = r.booking_id WHERE b.registration_id = ?", "payer"),
             ("SELECT note FROM locker_waitlist WHERE registration_id = ? AND note <> ''", "note"),
             ("SELECT json_extract(identity_check, '$.document') AS document FROM locker_leases WHERE registration_id = ?", "document"),
             ("SELECT json_extract(registry_extract_check, '$.document') AS document FROM locker_leases WHERE registration_id = ? AND registry_extract_check IS NOT NULL", "document"),
@@ -119,6 +127,9 @@ struct RegistrationErasure {
         let entries: [Int64] = try ids("SELECT id FROM locker_waitlist WHERE registration_id = ?")
         let offers: [Int64] = try ids("SELECT o.id FROM locker_offers o JOIN locker_waitlist w ON w.id = o.waitlist_id WHERE w.registration_id = ?")
         let applications: [Int64] = try ids("SELECT id FROM storage_applications WHERE registration_id = ?")
+        let lotteryEntries: [Int64] = try ids("SELECT id FROM lottery_entries WHERE registration_id = ?")
+        let waitingEntries: [Int64] = try ids("SELECT id FROM waiting_entries WHERE registration_id = ?")
+        let series: [Int64] = try ids("SELECT id FROM booking_series WHERE registration_id = ?")
         let allocations: [Int64] = try ids("""
             SELECT al.id FROM storage_allocations al JOIN storage_applications ap ON ap.id = al.application_id WHERE ap.registration_id = ?
             """)
@@ -126,11 +137,17 @@ struct RegistrationErasure {
             SELECT i.id FROM storage_items i JOIN storage_allocations al ON al.id = i.allocation_id
             JOIN storage_applications ap ON ap.id = al.application_id WHERE ap.registration_id = ?
             """)
+        let receipts: [String] = try db.query("""
+            SELECT r.fiscal_year, r.sequence FROM receipts r JOIN bookings b ON b.id = r.booking_id WHERE b.registration_id = ?
+            """, [id]).compactMap { row in
+            ReceiptNumber(fiscalYear: FiscalYear(try row.get("fiscal_year")), sequence: try row.get("sequence"))?.description
+        }
 
         let today = now.japanDate
         let yesterday = today.adding(days: -1).sqlValue
         rows["registrations"] = try db.run("""
-            UPDATE registrations SET name = ?, contact = '', evidence = '{}', erased_at = ?,
+            UPDATE registrations SET name = ?, contact = '', evidence = '{}', erased_at = ?, name_kana = NULL, postal_code = NULL,
+                address = NULL, name_key = '', kana_key = '', identity_key = '', corporate_number = NULL,
                 valid_until = CASE WHEN valid_until >= ? THEN ? ELSE valid_until END,
                 valid_from = CASE WHEN valid_from > ? THEN ? ELSE valid_from END,
                 updated_at = ?, updated_by = ?
@@ -141,6 +158,9 @@ struct RegistrationErasure {
                 cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE ? END
             WHERE registration_id = ?
             """, [erased, erased, erased, id])
+        rows["receipts"] = try db.run("""
+            UPDATE receipts SET payer = ? WHERE payer <> ? AND booking_id IN (SELECT id FROM bookings WHERE registration_id = ?)
+            """, [erased, erased, id])
         rows["locker_leases"] = try db.run("""
             UPDATE locker_leases SET identity_check = json_set(identity_check, '$.document', ?),
                 registry_extract_check = CASE WHEN registry_extract_check IS NULL THEN NULL
@@ -148,6 +168,14 @@ struct RegistrationErasure {
             WHERE registration_id = ?
             """, [erased, erased, id])
         rows["locker_waitlist"] = try db.run("UPDATE locker_waitlist SET note = '' WHERE registration_id = ?", [id])
+        rows["lottery_entries"] = try db.run("UPDATE lottery_entries SET purpose = ? WHERE registration_id = ?", [erased, id])
+        rows["waiting_entries"] = try db.run("UPDATE waiting_entries SET purpose = ? WHERE registration_id = ?", [erased, id])
+        rows["booking_series"] = try db.run("""
+            UPDATE booking_series SET purpose = ?,
+                request = json_set(request, '$.purpose', ?, '$.guardian', CASE WHEN json_extract(request, '$.guardian') IS NULL
+                                                                               THEN NULL ELSE ? END)
+            WHERE registration_id = ?
+            """, [erased, erased, erased, id])
         rows["storage_applications"] = try db.run("UPDATE storage_applications SET holder_name = ? WHERE registration_id = ?", [erased, id])
         rows["storage_movements"] = try db.run("""
             UPDATE storage_movements SET by_name = ? WHERE item_id IN (
@@ -157,12 +185,17 @@ struct RegistrationErasure {
         rows["access_tokens"] = try db.run("""
             UPDATE access_tokens SET name = ?, revoked_at = coalesce(revoked_at, ?) WHERE registration_id = ? AND role = 'member'
             """, [erased, at, id])
+        rows["feed_tokens"] = try db.run("""
+            UPDATE feed_tokens SET revoked_at = ?, revoked_by = ? WHERE registration_id = ? AND revoked_at IS NULL
+            """, [at, .text(actor), id])
 
         // Member labels in the registration's own rows (a member acts only on its own registration's things).
         let labelColumns: [(table: String, columns: [String])] = [
             ("registrations", ["created_by", "updated_by"]), ("bookings", ["created_by", "cancelled_by"]),
             ("desk_passes", ["created_by", "checked_in_by", "cancelled_by"]), ("locker_leases", ["created_by", "updated_by"]),
             ("locker_waitlist", ["created_by"]), ("storage_applications", ["created_by"]),
+            ("lottery_entries", ["created_by", "withdrawn_by"]), ("waiting_entries", ["created_by"]),
+            ("booking_series", ["created_by", "cancelled_by"]),
         ]
         for token in tokens {
             let label = SQLValue.text("member:\(token.name)#\(token.id)")
@@ -183,7 +216,8 @@ struct RegistrationErasure {
             "registration": [registration], "booking": bookings, "desk_pass": passes, "locker_lease": leases,
             "locker_waitlist": entries, "locker_offer": offers, "storage_application": applications,
             "storage_allocation": allocations, "storage_item": items, "token": tokens.map(\.id),
-        ], actors: tokens.map { "member:\($0.name)#\($0.id)" }, at: now.secondsSinceEpoch)
+            "lottery_entry": lotteryEntries, "waiting_entry": waitingEntries, "booking_series": series,
+        ], ownNamedEntities: ["receipt": receipts], actors: tokens.map { "member:\($0.name)#\($0.id)" }, at: now.secondsSinceEpoch)
         return rows.filter { $0.value > 0 }
     }
 

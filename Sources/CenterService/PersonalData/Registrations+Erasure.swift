@@ -26,7 +26,8 @@ extension Registrations {
     /// (本人からの削除請求, 個人情報の保護に関する法律 第35条), as
     /// `PersonalData` lists, keeping the anonymous figures. Refused while
     /// anything is owed or booked (`erasure_blocked`, 409, details naming
-    /// the bookings, passes, leases, waitlist entries or allocations), and
+    /// the bookings, passes, leases, waitlist entries, lottery entries not
+    /// yet drawn, room waiting entries or allocations), and
     /// for a registration already erased (`registration_already_erased`).
     /// The registration ends the day before (it can no longer book) and its
     /// member tokens are revoked.

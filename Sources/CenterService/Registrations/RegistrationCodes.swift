@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 
 /// No registration has the id (a member asking for another's is told the same).
@@ -36,6 +37,19 @@ public enum IdempotencyCode: String, ErrorCode {
 public enum DateRangeCode: String, ErrorCode {
     case dateRangeInvalid = "date_range_invalid"
     case rangeTooLong = "range_too_long"
+
+    /// Refuses `from` after `to` (`date_range_invalid`) and a range of more
+    /// than `maximumDays` days, both ends counted (`range_too_long`).
+    static func check(from: LocalDate, to: LocalDate, maximumDays: Int) throws(Refusal<DateRangeCode>) {
+        guard from <= to else {
+            throw Refusal(DateRangeCode.dateRangeInvalid, "`from` (\(from)) is after `to` (\(to)).",
+                          details: ["from": from.description, "to": to.description])
+        }
+        guard from.days(until: to) < maximumDays else {
+            throw Refusal(DateRangeCode.rangeTooLong, "From `from` to `to` is at most \(maximumDays) days.",
+                          details: ["from": from.description, "to": to.description])
+        }
+    }
 }
 
 /// No facility has the id.

@@ -35,7 +35,7 @@ extension Reports {
             let days = try BookableCalendar.load(db, calendar: calendar, from: month.firstDay, to: month.lastDay)
             return try center.facilities.compactMap { facility -> CommunityQuotaLine? in
                 guard let quota = center.quota(for: facility.id) else { return nil }
-                let bookable = CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.divisions.count) {
+                let bookable = CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.unitsPerDay) {
                     days.isClosed($0, facility: facility.id)
                 }
                 let units = try BookingLedger.facilityUnits(db, facility: facility.id, from: month.firstDay, to: month.lastDay)

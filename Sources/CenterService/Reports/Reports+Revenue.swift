@@ -22,6 +22,7 @@ extension Reports {
             if !order.contains(key) { order.append(key) }
         }
         var sums: [Key: (fees: Int, refunds: Int, exemptions: Int)] = [:]
+        var split: [Key: RevenueSplit] = [:]
         for booking in bookings where booking.paidAt != nil {
             let dates = booking.dates
             let exemptionPerDay = booking.fee.exemptionPerDay
@@ -32,6 +33,10 @@ extension Reports {
                 entry.refunds += Self.share(of: booking.refund?.amount ?? 0, day: index, days: dates.count)
                 entry.exemptions += exemptionPerDay
                 sums[key] = entry
+                let net = Self.share(of: booking.feeTotal, day: index, days: dates.count)
+                    - Self.share(of: booking.refund?.amount ?? 0, day: index, days: dates.count)
+                split[key, default: RevenueSplit()].add(net, category: booking.category,
+                                                        managerKeepsFees: terms[key.manager]?.feeRegime != .charge)
             }
         }
         return order.map { key in
@@ -39,7 +44,8 @@ extension Reports {
             let term = terms[key.manager]
             return RevenueLine(fiscalYear: fiscalYear.startYear, month: key.month, manager: key.manager,
                                managerLabel: term?.label ?? "", operatorJa: term?.operatorJa ?? "", fees: entry.fees,
-                               refunds: entry.refunds, exemptions: entry.exemptions, net: entry.fees - entry.refunds)
+                               refunds: entry.refunds, exemptions: entry.exemptions, net: entry.fees - entry.refunds,
+                               wardUsageFees: split[key]?.wardUsageFees ?? 0, managerFeeIncome: split[key]?.managerIncome ?? 0)
         }
     }
 

@@ -37,7 +37,7 @@ public struct Reports: AreaService {
     }
 
     func roomUtilization(fiscalYear: FiscalYear) async throws -> [UtilizationLine] {
-        let rooms = settings.center.facilities.filter { $0.kind == .room && $0.bookable && !$0.divisions.isEmpty }
+        let rooms = settings.center.facilities.filter { $0.kind == .room && $0.bookable && $0.unitsPerDay > 0 }
         let calendar = self.calendar
         let months = (0..<12).map { fiscalYear.first.yearMonth.adding(months: $0) }
         return try await pool.read { db in
@@ -59,7 +59,7 @@ public struct Reports: AreaService {
             }
             return rooms.flatMap { room in
                 months.map { month in
-                    let open = CommunityQuota.bookableUnits(in: month, divisionsPerDay: room.divisions.count) {
+                    let open = CommunityQuota.bookableUnits(in: month, divisionsPerDay: room.unitsPerDay) {
                         days.isClosed($0, facility: room.id)
                     }
                     let entry = counts[room.id]?[month] ?? (0, 0, 0)

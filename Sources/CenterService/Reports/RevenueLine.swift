@@ -9,6 +9,10 @@ import CenterDomain
 /// cancellations paid back (還付), `exemptions` the yen taken off by
 /// exemptions (減免), `net` fees less refunds. A booking over several days
 /// splits its amounts evenly over them, the remainder on the first day.
+/// `net` is split by whose money it is (`FeeRecipient`): `wardUsageFees`,
+/// community groups' usage fees (使用料) paid to the ward, and
+/// `managerFeeIncome`, the manager's fee income (利用料金); under a term
+/// whose manager does not keep the fees (使用料制) all of it is the ward's.
 public struct RevenueLine: Sendable, Hashable, Encodable {
     public let fiscalYear: Int
     public let month: YearMonth
@@ -19,9 +23,11 @@ public struct RevenueLine: Sendable, Hashable, Encodable {
     public let refunds: Int
     public let exemptions: Int
     public let net: Int
+    public let wardUsageFees: Int
+    public let managerFeeIncome: Int
 
     enum CodingKeys: String, CodingKey {
         case fiscalYear = "fiscal_year", month, manager, managerLabel = "manager_label", operatorJa = "operator_ja"
-        case fees, refunds, exemptions, net
+        case fees, refunds, exemptions, net, wardUsageFees = "ward_usage_fees", managerFeeIncome = "manager_fee_income"
     }
 }

@@ -16,7 +16,7 @@ final class RoadmapState: Sendable {
 
     init(schedule: RoadmapSchedule, policy: ClosedDayPolicy) {
         self.policy = policy
-        snapshot = Mutex(Snapshot(schedule: schedule, calendar: CenterCalendar(policy: policy, works: WorksClosures.from(schedule))))
+        snapshot = Mutex(Snapshot(schedule: schedule, calendar: CenterCalendar(policy: policy, works: schedule)))
     }
 
     var schedule: RoadmapSchedule { snapshot.withLock { $0.schedule } }
@@ -24,7 +24,7 @@ final class RoadmapState: Sendable {
 
     /// Replaces the schedule and rebuilds the calendar's works closures.
     func set(_ schedule: RoadmapSchedule) {
-        let calendar = CenterCalendar(policy: policy, works: WorksClosures.from(schedule))
+        let calendar = CenterCalendar(policy: policy, works: schedule)
         snapshot.withLock { $0 = Snapshot(schedule: schedule, calendar: calendar) }
     }
 }

@@ -5,7 +5,8 @@ internal import Store
 /// must never happen (docs/ARCHITECTURE.md): the audit log cannot be updated or
 /// deleted, a member token always names its registration.
 enum Schema {
-    static let migrations: [Migration] = [foundation, roadmap, bookings, desks, lockers, personalData, bookingFeedIDs]
+    static let migrations: [Migration] = [foundation, roadmap, bookings, desks, lockers, personalData, bookingFeedIDs, frontDesk, counter,
+                                          tokyoBooking]
 
     /// The partial UNIQUE index that lets one live booking hold a facility's
     /// division on a date (`StoreError.constraint` names it).

@@ -30,6 +30,17 @@ extension ServiceError: ServiceErrorProtocol {
     }
 }
 
+extension ServiceError: CustomStringConvertible {
+    /// The refusal's message, or the failure's cause: what a command line
+    /// prints ("cannot revoke token 999: no live token has id 999").
+    public var description: String {
+        switch self {
+        case .refused(let refusal): refusal.description
+        case .failed(let failure): failure.description
+        }
+    }
+}
+
 /// A failure beneath a use case: a closed or damaged store, a full disk, a
 /// cancelled request, or a refusal the use case does not declare (a defect,
 /// logged as such). Logs read its cause; callers see only that it failed.

@@ -30,10 +30,9 @@ extension Storage {
                     INSERT INTO storage_items (allocation_id, bay_id, name, quantity, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)
                     """, [.integer(allocation), (try row.get("bay_id") as FacilityID).sqlValue, .text(name), .integer(Int64(quantity)),
                           now.sqlValue, .text(actor.auditLabel)])
-                let item = try Encoded(StorageItem.load(db, id: db.lastInsertRowID))
-                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "storage_item.create", entity: "storage_item",
-                                    entityID: String(item.value.id), after: item)
-                return item
+                let id = db.lastInsertRowID
+                return try AuditLog.appendEncoded(db, at: now, actor: actor.auditLabel, action: "storage_item.create",
+                                                  entity: "storage_item", id: id, after: StorageItem.load(db, id: id))
             }
         }
     }
@@ -93,10 +92,8 @@ extension Storage {
 
     static func auditedItem(_ db: Database, id: Int64, before: StorageItem, action: String, actor: String,
                             now: Instant) throws -> Encoded<StorageItem> {
-        let after = try Encoded(StorageItem.load(db, id: id))
-        try AuditLog.append(db, at: now, actor: actor, action: action, entity: "storage_item", entityID: String(id),
-                            before: before, after: after)
-        return after
+        try AuditLog.appendEncoded(db, at: now, actor: actor, action: action, entity: "storage_item", id: id,
+                                   before: before, after: StorageItem.load(db, id: id))
     }
 
     /// A name by `TextRule.name` (`invalid_field`, 422, details: `field`).

@@ -66,10 +66,10 @@ public struct Storage: AreaService {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, [.integer(Int64(input.fiscalYear)), input.registration.map { .integer($0) } ?? .null, .text(category),
                           .text(name), .integer(Int64(input.units)), now.sqlValue, .text(actor.auditLabel)])
-                let application = try Encoded(StorageApplication.load(db, id: db.lastInsertRowID))
-                try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "storage_application.create",
-                                    entity: "storage_application", entityID: String(application.value.id), after: application)
-                return application
+                let id = db.lastInsertRowID
+                return try AuditLog.appendEncoded(db, at: now, actor: actor.auditLabel, action: "storage_application.create",
+                                                  entity: "storage_application", id: id,
+                                                  after: StorageApplication.load(db, id: id))
             }
         }
     }

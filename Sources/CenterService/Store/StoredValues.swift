@@ -80,6 +80,8 @@ extension LeaseEndReason: ColumnValue {}
 extension LockerOfferState: ColumnValue {}
 extension WaitlistState: ColumnValue {}
 extension StorageMovement.Kind: ColumnValue {}
+extension PaymentMethod: ColumnValue {}
+extension RefundReason: ColumnValue {}
 
 extension Row {
     /// The value of the column named `column` as the center keeps it.

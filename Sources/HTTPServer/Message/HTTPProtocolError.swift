@@ -13,6 +13,8 @@ public struct HTTPProtocolError: Error, Sendable, Equatable {
     /// Why the request was refused; the raw value is the stable code.
     public enum Code: String, Sendable, CaseIterable {
         case badRequest = "bad_request"
+        /// A query that is not UTF-8 text once percent-decoded (400).
+        case invalidEncoding = "invalid_encoding"
         case notFound = "not_found"
         case methodNotAllowed = "method_not_allowed"
         case requestTimeout = "request_timeout"
@@ -27,7 +29,7 @@ public struct HTTPProtocolError: Error, Sendable, Equatable {
         /// The status that answers this refusal.
         public var status: HTTPStatus {
             switch self {
-            case .badRequest: .badRequest
+            case .badRequest, .invalidEncoding: .badRequest
             case .notFound: .notFound
             case .methodNotAllowed: .methodNotAllowed
             case .requestTimeout: .requestTimeout

@@ -19,7 +19,9 @@ struct RequestLine {
         guard !methodBytes.isEmpty, methodBytes.allSatisfy(ASCII.isToken) else {
             return .failure(.badRequest("The request method is not a token."))
         }
-        guard !target.isEmpty, target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+        // Visible ASCII, and bytes of UTF-8 text typed into a query as it is
+        // (`?q=山田`): RequestTarget checks where they stand and that they are UTF-8.
+        guard !target.isEmpty, target.allSatisfy({ ($0 > 0x20 && $0 < 0x7F) || $0 >= 0x80 }) else {
             return .failure(.badRequest("The request target is malformed."))
         }
         let minor: Int

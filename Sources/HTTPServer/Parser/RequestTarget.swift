@@ -4,6 +4,11 @@
 /// then percent-decoded exactly once (RFC 3986 §2.1), so a decoded `/` can
 /// never act as a separator; it is refused anyway, as are `%00`, invalid
 /// escapes, invalid UTF-8 and `.`/`..` segments (RFC 3986 §5.2.4).
+///
+/// The query may also hold UTF-8 text as it was typed (`?q=山田`, as curl
+/// and many clients send it rather than `?q=%E5%B1%B1%E7%94%B0`): both read
+/// the same. A query that is not UTF-8 once decoded (a Shift_JIS form, a
+/// stray byte) is `invalid_encoding`; the path takes ASCII only.
 struct RequestTarget: Equatable {
     var pathSegments: [String]
     var query: [(name: String, value: String)]
@@ -30,10 +35,13 @@ struct RequestTarget: Equatable {
         if rest.contains(UInt8(ascii: "#")) { return .failure(.badRequest("The request target holds a fragment.")) }
         let queryStart = rest.firstIndex(of: UInt8(ascii: "?"))
         let pathBytes = rest[rest.startIndex..<(queryStart ?? rest.endIndex)]
+        guard pathBytes.allSatisfy({ $0 < 0x80 }) else {
+            return .failure(.badRequest("The request path holds a byte that is not ASCII; percent-encode it."))
+        }
         var segments: [String] = []
         if pathBytes.count > 1 {
             for raw in pathBytes.dropFirst().split(separator: ASCII.slash, omittingEmptySubsequences: false) {
-                guard let decoded = percentDecode(raw, plusIsSpace: false) else {
+                guard case .success(let decoded) = percentDecode(raw, plusIsSpace: false) else {
                     return .failure(.badRequest("The request path has an invalid percent-encoding."))
                 }
                 if decoded == "." || decoded == ".." || decoded.utf8.contains(ASCII.slash) {
@@ -46,11 +54,16 @@ struct RequestTarget: Equatable {
         if let q = queryStart {
             for pair in rest[(q + 1)...].split(separator: UInt8(ascii: "&")) {
                 let eq = pair.firstIndex(of: UInt8(ascii: "="))
-                guard let name = percentDecode(pair[pair.startIndex..<(eq ?? pair.endIndex)], plusIsSpace: true),
-                      let value = percentDecode(eq.map { pair[($0 + 1)...] } ?? [], plusIsSpace: true) else {
+                switch (percentDecode(pair[pair.startIndex..<(eq ?? pair.endIndex)], plusIsSpace: true),
+                        percentDecode(eq.map { pair[($0 + 1)...] } ?? [], plusIsSpace: true)) {
+                case (.success(let name), .success(let value)):
+                    query.append((name, value))
+                case (.failure(.notUTF8), _), (_, .failure(.notUTF8)):
+                    return .failure(HTTPProtocolError(.invalidEncoding,
+                                                      "The query is not UTF-8 text; send it as UTF-8, percent-encoded or as it is."))
+                default:
                     return .failure(.badRequest("The query has an invalid percent-encoding."))
                 }
-                query.append((name, value))
             }
         }
         return .success(RequestTarget(pathSegments: segments, query: query))
@@ -72,8 +85,18 @@ struct RequestTarget: Equatable {
         return authority[end...]
     }
 
-    /// Percent-decodes once; nil on an invalid escape, `%00` or invalid UTF-8.
-    static func percentDecode(_ bytes: ArraySlice<UInt8>, plusIsSpace: Bool) -> String? {
+    /// Why a part of the target does not decode.
+    enum DecodingProblem: Error {
+        /// An escape that is not `%` and two hex digits, or `%00`.
+        case invalidEscape
+        /// The decoded bytes are not UTF-8.
+        case notUTF8
+    }
+
+    /// Percent-decodes once; bytes that need no decoding (unreserved ASCII,
+    /// or UTF-8 typed as it is) are kept. Fails on an invalid escape, `%00`
+    /// or bytes that are not UTF-8.
+    static func percentDecode(_ bytes: ArraySlice<UInt8>, plusIsSpace: Bool) -> Result<String, DecodingProblem> {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = bytes.startIndex
@@ -81,9 +104,9 @@ struct RequestTarget: Equatable {
             let b = bytes[i]
             if b == ASCII.percent {
                 guard i + 2 < bytes.endIndex,
-                      let hi = ASCII.hexValue(bytes[i + 1]), let lo = ASCII.hexValue(bytes[i + 2]) else { return nil }
+                      let hi = ASCII.hexValue(bytes[i + 1]), let lo = ASCII.hexValue(bytes[i + 2]) else { return .failure(.invalidEscape) }
                 let decoded = UInt8(hi << 4 | lo)
-                if decoded == 0 { return nil }
+                if decoded == 0 { return .failure(.invalidEscape) }
                 out.append(decoded)
                 i += 3
             } else {
@@ -91,6 +114,7 @@ struct RequestTarget: Equatable {
                 i += 1
             }
         }
-        return String(validating: out, as: UTF8.self)
+        guard let text = String(validating: out, as: UTF8.self) else { return .failure(.notUTF8) }
+        return .success(text)
     }
 }

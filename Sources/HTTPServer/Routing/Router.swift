@@ -46,6 +46,11 @@ public struct Router: HTTPResponder {
         HTTPResponse(protocolError: $0)
     }
 
+    /// Builds the router's own 404 and 405, which have a request to read
+    /// (its `Accept-Language`, say); nil answers them with
+    /// `protocolErrorResponder` like the server's refusals.
+    public var requestErrorResponder: (@Sendable (HTTPProtocolError, HTTPRequest) -> HTTPResponse)?
+
     /// Every route added, in order.
     public private(set) var routes: [(method: HTTPMethod, pattern: String)] = []
 
@@ -128,11 +133,11 @@ public struct Router: HTTPResponder {
     func resolve(_ request: HTTPRequest) -> Resolution {
         var values: [String] = []
         guard let node = Self.match(root, request.pathSegments[...], &values) else {
-            return .refused(protocolErrorResponse(for: .notFound))
+            return .refused(requestErrorResponder?(.notFound, request) ?? protocolErrorResponse(for: .notFound))
         }
         let method = node.routes[request.method] == nil && request.method == .HEAD ? HTTPMethod.GET : request.method
         guard let route = node.routes[method] else {
-            var response = protocolErrorResponse(for: .methodNotAllowed)
+            var response = requestErrorResponder?(.methodNotAllowed, request) ?? protocolErrorResponse(for: .methodNotAllowed)
             response.headers.set("Allow", Self.allowed(node).map(\.rawValue).joined(separator: ", "))
             return .refused(response)
         }

@@ -1,8 +1,9 @@
 import CalendarValues
 
 /// Works closures (工事による利用停止) of the schedule, by day or window.
-/// CenterService turns each hit into a `facility_closed` day whose reason is
-/// the item id. Cancelled items close nothing.
+/// The center's calendar asks `closures(closing:on:)`, so works close rooms
+/// (`facility_closed` with the item id as the reason). Cancelled items close
+/// nothing.
 public struct ClosureHit: Hashable, Sendable, Encodable {
     public let itemID: String
     public let facility: String
@@ -27,14 +28,23 @@ extension RoadmapSchedule {
         hits { $0.overlaps(from: from, to: to) }
     }
 
+    /// The closures that close `facility` on `date` (first and last day
+    /// included), each with the item whose works cause it, in schedule order.
+    public func closures(closing facility: String, on date: LocalDate) -> [(itemID: String, closure: WorksClosure)] {
+        liveClosures { $0.covers(date) && $0.facilities.contains(facility) }
+    }
+
     private func hits(where matches: (WorksClosure) -> Bool) -> [ClosureHit] {
-        var result: [ClosureHit] = []
+        liveClosures(where: matches).flatMap { itemID, closure in
+            closure.facilities.map { ClosureHit(itemID: itemID, facility: $0, from: closure.from, to: closure.to) }
+        }
+    }
+
+    /// The closures of items that are not cancelled that `matches`, in schedule order.
+    private func liveClosures(where matches: (WorksClosure) -> Bool) -> [(itemID: String, closure: WorksClosure)] {
+        var result: [(itemID: String, closure: WorksClosure)] = []
         for item in items where item.status != .cancelled {
-            for closure in item.closures where matches(closure) {
-                for facility in closure.facilities {
-                    result.append(ClosureHit(itemID: item.id, facility: facility, from: closure.from, to: closure.to))
-                }
-            }
+            for closure in item.closures where matches(closure) { result.append((item.id, closure)) }
         }
         return result
     }

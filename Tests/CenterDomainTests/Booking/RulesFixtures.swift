@@ -21,6 +21,9 @@ enum RulesFixtures {
 
     static func month(_ text: String) -> YearMonth { YearMonth(text)! }
 
+    /// `2026-07-05T12:00:00+09:00` style instants.
+    static func at(_ text: String) -> Instant { Instant(rfc3339: text)! }
+
     /// The refusal a throwing rule raises, or nil when it accepts.
     static func refusal(_ body: () throws -> Void) -> Refused? {
         do {

@@ -78,7 +78,7 @@ struct CenterCalendarTests {
     }
 
     @Test func worksClosureNamesRoadmapItem() {
-        let works = [WorksClosure(itemID: "R-2027-01", from: date("2027-02-01"), to: date("2027-02-28"), facilities: ["hall"])]
+        let works = HallWorks(itemID: "R-2027-01", days: date("2027-02-01")...date("2027-02-28"))
         let calendar = CenterCalendar(policy: .nakanoDefault, works: works)
         let reasons = calendar.closures(on: date("2027-02-28"), facility: "hall")
         #expect(reasons == [ClosureReason(kind: .works, itemID: "R-2027-01", facilities: ["hall"])])
@@ -117,5 +117,17 @@ struct CenterCalendarTests {
         let days = calendar.summaries(in: YearMonth("2028-02")!)
         #expect(days.count == 29)
         #expect(days.filter { !$0.open }.map(\.date) == [date("2028-02-21")])
+    }
+}
+
+/// Works that close the hall on `days`: the calendar asks the roadmap which
+/// works close a facility; whether a window covers a day is the roadmap's own
+/// rule, tested in RoadmapTests.
+private struct HallWorks: WorksCalendar {
+    let itemID: String
+    let days: ClosedRange<LocalDate>
+
+    func works(closing facility: String?, on date: LocalDate) -> [(itemID: String, facilities: [String])] {
+        facility == "hall" && days.contains(date) ? [(itemID, ["hall"])] : []
     }
 }

@@ -44,7 +44,7 @@ import Testing
 
     @Test func aRefusalNamesTheFieldAndTheCap() {
         #expect(throws: Refusal(FieldCode.purposeInvalid, "`purpose` is at most 500 characters; this one has 501.",
-                                details: ["field": "purpose"])) {
+                                details: ["field": "purpose", "problem": "too_long", "maximum": "500", "length": "501"])) {
             try TextRule.reason.check(String(repeating: "a", count: 501), field: "purpose", code: FieldCode.purposeInvalid)
         }
     }

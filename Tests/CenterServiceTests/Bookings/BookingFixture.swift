@@ -33,10 +33,10 @@ final class BookingFixture {
 
     /// `synchronousFull: false` for tests that write a lot and are not
     /// about durability: their fsyncs would slow the suites beside them.
-    init(synchronousFull: Bool = true) throws {
+    init(synchronousFull: Bool = true, settings: CenterSettings = BookingFixture.settings) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("bookings-\(UUID().uuidString)").path
         clock = ManualClock(now: Instant(japanDate: Self.today, minuteOfDay: 600))
-        service = CenterService(settings: Self.settings,
+        service = CenterService(settings: settings,
                                 store: try CenterStore.open(path: directory + "/center.sqlite", synchronousFull: synchronousFull),
                                 clock: clock)
     }
@@ -46,10 +46,24 @@ final class BookingFixture {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// The repository's settings with the center's configuration changed by `change`.
+    static func settings(_ change: (inout CenterConfiguration) -> Void) -> CenterSettings {
+        var center = settings.center
+        change(&center)
+        return CenterSettings(center: center, calendar: settings.calendar, roadmap: settings.roadmap, operations: settings.operations)
+    }
+
+    /// Moves the clock to `text` (RFC 3339).
+    func move(to text: String) {
+        clock.set(Instant(rfc3339: text)!)
+    }
+
     /// A member caller of registration `id`.
     func member(_ id: Int64) -> Actor { Actor(tokenID: 100 + id, role: .member, name: "Member", registrationID: id) }
 
-    /// Registers a user of `category` whose evidence passes eligibility.
+    /// Registers a user of `category` whose evidence passes eligibility. The
+    /// fixture's users share a name and phone, so each is confirmed as new
+    /// (`confirmNew`); the duplicate check has its own tests.
     func register(_ category: UserCategory, inWard: Bool = true, validFrom: LocalDate? = nil,
                   validUntil: LocalDate? = nil) async throws -> Int64 {
         let evidence: RegistrationEvidence = switch category {
@@ -59,7 +73,8 @@ final class BookingFixture {
         default: RegistrationEvidence()
         }
         let input = RegistrationInput(category: category, name: "\(category.rawValue) user", contact: "03-0000-0000",
-                                      inWard: inWard, evidence: evidence, validFrom: validFrom, validUntil: validUntil)
+                                      inWard: inWard, evidence: evidence, validFrom: validFrom, validUntil: validUntil,
+                                      confirmNew: true)
         return try await service.registrations.register(input, by: staff).value!.id
     }
 

@@ -43,6 +43,39 @@ struct BookingJSONTests {
         #expect(try await row(cancelled.id).refund != nil)
     }
 
+    @Test func theFrontDeskAndTokyoFieldsAreWrittenAsTheCodecWritesThem() async throws {
+        let registration = try await f.register(.general)
+        // Some days cancelled by a closure, the rest paid, then cancelled whole.
+        let threeDays = try await f.book("2026-12-08", [.am], days: 3, registration: registration)
+        _ = try await f.service.bookings.pay(booking: threeDays.id, by: f.staff)
+        _ = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-09"), facilities: ["meeting-room-1"],
+                                                                     reasonJa: "漏水の修理"), by: f.staff)
+        #expect(try await row(threeDays.id).cancelledDays == [date("2026-12-09")])
+        try expectSameAsCodec(try await row(threeDays.id))
+        let cancelled = try await f.service.bookings.cancel(booking: threeDays.id, reason: "中止", byCenter: false, by: f.staff)
+        #expect(cancelled.json == (try JSONCodec.encode(try await row(threeDays.id).booking())))
+        // Hours, a staff approval, a series date.
+        let hourly = try #require(try await f.service.bookings.book(BookingRequest(
+            facility: "consultation-room-1", date: date("2026-12-10"), divisions: [], registration: registration, attendees: 2,
+            hours: BookingHours(from: LocalTime("13:00")!, to: LocalTime("15:00")!)), by: f.staff).value)
+        let approved = try #require(try await f.service.bookings.book(BookingRequest(
+            facility: "nursery-room", date: date("2026-12-11"), divisions: [.am], registration: registration, attendees: 5,
+            couplingApproval: CouplingApprovalInput(approvedBy: "館長 \"山田\"", reason: "託児/セミナー")), by: f.staff).value)
+        let series = try #require(try await f.service.bookings.bookSeries(SeriesRequest(
+            facility: "meeting-room-2", divisions: [.pm], registration: registration, pattern: .weekly(weekdays: [.tuesday]),
+            from: date("2026-12-01"), through: date("2026-12-15")), by: f.staff).value)
+        let dated = try #require(series.series.bookings.first)
+        for id in [hourly.id, approved.id, dated.id] {
+            let row = try await row(id)
+            try expectSameAsCodec(row)
+            _ = try await f.service.bookings.cancel(booking: id, reason: nil, byCenter: true, by: f.staff)
+            try expectSameAsCodec(try await self.row(id))
+        }
+        #expect(try await row(hourly.id).hours != nil)
+        #expect(try await row(approved.id).couplingApproval != nil)
+        #expect(try await row(dated.id).series == series.series.id)
+    }
+
     @Test(arguments: [
         "Seminar", #"He said "hi""#, #"back\slash and \"both\""#, "スラッシュ/あり・全角　空白", "絵文字 🎉🇯🇵 and é (NFC)",
         "a" + String(repeating: "長", count: 400),

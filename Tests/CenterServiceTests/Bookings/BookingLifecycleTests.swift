@@ -150,7 +150,7 @@ struct BookingLifecycleTests {
         let spared = try await f.book(in: "meeting-room-2", "2026-12-10", registration: registration)
         f.clock.set(Instant(japanDate: date("2026-12-08"), minuteOfDay: 600))
         let result = try await f.service.calendar.declareClosure(
-            ClosureInput(date: date("2026-12-10"), facilities: ["meeting-room-1"], reason: "Burst pipe"), by: f.staff).value!
+            ClosureInput(date: date("2026-12-10"), facilities: ["meeting-room-1"], reasonEn: "Burst pipe"), by: f.staff).value!
         #expect(result.cancelled.map(\.id) == [hit.id])
         #expect(result.cancelled.first?.state == .cancelledByCenter)
         #expect(result.cancelled.first?.refund == Booking.Refund(percent: 100, amount: 3500))
@@ -164,7 +164,7 @@ struct BookingLifecycleTests {
         _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
         f.clock.set(Instant(japanDate: date("2026-12-10"), minuteOfDay: 540))
         _ = try await f.service.bookings.checkIn(booking: booking.id, by: f.staff)
-        let result = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-10"), reason: "Fire alarm"), by: f.staff).value!
+        let result = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-10"), reasonEn: "Fire alarm"), by: f.staff).value!
         #expect(result.cancelled.isEmpty)
         #expect(try await f.service.bookings.booking(id: booking.id, for: f.staff).state == .checkedIn)
     }
@@ -202,7 +202,7 @@ struct BookingLifecycleTests {
         let booking = try await f.book("2026-12-10", registration: registration)
         _ = try await f.service.bookings.pay(booking: booking.id, by: f.staff)
         let entries = try await f.service.accounts.auditEntries(since: Instant(secondsSinceEpoch: 0), afterID: 0, limit: 100)
-        #expect(entries.map(\.action) == ["registration.create", "booking.create", "booking.pay"])
+        #expect(entries.map(\.action) == ["registration.create", "booking.create", "booking.payment", "booking.pay"])
         #expect(entries.allSatisfy { $0.actor == f.staff.auditLabel })
         #expect(entries.last?.before?.contains("\"provisional\"") == true)
     }

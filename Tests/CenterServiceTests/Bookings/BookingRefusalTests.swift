@@ -57,7 +57,7 @@ struct BookingRefusalTests {
     @Test func anAdHocClosureRefusesBookings() async throws {
         let registration = try await f.register(.general)
         _ = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-11"), facilities: ["meeting-room-1"],
-                                                            reason: "Water pipe repair"), by: f.staff)
+                                                            reasonEn: "Water pipe repair"), by: f.staff)
         do {
             try await f.book("2026-12-11", registration: registration)
             Issue.record("booked a closed day")

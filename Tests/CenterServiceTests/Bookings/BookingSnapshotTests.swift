@@ -1,5 +1,6 @@
 import CalendarValues
 import CenterDomain
+import JSON
 import ServiceTestSupport
 import Store
 import Testing
@@ -44,7 +45,7 @@ struct BookingSnapshotTests {
         return try await f.service.pool.write { db in
             do {
                 try Bookings.checkRequest(request, by: actor)
-                _ = try desk.judge(db, try BookingPlan(request, center: desk.center))
+                _ = try desk.judge(db, try BookingPlan(request, center: desk.center, now: desk.now))
                 return nil
             } catch {
                 guard let refused = Refused(error) else { throw error }
@@ -71,8 +72,8 @@ struct BookingSnapshotTests {
         let expired = try await f.register(.economicGroup, validFrom: date("2024-04-01"), validUntil: date("2026-03-31"))
         registrations += [suspended, expired, 999_999]
         _ = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-15"), to: date("2026-12-16"),
-                                                                     facilities: ["gym"], reason: "Floor works"), by: f.staff)
-        _ = try await f.service.calendar.declareClosure(ClosureInput(date: date("2027-01-20"), reason: "Inspection"), by: f.staff)
+                                                                     facilities: ["gym"], reasonEn: "Floor works"), by: f.staff)
+        _ = try await f.service.calendar.declareClosure(ClosureInput(date: date("2027-01-20"), reasonEn: "Inspection"), by: f.staff)
 
         // Evening, so today's morning and afternoon have ended (division_past).
         f.clock.set(Instant(japanDate: BookingFixture.today, minuteOfDay: 18 * 60 + 30))
@@ -80,7 +81,7 @@ struct BookingSnapshotTests {
         var random = SplitMix64(seed: 0x5EED_B00C)
         let rooms: [FacilityID] = ["gym", "gym", "gym", "gym", "small-gym", "multipurpose-hall", "meeting-room-1",
                                    "japanese-room", "creative-room", "cooking-room", "cooking-room", "nursery-room",
-                                   "consultation-room-1", "ballroom"]
+                                   "exchange-space", "ballroom"]
         var verdicts: [String: Int] = [:]
         for n in 0..<400 {
             let registration = random.pick(registrations)
@@ -128,6 +129,116 @@ struct BookingSnapshotTests {
         }
     }
 
+    /// The rules of the Tokyo practice the snapshot decides too: a lottery
+    /// round's hold (`lottery_pending`), a freed slot held for its waiting
+    /// list (`slot_held_for_waiting`), the hourly rooms' hours, a staff
+    /// approval of the nursery room alone, a lifted closure.
+    @Test func theSnapshotAndTheWriterAgreeOnTheLotteryTheWaitingListHoursAndApprovals() async throws {
+        f.move(to: "2026-12-10T10:00:00+09:00")
+        try await f.service.lottery.advance(now: f.clock.now())
+        var registrations: [Int64] = []
+        for category: UserCategory in [.general, .general, .general, .economicGroup, .smallBusiness, .communityGroup, .ward] {
+            registrations.append(try await f.register(category))
+        }
+        // A freed slot offered to its line, and a taken slot with a line.
+        let holder = try await f.register(.general)
+        let freed = try await f.book("2026-12-20", registration: holder)
+        _ = try await f.book("2026-12-18", registration: holder)
+        for registration in registrations.prefix(2) {
+            for day in ["2026-12-20", "2026-12-18"] {
+                _ = try await f.service.waitingList.join(WaitingJoinRequest(registration: registration, facility: "meeting-room-1",
+                                                                            date: date(day), division: .am), by: f.staff)
+            }
+        }
+        _ = try await f.service.bookings.cancel(booking: freed.id, reason: nil, byCenter: false, by: f.staff)
+        // Hours taken in a consultation room; a closure lifted, one not.
+        _ = try await f.service.bookings.book(BookingRequest(facility: "consultation-room-1", date: date("2026-12-15"), divisions: [],
+                                                             registration: holder, attendees: 2,
+                                                             hours: BookingHours(from: LocalTime("10:00")!, to: LocalTime("12:00")!)),
+                                              by: f.staff)
+        let lifted = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-22"), facilities: ["meeting-room-2"],
+                                                                              reasonEn: "Lifted"), by: f.staff)
+        _ = try await f.service.calendar.liftClosure(id: try #require(lifted.value).id, by: f.staff)
+        _ = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-23"), facilities: ["meeting-room-2"],
+                                                                     reasonJa: "点検"), by: f.staff)
+
+        var random = SplitMix64(seed: 0x70C1_0B0C)
+        let rooms: [FacilityID] = ["gym", "small-gym", "multipurpose-hall", "meeting-room-1", "meeting-room-2", "nursery-room",
+                                   "consultation-room-1", "consultation-room-2"]
+        let approvals: [CouplingApprovalInput?] = [
+            CouplingApprovalInput(approvedBy: "館長 山田", reason: "創業セミナーの託児"),
+            CouplingApprovalInput(approvedBy: " ", reason: "理由"),
+            CouplingApprovalInput(approvedBy: "館長 山田", reason: "託児", approvedAt: f.clock.now().adding(seconds: 3600)),
+        ]
+        var verdicts: [String: Int] = [:]
+        for n in 0..<300 {
+            let registration = random.pick(registrations)
+            let facility = random.pick(rooms)
+            let day: LocalDate = switch random.below(6) {
+            case 0: date("2026-12-10")
+            case 1: date("2026-12-20").adding(days: random.below(4))
+            case 2, 3: date("2026-12-11").adding(days: random.below(20))
+            default: date("2027-01-04").adding(days: random.below(27))
+            }
+            var divisions = Array([DivisionID.am, .pm, .night].shuffled(using: &random).prefix(1 + random.below(2)))
+            var hours: BookingHours?
+            if facility.rawValue.hasPrefix("consultation") || random.below(20) == 0 {
+                let from = 8 + random.below(13)
+                let minute = random.below(8) == 0 ? 30 : 0
+                hours = BookingHours(from: LocalTime(hour: from, minute: minute)!,
+                                     to: LocalTime(hour: min(from + random.below(4), 23), minute: 0)!)
+                divisions = random.below(10) == 0 ? [.am] : []
+            }
+            var approval: CouplingApprovalInput?
+            if facility == "nursery-room" || random.below(15) == 0 { approval = random.pick(approvals) }
+            let special: BookingRequest? = switch random.below(10) {
+            case 0, 1:
+                // The slot offered to its waiting list, asked for by anyone.
+                BookingRequest(facility: "meeting-room-1", date: date("2026-12-20"), divisions: [.am], registration: registration)
+            case 2:
+                // Today's hours, some already over.
+                BookingRequest(facility: "consultation-room-2", date: date("2026-12-10"), divisions: [], registration: registration,
+                               attendees: 2, hours: BookingHours(from: LocalTime(hour: 9 + random.below(3), minute: 0)!,
+                                                                 to: LocalTime(hour: 12, minute: 0)!))
+            case 3:
+                // An approval for a room no coupling holds back.
+                BookingRequest(facility: "meeting-room-2", date: date("2026-12-11").adding(days: random.below(9)), divisions: [.pm],
+                               registration: registration, couplingApproval: approvals[0])
+            default: nil
+            }
+            if let special {
+                verdicts[try await compare(special, by: f.staff, n), default: 0] += 1
+                continue
+            }
+            let request = BookingRequest(facility: facility, date: day, divisions: divisions, registration: registration,
+                                         attendees: 5, guardian: random.below(3) == 0 ? "保育者 山田" : nil, hours: hours,
+                                         couplingApproval: approval)
+            verdicts[try await compare(request, by: random.below(8) == 0 ? f.member(registration) : f.staff, n), default: 0] += 1
+        }
+        for code in ["accepted", "lottery_pending", "slot_held_for_waiting", "slot_taken", "facility_closed", "facility_not_hourly",
+                     "hour_not_on_the_hour", "hour_range_invalid", "outside_opening_hours", "hour_past", "approval_invalid",
+                     "coupling_approval_not_allowed", "division_not_offered", "forbidden"] {
+            #expect(verdicts[code, default: 0] > 0, "no request was \(code): \(verdicts)")
+        }
+    }
+
+    /// Judges `request` on the arrival snapshot and in the writer, expects
+    /// the same verdict, takes what the snapshot accepted and expects its
+    /// JSON to be the codec's of the booking read back; the verdict's code.
+    func compare(_ request: BookingRequest, by actor: Actor, _ n: Int) async throws -> String {
+        let (snapshot, draft) = try await snapshotVerdict(request, by: actor)
+        let writer = try await writerVerdict(request, by: actor)
+        #expect(snapshot == writer, "request \(n): \(request)")
+        if let draft {
+            let taken = try await f.service.bookings.take(draft, by: actor, idempotency: nil, at: f.clock.now())
+            let booking = try #require(taken.value)
+            #expect(taken.json == draft.encoding.booking?.json(id: booking.id), "request \(n)")
+            #expect(taken.json == (try JSONCodec.encode(try await f.service.bookings.booking(id: booking.id, for: f.staff))),
+                    "request \(n)")
+        }
+        return snapshot?.code ?? "accepted"
+    }
+
     @Test func aRefusalOnTheArrivalSnapshotIsNotRecordedSoARetryIsDecidedAfresh() async throws {
         let holder = try await f.register(.general)
         let taken = try await f.book("2026-12-10", registration: holder)
@@ -171,7 +282,7 @@ struct BookingSnapshotTests {
             Issue.record("the snapshot should accept")
             return
         }
-        _ = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-10"), reason: "Power cut"), by: f.staff)
+        _ = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-10"), reasonEn: "Power cut"), by: f.staff)
         let code = await f.refusal { _ = try await f.service.bookings.take(draft, by: f.staff, idempotency: nil, at: f.clock.now()) }
         #expect(code == "facility_closed")
     }

@@ -65,7 +65,7 @@ import CalendarValues
         #expect(record.contact == "")
         #expect(record.category == .communityGroup)
         #expect(record.erasedAt == Self.firstErasableDay)
-        let bookings = try await f.service.bookings.list(from: nil, to: nil, facility: nil, registration: planted.registration, for: f.staff)
+        let bookings = try await f.service.bookings.list(BookingFilter(registration: planted.registration), for: f.staff).items
         #expect(bookings.count == 2)
         #expect(bookings.allSatisfy { $0.purpose == PersonalData.erased && $0.feeTotal > 0 })
     }
@@ -145,7 +145,7 @@ import CalendarValues
                                                     registration: first, purpose: "最初の目的"), by: f.staff)
         _ = try await f.service.bookings.book(BookingRequest(facility: "meeting-room-1", date: date("2026-12-17"), divisions: [.pm],
                                                     registration: second, purpose: "二番目の目的"), by: f.staff)
-        _ = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-17"), facilities: ["meeting-room-1"], reason: "点検"),
+        _ = try await f.service.calendar.declareClosure(ClosureInput(date: date("2026-12-17"), facilities: ["meeting-room-1"], reasonJa: "点検"),
                                                by: f.staff)
         _ = try await f.service.registrations.erase(id: first, by: f.staff)
         #expect(try await PersonalDataFixture.traces(of: ["最初の団体名", "最初の目的"], in: f.service.pool).isEmpty)

@@ -46,7 +46,7 @@ struct PersonalDataFixture {
         _ = try await service.bookings.book(BookingRequest(facility: "meeting-room-1", date: date("2026-12-17"), divisions: [.am],
                                                   registration: registration, purpose: canaries[5]), by: f.staff)
         _ = try await service.calendar.declareClosure(ClosureInput(date: date("2026-12-17"), facilities: ["meeting-room-1"],
-                                                          reason: "設備点検"), by: f.staff)
+                                                          reasonJa: "設備点検"), by: f.staff)
         _ = try await service.bookings.book(BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.pm],
                                                   registration: other, purpose: kept[2]), by: f.staff)
 

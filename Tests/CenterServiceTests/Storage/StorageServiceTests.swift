@@ -75,7 +75,7 @@ import Testing
             try await service.storage.checkOutItem(id: item.id, event: "区民まつり", person: "Tanaka", toWhere: " ", by: staff)
         }
         #expect(error.flatMap(Refused.init) == Refused("invalid_field", "`to_where` must not be empty or blank.",
-                                                       details: ["field": "to_where"]))
+                                                       details: ["field": "to_where", "problem": "blank"]))
         #expect(try await f.service.storage.item(id: item.id).log.isEmpty)
     }
 }

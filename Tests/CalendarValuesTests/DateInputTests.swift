@@ -1,5 +1,5 @@
 import Testing
-@testable import CenterDomain
+@testable import CalendarValues
 
 /// Dates, months and instants say what is wrong with them in the user's terms.
 @Suite struct DateInputTests {
@@ -28,5 +28,26 @@ import Testing
     @Test func aLongInputIsEchoedShort() {
         let text = String(repeating: "9", count: 5_000)
         #expect(DateInput.dateProblem(text).count < 160)
+    }
+
+    @Test func aValueIsReadOnceAndRefusedWithItsKind() throws {
+        #expect(try DateInput.date("2026-02-28") == date("2026-02-28"))
+        #expect(try DateInput.month("2026-02") == month("2026-02"))
+        #expect(try DateInput.instant("2026-07-01T00:00:00Z").rfc3339 == "2026-07-01T09:00:00+09:00")
+        #expect(throws: DateInput.Refusal.malformed(#"no such day: "2026-02-30" (2026-02 has 28 days)"#)) { try DateInput.date("2026-02-30") }
+        #expect(throws: DateInput.Refusal.malformed(#"no such month: "2026-13" (months are 01 to 12)"#)) { try DateInput.month("2026-13") }
+        #expect(throws: DateInput.Refusal.outOfRange(DateOutOfRange(first: "1900-01-01", last: "2200-12-31", got: "1899-12-31"))) {
+            try DateInput.date("1899-12-31")
+        }
+        #expect(throws: DateInput.Refusal.malformed(#""9999-12-31T23:59:59-05:00" is outside the years 0001 to 9999 in Japan time"#)) {
+            try DateInput.instant("9999-12-31T23:59:59-05:00")
+        }
+    }
+
+    @Test func aDecoderAsksTheSameReaderForItsMessage() {
+        #expect(DateInput.refusal(reading: "2026-02-30", as: LocalDate.self)?.message == #"no such day: "2026-02-30" (2026-02 has 28 days)"#)
+        #expect(DateInput.refusal(reading: "0001-01", as: YearMonth.self)?.message == #"must be from 1900-01 to 2200-12, got "0001-01""#)
+        #expect(DateInput.refusal(reading: "2026-02-28", as: LocalDate.self) == nil)
+        #expect(DateInput.refusal(reading: "2026-02-30", as: String.self) == nil)
     }
 }

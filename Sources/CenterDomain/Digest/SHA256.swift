@@ -1,6 +1,9 @@
-/// SHA-256 (FIPS 180-4), used to store access tokens hashed. The toolchain has
-/// no crypto library on Linux without packages, so this is ours; it is tested
-/// against the published NIST vectors.
+/// SHA-256 (FIPS 180-4), the service's one implementation: access tokens are
+/// stored hashed, idempotency keys sign their request, and a lottery round
+/// commits to its seed and orders its entries with it (docs/DOMAIN.md
+/// "Lottery rounds (抽選)"). The toolchain has no crypto library on Linux
+/// without packages, so this is ours; it is tested against the published NIST
+/// vectors.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

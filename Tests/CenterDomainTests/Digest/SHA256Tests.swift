@@ -1,5 +1,5 @@
 import Testing
-@testable import CenterService
+@testable import CenterDomain
 
 /// FIPS 180-4 example vectors (NIST CSRC "SHA-256" examples) and the
 /// one-million-'a' vector of the NESSIE set.
@@ -30,34 +30,5 @@ struct SHA256Tests {
     @Test func paddingBoundaryLengthsDifferFromEachOther() {
         let digests = Set((54...66).map { SHA256.hexDigest(String(repeating: "x", count: $0)) })
         #expect(digests.count == 13)
-    }
-}
-
-struct ConstantTimeTests {
-    @Test func equalBytesCompareEqual() {
-        #expect(ConstantTime.equal([1, 2, 3], [1, 2, 3]))
-    }
-
-    @Test func anyDifferingByteCompareUnequal() {
-        #expect(!ConstantTime.equal([1, 2, 3], [1, 2, 4]))
-        #expect(!ConstantTime.equal([0, 2, 3], [1, 2, 3]))
-    }
-
-    @Test func differentLengthsCompareUnequal() {
-        #expect(!ConstantTime.equal([1, 2], [1, 2, 3]))
-    }
-}
-
-struct AccessTokenTests {
-    @Test func tokensCarryAtLeast128RandomBits() {
-        let token = AccessToken.generate()
-        #expect(token.secret.hasPrefix("nkc_"))
-        #expect(token.secret.count == 4 + 64)
-        #expect(AccessToken.generate().secret != token.secret)
-    }
-
-    @Test func storedHashIsTheSHA256OfTheWholeToken() {
-        let token = AccessToken(secret: "nkc_abc")
-        #expect(Hex.encode(token.hash) == SHA256.hexDigest("nkc_abc"))
     }
 }
