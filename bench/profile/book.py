@@ -6,7 +6,9 @@ usage: book.py plan PORT DATA.json COUNT PLAN.json   choose COUNT free units -> 
        book.py cancel PORT PLAN.json IDS             cancel the bookings listed in IDS
 
 plan (before the profile starts): reads GET /availability of the meeting
-rooms over the last 150 days of the economic groups' window and picks COUNT
+rooms over the last 150 days of the economic groups' window, asked as that
+category (a slot asked for no category is free only where every category
+may book it, and the other windows are shorter), and picks COUNT
 free divisions on open days, the k-th on a day 11 further on than the
 (k-1)-th, each for the k-th registration in turn with its own token
 (member or staff), so no registration nears its monthly or consecutive-day
@@ -35,7 +37,7 @@ def plan(conn, data, count):
     for room in ROOMS:
         for start in range(0, len(window), 28):     # GET /availability takes a few weeks at a time
             conn.request("GET", f"/availability?facility={room}&from={window[start]}"
-                                f"&to={window[min(start + 27, len(window) - 1)]}")
+                                f"&to={window[min(start + 27, len(window) - 1)]}&category=economic_group")
             response = conn.getresponse()
             answer = response.read()
             if response.status != 200:
@@ -44,7 +46,7 @@ def plan(conn, data, count):
                 if day["open"]:
                     free.setdefault(day["date"], []).extend(
                         (room, d["division"]) for d in day["divisions"] if d["status"] == "free")
-    dates, taken, bookings = sorted(free), set(), []
+    dates, taken, bookings = sorted(day for day in free if free[day]), set(), []
     for k in range(count):
         day = dates[(k * 11) % len(dates)]
         room, division = next(u for u in free[day] if (day, u) not in taken)
