@@ -9,8 +9,9 @@
 # groups, 30 % SMEs, 20 % community groups) and keeps that database as a
 # template. Each run copies the template, starts `serve --no-supervise
 # --synchronous full` on the copy, lets every client connect at the same
-# moment and book one division of the month that has just opened to its
-# category (Japan time), stops the server and checks the database
+# moment and book one division of what has just opened to its category
+# (Japan time; the rooms no lottery round draws: see burst.py), stops the
+# server and checks the database
 # (bench/burst/burst.py run, check). Prints per run and as medians: answers
 # by status and code, the wait of each client (connect to answer) p50/p99/max,
 # how first-come order held as far as a client can observe it (see
