@@ -50,8 +50,7 @@ struct BookingRow: Sendable {
         admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown, payment_deadline,
         created_at, created_by, paid_at, checked_in_at, cancelled_at, cancelled_by, cancel_reason, refund_percent,
         refund_amount, feed_id, source, series_id, coupling_approval,
-        (SELECT group_concat(date) FROM (SELECT date FROM booking_cancelled_days
-            WHERE booking_id = bookings.id ORDER BY date)) AS cancelled_days
+        (SELECT group_concat(date) FROM booking_cancelled_days WHERE booking_id = bookings.id) AS cancelled_days
         """
 
     static let byID = SQL("SELECT \(columns) FROM bookings WHERE id = ?")
@@ -90,8 +89,10 @@ struct BookingRow: Sendable {
         series = try row.get(28)
         let approval: String? = try row.get(29)
         couplingApproval = try approval.map { try JSONCodec.decodeStored(CouplingApproval.self, from: $0) }
+        // Sorted here: ordering them in SQL made SQLite build a temporary
+        // table for every booking read, cancelled days or not.
         let cancelled = ((try row.get(30) as String?) ?? "").split(separator: ",").compactMap { LocalDate(String($0)) }
-        cancelledDays = cancelled.isEmpty ? nil : cancelled
+        cancelledDays = cancelled.isEmpty ? nil : cancelled.sorted()
         hours = BookingHours(units: divisions)
     }
 
