@@ -21,10 +21,11 @@
 # not only from wrk. Prints each phase and the medians: committed booking
 # writes/s (bookings made + cancels), each of them, refusals/s by code,
 # p50/p99 of bookings and of cancels (per request kind, bench/lib/wrkstats.lua),
-# availability p50/p99, the writer's requests and batches (every POST with
-# an Idempotency-Key reaches the writer today, refusals too, which are
-# recorded under their key), and the server's peak memory
-# (VmHWM from /proc). Exits non-zero when a run is broken: a 5xx, a socket
+# availability p50/p99, the writer's requests and batches (the bookings
+# their arrival snapshot let through and every cancel: a refusal decided on
+# the snapshot never reaches it), the server's CPU time per answer, and its
+# peak memory (VmHWM from /proc, and VmRSS sampled every 0.1 s). Exits
+# non-zero when a run is broken: a 5xx, a socket
 # error, a cancel refused, or counts that disagree between wrk, /metrics and
 # the database.
 set -euo pipefail
@@ -66,6 +67,7 @@ for run in $(seq 1 "$RUNS"); do
         bench_start_server "$DIR" "$PORT"
         python3 bench/booking/seed.py "$PORT" "$DIR/admin.token" "$DIR/data.lua" "$MIX_GROUPS" 0 0 > "$DIR/seed.out"
         bench_metrics "$DIR" "$PORT" "$DIR/metrics.before"
+        bench_cpu > "$DIR/cpu.before"
         BOOKING_DATA="$DIR/data.lua" wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_RUN}s" --timeout 10s \
             -s bench/mix/mix.lua "http://127.0.0.1:$PORT" > "$DIR/mix.out" 2>&1 &
         MIX=$!
@@ -86,7 +88,7 @@ bench_load end
 python3 - "$WORK" "$RUNS" "$CONNS" "$phases" <<'PY'
 import os, sys
 sys.path.insert(0, "bench/lib")
-from benchlib import wrk_output, socket_errors, metrics, metric, requests_by_status, database_counts, memory, median
+from benchlib import wrk_output, socket_errors, metrics, metric, requests_by_status, database_counts, memory, median, cpu_seconds
 
 work, runs, conns, phases = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
 broken = []
@@ -108,6 +110,9 @@ for run in range(1, runs + 1):
             "book_p50": mix["latency"].get("b", {}).get("p50"), "book_p99": mix["latency"].get("b", {}).get("p99"),
             "cancel_p50": mix["latency"].get("c", {}).get("p50"), "cancel_p99": mix["latency"].get("c", {}).get("p99"),
             "hwm": memory(os.path.join(d, "memory"))["VmHWM"],
+            "rss": memory(os.path.join(d, "memory"))["RSSmax"],
+            "cpu_us": 1e6 * (memory(os.path.join(d, "memory"))["cpu"] - cpu_seconds(os.path.join(d, "cpu.before")))
+                      / max(sum(v for k, v in c.items() if "_status_" in k), 1),
             "batches": delta("nakano_store_write_batches_total"),
             "per_batch": delta("nakano_store_write_batch_size_sum") / max(delta("nakano_store_write_batch_size_count"), 1),
             "writer_items": delta("nakano_store_writes_total"),
@@ -148,7 +153,8 @@ for run in range(1, runs + 1):
         results[phase].append(row)
         print(f"{label}: committed writes/s {row['writes']:.0f} (bookings {row['made']:.0f} + cancels {row['cancelled']:.0f}); "
               f"answers/s {row['answered']:.0f}; booking p50/p99 {row['book_p50']:.2f}/{row['book_p99']:.2f} ms; "
-              f"cancel p50/p99 {row['cancel_p50']:.2f}/{row['cancel_p99']:.2f} ms; VmHWM {row['hwm']:.1f} MiB"
+              f"cancel p50/p99 {row['cancel_p50']:.2f}/{row['cancel_p99']:.2f} ms; server CPU {row['cpu_us']:.0f} us/answer; "
+              f"VmHWM {row['hwm']:.1f} MiB (sampled RSS max {row['rss']:.1f})"
               + (f"; availability {row['reads']:.0f}/s p50/p99 {row['avail_p50']:.2f}/{row['avail_p99']:.2f} ms"
                  if "reads" in row else ""))
         print(f"    refusals/s: " + (", ".join(f"{k} {v:.0f}" for k, v in sorted(refusals.items(), key=lambda kv: -kv[1])) or "none")
@@ -174,7 +180,8 @@ for phase in phases:
         print(f"  availability reads/s       {med('reads'):9.0f}")
         print(f"  availability p50 / p99     {med('avail_p50'):6.2f} / {med('avail_p99'):.2f} ms   (goal p99 <= 5 ms)")
     print(f"  writer requests per batch  {med('per_batch'):9.1f}")
-    print(f"  server VmHWM               {med('hwm'):9.1f} MiB (goal < 100 MiB)")
+    print(f"  server CPU per answer      {med('cpu_us'):9.0f} us (all threads, user + system; the mix's booking wrk only)")
+    print(f"  server VmHWM               {med('hwm'):9.1f} MiB (goal < 100 MiB; sampled RSS max {med('rss'):.1f} MiB)")
 if broken:
     print(f"BROKEN RUN ({len(broken)} problems)")
     sys.exit(1)

@@ -10,7 +10,9 @@
 # so both send the same bytes (checked), then for each round runs
 # `wrk -t$THREADS -c$CONNS -d${seconds}s --latency` on GET /health and GET
 # /facilities of each server in turn (who goes first alternates by round).
-# Prints every measurement, the medians, our req/s over Hummingbird's (the
+# Prints every measurement (with each server's CPU time per request, user +
+# system of all its threads: a figure the machine's other load disturbs far
+# less than req/s), the medians, our req/s over Hummingbird's (the
 # median of each round's ratio, as both ran side by side in it; goals:
 # /health >= 1.5x, /facilities >= 2x) and both servers' peak memory. Our
 # /health makes a database round trip (SELECT 1 on a reader); Hummingbird's
@@ -58,20 +60,27 @@ for path in /health /facilities; do
     echo "  $path: the same $(wc -c < "$WORK/ours.body") bytes from both"
 done
 
-printf '%-5s %-12s %-12s %10s %8s %8s  %s\n' round path server req/s p50 p99 errors
+TICK="$(getconf CLK_TCK)"
+printf '%-5s %-12s %-12s %10s %8s %8s %9s  %s\n' round path server req/s p50 p99 cpu/req errors
 for round in $(seq 1 "$ROUNDS"); do
     order="ours hummingbird"
     (( round % 2 == 0 )) && order="hummingbird ours"
     for path in /health /facilities; do
         for server in $order; do
-            port="$PORT"; [ "$server" = hummingbird ] && port="$HB_PORT"
+            port="$PORT"; pid="$OURS_PID"; [ "$server" = hummingbird ] && { port="$HB_PORT"; pid="$HB"; }
+            ticks_before="$(awk '{print $14 + $15}' "/proc/$pid/stat")"
             out="$(wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$port$path" 2>&1)"
+            ticks_after="$(awk '{print $14 + $15}' "/proc/$pid/stat")"
+            requests="$(awk '/requests in/ {print $1}' <<< "$out")"
+            # The server's CPU time (user + system, all threads) per request, in microseconds.
+            cpu="$(awk -v t=$((ticks_after - ticks_before)) -v hz="$TICK" -v n="${requests:-0}" \
+                'BEGIN { printf "%.1fus", (n > 0 ? t * 1e6 / hz / n : 0) }')"
             rps="$(awk '/Requests\/sec/ {print $2}' <<< "$out")"
             p50="$(awk '$1 == "50%" {print $2}' <<< "$out")"
             p99="$(awk '$1 == "99%" {print $2}' <<< "$out")"
             errors="$(awk '/Socket errors|Non-2xx/ {printf "%s; ", $0}' <<< "$out")"
-            printf '%-5s %-12s %-12s %10s %8s %8s  %s\n' "$round" "$path" "$server" "$rps" "$p50" "$p99" "${errors:-none}"
-            echo "$round $path $server $rps $p50 $p99 ${errors:+broken}" >> "$WORK/results"
+            printf '%-5s %-12s %-12s %10s %8s %8s %9s  %s\n' "$round" "$path" "$server" "$rps" "$p50" "$p99" "$cpu" "${errors:-none}"
+            echo "$round $path $server $rps $p50 $p99 $cpu ${errors:+broken}" >> "$WORK/results"
         done
     done
 done
@@ -89,20 +98,21 @@ def ms(text):   # wrk prints 1.23ms, 456.00us or 1.02s
     value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 rows = [line.split() for line in open(os.path.join(work, "results"))]
-broken = [r for r in rows if len(r) > 6]
+broken = [r for r in rows if len(r) > 7]
 goals = {"/health": 1.5, "/facilities": 2.0}
 print("medians:")
 for path, goal in goals.items():
     figures = {}
     for server in ("ours", "hummingbird"):
         mine = [r for r in rows if r[1] == path and r[2] == server]
-        figures[server] = (median([float(r[3]) for r in mine]), median([ms(r[4]) for r in mine]), median([ms(r[5]) for r in mine]))
-    (ours, op50, op99), (hb, hp50, hp99) = figures["ours"], figures["hummingbird"]
+        figures[server] = (median([float(r[3]) for r in mine]), median([ms(r[4]) for r in mine]), median([ms(r[5]) for r in mine]),
+                           median([float(r[6].rstrip("us")) for r in mine]))
+    (ours, op50, op99, ocpu), (hb, hp50, hp99, hcpu) = figures["ours"], figures["hummingbird"]
     # Each round measures both one after the other, so a round's ratio is the fairest on a noisy machine.
     rps = {(r[0], r[2]): float(r[3]) for r in rows if r[1] == path}
     ratios = [rps[(n, "ours")] / rps[(n, "hummingbird")] for n in sorted({r[0] for r in rows}, key=int)]
-    print(f"  {path:12s} ours {ours:9.0f} req/s (p50 {op50:.2f} p99 {op99:.2f} ms)   "
-          f"Hummingbird {hb:9.0f} req/s (p50 {hp50:.2f} p99 {hp99:.2f} ms)")
+    print(f"  {path:12s} ours {ours:9.0f} req/s (p50 {op50:.2f} p99 {op99:.2f} ms, {ocpu:.1f} us CPU/request)   "
+          f"Hummingbird {hb:9.0f} req/s (p50 {hp50:.2f} p99 {hp99:.2f} ms, {hcpu:.1f} us CPU/request)")
     print(f"  {'':12s} ratio {median(ratios):.2f}x, the median of the rounds' ratios "
           f"({' / '.join(f'{x:.2f}' for x in ratios)}; of the medians {ours / hb:.2f}x)   (goal >= {goal}x)")
 hwm = lambda name: int(open(os.path.join(work, name)).read()) / 1024

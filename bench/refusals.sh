@@ -42,6 +42,7 @@ for run in $(seq 1 "$RUNS"); do
     python3 bench/refusals/seed.py "$PORT" "$DIR/admin.token" "$DIR/data.lua" > "$DIR/seed.out"
     [ "$run" = 1 ] && sed 's/^/  /' "$DIR/seed.out"
     bench_metrics "$DIR" "$PORT" "$DIR/metrics.before"
+    bench_cpu > "$DIR/cpu.before"
     REFUSAL_DATA="$DIR/data.lua" wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_RUN}s" --timeout 10s \
         -s bench/refusals/refusals.lua "http://127.0.0.1:$PORT" > "$DIR/refusals.out" 2>&1
     sleep 0.5
@@ -54,7 +55,7 @@ bench_load end
 python3 - "$WORK" "$RUNS" <<'PY'
 import os, sys
 sys.path.insert(0, "bench/lib")
-from benchlib import wrk_output, socket_errors, metrics, metric, database_counts, memory, median
+from benchlib import wrk_output, socket_errors, metrics, metric, database_counts, memory, median, cpu_seconds
 
 work, runs = sys.argv[1], int(sys.argv[2])
 rows, broken = [], []
@@ -68,8 +69,11 @@ for run in range(1, runs + 1):
     ok = sum(v for k, v in c.items() if k.endswith("_ok"))
     wrong = {k: v for k, v in c.items() if not k.endswith("_ok")}
     writer = metric(after, "nakano_store_writes_total") - metric(before, "nakano_store_writes_total")
+    mem = memory(os.path.join(d, "memory"))
+    cpu = mem["cpu"] - cpu_seconds(os.path.join(d, "cpu.before"))
     row = {"refusals": ok / t, "p50": out["latency"]["all"]["p50"], "p99": out["latency"]["all"]["p99"],
-           "writer_share": writer / max(ok, 1), "hwm": memory(os.path.join(d, "memory"))["VmHWM"],
+           "writer_share": writer / max(ok, 1), "hwm": mem["VmHWM"], "rss": mem["RSSmax"],
+           "cpu_us": 1e6 * cpu / max(sum(c.values()), 1),
            "cases": {code: out["latency"].get(letter, {}) for letter, code in cases.items()}}
     rows.append(row)
     problems = []
@@ -82,7 +86,8 @@ for run in range(1, runs + 1):
     if ok == 0:
         problems.append("no refusal was answered")
     print(f"run {run}: refusals/s {row['refusals']:.0f}  p50/p99 {row['p50']:.2f}/{row['p99']:.2f} ms  "
-          f"reached the writer: {writer:.0f} of {ok} ({100 * row['writer_share']:.0f} %)  VmHWM {row['hwm']:.1f} MiB")
+          f"reached the writer: {writer:.0f} of {ok} ({100 * row['writer_share']:.0f} %)  server CPU {row['cpu_us']:.0f} us/answer  "
+          f"VmHWM {row['hwm']:.1f} MiB (sampled RSS max {row['rss']:.1f})")
     print("    p99 by case (ms): " + ", ".join(f"{code} {v['p99']:.2f}" for code, v in row["cases"].items() if v))
     for p in problems:
         print(f"    BROKEN: {p}")
@@ -96,7 +101,8 @@ for code in rows[0]["cases"]:
     print(f"    {code:24s} p50/p99 {median([r['cases'][code].get('p50') for r in rows]):6.2f} / "
           f"{median([r['cases'][code].get('p99') for r in rows]):.2f} ms")
 print(f"  reached the writer       {100 * med('writer_share'):9.0f} %   (0 % once they are decided on a snapshot)")
-print(f"  server VmHWM             {med('hwm'):9.1f} MiB (goal < 100 MiB)")
+print(f"  server CPU per answer    {med('cpu_us'):9.0f} us (all threads, user + system)")
+print(f"  server VmHWM             {med('hwm'):9.1f} MiB (goal < 100 MiB; sampled RSS max {med('rss'):.1f} MiB)")
 if broken:
     print(f"BROKEN RUN ({len(broken)} problems)")
     sys.exit(1)

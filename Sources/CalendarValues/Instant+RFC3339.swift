@@ -66,9 +66,19 @@ extension Instant {
     /// This instant in Japan Standard Time, `YYYY-MM-DDTHH:MM:SS+09:00`.
     public var rfc3339: String {
         let seconds = japanSecondOfDay
-        return japanDate.description + "T"
-            + LocalDate.pad(seconds / 3600, 2) + ":" + LocalDate.pad(seconds / 60 % 60, 2) + ":"
-            + LocalDate.pad(seconds % 60, 2) + "+09:00"
+        let date = japanDate
+        // 25 bytes written in place, not concatenated from seven strings.
+        return String(unsafeUninitializedCapacity: 25) { buffer in
+            LocalDate.write(date, into: buffer, at: 0)
+            buffer[10] = UInt8(ascii: "T")
+            LocalDate.writeDigits(seconds / 3600, 2, into: buffer, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            LocalDate.writeDigits(seconds / 60 % 60, 2, into: buffer, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            LocalDate.writeDigits(seconds % 60, 2, into: buffer, at: 17)
+            for (index, byte) in "+09:00".utf8.enumerated() { buffer[19 + index] = byte }
+            return 25
+        }
     }
 }
 

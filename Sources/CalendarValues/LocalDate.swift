@@ -124,16 +124,59 @@ extension LocalDate: CustomStringConvertible, LosslessStringConvertible {
     /// Any date a value holds parses, so stored text always reads back; input
     /// from users is checked against `SupportedDates` as well.
     public init?(_ text: String) {
-        let b = Array(text.utf8)
-        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-              let y = Self.digits(b[0..<4]), let m = Self.digits(b[5..<7]), let d = Self.digits(b[8..<10])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Byte by byte, without copying the text: every date column of every
+        // row read goes through here.
+        var fields = (0, 0, 0)
+        var count = 0
+        for c in text.utf8 {
+            switch count {
+            case 4, 7:
+                guard c == UInt8(ascii: "-") else { return nil }
+            case 0..<10:
+                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(c - UInt8(ascii: "0"))
+                if count < 4 {
+                    fields.0 = fields.0 * 10 + digit
+                } else if count < 7 {
+                    fields.1 = fields.1 * 10 + digit
+                } else {
+                    fields.2 = fields.2 * 10 + digit
+                }
+            default:
+                return nil
+            }
+            count += 1
+        }
+        guard count == 10 else { return nil }
+        self.init(year: fields.0, month: fields.1, day: fields.2)
     }
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
+        // Ten bytes written in place (a small string, no allocation): every
+        // date bound to SQL or written to JSON goes through here.
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            Self.write(self, into: buffer, at: 0)
+            return 10
+        }
+    }
+
+    /// Writes `YYYY-MM-DD` into `buffer` from `offset` (ten bytes).
+    static func write(_ date: LocalDate, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        writeDigits(date.year, 4, into: buffer, at: offset)
+        buffer[offset + 4] = UInt8(ascii: "-")
+        writeDigits(date.month, 2, into: buffer, at: offset + 5)
+        buffer[offset + 7] = UInt8(ascii: "-")
+        writeDigits(date.day, 2, into: buffer, at: offset + 8)
+    }
+
+    /// `value` (0 ≤ value < 10^width) as `width` decimal digits at `offset`.
+    static func writeDigits(_ value: Int, _ width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        var rest = value
+        for index in stride(from: offset + width - 1, through: offset, by: -1) {
+            buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
     }
 
     /// The number written by `bytes` in ASCII decimal digits; nil on any

@@ -31,7 +31,7 @@ public enum CenterAPI {
         }
         let resources = APIResources(service: service, metrics: metrics)
         for endpoint in endpoints {
-            try router.add(endpoint.method, endpoint.path, headCheck: { head in
+            try router.add(endpoint.method, endpoint.path, placement: endpoint.placement, headCheck: { head in
                 await admit(endpoint, head: head, service: service, resources: resources)
             }) { request in
                 await run(endpoint, request: request, service: service, resources: resources)

@@ -110,7 +110,9 @@ public struct JSONReader {
         try enter()
         index += 1
         var members: [(String, JSONValue)] = []
-        var seen = Set<String>()
+        // Repeats are found by a scan while an object is small (most are)
+        // and by hashing beyond, so a huge object stays linear.
+        var seen: Set<String>?
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
@@ -125,7 +127,14 @@ public struct JSONReader {
             let keyOffset = index
             let key = try parseString()
             path.append(.key(key))
-            guard seen.insert(key).inserted else {
+            let repeated: Bool
+            if members.count < Self.scannedMembers {
+                repeated = members.contains { $0.0 == key }
+            } else {
+                if seen == nil { seen = Set(members.map(\.0)) }
+                repeated = seen?.insert(key).inserted == false
+            }
+            guard !repeated else {
                 throw JSONSyntaxError(.duplicateKey, message: "the field `\(key)` appears more than once",
                                       offset: keyOffset, in: bytes, path: JSONPath.text(path))
             }
@@ -173,6 +182,13 @@ public struct JSONReader {
             guard let digit = current, Self.isDigit(digit) else { throw failure("a number needs digits in its exponent") }
             skipDigits()
         }
+        // Up to 18 digits fit an Int whatever they are: read in place.
+        let digitsStart = bytes[start] == UInt8(ascii: "-") ? start + 1 : start
+        if isInteger, index - digitsStart <= 18 {
+            var value = 0
+            for offset in digitsStart..<index { value = value * 10 + Int(bytes[offset] - UInt8(ascii: "0")) }
+            return .int(digitsStart == start ? value : -value)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }
         // The grammar above is a subset of what Double parses, so this holds;
@@ -186,13 +202,24 @@ public struct JSONReader {
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
+    /// Objects up to this many members are checked for repeated names by a scan.
+    static let scannedMembers = 16
+
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
         var out: [UInt8] = []
         var runStart = index
+        let start = index
         while true {
             guard let byte = current else { throw failure("the JSON text ends inside a string") }
             switch byte {
+            case UInt8(ascii: "\"") where runStart == start:
+                // No escape: the string is the bytes as they are, validated in place.
+                index += 1
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self) else {
+                    throw failure("a string is not valid UTF-8", at: runStart)
+                }
+                return text
             case UInt8(ascii: "\""):
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1

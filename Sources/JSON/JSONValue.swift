@@ -29,16 +29,19 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
     /// Compact UTF-8 JSON, keys in the order given.
     public func serialized() -> [UInt8] {
         var out = [UInt8]()
+        out.reserveCapacity(128)
         write(into: &out)
         return out
     }
 
+    /// Appends the value's bytes: no temporary arrays, since error bodies and
+    /// the access log's line (one per request) are written this way.
     private func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out += Array("null".utf8)
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
-        case .int(let i): out += Array(String(i).utf8)
-        case .double(let d): out += Array((d.isFinite ? "\(d)" : "null").utf8)
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .int(let i): out += String(i).utf8
+        case .double(let d): out += (d.isFinite ? d.description : "null").utf8
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
@@ -59,20 +62,33 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
         }
     }
 
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends `s` as a JSON string, escaped as `serialized` escapes it: for
+    /// lines written field by field (the access log's).
+    public static func append(string s: String, to out: inout [UInt8]) { writeString(s, into: &out) }
+
     /// RFC 8259 §7 string escaping; non-ASCII is written as UTF-8.
     static func writeString(_ s: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case 0x0A:
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(ascii: "n"))
+            case 0x0D:
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(ascii: "r"))
+            case 0x09:
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(ascii: "t"))
             case 0..<0x20:
-                out += Array("\\u00".utf8)
-                out += [hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]]
+                out += "\\u00".utf8
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0f)])
             default: out.append(byte)
             }
         }

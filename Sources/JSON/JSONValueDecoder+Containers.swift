@@ -11,12 +11,9 @@ struct ValueDecoder: Decoder {
             throw DecodingError.typeMismatch([String: Any].self, .init(
                 codingPath: codingPath, debugDescription: "expected an object, found \(DecodingSession.kind(value))"))
         }
-        let record = ObjectRecord(path: JSONPath.text(codingPath), keys: pairs.map(\.0),
-                                  isKnown: { Key(stringValue: $0) != nil })
+        let record = ObjectRecord(codingPath: codingPath, pairs: pairs, keyType: Key.self)
         session.opened(record)
-        var members: [String: JSONValue] = [:]
-        for (key, member) in pairs where members[key] == nil { members[key] = member }
-        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, record: record, decoder: self))
+        return KeyedDecodingContainer(KeyedContainer<Key>(record: record, decoder: self))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -39,18 +36,16 @@ struct ValueDecoder: Decoder {
 }
 
 struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let members: [String: JSONValue]
     let record: ObjectRecord
     let decoder: ValueDecoder
 
     var codingPath: [any CodingKey] { decoder.codingPath }
     var allKeys: [Key] { record.keys.compactMap { Key(stringValue: $0) } }
 
-    func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+    func contains(_ key: Key) -> Bool { record.contains(key.stringValue) }
 
     private func member(_ key: Key) throws -> JSONValue {
-        record.read.insert(key.stringValue)
-        guard let value = members[key.stringValue] else {
+        guard let value = record.member(key.stringValue) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "required field is missing"))
         }
         return value
@@ -106,13 +101,11 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func superDecoder() throws -> any Decoder {
         let key = JSONKey(stringValue: "super")
-        record.read.insert(key.stringValue)
-        return decoder.child(members[key.stringValue] ?? .null, key)
+        return decoder.child(record.member(key.stringValue) ?? .null, key)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        record.read.insert(key.stringValue)
-        return decoder.child(members[key.stringValue] ?? .null, key)
+        decoder.child(record.member(key.stringValue) ?? .null, key)
     }
 }
 

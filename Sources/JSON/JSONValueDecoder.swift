@@ -68,17 +68,41 @@ public struct UnknownJSONField: Error, Sendable, Equatable {
 }
 
 /// The fields one keyed container was given and which of them it read.
+/// Kept as cheap as a container: the path's text is made only when a field
+/// is reported, and fields are found by a scan (objects are small).
 final class ObjectRecord {
-    let path: String
-    let keys: [String]
-    var read: Set<String> = []
-    let isKnown: (String) -> Bool
+    let codingPath: [any CodingKey]
+    let pairs: [(String, JSONValue)]
+    /// Whether each of `pairs` was read, by position.
+    var read: [Bool]
+    let keyType: any CodingKey.Type
 
-    init(path: String, keys: [String], isKnown: @escaping (String) -> Bool) {
-        self.path = path
-        self.keys = keys
-        self.isKnown = isKnown
+    init(codingPath: [any CodingKey], pairs: [(String, JSONValue)], keyType: any CodingKey.Type) {
+        self.codingPath = codingPath
+        self.pairs = pairs
+        self.keyType = keyType
+        read = Array(repeating: false, count: pairs.count)
     }
+
+    var path: String { JSONPath.text(codingPath) }
+    var keys: [String] { pairs.map(\.0) }
+
+    /// The value of field `key` (its first occurrence), marked read.
+    func member(_ key: String) -> JSONValue? {
+        guard let index = pairs.firstIndex(where: { $0.0 == key }) else { return nil }
+        read[index] = true
+        return pairs[index].1
+    }
+
+    func contains(_ key: String) -> Bool { pairs.contains { $0.0 == key } }
+
+    /// Whether this container read field `key`.
+    func hasRead(_ key: String) -> Bool {
+        pairs.indices.contains { pairs[$0].0 == key && read[$0] }
+    }
+
+    /// Whether the container's type has a field named `key`.
+    func isKnown(_ key: String) -> Bool { keyType.init(stringValue: key) != nil }
 }
 
 /// The state of one `decode` call, shared by every container it opens.
@@ -93,12 +117,16 @@ final class DecodingSession {
     /// The first field no container at its object's path read; with
     /// `certainOnly`, only one that no such container's keys could name.
     func firstUnknownField(certainOnly: Bool) -> UnknownJSONField? {
+        // Nothing to report when every container read every field it was
+        // given: the common case, found without making a path's text.
+        guard objects.contains(where: { $0.read.contains(false) }) else { return nil }
+        let paths = objects.map(\.path)
         var done = Set<String>()
-        for record in objects where done.insert(record.path).inserted {
-            let same = objects.filter { $0.path == record.path }
-            for key in record.keys where !same.contains(where: { $0.read.contains(key) }) {
+        for (index, record) in objects.enumerated() where done.insert(paths[index]).inserted {
+            let same = objects.indices.filter { paths[$0] == paths[index] }.map { objects[$0] }
+            for key in record.keys where !same.contains(where: { $0.hasRead(key) }) {
                 if certainOnly, same.contains(where: { $0.isKnown(key) }) { continue }
-                return UnknownJSONField(path: JSONPath.text([.key(key)]).replacingPrefix(with: record.path), name: key)
+                return UnknownJSONField(path: JSONPath.text([.key(key)]).replacingPrefix(with: paths[index]), name: key)
             }
         }
         return nil

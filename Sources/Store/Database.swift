@@ -12,7 +12,7 @@ import CSQLite
 /// script of several statements without arguments and caches nothing.
 public final class Database {
     let handle: OpaquePointer
-    private var statements: [String: Statement] = [:]
+    private var statements: [SQL: Statement] = [:]
     /// The writer's own transaction statements, apart from `statements` so
     /// that a write closure cannot reach them through `run`.
     private var controlStatements: [String: OpaquePointer] = [:]
@@ -97,12 +97,13 @@ public final class Database {
         }
     }
 
-    /// Runs one of the writer's transaction statements (`BEGIN IMMEDIATE`,
-    /// `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`, `COMMIT`), prepared once and
-    /// kept: compiling two or three of them for every write of a batch was a
-    /// measurable share of the writer's time. They are kept out of the
-    /// statement cache, so a write closure's `run("RELEASE …")` is still
-    /// compiled, and refused, by the transaction guard.
+    /// Runs one of the writer's or a reader's transaction statements
+    /// (`BEGIN IMMEDIATE`, `BEGIN DEFERRED`, `SAVEPOINT`, `RELEASE`,
+    /// `ROLLBACK TO`, `COMMIT`), prepared once and kept: compiling two or
+    /// three of them for every write of a batch, and two for every read, was
+    /// a measurable share of the time. They are kept out of the statement
+    /// cache, so a write closure's `run("RELEASE …")` is still compiled, and
+    /// refused, by the transaction guard.
     func executeControl(_ sql: String) throws {
         try checkUsable(sql: sql)
         let statement: OpaquePointer
@@ -128,6 +129,12 @@ public final class Database {
     /// are stepped through and dropped; use `query` to read them.
     @discardableResult
     public func run(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int {
+        try run(SQL(sql), arguments)
+    }
+
+    /// `run` of a statement declared once (`SQL`).
+    @discardableResult
+    public func run(_ sql: SQL, _ arguments: [SQLValue] = []) throws -> Int {
         let statement = try cachedStatement(sql)
         try statement.execute(arguments) { _ in }
         return Int(sqlite3_changes(handle))
@@ -135,6 +142,11 @@ public final class Database {
 
     /// Runs one statement and returns every row it produces.
     public func query(_ sql: String, _ arguments: [SQLValue] = []) throws -> [Row] {
+        try query(SQL(sql), arguments)
+    }
+
+    /// `query` of a statement declared once (`SQL`).
+    public func query(_ sql: SQL, _ arguments: [SQLValue] = []) throws -> [Row] {
         let statement = try cachedStatement(sql)
         var rows: [Row] = []
         let (columns, lookup) = statement.columns
@@ -149,6 +161,11 @@ public final class Database {
     /// produces none. The statement is still run to completion, so a
     /// `RETURNING` write is never left half done.
     public func queryOne(_ sql: String, _ arguments: [SQLValue] = []) throws -> Row? {
+        try query(SQL(sql), arguments).first
+    }
+
+    /// `queryOne` of a statement declared once (`SQL`).
+    public func queryOne(_ sql: SQL, _ arguments: [SQLValue] = []) throws -> Row? {
         try query(sql, arguments).first
     }
 
@@ -190,9 +207,10 @@ public final class Database {
         return error
     }
 
-    private func cachedStatement(_ sql: String) throws -> Statement {
+    private func cachedStatement(_ key: SQL) throws -> Statement {
+        let sql = key.text
         try checkUsable(sql: sql)
-        if let statement = statements[sql] { return statement }
+        if let statement = statements[key] { return statement }
         var handle: OpaquePointer?
         var tail: UnsafePointer<CChar>?
         let code = sql.withCString { text in
@@ -214,7 +232,7 @@ public final class Database {
         preparedStatementCount += 1
         if statements.count >= statementCacheCapacity { statements.removeAll() }
         let statement = Statement(handle: handle, sql: sql, database: self)
-        statements[sql] = statement
+        statements[key] = statement
         return statement
     }
 

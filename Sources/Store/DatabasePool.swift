@@ -111,9 +111,11 @@ public final class DatabasePool: Sendable {
     /// cancelled caller stops waiting and throws `CancellationError`.
     public func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await readers.withConnection { database in
-            try database.execute("BEGIN DEFERRED")
+            // Prepared once per connection, as the writer's own: compiling
+            // both for every read was most of the cost of a token lookup.
+            try database.executeControl("BEGIN DEFERRED")
             defer {
-                if !database.isAutocommit { try? database.execute("COMMIT") }
+                if !database.isAutocommit { try? database.executeControl("COMMIT") }
             }
             return try work(database)
         }

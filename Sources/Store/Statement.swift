@@ -48,12 +48,19 @@ final class Statement {
     }
 
     private var resultColumns: (names: [String], lookup: ColumnLookup)?
+    /// SQLite's count of this statement's re-preparations when
+    /// `resultColumns` was last checked.
+    private var checkedAtReprepare: Int32 = -1
 
     /// The column names and their name-to-index lookup, built once per
     /// prepared statement rather than on every execution: the lookup's
     /// dictionaries were a visible cost of every query on the booking path.
-    /// Rebuilt when SQLite re-prepared the statement with another shape.
+    /// Checked again, and rebuilt if its shape changed, only after SQLite
+    /// re-prepared the statement (a schema change).
     var columns: (names: [String], lookup: ColumnLookup) {
+        let reprepared = sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
+        if let resultColumns, reprepared == checkedAtReprepare { return resultColumns }
+        checkedAtReprepare = reprepared
         let count = Int(sqlite3_column_count(handle))
         if let resultColumns, resultColumns.names.count == count,
            resultColumns.names.indices.allSatisfy({ Self.sameName(resultColumns.names[$0], sqlite3_column_name(handle, Int32($0))) }) {

@@ -151,6 +151,24 @@ import Testing
         }
     }
 
+    @Test(arguments: ["application/json", "Application/JSON; charset=utf-8", " application/json ;charset=UTF-8", "\tapplication/json"])
+    func aJSONMediaTypeIsReadInAnyCaseWithParametersAndWhitespace(contentType: String) async throws {
+        try await withTestServer { server in
+            let response = try await server.client().send("POST", "/tokens", body: #"{"role":"staff","name":"Desk 3"}"#,
+                                                           token: server.adminToken, headers: ["Content-Type": contentType])
+            #expect(response.status == 201)
+        }
+    }
+
+    @Test(arguments: ["application/jsonx", "application/json+x", "text/json", "application / json", "application/ json"])
+    func anotherMediaTypeIs415(contentType: String) async throws {
+        try await withTestServer { server in
+            let response = try await server.client().send("POST", "/tokens", body: #"{"role":"staff","name":"Desk 4"}"#,
+                                                           token: server.adminToken, headers: ["Content-Type": contentType])
+            #expect(response.status == 415)
+        }
+    }
+
     @Test func auditLogRecordsTokenChangesWithActor() async throws {
         try await withTestServer { server in
             let client = server.client()

@@ -361,8 +361,17 @@ import Testing
         var evidence = StepEvidence()
         let first = Outcome.refused(Refused(code: "slot_taken", message: "taken", details: [:]))
         evidence.replays.append(StepEvidence.Replay(step: 0, first: first, again: .refused(Refused(code: "window_closed", message: "",
-                                                                                                    details: [:]))))
+                                                                                                    details: [:])), recorded: true))
         #expect(try center.broken(evidence: evidence).contains("idempotency.same_answer"))
+    }
+
+    @Test func aRetryOfARefusalLeftUnrecordedIsDecidedAfresh() async throws {
+        let center = try await PlantedCenter()
+        var evidence = StepEvidence()
+        let first = Outcome.refused(Refused(code: "window_not_open", message: "not yet", details: [:]))
+        evidence.replays.append(StepEvidence.Replay(step: 0, first: first, again: .refused(Refused(code: "window_closed", message: "",
+                                                                                                    details: [:])), recorded: false))
+        #expect(try !center.broken(evidence: evidence).contains("idempotency.same_answer"))
     }
 
     @Test func aWriteLostInADeathIsCaught() async throws {

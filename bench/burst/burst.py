@@ -12,12 +12,16 @@ others).
 
 run: every client opens its own connection at the same moment (asyncio, all
 connects issued before any answer is read) and, as soon as it is connected,
-sends one POST /bookings of one division in the month that has just opened
-to its category (Japan time: economic groups 6 months ahead, SMEs 3,
-community groups 2). Half the clients want a "hot" unit (a weekend day of
-the hall, the gyms or the large meeting room), so many want the same one;
-the others any room, day and division of that month. BURST_SEED fixes the
-choice. For each client it keeps the moments (monotonic) it started to
+sends one POST /bookings of one division of what has just opened to its
+category (Japan time): the month 6 months ahead for economic groups, 3 for
+SMEs, and for community groups the one day their window opened today, the
+same date 2 months ahead (目的外使用規則 第2条). The rooms are those no lottery
+round draws (Config/center.json "lottery": the hall and the gyms are drawn,
+and open first come to these categories only after their draw). Half the
+clients want a "hot" unit (a weekend day of the large or the special meeting
+room, or for community groups their day in one of those), so many want the
+same one; the others any of those rooms, days and divisions. BURST_SEED
+fixes the choice. For each client it keeps the moments (monotonic) it started to
 connect, had sent its request and had its answer, the status and the code.
 
 check: prints the figures and exits 1 when the run is broken:
@@ -55,9 +59,11 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from benchlib import OVERLAPS, percentile  # noqa: E402
 
 MONTHS_AHEAD = {"economic_group": 6, "small_business": 3, "community_group": 2}
-HOT_ROOMS = ["multipurpose-hall", "gym", "small-gym", "large-meeting-room"]
-ROOMS = HOT_ROOMS + ["special-meeting-room", "meeting-room-1", "meeting-room-2", "japanese-room", "creative-room",
-                     "event-corner"]
+# The rooms no lottery round draws for these categories (the hall and the
+# gyms are drawn first, and a request for them before their first-come time
+# is refused lottery_pending, which is no contest for a unit).
+HOT_ROOMS = ["large-meeting-room", "special-meeting-room"]
+ROOMS = HOT_ROOMS + ["meeting-room-1", "meeting-room-2", "japanese-room", "creative-room", "event-corner"]
 DIVISIONS = ["am", "pm", "night"]
 DEADLINE_S = 60
 
@@ -77,9 +83,14 @@ def wishes(registrations, rng):
     out = []
     for reg in registrations:
         first = month_add(today, MONTHS_AHEAD[reg["category"]])
-        days = [first + datetime.timedelta(days=i) for i in range((month_add(first, 1) - first).days)]
+        if reg["category"] == "community_group":
+            # The same date 2 months ahead, or the month's last day when it has none.
+            last = (month_add(first, 1) - datetime.timedelta(days=1)).day
+            days = [first.replace(day=min(today.day, last))]
+        else:
+            days = [first + datetime.timedelta(days=i) for i in range((month_add(first, 1) - first).days)]
         if rng.random() < 0.5:
-            facility, day = rng.choice(HOT_ROOMS), rng.choice([d for d in days if d.weekday() >= 5])
+            facility, day = rng.choice(HOT_ROOMS), rng.choice([d for d in days if d.weekday() >= 5] or days)
         else:
             facility, day = rng.choice(ROOMS), rng.choice(days)
         out.append((reg, facility, day.isoformat(), rng.choice(DIVISIONS)))

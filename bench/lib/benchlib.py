@@ -96,12 +96,24 @@ def database_counts(path):
 
 
 def memory(path):
-    """{'VmHWM': MiB, 'VmRSS': MiB}."""
-    out = {}
+    """{'VmHWM': MiB, 'VmRSS': MiB, 'RSSmax': MiB (sampled every 0.1 s), 'cpu': s} (bench_memory)."""
+    out, ticks, per_second = {}, None, 100
     for line in open(path):
         name, value = line.split()[:2]
-        out[name.rstrip(":")] = int(value) / 1024
+        name = name.rstrip(":")
+        if name == "CPUticks":
+            ticks = int(value)
+        elif name == "CLKTCK":
+            per_second = int(value)
+        else:
+            out[name] = int(value) / 1024
+    out["cpu"] = ticks / per_second if ticks is not None else None
     return out
+
+
+def cpu_seconds(path):
+    """The server's CPU seconds in a bench_cpu file."""
+    return memory(path)["cpu"]
 
 
 def median(values):

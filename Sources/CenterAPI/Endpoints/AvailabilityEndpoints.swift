@@ -17,7 +17,7 @@ enum AvailabilityEndpoints {
                                   QueryParameter("category", schema: ["type": "string", "enum": .array(BookingSchemas.categories.map { .string($0) })],
                                                  "Ask as this category (a member asks as its own)")],
                      response: ["type": "array", "items": Schemas.ref("AvailabilityDay")],
-                     refusals: Bookings.AvailabilityRefusal.self) { context in
+                     refusals: Bookings.AvailabilityRefusal.self, placement: .onLoop) { context in
                 let request = context.request
                 let facility = try request.requiredQuery("facility")
                 let (from, to) = try request.requiredDateRange()

@@ -73,7 +73,8 @@ enum BookingEndpoints {
                 return try await context.service.bookings.list(filter, for: context.caller()).response()
             },
             Endpoint(.GET, "/bookings/{id}", summary: "A booking (a member: its own only)", tag: "bookings",
-                     access: .staffOrMember, response: Schemas.ref("Booking"), refusals: BookingLookupCode.self) { context in
+                     access: .staffOrMember, response: Schemas.ref("Booking"), refusals: BookingLookupCode.self,
+                     placement: .onLoop) { context in
                 let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
                 return APIResponse.json(try await context.service.bookings.booking(id: id, for: context.caller()))
             },
@@ -89,7 +90,7 @@ enum BookingEndpoints {
                      tag: "bookings", access: .staffOrMember,
                      requestBody: Schemas.object(["reason": .text(.optionalReason), "by_center": .boolean]),
                      response: Schemas.ref("Booking"),
-                     refusals: Bookings.CancelRefusal.self) { context in
+                     refusals: Bookings.CancelRefusal.self, placement: .onLoop) { context in
                 let id = try context.request.idParameter(notFound: BookingLookupCode.bookingNotFound)
                 let input = context.request.body.isEmpty ? nil : try context.request.decodeBody(CancelRequest.self)
                 return context.answer(try await context.service.bookings.cancel(

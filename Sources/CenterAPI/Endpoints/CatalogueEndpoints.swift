@@ -65,7 +65,8 @@ enum CatalogueEndpoints {
                      tag: "facilities", access: .anyone,
                      parameters: [QueryParameter("kind", schema: ["type": "string", "enum": .array(FacilityKind.allCases.map { .string($0.rawValue) })],
                                                  "Only facilities of this kind")],
-                     response: ["type": "array", "items": Schemas.ref("Facility")], refusals: NoRefusal.self) { context in
+                     response: ["type": "array", "items": Schemas.ref("Facility")], refusals: NoRefusal.self,
+                     placement: .onLoop) { context in
                 guard let kind = try context.request.choiceQuery("kind", FacilityKind.allCases.map(\.rawValue))
                     .flatMap(FacilityKind.init(rawValue:)) else { return context.resources.catalogue }
                 var configuration = context.service.settings.center

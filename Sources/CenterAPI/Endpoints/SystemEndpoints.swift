@@ -24,7 +24,8 @@ enum SystemEndpoints {
                                             schema: Schemas.object([
                                                 "status": .enumeration(["error"]),
                                                 "database": .enumeration(["error", "unavailable"]),
-                                            ], required: ["status", "database"], example: ["status": "error", "database": "error"]))]) { context in
+                                            ], required: ["status", "database"], example: ["status": "error", "database": "error"]))],
+                     placement: .onLoop) { context in
                 let body: [UInt8] = switch await context.service.housekeeping.health() {
                 case .ok: healthy
                 case .error: damaged

@@ -85,6 +85,10 @@ public struct Endpoint: Sendable {
     /// body schema (`/health`'s 503): status, description, JSON schema.
     public let otherResponses: [OtherResponse]
     public let handle: @Sendable (RequestContext) async throws -> HTTPResponse
+    /// Where the handler runs (docs/SERVER.md §1.16): `.onLoop` only for a
+    /// handler that is quick and waits only by suspending (a read, the
+    /// writer), on the paths every client calls.
+    public let placement: HandlerPlacement
     /// Whether a refusal is one the endpoint declares.
     let declares: @Sendable (any AnyRefusal) -> Bool
 
@@ -113,7 +117,7 @@ public struct Endpoint: Sendable {
                                        parameters: [QueryParameter] = [], requestBody: JSONValue? = nil,
                                        successStatus: HTTPStatus = .ok, response: JSONValue,
                                        contentType: String = "application/json", refusals: Codes.Type,
-                                       otherResponses: [OtherResponse] = [],
+                                       otherResponses: [OtherResponse] = [], placement: HandlerPlacement = .offLoop,
                                        handle: @escaping @Sendable (RequestContext) async throws -> HTTPResponse) {
         self.method = method
         self.path = path
@@ -127,6 +131,7 @@ public struct Endpoint: Sendable {
         self.contentType = contentType
         self.otherResponses = otherResponses
         self.handle = handle
+        self.placement = placement
         declares = { Codes.lift($0) != nil }
         var errors: [DocumentedError] = []
         for error in Self.centralErrors(access: access, parameters: parameters, takesBody: requestBody != nil)

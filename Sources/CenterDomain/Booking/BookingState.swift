@@ -19,14 +19,20 @@ public enum BookingState: String, Sendable, Codable, CaseIterable {
     public var isLive: Bool { self == .provisional || self == .paid || self == .checkedIn }
 
     /// States reachable in one step.
-    public var successors: Set<BookingState> {
+    /// (Arrays made once: every cancel, payment and check-in asks, and a
+    /// `Set` built per question hashed its states' names each time.)
+    public var successors: [BookingState] {
         switch self {
-        case .provisional: return [.paid, .lapsed, .cancelledByUser, .cancelledByCenter, .noShow]
-        case .paid: return [.checkedIn, .noShow, .cancelledByUser, .cancelledByCenter]
-        case .checkedIn: return [.done]
-        case .done, .lapsed, .cancelledByUser, .cancelledByCenter, .noShow: return []
+        case .provisional: Self.fromProvisional
+        case .paid: Self.fromPaid
+        case .checkedIn: Self.fromCheckedIn
+        case .done, .lapsed, .cancelledByUser, .cancelledByCenter, .noShow: []
         }
     }
+
+    private static let fromProvisional: [BookingState] = [.paid, .lapsed, .cancelledByUser, .cancelledByCenter, .noShow]
+    private static let fromPaid: [BookingState] = [.checkedIn, .noShow, .cancelledByUser, .cancelledByCenter]
+    private static let fromCheckedIn: [BookingState] = [.done]
 
     /// The next state, or `invalid_transition` naming both states.
     public func transition(to next: BookingState) throws(Refusal<BookingState.Code>) -> BookingState {

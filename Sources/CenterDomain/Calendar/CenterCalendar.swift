@@ -35,9 +35,15 @@ public struct CenterCalendar: Sendable {
         return reasons
     }
 
-    /// Whether the center, or `facility`, is open on `date`.
+    /// Whether the center, or `facility`, is open on `date`: whether
+    /// `closures(on:facility:)` is empty, asked reason by reason without
+    /// making them (the booking rules ask it of every day of a month, for
+    /// the community quota's bookable units and the consecutive-day run).
     public func isOpen(_ date: LocalDate, facility: String? = nil) -> Bool {
-        closures(on: date, facility: facility).isEmpty
+        if isInYearEnd(date) || isRegularClosedDay(date) { return false }
+        if !policy.openOnHolidays, JapaneseHolidays.isHoliday(date) { return false }
+        if policy.closures.contains(where: { $0.date == date && applies($0.facilities, to: facility) }) { return false }
+        return !(works?.closes(facility, on: date) ?? false)
     }
 
     /// Whether `date` is in the year-end closure.

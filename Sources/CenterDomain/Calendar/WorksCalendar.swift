@@ -10,4 +10,12 @@ public protocol WorksCalendar: Sendable {
     /// `facility` is nil: for each, the roadmap item that causes it and the
     /// facilities its closure lists, in the roadmap's order.
     func works(closing facility: String?, on date: LocalDate) -> [(itemID: String, facilities: [String])]
+
+    /// Whether any works close `facility` (nil: the whole center) on
+    /// `date`: whether `works(closing:on:)` would list one, without listing.
+    func closes(_ facility: String?, on date: LocalDate) -> Bool
+}
+
+extension WorksCalendar {
+    public func closes(_ facility: String?, on date: LocalDate) -> Bool { !works(closing: facility, on: date).isEmpty }
 }

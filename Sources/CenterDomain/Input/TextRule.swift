@@ -52,13 +52,17 @@ public struct TextRule: Sendable, Hashable {
     /// `text` in NFC (CR LF as LF in a multi-line field), or why it is refused.
     public func accept(_ text: String) throws(TextProblem) -> String {
         var normalised = Self.normalised(text)
-        if multiline, normalised.contains("\r\n") { normalised = normalised.replacingOccurrences(of: "\r\n", with: "\n") }
+        // A byte scan first: every string of every request body comes here.
+        if multiline, normalised.utf8.contains(0x0D), normalised.contains("\r\n") {
+            normalised = normalised.replacingOccurrences(of: "\r\n", with: "\n")
+        }
         if let problem = problem(in: normalised) { throw problem }
         return normalised
     }
 
     /// The problem of text already in NFC, or nil.
     public func problem(in text: String) -> TextProblem? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiProblem(in: text) }
         for scalar in text.unicodeScalars where Self.isRefused(scalar) {
             if scalar == "\n" {
                 if multiline { continue }
@@ -69,6 +73,32 @@ public struct TextRule: Sendable, Hashable {
         let length = Self.length(of: text)
         if length > maximumLength { return .tooLong(length: length, maximum: maximumLength) }
         if required, text.allSatisfy(\.isWhitespace) { return .blank }
+        return nil
+    }
+
+    /// `problem(in:)` of ASCII text, in one pass over its bytes (each a
+    /// scalar and a character): the first refused byte, then the length,
+    /// then blankness (what is left of white space in ASCII once controls
+    /// are refused: spaces, and line feeds where they are allowed).
+    private func asciiProblem(in text: String) -> TextProblem? {
+        var blank = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A:
+                guard multiline else { return .lineBreak }
+            case 0x0D where !multiline:
+                return .lineBreak
+            case 0x00...0x1F, 0x7F:
+                return .controlCharacter(UInt32(byte))
+            case 0x20:
+                break
+            default:
+                blank = false
+            }
+        }
+        let length = text.utf8.count
+        if length > maximumLength { return .tooLong(length: length, maximum: maximumLength) }
+        if required, blank { return .blank }
         return nil
     }
 

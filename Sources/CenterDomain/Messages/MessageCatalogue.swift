@@ -62,18 +62,32 @@ public enum MessageCatalogue {
     }
 
     /// `template` with its placeholders filled; nil when a detail it names is missing.
+    ///
+    /// Read as UTF-8 bytes: `{`, `}` and `:` are ASCII, never a byte of a
+    /// Japanese character, and searching the templates Character by
+    /// Character (grapheme by grapheme) was most of the cost of answering a
+    /// refusal.
     static func render(_ template: String, details: [String: String], names: [String: String] = [:]) -> String? {
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { return nil }
-            let placeholder = rest[rest.index(after: open)..<close].split(separator: ":", maxSplits: 1).map(String.init)
-            guard let key = placeholder.first, let value = details[key] else { return nil }
-            out += format(value, as: placeholder.count == 2 ? placeholder[1] : nil, names: names)
-            rest = rest[rest.index(after: close)...]
+        let bytes = Array(template.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{") else {
+                out.append(bytes[index])
+                index += 1
+                continue
         }
-        return out + rest
+            guard let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
+            let inner = bytes[(index + 1)..<close]
+            let colon = inner.firstIndex(of: UInt8(ascii: ":"))
+            let key = String(decoding: inner[..<(colon ?? close)], as: UTF8.self)
+            guard !key.isEmpty, let value = details[key] else { return nil }
+            let style = colon.map { String(decoding: inner[($0 + 1)...], as: UTF8.self) }
+            out += format(value, as: style, names: names).utf8
+            index = close + 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The styles a placeholder may name after its key.

@@ -17,13 +17,15 @@ enum AuditLog {
     static func append(_ db: Database, at: Instant, actor: String, action: String, entity: String,
                        entityID: String?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
                        requestID: String? = nil) throws {
-        try db.run("""
-            INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [at.sqlValue, .text(actor), .text(action), .text(entity),
+        try db.run(insertEntry, [at.sqlValue, .text(actor), .text(action), .text(entity),
                   entityID.map { .text($0) } ?? .null, try json(before), try json(after),
                   (requestID ?? db.writeOrigin).map { .text($0) } ?? .null])
     }
+
+    static let insertEntry = SQL("""
+        INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
 
     /// Appends the change of `entity` `id` whose result is `after`, encoded
     /// once: the value comes back with those bytes, for the answer and the

@@ -8,16 +8,24 @@ public struct Accounts: AreaService {
     let context: ServiceContext
 
     /// The caller behind an `Authorization` header: nil without one,
-    /// `AuthError` for a malformed, unknown, revoked or expired token.
+    /// `AuthError` for a malformed, unknown, revoked or expired token. A
+    /// token seen valid in the last second is not looked up again
+    /// (`TokenCache`).
     public func authenticate(authorization: String?) async throws -> Actor? {
         guard let authorization else { return nil }
         let parts = authorization.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1].utf8.count <= 256 else {
             throw AuthError.invalidToken
         }
-        let secret = String(parts[1])
+        let hash = AccessToken(secret: String(parts[1])).hash
         let now = clock.now()
-        return try await pool.read { db in try TokenStore.authenticate(db, secret: secret, now: now) }
+        let cache = context.tokenCache
+        let seen = ContinuousClock.now
+        if let actor = cache.actor(hash: hash, now: now.secondsSinceEpoch, at: seen) { return actor }
+        let generation = cache.generation
+        let (actor, expiresAt) = try await pool.read { db in try TokenStore.authenticate(db, hash: hash, now: now) }
+        cache.keep(hash: hash, actor: actor, expiresAt: expiresAt, generation: generation, at: seen)
+        return actor
     }
 
     /// Mints a token; the secret is returned once and never stored.
@@ -49,6 +57,7 @@ public struct Accounts: AreaService {
         try await context.run(TokenRevokeCode.self) {
             let now = clock.now()
             let revoked = try await pool.write { db in try TokenStore.revoke(db, id: id, now: now, by: actor) }
+            if revoked { context.tokenCache.revoked() }
             if !revoked { throw Refusal(TokenRevokeCode.tokenNotFound, "no live token has id \(id)") }
         }
     }

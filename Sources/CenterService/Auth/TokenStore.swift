@@ -21,12 +21,18 @@ enum TokenStore {
         return (token, record)
     }
 
+    static let byHash = SQL("SELECT id, hash, role, name, registration_id, expires_at, revoked_at FROM access_tokens WHERE hash = ?")
+
     /// The caller behind `secret`, or `AuthError.invalidToken` when it is unknown, revoked or expired.
     static func authenticate(_ db: Database, secret: String, now: Instant) throws -> Actor {
-        let hash = AccessToken(secret: secret).hash
-        guard let row = try db.queryOne("""
-            SELECT id, hash, role, name, registration_id, expires_at, revoked_at FROM access_tokens WHERE hash = ?
-            """, [.blob(hash)]) else { throw AuthError.invalidToken }
+        try authenticate(db, hash: AccessToken(secret: secret).hash, now: now).actor
+    }
+
+    /// The caller behind the token whose SHA-256 is `hash`, with its expiry
+    /// (Unix seconds, nil for none); `AuthError.invalidToken` when it is
+    /// unknown, revoked or expired.
+    static func authenticate(_ db: Database, hash: [UInt8], now: Instant) throws -> (actor: Actor, expiresAt: Int64?) {
+        guard let row = try db.queryOne(byHash, [.blob(hash)]) else { throw AuthError.invalidToken }
         let stored: [UInt8] = try row.get("hash")
         guard ConstantTime.equal(stored, hash) else { throw AuthError.invalidToken }
         let revokedAt: Int64? = try row.get("revoked_at")
@@ -35,8 +41,8 @@ enum TokenStore {
         if let expiresAt, expiresAt <= now.secondsSinceEpoch { throw AuthError.invalidToken }
         let roleText: String = try row.get("role")
         guard let role = Role(rawValue: roleText) else { throw AuthError.invalidToken }
-        return Actor(tokenID: try row.get("id"), role: role, name: try row.get("name"),
-                     registrationID: try row.get("registration_id"))
+        return (Actor(tokenID: try row.get("id"), role: role, name: try row.get("name"),
+                      registrationID: try row.get("registration_id")), expiresAt)
     }
 
     /// Revokes token `id`; true when it existed and was live.

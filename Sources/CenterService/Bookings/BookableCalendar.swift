@@ -52,7 +52,12 @@ struct BookableCalendar {
         }.map { ClosureReason(kind: .adHoc, reason: $0.reason, reasonJa: $0.reasonJa, facilities: $0.facilities) }
     }
 
-    func isClosed(_ date: LocalDate, facility: FacilityID) -> Bool { !closures(on: date, facility: facility).isEmpty }
+    /// Whether `closures(on:facility:)` would list a reason, asked without
+    /// making them (see `CenterCalendar.isOpen`).
+    func isClosed(_ date: LocalDate, facility: FacilityID) -> Bool {
+        !calendar.isOpen(date, facility: facility.rawValue)
+            || adHoc.contains { $0.first <= date && date <= $0.last && ($0.facilities.isEmpty || $0.facilities.contains(facility.rawValue)) }
+    }
 
     /// `facility_closed` naming the date and every reason, for a closed date.
     func closedError(on date: LocalDate, facility: FacilityID) -> Refusal<ClosedDayCode> {

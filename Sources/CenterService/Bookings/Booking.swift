@@ -70,102 +70,59 @@ public struct Booking: Sendable, Hashable, Encodable {
     public var allDates: [LocalDate] { firstDate.dates(through: lastDate) }
 
     /// The days of use, first to last, without the days a closure cancelled.
-    public var dates: [LocalDate] {
-        guard let cancelledDays, !cancelledDays.isEmpty else { return allDates }
-        return allDates.filter { !cancelledDays.contains($0) }
+    public var dates: [LocalDate] { Self.days(from: firstDate, through: lastDate, without: cancelledDays) }
+
+    /// The days from `first` through `last` but `cancelled`.
+    static func days(from first: LocalDate, through last: LocalDate, without cancelled: [LocalDate]?) -> [LocalDate] {
+        let all = first.dates(through: last)
+        guard let cancelled, !cancelled.isEmpty else { return all }
+        return all.filter { !cancelled.contains($0) }
     }
 
-    static let columns = """
-        id, registration_id, category, facility_id, first_date, last_date, divisions, purpose, attendees,
-        admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown, payment_deadline,
-        created_at, created_by, paid_at, checked_in_at, cancelled_at, cancelled_by, cancel_reason, refund_percent,
-        refund_amount, feed_id, source, series_id, coupling_approval,
-        (SELECT group_concat(date) FROM (SELECT date FROM booking_cancelled_days
-            WHERE booking_id = bookings.id ORDER BY date)) AS cancelled_days
-        """
+    static let columns = BookingRow.columns
 
-    /// A booking just taken (`BookingDesk`): provisional, paid and used by
-    /// nobody yet, as the row it inserted reads back.
-    init(taken id: Int64, feedID: String, request: BookingRequest, registration: RegistrationStanding, divisions: [DivisionID],
-         fee: BookingFee, paymentDeadline: Instant, at now: Instant, by actor: String, origin: BookingOrigin,
-         approval: CouplingApproval?) {
-        self.id = id
-        self.registration = registration.id
-        category = registration.category
-        facility = request.facility
-        firstDate = request.dates[0]
-        lastDate = request.dates[request.dates.count - 1]
-        self.divisions = divisions
-        purpose = request.purpose
-        attendees = request.attendees
-        admissionCharged = request.admissionCharged
-        commercial = request.commercial
-        outOfWard = !registration.inWard
-        guardian = request.guardian
-        state = .provisional
-        feeTotal = fee.total
+    /// The booking of `row`, with its fee decoded as `fee`.
+    init(_ row: BookingRow, fee: BookingFee) {
+        id = row.id
+        registration = row.registration
+        category = row.category
+        facility = row.facility
+        firstDate = row.firstDate
+        lastDate = row.lastDate
+        divisions = row.divisions
+        purpose = row.purpose
+        attendees = row.attendees
+        admissionCharged = row.admissionCharged
+        commercial = row.commercial
+        outOfWard = row.outOfWard
+        guardian = row.guardian
+        state = row.state
+        feeTotal = row.feeTotal
         self.fee = fee
-        self.paymentDeadline = paymentDeadline
-        createdAt = now
-        createdBy = actor
-        paidAt = nil
-        checkedInAt = nil
-        cancelledAt = nil
-        cancelledBy = nil
-        cancelReason = nil
-        refund = nil
-        cancelledDays = nil
-        self.feedID = feedID
-        source = origin.source
-        series = origin.series
-        couplingApproval = approval
-        hours = request.hours
+        paymentDeadline = row.paymentDeadline
+        createdAt = row.createdAt
+        createdBy = row.createdBy
+        paidAt = row.paidAt
+        checkedInAt = row.checkedInAt
+        cancelledAt = row.cancelledAt
+        cancelledBy = row.cancelledBy
+        cancelReason = row.cancelReason
+        refund = row.refund
+        cancelledDays = row.cancelledDays
+        feedID = row.feedID
+        source = row.source
+        series = row.series
+        couplingApproval = row.couplingApproval
+        hours = row.hours
     }
 
+    /// A row read with `columns` (in that order).
     init(row: Row) throws {
-        id = try row.get("id")
-        registration = try row.get("registration_id")
-        category = try row.get("category")
-        facility = try row.get("facility_id")
-        firstDate = try row.get("first_date")
-        lastDate = try row.get("last_date")
-        divisions = (try row.get("divisions") as String).split(separator: ",").map { DivisionID(String($0)) }
-        purpose = try row.get("purpose")
-        attendees = try row.get("attendees")
-        admissionCharged = try row.get("admission_charged")
-        commercial = try row.get("commercial")
-        outOfWard = try row.get("out_of_ward")
-        guardian = try row.get("guardian")
-        state = try row.get("state")
-        feeTotal = try row.get("fee_total")
-        fee = try JSONCodec.decodeStored(BookingFee.self, from: row.get("fee_breakdown"))
-        paymentDeadline = try row.get("payment_deadline")
-        createdAt = try row.get("created_at")
-        createdBy = try row.get("created_by")
-        paidAt = try row.get("paid_at")
-        checkedInAt = try row.get("checked_in_at")
-        cancelledAt = try row.get("cancelled_at")
-        cancelledBy = try row.get("cancelled_by")
-        cancelReason = try row.get("cancel_reason")
-        let percent: Int? = try row.get("refund_percent")
-        let amount: Int? = try row.get("refund_amount")
-        refund = percent.map { Refund(percent: $0, amount: amount ?? 0) }
-        let cancelled = ((try row.get("cancelled_days") as String?) ?? "").split(separator: ",").compactMap { LocalDate(String($0)) }
-        cancelledDays = cancelled.isEmpty ? nil : cancelled
-        feedID = try row.get("feed_id")
-        source = try row.get("source")
-        series = try row.get("series_id")
-        let approval: String? = try row.get("coupling_approval")
-        couplingApproval = try approval.map { try JSONCodec.decodeStored(CouplingApproval.self, from: $0) }
-        hours = BookingHours(units: divisions)
+        self = try BookingRow(row: row).booking()
     }
 
     /// Booking `id`, or `booking_not_found` (404); a member sees only its own.
     static func load(_ db: Database, id: Int64, for actor: Actor? = nil) throws -> Booking {
-        let notFound = Refusal(BookingLookupCode.bookingNotFound, "No booking has id \(id).", details: ["booking": String(id)])
-        guard let row = try db.queryOne("SELECT \(columns) FROM bookings WHERE id = ?", [.integer(id)]) else { throw notFound }
-        let booking = try Booking(row: row)
-        if let actor, actor.role == .member, actor.registrationID != booking.registration { throw notFound }
-        return booking
+        try BookingRow.load(db, id: id, for: actor).booking()
     }
 }

@@ -133,29 +133,21 @@ public struct BookingAccount: Sendable, Hashable, Encodable {
     }
 
     /// The account of `booking`, read inside the caller's transaction.
-    static func load(_ db: Database, booking: Booking) throws -> BookingAccount {
+    static func load(_ db: Database, booking: some StoredBooking) throws -> BookingAccount {
         let id = SQLValue.integer(booking.id)
-        let payments = try db.query("""
-            SELECT p.number, p.amount, p.method, p.taken_by, p.at, r.fiscal_year, r.sequence
-            FROM payments p LEFT JOIN receipts r ON r.payment_id = p.id WHERE p.booking_id = ? ORDER BY p.number
-            """, [id]).map { row in
+        let payments = try db.query(Statements.payments, [id]).map { row in
             let year: Int? = try row.get("fiscal_year")
             let sequence: Int? = try row.get("sequence")
             let receipt = year.flatMap { year in sequence.flatMap { ReceiptNumber(fiscalYear: FiscalYear(year), sequence: $0) } }
             return PaymentLine(number: try row.get("number"), amount: try row.get("amount"), method: try row.get("method"),
                                takenBy: try row.get("taken_by"), at: try row.get("at"), receipt: receipt?.description)
         }
-        let payouts = try db.query("""
-            SELECT o.refund_id, o.amount, o.method, o.paid_by, o.at FROM refund_payouts o JOIN refunds r ON r.id = o.refund_id
-            WHERE r.booking_id = ? ORDER BY o.id
-            """, [id]).map { row in
+        let payouts = try db.query(Statements.payouts, [id]).map { row in
             (refund: try row.get("refund_id") as Int64,
              line: PayoutLine(amount: try row.get("amount"), method: try row.get("method"), paidBy: try row.get("paid_by"),
                               at: try row.get("at")))
         }
-        let refunds = try db.query("""
-            SELECT id, number, amount, percent, reason, decided_at FROM refunds WHERE booking_id = ? ORDER BY number
-            """, [id]).map { row in
+        let refunds = try db.query(Statements.refunds, [id]).map { row in
             let refundID: Int64 = try row.get("id")
             return RefundLine(number: try row.get("number"), amount: try row.get("amount"), percent: try row.get("percent"),
                               reason: try row.get("reason"), decidedAt: try row.get("decided_at"),
@@ -173,7 +165,7 @@ public struct BookingAccount: Sendable, Hashable, Encodable {
 
     /// Adds the next payment line of booking `id`.
     static func insert(_ db: Database, payment: Payment, booking id: Int64, recordedBy actor: String) throws -> Int {
-        let number = try nextNumber(db, table: "payments", booking: id)
+        let number = try nextNumber(db, Statements.lastPayment, booking: id)
         try db.run("""
             INSERT INTO payments (booking_id, number, amount, method, taken_by, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [.integer(id), .integer(Int64(number)), .integer(Int64(payment.amount)), payment.method.sqlValue,
@@ -186,16 +178,35 @@ public struct BookingAccount: Sendable, Hashable, Encodable {
     /// (`PaymentLedger.decide`); the schema refuses one above the payments.
     static func insert(_ db: Database, refund: RefundDue, reason: RefundReason, booking id: Int64,
                        decidedBy actor: String) throws {
-        let number = try nextNumber(db, table: "refunds", booking: id)
-        try db.run("""
-            INSERT INTO refunds (booking_id, number, amount, percent, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(id), .integer(Int64(number)), .integer(Int64(refund.amount)), .integer(Int64(refund.percent)),
+        let number = try nextNumber(db, Statements.lastRefund, booking: id)
+        try db.run(Statements.insertRefund, [.integer(id), .integer(Int64(number)), .integer(Int64(refund.amount)), .integer(Int64(refund.percent)),
                   reason.sqlValue, .text(actor), refund.decidedAt.sqlValue])
     }
 
-    private static func nextNumber(_ db: Database, table: String, booking id: Int64) throws -> Int {
-        let last: Int? = try db.queryOne("SELECT max(number) FROM \(table) WHERE booking_id = ?", [.integer(id)])?.get(0)
+    private static func nextNumber(_ db: Database, _ last: SQL, booking id: Int64) throws -> Int {
+        let last: Int? = try db.queryOne(last, [.integer(id)])?.get(0)
         return (last ?? 0) + 1
+    }
+
+    /// The statements every cancellation runs (its refund is decided from
+    /// the ledger), declared once.
+    enum Statements {
+        static let payments = SQL("""
+            SELECT p.number, p.amount, p.method, p.taken_by, p.at, r.fiscal_year, r.sequence
+            FROM payments p LEFT JOIN receipts r ON r.payment_id = p.id WHERE p.booking_id = ? ORDER BY p.number
+            """)
+        static let payouts = SQL("""
+            SELECT o.refund_id, o.amount, o.method, o.paid_by, o.at FROM refund_payouts o JOIN refunds r ON r.id = o.refund_id
+            WHERE r.booking_id = ? ORDER BY o.id
+            """)
+        static let refunds = SQL("""
+            SELECT id, number, amount, percent, reason, decided_at FROM refunds WHERE booking_id = ? ORDER BY number
+            """)
+        static let insertRefund = SQL("""
+            INSERT INTO refunds (booking_id, number, amount, percent, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        static let lastPayment = SQL("SELECT max(number) FROM payments WHERE booking_id = ?")
+        static let lastRefund = SQL("SELECT max(number) FROM refunds WHERE booking_id = ?")
     }
 }
 

@@ -106,10 +106,7 @@ enum BookingLedger {
         for date in dates {
             for division in divisions {
                 do {
-                    try db.run("""
-                        INSERT INTO booking_units (booking_id, facility_id, date, division, registration_id, live, community)
-                        VALUES (?, ?, ?, ?, ?, 1, ?)
-                        """, [.integer(booking), facility.sqlValue, date.sqlValue,
+                    try db.run(insertUnit, [.integer(booking), facility.sqlValue, date.sqlValue,
                               division.sqlValue, .integer(registration), community.sqlValue])
                 } catch let error as StoreError where error.constraint?.name == Schema.oneLiveBookingUnit {
                     throw slotTaken(facility: facility, date: date, division: division)
@@ -118,10 +115,17 @@ enum BookingLedger {
         }
     }
 
+    static let insertUnit = SQL("""
+        INSERT INTO booking_units (booking_id, facility_id, date, division, registration_id, live, community)
+        VALUES (?, ?, ?, ?, ?, 1, ?)
+        """)
+
     /// Frees the units of `booking` (it stops being live).
     static func release(_ db: Database, booking: Int64) throws {
-        try db.run("UPDATE booking_units SET live = 0 WHERE booking_id = ? AND live = 1", [.integer(booking)])
+        try db.run(releaseUnits, [.integer(booking)])
     }
+
+    static let releaseUnits = SQL("UPDATE booking_units SET live = 0 WHERE booking_id = ? AND live = 1")
 
     static func slotTaken(facility: FacilityID, date: LocalDate, division: DivisionID) -> Refusal<BookingRequestCode> {
         Refusal(BookingRequestCode.slotTaken, "\(facility) is already booked on \(date) (\(division)).",

@@ -101,7 +101,7 @@ extension Bookings {
             let now = clock.now()
             let today = now.japanDate
             return try await pool.read { db in
-                let facility = try BookingDesk(center: center, calendar: calendar, db: db, now: now).bookableRoom(id)
+                let facility = try BookingPlan.bookableRoom(id, center: center)
                 var category = asked
                 if let actor, actor.role == .member, let own = actor.registrationID {
                     category = try RegistrationRecord.load(db, id: own, today: today).category

@@ -42,10 +42,10 @@ extension Bookings {
             let waitingDesk = context.waitingDesk(actor: actor.auditLabel)
             return try await context.recordedWrite(.bookingCancel, CancelRefusal.self, actor: actor,
                                                    idempotency: idempotency) { db, now in
-                let before = try Booking.load(db, id: id, for: actor)
+                let before = try BookingRow.load(db, id: id, for: actor)
                 return try Self.cancel(db, before, by: byCenter ? .center : .user, reason: reason, center: center,
                                        waitingDesk: waitingDesk, actor: actor.auditLabel, now: now)
-            }
+            }.map { try? $0.booking() }
         }
     }
 
@@ -127,7 +127,7 @@ extension Bookings {
             let clock = self.clock, bookingTimer = context.bookingTimer
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { try? await clock.sleep(until: next) }
-                group.addTask { await bookingTimer.wait() }
+                group.addTask { await bookingTimer.wait(wakingAt: next) }
                 await group.next()
                 group.cancelAll()
             }
@@ -156,10 +156,12 @@ extension Bookings {
     /// past stay charged) and passes it as `settledRefund`.
     /// With `waitingDesk`, a freed slot's waiting line is offered it at once;
     /// a closure's cancellations pass none (their slots are closed).
-    static func cancel(_ db: Database, _ before: Booking, by canceller: Canceller, reason: String?,
+    /// The row after is `before` with what the update set, not read back, and
+    /// both audit images are written from the rows (`BookingRow.json`).
+    static func cancel(_ db: Database, _ before: BookingRow, by canceller: Canceller, reason: String?,
                        center: CenterConfiguration, waitingDesk: (@Sendable (Database, Instant) -> WaitingDesk)? = nil,
                        actor: String, now: Instant,
-                       settledRefund: Int? = nil) throws -> Encoded<Booking> {
+                       settledRefund: Int? = nil) throws -> Encoded<BookingRow> {
         let next = try before.state.transition(to: canceller == .center ? .cancelledByCenter : .cancelledByUser)
         let today = now.japanDate
         var ledger = try BookingAccount.load(db, booking: before).ledger
@@ -170,36 +172,47 @@ extension Bookings {
         let due = refund.amount > 0 ? RefundDue(amount: refund.amount, percent: refund.percent, decidedAt: now) : nil
         try ledger.cancel(refunding: due)
         if let due { try BookingAccount.insert(db, refund: due, reason: .cancellation, booking: before.id, decidedBy: actor) }
-        try db.run("""
-            UPDATE bookings SET state = ?, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, refund_percent = ?,
-                refund_amount = ? WHERE id = ?
-            """, [next.sqlValue, now.sqlValue, .text(actor), reason.map { .text($0) } ?? .null,
-                  .integer(Int64(refund.percent)), .integer(Int64(refund.amount + (before.refund?.amount ?? 0))),
-                  .integer(before.id)])
+        let refunded = refund.amount + (before.refund?.amount ?? 0)
+        try db.run(cancelStatement, [next.sqlValue, now.sqlValue, .text(actor), reason.map { .text($0) } ?? .null,
+                                     .integer(Int64(refund.percent)), .integer(Int64(refunded)), .integer(before.id)])
         try BookingLedger.release(db, booking: before.id)
         try waitingDesk?(db, now).slotsFreed(booking: before)
         if terms.isLate {
             try penalize(db, booking: before, event: .lateCancel, policy: center.penalties, actor: actor, now: now)
         }
-        return try audited(db, id: before.id, before: before, action: "booking.cancel", actor: actor, now: now)
+        var after = before
+        after.state = next
+        after.cancelledAt = now
+        after.cancelledBy = actor
+        after.cancelReason = reason
+        after.refund = Booking.Refund(percent: refund.percent, amount: refunded)
+        let encoded = try after.encoded()
+        try AuditLog.append(db, at: now, actor: actor, action: "booking.cancel", entity: "booking", entityID: String(before.id),
+                            before: try before.encoded(), after: encoded)
+        return encoded
     }
 
     /// What cancelling `booking` on `today` by `canceller` decides, before
     /// a closure's own settlement: the refund of `RefundSchedule` on what
     /// its `ledger` retains, counted from its first day still booked, and
     /// whether it is a late cancellation by the user (penalty points).
-    static func cancellationTerms(_ booking: Booking, ledger: PaymentLedger, by canceller: Canceller, today: LocalDate,
+    static func cancellationTerms(_ booking: some StoredBooking, ledger: PaymentLedger, by canceller: Canceller, today: LocalDate,
                                   center: CenterConfiguration) -> (refund: RefundSchedule.Refund, isLate: Bool) {
         let firstDay = booking.dates.first ?? booking.firstDate
         let refund = center.refunds.refund(paid: ledger.retained, cancelledOn: today, useDate: firstDay, by: canceller)
         return (refund, canceller == .user && center.penalties.isLateCancel(cancelledOn: today, useDate: firstDay))
     }
 
+    static let cancelStatement = SQL("""
+        UPDATE bookings SET state = ?, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, refund_percent = ?,
+            refund_amount = ? WHERE id = ?
+        """)
+
     /// Records a penalty (ペナルティ) of `booking` and applies it to its
     /// registration (`RegistrationPenalty`). `applied` is the registration
     /// as a rule already computed it (`RoomNoShow`); by default the policy
     /// applies the event there.
-    static func penalize(_ db: Database, booking: Booking, event: PenaltyEvent, policy: PenaltyPolicy, actor: String,
+    static func penalize(_ db: Database, booking: some StoredBooking, event: PenaltyEvent, policy: PenaltyPolicy, actor: String,
                          now: Instant, applied: Registration? = nil) throws {
         let before = try RegistrationPenalty.apply(db, registration: booking.registration, event: event, policy: policy,
                                                    actor: actor, now: now, applied: applied)
@@ -224,8 +237,8 @@ extension Bookings {
     /// A booking already checked in is in use and stays as it is.
     static func cancelForCenter(_ db: Database, bookings ids: [Int64], reason: String, center: CenterConfiguration,
                                 actor: String, now: Instant) throws -> [Booking] {
-        try ids.map { try Booking.load(db, id: $0) }
+        try ids.map { try BookingRow.load(db, id: $0) }
             .filter { $0.state.successors.contains(.cancelledByCenter) }
-            .map { try cancel(db, $0, by: .center, reason: reason, center: center, actor: actor, now: now).value }
+            .map { try cancel(db, $0, by: .center, reason: reason, center: center, actor: actor, now: now).value.booking() }
     }
 }

@@ -112,14 +112,12 @@ extension Bookings {
             }
             if let registration = request.registration { try Registrations.requireOwn(registration: registration, actor: actor) }
             let center = settings.center
-            let calendar = self.calendar
             let now = clock.now()
             return try await pool.read { db in
-                let desk = BookingDesk(center: center, calendar: calendar, db: db, now: now)
-                let facility = try desk.bookableRoom(request.facility)
-                let divisions = try desk.units(of: BookingRequest(facility: facility.id, date: request.date, divisions: request.divisions,
-                                                                  days: request.days, registration: request.registration ?? 0,
-                                                                  hours: request.hours), in: facility)
+                let facility = try BookingPlan.bookableRoom(request.facility, center: center)
+                let divisions = try BookingPlan.units(of: BookingRequest(facility: facility.id, date: request.date, divisions: request.divisions,
+                                                                         days: request.days, registration: request.registration ?? 0,
+                                                                         hours: request.hours), in: facility, now: now)
                 let standing = try request.registration.map { try RegistrationStanding.load(db, id: $0) }
                 let category = standing?.category ?? request.category ?? .general
                 let inWard = standing?.inWard ?? request.inWard

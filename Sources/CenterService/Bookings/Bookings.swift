@@ -17,31 +17,62 @@ public struct Bookings: AreaService {
         MonthlyLimit.Code, CouplingApproval.Code, RoomCoupling.Code, Capacity.Code, FeeCalculator.Code
     >
 
-    /// Books a room (`POST /bookings`) in one write transaction with every rule
-    /// of `BookingDesk`; the booking starts `provisional` with its fee and
-    /// payment deadline. A member books only for its own registration and
-    /// cannot grant itself an exemption.
+    /// Books a room (`POST /bookings`): the request's own checks, then every
+    /// rule of `BookingDesk` on a read snapshot taken on arrival, which
+    /// refuses at once what it can (not recorded under the key: docs/API.md
+    /// "Idempotency"), then the same rules in the single writer's
+    /// transaction, which inserts; the booking starts `provisional` with its
+    /// fee and payment deadline. A member books only for its own
+    /// registration and cannot grant itself an exemption.
     public func book(_ request: BookingRequest, by actor: Actor,
                      idempotency: IdempotencyKey? = nil) async throws(ServiceError<BookRefusal>) -> Recorded<Booking> {
         try await context.run(BookRefusal.self) {
-            try Registrations.requireOwn(registration: request.registration, actor: actor)
-            if actor.role == .member, !request.exemptions.isEmpty {
-                throw Refusal(BookingRequestCode.forbidden, "Only staff grant fee exemptions (減免).")
+            let now = clock.now()
+            switch try await arrive(request, by: actor, idempotency: idempotency, at: now) {
+            case .replay(let first): return Recorded(replayOf: first)
+            case .accepted(let draft): return try await take(draft, by: actor, idempotency: idempotency, at: now)
             }
-            if actor.role == .member, request.couplingApproval != nil {
-                throw Refusal(BookingRequestCode.forbidden, "Only staff approve a coupled room's use alone (施行規則 第4条1項2号).")
-            }
-            let center = settings.center
-            let roadmapState = context.roadmapState
-            let recorded = try await context.recordedWrite(.bookingCreate, BookRefusal.self, actor: actor,
-                                                           idempotency: idempotency) { db, now in
-                // Read inside the single writer, so a works change committed just
-                // before this booking already closes its rooms.
-                try BookingDesk(center: center, calendar: roadmapState.calendar, db: db, now: now).book(request, actor: actor)
-            }
-            if recorded.value != nil { context.bookingTimer.nudge() }
-            return recorded
         }
+    }
+
+    /// The first step of `book`, off the writer: the request's own checks,
+    /// then a replayed key's first answer, or every rule on a read snapshot.
+    func arrive(_ request: BookingRequest, by actor: Actor, idempotency: IdempotencyKey?,
+                at now: Instant) async throws -> BookingDesk.Arrival {
+        try Self.checkRequest(request, by: actor)
+        let desk = BookingDesk(center: settings.center, catalogue: context.catalogue, calendar: calendar, now: now)
+        return try await pool.read { db in try desk.onArrival(db, request, actor: actor, idempotency: idempotency) }
+    }
+
+    /// What a request is refused for on its own, before anything is read
+    /// (docs/API.md "The checks of a booking", 1–2): another registration's
+    /// for a member, an exemption a member names, malformed values.
+    static func checkRequest(_ request: BookingRequest, by actor: Actor) throws {
+        try Registrations.requireOwn(registration: request.registration, actor: actor)
+        if actor.role == .member, !request.exemptions.isEmpty {
+            throw Refusal(BookingRequestCode.forbidden, "Only staff grant fee exemptions (減免).")
+        }
+        if actor.role == .member, request.couplingApproval != nil {
+            throw Refusal(BookingRequestCode.forbidden, "Only staff approve a coupled room's use alone (施行規則 第4条1項2号).")
+        }
+        try request.checkWellFormed()
+    }
+
+    /// The second step of `book`, in the single writer: the rules again on
+    /// the writer's facts, and the insert, recorded under the key.
+    func take(_ draft: BookingDesk.Draft, by actor: Actor, idempotency: IdempotencyKey?,
+              at now: Instant) async throws -> Recorded<Booking> {
+        let center = settings.center, catalogue = context.catalogue
+        let roadmapState = context.roadmapState
+        let recorded = try await context.recordedWrite(.bookingCreate, BookRefusal.self, actor: actor,
+                                                       idempotency: idempotency, at: now) { db, now in
+            // The calendar as it stands inside the single writer, so a works
+            // change committed just before this booking closes its rooms.
+            try BookingDesk(center: center, catalogue: catalogue, calendar: roadmapState.calendar, now: now)
+                .take(db, draft, actor: actor)
+        }
+        if let booking = recorded.value { context.bookingTimer.nudge(deadline: booking.paymentDeadline) }
+        return recorded
     }
 
     /// Booking `id`; a member sees only its own (another id is 404).

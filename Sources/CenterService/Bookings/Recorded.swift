@@ -24,12 +24,40 @@ public struct IdempotencyKey: Sendable, Hashable {
 /// attempt encoded it with the service's codec. `value` is nil when the first
 /// attempt's outcome was replayed; a refusal is thrown again, the same one.
 /// How the outcome is answered (its status, its headers) is the caller's.
+///
+/// The value may be made only when asked for (`map`): the API answers with
+/// `json` alone, so a cancelled booking's fee, say, is never decoded for it.
 public struct Recorded<Value: Sendable>: Sendable {
-    public let value: Value?
+    private let made: (@Sendable () -> Value?)?
     /// The value's JSON; a replay has this alone.
     public let json: [UInt8]
 
-    public var replayed: Bool { value == nil }
+    init(value: Value, json: [UInt8]) {
+        made = { value }
+        self.json = json
+    }
+
+    /// The first outcome of a key, replayed: its JSON alone.
+    init(replayOf json: [UInt8]) {
+        made = nil
+        self.json = json
+    }
+
+    private init(made: (@Sendable () -> Value?)?, json: [UInt8]) {
+        self.made = made
+        self.json = json
+    }
+
+    /// The value; nil when the outcome was replayed.
+    public var value: Value? { made?() }
+
+    public var replayed: Bool { made == nil }
+
+    /// The same outcome with its value made by `transform` when it is asked for.
+    func map<Other: Sendable>(_ transform: @escaping @Sendable (Value) -> Other?) -> Recorded<Other> {
+        guard let made else { return Recorded<Other>(replayOf: json) }
+        return Recorded<Other>(made: { made().flatMap(transform) }, json: json)
+    }
 }
 
 /// The use cases whose outcomes are recorded under an `Idempotency-Key`,
@@ -62,8 +90,11 @@ enum RecordedUseCase: String, Sendable {
 
 /// The `idempotency_keys` table, used inside the write transaction of the
 /// change it guards, so an outcome is recorded exactly when its change
-/// commits. A rule's refusal is an outcome too: it is recorded, and a retry
-/// gets the same refusal.
+/// commits. A rule's refusal in that transaction is an outcome too: it is
+/// recorded, and a retry gets the same refusal. A refusal decided before the
+/// write (the booking's arrival snapshot) is not: nothing was written to
+/// record it with, and a retry is decided afresh (docs/API.md "Idempotency").
+/// `replay` also runs on a read snapshot: a committed record is seen there.
 ///
 /// A record holds a typed outcome, never an HTTP answer: `status` says which
 /// kind (`Outcome.Kind`), and `body` is the use case's name, a newline, and
@@ -72,6 +103,17 @@ enum RecordedUseCase: String, Sendable {
 /// they answered (0 for a refusal) and the response body; they are still
 /// read, until the retention job deletes them.
 enum IdempotencyStore {
+    /// The statements of the table, declared once.
+    enum Statements {
+        static let replay = SQL("SELECT request_hash, status, body FROM idempotency_keys WHERE actor = ? AND key = ?")
+        static let record = SQL("""
+            INSERT INTO idempotency_keys (actor, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        static let savepoint = SQL("SAVEPOINT idempotent_work")
+        static let release = SQL("RELEASE idempotent_work")
+        static let rollback = SQL("ROLLBACK TO idempotent_work")
+    }
+
     /// A recorded refusal as stored after the use case's name.
     struct StoredRefusal: Codable {
         let code: String
@@ -95,9 +137,7 @@ enum IdempotencyStore {
     /// another request.
     static func replay<Code: ErrorCode>(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase,
                                         codes: Code.Type) throws -> [UInt8]? {
-        guard let row = try db.queryOne("""
-            SELECT request_hash, status, body FROM idempotency_keys WHERE actor = ? AND key = ?
-            """, [.text(actor), .text(key.key)]) else { return nil }
+        guard let row = try db.queryOne(Statements.replay, [.text(actor), .text(key.key)]) else { return nil }
         let hash: [UInt8] = try row.get("request_hash")
         let reused = Refusal(IdempotencyCode.idempotencyKeyReused, "This Idempotency-Key was first used with another request.",
                              details: ["key": key.key])
@@ -127,9 +167,7 @@ enum IdempotencyStore {
 
     static func record(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase, kind: Kind,
                        payload: [UInt8], at: Instant) throws {
-        try db.run("""
-            INSERT INTO idempotency_keys (actor, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
-            """, [.text(actor), .text(key.key), .blob(key.requestHash), .integer(kind.rawValue),
+        try db.run(Statements.record, [.text(actor), .text(key.key), .blob(key.requestHash), .integer(kind.rawValue),
                   .blob(Array(useCase.rawValue.utf8) + [0x0A] + payload), at.sqlValue])
     }
 
@@ -138,13 +176,15 @@ enum IdempotencyStore {
     /// write itself must not throw, or the record would be rolled back too).
     static func recordingRefusal<T>(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase,
                                     at: Instant, _ work: () throws -> T) throws -> Result<T, any Error> {
-        try db.execute("SAVEPOINT idempotent_work")
+        // Through `run`, so the three statements are prepared once (`execute` compiles every time).
+        try db.run(Statements.savepoint)
         do {
             let value = try work()
-            try db.execute("RELEASE idempotent_work")
+            try db.run(Statements.release)
             return .success(value)
         } catch let refusal as any AnyRefusal {
-            try db.execute("ROLLBACK TO idempotent_work; RELEASE idempotent_work")
+            try db.run(Statements.rollback)
+            try db.run(Statements.release)
             let stored = StoredRefusal(code: refusal.codeName, message: refusal.message, details: refusal.details)
             try record(db, actor: actor, key: key, useCase: useCase, kind: .refusal, payload: try JSONCodec.encode(stored),
                        at: at)
@@ -158,12 +198,14 @@ extension ServiceContext {
     /// idempotency check and record around it: a known key replays its first
     /// outcome (or refusal, with its code of `codes`) and runs nothing. The
     /// work's value comes encoded (`Encoded`, the bytes its audit line
-    /// took), and the record and the answer keep those bytes.
+    /// took), and the record and the answer keep those bytes. `arrival` is
+    /// the instant the work judges by, when the caller already judged the
+    /// request by it (the booking's arrival snapshot); by default, now.
     func recordedWrite<Code: ErrorCode, T: Encodable & Sendable>(
-        _ useCase: RecordedUseCase, _ codes: Code.Type, actor: Actor, idempotency: IdempotencyKey?,
+        _ useCase: RecordedUseCase, _ codes: Code.Type, actor: Actor, idempotency: IdempotencyKey?, at arrival: Instant? = nil,
         _ work: @escaping @Sendable (Database, Instant) throws -> Encoded<T>
     ) async throws -> Recorded<T> {
-        let now = clock.now()
+        let now = arrival ?? clock.now()
         let label = actor.auditLabel
         let outcome: Result<Recorded<T>, any Error> = try await pool.write { db in
             guard let idempotency else {
@@ -171,7 +213,7 @@ extension ServiceContext {
                 return .success(Recorded(value: encoded.value, json: encoded.json))
             }
             if let first = try IdempotencyStore.replay(db, actor: label, key: idempotency, useCase: useCase, codes: codes) {
-                return .success(Recorded(value: nil, json: first))
+                return .success(Recorded(replayOf: first))
             }
             switch try IdempotencyStore.recordingRefusal(db, actor: label, key: idempotency, useCase: useCase, at: now,
                                                          { try work(db, now) }) {

@@ -195,7 +195,7 @@ struct ClosureSettlement {
     /// Cancels the whole booking on the center's account with the
     /// settlement's refund (every day not yet past).
     private func cancelWhole(_ booking: Booking, settlement: PartialClosure.Settlement) throws {
-        _ = try Bookings.cancel(db, booking, by: .center, reason: reason, center: center, actor: actor, now: now,
+        _ = try Bookings.cancel(db, BookingRow.load(db, id: booking.id), by: .center, reason: reason, center: center, actor: actor, now: now,
                                 settledRefund: settlement.refund)
         try record(booking, outcome: "cancelled", days: booking.dates.filter { !settlement.days.contains($0) },
                    refund: settlement.refund)

@@ -71,7 +71,7 @@ extension Lottery {
     /// refuses is recorded on its entry and its slots stay open first come.
     /// Returns whether it drew.
     func draw(round: LotteryRound, month: YearMonth, now: Instant) async throws -> Bool {
-        let center = settings.center
+        let center = settings.center, catalogue = context.catalogue
         let calendar = self.calendar
         return try await pool.write { db in
             guard let stored = try LotteryMonthRow.load(db, round: round.id, month: month), stored.drawnAt == nil,
@@ -93,10 +93,11 @@ extension Lottery {
                 guard ranked.won else { continue }
                 let request = BookingRequest(facility: entry.facility, date: entry.date, divisions: entry.divisions,
                                              registration: entry.registration, purpose: entry.purpose, attendees: entry.attendees)
-                let desk = BookingDesk(center: center, calendar: calendar, db: db, now: now, origin: .lotteryWin(entry: entry.id))
+                let desk = BookingDesk(center: center, catalogue: catalogue, calendar: calendar, now: now,
+                                       origin: .lotteryWin(entry: entry.id))
                 try db.execute("SAVEPOINT lottery_win")
                 do {
-                    let booking = try desk.book(request, actor: Self.drawActor)
+                    let booking = try desk.book(db, request, actor: Self.drawActor)
                     try db.execute("RELEASE lottery_win")
                     try db.run("UPDATE lottery_entries SET booking_id = ? WHERE id = ?", [.integer(booking.value.id), .integer(entry.id)])
                 } catch let refusal as any AnyRefusal {

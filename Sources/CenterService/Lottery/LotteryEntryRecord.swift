@@ -101,13 +101,4 @@ enum LotteryApplicants {
     }
 }
 
-extension YearMonth: ColumnValue {
-    var sqlValue: SQLValue { .text(description) }
-
-    init?(sqlValue: SQLValue) {
-        guard case .text(let text) = sqlValue, let month = YearMonth(text) else { return nil }
-        self = month
-    }
-}
-
 extension LotteryLoss: ColumnValue {}

@@ -34,8 +34,10 @@ extension Registrations {
     public func erase(id: Int64, by actor: Actor,
                       idempotency: IdempotencyKey? = nil) async throws(ServiceError<EraseRefusal>) -> Recorded<ErasureResult> {
         try await context.run(EraseRefusal.self) {
-            try await context.recordedWrite(.registrationErase, EraseRefusal.self, actor: actor,
-                                            idempotency: idempotency) { db, now in
+            // The member tokens revoked by the erasure: forgotten once it committed (or failed).
+            defer { context.tokenCache.revoked() }
+            return try await context.recordedWrite(.registrationErase, EraseRefusal.self, actor: actor,
+                                                   idempotency: idempotency) { db, now in
                 let erasure = RegistrationErasure(db: db, registration: id, now: now)
                 let validUntil = try Self.unerasedValidUntil(db, registration: id)
                 let blockers = try erasure.blockers()
@@ -77,7 +79,9 @@ extension Registrations {
                 return [:]
             }
             switch blockers {
-            case .some(let found) where found.isEmpty: run.erased.append(id)
+            case .some(let found) where found.isEmpty:
+                run.erased.append(id)
+                context.tokenCache.revoked()
             case .some(let found): run.deferred[id] = found
             case nil: break
             }

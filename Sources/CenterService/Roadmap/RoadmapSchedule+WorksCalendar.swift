@@ -12,4 +12,9 @@ extension RoadmapSchedule: WorksCalendar {
         guard let facility else { return [] }
         return closures(closing: facility, on: date).map { ($0.itemID, $0.closure.facilities) }
     }
+
+    public func closes(_ facility: String?, on date: LocalDate) -> Bool {
+        guard let facility else { return false }
+        return hasClosure(closing: facility, on: date)
+    }
 }

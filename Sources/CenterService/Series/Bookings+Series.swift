@@ -30,8 +30,7 @@ extension Bookings {
             let recorded = try await context.recordedWrite(.seriesCreate, SeriesRefusal.self, actor: actor,
                                                            idempotency: idempotency) { db, now in
                 let calendar = roadmapState.calendar
-                let desk = BookingDesk(center: center, calendar: calendar, db: db, now: now)
-                _ = try desk.bookableRoom(request.facility)
+                _ = try BookingPlan.bookableRoom(request.facility, center: center)
                 let standing = try RegistrationStanding.load(db, id: request.registration)
                 guard let window = center.window(for: standing.category) else {
                     throw Refusal(BookingRequestCode.categoryNotPermitted, "The \(standing.category.rawValue) category books no rooms.",
@@ -116,11 +115,11 @@ extension Bookings {
     static func bookDates(_ db: Database, _ dates: [LocalDate], of request: SeriesRequest, series: Int64,
                           center: CenterConfiguration, calendar: CenterCalendar, now: Instant,
                           actor: Actor) throws -> [SeriesDateResult<Booking, BookRefusal>] {
-        let desk = BookingDesk(center: center, calendar: calendar, db: db, now: now, origin: .series(series))
+        let desk = BookingDesk(center: center, catalogue: center.catalogue, calendar: calendar, now: now, origin: .series(series))
         return try SeriesBooking.attempt(dates, as: BookRefusal.self) { date in
             try db.execute("SAVEPOINT series_date")
             do {
-                let booking = try desk.book(request.booking(on: date), actor: actor)
+                let booking = try desk.book(db, request.booking(on: date), actor: actor)
                 try db.execute("RELEASE series_date")
                 return booking.value
             } catch {
@@ -156,8 +155,8 @@ extension Bookings {
                     throw Refusal(SeriesStateCode.seriesCancelled, "Series \(id) was cancelled.", details: ["series": String(id)])
                 }
                 for booking in before.bookings where booking.state.successors.contains(.cancelledByUser) {
-                    _ = try Self.cancel(db, booking, by: .user, reason: reason ?? "series \(id) cancelled", center: center,
-                                        waitingDesk: waitingDesk, actor: actor.auditLabel, now: now)
+                    _ = try Self.cancel(db, BookingRow.load(db, id: booking.id), by: .user, reason: reason ?? "series \(id) cancelled",
+                                        center: center, waitingDesk: waitingDesk, actor: actor.auditLabel, now: now)
                 }
                 try db.run("UPDATE booking_series SET cancelled_at = ?, cancelled_by = ? WHERE id = ?",
                            [now.sqlValue, .text(actor.auditLabel), .integer(id)])

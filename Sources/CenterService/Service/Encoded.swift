@@ -12,6 +12,13 @@ struct Encoded<Value: Encodable & Sendable>: Sendable, Encodable {
         json = try JSONCodec.encode(value)
     }
 
+    /// `value` with its JSON written by other means than `JSONCodec`, but
+    /// byte for byte the same (`BookingJSON`).
+    init(_ value: Value, json: [UInt8]) {
+        self.value = value
+        self.json = json
+    }
+
     /// Encodes as the value (the same JSON as `json`).
     func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }

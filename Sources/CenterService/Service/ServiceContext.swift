@@ -14,7 +14,11 @@ final class ServiceContext: Sendable {
     let log: ServiceLog
     let store: CenterStore
     let roadmapState: RoadmapState
+    /// The configuration's facilities by id, built once (the booking rules
+    /// look facilities up many times a request).
+    let catalogue: [FacilityID: Facility]
     let bookingTimer = BookingTimer()
+    let tokenCache = TokenCache()
     let timerFailures = TimerFailures()
     let backupFailures = Atomic<Int>(0)
     /// Wrong lobby check-in codes per person (`Desks.checkIn(pass:lobbyCode:by:)`).
@@ -27,6 +31,7 @@ final class ServiceContext: Sendable {
         self.seeds = seeds
         self.log = log
         roadmapState = RoadmapState(schedule: settings.roadmap, policy: settings.calendar.policy)
+        catalogue = settings.center.catalogue
     }
 
     var pool: DatabasePool { store.pool }

@@ -58,6 +58,15 @@ extension Instant: ColumnValue {
     }
 }
 
+extension YearMonth: ColumnValue {
+    var sqlValue: SQLValue { .text(description) }
+
+    init?(sqlValue: SQLValue) {
+        guard case .text(let text) = sqlValue, let month = YearMonth(text) else { return nil }
+        self = month
+    }
+}
+
 extension FacilityID: ColumnValue {}
 extension DivisionID: ColumnValue {}
 extension UserCategory: ColumnValue {}

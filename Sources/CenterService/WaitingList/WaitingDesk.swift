@@ -17,10 +17,17 @@ struct WaitingDesk {
     /// Where a drawn line's seed comes from.
     let seeds: any SeedSource
 
-    /// The lines of `booking`'s units, freed just now.
-    func slotsFreed(booking: Booking) throws {
-        for date in booking.dates {
-            for division in booking.divisions {
+    /// The lines of `booking`'s units, freed just now. Only the units whose
+    /// line has a live entry are stepped (a line without one does nothing),
+    /// found with one read of the room's live entries on the booking's dates:
+    /// most cancellations free slots nobody waits for.
+    func slotsFreed(booking: some StoredBooking) throws {
+        let dates = booking.dates
+        guard let first = dates.first, let last = dates.last else { return }
+        let waited = try WaitingLineStore.liveUnits(db, facility: booking.facility, from: first, to: last)
+        guard !waited.isEmpty else { return }
+        for date in dates {
+            for division in booking.divisions where waited.contains(DivisionSlot(facility: booking.facility, date: date, division: division)) {
                 try step(DivisionSlot(facility: booking.facility, date: date, division: division))
             }
         }

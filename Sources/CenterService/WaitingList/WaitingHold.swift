@@ -1,6 +1,5 @@
 import CalendarValues
 import CenterDomain
-internal import Store
 
 /// The booking side of the waiting list: a free slot whose waiting line is
 /// live is held for it, so that no first-come booking takes it between its
@@ -8,21 +7,23 @@ internal import Store
 /// registration's acceptance books it (`BookingOrigin.waitingList`). A line
 /// still waiting after its last waiting day holds nothing: the timer closes it.
 struct WaitingHold {
-    let db: Database
+    /// A live (waiting or offered) entry of the room on a requested date,
+    /// as `BookingFacts` reads them in its one statement.
+    struct Entry: Sendable {
+        let id: Int64
+        let date: LocalDate
+        let division: DivisionID
+        let offered: Bool
+    }
+
     let rules: WaitingListRules?
+    /// The room's live entries on the requested dates.
+    let live: [Entry]
     let now: Instant
 
-    /// Refuses `slot_held_for_waiting` for the first held slot of the
-    /// request: one read of the facility's live entries on the dates.
+    /// Refuses `slot_held_for_waiting` for the first held slot of the request.
     func checkFree(facility: FacilityID, dates: [LocalDate], divisions: [DivisionID], origin: BookingOrigin) throws {
-        guard let rules, let first = dates.first, let last = dates.last else { return }
-        let rows = try db.query("""
-            SELECT id, date, division, state FROM waiting_entries
-            WHERE facility_id = ? AND date BETWEEN ? AND ? AND state IN ('waiting', 'offered')
-            """, [facility.sqlValue, first.sqlValue, last.sqlValue])
-        guard !rows.isEmpty else { return }
-        let live = try rows.map { (id: try $0.get("id") as Int64, date: try $0.get("date") as LocalDate,
-                                   division: try $0.get("division") as DivisionID, offered: try $0.get("state") as String == "offered") }
+        guard let rules, !live.isEmpty else { return }
         for date in dates {
             for division in divisions {
                 let line = live.filter { $0.date == date && $0.division == division }

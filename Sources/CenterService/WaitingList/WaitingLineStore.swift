@@ -77,6 +77,18 @@ enum WaitingLineStore {
         StoreError(code: .typeMismatch, resultCode: 20, message: "a waiting entry's state \(state) is not one of the line's")
     }
 
+    /// The slots of `facility` from `first` to `last` whose lines have a live entry.
+    static func liveUnits(_ db: Database, facility: FacilityID, from first: LocalDate, to last: LocalDate) throws -> Set<DivisionSlot> {
+        Set(try db.query(liveUnitsQuery, [facility.sqlValue, first.sqlValue, last.sqlValue]).map {
+            DivisionSlot(facility: facility, date: try $0.get(0), division: try $0.get(1))
+        })
+    }
+
+    static let liveUnitsQuery = SQL("""
+        SELECT DISTINCT date, division FROM waiting_entries
+        WHERE facility_id = ? AND date BETWEEN ? AND ? AND state IN ('waiting', 'offered')
+        """)
+
     /// The slots whose lines have a live entry, in date order.
     static func liveSlots(_ db: Database) throws -> [DivisionSlot] {
         try db.query("""

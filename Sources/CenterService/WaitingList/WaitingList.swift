@@ -193,7 +193,7 @@ public struct WaitingList: AreaService {
         do throws(ServiceError<AcceptRefusal>) {
             return try await context.run(AcceptRefusal.self) {
                 let rules = try rules()
-                let center = settings.center
+                let center = settings.center, catalogue = context.catalogue
                 let roadmapState = context.roadmapState
                 let recorded = try await context.recordedWrite(.waitingListAccept, AcceptRefusal.self, actor: actor,
                                                                idempotency: idempotency) { db, now in
@@ -211,16 +211,16 @@ public struct WaitingList: AreaService {
                         facility: entry.facility, date: entry.date, divisions: hourly ? [] : [entry.division],
                         registration: entry.registration, purpose: entry.purpose, attendees: entry.attendees,
                         hours: hourly ? BookingHours(units: [entry.division]) : nil)
-                    let desk = BookingDesk(center: center, calendar: roadmapState.calendar, db: db, now: now,
+                    let desk = BookingDesk(center: center, catalogue: catalogue, calendar: roadmapState.calendar, now: now,
                                            origin: .waitingList(entry: id))
-                    let booking = try desk.book(request, actor: actor)
+                    let booking = try desk.book(db, request, actor: actor)
                     try db.run("UPDATE waiting_entries SET booking_id = ? WHERE id = ?", [.integer(booking.value.id), .integer(id)])
                     try WaitingLineStore.save(db, line, before: before)
                     try WaitingDesk(db: db, rules: rules, calendar: roadmapState.calendar, now: now, actor: actor.auditLabel, seeds: context.seeds)
                         .audit(line, before: before)
                     return booking
                 }
-                if recorded.value != nil { context.bookingTimer.nudge() }
+                if let booking = recorded.value { context.bookingTimer.nudge(deadline: booking.paymentDeadline) }
                 return recorded
             }
         } catch {

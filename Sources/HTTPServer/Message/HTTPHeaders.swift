@@ -13,17 +13,30 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// The first value of `name`, or nil.
     public subscript(name: String) -> String? {
-        let key = name.lowercased()
-        return fields.first { $0.name == key }?.value
+        fields.first { Self.matches($0.name, name) }?.value
     }
 
     /// Every value of `name`, in order.
     public func values(_ name: String) -> [String] {
-        let key = name.lowercased()
-        return fields.filter { $0.name == key }.map(\.value)
+        fields.filter { Self.matches($0.name, name) }.map(\.value)
     }
 
     public mutating func add(_ name: String, _ value: String) { fields.append((name.lowercased(), value)) }
+
+    /// Appends a field whose name the parser has already lowercased.
+    mutating func append(lowercasedName name: String, _ value: String) { fields.append((name, value)) }
+
+    /// Whether the stored (lowercased) `stored` is `name` in any ASCII case,
+    /// compared byte by byte: a lookup allocates nothing.
+    static func matches(_ stored: String, _ name: String) -> Bool {
+        var stored = stored.utf8.makeIterator()
+        for byte in name.utf8 {
+            guard let other = stored.next() else { return false }
+            let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            guard folded == other else { return false }
+        }
+        return stored.next() == nil
+    }
 
     /// Replaces every field `name` by one with `value`.
     public mutating func set(_ name: String, _ value: String) {

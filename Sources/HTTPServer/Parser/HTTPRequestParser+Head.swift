@@ -70,7 +70,7 @@ extension HTTPRequestParser {
             case .failure(let error): return fail(error)
             case .success(let (name, value)):
                 if let error = fields.note(name: name, value: value) { return fail(error) }
-                headers.add(name, String(decoding: value, as: UTF8.self))
+                headers.append(lowercasedName: name, String(decoding: value, as: UTF8.self))
             }
         }
         let framing: BodyFraming?

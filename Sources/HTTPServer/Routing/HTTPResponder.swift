@@ -1,7 +1,14 @@
 /// Anything that answers a request. Called off the event loop, so it may
-/// await a database or take its time without stalling other connections.
+/// await a database or take its time without stalling other connections,
+/// unless `placement(of:)` places the request on the loop.
 public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest) async -> HTTPResponse
+
+    /// Where `respond(to:)` runs for `request` (docs/SERVER.md §1.16): off the
+    /// loops (the default), or as a task on the loop that owns the
+    /// connection, for a handler that is quick and waits only by
+    /// suspending. Called on the event loop: it must be quick.
+    func placement(of request: HTTPRequest) -> HandlerPlacement
 
     /// Decides on a request whose head asked `Expect: 100-continue`, before
     /// its body is read (RFC 9110 §10.1.1): `.proceed` has the server send
@@ -23,9 +30,23 @@ public protocol HTTPResponder: Sendable {
 extension HTTPResponder {
     public func decideContinue(head: HTTPRequest) async -> ContinueDecision { .proceed }
 
+    public func placement(of request: HTTPRequest) -> HandlerPlacement { .offLoop }
+
     public func protocolErrorResponse(for error: HTTPProtocolError) -> HTTPResponse {
         HTTPResponse(protocolError: error)
     }
+}
+
+/// Where a handler runs (docs/SERVER.md §1.16).
+public enum HandlerPlacement: Sendable {
+    /// A task on the cooperative pool: it may take its time.
+    case offLoop
+    /// A task whose executor is the event loop that owns the connection: it
+    /// starts after the loop's current events, with no thread hop, and
+    /// resumes there after each suspension (a read that waits, the writer's
+    /// commit). It must not compute for long or block: the loop's other
+    /// connections wait while it runs.
+    case onLoop
 }
 
 /// A responder's answer to `Expect: 100-continue` (RFC 9110 §10.1.1).

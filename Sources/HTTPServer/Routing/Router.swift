@@ -21,6 +21,7 @@ public struct Router: HTTPResponder {
         var parameterNames: [String]
         var handler: HTTPHandler
         var headCheck: HTTPHeadCheck?
+        var placement: HandlerPlacement
     }
 
     final class Node: @unchecked Sendable {
@@ -63,8 +64,8 @@ public struct Router: HTTPResponder {
     /// `headCheck` decides `Expect: 100-continue` for the route. Throws, and
     /// leaves the router as it was, for a route the router already has or a
     /// pattern with a repeated parameter name.
-    public mutating func add(_ method: HTTPMethod, _ pattern: String, headCheck: HTTPHeadCheck? = nil,
-                             _ handler: @escaping HTTPHandler) throws(RouteError) {
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, placement: HandlerPlacement = .offLoop,
+                             headCheck: HTTPHeadCheck? = nil, _ handler: @escaping HTTPHandler) throws(RouteError) {
         var names: [String] = []
         var shape: [Segment] = []
         for segment in Self.segments(of: pattern) {
@@ -93,7 +94,8 @@ public struct Router: HTTPResponder {
                 node = next
             }
         }
-        node.routes[method] = Route(pattern: pattern, parameterNames: names, handler: handler, headCheck: headCheck)
+        node.routes[method] = Route(pattern: pattern, parameterNames: names, handler: handler, headCheck: headCheck,
+                                    placement: placement)
         routes.append((method, pattern))
     }
 
@@ -119,6 +121,15 @@ public struct Router: HTTPResponder {
         protocolErrorResponder(error)
     }
 
+    /// The placement of the route `request` resolves to; a 404 or 405 is
+    /// answered on the loop (it needs nothing but the route table).
+    public func placement(of request: HTTPRequest) -> HandlerPlacement {
+        var values: [String] = []
+        guard let node = Self.match(root, request.pathSegments[...], &values) else { return .onLoop }
+        let method = node.routes[request.method] == nil && request.method == .HEAD ? HTTPMethod.GET : request.method
+        return node.routes[method]?.placement ?? .onLoop
+    }
+
     func resolve(_ request: HTTPRequest) -> Resolution {
         var values: [String] = []
         guard let node = Self.match(root, request.pathSegments[...], &values) else {
@@ -130,6 +141,7 @@ public struct Router: HTTPResponder {
             response.headers.set("Allow", Self.allowed(node).map(\.rawValue).joined(separator: ", "))
             return .refused(response)
         }
+        guard !route.parameterNames.isEmpty else { return .route(route, request) }
         var request = request
         request.pathParameters = Dictionary(zip(route.parameterNames, values), uniquingKeysWith: { first, _ in first })
         return .route(route, request)

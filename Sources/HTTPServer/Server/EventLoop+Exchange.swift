@@ -104,7 +104,7 @@ extension EventLoop {
         }
         let parsed = c.pending.removeFirst()
         let request = openExchange(c, parsed, keepAlive: parsed.keepAlive)
-        runOffLoop(c) { responder, fd, serial, sequence in
+        runHandler(c, placement: shared.responder.placement(of: request)) { responder, fd, serial, sequence in
             .response(fd: fd, serial: serial, sequence: sequence, await responder.respond(to: request))
         }
     }
@@ -115,7 +115,7 @@ extension EventLoop {
     func decideContinue(_ c: Connection, head: ParsedRequest) {
         let request = openExchange(c, head, keepAlive: false)
         c.decidingContinue = true
-        runOffLoop(c) { responder, fd, serial, sequence in
+        runHandler(c, placement: .offLoop) { responder, fd, serial, sequence in
             .continueDecision(fd: fd, serial: serial, sequence: sequence, await responder.decideContinue(head: request))
         }
     }
@@ -138,12 +138,18 @@ extension EventLoop {
     }
 
     /// Runs `work` with the responder in a task, for `c`'s current exchange,
-    /// and posts the message it returns back to the loop.
-    func runOffLoop(_ c: Connection,
+    /// off the loop or on it (`placement`), and posts the message it returns
+    /// back to the loop.
+    func runHandler(_ c: Connection, placement: HandlerPlacement,
                     _ work: @escaping @Sendable (any HTTPResponder, Int32, UInt64, UInt64) async -> Message) {
         let fd = c.fd, serial = c.serial, sequence = c.dispatchSequence
         let responder = shared.responder
+        switch placement {
+        case .offLoop:
         c.handlerTask = Task { [self] in post(await work(responder, fd, serial, sequence)) }
+        case .onLoop:
+            c.handlerTask = Task(executorPreference: self) { [self] in post(await work(responder, fd, serial, sequence)) }
+        }
     }
 
     /// The connection whose exchange `sequence` still waits for its

@@ -7,7 +7,10 @@ import Synchronization
 /// connection; that loop owns the connection for its lifetime. Connection
 /// sockets are edge-triggered for both directions (one `epoll_ctl` per
 /// connection). Handlers run in Swift tasks; their responses come back
-/// through `inbox` (a Mutex) and one eventfd write per batch.
+/// through `inbox` (a Mutex) and one eventfd write per batch. The loop is
+/// also a `TaskExecutor`: a handler placed on the loop (`HandlerPlacement`)
+/// runs as a task whose jobs the loop runs after its events, and whose
+/// response is handled without the inbox.
 ///
 /// `@unchecked Sendable`: every stored `var` is confined to the loop thread,
 /// except `inbox` (Mutex) and the atomics.
@@ -15,6 +18,8 @@ final class EventLoop: @unchecked Sendable {
     enum Message {
         case response(fd: Int32, serial: UInt64, sequence: UInt64, HTTPResponse)
         case continueDecision(fd: Int32, serial: UInt64, sequence: UInt64, ContinueDecision)
+        /// A job of a task placed on this loop, enqueued from another thread.
+        case job(UnownedJob)
         case stopAccepting
         case stop
     }
@@ -22,7 +27,12 @@ final class EventLoop: @unchecked Sendable {
     struct Inbox {
         var messages: [Message] = []
         var wakePending = false
+        /// The loop has ended: jobs go to the global executor instead.
+        var closed = false
     }
+
+    /// The most jobs run between two `epoll_wait`s, so that I/O keeps its turn.
+    static let jobsPerTurn = 256
 
     static let listenerToken = UInt64.max
     static let wakeToken = UInt64.max - 1
@@ -47,6 +57,12 @@ final class EventLoop: @unchecked Sendable {
     var listenerRegistered = false
     var acceptResumeAt: UInt64?
     var spareMessages: [Message] = []
+    /// Jobs of tasks placed on this loop, waiting for their turn (loop thread only).
+    var runnable: [UnownedJob] = []
+    /// Messages posted on the loop thread itself (loop thread only).
+    var localMessages: [Message] = []
+    /// The loop thread's `pthread_self()`, once `run()` started.
+    let loopThread = Atomic<UInt>(0)
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: EventLoop.readBufferSize, alignment: 16)
 
     init(shared: HTTPServer.Shared) throws(HTTPServerError) {
@@ -70,15 +86,36 @@ final class EventLoop: @unchecked Sendable {
         Glibc.close(epollFD)
     }
 
+    /// Whether the caller runs on this loop's thread.
+    var onLoopThread: Bool { loopThread.load(ordering: .relaxed) == UInt(pthread_self()) }
+
     /// Queues a message for the loop, waking it only if no wake is pending.
+    /// On the loop thread itself (a handler placed on the loop) it is kept
+    /// for the end of the current turn, without the lock or a wake-up.
     func post(_ message: Message) {
-        let wake = inbox.withLock { box -> Bool in
-            box.messages.append(message)
-            if box.wakePending { return false }
-            box.wakePending = true
-            return true
+        if onLoopThread {
+            localMessages.append(message)
+            return
         }
-        if wake { clinux_eventfd_signal(wakeFD) }
+        enum Outcome { case wake, queued, closed }
+        let outcome = inbox.withLock { box -> Outcome in
+            if box.closed { return .closed }
+            box.messages.append(message)
+            if box.wakePending { return .queued }
+            box.wakePending = true
+            return .wake
+        }
+        switch outcome {
+        case .wake: clinux_eventfd_signal(wakeFD)
+        case .queued: break
+        case .closed: if case .job(let job) = message { Self.runElsewhere(job) }
+        }
+    }
+
+    /// A job whose loop has ended runs on the global executor, so its task
+    /// still finishes (a server shut down under a waiting handler).
+    static func runElsewhere(_ job: UnownedJob) {
+        globalConcurrentExecutor.enqueue(ExecutorJob(job))
     }
 
     /// The loop body; returns after `.stop`.
@@ -86,6 +123,7 @@ final class EventLoop: @unchecked Sendable {
         let capacity: Int32 = 256
         let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: Int(capacity))
         defer { events.deallocate() }
+        loopThread.store(UInt(pthread_self()), ordering: .relaxed)
         while running {
             let n = epoll_wait(epollFD, events, capacity, waitTimeoutMilliseconds())
             now = clinux_monotonic_ns()
@@ -102,19 +140,49 @@ final class EventLoop: @unchecked Sendable {
                 case Self.wakeToken: drainInbox()
                 default: handleEvent(fd: Int32(truncatingIfNeeded: data), serialTag: UInt32(truncatingIfNeeded: data >> 32), flags: flags)
                 }
+                // A request just read has its handler run before the next
+                // connection's events: on-loop handlers start, and reach the
+                // single writer, in the order their requests were read.
+                if !runnable.isEmpty || !localMessages.isEmpty { runJobs() }
             }
             expireDeadlines()
             if let resume = acceptResumeAt, resume <= now {
                 acceptResumeAt = nil
                 if !stopping { registerListener() }
             }
+            runJobs()
         }
         for case let connection? in connections { close(connection) }
+        let left = inbox.withLock { box -> [Message] in
+            box.closed = true
+            defer { box.messages = [] }
+            return box.messages
+        }
+        loopThread.store(0, ordering: .relaxed)
+        for case .job(let job) in left { Self.runElsewhere(job) }
+        for job in runnable { Self.runElsewhere(job) }
+        runnable = []
         finished.store(true, ordering: .releasing)
     }
 
-    /// Until the next deadline, at most one second.
+    /// Runs the jobs of tasks placed on this loop, and handles what they
+    /// posted, at most `jobsPerTurn` jobs before the loop looks at I/O again.
+    func runJobs() {
+        var budget = Self.jobsPerTurn
+        while budget > 0 && !(runnable.isEmpty && localMessages.isEmpty) {
+            let jobs = runnable
+            runnable = []
+            for job in jobs { job.runSynchronously(on: asUnownedTaskExecutor()) }
+            budget -= max(jobs.count, 1)
+            let messages = localMessages
+            localMessages = []
+            for message in messages { handle(message) }
+        }
+    }
+
+    /// Until the next deadline, at most one second; no wait while jobs are runnable.
     func waitTimeoutMilliseconds() -> Int32 {
+        if !runnable.isEmpty || !localMessages.isEmpty { return 0 }
         var next = deadlines.earliest ?? UInt64.max
         if let resume = acceptResumeAt { next = min(next, resume) }
         if next == UInt64.max { return 1000 }
@@ -130,20 +198,24 @@ final class EventLoop: @unchecked Sendable {
             swap(&box.messages, &batch)
             box.wakePending = false
         }
-        for message in batch {
-            switch message {
-            case .response(let fd, let serial, let sequence, let response):
-                handlerFinished(fd: fd, serial: serial, sequence: sequence, response: response)
-            case .continueDecision(let fd, let serial, let sequence, let decision):
-                continueDecided(fd: fd, serial: serial, sequence: sequence, decision: decision)
-            case .stopAccepting:
-                beginStopping()
-            case .stop:
-                running = false
-            }
-        }
+        for message in batch { handle(message) }
         batch.removeAll(keepingCapacity: true)
         spareMessages = batch
+    }
+
+    func handle(_ message: Message) {
+        switch message {
+        case .response(let fd, let serial, let sequence, let response):
+            handlerFinished(fd: fd, serial: serial, sequence: sequence, response: response)
+        case .continueDecision(let fd, let serial, let sequence, let decision):
+            continueDecided(fd: fd, serial: serial, sequence: sequence, decision: decision)
+        case .job(let job):
+            runnable.append(job)
+        case .stopAccepting:
+            beginStopping()
+        case .stop:
+            running = false
+        }
     }
 
     /// The epoll data of a connection: its fd, and in the high half the low
@@ -180,6 +252,19 @@ final class EventLoop: @unchecked Sendable {
         acceptStopped.store(true, ordering: .releasing)
         for case let connection? in connections where connection.isQuiescent && connection.phase != .lingering {
             close(connection)
+        }
+    }
+}
+
+extension EventLoop: TaskExecutor {
+    /// A job of a task placed on this loop: run in the loop's next turn
+    /// (at once in this turn when enqueued on the loop thread).
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        if onLoopThread {
+            runnable.append(job)
+        } else {
+            post(.job(job))
         }
     }
 }

@@ -4,8 +4,9 @@ import Glibc
 import Synchronization
 
 /// An HTTP/1.1 origin server (RFC 9112) on epoll: one event loop thread per
-/// core, handlers run as Swift tasks off the loops, strict parsing and the
-/// limits and timeouts of `Configuration`.
+/// core, handlers run as Swift tasks off the loops (or, where the responder
+/// places them there, as tasks on the loop that owns the connection), strict
+/// parsing and the limits and timeouts of `Configuration`.
 ///
 /// Lifecycle: `start()` binds and spawns the loops; `shutdown()` stops
 /// accepting, lets in-flight exchanges finish within the grace period, then
@@ -54,6 +55,15 @@ public final class HTTPServer: Sendable {
     /// The number of online processors, the default loop count.
     public static var activeProcessorCount: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
+    /// The threads of the running loops (`pthread_self()`), for tests of
+    /// where handlers run; a loop not yet started shows 0.
+    var loopThreads: [UInt] {
+        state.withLock { state in
+            guard case .running(_, let loops) = state else { return [] }
+            return loops.map { $0.loopThread.load(ordering: .relaxed) }
+        }
+    }
+
     /// The bound port once started (useful with port 0), else 0.
     public var port: Int { boundPort.load(ordering: .acquiring) }
 
@@ -87,8 +97,12 @@ public final class HTTPServer: Sendable {
                 throw error
             }
             for (index, loop) in loops.enumerated() {
-                let thread = Thread { loop.run() }
-                thread.name = "http-loop-\(index)"
+                let thread = Thread {
+                    // Named from inside: on Linux a name set before `start()`
+                    // is not applied to the thread.
+                    Thread.current.name = "http-loop-\(index)"
+                    loop.run()
+                }
                 thread.start()
             }
             boundPort.store(Int(clinux_bound_port(fd)), ordering: .releasing)

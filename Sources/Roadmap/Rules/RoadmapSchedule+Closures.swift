@@ -28,6 +28,19 @@ extension RoadmapSchedule {
         hits { $0.overlaps(from: from, to: to) }
     }
 
+    /// Whether a closure of an item not cancelled closes `facility` on
+    /// `date`: whether `closures(closing:on:)` would list one, without listing.
+    /// (By index: a closure over each item copied the whole item, for every
+    /// day the booking rules ask about.)
+    public func hasClosure(closing facility: String, on date: LocalDate) -> Bool {
+        for index in items.indices where items[index].status != .cancelled {
+            for closure in items[index].closures where closure.covers(date) && closure.facilities.contains(facility) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// The closures that close `facility` on `date` (first and last day
     /// included), each with the item whose works cause it, in schedule order.
     public func closures(closing facility: String, on date: LocalDate) -> [(itemID: String, closure: WorksClosure)] {

@@ -197,21 +197,6 @@ struct BookingLifecycleTests {
         #expect(code == "idempotency_key_reused")
     }
 
-    @Test func aRefusalIsTheFirstResponseAndARetryGetsItAgain() async throws {
-        let holder = try await f.register(.general)
-        let taken = try await f.book("2026-12-10", registration: holder)
-        let registration = try await f.register(.general)
-        let request = BookingRequest(facility: "meeting-room-1", date: date("2026-12-10"), divisions: [.am], registration: registration)
-        let key = try IdempotencyKey(key: "retry-2", requestHash: [4])
-        #expect(await f.refusal { _ = try await f.service.bookings.book(request, by: f.staff, idempotency: key) } == "slot_taken")
-        _ = try await f.service.bookings.cancel(booking: taken.id, reason: nil, byCenter: false, by: f.staff)
-        #expect(await f.refusal { _ = try await f.service.bookings.book(request, by: f.staff, idempotency: key) } == "slot_taken")
-        let count: Int = try await f.read { db in try db.queryOne("SELECT count(*) AS n FROM bookings")!.get("n") }
-        #expect(count == 1)
-        let fresh = try IdempotencyKey(key: "retry-3", requestHash: [4])
-        #expect(try await f.service.bookings.book(request, by: f.staff, idempotency: fresh).value?.state == .provisional)
-    }
-
     @Test func everyChangeIsAuditedWithItsActor() async throws {
         let registration = try await f.register(.general)
         let booking = try await f.book("2026-12-10", registration: registration)

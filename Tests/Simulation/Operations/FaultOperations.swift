@@ -86,8 +86,11 @@ struct LostAnswerOperation: SimOperation {
         } catch {
             return .failed("restart: \(error)")
         }
+        let recorded = context.keyRecorded(step: context.step)
         let again = await inner.run(context)
-        if first.isAnswer { context.evidence.replays.append(StepEvidence.Replay(step: context.step, first: first, again: again)) }
+        if first.isAnswer {
+            context.evidence.replays.append(StepEvidence.Replay(step: context.step, first: first, again: again, recorded: recorded))
+        }
         // What happened is the first attempt's (the replay's JSON is the same,
         // which the idempotency invariant checks).
         return first.isAnswer ? first : again
@@ -108,8 +111,9 @@ struct RetryOperation: SimOperation {
         guard let operation = context.world.operations[of]?.request, let first = context.world.outcomes[of] else {
             return .skipped("no step #\(of)")
         }
+        let recorded = context.keyRecorded(step: of)
         let again = await context.resend(operation, asStep: of)
-        if first.isAnswer { context.evidence.replays.append(StepEvidence.Replay(step: of, first: first, again: again)) }
+        if first.isAnswer { context.evidence.replays.append(StepEvidence.Replay(step: of, first: first, again: again, recorded: recorded)) }
         return again
     }
 
@@ -131,8 +135,9 @@ struct ReuseKeyOperation: SimOperation {
 
     func run(_ context: StepContext) async -> Outcome {
         guard let operation = context.world.operations[of]?.request else { return .skipped("no step #\(of)") }
+        let recorded = context.keyRecorded(step: of)
         let outcome = await context.resend(operation, asStep: of, salt: " (another body)")
-        context.evidence.reusedKeys.append((step: of, outcome: outcome))
+        context.evidence.reusedKeys.append((step: of, outcome: outcome, recorded: recorded))
         return outcome
     }
 }

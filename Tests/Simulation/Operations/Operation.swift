@@ -109,6 +109,11 @@ public final class StepContext {
     /// The Idempotency-Key of step `step`.
     public static func key(step: Int) -> String { "sim-\(step)" }
 
+    /// Whether the service holds an answer recorded under step `step`'s key.
+    func keyRecorded(step: Int) -> Bool {
+        ((try? center.reader.int("SELECT count(*) FROM idempotency_keys WHERE key = ?", [.text(Self.key(step: step))])) ?? 0) > 0
+    }
+
     /// Runs `operation` as step `step` sent it, or with another body when `salt` is given.
     func resend(_ operation: any SimOperation, asStep step: Int, salt: String = "") async -> Outcome {
         let saved = (keyStep, keySalt)
@@ -132,6 +137,10 @@ public struct StepEvidence: Sendable {
         public let step: Int
         public let first: Outcome
         public let again: Outcome
+        /// Whether the first answer was recorded under its key when the
+        /// request was sent again (a booking refused on its arrival snapshot
+        /// is not: docs/API.md "Idempotency").
+        public let recorded: Bool
     }
 
     /// The database before a death and after the restart, in full.
@@ -150,8 +159,9 @@ public struct StepEvidence: Sendable {
     public var replays: [Replay] = []
     public var deaths: [Death] = []
     public var repeats: [Repeat] = []
-    /// A step's key sent with another body: the outcome.
-    public var reusedKeys: [(step: Int, outcome: Outcome)] = []
+    /// A step's key sent with another body: the outcome, and whether the
+    /// key was recorded when it was sent.
+    public var reusedKeys: [(step: Int, outcome: Outcome, recorded: Bool)] = []
     /// The operation only reads (a dry run, a report): it must change nothing.
     public var readOnly = false
     /// A registration search and what the service found.
