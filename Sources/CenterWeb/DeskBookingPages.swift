@@ -8,6 +8,8 @@ import HTTPServer
 /// rule classifies them for the registration's category (空き・予約済み・休館・
 /// 地域団体枠・受付前・受付終了), the choice of a date's divisions, the fee
 /// quote before staff confirm, and the booking (`DeskBookingPage` shows it).
+/// A room with a coupling that needs a guardian (the 保育室, 施行規則 第4条)
+/// asks for one, and for the staff approval that lets it be used alone.
 enum DeskBookingPages {
     /// What the grid's form carries.
     struct Choice {
@@ -17,6 +19,18 @@ enum DeskBookingPages {
         var attendees = "10"
         var purpose = ""
         var slots: [String] = []
+        /// 保護者・専任の保育者 (the 保育室 with another room).
+        var guardian = ""
+        /// The staff member approving the 保育室 alone, and why
+        /// (施行規則 第4条1項2号); both empty when there is no approval.
+        var approvedBy = ""
+        var approvalReason = ""
+
+        /// The fields the confirmation carries to the booking, as the form named them.
+        var carried: [(String, String)] {
+            [("registration", registration), ("facility", facility), ("month", month), ("attendees", attendees),
+             ("purpose", purpose), ("guardian", guardian), ("approved_by", approvedBy), ("approval_reason", approvalReason)]
+        }
     }
 
     static func rooms(_ center: CenterConfiguration) -> [Facility] {
@@ -59,7 +73,8 @@ enum DeskBookingPages {
                 } catch .refused(let r) { errors["facility"] = words.refusal(r) } catch .failed(let f) { throw f }
             }
             let title = words("部屋の予約", "Book a room")
-            let order = ["registration", "facility", "slot", "attendees", "purpose"].filter { errors[$0] != nil }
+            let order = ["registration", "facility", "slot", "attendees", "purpose", "guardian", "approved_by", "approval_reason"]
+                .filter { errors[$0] != nil }
             let document = Layout.page(title, context: context, switchPath: "/desk/book") {
                 el(.h1) { title }
                 if let refusal { PageKit.notice(words.refusal(refusal), alert: true) }
@@ -109,6 +124,7 @@ enum DeskBookingPages {
                                                 error: errors["attendees"], inputmode: "numeric"), words: words)
                         Forms.field(Forms.Field(id: "purpose", label: words("利用目的", "Purpose"), value: choice.purpose,
                                                 autocomplete: "off", error: errors["purpose"]), words: words)
+                        companionFields(center.couplings(for: facility.id), choice: choice, errors: errors, words: words)
                         el(.button, .type("submit"), .class("primary")) { words("料金を確認する", "Check the fee") }
                     }
                 }
@@ -116,6 +132,32 @@ enum DeskBookingPages {
             let answer = status ?? (errors.isEmpty ? .ok : .unprocessableContent)
             return PageResponse.html(document, status: answer, context: context)
         }
+    }
+
+    /// The guardian, and the approval of the room alone, for a room whose
+    /// coupling asks for them (the 保育室); nothing for any other room.
+    static func companionFields(_ couplings: [RoomCoupling], choice: Choice, errors: [String: String], words: Words) -> Node {
+        .fragment([
+            couplings.contains(where: \.guardianRequired)
+                ? Forms.field(Forms.Field(id: "guardian", label: words("保護者・専任の保育者の氏名", "Guardian or childcare worker"),
+                                          value: choice.guardian, autocomplete: "off",
+                                          hint: words("ほかの部屋と一緒に使うときに必要です。", "Needed when it is used with another room."),
+                                          error: errors["guardian"]), words: words, required: false)
+                : .fragment([]),
+            couplings.contains(where: \.staffApprovalLifts)
+                ? el(.fieldset, .class("stack")) {
+                    el(.legend) { words("この部屋だけを使う場合の承認", "Approval to use this room alone") }
+                    el(.p, .class("hint")) {
+                        words("ほかの部屋を予約せずに使うのは、センターの目的に資すると職員が認めたときだけです（施行規則 第4条第1項第2号）。承認した職員と理由を記入してください。",
+                              "It is used without another room only when staff find that the use serves the center's purpose. Name who approved it and why.")
+                    }
+                    Forms.field(Forms.Field(id: "approved_by", label: words("承認した職員", "Approved by"), value: choice.approvedBy,
+                                            autocomplete: "off", error: errors["approved_by"]), words: words, required: false)
+                    Forms.field(Forms.Field(id: "approval_reason", label: words("承認の理由", "Reason"), value: choice.approvalReason,
+                                            autocomplete: "off", error: errors["approval_reason"]), words: words, required: false)
+                }
+                : .fragment([]),
+        ])
     }
 
     static func legend(_ words: Words) -> Node {
@@ -222,7 +264,9 @@ enum DeskBookingPages {
     /// The request a form names, or the errors next to its fields.
     static func request(_ form: FormBody, words: Words) -> (Choice, BookingRequest?, [String: String]) {
         var choice = Choice(registration: form["registration"] ?? "", facility: form["facility"] ?? "", month: form["month"] ?? "",
-                            attendees: form["attendees"] ?? "", purpose: form["purpose"] ?? "", slots: form.all("slot"))
+                            attendees: form["attendees"] ?? "", purpose: form["purpose"] ?? "", slots: form.all("slot"),
+                            guardian: form["guardian"] ?? "", approvedBy: form["approved_by"] ?? "",
+                            approvalReason: form["approval_reason"] ?? "")
         var errors: [String: String] = [:]
         let picked = choice.slots.compactMap { text -> (LocalDate, DivisionID)? in
             let parts = text.split(separator: "|").map(String.init)
@@ -234,11 +278,19 @@ enum DeskBookingPages {
         let attendees = Int(choice.attendees.applyingHalfWidthDigits.trimmingCharacters(in: .whitespaces))
         if attendees == nil || attendees ?? 0 < 1 { errors["attendees"] = words("利用人数を1以上の半角数字で入力してください。", "Enter the attendees as a number from 1.") }
         if choice.purpose.trimmingCharacters(in: .whitespaces).isEmpty { errors["purpose"] = words("利用目的を入力してください。", "Enter the purpose.") }
+        let approvedBy = choice.approvedBy.trimmingCharacters(in: .whitespaces)
+        let approvalReason = choice.approvalReason.trimmingCharacters(in: .whitespaces)
+        if approvedBy.isEmpty != approvalReason.isEmpty {
+            if approvedBy.isEmpty { errors["approved_by"] = words("承認した職員を入力してください。", "Name who approved it.") }
+            else { errors["approval_reason"] = words("承認の理由を入力してください。", "Give the reason for the approval.") }
+        }
         guard errors.isEmpty, let registration = Int64(choice.registration), let attendees, let date = picked.first?.0 else {
             choice.slots = choice.slots.filter { _ in true }
             return (choice, nil, errors)
         }
         let units = picked.map(\.1)
+        let guardian = choice.guardian.trimmingCharacters(in: .whitespaces)
+        let approval = approvedBy.isEmpty ? nil : CouplingApprovalInput(approvedBy: approvedBy, reason: approvalReason)
         let hours = units.compactMap { unit in unit.rawValue.hasPrefix("h") ? Int(unit.rawValue.dropFirst()) : nil }.sorted()
         guard hours.isEmpty else {
             guard hours.count == units.count, zip(hours, hours.dropFirst()).allSatisfy({ $0 + 1 == $1 }),
@@ -247,10 +299,12 @@ enum DeskBookingPages {
                 return (choice, nil, ["slot": words("続いた時間を選んでください。", "Choose one run of hours.")])
             }
             return (choice, BookingRequest(facility: FacilityID(choice.facility), date: date, divisions: [], registration: registration,
-                                           purpose: choice.purpose, attendees: attendees, hours: BookingHours(from: from, to: to)), [:])
+                                           purpose: choice.purpose, attendees: attendees, guardian: guardian.isEmpty ? nil : guardian,
+                                           hours: BookingHours(from: from, to: to), couplingApproval: approval), [:])
         }
         let request = BookingRequest(facility: FacilityID(choice.facility), date: date, divisions: units,
-                                     registration: registration, purpose: choice.purpose, attendees: attendees)
+                                     registration: registration, purpose: choice.purpose, attendees: attendees,
+                                     guardian: guardian.isEmpty ? nil : guardian, couplingApproval: approval)
         return (choice, request, [:])
     }
 
@@ -293,6 +347,9 @@ enum DeskBookingPages {
                 (words("区分", "Divisions"), DeskTodayPage.units(quote.divisions, words: words, center: center)),
                 (words("利用人数", "Attendees"), choice.attendees),
                 (words("利用目的", "Purpose"), choice.purpose),
+            ] + (choice.guardian.isEmpty ? [] : [(words("保護者・専任の保育者", "Guardian"), choice.guardian)])
+              + (choice.approvedBy.isEmpty ? [] : [(words("この部屋だけの利用の承認", "Approved alone by"),
+                                                     "\(choice.approvedBy)（\(choice.approvalReason)）")]) + [
                 (words("利用者区分", "Category"), words.category(quote.category.rawValue) + (quote.outOfWard ? words("（区外）", " (outside the ward)") : "")),
                 (words("使用料（1日分）", "Fee per day"), words.yen(quote.fee.perDay.total)),
                 (words("日数", "Days"), String(quote.fee.days)),
@@ -301,8 +358,7 @@ enum DeskBookingPages {
             ])
             el(.form, .method("post"), .action("/desk/book/confirm"), .class("stack")) {
                 Forms.token(signedIn.formToken)
-                for (name, value) in [("registration", choice.registration), ("facility", choice.facility), ("month", choice.month),
-                                      ("attendees", choice.attendees), ("purpose", choice.purpose)] {
+                for (name, value) in choice.carried where !value.isEmpty {
                     el(.input, .type("hidden"), .name(name), .value(value))
                 }
                 for slot in choice.slots { el(.input, .type("hidden"), .name("slot"), .value(slot)) }
@@ -329,6 +385,11 @@ enum DeskBookingPages {
             (words("使用料の合計", "Total fee"), words.yen(booking.feeTotal)),
             (words("お支払いの期限", "Pay by"), words.dateTime(booking.paymentDeadline)),
         ]
+        if let guardian = booking.guardian { rows.append((words("保護者・専任の保育者", "Guardian"), guardian)) }
+        if let approval = booking.couplingApproval {
+            rows.append((words("この部屋だけの利用の承認", "Approved alone by"),
+                         "\(approval.approvedBy)（\(approval.reason)、\(words.dateTime(approval.approvedAt))）"))
+        }
         rows.append((words("状態", "State"), words.state(booking.state)))
         return PageKit.facts(rows)
     }

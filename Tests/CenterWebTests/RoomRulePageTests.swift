@@ -9,7 +9,8 @@ import Testing
 /// entry made and withdrawn in the entry period and the round's public page;
 /// the waiting list joined at the front desk from a taken slot, its offer
 /// seen and accepted by the member; a weekly series answered date by date;
-/// a consultation room booked by the hour from the grid.
+/// a consultation room booked by the hour from the grid; the 保育室 booked
+/// alone with the staff approval the rule asks for.
 @Suite struct RoomRulePageTests {
     func staffBrowser(_ f: PageFixture) async throws -> Browser {
         try await f.staff()
@@ -144,5 +145,42 @@ import Testing
                                                           ("purpose", "相談")])
         #expect(gap.status == 422)
         #expect(gap.text.contains("続いた時間を選んでください。"))
+    }
+
+    @Test func theNurseryRoomAloneIsBookedOnlyWithAStaffApproval() async throws {
+        let f = try await PageFixture.make()
+        let id = try await general(f, name: "子育ての会")
+        let browser = try await staffBrowser(f)
+        let grid = await browser.get("/desk/book?registration=\(id)&facility=nursery-room&month=2026-12")
+        #expect(grid.text.contains("この部屋だけを使う場合の承認"))
+        #expect(grid.text.contains(#"name="guardian""#))
+        let fields = [("form_token", grid.formToken ?? ""), ("registration", String(id)), ("facility", "nursery-room"),
+                      ("month", "2026-12"), ("slot", "2026-12-10|am"), ("attendees", "5"), ("purpose", "親子講座")]
+        let refused = await browser.post("/desk/book/confirm", fields)
+        #expect(refused.status == 409 || refused.status == 422)
+        #expect(try await f.service.bookings.list(BookingFilter(registration: id), for: f.staffActor).items.isEmpty)
+        let approval = [("approved_by", "受付 佐藤"), ("approval_reason", "創業者向け講座の託児")]
+        let check = await browser.post("/desk/book/check", fields + approval)
+        #expect(check.status == 200)
+        #expect(check.text.contains("受付 佐藤（創業者向け講座の託児）"))
+        #expect(check.text.contains(#"name="approved_by" value="受付 佐藤""#))
+        let confirmed = await browser.post("/desk/book/confirm", fields + approval)
+        #expect(confirmed.status == 303)
+        let booked = try #require(try await f.service.bookings.list(BookingFilter(registration: id), for: f.staffActor).items.first)
+        #expect(booked.couplingApproval?.approvedBy == "受付 佐藤")
+        #expect(booked.couplingApproval?.reason == "創業者向け講座の託児")
+    }
+
+    @Test func anApprovalWithoutItsReasonIsNamedAtTheReasonField() async throws {
+        let f = try await PageFixture.make()
+        let id = try await general(f, name: "子育ての会")
+        let browser = try await staffBrowser(f)
+        let grid = await browser.get("/desk/book?registration=\(id)&facility=nursery-room&month=2026-12")
+        let check = await browser.post("/desk/book/check", [("form_token", grid.formToken ?? ""), ("registration", String(id)),
+                                                            ("facility", "nursery-room"), ("month", "2026-12"),
+                                                            ("slot", "2026-12-10|am"), ("attendees", "5"), ("purpose", "親子講座"),
+                                                            ("approved_by", "受付 佐藤")])
+        #expect(check.status == 422)
+        #expect(check.text.contains("承認の理由を入力してください。"))
     }
 }
