@@ -218,7 +218,9 @@ enum ClosuresPage {
                                           wholeBookings: form.all("whole_booking").compactMap { Int64($0) }))
     }
 
-    /// `POST /desk/closures/check`: the live bookings the closure would hit, then the form to declare it.
+    /// `POST /desk/closures/check`: the live bookings the closure would hit
+    /// and, when it closes the desk pool (or the center), the desk passes it
+    /// would cancel; then the form to declare it.
     static func check(_ context: PageContext) async throws -> HTTPResponse {
         switch PageRoutes.signedInForm(context, roles: [.staff, .admin]) {
         case .failure(let refused): return refused.response
@@ -230,10 +232,21 @@ enum ClosuresPage {
             guard let input else { return try await get(context, declaration: declaration, status: .unprocessableContent) }
             let last = input.to ?? input.date
             var hit: [Booking] = []
-            for facility in input.facilities.isEmpty ? [nil] : input.facilities.map(Optional.some) {
+            let pool = center.desks.pool
+            let rooms = input.facilities.filter { $0 != pool }
+            for facility in input.facilities.isEmpty ? [nil] : rooms.map(Optional.some) {
                 do {
                     hit += try await service.bookings.list(BookingFilter(from: input.date, to: last, facility: facility,
                                                                          states: [.provisional, .paid]), for: signedIn.actor).items
+                } catch .refused(let refusal) {
+                    return try await get(context, declaration: declaration, refusal: refusal)
+                } catch .failed(let failure) { throw failure }
+            }
+            var passes: [DeskPass] = []
+            if input.facilities.isEmpty || input.facilities.contains(pool) {
+                do {
+                    passes = try await service.desks.passes(DeskPassFilter(from: input.date, to: last, states: [.booked, .checkedIn]),
+                                                            for: signedIn.actor).items
                 } catch .refused(let refusal) {
                     return try await get(context, declaration: declaration, refusal: refusal)
                 } catch .failed(let failure) { throw failure }
@@ -273,6 +286,16 @@ enum ClosuresPage {
                                                    el(.label, .for("whole-\(booking.id)")) { words("利用者の希望で全体を取り消す", "The holder chose to cancel it whole") }
                                                }
                                                : .text(words("全体を取消し", "Cancelled whole"))]
+                                      })
+                    }
+                    if !passes.isEmpty {
+                        el(.p) { words("フリーデスクの次の\(passes.count)件の利用も取り消します。", "These \(passes.count) desk passes are cancelled too.") }
+                        PageKit.table(words("取り消すフリーデスク", "Desk passes cancelled"),
+                                      headers: [words("番号", "No."), words("利用日", "Date"), words("デスク", "Desk"),
+                                                words("時間", "Period"), words("利用者", "User")],
+                                      rows: passes.map { pass in
+                                          [.text(String(pass.id)), .text(words.date(pass.date)), .text(words.desk(pass.desk)),
+                                           .text(words.period(pass.period, in: center)), .text(String(pass.registration))]
                                       })
                     }
                     el(.button, .type("submit"), .class("danger")) { words("臨時休館を登録する", "Declare the closure") }

@@ -197,4 +197,20 @@ import Testing
         #expect(blank.status == 422)
         #expect(blank.text.contains(#"id="reason_ja-error""#))
     }
+
+    @Test func closingTheDeskPoolShowsTheDeskPassesItCancelsBeforeItIsDeclared() async throws {
+        let f = try await PageFixture.make()
+        let freelancer = try await f.register(name: "中野花子")
+        let pass = try #require(try await f.service.desks.book(
+            DeskPassRequest(date: LocalDate("2026-11-26")!, period: "pm", registration: freelancer), by: f.staffActor).value)
+        let browser = try await staffBrowser(f)
+        let page = await browser.get("/desk/closures")
+        let pool = f.service.settings.center.desks.pool.rawValue
+        let check = await browser.post("/desk/closures/check", [("form_token", page.formToken ?? ""), ("date", "2026-11-26"), ("to", ""),
+                                                                ("closure_facility", pool), ("reason_ja", "床の補修"), ("reason_en", "")])
+        #expect(check.status == 200)
+        #expect(check.text.contains("フリーデスクの次の1件の利用も取り消します。"))
+        #expect(check.text.contains("<td>\(pass.id)</td>"))
+        #expect(try await f.service.desks.pass(id: pass.id, for: f.staffActor).state == .booked)
+    }
 }
