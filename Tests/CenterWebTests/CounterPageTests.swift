@@ -213,4 +213,22 @@ import Testing
         #expect(check.text.contains("<td>\(pass.id)</td>"))
         #expect(try await f.service.desks.pass(id: pass.id, for: f.staffActor).state == .booked)
     }
+
+    @Test func aReceiptIsReissuedUnderItsNumberAndReadsAsTheReissue() async throws {
+        let f = try await PageFixture.make()
+        let id = try await general(f, name: "中野商店会")
+        let booked = try await booking(f, id, "2026-12-10")
+        _ = try await f.service.bookings.takePayment(booking: booked.id, amount: booked.feeTotal, method: .cash, by: f.staffActor)
+        let browser = try await staffBrowser(f)
+        let page = await browser.get("/desk/bookings/\(booked.id)")
+        _ = await browser.post("/desk/bookings/\(booked.id)/receipts", [("form_token", page.formToken ?? ""), ("payment", "1")])
+        let number = try #require(try await f.service.bookings.account(booking: booked.id, for: f.staffActor).payments.first?.receipt)
+        let withReceipt = await browser.get("/desk/bookings/\(booked.id)")
+        #expect(withReceipt.text.contains("/desk/receipts/\(number)/reissue"))
+        let reissued = await browser.post("/desk/receipts/\(number)/reissue", [("form_token", withReceipt.formToken ?? "")])
+        #expect(reissued.location == "/desk/receipts/\(number)")
+        let receipt = await browser.get("/desk/receipts/\(number)")
+        #expect(receipt.text.contains("領収書（再発行）"))
+        #expect(try await f.service.bookings.account(booking: booked.id, for: f.staffActor).payments.first?.receipt == number)
+    }
 }

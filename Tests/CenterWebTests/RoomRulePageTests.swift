@@ -183,4 +183,25 @@ import Testing
         #expect(check.status == 422)
         #expect(check.text.contains("承認の理由を入力してください。"))
     }
+
+    @Test func aSeriesCancelledFromItsPageCancelsEveryDateStillToCome() async throws {
+        let f = try await PageFixture.make()
+        let id = try await general(f, name: "毎週の勉強会")
+        let browser = try await staffBrowser(f)
+        let form = await browser.get("/desk/series/new?registration=\(id)")
+        _ = await browser.post("/desk/series", [("form_token", form.formToken ?? ""), ("registration", String(id)),
+                                                ("facility", "meeting-room-1"), ("division", "night"), ("pattern", "weekly"),
+                                                ("weekday", "tuesday"), ("from", "2026-12-01"), ("through", "2026-12-22"),
+                                                ("purpose", "勉強会"), ("attendees", "12")])
+        let series = try #require(try await f.service.bookings.list(BookingFilter(registration: id), for: f.staffActor).items.first?.series)
+        let detail = await browser.get("/desk/series/\(series)")
+        #expect(detail.status == 200)
+        #expect(detail.text.contains("/desk/series/\(series)/cancel"))
+        let cancelled = await browser.post("/desk/series/\(series)/cancel", [("form_token", detail.formToken ?? "")])
+        #expect(cancelled.location == "/desk/series/\(series)?done=cancelled")
+        let after = await browser.get("/desk/series/\(series)?done=cancelled")
+        #expect(after.text.contains("取消し"))
+        let live = try await f.service.bookings.list(BookingFilter(registration: id, states: [.provisional, .paid]), for: f.staffActor).items
+        #expect(live.isEmpty)
+    }
 }
