@@ -2,11 +2,5 @@
 /// (予約受付開始), so the opening date rolls forward past closed days the
 /// same way everywhere (docs/DOMAIN.md "Who may book, and when").
 extension WindowSpec {
-    public var opening: WindowOpening {
-        switch self {
-        case .firstOfMonth(let months): WindowOpening(.firstOfMonth(monthsBefore: months))
-        case .sameDayOfMonth(let months): WindowOpening(.sameDayOfMonth(monthsBefore: months))
-        case .daysBefore(let days): WindowOpening(.daysBefore(days))
-        }
-    }
+    public var opening: WindowOpening { WindowOpening(self) }
 }

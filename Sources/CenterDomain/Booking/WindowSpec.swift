@@ -1,11 +1,9 @@
-/// The raw booking-window rule of a category (予約受付開始), exactly as the
+/// The rule of a booking window's opening (予約受付開始), exactly as the
 /// configuration writes it: `{"rule": "first_of_month", "months_before": 6}`,
 /// `{"rule": "same_day_of_month", "months_before": 2}` or
-/// `{"rule": "days_before", "days": 14}`. The names are `WindowOpening`'s.
-///
-/// The calendar module's `WindowOpening` computes the opening date (with
-/// closed-day roll-forward); this value only carries the spec so the rules
-/// compile independently. Sources: comparable wards (Koto 産業会館: the 1st of
+/// `{"rule": "days_before", "days": 14}`. The one rule type of the service:
+/// `WindowOpening` is this rule with its roll-forward past closed days, and
+/// computes the opening date. Sources: comparable wards (Koto 産業会館: the 1st of
 /// the month N months before); 目的外使用規則 第2条 for community groups
 /// ("使用しようとする日の2か月前から": the same date two months before).
 public enum WindowSpec: Hashable, Sendable, Codable {
@@ -16,8 +14,8 @@ public enum WindowSpec: Hashable, Sendable, Codable {
     /// (2-28, 2-29 in a leap year), as 民法 第143条 第2項 reads a month that
     /// has no corresponding day.
     case sameDayOfMonth(monthsBefore: Int)
-    /// `days` days before the use date.
-    case daysBefore(days: Int)
+    /// That many days before the use date.
+    case daysBefore(Int)
 
     enum CodingKeys: String, CodingKey { case rule, monthsBefore = "months_before", days }
 
@@ -27,7 +25,7 @@ public enum WindowSpec: Hashable, Sendable, Codable {
         switch rule {
         case "first_of_month": self = .firstOfMonth(monthsBefore: try c.decode(Int.self, forKey: .monthsBefore))
         case "same_day_of_month": self = .sameDayOfMonth(monthsBefore: try c.decode(Int.self, forKey: .monthsBefore))
-        case "days_before": self = .daysBefore(days: try c.decode(Int.self, forKey: .days))
+        case "days_before": self = .daysBefore(try c.decode(Int.self, forKey: .days))
         default:
             throw DecodingError.dataCorruptedError(forKey: .rule, in: c,
                 debugDescription: "unknown window rule \"\(rule)\" (expected first_of_month, same_day_of_month or days_before)")

@@ -21,11 +21,8 @@ import CalendarValues
 /// `{"rule": "same_day_of_month", "months_before": 2}`, each with an optional
 /// `"roll_forward_past_closed_days": true`.
 public struct WindowOpening: Codable, Sendable, Equatable {
-    public enum Rule: Sendable, Equatable {
-        case firstOfMonth(monthsBefore: Int)
-        case sameDayOfMonth(monthsBefore: Int)
-        case daysBefore(Int)
-    }
+    /// The rule is a category window's own (`WindowSpec`).
+    public typealias Rule = WindowSpec
 
     /// The largest `months_before` accepted (10 years).
     public static let maximumMonths = 120
@@ -69,37 +66,20 @@ public struct WindowOpening: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let name = try c.decode(String.self, forKey: .rule)
-        func count(_ key: CodingKeys, max: Int) throws -> Int {
-            let value = try c.decode(Int.self, forKey: key)
-            guard (0...max).contains(value) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(key.stringValue) must be 0...\(max)")
-            }
-            return value
+        rule = try WindowSpec(from: decoder)
+        let (value, key, max): (Int, CodingKeys, Int) = switch rule {
+        case .firstOfMonth(let months), .sameDayOfMonth(let months): (months, .monthsBefore, Self.maximumMonths)
+        case .daysBefore(let days): (days, .days, Self.maximumDays)
         }
-        switch name {
-        case "first_of_month": rule = .firstOfMonth(monthsBefore: try count(.monthsBefore, max: Self.maximumMonths))
-        case "same_day_of_month": rule = .sameDayOfMonth(monthsBefore: try count(.monthsBefore, max: Self.maximumMonths))
-        case "days_before": rule = .daysBefore(try count(.days, max: Self.maximumDays))
-        default:
-            throw DecodingError.dataCorruptedError(forKey: .rule, in: c, debugDescription: "unknown window rule \"\(name)\"")
+        guard (0...max).contains(value) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(key.stringValue) must be 0...\(max)")
         }
         rollForwardPastClosedDays = try c.decodeIfPresent(Bool.self, forKey: .rollForwardPastClosedDays) ?? true
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try rule.encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
-        switch rule {
-        case .firstOfMonth(let months):
-            try c.encode("first_of_month", forKey: .rule)
-            try c.encode(months, forKey: .monthsBefore)
-        case .sameDayOfMonth(let months):
-            try c.encode("same_day_of_month", forKey: .rule)
-            try c.encode(months, forKey: .monthsBefore)
-        case .daysBefore(let days):
-            try c.encode("days_before", forKey: .rule)
-            try c.encode(days, forKey: .days)
-        }
         try c.encode(rollForwardPastClosedDays, forKey: .rollForwardPastClosedDays)
     }
 }

@@ -57,7 +57,7 @@ import Testing
         let months = try decoder.decode(WindowSpec.self, from: Data(#"{"rule": "first_of_month", "months_before": 6}"#.utf8))
         let days = try decoder.decode(WindowSpec.self, from: Data(#"{"rule": "days_before", "days": 14}"#.utf8))
         #expect(months == .firstOfMonth(monthsBefore: 6))
-        #expect(days == .daysBefore(days: 14))
+        #expect(days == .daysBefore(14))
         #expect(throws: DecodingError.self) {
             try decoder.decode(WindowSpec.self, from: Data(#"{"rule": "same_day", "days": 1}"#.utf8))
         }

@@ -11,7 +11,7 @@ struct WindowSpecOpeningTests {
     }
 
     @Test func daysBeforeSpecOpensThatManyDaysBefore() {
-        let opening = WindowSpec.daysBefore(days: 14).opening
+        let opening = WindowSpec.daysBefore(14).opening
         #expect(opening.opening(for: date("2026-12-20")) { _ in false } == date("2026-12-06"))
     }
 

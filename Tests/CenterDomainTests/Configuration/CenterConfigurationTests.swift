@@ -157,7 +157,7 @@ import Testing
             == ["$.categories[\(i)].window.months_before"])
         #expect(try paths { $0.categories[i] = CategoryWindow(category: .communityGroup, opens: .sameDayOfMonth(monthsBefore: 121)) }
             == ["$.categories[\(i)].window.months_before"])
-        #expect(try paths { $0.categories[i] = CategoryWindow(category: .communityGroup, opens: .daysBefore(days: 4000)) }
+        #expect(try paths { $0.categories[i] = CategoryWindow(category: .communityGroup, opens: .daysBefore(4000)) }
             == ["$.categories[\(i)].window.days"])
     }
 
