@@ -45,6 +45,7 @@ extension Database {
             PRAGMA synchronous = \(configuration.synchronous.rawValue);
             PRAGMA foreign_keys = ON;
             PRAGMA trusted_schema = OFF;
+            PRAGMA temp_store = MEMORY;
             """)
     }
 }

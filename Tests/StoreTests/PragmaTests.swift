@@ -6,7 +6,8 @@ import Testing
     private static let pragmas = "SELECT (SELECT journal_mode FROM pragma_journal_mode) AS journal_mode, "
         + "(SELECT synchronous FROM pragma_synchronous) AS synchronous, "
         + "(SELECT foreign_keys FROM pragma_foreign_keys) AS foreign_keys, "
-        + "(SELECT trusted_schema FROM pragma_trusted_schema) AS trusted_schema"
+        + "(SELECT trusted_schema FROM pragma_trusted_schema) AS trusted_schema, "
+        + "(SELECT temp_store FROM pragma_temp_store) AS temp_store"
 
     private func check(_ row: Row?, synchronous: Int = 2) throws {
         let row = try #require(row)
@@ -14,6 +15,7 @@ import Testing
         #expect(try row.get("synchronous") == synchronous)
         #expect(try row.get("foreign_keys") == 1)
         #expect(try row.get("trusted_schema") == 0)
+        #expect(try row.get("temp_store") == 2, "temp_store = MEMORY: savepoint journals never spill to a file")
     }
 
     @Test func writerRunsInWALWithFullSyncForeignKeysAndUntrustedSchema() async throws {
