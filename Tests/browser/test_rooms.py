@@ -5,8 +5,9 @@ member enters the gym's lottery on a phone and reads the round's public
 page; the same member waits for a taken room slot, and when its holder
 cancels, sees the offer on the home page and takes it. At the desk PC a
 staff member books a weekly series and reads each date's answer, and books
-a consultation room by the hour. Every page through axe-core, the
-validator and a screenshot (conftest.check_page)."""
+a consultation room by the hour, and the nursery room alone with the
+approval the rule asks for. Every page through axe-core, the validator and a
+screenshot (conftest.check_page)."""
 import os
 
 import pytest
@@ -142,4 +143,25 @@ def test_staff_book_a_consultation_room_by_the_hour(browser, url, club):
     press(browser, "予約を確定する")
     assert browser.find_element(By.CSS_SELECTOR, ".notice").text == "予約しました。"
     check_page(browser, "desk-booking-hourly")
+    sign_out(browser)
+
+
+def test_staff_book_the_nursery_room_alone_with_an_approval(browser, url, center):
+    parents = center.post("/registrations", {"category": "general", "name": "中野子育てひろば", "contact": "0353333333",
+                                             "in_ward": True, "evidence": {}})["id"]
+    sign_in(browser, url, os.environ["STAFF_LOGIN"], os.environ["STAFF_PASSWORD"])
+    browser.get(f"{url}/desk/book?registration={parents}&facility=nursery-room&month=2026-12")
+    assert "この部屋だけを使う場合の承認" in browser.find_element(By.TAG_NAME, "main").text
+    check_page(browser, "desk-book-nursery-grid")
+    box = browser.find_element(By.ID, "slot-2026-12-17-am")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.click()
+    fill(browser, attendees="6", purpose="創業者向け講座の託児", approved_by="受付 佐藤", approval_reason="センター主催講座の託児")
+    press(browser, "料金を確認する")
+    facts = browser.find_element(By.CSS_SELECTOR, ".facts").text
+    assert "受付 佐藤（センター主催講座の託児）" in facts, facts
+    press(browser, "予約を確定する")
+    assert browser.find_element(By.CSS_SELECTOR, ".notice").text == "予約しました。"
+    assert "受付 佐藤" in browser.find_element(By.CSS_SELECTOR, ".facts").text
+    check_page(browser, "desk-booking-nursery")
     sign_out(browser)
