@@ -365,13 +365,33 @@ import Testing
         #expect(try center.broken(evidence: evidence).contains("idempotency.same_answer"))
     }
 
-    @Test func aRetryOfARefusalLeftUnrecordedIsDecidedAfresh() async throws {
+    @Test func aRetryOfABookingsArrivalRefusalIsDecidedAfresh() async throws {
         let center = try await PlantedCenter()
         var evidence = StepEvidence()
         let first = Outcome.refused(Refused(code: "window_not_open", message: "not yet", details: [:]))
         evidence.replays.append(StepEvidence.Replay(step: 0, first: first, again: .refused(Refused(code: "window_closed", message: "",
-                                                                                                    details: [:])), recorded: false))
+                                                                                                    details: [:])),
+                                                    recorded: false, decidedOnArrival: true))
         #expect(try !center.broken(evidence: evidence).contains("idempotency.same_answer"))
+    }
+
+    @Test func anotherRequestsRuleRefusalLeftUnrecordedIsCaught() async throws {
+        let center = try await PlantedCenter()
+        var evidence = StepEvidence()
+        let first = Outcome.refused(Refused(code: "payment_deadline_passed", message: "too late", details: [:]))
+        let again = Outcome.answered(Answer(json: Array("{}".utf8), replayed: false, value: nil))
+        evidence.replays.append(StepEvidence.Replay(step: 0, first: first, again: again, recorded: false))
+        #expect(try center.broken(evidence: evidence).contains("idempotency.same_answer"))
+    }
+
+    @Test func aBookingDecidedAfreshIsRecorded() async throws {
+        let center = try await PlantedCenter()
+        var evidence = StepEvidence()
+        let first = Outcome.refused(Refused(code: "slot_taken", message: "taken", details: [:]))
+        let again = Outcome.answered(Answer(json: Array("{}".utf8), replayed: false, value: nil))
+        evidence.replays.append(StepEvidence.Replay(step: 0, first: first, again: again, recorded: false, recordedAfter: false,
+                                                    decidedOnArrival: true))
+        #expect(try center.broken(evidence: evidence).contains("idempotency.same_answer"))
     }
 
     @Test func aWriteLostInADeathIsCaught() async throws {

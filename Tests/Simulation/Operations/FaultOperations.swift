@@ -89,7 +89,9 @@ struct LostAnswerOperation: SimOperation {
         let recorded = context.keyRecorded(step: context.step)
         let again = await inner.run(context)
         if first.isAnswer {
-            context.evidence.replays.append(StepEvidence.Replay(step: context.step, first: first, again: again, recorded: recorded))
+            context.evidence.replays.append(StepEvidence.Replay(
+                step: context.step, first: first, again: again, recorded: recorded,
+                recordedAfter: context.keyRecorded(step: context.step), decidedOnArrival: inner.request is BookOperation))
         }
         // What happened is the first attempt's (the replay's JSON is the same,
         // which the idempotency invariant checks).
@@ -113,7 +115,11 @@ struct RetryOperation: SimOperation {
         }
         let recorded = context.keyRecorded(step: of)
         let again = await context.resend(operation, asStep: of)
-        if first.isAnswer { context.evidence.replays.append(StepEvidence.Replay(step: of, first: first, again: again, recorded: recorded)) }
+        if first.isAnswer {
+            context.evidence.replays.append(StepEvidence.Replay(
+                step: of, first: first, again: again, recorded: recorded, recordedAfter: context.keyRecorded(step: of),
+                decidedOnArrival: operation is BookOperation))
+        }
         return again
     }
 

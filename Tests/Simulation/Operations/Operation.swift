@@ -63,6 +63,7 @@ public enum OperationCatalogue {
         DeskOperations(),
         LockerOperations(),
         StorageOperations(),
+        RaceOperations(),
         ClockOperations(),
         TimerOperations(),
     ]
@@ -141,6 +142,13 @@ public struct StepEvidence: Sendable {
         /// request was sent again (a booking refused on its arrival snapshot
         /// is not: docs/API.md "Idempotency").
         public let recorded: Bool
+        /// Whether an answer was recorded under the key once it was sent again.
+        public var recordedAfter = true
+        /// Whether the request is judged on an arrival snapshot whose
+        /// refusal is not recorded (a room booking, `POST /bookings`); any
+        /// other request leaves only a refusal of the request itself, made
+        /// before the write, unrecorded, and that is the same on a retry.
+        public var decidedOnArrival = false
     }
 
     /// The database before a death and after the restart, in full.
