@@ -96,7 +96,11 @@ import Testing
             WITH RECURSIVE d(x) AS (SELECT '2027-01-01' UNION ALL SELECT date(x, '+1 day') FROM d WHERE x < '2027-01-31')
             INSERT OR IGNORE INTO booking_units (booking_id, facility_id, date, division, registration_id, live, community)
             SELECT 1, 'gym', x, v.division, 1, 1, 0 FROM d, (SELECT 'am' AS division UNION ALL SELECT 'pm' UNION ALL SELECT 'night') v
+            """, """
+            INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
+            SELECT at, actor, action, entity, entity_id, before, after FROM audit_log WHERE action = 'booking.create'
             """)
+        // Judged as the step that took it: the step that wrote its creation line.
         #expect(try center.broken(operation: book, outcome: booked.outcome).contains("quota.non_community_ceiling"))
     }
 
