@@ -398,6 +398,21 @@ import Testing
         #expect(try center.broken(evidence: evidence).contains("idempotency.same_answer"))
     }
 
+    @Test func aRetryOfAKeyAnotherRequestTookMustBeRefusedReused() async throws {
+        let center = try await PlantedCenter()
+        let first = Outcome.refused(Refused(code: "window_not_open", message: "not yet", details: [:]))
+        let reused = Outcome.refused(Refused(code: "idempotency_key_reused", message: "reused", details: [:]))
+        let booked = Outcome.answered(Answer(json: Array("{}".utf8), replayed: false, value: nil))
+        var kept = StepEvidence()
+        kept.replays.append(StepEvidence.Replay(step: 0, first: first, again: reused, recorded: true, decidedOnArrival: true,
+                                                heldByAnother: true))
+        #expect(try !center.broken(evidence: kept).contains("idempotency.same_answer"))
+        var broken = StepEvidence()
+        broken.replays.append(StepEvidence.Replay(step: 0, first: first, again: booked, recorded: true, decidedOnArrival: true,
+                                                  heldByAnother: true))
+        #expect(try center.broken(evidence: broken).contains("idempotency.same_answer"))
+    }
+
     @Test func aWriteLostInADeathIsCaught() async throws {
         let center = try await PlantedCenter()
         _ = try await center.register()

@@ -8,7 +8,9 @@
 /// "Idempotency"): if it is booked then, it is booked anew and recorded.
 /// Only a refusal may go unrecorded, and only a booking's may be another on
 /// its retry: any other request leaves unrecorded only its own refusal,
-/// decided before the write on the request alone. A retry that meets a
+/// decided before the write on the request alone. A key that another
+/// request took after such a refusal refuses the first request's retry
+/// `idempotency_key_reused`. A retry that meets a
 /// failing database is no answer and claims nothing.
 final class IdempotencyInvariant: Invariant {
     let name = "idempotency.same_answer"
@@ -16,6 +18,13 @@ final class IdempotencyInvariant: Invariant {
     func check(_ c: StepCheck) throws -> [String] {
         var problems: [String] = []
         for replay in c.evidence.replays where replay.first.isAnswer && replay.again.isAnswer {
+            if replay.heldByAnother {
+                if replay.again.refusal?.code != "idempotency_key_reused" {
+                    problems.append("the key of #\(replay.step), held by another request since its first was refused unrecorded, "
+                        + "answered its retry \(replay.again.comparable ?? "") instead of refusing idempotency_key_reused")
+                }
+                continue
+            }
             guard replay.recorded else {
                 if replay.first.refusal == nil {
                     problems.append("the key of #\(replay.step) was answered \(replay.first.comparable ?? "") and not recorded")
