@@ -96,7 +96,11 @@ import Testing
             WITH RECURSIVE d(x) AS (SELECT '2027-01-01' UNION ALL SELECT date(x, '+1 day') FROM d WHERE x < '2027-01-31')
             INSERT OR IGNORE INTO booking_units (booking_id, facility_id, date, division, registration_id, live, community)
             SELECT 1, 'gym', x, v.division, 1, 1, 0 FROM d, (SELECT 'am' AS division UNION ALL SELECT 'pm' UNION ALL SELECT 'night') v
+            """, """
+            INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
+            SELECT at, actor, action, entity, entity_id, before, after FROM audit_log WHERE action = 'booking.create'
             """)
+        // Judged as the step that took it: the step that wrote its creation line.
         #expect(try center.broken(operation: book, outcome: booked.outcome).contains("quota.non_community_ceiling"))
     }
 
@@ -365,13 +369,48 @@ import Testing
         #expect(try center.broken(evidence: evidence).contains("idempotency.same_answer"))
     }
 
-    @Test func aRetryOfARefusalLeftUnrecordedIsDecidedAfresh() async throws {
+    @Test func aRetryOfABookingsArrivalRefusalIsDecidedAfresh() async throws {
         let center = try await PlantedCenter()
         var evidence = StepEvidence()
         let first = Outcome.refused(Refused(code: "window_not_open", message: "not yet", details: [:]))
         evidence.replays.append(StepEvidence.Replay(step: 0, first: first, again: .refused(Refused(code: "window_closed", message: "",
-                                                                                                    details: [:])), recorded: false))
+                                                                                                    details: [:])),
+                                                    recorded: false, decidedOnArrival: true))
         #expect(try !center.broken(evidence: evidence).contains("idempotency.same_answer"))
+    }
+
+    @Test func anotherRequestsRuleRefusalLeftUnrecordedIsCaught() async throws {
+        let center = try await PlantedCenter()
+        var evidence = StepEvidence()
+        let first = Outcome.refused(Refused(code: "payment_deadline_passed", message: "too late", details: [:]))
+        let again = Outcome.answered(Answer(json: Array("{}".utf8), replayed: false, value: nil))
+        evidence.replays.append(StepEvidence.Replay(step: 0, first: first, again: again, recorded: false))
+        #expect(try center.broken(evidence: evidence).contains("idempotency.same_answer"))
+    }
+
+    @Test func aBookingDecidedAfreshIsRecorded() async throws {
+        let center = try await PlantedCenter()
+        var evidence = StepEvidence()
+        let first = Outcome.refused(Refused(code: "slot_taken", message: "taken", details: [:]))
+        let again = Outcome.answered(Answer(json: Array("{}".utf8), replayed: false, value: nil))
+        evidence.replays.append(StepEvidence.Replay(step: 0, first: first, again: again, recorded: false, recordedAfter: false,
+                                                    decidedOnArrival: true))
+        #expect(try center.broken(evidence: evidence).contains("idempotency.same_answer"))
+    }
+
+    @Test func aRetryOfAKeyAnotherRequestTookMustBeRefusedReused() async throws {
+        let center = try await PlantedCenter()
+        let first = Outcome.refused(Refused(code: "window_not_open", message: "not yet", details: [:]))
+        let reused = Outcome.refused(Refused(code: "idempotency_key_reused", message: "reused", details: [:]))
+        let booked = Outcome.answered(Answer(json: Array("{}".utf8), replayed: false, value: nil))
+        var kept = StepEvidence()
+        kept.replays.append(StepEvidence.Replay(step: 0, first: first, again: reused, recorded: true, decidedOnArrival: true,
+                                                heldByAnother: true))
+        #expect(try !center.broken(evidence: kept).contains("idempotency.same_answer"))
+        var broken = StepEvidence()
+        broken.replays.append(StepEvidence.Replay(step: 0, first: first, again: booked, recorded: true, decidedOnArrival: true,
+                                                  heldByAnother: true))
+        #expect(try center.broken(evidence: broken).contains("idempotency.same_answer"))
     }
 
     @Test func aWriteLostInADeathIsCaught() async throws {

@@ -66,8 +66,10 @@ public struct LotteryEntryRecord: Sendable, Hashable, Encodable {
 
     /// Entry `id`, or `lottery_entry_not_found` (404); a member sees only its
     /// own. Its `applicant` is given from the close of its round's entries at
-    /// `now` (`rounds` says when): before it, each withdrawal renumbers the
-    /// applicants after it, so no pseudonym is shown that could change.
+    /// `now` (`rounds` says when), once the last second entries are taken
+    /// and withdrawn in (`entryCloses`, inclusive) has passed: before it,
+    /// each withdrawal renumbers the applicants after it, so no pseudonym is
+    /// shown that could change.
     static func load(_ db: Database, id: Int64, for actor: Actor? = nil, rounds: [LotteryRound], now: Instant) throws
         -> LotteryEntryRecord {
         let notFound = Refusal(LotteryEntryLookupCode.lotteryEntryNotFound, "No lottery entry has id \(id).",
@@ -76,7 +78,7 @@ public struct LotteryEntryRecord: Sendable, Hashable, Encodable {
         let registration: Int64 = try row.get("registration_id")
         if let actor, actor.role == .member, actor.registrationID != registration { throw notFound }
         let roundID: String = try row.get("round_id"), month: YearMonth = try row.get("use_month")
-        guard let round = rounds.first(where: { $0.id == roundID }), now >= round.schedule(for: month).entryCloses else {
+        guard let round = rounds.first(where: { $0.id == roundID }), now > round.schedule(for: month).entryCloses else {
             return try LotteryEntryRecord(row: row, applicant: nil)
         }
         let names = try LotteryApplicants.pseudonyms(db, round: roundID, month: month)

@@ -83,6 +83,16 @@ import Testing
         #expect(try await f.service.lottery.entry(id: second.id, for: f.staff).applicant == "A001")
     }
 
+    /// The last second of the entry days still takes entries and
+    /// withdrawals, so the numbering is not fixed yet and no pseudonym is shown.
+    @Test func anEntryShowsNoPseudonymInTheLastSecondOfTheEntries() async throws {
+        let f = try await BookingFixture()
+        f.move(to: "2026-12-02T10:00:00+09:00")
+        let entry = try await enter(f, try await f.register(.general), "2027-01-12")
+        f.move(to: "2026-12-09T23:59:59+09:00")
+        #expect(try await f.service.lottery.entry(id: entry.id, for: f.staff).applicant == nil)
+    }
+
     /// The same seed every time: a service started with it commits to it.
     struct FixedSeeds: SeedSource {
         static let seed = LotterySeed(hex: String(repeating: "5e", count: 32))!

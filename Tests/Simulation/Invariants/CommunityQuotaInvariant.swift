@@ -6,7 +6,9 @@ import CenterService
 /// days ahead), the month's non-community live units after it are at most
 /// ⌊U × (1 − share)⌋, U being the month's open days × divisions as the
 /// checker's own calendar counts them at that moment. (Afterwards a closure
-/// may lower U below what was rightly taken, so the check is at the taking.)
+/// may lower U below what was rightly taken, so the check is at the taking,
+/// the step that wrote the booking's creation, and not at a later step
+/// answered with the booking, such as its payment.)
 final class CommunityQuotaInvariant: Invariant {
     let name = "quota.non_community_ceiling"
 
@@ -14,6 +16,10 @@ final class CommunityQuotaInvariant: Invariant {
         guard case .booking(let booking)? = c.value, booking.category != .communityGroup,
               let quota = c.settings.center.quota(for: booking.facility),
               let facility = c.settings.center.facility(booking.facility) else { return [] }
+        // Judged at the taking only: the step that wrote the booking's
+        // creation, not a later one answered with it (a payment, a check-in).
+        guard try c.db.int("SELECT count(*) FROM audit_log WHERE id > ? AND action = 'booking.create' AND entity_id = ?",
+                           [.int(c.before.lastAuditID), .text(String(booking.id))]) > 0 else { return [] }
         let taken = booking.createdAt.japanDate
         var problems: [String] = []
         for month in Array(Set(booking.dates.map(\.yearMonth))).sorted() {

@@ -5,7 +5,12 @@
 /// recorded, sent with another request, is refused `idempotency_key_reused`.
 /// A booking refused on its arrival snapshot records nothing under its key,
 /// so its retry is a new request, decided afresh (docs/API.md
-/// "Idempotency"); only a refusal may go unrecorded. A retry that meets a
+/// "Idempotency"): if it is booked then, it is booked anew and recorded.
+/// Only a refusal may go unrecorded, and only a booking's may be another on
+/// its retry: any other request leaves unrecorded only its own refusal,
+/// decided before the write on the request alone. A key that another
+/// request took after such a refusal refuses the first request's retry
+/// `idempotency_key_reused`. A retry that meets a
 /// failing database is no answer and claims nothing.
 final class IdempotencyInvariant: Invariant {
     let name = "idempotency.same_answer"
@@ -13,9 +18,22 @@ final class IdempotencyInvariant: Invariant {
     func check(_ c: StepCheck) throws -> [String] {
         var problems: [String] = []
         for replay in c.evidence.replays where replay.first.isAnswer && replay.again.isAnswer {
+            if replay.heldByAnother {
+                if replay.again.refusal?.code != "idempotency_key_reused" {
+                    problems.append("the key of #\(replay.step), held by another request since its first was refused unrecorded, "
+                        + "answered its retry \(replay.again.comparable ?? "") instead of refusing idempotency_key_reused")
+                }
+                continue
+            }
             guard replay.recorded else {
                 if replay.first.refusal == nil {
                     problems.append("the key of #\(replay.step) was answered \(replay.first.comparable ?? "") and not recorded")
+                } else if !replay.decidedOnArrival, replay.first.comparable != replay.again.comparable {
+                    problems.append("the key of #\(replay.step) was refused \(replay.first.comparable ?? "") without a record, "
+                        + "then answered \(replay.again.comparable ?? ""): only a booking's arrival snapshot leaves a rule's refusal unrecorded")
+                } else if let again = replay.again.answer, again.replayed || !replay.recordedAfter {
+                    problems.append("the key of #\(replay.step), refused without a record, was answered "
+                        + (again.replayed ? "with a replay" : "and the answer was not recorded"))
                 }
                 continue
             }

@@ -3,10 +3,11 @@ import CenterService
 
 /// A refused request leaves nothing but the record of its refusal under its
 /// Idempotency-Key; a failed one (the commit failed beneath it) and a read
-/// (a dry run, the day sheet, the day's takings, a search) leave nothing at
-/// all: no row of any table changed, no audit line. The one refusal that
-/// moves something is a waiting-list acceptance a booking rule refuses: it
-/// passes the offer on, as a decline, and that move is audited.
+/// (a dry run, the day sheet, the day's takings, a search, a booking's
+/// arrival snapshot whose writer waits) leave nothing at all: no row of any
+/// table changed, no audit line. The one refusal that moves something is a
+/// waiting-list acceptance a booking rule refuses: it passes the offer on,
+/// as a decline, and that move is audited.
 final class RefusalLeavesNothingInvariant: Invariant {
     let name = "refusals.leave_nothing"
 
@@ -20,8 +21,8 @@ final class RefusalLeavesNothingInvariant: Invariant {
         case .failed(let why):
             what = "failed (\(why))"
             records = 0...0
-        case .answered where c.evidence.readOnly:
-            what = "a read (a dry run, a report)"
+        case .answered where c.evidence.readOnly, .done where c.evidence.readOnly:
+            what = "a read (a dry run, a report, a booking's arrival snapshot)"
             records = 0...0
         default:
             return []

@@ -63,6 +63,10 @@ public final class World {
     /// The operation of each step that ran, for retries.
     public private(set) var operations: [Int: any SimOperation] = [:]
 
+    /// Bookings judged on their arrival snapshot whose writer has not run
+    /// yet, by the step they arrived at (`ArriveOperation`).
+    var waitingWriters: [Int: WaitingWriter] = [:]
+
     public init() {}
 
     public func add(_ entity: Entity) {

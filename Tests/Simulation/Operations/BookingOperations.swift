@@ -52,7 +52,7 @@ public struct BookingOperations: OperationFamily {
 
     static let live = "SELECT id FROM bookings WHERE state IN ('provisional', 'paid')"
 
-    private func makeBooking(_ random: inout SimulationRandom, _ view: WorldView) throws -> (any SimOperation)? {
+    func makeBooking(_ random: inout SimulationRandom, _ view: WorldView) throws -> (any SimOperation)? {
         let roomUser = random.chance(0.95)
         guard let registration = try view.someRegistration(&random, where: { !roomUser || $0.category != .freelancer }) else { return nil }
         let today = view.today
@@ -190,16 +190,21 @@ struct BookOperation: SimOperation {
     }
 
     func run(_ context: StepContext) async -> Outcome {
-        guard let holder = context.world.entity(.registration, registration) else { return .skipped("no registration \(registration)") }
+        guard let (request, actor) = sent(context) else { return .skipped("no registration \(registration)") }
+        return await Outcome.of(AnsweredValue.booking) {
+            try await context.service.bookings.book(request, by: actor, idempotency: context.key(for: self))
+        }
+    }
+
+    /// The request and who sends it; nil when its registration is unknown.
+    func sent(_ context: StepContext) -> (BookingRequest, Actor)? {
+        guard let holder = context.world.entity(.registration, registration) else { return nil }
         let range = hours.flatMap { hours in
             LocalTime(hour: hours[0], minute: 0).flatMap { start in LocalTime(hour: hours[1], minute: 0).map { BookingHours(from: start, to: $0) } }
         }
         let request = BookingRequest(facility: facility, date: date, divisions: divisions, days: days, registration: holder.id,
                                      purpose: "会議", attendees: attendees, commercial: commercial, guardian: guardian, hours: range)
-        let actor = asMember ? Actors.member(holder.id) : Actors.staff
-        return await Outcome.of(AnsweredValue.booking) {
-            try await context.service.bookings.book(request, by: actor, idempotency: context.key(for: self))
-        }
+        return (request, asMember ? Actors.member(holder.id) : Actors.staff)
     }
 
     func learn(from outcome: Outcome, step: Int, world: World) {

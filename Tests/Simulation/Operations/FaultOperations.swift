@@ -87,9 +87,13 @@ struct LostAnswerOperation: SimOperation {
             return .failed("restart: \(error)")
         }
         let recorded = context.keyRecorded(step: context.step)
+        let heldByAnother = context.keyHeldByAnother(step: context.step, operation: inner)
         let again = await inner.run(context)
         if first.isAnswer {
-            context.evidence.replays.append(StepEvidence.Replay(step: context.step, first: first, again: again, recorded: recorded))
+            context.evidence.replays.append(StepEvidence.Replay(
+                step: context.step, first: first, again: again, recorded: recorded,
+                recordedAfter: context.keyRecorded(step: context.step), decidedOnArrival: inner.request is BookOperation,
+                heldByAnother: heldByAnother))
         }
         // What happened is the first attempt's (the replay's JSON is the same,
         // which the idempotency invariant checks).
@@ -112,8 +116,13 @@ struct RetryOperation: SimOperation {
             return .skipped("no step #\(of)")
         }
         let recorded = context.keyRecorded(step: of)
+        let heldByAnother = context.keyHeldByAnother(step: of, operation: operation)
         let again = await context.resend(operation, asStep: of)
-        if first.isAnswer { context.evidence.replays.append(StepEvidence.Replay(step: of, first: first, again: again, recorded: recorded)) }
+        if first.isAnswer {
+            context.evidence.replays.append(StepEvidence.Replay(
+                step: of, first: first, again: again, recorded: recorded, recordedAfter: context.keyRecorded(step: of),
+                decidedOnArrival: operation is BookOperation, heldByAnother: heldByAnother))
+        }
         return again
     }
 

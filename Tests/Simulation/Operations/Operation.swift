@@ -63,6 +63,7 @@ public enum OperationCatalogue {
         DeskOperations(),
         LockerOperations(),
         StorageOperations(),
+        RaceOperations(),
         ClockOperations(),
         TimerOperations(),
     ]
@@ -114,6 +115,19 @@ public final class StepContext {
         ((try? center.reader.int("SELECT count(*) FROM idempotency_keys WHERE key = ?", [.text(Self.key(step: step))])) ?? 0) > 0
     }
 
+    /// Whether step `step`'s key holds the answer of another request than
+    /// `operation` as that step sent it (a reused key whose first request
+    /// was refused unrecorded on its arrival): a retry is then refused
+    /// `idempotency_key_reused`.
+    func keyHeldByAnother(step: Int, operation: any SimOperation) -> Bool {
+        let hash = operation.description.utf8.map { byte in
+            String(UInt16(byte) + 0x100, radix: 16, uppercase: true).dropFirst()
+        }.joined()
+        let held = try? center.reader.int("SELECT count(*) FROM idempotency_keys WHERE key = ? AND hex(request_hash) <> ?",
+                                          [.text(Self.key(step: step)), .text(hash)])
+        return (held ?? 0) > 0
+    }
+
     /// Runs `operation` as step `step` sent it, or with another body when `salt` is given.
     func resend(_ operation: any SimOperation, asStep step: Int, salt: String = "") async -> Outcome {
         let saved = (keyStep, keySalt)
@@ -141,6 +155,16 @@ public struct StepEvidence: Sendable {
         /// request was sent again (a booking refused on its arrival snapshot
         /// is not: docs/API.md "Idempotency").
         public let recorded: Bool
+        /// Whether an answer was recorded under the key once it was sent again.
+        public var recordedAfter = true
+        /// Whether the request is judged on an arrival snapshot whose
+        /// refusal is not recorded (a room booking, `POST /bookings`); any
+        /// other request leaves only a refusal of the request itself, made
+        /// before the write, unrecorded, and that is the same on a retry.
+        public var decidedOnArrival = false
+        /// Whether the key held another request's answer when it was sent
+        /// again: the retry must be refused `idempotency_key_reused`.
+        public var heldByAnother = false
     }
 
     /// The database before a death and after the restart, in full.
