@@ -174,7 +174,7 @@ enum DeskBookingPages {
     /// tick; any other says what it is.
     static func monthTable(_ days: [AvailabilityDay], facility: Facility, center: CenterConfiguration, chosen: [String],
                            error: String?, registration: Int64, words: Words) -> Node {
-        let units = facility.bookingUnits.compactMap { id in FrontDesk.slot(id, center: center).map { (id: id, slot: $0) } }
+        let units = center.bookedDivisions(facility.bookingUnits).map { (id: $0.id, slot: $0) }
         return el(.div, .class(error == nil ? "table-wrap" : "table-wrap invalid"), .id("slot")) {
             if let error { el(.p, .class("error"), .id("slot-error")) { error } }
             el(.table, .class(facility.unit == .hour ? "data month hourly" : "data month")) {
@@ -263,7 +263,7 @@ enum DeskBookingPages {
 
     /// The request a form names, or the errors next to its fields.
     static func request(_ form: FormBody, words: Words) -> (Choice, BookingRequest?, [String: String]) {
-        var choice = Choice(registration: form["registration"] ?? "", facility: form["facility"] ?? "", month: form["month"] ?? "",
+        let choice = Choice(registration: form["registration"] ?? "", facility: form["facility"] ?? "", month: form["month"] ?? "",
                             attendees: form["attendees"] ?? "", purpose: form["purpose"] ?? "", slots: form.all("slot"),
                             guardian: form["guardian"] ?? "", approvedBy: form["approved_by"] ?? "",
                             approvalReason: form["approval_reason"] ?? "")
@@ -285,13 +285,12 @@ enum DeskBookingPages {
             else { errors["approval_reason"] = words("承認の理由を入力してください。", "Give the reason for the approval.") }
         }
         guard errors.isEmpty, let registration = Int64(choice.registration), let attendees, let date = picked.first?.0 else {
-            choice.slots = choice.slots.filter { _ in true }
             return (choice, nil, errors)
         }
         let units = picked.map(\.1)
         let guardian = choice.guardian.trimmingCharacters(in: .whitespaces)
         let approval = approvedBy.isEmpty ? nil : CouplingApprovalInput(approvedBy: approvedBy, reason: approvalReason)
-        let hours = units.compactMap { unit in unit.rawValue.hasPrefix("h") ? Int(unit.rawValue.dropFirst()) : nil }.sorted()
+        let hours = units.compactMap(HourRange.hour(of:)).sorted()
         guard hours.isEmpty else {
             guard hours.count == units.count, zip(hours, hours.dropFirst()).allSatisfy({ $0 + 1 == $1 }),
                   let first = hours.first, let last = hours.last,

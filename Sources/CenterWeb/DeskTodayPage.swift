@@ -152,7 +152,7 @@ enum DeskTodayPage {
         if units.allSatisfy({ id in center.divisions.contains { $0.id == id } }) {
             return units.map { words.period($0.rawValue, in: center) }.joined(separator: "、")
         }
-        let hours = units.compactMap { FrontDesk.slot($0, center: center) }
+        let hours = center.bookedDivisions(units)
         return (hours.first?.start ?? "") + "〜" + (hours.last?.end ?? "")
     }
 

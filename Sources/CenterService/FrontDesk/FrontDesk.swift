@@ -86,13 +86,6 @@ public struct FrontDesk: AreaService {
         center.bookedDivisions(booking.divisions).compactMap(\.startMinute).min() ?? 0
     }
 
-    /// The name and times of a unit of a room's day: a division of the
-    /// center, or an hour of a room let by the hour (`h13`: 13時〜14時,
-    /// 13:00–14:00), as `CenterConfiguration.bookedDivisions` names it.
-    public static func slot(_ id: DivisionID, center: CenterConfiguration) -> (nameJa: String, start: String, end: String)? {
-        center.bookedDivisions([id]).first.map { ($0.nameJa, $0.start, $0.end) }
-    }
-
     /// A holder whose registration row is missing (never, by the foreign key).
     static func unknownHolder(_ id: Int64) -> Holder {
         Holder(registration: id, name: "", contact: "", category: .general)
