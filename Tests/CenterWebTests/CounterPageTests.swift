@@ -13,18 +13,6 @@ import Testing
 /// registration; a member's calendar address; a closure checked, declared
 /// and lifted.
 @Suite struct CounterPageTests {
-    func staffBrowser(_ f: PageFixture) async throws -> Browser {
-        try await f.staff()
-        let browser = f.browser()
-        await browser.signIn()
-        return browser
-    }
-
-    func general(_ f: PageFixture, name: String, contact: String = "03-0000-0000") async throws -> Int64 {
-        let input = RegistrationInput(category: .general, name: name, contact: contact)
-        return try #require(try await f.service.registrations.register(input, by: f.staffActor).value).id
-    }
-
     func booking(_ f: PageFixture, _ registration: Int64, _ date: String, _ divisions: [DivisionID] = [.am, .pm],
                  facility: FacilityID = "large-meeting-room") async throws -> Booking {
         try #require(try await f.service.bookings.book(
@@ -34,9 +22,9 @@ import Testing
 
     @Test func aPartPaymentIsTakenOnTheBookingsPageAndItsReceiptPrints() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "中野商店会")
+        let id = try await f.general(name: "中野商店会")
         let booked = try await booking(f, id, "2026-12-10")
-        let browser = try await staffBrowser(f)
+        let browser = try await f.staffBrowser()
         let page = await browser.get("/desk/bookings/\(booked.id)")
         #expect(page.text.contains(#"id="amount" name="amount""#))
         #expect(page.text.contains(#"value="\#(booked.feeTotal)""#))
@@ -65,9 +53,9 @@ import Testing
 
     @Test func anOverpaymentIsRefusedNextToTheAmountInTheAPIsWords() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "中野商店会")
+        let id = try await f.general(name: "中野商店会")
         let booked = try await booking(f, id, "2026-12-10")
-        let browser = try await staffBrowser(f)
+        let browser = try await f.staffBrowser()
         let page = await browser.get("/desk/bookings/\(booked.id)")
         let refused = await browser.post("/desk/bookings/\(booked.id)/payments",
                                          [("form_token", page.formToken ?? ""), ("amount", String(booked.feeTotal + 1)), ("method", "cash")])
@@ -80,10 +68,10 @@ import Testing
 
     @Test func aCancellationsRefundIsInTheLedgerAndIsPaidOut() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "中野商店会")
+        let id = try await f.general(name: "中野商店会")
         let booked = try await booking(f, id, "2026-12-20")
         _ = try await f.service.bookings.pay(booking: booked.id, by: f.staffActor)
-        let browser = try await staffBrowser(f)
+        let browser = try await f.staffBrowser()
         let page = await browser.get("/desk/bookings/\(booked.id)")
         _ = await browser.post("/desk/bookings/\(booked.id)/cancel", [("form_token", page.formToken ?? ""), ("reason", "")])
         let after = await browser.get("/desk/bookings/\(booked.id)?done=cancelled")
@@ -97,10 +85,10 @@ import Testing
 
     @Test func theSheetOffersANoShowOnceTheFirstDivisionHasStarted() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "中野商店会")
+        let id = try await f.general(name: "中野商店会")
         let morning = try await booking(f, id, "2026-11-25", [.am])
         let evening = try await booking(f, id, "2026-11-25", [.night])
-        let browser = try await staffBrowser(f)
+        let browser = try await f.staffBrowser()
         let sheet = await browser.get("/desk/today")
         #expect(sheet.text.contains(#"action="/desk/bookings/\#(morning.id)/no-show""#))
         #expect(!sheet.text.contains(#"action="/desk/bookings/\#(evening.id)/no-show""#))
@@ -118,7 +106,7 @@ import Testing
         let id = try #require(try await f.service.registrations.register(
             RegistrationInput(category: .general, name: "天田工房", nameKana: "アマダコウボウ", contact: "090-1234-5678"),
             by: f.staffActor).value).id
-        let browser = try await staffBrowser(f)
+        let browser = try await f.staffBrowser()
         for query in ["5678", "090-1234-5678", "ｱﾏﾀﾞ", "あまだ"] {
             let page = await browser.get("/desk/registrations?q=" + query)
             #expect(page.text.contains(#"<a href="/desk/registrations/\#(id)">\#(id)</a>"#), "\(query)")
@@ -128,8 +116,8 @@ import Testing
 
     @Test func aPossibleDuplicateIsShownWithTheMatchAndRegisteredOnceConfirmed() async throws {
         let f = try await PageFixture.make()
-        let first = try await general(f, name: "山田 太郎", contact: "090-1111-2222")
-        let browser = try await staffBrowser(f)
+        let first = try await f.general(name: "山田 太郎", contact: "090-1111-2222")
+        let browser = try await f.staffBrowser()
         let form = await browser.get("/desk/registrations/new")
         let fields = [("form_token", form.formToken ?? ""), ("category", "general"), ("name", "山田太郎"), ("name_kana", "ヤマダ タロウ"),
                       ("contact", "09011112222"), ("postal_code", "164-0001"), ("address", "中野区中野2-13-14"), ("in_ward", "yes")]
@@ -171,11 +159,11 @@ import Testing
 
     @Test func aClosureShowsTheBookingsItHitsBeforeItIsDeclaredAndCanBeLifted() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "中野商店会")
+        let id = try await f.general(name: "中野商店会")
         let hit = try #require(try await f.service.bookings.book(
             BookingRequest(facility: "large-meeting-room", date: LocalDate("2026-12-10")!, divisions: [.am], days: 2, registration: id),
             by: f.staffActor).value)
-        let browser = try await staffBrowser(f)
+        let browser = try await f.staffBrowser()
         let page = await browser.get("/desk/closures")
         let fields = [("form_token", page.formToken ?? ""), ("date", "2026-12-11"), ("to", ""), ("closure_facility", "large-meeting-room"),
                       ("reason_ja", "空調設備の緊急点検"), ("reason_en", "")]
@@ -203,7 +191,7 @@ import Testing
         let freelancer = try await f.register(name: "中野花子")
         let pass = try #require(try await f.service.desks.book(
             DeskPassRequest(date: LocalDate("2026-11-26")!, period: "pm", registration: freelancer), by: f.staffActor).value)
-        let browser = try await staffBrowser(f)
+        let browser = try await f.staffBrowser()
         let page = await browser.get("/desk/closures")
         let pool = f.service.settings.center.desks.pool.rawValue
         let check = await browser.post("/desk/closures/check", [("form_token", page.formToken ?? ""), ("date", "2026-11-26"), ("to", ""),
@@ -216,10 +204,10 @@ import Testing
 
     @Test func aReceiptIsReissuedUnderItsNumberAndReadsAsTheReissue() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "中野商店会")
+        let id = try await f.general(name: "中野商店会")
         let booked = try await booking(f, id, "2026-12-10")
         _ = try await f.service.bookings.takePayment(booking: booked.id, amount: booked.feeTotal, method: .cash, by: f.staffActor)
-        let browser = try await staffBrowser(f)
+        let browser = try await f.staffBrowser()
         let page = await browser.get("/desk/bookings/\(booked.id)")
         _ = await browser.post("/desk/bookings/\(booked.id)/receipts", [("form_token", page.formToken ?? ""), ("payment", "1")])
         let number = try #require(try await f.service.bookings.account(booking: booked.id, for: f.staffActor).payments.first?.receipt)

@@ -81,6 +81,20 @@ final class PageFixture: Sendable {
     }
 
     func browser(peer: String = "203.0.113.5") -> Browser { Browser(router: router, peer: peer) }
+
+    /// A browser signed in as a new member of staff.
+    func staffBrowser() async throws -> Browser {
+        try await staff()
+        let signedIn = browser()
+        await signedIn.signIn()
+        return signedIn
+    }
+
+    /// A new registration of the general category.
+    func general(name: String, contact: String = "03-0000-0000") async throws -> Int64 {
+        let input = RegistrationInput(category: .general, name: name, contact: contact)
+        return try #require(try await service.registrations.register(input, by: staffActor).value).id
+    }
 }
 
 /// A browser's side of the conversation: it keeps cookies, sends the

@@ -12,18 +12,6 @@ import Testing
 /// a consultation room booked by the hour from the grid; the 保育室 booked
 /// alone with the staff approval the rule asks for.
 @Suite struct RoomRulePageTests {
-    func staffBrowser(_ f: PageFixture) async throws -> Browser {
-        try await f.staff()
-        let browser = f.browser()
-        await browser.signIn()
-        return browser
-    }
-
-    func general(_ f: PageFixture, name: String) async throws -> Int64 {
-        let input = RegistrationInput(category: .general, name: name, contact: "03-0000-0000")
-        return try #require(try await f.service.registrations.register(input, by: f.staffActor).value).id
-    }
-
     /// A member signed in on their own registration.
     func member(_ f: PageFixture, _ registration: Int64, login: String) async throws -> Browser {
         let issued = try await f.service.signIn.issueSignUpCode(registration: registration, by: f.staffActor)
@@ -37,7 +25,7 @@ import Testing
     @Test func aMemberEntersTheLotteryAndWithdrawsInTheEntryPeriod() async throws {
         let f = try await PageFixture.make()
         f.clock.set(Instant(rfc3339: "2026-12-02T10:00:00+09:00")!)
-        let id = try await general(f, name: "中野バドミントン会")
+        let id = try await f.general(name: "中野バドミントン会")
         let browser = try await member(f, id, login: "badminton")
         let page = await browser.get("/my/lottery")
         #expect(page.status == 200)
@@ -63,12 +51,12 @@ import Testing
 
     @Test func theWaitingListIsJoinedFromATakenSlotAndItsOfferAcceptedByTheMember() async throws {
         let f = try await PageFixture.make()
-        let holder = try await general(f, name: "先に予約した会")
-        let waiter = try await general(f, name: "待っている会")
+        let holder = try await f.general(name: "先に予約した会")
+        let waiter = try await f.general(name: "待っている会")
         let taken = try #require(try await f.service.bookings.book(
             BookingRequest(facility: "large-meeting-room", date: LocalDate("2026-12-10")!, divisions: [.am], registration: holder),
             by: f.staffActor).value)
-        let staff = try await staffBrowser(f)
+        let staff = try await f.staffBrowser()
         let grid = await staff.get("/desk/book?registration=\(waiter)&facility=large-meeting-room&month=2026-12")
         #expect(grid.text.contains("/desk/waiting?registration=\(waiter)&amp;facility=large-meeting-room&amp;date=2026-12-10&amp;division=am"))
         let form = await staff.get("/desk/waiting?registration=\(waiter)&facility=large-meeting-room&date=2026-12-10&division=am")
@@ -92,12 +80,12 @@ import Testing
 
     @Test func aWeeklySeriesIsAnsweredDateByDate() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "毎週の勉強会")
-        let other = try await general(f, name: "先約")
+        let id = try await f.general(name: "毎週の勉強会")
+        let other = try await f.general(name: "先約")
         _ = try await f.service.bookings.book(
             BookingRequest(facility: "meeting-room-1", date: LocalDate("2026-12-08")!, divisions: [.night], registration: other),
             by: f.staffActor)
-        let browser = try await staffBrowser(f)
+        let browser = try await f.staffBrowser()
         let form = await browser.get("/desk/series/new?registration=\(id)")
         #expect(form.status == 200)
         let answer = await browser.post("/desk/series", [("form_token", form.formToken ?? ""), ("registration", String(id)),
@@ -124,8 +112,8 @@ import Testing
 
     @Test func aConsultationRoomIsBookedByTheHourFromTheGrid() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "相談の会")
-        let browser = try await staffBrowser(f)
+        let id = try await f.general(name: "相談の会")
+        let browser = try await f.staffBrowser()
         let grid = await browser.get("/desk/book?registration=\(id)&facility=consultation-room-1&month=2026-12")
         #expect(grid.status == 200)
         #expect(grid.text.contains(#"value="2026-12-10|h13""#))
@@ -149,8 +137,8 @@ import Testing
 
     @Test func theNurseryRoomAloneIsBookedOnlyWithAStaffApproval() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "子育ての会")
-        let browser = try await staffBrowser(f)
+        let id = try await f.general(name: "子育ての会")
+        let browser = try await f.staffBrowser()
         let grid = await browser.get("/desk/book?registration=\(id)&facility=nursery-room&month=2026-12")
         #expect(grid.text.contains("この部屋だけを使う場合の承認"))
         #expect(grid.text.contains(#"name="guardian""#))
@@ -173,8 +161,8 @@ import Testing
 
     @Test func anApprovalWithoutItsReasonIsNamedAtTheReasonField() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "子育ての会")
-        let browser = try await staffBrowser(f)
+        let id = try await f.general(name: "子育ての会")
+        let browser = try await f.staffBrowser()
         let grid = await browser.get("/desk/book?registration=\(id)&facility=nursery-room&month=2026-12")
         let check = await browser.post("/desk/book/check", [("form_token", grid.formToken ?? ""), ("registration", String(id)),
                                                             ("facility", "nursery-room"), ("month", "2026-12"),
@@ -186,8 +174,8 @@ import Testing
 
     @Test func aSeriesCancelledFromItsPageCancelsEveryDateStillToCome() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "毎週の勉強会")
-        let browser = try await staffBrowser(f)
+        let id = try await f.general(name: "毎週の勉強会")
+        let browser = try await f.staffBrowser()
         let form = await browser.get("/desk/series/new?registration=\(id)")
         _ = await browser.post("/desk/series", [("form_token", form.formToken ?? ""), ("registration", String(id)),
                                                 ("facility", "meeting-room-1"), ("division", "night"), ("pattern", "weekly"),

@@ -9,22 +9,10 @@ import Testing
 /// cancels; a member books a desk and checks in with the lobby's code; a
 /// planner dry-runs a change and sees what it displaces.
 @Suite struct WorkPageTests {
-    func staffBrowser(_ f: PageFixture) async throws -> Browser {
-        try await f.staff()
-        let browser = f.browser()
-        await browser.signIn()
-        return browser
-    }
-
-    func general(_ f: PageFixture, name: String) async throws -> Int64 {
-        let input = RegistrationInput(category: .general, name: name, contact: "03-0000-0000")
-        return try #require(try await f.service.registrations.register(input, by: f.staffActor).value).id
-    }
-
     @Test func staffFindARegistrationByItsNameInKana() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "ナカノ工房")
-        let browser = try await staffBrowser(f)
+        let id = try await f.general(name: "ナカノ工房")
+        let browser = try await f.staffBrowser()
         let page = await browser.get("/desk/registrations?q=なかの")
         #expect(page.status == 200)
         #expect(page.text.contains(#"<a href="/desk/registrations/\#(id)">\#(id)</a>"#))
@@ -33,8 +21,8 @@ import Testing
 
     @Test func theMonthGridShowsEachDivisionAsTheAvailabilityRuleClassifiesIt() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "中野商店会")
-        let browser = try await staffBrowser(f)
+        let id = try await f.general(name: "中野商店会")
+        let browser = try await f.staffBrowser()
         let page = await browser.get("/desk/book?registration=\(id)&facility=large-meeting-room&month=2026-12")
         #expect(page.status == 200)
         #expect(page.text.contains(#"value="2026-12-10|am""#))
@@ -45,8 +33,8 @@ import Testing
 
     @Test func theFeeIsShownBeforeTheBookingAndConfirmingBooksIt() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "中野商店会")
-        let browser = try await staffBrowser(f)
+        let id = try await f.general(name: "中野商店会")
+        let browser = try await f.staffBrowser()
         let grid = await browser.get("/desk/book?registration=\(id)&facility=large-meeting-room&month=2026-12")
         let fields = [("form_token", grid.formToken ?? ""), ("registration", String(id)), ("facility", "large-meeting-room"),
                       ("month", "2026-12"), ("slot", "2026-12-10|am"), ("slot", "2026-12-10|pm"), ("attendees", "30"),
@@ -68,8 +56,8 @@ import Testing
 
     @Test func twoDatesInOneBookingAreRefusedNextToTheGrid() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "中野商店会")
-        let browser = try await staffBrowser(f)
+        let id = try await f.general(name: "中野商店会")
+        let browser = try await f.staffBrowser()
         let grid = await browser.get("/desk/book?registration=\(id)&facility=large-meeting-room&month=2026-12")
         let page = await browser.post("/desk/book/check", [("form_token", grid.formToken ?? ""), ("registration", String(id)),
                                                            ("facility", "large-meeting-room"), ("month", "2026-12"),
@@ -81,12 +69,12 @@ import Testing
 
     @Test func theRefundIsShownBeforeCancellingAndTheCancellationGivesIt() async throws {
         let f = try await PageFixture.make()
-        let id = try await general(f, name: "中野商店会")
+        let id = try await f.general(name: "中野商店会")
         let booking = try #require(try await f.service.bookings.book(
             BookingRequest(facility: "large-meeting-room", date: LocalDate("2026-12-10")!, divisions: [.am], registration: id),
             by: f.staffActor).value)
         _ = try await f.service.bookings.pay(booking: booking.id, by: f.staffActor)
-        let browser = try await staffBrowser(f)
+        let browser = try await f.staffBrowser()
         let page = await browser.get("/desk/bookings/\(booking.id)")
         #expect(page.text.contains("100%、\(Yen.label(booking.feeTotal)) を還付します。"))
         let cancelled = await browser.post("/desk/bookings/\(booking.id)/cancel", [("form_token", page.formToken ?? ""), ("reason", "")])
@@ -150,11 +138,11 @@ import Testing
     @Test func aNameWithMarkupIsTextOnEveryPageThatShowsIt() async throws {
         let f = try await PageFixture.make()
         let name = #"<script>alert("x")</script>'&<img src=x onerror=1>"#
-        let id = try await general(f, name: name)
+        let id = try await f.general(name: name)
         _ = try await f.service.bookings.book(
             BookingRequest(facility: "meeting-room-1", date: LocalDate("2026-11-25")!, divisions: [.night], registration: id),
             by: f.staffActor)
-        let browser = try await staffBrowser(f)
+        let browser = try await f.staffBrowser()
         let escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;&amp;&lt;img src=x onerror=1&gt;"
         for target in ["/desk/registrations?q=script", "/desk/registrations/\(id)", "/desk/today",
                        "/desk/book?registration=\(id)&facility=meeting-room-1&month=2026-11"] {
