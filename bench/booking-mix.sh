@@ -68,8 +68,8 @@ for run in $(seq 1 "$RUNS"); do
         python3 bench/booking/seed.py "$PORT" "$DIR/admin.token" "$DIR/data.lua" "$MIX_GROUPS" 0 0 > "$DIR/seed.out"
         bench_metrics "$DIR" "$PORT" "$DIR/metrics.before"
         bench_cpu > "$DIR/cpu.before"
-        BOOKING_DATA="$DIR/data.lua" wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_RUN}s" --timeout 10s \
-            -s bench/mix/mix.lua "http://127.0.0.1:$PORT" > "$DIR/mix.out" 2>&1 &
+        { TIMEFORMAT='%3U %3S'; time BOOKING_DATA="$DIR/data.lua" wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_RUN}s" \
+            --timeout 10s -s bench/mix/mix.lua "http://127.0.0.1:$PORT" > "$DIR/mix.out" 2>&1; } 2> "$DIR/wrk.cpu" &
         MIX=$!
         if [ "$phase" = "mix+availability" ]; then
             wrk -t1 -c"$AVAIL_CONNS" -d"${SECONDS_PER_RUN}s" --timeout 10s -s bench/booking/availability.lua \
@@ -88,7 +88,7 @@ bench_load end
 python3 - "$WORK" "$RUNS" "$CONNS" "$phases" <<'PY'
 import os, sys
 sys.path.insert(0, "bench/lib")
-from benchlib import wrk_output, socket_errors, metrics, metric, requests_by_status, database_counts, memory, median, cpu_seconds
+from benchlib import wrk_output, socket_errors, metrics, metric, requests_by_status, database_counts, memory, median, cpu_seconds, generator_cpu
 
 work, runs, conns, phases = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
 broken = []
@@ -113,6 +113,10 @@ for run in range(1, runs + 1):
             "rss": memory(os.path.join(d, "memory"))["RSSmax"],
             "cpu_us": 1e6 * (memory(os.path.join(d, "memory"))["cpu"] - cpu_seconds(os.path.join(d, "cpu.before")))
                       / max(sum(v for k, v in c.items() if "_status_" in k), 1),
+            "wrk_us": 1e6 * generator_cpu(os.path.join(d, "wrk.cpu"))
+                      / max(sum(v for k, v in c.items() if "_status_" in k), 1),
+            "cores": (memory(os.path.join(d, "memory"))["cpu"] - cpu_seconds(os.path.join(d, "cpu.before"))
+                      + generator_cpu(os.path.join(d, "wrk.cpu"))) / t,
             "batches": delta("nakano_store_write_batches_total"),
             "per_batch": delta("nakano_store_write_batch_size_sum") / max(delta("nakano_store_write_batch_size_count"), 1),
             "writer_items": delta("nakano_store_writes_total"),
@@ -154,6 +158,7 @@ for run in range(1, runs + 1):
         print(f"{label}: committed writes/s {row['writes']:.0f} (bookings {row['made']:.0f} + cancels {row['cancelled']:.0f}); "
               f"answers/s {row['answered']:.0f}; booking p50/p99 {row['book_p50']:.2f}/{row['book_p99']:.2f} ms; "
               f"cancel p50/p99 {row['cancel_p50']:.2f}/{row['cancel_p99']:.2f} ms; server CPU {row['cpu_us']:.0f} us/answer; "
+              f"wrk CPU {row['wrk_us']:.0f} us/answer; cores busy {row['cores']:.2f}; "
               f"VmHWM {row['hwm']:.1f} MiB (sampled RSS max {row['rss']:.1f})"
               + (f"; availability {row['reads']:.0f}/s p50/p99 {row['avail_p50']:.2f}/{row['avail_p99']:.2f} ms"
                  if "reads" in row else ""))
@@ -181,6 +186,8 @@ for phase in phases:
         print(f"  availability p50 / p99     {med('avail_p50'):6.2f} / {med('avail_p99'):.2f} ms   (goal p99 <= 5 ms)")
     print(f"  writer requests per batch  {med('per_batch'):9.1f}")
     print(f"  server CPU per answer      {med('cpu_us'):9.0f} us (all threads, user + system; the mix's booking wrk only)")
+    print(f"  booking wrk CPU per answer {med('wrk_us'):9.0f} us (the load generator on the same cores)")
+    print(f"  cores busy                 {med('cores'):9.2f} of 2 (server + booking wrk; availability wrk not counted)")
     print(f"  server VmHWM               {med('hwm'):9.1f} MiB (goal < 100 MiB; sampled RSS max {med('rss'):.1f} MiB)")
 if broken:
     print(f"BROKEN RUN ({len(broken)} problems)")

@@ -43,8 +43,8 @@ for run in $(seq 1 "$RUNS"); do
     [ "$run" = 1 ] && sed 's/^/  /' "$DIR/seed.out"
     bench_metrics "$DIR" "$PORT" "$DIR/metrics.before"
     bench_cpu > "$DIR/cpu.before"
-    REFUSAL_DATA="$DIR/data.lua" wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_RUN}s" --timeout 10s \
-        -s bench/refusals/refusals.lua "http://127.0.0.1:$PORT" > "$DIR/refusals.out" 2>&1
+    { TIMEFORMAT='%3U %3S'; time REFUSAL_DATA="$DIR/data.lua" wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_RUN}s" \
+        --timeout 10s -s bench/refusals/refusals.lua "http://127.0.0.1:$PORT" > "$DIR/refusals.out" 2>&1; } 2> "$DIR/wrk.cpu"
     sleep 0.5
     bench_metrics "$DIR" "$PORT" "$DIR/metrics.after"
     bench_memory "$DIR/memory"
@@ -55,7 +55,7 @@ bench_load end
 python3 - "$WORK" "$RUNS" <<'PY'
 import os, sys
 sys.path.insert(0, "bench/lib")
-from benchlib import wrk_output, socket_errors, metrics, metric, database_counts, memory, median, cpu_seconds
+from benchlib import wrk_output, socket_errors, metrics, metric, database_counts, memory, median, cpu_seconds, generator_cpu
 
 work, runs = sys.argv[1], int(sys.argv[2])
 rows, broken = [], []
@@ -74,6 +74,8 @@ for run in range(1, runs + 1):
     row = {"refusals": ok / t, "p50": out["latency"]["all"]["p50"], "p99": out["latency"]["all"]["p99"],
            "writer_share": writer / max(ok, 1), "hwm": mem["VmHWM"], "rss": mem["RSSmax"],
            "cpu_us": 1e6 * cpu / max(sum(c.values()), 1),
+           "wrk_us": 1e6 * generator_cpu(os.path.join(d, "wrk.cpu")) / max(sum(c.values()), 1),
+           "cores": (cpu + generator_cpu(os.path.join(d, "wrk.cpu"))) / t,
            "cases": {code: out["latency"].get(letter, {}) for letter, code in cases.items()}}
     rows.append(row)
     problems = []
@@ -87,6 +89,7 @@ for run in range(1, runs + 1):
         problems.append("no refusal was answered")
     print(f"run {run}: refusals/s {row['refusals']:.0f}  p50/p99 {row['p50']:.2f}/{row['p99']:.2f} ms  "
           f"reached the writer: {writer:.0f} of {ok} ({100 * row['writer_share']:.0f} %)  server CPU {row['cpu_us']:.0f} us/answer  "
+          f"wrk CPU {row['wrk_us']:.0f} us/answer  cores busy {row['cores']:.2f}  "
           f"VmHWM {row['hwm']:.1f} MiB (sampled RSS max {row['rss']:.1f})")
     print("    p99 by case (ms): " + ", ".join(f"{code} {v['p99']:.2f}" for code, v in row["cases"].items() if v))
     for p in problems:
@@ -102,6 +105,8 @@ for code in rows[0]["cases"]:
           f"{median([r['cases'][code].get('p99') for r in rows]):.2f} ms")
 print(f"  reached the writer       {100 * med('writer_share'):9.0f} %   (0 % once they are decided on a snapshot)")
 print(f"  server CPU per answer    {med('cpu_us'):9.0f} us (all threads, user + system)")
+print(f"  wrk CPU per answer       {med('wrk_us'):9.0f} us (the load generator on the same cores)")
+print(f"  cores busy               {med('cores'):9.2f} of 2 (server + wrk CPU over wrk's duration)")
 print(f"  server VmHWM             {med('hwm'):9.1f} MiB (goal < 100 MiB; sampled RSS max {med('rss'):.1f} MiB)")
 if broken:
     print(f"BROKEN RUN ({len(broken)} problems)")

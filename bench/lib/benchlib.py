@@ -116,6 +116,12 @@ def cpu_seconds(path):
     return memory(path)["cpu"]
 
 
+def generator_cpu(path):
+    """The load generator's CPU seconds, user + system, from bash's `time` with TIMEFORMAT='%3U %3S'."""
+    user, system = open(path).read().split()[-2:]
+    return float(user) + float(system)
+
+
 def median(values):
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else float("nan")
