@@ -11,10 +11,14 @@
 -- before it writes the request, so the figure is the client's wait, as
 -- wrk's own latency is.
 --
--- Per-thread state is global (counts, histogram), so done() in wrk's main
--- state can read every thread's with thread:get(); the tables are flat
--- (wrk 4.1 crashes copying a table inside a table), the histogram keyed
--- "KIND BUCKET". done() prints lines for
+-- A kind is one letter. Per-thread state is global (counts, histogram), so
+-- done() in wrk's main state can read every thread's with thread:get(); the
+-- tables are flat (wrk 4.1 crashes copying a table inside a table), the
+-- histogram keyed by a number, the kind's byte (0 for every kind together)
+-- times 2^20 plus the bucket, so that recording an answer builds no string:
+-- this script runs on the same cores as the server it measures, and what it
+-- costs per answer is taken from the server (bench/booking-mix.sh and
+-- bench/refusals.sh print it). done() prints lines for
 -- bench/lib/benchlib.py to read:
 --   count KEY N
 --   latency KIND count N p50_ms X p99_ms Y max_ms Z
@@ -28,6 +32,7 @@ local CLOCK_MONOTONIC = 1
 local now = ffi.new("wrkstats_timespec")
 local RESOLUTION = 200 -- buckets per factor e: 0.5 % wide
 
+local KIND = 1048576 -- 2^20: a kind's histogram keys are byte * KIND + bucket
 local M = {}
 local threads = {}
 
@@ -53,24 +58,29 @@ function M.bump(key, n)
    bench_counts[key] = (bench_counts[key] or 0) + (n or 1)
 end
 
--- The X-Request-Id value for a request of KIND ([A-Za-z]+) written now.
+-- The X-Request-Id value for a request of KIND (one letter) written now.
 function M.stamp(kind)
    return kind .. "." .. micros()
+end
+
+local function tally(key, max_key, us, bucket)
+   bench_hist[key + bucket] = (bench_hist[key + bucket] or 0) + 1
+   if us > (bench_max[max_key] or 0) then bench_max[max_key] = us end
 end
 
 -- Records the answer's latency under its kind and under "all"; returns the kind (nil when
 -- the answer carries no stamp of ours).
 function M.record(headers)
    local id = headers["X-Request-Id"] or headers["x-request-id"]
-   if not id then return nil end
-   local kind, sent = id:match("^(%a+)%.(%d+)$")
-   if not kind then return nil end
-   local us = math.max(1, micros() - tonumber(sent))
-   local bucket = " " .. math.floor(math.log(us) * RESOLUTION)
-   for _, k in ipairs({kind, "all"}) do
-      bench_hist[k .. bucket] = (bench_hist[k .. bucket] or 0) + 1
-      if us > (bench_max[k] or 0) then bench_max[k] = us end
-   end
+   if not id or id:byte(2) ~= 46 then return nil end -- "k.MICROS"
+   local sent = tonumber(id:sub(3))
+   local byte = id:byte(1)
+   if not sent or not byte or byte < 65 or byte > 122 then return nil end
+   local us = math.max(1, micros() - sent)
+   local bucket = math.floor(math.log(us) * RESOLUTION)
+   local kind = id:sub(1, 1)
+   tally(byte * KIND, kind, us, bucket)
+   tally(0, "all", us, bucket)
    return kind
 end
 
@@ -89,10 +99,12 @@ function M.done(summary)
    for _, thread in ipairs(threads) do
       for k, v in pairs(thread:get("bench_counts") or {}) do counts[k] = (counts[k] or 0) + v end
       for key, n in pairs(thread:get("bench_hist") or {}) do
-         local kind, bucket = key:match("^(%a+) (%-?%d+)$")
+         local byte = math.floor(key / KIND)
+         local kind = byte == 0 and "all" or string.char(byte)
+         local bucket = key - byte * KIND
          local into = hists[kind] or {}
          hists[kind] = into
-         into[tonumber(bucket)] = (into[tonumber(bucket)] or 0) + n
+         into[bucket] = (into[bucket] or 0) + n
       end
       for kind, us in pairs(thread:get("bench_max") or {}) do
          if us > (maxes[kind] or 0) then maxes[kind] = us end

@@ -37,6 +37,8 @@ local window = data.inside.economic_group
 local dates = {}
 for i = math.max(1, #window - mix_days + 1), #window do dates[#dates + 1] = window[i] end
 
+local cancel_body = '{"reason":"plans changed"}'
+
 local function pick(list) return list[math.random(#list)] end
 
 function setup(thread) stats.setup(thread) end
@@ -45,34 +47,53 @@ function init(args)
    stats.init()
    math.randomseed(tid * 7919 + os.time())
    queue, head, tail, serial = {}, 1, 0, 0
-   run = tostring(os.time())
+   -- The parts of each request that do not change, built once (wrk.format builds them anew every time).
+   local host = "Host: " .. wrk.headers["Host"] .. "\r\n"
+   key_header = "Idempotency-Key: mix-" .. os.time() .. "-" .. tid .. "-"
+   booking_line = "POST /bookings HTTP/1.1\r\n" .. host .. "Content-Type: application/json\r\n"
+   cancel_line = host .. "Content-Type: application/json\r\nContent-Length: " .. #cancel_body .. "\r\n"
+   auth = {}
+   for _, reg in ipairs(groups) do auth[reg] = "Authorization: Bearer " .. reg.token .. "\r\n" end
+   status_keys = {}
 end
 
 function request()
    serial = serial + 1
-   local key = "mix-" .. run .. "-" .. tid .. "-" .. serial
    if tail - head + 1 > cancel_lag then
       local booking = queue[head]
       queue[head] = nil
       head = head + 1
       stats.bump("sent_cancel")
-      return wrk.format("POST", "/bookings/" .. booking.id .. "/cancel",
-         {["Authorization"] = "Bearer " .. booking.token, ["Content-Type"] = "application/json",
-          ["Idempotency-Key"] = key, ["X-Request-Id"] = stats.stamp("c")},
-         '{"reason":"plans changed"}')
+      return "POST /bookings/" .. booking.id .. "/cancel HTTP/1.1\r\n" .. cancel_line .. "Authorization: Bearer " ..
+         booking.token .. "\r\n" .. key_header .. serial .. "\r\nX-Request-Id: " .. stats.stamp("c") .. "\r\n\r\n" ..
+         cancel_body
    end
    local reg = pick(groups)
    local body = '{"facility":"' .. pick(rooms) .. '","date":"' .. pick(dates) .. '","divisions":[' .. pick(spans) ..
       '],"registration":' .. reg.id .. ',"purpose":"Seminar","attendees":10,"admission_charged":0,"commercial":false}'
    stats.bump("sent_booking")
-   return wrk.format("POST", "/bookings",
-      {["Authorization"] = "Bearer " .. reg.token, ["Content-Type"] = "application/json", ["Idempotency-Key"] = key,
-       ["X-Request-Id"] = stats.stamp("b")}, body)
+   return booking_line .. auth[reg] .. key_header .. serial .. "\r\nX-Request-Id: " .. stats.stamp("b") ..
+      "\r\nContent-Length: " .. #body .. "\r\n\r\n" .. body
+end
+
+-- "KIND_status_STATUS", built once per kind and status.
+local function status_key(kind, status)
+   local by_status = status_keys[kind]
+   if not by_status then
+      by_status = {}
+      status_keys[kind] = by_status
+   end
+   local key = by_status[status]
+   if not key then
+      key = kind .. "_status_" .. status
+      by_status[status] = key
+   end
+   return key
 end
 
 function response(status, headers, body)
    local kind = stats.record(headers) or "unknown"
-   stats.bump(kind .. "_status_" .. status)
+   stats.bump(status_key(kind, status))
    if kind == "b" and status == 201 then
       local id = body:match('[{,]"id":(%d+)')
       local registration = body:match('[{,]"registration":(%d+)')
