@@ -47,6 +47,7 @@ public final class Database {
     /// Opens the connection at `path` with `flags` (`SQLITE_OPEN_NOMUTEX` is
     /// always added).
     init(path: String, flags: Int32) throws {
+        _ = Self.processSettings
         var connection: OpaquePointer?
         let code = sqlite3_open_v2(path, &connection, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let connection else {
@@ -61,6 +62,16 @@ public final class Database {
     deinit {
         close()
     }
+
+    /// SQLite's process-wide settings, made once before the first
+    /// connection opens (`sqlite3_config` is refused once SQLite is
+    /// initialised): no memory statistics. With them on, every allocation
+    /// and free inside SQLite takes a global mutex to update counters that
+    /// nothing here reads (`sqlite3_memory_used`); the writer and the
+    /// readers all paid it, on every statement.
+    private static let processSettings: Void = {
+        _ = csqlite_config_int(SQLITE_CONFIG_MEMSTATUS, 0)
+    }()
 
     /// Finalizes every cached statement and closes the connection. Idempotent.
     func close() {
