@@ -91,7 +91,7 @@ struct WriterCostMigrationTests {
         let queries = [
             "SELECT id FROM bookings WHERE registration_id = 1 AND first_date <= '2026-12-31' AND last_date >= '2026-12-01'",
             "SELECT id FROM bookings WHERE facility_id = 'gym' AND first_date <= '2026-12-31' AND last_date >= '2026-12-01'",
-            "SELECT id FROM bookings WHERE state = 'provisional' AND payment_deadline < 5 ORDER BY id",
+            "SELECT min(payment_deadline) FROM bookings WHERE state = 'provisional'",
             "SELECT min(last_date) FROM bookings WHERE state IN ('paid', 'checked_in')",
             "SELECT id FROM bookings WHERE series_id = 3 ORDER BY first_date, id",
         ]
