@@ -35,6 +35,15 @@ public final class Database {
     /// the writer's transaction (see `Database+TransactionGuard.swift`).
     var forbidsTransactionControl = false
 
+    /// How many statements that may write (`sqlite3_stmt_readonly` false,
+    /// and every script) this connection has run: a write that leaves it
+    /// unchanged has changed nothing.
+    var writeStatementCount = 0
+
+    /// The write running on the writer's connection: how it is undone, and
+    /// `writeStatementCount` when it began or was last undone.
+    var runningWrite: (undo: WriteUndo, mark: Int)?
+
     /// Where errors that mean a damaged file are reported (the pool's).
     var faults: StoreFaultRecorder?
 
@@ -88,6 +97,7 @@ public final class Database {
     /// - Throws: `StoreError` carrying the statement that failed.
     public func execute(_ sql: String) throws {
         try checkUsable(sql: sql)
+        writeStatementCount += 1
         try sql.withCString { start in
             var next: UnsafePointer<CChar>? = start
             while let current = next, current.pointee != 0 {
