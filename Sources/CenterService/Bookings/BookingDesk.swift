@@ -120,6 +120,7 @@ struct BookingDesk {
     func insert(_ db: Database, _ plan: BookingPlan, registration: RegistrationStanding, decision: Decision,
                 encoding: Encoding, actor: Actor) throws -> Encoded<Booking> {
         let request = plan.request
+        let by = actor.auditLabel
         // The row's id is the insert's rowid and its feed id is made here;
         // everything else is what it was given, so the booking is not read
         // back (a `RETURNING` clause would make SQLite build a temporary
@@ -131,7 +132,7 @@ struct BookingDesk {
             .text(request.purpose), .integer(Int64(request.attendees)), .integer(Int64(request.admissionCharged)),
             request.commercial.sqlValue, (!registration.inWard).sqlValue, request.guardian.map { .text($0) } ?? .null,
             .integer(Int64(decision.fee.total)), .text(encoding.fee), decision.paymentDeadline.sqlValue, now.sqlValue,
-            .text(actor.auditLabel), .text(feedID), .text(origin.source.rawValue), origin.series.map { .integer($0) } ?? .null,
+            .text(by), .text(feedID), .text(origin.source.rawValue), origin.series.map { .integer($0) } ?? .null,
             encoding.approval.map { .text($0) } ?? .null,
         ])
         let id = db.lastInsertRowID
@@ -139,11 +140,11 @@ struct BookingDesk {
                                       registration: registration.id, community: registration.category.isCommunity)
         let row = BookingRow(taken: id, feedID: feedID, request: request, registration: registration,
                              divisions: plan.divisions, feeTotal: decision.fee.total, fee: encoding.fee,
-                             paymentDeadline: decision.paymentDeadline, at: now, by: actor.auditLabel, origin: origin,
+                             paymentDeadline: decision.paymentDeadline, at: now, by: by, origin: origin,
                              approval: decision.approval)
         let booking = Booking(row, fee: decision.fee)
         let encoded = try encoding.booking.map { Encoded(booking, json: $0.json(id: id)) } ?? Encoded(booking)
-        try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking.create", entity: "booking",
+        try AuditLog.append(db, at: now, actor: by, action: "booking.create", entity: "booking",
                             entityID: String(id), after: encoded)
         return encoded
     }
@@ -277,9 +278,12 @@ struct BookingDesk {
     /// system's random source, as 32 lowercase hexadecimal digits.
     static func newFeedID() -> String {
         var random = SystemRandomNumberGenerator()
-        return [random.next(), random.next()].map { (word: UInt64) in
-            let digits = String(word, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }.joined()
+        let words = [random.next(), random.next()] as [UInt64]
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8](repeating: 0, count: 32)
+        for index in 0..<32 {
+            text[index] = digits[Int(truncatingIfNeeded: words[index / 16] >> UInt64(60 - 4 * (index % 16))) & 0xF]
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
