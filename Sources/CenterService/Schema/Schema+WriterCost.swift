@@ -12,30 +12,36 @@ extension Schema {
     ///   The rows allowed are exactly the same, so the table's text is
     ///   rewritten in place (SQLite's documented way to change a CHECK
     ///   without rebuilding the table, `PRAGMA writable_schema`); the
-    ///   migration fails, and changes nothing, unless all three were found.
+    ///   migration fails, and changes nothing, unless every rewrite (these
+    ///   three and the feed id's default below) was found.
     /// - The UNIQUE index on `feed_id` goes: no query looks a booking up by
     ///   its feed id (it is only written into the feeds' event UIDs), and
     ///   the id is 128 random bits, so the index kept a b-tree insert on
     ///   every booking against a collision of about 2⁻⁶⁴ after 2³² bookings.
-    ///   The triggers that give an id to an insert naming none and keep it
-    ///   unchanged stay.
+    /// - An insert that names no feed id gets one from the column's DEFAULT
+    ///   (the same 128 bits of `randomblob`, added in place as the checks
+    ///   are) instead of from the trigger of migration 7, which SQLite ran as
+    ///   a sub-program on every insert to test its WHEN. The trigger that
+    ///   keeps a feed id unchanged stays.
     static let writerCost =
-        Migration(version: 12, name: "bookings: value checks without temporary tables, no feed-id index", sql: """
+        Migration(version: 12, name: "bookings: value checks without temporary tables, feed id by default, no feed-id index", sql: """
             PRAGMA writable_schema = ON;
-            UPDATE sqlite_schema SET sql = \(rewrittenChecks)
+            UPDATE sqlite_schema SET sql = \(rewrittenTable)
                 WHERE type = 'table' AND name = 'bookings';
             PRAGMA writable_schema = RESET;
             CREATE TEMP TABLE migration_12_checks (rewritten INTEGER NOT NULL CHECK (rewritten = 1));
             INSERT INTO migration_12_checks VALUES ((
-                SELECT \(bookingCheckRewrites.map { "instr(sql, '\(quoted($0.new))') > 0" }.joined(separator: " AND "))
+                SELECT \(bookingRewrites.map { "instr(sql, '\(quoted($0.new))') > 0" }.joined(separator: " AND "))
                 FROM sqlite_schema WHERE type = 'table' AND name = 'bookings'));
             DROP TABLE migration_12_checks;
             DROP INDEX bookings_feed_id;
+            DROP TRIGGER bookings_feed_id_given;
             """)
 
     /// Each `IN` list of `bookings` as migrations 3 and 10 wrote it, and the
-    /// `OR` chain of the same values that replaces it.
-    static let bookingCheckRewrites: [(old: String, new: String)] = [
+    /// `OR` chain of the same values that replaces it; the feed id's column
+    /// as migration 7 added it, and with its DEFAULT.
+    static let bookingRewrites: [(old: String, new: String)] = [
         ("CHECK (category IN\n" + continuation + "('ward', 'economic_group', 'small_business', 'community_group', 'general', 'freelancer'))",
          orChain("category", ["ward", "economic_group", "small_business", "community_group", "general", "freelancer"])),
         ("CHECK (state IN ('provisional', 'paid', 'checked_in', 'done', 'lapsed',\n" + continuation
@@ -44,14 +50,15 @@ extension Schema {
                            "no_show"])),
         ("CHECK (source IN ('request', 'lottery', 'waiting_list', 'series'))",
          orChain("source", ["request", "lottery", "waiting_list", "series"])),
+        ("feed_id TEXT,", "feed_id TEXT DEFAULT (lower(hex(randomblob(16)))),"),
     ]
 
     /// The indentation of a check's second line in migration 3's text.
     private static let continuation = String(repeating: " ", count: 26)
 
-    /// `sql` with every rewrite of `bookingCheckRewrites` applied, as SQL.
-    private static var rewrittenChecks: String {
-        bookingCheckRewrites.reduce("sql") { text, rewrite in
+    /// `sql` with every rewrite of `bookingRewrites` applied, as SQL.
+    private static var rewrittenTable: String {
+        bookingRewrites.reduce("sql") { text, rewrite in
             "replace(\(text), '\(quoted(rewrite.old))', '\(quoted(rewrite.new))')"
         }
     }

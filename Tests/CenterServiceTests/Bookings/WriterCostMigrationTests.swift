@@ -7,8 +7,9 @@ import Testing
 @testable import CenterService
 
 /// Migration 12: the bookings' value checks as `OR` chains (no temporary
-/// b-tree per insert), no feed-id index; an existing database keeps every
-/// row, the checks refuse what they refused, and the queries keep their indexes.
+/// b-tree per insert), no feed-id index, the feed id's default in the column
+/// rather than a trigger; an existing database keeps every row, the checks
+/// refuse what they refused, and the queries keep their indexes.
 struct WriterCostMigrationTests {
     @Test func anExistingDatabaseKeepsItsBookingsAndGetsTheNewChecks() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("migration-12-\(UUID().uuidString)").path
@@ -48,10 +49,14 @@ struct WriterCostMigrationTests {
             return (kept, table, indexes)
         }
         #expect(kept == ["general", "provisional", "series", "0123456789abcdef0123456789abcdef"])
-        for rewrite in Schema.bookingCheckRewrites {
+        for rewrite in Schema.bookingRewrites {
             #expect(table.contains(rewrite.new) && !table.contains(rewrite.old))
         }
         #expect(!indexes.contains("bookings_feed_id"))
+        let triggers: [String] = try await store.pool.read { db in
+            try db.query("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'bookings'").map { try $0.get(0) }
+        }
+        #expect(triggers == ["bookings_feed_id_kept"])
         #expect(try await store.pool.read { db in try db.queryOne("PRAGMA integrity_check")?.get(0) as String? } == "ok")
     }
 
