@@ -2,7 +2,9 @@
 # Instruction profile of accepted bookings under callgrind, printed as plain text.
 # Usage: bench/profile-booking.sh [bookings=100] [top=25]
 #   env: PORT (18101), WARMUP (20 bookings before the profile starts),
-#        CANCELS=0 skips the second profile (the cancels)
+#        CANCELS=0 skips the second profile (the cancels),
+#        WRITER_ONLY=1 counts only the single writer's batches (Writer.commit
+#        and what it calls, on the store-writer thread): the writer's share
 #
 # Builds release, starts `serve --no-supervise --synchronous full` on a fresh
 # database under valgrind --tool=callgrind with instrumentation off, seeds
@@ -32,6 +34,10 @@ TOP="${2:-25}"
 PORT="${PORT:-18101}"
 WARMUP="${WARMUP:-20}"
 CANCELS="${CANCELS:-1}"
+if [ "${WRITER_ONLY:-0}" = 1 ]; then
+    # Writer.commit(_:) by its mangled name: collection is on only inside it.
+    CALLGRIND_OPTIONS='--toggle-collect=$s5Store6WriterC6commit*'
+fi
 (( BOOKINGS >= 1 && BOOKINGS <= 2000 )) || { echo "bookings must be 1..2000"; exit 2; }
 (( TOP >= 1 && TOP <= 200 )) || { echo "top must be 1..200"; exit 2; }
 

@@ -9,4 +9,8 @@ static inline sqlite3_destructor_type csqlite_transient(void) { return SQLITE_TR
 static inline int csqlite_db_config_int(sqlite3 *db, int op, int value, int *result) {
     return sqlite3_db_config(db, op, value, result);
 }
+/// sqlite3_config is variadic too; this form takes one int (SQLITE_CONFIG_MEMSTATUS).
+static inline int csqlite_config_int(int op, int value) {
+    return sqlite3_config(op, value);
+}
 #endif

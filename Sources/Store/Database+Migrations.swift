@@ -16,6 +16,15 @@ extension Database {
             ) STRICT
             """)
         let appliedNames = try recordedMigrations(agreeWith: migrations)
+        guard migrations.contains(where: { appliedNames[$0.version] == nil }) else { return }
+        // A migration may change a CHECK in place (`PRAGMA writable_schema`,
+        // SQLite's documented way), which a build of SQLite that starts in
+        // defensive mode refuses: off while migrating, as it was afterwards.
+        var defensive: Int32 = 0
+        _ = csqlite_db_config_int(handle, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive)
+        var ignored: Int32 = 0
+        _ = csqlite_db_config_int(handle, SQLITE_DBCONFIG_DEFENSIVE, 0, &ignored)
+        defer { _ = csqlite_db_config_int(handle, SQLITE_DBCONFIG_DEFENSIVE, defensive, &ignored) }
         for migration in migrations where appliedNames[migration.version] == nil {
             try apply(migration)
         }

@@ -28,4 +28,51 @@ extension Database {
             return SQLITE_OK
         }, context)
     }
+
+    /// How the write now running on the writer's connection is undone.
+    enum WriteUndo {
+        /// The write has the transaction to itself: roll it back and begin again.
+        case restartTransaction
+        /// The write runs in the batch item savepoint: roll back to it.
+        case rollbackToSavepoint
+    }
+
+    /// Marks the start of a queued write (the writer, before its work).
+    func beginWrite(undo: WriteUndo) {
+        runningWrite = (undo, writeStatementCount)
+    }
+
+    /// Marks its end; returns whether it ran a statement that writes.
+    func endWrite() -> Bool {
+        defer { runningWrite = nil }
+        return runningWrite.map { $0.mark != writeStatementCount } ?? true
+    }
+
+    /// Rolls the writer's transaction back and begins a new one.
+    func restartTransaction() throws {
+        try executeControl("ROLLBACK")
+        try executeControl("BEGIN IMMEDIATE")
+    }
+
+    /// Undoes everything the running write has changed so far, and lets
+    /// it go on (to record a refusal, say) as if it had just begun: its
+    /// savepoint is rolled back to and kept, or, when it has the
+    /// transaction to itself, the transaction is restarted. Nothing to do
+    /// when it has run no statement that writes.
+    /// - Throws: `StoreError.Code.transactionControl` outside a queued
+    ///   write; the SQLite error of the rollback.
+    public func undoWrite() throws {
+        guard let running = runningWrite else {
+            throw StoreError(code: .transactionControl, resultCode: SQLITE_MISUSE,
+                             message: "undoWrite is only for a write queued with DatabasePool.write")
+        }
+        guard running.mark != writeStatementCount else { return }
+        forbidsTransactionControl = false
+        defer { forbidsTransactionControl = true }
+        switch running.undo {
+        case .restartTransaction: try restartTransaction()
+        case .rollbackToSavepoint: try executeControl("ROLLBACK TO \(Database.batchItemSavepoint)")
+        }
+        runningWrite = (running.undo, writeStatementCount)
+    }
 }

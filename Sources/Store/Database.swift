@@ -35,6 +35,15 @@ public final class Database {
     /// the writer's transaction (see `Database+TransactionGuard.swift`).
     var forbidsTransactionControl = false
 
+    /// How many statements that may write (`sqlite3_stmt_readonly` false,
+    /// and every script) this connection has run: a write that leaves it
+    /// unchanged has changed nothing.
+    var writeStatementCount = 0
+
+    /// The write running on the writer's connection: how it is undone, and
+    /// `writeStatementCount` when it began or was last undone.
+    var runningWrite: (undo: WriteUndo, mark: Int)?
+
     /// Where errors that mean a damaged file are reported (the pool's).
     var faults: StoreFaultRecorder?
 
@@ -47,6 +56,7 @@ public final class Database {
     /// Opens the connection at `path` with `flags` (`SQLITE_OPEN_NOMUTEX` is
     /// always added).
     init(path: String, flags: Int32) throws {
+        _ = Self.processSettings
         var connection: OpaquePointer?
         let code = sqlite3_open_v2(path, &connection, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let connection else {
@@ -61,6 +71,16 @@ public final class Database {
     deinit {
         close()
     }
+
+    /// SQLite's process-wide settings, made once before the first
+    /// connection opens (`sqlite3_config` is refused once SQLite is
+    /// initialised): no memory statistics. With them on, every allocation
+    /// and free inside SQLite takes a global mutex to update counters that
+    /// nothing here reads (`sqlite3_memory_used`); the writer and the
+    /// readers all paid it, on every statement.
+    private static let processSettings: Void = {
+        _ = csqlite_config_int(SQLITE_CONFIG_MEMSTATUS, 0)
+    }()
 
     /// Finalizes every cached statement and closes the connection. Idempotent.
     func close() {
@@ -77,6 +97,7 @@ public final class Database {
     /// - Throws: `StoreError` carrying the statement that failed.
     public func execute(_ sql: String) throws {
         try checkUsable(sql: sql)
+        writeStatementCount += 1
         try sql.withCString { start in
             var next: UnsafePointer<CChar>? = start
             while let current = next, current.pointee != 0 {

@@ -77,8 +77,10 @@ public final class DatabasePool: Sendable {
     }
 
     /// Runs `work` in the single writer, inside a transaction shared with the
-    /// writes queued alongside it and a savepoint of its own. Acknowledged
-    /// only after `COMMIT`.
+    /// writes queued alongside it, in a savepoint of its own when the
+    /// transaction already holds another write's changes. Acknowledged only
+    /// after `COMMIT`. `work` may undo its own changes and go on
+    /// (`Database.undoWrite`).
     ///
     /// If `work` throws, its changes are rolled back, the error is rethrown
     /// unchanged, and the other writes of the batch still commit. If the

@@ -11,10 +11,14 @@ final class Statement {
     let sql: String
     unowned let database: Database
 
+    /// Whether the statement never writes (`sqlite3_stmt_readonly`).
+    let isReadOnly: Bool
+
     init(handle: OpaquePointer, sql: String, database: Database) {
         self.handle = handle
         self.sql = sql
         self.database = database
+        isReadOnly = sqlite3_stmt_readonly(handle) != 0
     }
 
     deinit {
@@ -29,6 +33,7 @@ final class Statement {
             sqlite3_clear_bindings(handle)
         }
         try bind(arguments)
+        if !isReadOnly { database.writeStatementCount += 1 }
         while true {
             let code = sqlite3_step(handle)
             switch code {

@@ -1,8 +1,9 @@
 import Testing
 @testable import Store
 
-/// docs/SERVER.md 2.3: queued writes share one transaction, each in its own
-/// savepoint, acknowledged only after `COMMIT`.
+/// docs/SERVER.md 2.3: queued writes share one transaction, each undone
+/// alone when it fails (in its own savepoint once the transaction holds
+/// another's changes), acknowledged only after `COMMIT`.
 @Suite struct GroupCommitTests {
     @Test func manyConcurrentWritesAllCommitWithTheirOwnResults() async throws {
         try await withPool { pool in
@@ -53,6 +54,39 @@ import Testing
             let labels = try await pool.read { try $0.query("SELECT label FROM items ORDER BY id").map { try $0.get("label") as String } }
             #expect(labels == ["before", "after"])
             #expect(pool.statistics.itemsRefused == 1)
+        }
+    }
+
+    @Test func firstItemThatFailsAfterWritingDoesNotUndoTheItemsAfterIt() async throws {
+        try await withPool { pool in
+            let results = try await batch(pool, [
+                { @Sendable database in
+                    _ = try insertItem("refused", into: database)
+                    throw Refusal(reason: "quota exceeded")
+                },
+                { @Sendable in try insertItem("after", into: $0) },
+                { @Sendable in try insertItem("last", into: $0) },
+            ])
+            #expect(pool.statistics.batchSizeHistogram[3] == 1)
+            #expect(throws: Refusal(reason: "quota exceeded")) { try results[0].get() }
+            let labels = try await pool.read { try $0.query("SELECT label FROM items ORDER BY id").map { try $0.get("label") as String } }
+            #expect(labels == ["after", "last"])
+        }
+    }
+
+    @Test func undoWriteUndoesOnlyTheRunningWriteAndLetsItGoOn() async throws {
+        try await withPool { pool in
+            let results = try await batch(pool, [
+                { @Sendable in try insertItem("first", into: $0) },
+                { @Sendable database in
+                    _ = try insertItem("undone", into: database)
+                    try database.undoWrite()
+                    return try insertItem("recorded", into: database)
+                },
+            ])
+            #expect(results.allSatisfy { (try? $0.get()) != nil })
+            let labels = try await pool.read { try $0.query("SELECT label FROM items ORDER BY id").map { try $0.get("label") as String } }
+            #expect(labels == ["first", "recorded"])
         }
     }
 

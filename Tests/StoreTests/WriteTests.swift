@@ -18,6 +18,18 @@ import Testing
         }
     }
 
+    @Test func undoWriteLetsALoneWriteBeginAgain() async throws {
+        try await withPool { pool in
+            try await pool.write { database in
+                _ = try insertItem("undone", into: database)
+                try database.undoWrite()
+                _ = try insertItem("kept", into: database)
+            }
+            let labels = try await pool.read { try $0.query("SELECT label FROM items").map { try $0.get("label") as String } }
+            #expect(labels == ["kept"])
+        }
+    }
+
     @Test func writeReturnsTheWorksResult() async throws {
         try await withPool { pool in
             let id = try await pool.write { try insertItem("a", into: $0) }

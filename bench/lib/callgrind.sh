@@ -4,13 +4,14 @@
 # library and the top functions (demangled). The caller sets OUT, PORT and TOP.
 
 # callgrind_start: the server under valgrind on a fresh database OUT/center.sqlite,
-# its pid in VALGRIND, waiting for /health. Valgrind 3.19 dies on libdispatch's
+# its pid in VALGRIND, waiting for /health. CALLGRIND_OPTIONS are added to
+# valgrind's (WRITER_ONLY=1 in profile-booking.sh: the single writer's batches alone). Valgrind 3.19 dies on libdispatch's
 # sigsuspend (bench/profile/sigsuspend-shim.c), so a shim built with gcc is preloaded.
 VALGRIND=""
 callgrind_start() {
     command -v valgrind > /dev/null || apt-get install -y valgrind > /dev/null
     gcc -shared -fPIC -O2 -o "$OUT/sigsuspend-shim.so" bench/profile/sigsuspend-shim.c
-    LD_PRELOAD="$OUT/sigsuspend-shim.so" valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$OUT/callgrind.out" \
+    LD_PRELOAD="$OUT/sigsuspend-shim.so" valgrind --tool=callgrind --instr-atstart=no ${CALLGRIND_OPTIONS:-} --callgrind-out-file="$OUT/callgrind.out" \
         "$BENCH_BIN" serve --no-supervise --host 127.0.0.1 --port "$PORT" --database "$OUT/center.sqlite" \
         --synchronous full > "$OUT/server.log" 2>&1 &
     VALGRIND=$!

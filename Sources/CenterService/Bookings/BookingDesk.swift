@@ -120,29 +120,31 @@ struct BookingDesk {
     func insert(_ db: Database, _ plan: BookingPlan, registration: RegistrationStanding, decision: Decision,
                 encoding: Encoding, actor: Actor) throws -> Encoded<Booking> {
         let request = plan.request
-        // The row's id and feed id come back from the insert; everything
-        // else is what it was given, so the booking is not read back.
-        guard let inserted = try db.queryOne(Self.insertBooking, [
+        let by = actor.auditLabel
+        // The row's id is the insert's rowid and its feed id is made here;
+        // everything else is what it was given, so the booking is not read
+        // back (a `RETURNING` clause would make SQLite build a temporary
+        // b-tree for its one row on every insert).
+        let feedID = Self.newFeedID()
+        try db.run(Self.insertBooking, [
             .integer(registration.id), registration.category.sqlValue, plan.facility.id.sqlValue,
             plan.first.sqlValue, plan.last.sqlValue, .text(plan.divisions.map(\.rawValue).joined(separator: ",")),
             .text(request.purpose), .integer(Int64(request.attendees)), .integer(Int64(request.admissionCharged)),
             request.commercial.sqlValue, (!registration.inWard).sqlValue, request.guardian.map { .text($0) } ?? .null,
             .integer(Int64(decision.fee.total)), .text(encoding.fee), decision.paymentDeadline.sqlValue, now.sqlValue,
-            .text(actor.auditLabel), .text(origin.source.rawValue), origin.series.map { .integer($0) } ?? .null,
+            .text(by), .text(feedID), .text(origin.source.rawValue), origin.series.map { .integer($0) } ?? .null,
             encoding.approval.map { .text($0) } ?? .null,
-        ]) else {
-            throw StoreError(code: .typeMismatch, resultCode: 20, message: "the booking insert returned no row")
-        }
-        let id: Int64 = try inserted.get(0)
+        ])
+        let id = db.lastInsertRowID
         try BookingLedger.insertUnits(db, booking: id, facility: plan.facility.id, dates: plan.dates, divisions: plan.divisions,
                                       registration: registration.id, community: registration.category.isCommunity)
-        let row = BookingRow(taken: id, feedID: try inserted.get(1), request: request, registration: registration,
+        let row = BookingRow(taken: id, feedID: feedID, request: request, registration: registration,
                              divisions: plan.divisions, feeTotal: decision.fee.total, fee: encoding.fee,
-                             paymentDeadline: decision.paymentDeadline, at: now, by: actor.auditLabel, origin: origin,
+                             paymentDeadline: decision.paymentDeadline, at: now, by: by, origin: origin,
                              approval: decision.approval)
         let booking = Booking(row, fee: decision.fee)
         let encoded = try encoding.booking.map { Encoded(booking, json: $0.json(id: id)) } ?? Encoded(booking)
-        try AuditLog.append(db, at: now, actor: actor.auditLabel, action: "booking.create", entity: "booking",
+        try AuditLog.append(db, at: now, actor: by, action: "booking.create", entity: "booking",
                             entityID: String(id), after: encoded)
         return encoded
     }
@@ -269,7 +271,19 @@ struct BookingDesk {
         INSERT INTO bookings (registration_id, category, facility_id, first_date, last_date, divisions, purpose,
             attendees, admission_charged, commercial, out_of_ward, guardian, state, fee_total, fee_breakdown,
             payment_deadline, created_at, created_by, feed_id, source, series_id, coupling_approval)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?, lower(hex(randomblob(16))), ?, ?, ?)
-        RETURNING id, feed_id
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
+
+    /// A new booking's public feed id (schema version 7): 128 bits from the
+    /// system's random source, as 32 lowercase hexadecimal digits.
+    static func newFeedID() -> String {
+        var random = SystemRandomNumberGenerator()
+        let words = [random.next(), random.next()] as [UInt64]
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8](repeating: 0, count: 32)
+        for index in 0..<32 {
+            text[index] = digits[Int(truncatingIfNeeded: words[index / 16] >> UInt64(60 - 4 * (index % 16))) & 0xF]
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
 }

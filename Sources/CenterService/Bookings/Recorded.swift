@@ -109,9 +109,6 @@ enum IdempotencyStore {
         static let record = SQL("""
             INSERT INTO idempotency_keys (actor, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        static let savepoint = SQL("SAVEPOINT idempotent_work")
-        static let release = SQL("RELEASE idempotent_work")
-        static let rollback = SQL("ROLLBACK TO idempotent_work")
     }
 
     /// A recorded refusal as stored after the use case's name.
@@ -171,20 +168,18 @@ enum IdempotencyStore {
                   .blob(Array(useCase.rawValue.utf8) + [0x0A] + payload), at.sqlValue])
     }
 
-    /// Runs `work` in a savepoint of its own; a refusal rolls its changes
-    /// back and is recorded under `key`, and comes back as the failure (the
-    /// write itself must not throw, or the record would be rolled back too).
+    /// Runs `work` as the whole of the running write; a refusal undoes its
+    /// changes (`Database.undoWrite`, which has nothing to do when the
+    /// refusal came before any) and is recorded under `key`, and comes back
+    /// as the failure (the write itself must not throw, or the record would
+    /// be rolled back too). No savepoint of its own: a second one would
+    /// cost the statements that set and release it on every write.
     static func recordingRefusal<T>(_ db: Database, actor: String, key: IdempotencyKey, useCase: RecordedUseCase,
                                     at: Instant, _ work: () throws -> T) throws -> Result<T, any Error> {
-        // Through `run`, so the three statements are prepared once (`execute` compiles every time).
-        try db.run(Statements.savepoint)
         do {
-            let value = try work()
-            try db.run(Statements.release)
-            return .success(value)
+            return .success(try work())
         } catch let refusal as any AnyRefusal {
-            try db.run(Statements.rollback)
-            try db.run(Statements.release)
+            try db.undoWrite()
             let stored = StoredRefusal(code: refusal.codeName, message: refusal.message, details: refusal.details)
             try record(db, actor: actor, key: key, useCase: useCase, kind: .refusal, payload: try JSONCodec.encode(stored),
                        at: at)

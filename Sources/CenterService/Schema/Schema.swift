@@ -7,6 +7,7 @@ internal import Store
 enum Schema {
     static let migrations: [Migration] = [
         foundation, roadmap, bookings, desks, lockers, personalData, bookingFeedIDs, frontDesk, counter, tokyoBooking, signIn,
+        writerCost,
     ]
 
     /// The partial UNIQUE index that lets one live booking hold a facility's
