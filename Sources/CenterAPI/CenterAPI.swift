@@ -31,9 +31,13 @@ public enum CenterAPI {
         }
         let resources = APIResources(service: service, metrics: metrics)
         for endpoint in endpoints {
+            var immediate: HTTPImmediateHandler?
+            if let handle = endpoint.immediate {
+                immediate = { request in answerAtOnce(endpoint, handle, request: request, service: service, resources: resources) }
+            }
             try router.add(endpoint.method, endpoint.path, placement: endpoint.placement, headCheck: { head in
                 await admit(endpoint, head: head, service: service, resources: resources)
-            }) { request in
+            }, immediate: immediate) { request in
                 await run(endpoint, request: request, service: service, resources: resources)
             }
         }
@@ -49,6 +53,27 @@ public enum CenterAPI {
         let elapsed = ContinuousClock.now - started
         resources.metrics.recordRoute(endpoint.path, method: request.method.rawValue, status: response.status.code,
                                       seconds: APIMetrics.seconds(elapsed))
+        return response
+    }
+
+    /// The endpoint's immediate answer (`Endpoint.immediate`), on the event
+    /// loop: only for an endpoint anyone may call, a request without an
+    /// `Authorization` field (so there is no token to check: the caller is
+    /// anonymous, as `authorize` would find) and without a body, whose query
+    /// the endpoint accepts. Anything else, and whatever the handler leaves
+    /// (nil or a throw), goes the usual way through `run`, which answers
+    /// it, refusals included. No request id is bound (`withRequestID`): an
+    /// immediate handler only reads. Counted in the route's metrics like
+    /// any other answer.
+    static func answerAtOnce(_ endpoint: Endpoint, _ handle: @Sendable (RequestContext) throws -> HTTPResponse?,
+                             request: HTTPRequest, service: CenterService, resources: APIResources) -> HTTPResponse? {
+        guard endpoint.access == .anyone, request.body.isEmpty, request.headers["authorization"] == nil else { return nil }
+        let started = ContinuousClock.now
+        guard (try? endpoint.checkQuery(of: request)) != nil,
+              let response = try? handle(RequestContext(request: request, actor: nil, service: service, resources: resources,
+                                                        successStatus: endpoint.successStatus)) else { return nil }
+        resources.metrics.recordRoute(endpoint.path, method: request.method.rawValue, status: response.status.code,
+                                      seconds: APIMetrics.seconds(ContinuousClock.now - started))
         return response
     }
 

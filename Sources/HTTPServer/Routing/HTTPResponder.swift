@@ -10,6 +10,12 @@ public protocol HTTPResponder: Sendable {
     /// suspending. Called on the event loop: it must be quick.
     func placement(of request: HTTPRequest) -> HandlerPlacement
 
+    /// The response to `request` computed at once on the event loop, with
+    /// no task and no thread hop (docs/SERVER.md §1.16), or nil to have it
+    /// answered by `respond(to:)` as usual. Asked first for every request,
+    /// on the loop: it must be quick, and must neither block nor wait.
+    func immediateResponse(to request: HTTPRequest) -> HTTPResponse?
+
     /// Decides on a request whose head asked `Expect: 100-continue`, before
     /// its body is read (RFC 9110 §10.1.1): `.proceed` has the server send
     /// `100 Continue`, read the body and call `respond(to:)` as usual; a
@@ -31,6 +37,8 @@ extension HTTPResponder {
     public func decideContinue(head: HTTPRequest) async -> ContinueDecision { .proceed }
 
     public func placement(of request: HTTPRequest) -> HandlerPlacement { .offLoop }
+
+    public func immediateResponse(to request: HTTPRequest) -> HTTPResponse? { nil }
 
     public func protocolErrorResponse(for error: HTTPProtocolError) -> HTTPResponse {
         HTTPResponse(protocolError: error)
@@ -59,6 +67,12 @@ public enum ContinueDecision: Sendable {
 
 /// A route handler.
 public typealias HTTPHandler = @Sendable (HTTPRequest) async -> HTTPResponse
+
+/// A route's synchronous answer, run on the event loop without a task
+/// (`HTTPResponder.immediateResponse(to:)`): nil leaves the request to the
+/// route's `HTTPHandler`, so it may answer only the cases it can decide at
+/// once and leave the others (a token to check, a value to read) to it.
+public typealias HTTPImmediateHandler = @Sendable (HTTPRequest) -> HTTPResponse?
 
 /// A route's check of a request head before its body is read: nil lets the
 /// body come, a response refuses the request with it (see
