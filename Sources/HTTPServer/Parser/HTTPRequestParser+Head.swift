@@ -64,6 +64,7 @@ extension HTTPRequestParser {
         case .success(let line): requestLine = line
         }
         var headers = HTTPHeaders()
+        headers.reserveCapacity(lines.count - 1)
         var fields = HeaderFacts()
         for range in lines.dropFirst() {
             switch splitField(bytes(range)) {
