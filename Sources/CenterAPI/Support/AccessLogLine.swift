@@ -16,13 +16,15 @@ import JSON
 public enum AccessLogLine {
     public static func format(_ entry: AccessLogEntry, at epochSeconds: Double) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(160 + entry.path.utf8.count + entry.requestID.utf8.count)
         append(entry, at: epochSeconds, to: &out)
         return out
     }
 
     /// Appends the line to `out` (a log buffer), with no array of its own.
+    /// It reserves nothing: an exact reservation on a growing buffer would
+    /// copy the whole buffer every line.
     public static func append(_ entry: AccessLogEntry, at epochSeconds: Double, to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + 160 + entry.path.utf8.count + entry.requestID.utf8.count)
         out += Bytes.ts
         appendThousandths(Int64((epochSeconds * 1000).rounded()), to: &out)
         out += entry.status >= 500 ? Bytes.errorMethod : Bytes.infoMethod
@@ -48,6 +50,7 @@ public enum AccessLogLine {
         static let duration = Array(#","duration_ms":"#.utf8)
         static let requestID = Array(#","request_id":"#.utf8)
         static let end = Array("}\n".utf8)
+        static let feeds = Array("/feeds/".utf8)
     }
 
     /// The target without its query, a feed's secret redacted.
@@ -55,11 +58,20 @@ public enum AccessLogLine {
         let utf8 = target.utf8
         let end = utf8.firstIndex(of: UInt8(ascii: "?")) ?? utf8.endIndex
         let path = target[..<end]
-        if path.utf8.dropFirst().first == UInt8(ascii: "f") && path.hasPrefix("/feeds/") {
+        if isFeed(path) {
             appendString(redacted(String(path)), to: &out)
         } else {
             appendString(path, to: &out)
         }
+    }
+
+    /// Whether `path` starts with `/feeds/`, byte by byte.
+    static func isFeed(_ path: Substring) -> Bool {
+        var bytes = path.utf8.makeIterator()
+        for byte in Bytes.feeds {
+            guard bytes.next() == byte else { return false }
+        }
+        return true
     }
 
     /// `text` as a JSON string: copied between quotes when nothing in it

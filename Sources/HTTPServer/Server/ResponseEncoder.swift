@@ -19,7 +19,10 @@ enum ResponseEncoder {
     static func encode(_ response: HTTPResponse, framing: Framing, date: [UInt8], into out: inout [UInt8]) -> Int {
         let start = out.count
         let code = response.status.code
-        out.reserveCapacity(out.count + 160 + response.body.count)
+        // Grown geometrically: an exact reservation per response would copy
+        // what is already buffered (pipelined answers) every time.
+        let needed = out.count + 160 + response.body.count
+        if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
         out.append(contentsOf: Bytes.statusLineStart)
         appendDecimal(code, to: &out)
         out.append(ASCII.sp)
