@@ -100,4 +100,27 @@ struct ImmediateHandlerTests {
         let slow = HTTPRequest(method: .GET, target: "/slow", pathSegments: ["slow"])
         #expect(router.immediateResponse(to: slow) == nil)
     }
+
+    /// One lookup decides: a route without an immediate handler, or one
+    /// that declines, is a task placed as the route says.
+    @Test func aRouteWithoutAnImmediateAnswerIsATaskPlacedAsItSays() throws {
+        var router = try router()
+        try router.add(.GET, "/loop", placement: .onLoop) { _ in HTTPResponse() }
+        func placement(_ target: String, _ segments: [String]) -> HandlerPlacement? {
+            guard case .task(let placement) = router.dispatch(HTTPRequest(method: .GET, target: target, pathSegments: segments))
+            else { return nil }
+            return placement
+        }
+        #expect(placement("/slow", ["slow"]) == .offLoop)
+        #expect(placement("/loop", ["loop"]) == .onLoop)
+        let declined = HTTPRequest(method: .GET, target: "/now?decline=1", pathSegments: ["now"], query: [("decline", "1")])
+        guard case .task(.offLoop) = router.dispatch(declined) else {
+            Issue.record("a declined immediate answer is the route's task")
+            return
+        }
+        guard case .immediate = router.dispatch(HTTPRequest(method: .HEAD, target: "/echo", pathSegments: ["echo"])) else {
+            Issue.record("HEAD is answered by the GET route's immediate handler")
+            return
+        }
+    }
 }

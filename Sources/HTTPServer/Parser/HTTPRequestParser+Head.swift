@@ -6,6 +6,8 @@ extension HTTPRequestParser {
 
     mutating func parseHead(lines: [Range<Int>], nextLine: Int) -> Event {
         var lines = lines
+        // One allocation for a usual head, not one per doubling.
+        if lines.capacity < 16 { lines.reserveCapacity(16) }
         var nextLine = nextLine
         while true {
             let isRequestLine = lines.isEmpty

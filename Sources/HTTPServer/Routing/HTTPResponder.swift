@@ -16,6 +16,12 @@ public protocol HTTPResponder: Sendable {
     /// on the loop: it must be quick, and must neither block nor wait.
     func immediateResponse(to request: HTTPRequest) -> HTTPResponse?
 
+    /// How the loop answers `request`: at once, or by a task placed as
+    /// `placement(of:)` says. The default asks `immediateResponse(to:)`,
+    /// then `placement(of:)`; a responder that decides both with one
+    /// lookup (the router) says so here.
+    func dispatch(_ request: HTTPRequest) -> HandlerDispatch
+
     /// Decides on a request whose head asked `Expect: 100-continue`, before
     /// its body is read (RFC 9110 §10.1.1): `.proceed` has the server send
     /// `100 Continue`, read the body and call `respond(to:)` as usual; a
@@ -40,6 +46,11 @@ extension HTTPResponder {
 
     public func immediateResponse(to request: HTTPRequest) -> HTTPResponse? { nil }
 
+    public func dispatch(_ request: HTTPRequest) -> HandlerDispatch {
+        if let response = immediateResponse(to: request) { return .immediate(response) }
+        return .task(placement(of: request))
+    }
+
     public func protocolErrorResponse(for error: HTTPProtocolError) -> HTTPResponse {
         HTTPResponse(protocolError: error)
     }
@@ -55,6 +66,14 @@ public enum HandlerPlacement: Sendable {
     /// commit). It must not compute for long or block: the loop's other
     /// connections wait while it runs.
     case onLoop
+}
+
+/// How a request is answered (`HTTPResponder.dispatch(_:)`).
+public enum HandlerDispatch: Sendable {
+    /// With this response, sent at once from the loop.
+    case immediate(HTTPResponse)
+    /// By `respond(to:)` in a task placed so.
+    case task(HandlerPlacement)
 }
 
 /// A responder's answer to `Expect: 100-continue` (RFC 9110 §10.1.1).

@@ -137,10 +137,28 @@ public struct Router: HTTPResponder {
     /// The router's 404 and 405 (they need nothing but the route table), and
     /// the answer of a route's immediate handler; nil for the rest.
     public func immediateResponse(to request: HTTPRequest) -> HTTPResponse? {
-        switch resolve(request) {
-        case .refused(let response): return response
-        case .route(let route, let request): return route.immediate?(request)
+        if case .immediate(let response) = dispatch(request) { return response }
+        return nil
+    }
+
+    /// One lookup decides both: the 404, the 405 or the route's immediate
+    /// answer at once, else a task placed as the route says. The path
+    /// parameters are filled in only for an immediate handler (`respond`
+    /// fills them for a task).
+    public func dispatch(_ request: HTTPRequest) -> HandlerDispatch {
+        var values: [String] = []
+        guard let node = Self.match(root, request.pathSegments[...], &values),
+              let route = node.routes[request.method] ?? (request.method == .HEAD ? node.routes[.GET] : nil) else {
+            guard case .refused(let response) = resolve(request) else { return .task(.offLoop) }
+            return .immediate(response)
         }
+        guard let immediate = route.immediate else { return .task(route.placement) }
+        var request = request
+        if !route.parameterNames.isEmpty {
+            request.pathParameters = Dictionary(zip(route.parameterNames, values), uniquingKeysWith: { first, _ in first })
+        }
+        if let response = immediate(request) { return .immediate(response) }
+        return .task(route.placement)
     }
 
     func resolve(_ request: HTTPRequest) -> Resolution {

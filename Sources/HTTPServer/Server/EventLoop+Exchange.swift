@@ -114,17 +114,18 @@ extension EventLoop {
         }
         let parsed = c.pending.removeFirst()
         let request = openExchange(c, parsed, keepAlive: parsed.keepAlive)
-        let responder = shared.responder
-        if let response = responder.immediateResponse(to: request) {
+        switch shared.responder.dispatch(request) {
+        case .immediate(let response):
             c.answeringImmediately = true
             send(response, on: c, forceClose: false)
             c.answeringImmediately = false
             return true
+        case .task(let placement):
+            runHandler(c, placement: placement) { responder, fd, serial, sequence in
+                .response(fd: fd, serial: serial, sequence: sequence, await responder.respond(to: request))
+            }
+            return false
         }
-        runHandler(c, placement: responder.placement(of: request)) { responder, fd, serial, sequence in
-            .response(fd: fd, serial: serial, sequence: sequence, await responder.respond(to: request))
-        }
-        return false
     }
 
     /// Asks the responder about a head that expects `100-continue`, off the

@@ -83,6 +83,10 @@ enum ResponseEncoder {
     /// Field names are stored lowercased; they go out as `Content-Type`, which
     /// is what people expect to read (case does not matter, RFC 9110 §5.1).
     static func appendTitleCased(_ name: String, to out: inout [UInt8]) {
+        if name == "content-type" {
+            out.append(contentsOf: Bytes.contentType)
+            return
+        }
         var upper = true
         for b in name.utf8 {
             out.append(upper && b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") ? b - 32 : b)
@@ -107,6 +111,7 @@ enum ResponseEncoder {
         static let crlf = Array("\r\n".utf8)
         static let colonSpace = Array(": ".utf8)
         static let endOfHead = Array("\r\n\r\n".utf8)
+        static let contentType = Array("Content-Type".utf8)
     }
 
     static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
