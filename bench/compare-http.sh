@@ -16,12 +16,12 @@
 # less than req/s), the medians, our req/s over Hummingbird's (the
 # median of each round's ratio, as both ran side by side in it; goals:
 # /health >= 1.5x, /facilities >= 2x) and both servers' peak memory. Our
-# /health makes a database round trip (SELECT 1 on a reader); Hummingbird's
-# answers from memory. A third server, the ceiling (bench/ceiling/ceiling.c,
-# built with gcc), answers the same bytes and does nothing else: its req/s
-# over Hummingbird's is the most that any server could reach over Hummingbird
-# on this machine with wrk on the same cores, printed beside each goal.
-# Exits non-zero when a run is broken: bodies that
+# /health answers from a database round trip (SELECT 1 on a reader) at
+# most a second old (docs/API.md); Hummingbird's answers from memory. A third
+# server, the ceiling (bench/ceiling/ceiling.c, built with gcc), answers the
+# same bytes and does nothing else: its req/s over Hummingbird's is the most
+# that any server could reach over Hummingbird on this machine with wrk on
+# the same cores, printed beside each goal. Exits non-zero when a run is broken: bodies that
 # differ, a non-2xx answer or a socket error.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -5,7 +5,8 @@
 #
 # Builds release, starts `serve --no-supervise --synchronous full` on a fresh
 # database under valgrind --tool=callgrind with instrumentation off, warms up,
-# then profiles REQUESTS × GET /health (a database round trip) and REQUESTS ×
+# then profiles REQUESTS × GET /health (a database round trip at most a
+# second old, docs/API.md) and REQUESTS ×
 # GET /facilities (the ~1 KB-per-facility catalogue), each one after another
 # on one keep-alive connection (bench/profile/get.py), the first profile
 # dumped before the second starts. Prints, for each, the instructions per

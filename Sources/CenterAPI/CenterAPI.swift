@@ -31,9 +31,17 @@ public enum CenterAPI {
         }
         let resources = APIResources(service: service, metrics: metrics)
         for endpoint in endpoints {
+            var immediate: HTTPImmediateHandler?
+            if let handle = endpoint.immediate {
+                let slots = ImmediateSlots(method: metrics.slot(endpoint.path, method: endpoint.method.rawValue),
+                                           head: metrics.slot(endpoint.path, method: HTTPMethod.HEAD.rawValue))
+                immediate = { request in
+                    answerAtOnce(endpoint, handle, request: request, service: service, resources: resources, slots: slots)
+                }
+            }
             try router.add(endpoint.method, endpoint.path, placement: endpoint.placement, headCheck: { head in
                 await admit(endpoint, head: head, service: service, resources: resources)
-            }) { request in
+            }, immediate: immediate) { request in
                 await run(endpoint, request: request, service: service, resources: resources)
             }
         }
@@ -50,6 +58,42 @@ public enum CenterAPI {
         resources.metrics.recordRoute(endpoint.path, method: request.method.rawValue, status: response.status.code,
                                       seconds: APIMetrics.seconds(elapsed))
         return response
+    }
+
+    /// The endpoint's immediate answer (`Endpoint.immediate`), on the event
+    /// loop: only for an endpoint anyone may call, a request without an
+    /// `Authorization` field (so there is no token to check: the caller is
+    /// anonymous, as `authorize` would find) and without a body, whose query
+    /// the endpoint accepts. Anything else, and whatever the handler leaves
+    /// (nil or a throw), goes the usual way through `run`, which answers
+    /// it, refusals included. No request id is bound (`withRequestID`): an
+    /// immediate handler only reads. Counted in the route's metrics like
+    /// any other answer.
+    static func answerAtOnce(_ endpoint: Endpoint, _ handle: @Sendable (RequestContext) throws -> HTTPResponse?,
+                             request: HTTPRequest, service: CenterService, resources: APIResources,
+                             slots: ImmediateSlots) -> HTTPResponse? {
+        guard endpoint.access == .anyone, request.body.isEmpty, request.headers["authorization"] == nil else { return nil }
+        let started = ContinuousClock.now
+        guard (try? endpoint.checkQuery(of: request)) != nil,
+              let response = try? handle(RequestContext(request: request, actor: nil, service: service, resources: resources,
+                                                        successStatus: endpoint.successStatus)) else { return nil }
+        let seconds = APIMetrics.seconds(ContinuousClock.now - started)
+        if request.method == endpoint.method {
+            resources.metrics.recordRoute(slot: slots.method, status: response.status.code, seconds: seconds)
+        } else if request.method == .HEAD {
+            resources.metrics.recordRoute(slot: slots.head, status: response.status.code, seconds: seconds)
+        } else {
+            resources.metrics.recordRoute(endpoint.path, method: request.method.rawValue, status: response.status.code,
+                                          seconds: seconds)
+        }
+        return response
+    }
+
+    /// Where an immediate endpoint's answers are counted: under its method,
+    /// and under HEAD (answered by a GET route).
+    struct ImmediateSlots: Sendable {
+        let method: Int
+        let head: Int
     }
 
     /// Authenticates, checks the role and runs the handler, under the

@@ -34,6 +34,15 @@ final class LogWriter: Sendable {
         if full || !buffered { flush() }
     }
 
+    /// Appends a line written by `line` straight into the buffer.
+    func write(_ line: (inout [UInt8]) -> Void) {
+        let full = buffer.withLock { b -> Bool in
+            line(&b)
+            return b.count > 256 * 1024
+        }
+        if full || !buffered { flush() }
+    }
+
     func flush() {
         let bytes = buffer.withLock { b -> [UInt8] in
             defer { b.removeAll(keepingCapacity: true) }

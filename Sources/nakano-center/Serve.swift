@@ -50,7 +50,7 @@ enum Serve {
             metrics.recordResponse(entry)
             var now = timespec()
             clock_gettime(CLOCK_REALTIME, &now)
-            log.write(AccessLogLine.format(entry, at: Double(now.tv_sec) + Double(now.tv_nsec) / 1e9))
+            log.write { AccessLogLine.append(entry, at: Double(now.tv_sec) + Double(now.tv_nsec) / 1e9, to: &$0) }
         }
         do {
             try server.start()

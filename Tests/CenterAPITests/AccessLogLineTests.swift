@@ -32,4 +32,20 @@ struct AccessLogLineTests {
         #expect(text.contains(#""ts":0.004,"#))
         #expect(text.contains(#""duration_ms":0.005,"#))
     }
+
+    /// A path or id that needs an escape is escaped as any JSON string, and
+    /// one that needs none reads the same.
+    @Test(arguments: ["/a\"b\\c", "/日本/語", "/x\u{1}y", "/tab\there", "/plain-path_1.2~"])
+    func aPathIsWrittenAsTheJSONStringOfItself(path: String) throws {
+        let entry = AccessLogEntry(method: "GET", path: path + "?q=1", status: 200, durationSeconds: 0, requestID: path, bytesSent: 1)
+        let fields = try line(entry, at: 0)
+        #expect(fields["path"] as? String == path)
+        #expect(fields["request_id"] as? String == path)
+    }
+
+    @Test func aFeedsSecretIsRedacted() throws {
+        let entry = AccessLogEntry(method: "GET", path: "/feeds/secret123/bookings.ics?x=1", status: 200, durationSeconds: 0,
+                                   requestID: "r", bytesSent: 1)
+        #expect(try line(entry, at: 0)["path"] as? String == "/feeds/{token}/bookings.ics")
+    }
 }

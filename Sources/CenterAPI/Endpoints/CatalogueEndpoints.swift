@@ -42,8 +42,25 @@ enum CatalogueEndpoints {
         }
     }
 
-    /// The catalogue as JSON; it comes from the configuration, which does not
-    /// change while the service runs, so it is encoded once.
+    /// The catalogue, or the facilities of one `kind`: the bodies encoded
+    /// once (`APIResources.catalogue`, `catalogueByKind`).
+    static func answer(_ context: RequestContext) throws -> HTTPResponse {
+        guard let kind = try context.request.choiceQuery("kind", FacilityKind.allCases.map(\.rawValue))
+            .flatMap(FacilityKind.init(rawValue:)) else { return context.resources.catalogue }
+        return context.resources.catalogueByKind[kind] ?? catalogue(context.service.settings.center, kind: kind)
+    }
+
+    /// The catalogue as JSON, every facility or those of `kind`. It comes
+    /// from the configuration alone (`CenterSettings.center`, fixed for the
+    /// life of the process: a change of `Config/` takes a restart, and
+    /// closures are not part of it), so each body is encoded once, when the
+    /// router is built, and never goes stale.
+    static func catalogue(_ center: CenterConfiguration, kind: FacilityKind? = nil) -> HTTPResponse {
+        var configuration = center
+        if let kind { configuration.facilities = configuration.facilities.filter { $0.kind == kind } }
+        return catalogue(configuration)
+    }
+
     static func catalogue(_ configuration: CenterConfiguration) -> HTTPResponse {
         let divisions = Dictionary(configuration.divisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let views = configuration.facilities.map { facility in
@@ -66,12 +83,9 @@ enum CatalogueEndpoints {
                      parameters: [QueryParameter("kind", schema: ["type": "string", "enum": .array(FacilityKind.allCases.map { .string($0.rawValue) })],
                                                  "Only facilities of this kind")],
                      response: ["type": "array", "items": Schemas.ref("Facility")], refusals: NoRefusal.self,
-                     placement: .onLoop) { context in
-                guard let kind = try context.request.choiceQuery("kind", FacilityKind.allCases.map(\.rawValue))
-                    .flatMap(FacilityKind.init(rawValue:)) else { return context.resources.catalogue }
-                var configuration = context.service.settings.center
-                configuration.facilities = configuration.facilities.filter { $0.kind == kind }
-                return catalogue(configuration)
+                     placement: .onLoop,
+                     immediate: { context in try answer(context) }) { context in
+                try answer(context)
             },
         ]
     }

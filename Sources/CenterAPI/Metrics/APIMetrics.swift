@@ -12,9 +12,17 @@ public final class APIMetrics: Sendable {
         let method: String
     }
 
+    /// One route and method's counters: answers by status, and latency.
+    private struct RouteCounters {
+        let key: RouteKey
+        var statuses: [Int: Int] = [:]
+        var latency = LatencyHistogram()
+    }
+
     private struct State {
-        var requests: [RouteKey: [Int: Int]] = [:]
-        var latency: [RouteKey: LatencyHistogram] = [:]
+        /// Where each route and method's counters are in `counters`.
+        var slots: [RouteKey: Int] = [:]
+        var counters: [RouteCounters] = []
         var responses: [Int: Int] = [:]
         var openConnections: (@Sendable () -> Int)?
         var unlisted: [String] = []
@@ -27,10 +35,28 @@ public final class APIMetrics: Sendable {
     /// Counts a request answered by route `route` (the pattern, e.g.
     /// `/bookings/{id}`, so the label set stays small).
     func recordRoute(_ route: String, method: String, status: Int, seconds: Double) {
+        recordRoute(slot: slot(route, method: method), status: status, seconds: seconds)
+    }
+
+    /// The place of `route` and `method`'s counters, to be found once (when
+    /// the router is built) and counted into with `recordRoute(slot:…)`
+    /// without hashing the route on every answer.
+    func slot(_ route: String, method: String) -> Int {
         let key = RouteKey(route: route, method: method)
+        return state.withLock { s in
+            if let slot = s.slots[key] { return slot }
+            s.counters.append(RouteCounters(key: key))
+            s.slots[key] = s.counters.count - 1
+            return s.counters.count - 1
+        }
+    }
+
+    /// Counts an answer into the counters at `slot` (from `slot(_:method:)`).
+    func recordRoute(slot: Int, status: Int, seconds: Double) {
         state.withLock { s in
-            s.requests[key, default: [:]][status, default: 0] += 1
-            s.latency[key, default: LatencyHistogram()].record(seconds)
+            guard s.counters.indices.contains(slot) else { return }
+            s.counters[slot].statuses[status, default: 0] += 1
+            s.counters[slot].latency.record(seconds)
         }
     }
 
@@ -62,13 +88,17 @@ public final class APIMetrics: Sendable {
         let s = state.withLock { $0 }
         var out = PrometheusText()
         out.family("nakano_http_requests_total", "counter", "Requests answered by an API route, by route, method and status.")
-        for (key, statuses) in s.requests.sorted(by: { ($0.key.route, $0.key.method) < ($1.key.route, $1.key.method) }) {
-            for (status, count) in statuses.sorted(by: { $0.key < $1.key }) {
+        let counted = s.counters.filter { $0.latency.count > 0 }
+            .sorted { ($0.key.route, $0.key.method) < ($1.key.route, $1.key.method) }
+        for counters in counted {
+            let key = counters.key
+            for (status, count) in counters.statuses.sorted(by: { $0.key < $1.key }) {
                 out.sample("nakano_http_requests_total", [("route", key.route), ("method", key.method), ("status", String(status))], count)
             }
         }
         out.family("nakano_http_request_duration_seconds", "histogram", "Time to answer a request of an API route.")
-        for (key, histogram) in s.latency.sorted(by: { ($0.key.route, $0.key.method) < ($1.key.route, $1.key.method) }) {
+        for counters in counted {
+            let key = counters.key, histogram = counters.latency
             let labels = [("route", key.route), ("method", key.method)]
             for (le, count) in histogram.cumulative {
                 out.sample("nakano_http_request_duration_seconds_bucket", labels + [("le", le)], count)

@@ -89,6 +89,13 @@ public struct Endpoint: Sendable {
     /// handler that is quick and waits only by suspending (a read, the
     /// writer), on the paths every client calls.
     public let placement: HandlerPlacement
+    /// The handler's synchronous form, for an endpoint anyone may call whose
+    /// answer needs no wait (a cached body, the health probe's last result):
+    /// run on the event loop with no task for a request that has no
+    /// `Authorization` field and no body (`CenterAPI.answerAtOnce`). It
+    /// returns nil, or throws, to leave the request to `handle`, which then
+    /// answers it as it would any other.
+    public let immediate: (@Sendable (RequestContext) throws -> HTTPResponse?)?
     /// Whether a refusal is one the endpoint declares.
     let declares: @Sendable (any AnyRefusal) -> Bool
 
@@ -118,6 +125,7 @@ public struct Endpoint: Sendable {
                                        successStatus: HTTPStatus = .ok, response: JSONValue,
                                        contentType: String = "application/json", refusals: Codes.Type,
                                        otherResponses: [OtherResponse] = [], placement: HandlerPlacement = .offLoop,
+                                       immediate: (@Sendable (RequestContext) throws -> HTTPResponse?)? = nil,
                                        handle: @escaping @Sendable (RequestContext) async throws -> HTTPResponse) {
         self.method = method
         self.path = path
@@ -132,6 +140,7 @@ public struct Endpoint: Sendable {
         self.otherResponses = otherResponses
         self.handle = handle
         self.placement = placement
+        self.immediate = immediate
         declares = { Codes.lift($0) != nil }
         var errors: [DocumentedError] = []
         for error in Self.centralErrors(access: access, parameters: parameters, takesBody: requestBody != nil)

@@ -23,12 +23,16 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     public mutating func add(_ name: String, _ value: String) { fields.append((name.lowercased(), value)) }
 
+    mutating func reserveCapacity(_ count: Int) { fields.reserveCapacity(count) }
+
     /// Appends a field whose name the parser has already lowercased.
     mutating func append(lowercasedName name: String, _ value: String) { fields.append((name, value)) }
 
     /// Whether the stored (lowercased) `stored` is `name` in any ASCII case,
     /// compared byte by byte: a lookup allocates nothing.
     static func matches(_ stored: String, _ name: String) -> Bool {
+        guard stored.utf8.count == name.utf8.count else { return false }
+        if stored == name { return true }
         var stored = stored.utf8.makeIterator()
         for byte in name.utf8 {
             guard let other = stored.next() else { return false }

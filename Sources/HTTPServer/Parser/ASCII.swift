@@ -43,8 +43,21 @@ enum ASCII {
     }
 
     /// Lowercased ASCII string of `bytes`.
+    /// Decoded straight from `bytes` when none is uppercase (field names
+    /// mostly come lowercase), else written lowercased into the string's
+    /// own storage: no intermediate array either way.
     static func lowercaseString<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        String(decoding: bytes.map(lowercased), as: UTF8.self)
+        guard bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var i = 0
+            for b in bytes {
+                buffer[i] = lowercased(b)
+                i += 1
+            }
+            return i
+        }
     }
 
     /// `bytes` with leading and trailing SP/HTAB removed (OWS, RFC 9110 §5.6.3).

@@ -6,6 +6,8 @@ extension HTTPRequestParser {
 
     mutating func parseHead(lines: [Range<Int>], nextLine: Int) -> Event {
         var lines = lines
+        // One allocation for a usual head, not one per doubling.
+        if lines.capacity < 16 { lines.reserveCapacity(16) }
         var nextLine = nextLine
         while true {
             let isRequestLine = lines.isEmpty
@@ -64,6 +66,7 @@ extension HTTPRequestParser {
         case .success(let line): requestLine = line
         }
         var headers = HTTPHeaders()
+        headers.reserveCapacity(lines.count - 1)
         var fields = HeaderFacts()
         for range in lines.dropFirst() {
             switch splitField(bytes(range)) {

@@ -40,6 +40,13 @@ struct RequestLine {
     /// 1.1 is served as 1.1; a well-formed major other than 1 (including the
     /// `HTTP/2` and `HTTP/3` spellings) is 505.
     static func parseVersion(_ v: ArraySlice<UInt8>) -> Result<Int, HTTPProtocolError> {
+        // `HTTP/1.1` and `HTTP/1.0`, nearly every request, without arrays.
+        let s = v.startIndex
+        if v.count == 8, v[s] == UInt8(ascii: "H"), v[s + 1] == UInt8(ascii: "T"), v[s + 2] == UInt8(ascii: "T"),
+           v[s + 3] == UInt8(ascii: "P"), v[s + 4] == ASCII.slash, v[s + 5] == UInt8(ascii: "1"), v[s + 6] == UInt8(ascii: "."),
+           v[s + 7] == UInt8(ascii: "1") || v[s + 7] == UInt8(ascii: "0") {
+            return .success(v[s + 7] == UInt8(ascii: "0") ? 0 : 1)
+        }
         let prefix = Array("HTTP/".utf8)
         guard v.starts(with: prefix) else { return .failure(.badRequest("The HTTP version is malformed.")) }
         let rest = Array(v.dropFirst(prefix.count))

@@ -97,6 +97,10 @@ struct RequestTarget: Equatable {
     /// or UTF-8 typed as it is) are kept. Fails on an invalid escape, `%00`
     /// or bytes that are not UTF-8.
     static func percentDecode(_ bytes: ArraySlice<UInt8>, plusIsSpace: Bool) -> Result<String, DecodingProblem> {
+        // Plain ASCII with nothing to decode is the text as it is.
+        if !bytes.contains(where: { $0 == ASCII.percent || $0 >= 0x80 || (plusIsSpace && $0 == UInt8(ascii: "+")) }) {
+            return .success(String(decoding: bytes, as: UTF8.self))
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = bytes.startIndex

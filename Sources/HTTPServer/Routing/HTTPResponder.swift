@@ -10,6 +10,18 @@ public protocol HTTPResponder: Sendable {
     /// suspending. Called on the event loop: it must be quick.
     func placement(of request: HTTPRequest) -> HandlerPlacement
 
+    /// The response to `request` computed at once on the event loop, with
+    /// no task and no thread hop (docs/SERVER.md §1.16), or nil to have it
+    /// answered by `respond(to:)` as usual. Asked first for every request,
+    /// on the loop: it must be quick, and must neither block nor wait.
+    func immediateResponse(to request: HTTPRequest) -> HTTPResponse?
+
+    /// How the loop answers `request`: at once, or by a task placed as
+    /// `placement(of:)` says. The default asks `immediateResponse(to:)`,
+    /// then `placement(of:)`; a responder that decides both with one
+    /// lookup (the router) says so here.
+    func dispatch(_ request: HTTPRequest) -> HandlerDispatch
+
     /// Decides on a request whose head asked `Expect: 100-continue`, before
     /// its body is read (RFC 9110 §10.1.1): `.proceed` has the server send
     /// `100 Continue`, read the body and call `respond(to:)` as usual; a
@@ -32,6 +44,13 @@ extension HTTPResponder {
 
     public func placement(of request: HTTPRequest) -> HandlerPlacement { .offLoop }
 
+    public func immediateResponse(to request: HTTPRequest) -> HTTPResponse? { nil }
+
+    public func dispatch(_ request: HTTPRequest) -> HandlerDispatch {
+        if let response = immediateResponse(to: request) { return .immediate(response) }
+        return .task(placement(of: request))
+    }
+
     public func protocolErrorResponse(for error: HTTPProtocolError) -> HTTPResponse {
         HTTPResponse(protocolError: error)
     }
@@ -49,6 +68,14 @@ public enum HandlerPlacement: Sendable {
     case onLoop
 }
 
+/// How a request is answered (`HTTPResponder.dispatch(_:)`).
+public enum HandlerDispatch: Sendable {
+    /// With this response, sent at once from the loop.
+    case immediate(HTTPResponse)
+    /// By `respond(to:)` in a task placed so.
+    case task(HandlerPlacement)
+}
+
 /// A responder's answer to `Expect: 100-continue` (RFC 9110 §10.1.1).
 public enum ContinueDecision: Sendable {
     /// Let the client send its body.
@@ -59,6 +86,12 @@ public enum ContinueDecision: Sendable {
 
 /// A route handler.
 public typealias HTTPHandler = @Sendable (HTTPRequest) async -> HTTPResponse
+
+/// A route's synchronous answer, run on the event loop without a task
+/// (`HTTPResponder.immediateResponse(to:)`): nil leaves the request to the
+/// route's `HTTPHandler`, so it may answer only the cases it can decide at
+/// once and leave the others (a token to check, a value to read) to it.
+public typealias HTTPImmediateHandler = @Sendable (HTTPRequest) -> HTTPResponse?
 
 /// A route's check of a request head before its body is read: nil lets the
 /// body come, a response refuses the request with it (see

@@ -22,6 +22,7 @@ public struct Router: HTTPResponder {
         var handler: HTTPHandler
         var headCheck: HTTPHeadCheck?
         var placement: HandlerPlacement
+        var immediate: HTTPImmediateHandler?
     }
 
     final class Node: @unchecked Sendable {
@@ -61,11 +62,14 @@ public struct Router: HTTPResponder {
 
     /// Adds `handler` for `method` on `pattern`; `{name}` segments match any
     /// single non-empty segment and are passed in `request.pathParameters`.
-    /// `headCheck` decides `Expect: 100-continue` for the route. Throws, and
+    /// `headCheck` decides `Expect: 100-continue` for the route; `immediate`,
+    /// when given, is asked first, on the loop, and answers the requests it
+    /// can at once (`HTTPImmediateHandler`). Throws, and
     /// leaves the router as it was, for a route the router already has or a
     /// pattern with a repeated parameter name.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, placement: HandlerPlacement = .offLoop,
-                             headCheck: HTTPHeadCheck? = nil, _ handler: @escaping HTTPHandler) throws(RouteError) {
+                             headCheck: HTTPHeadCheck? = nil, immediate: HTTPImmediateHandler? = nil,
+                             _ handler: @escaping HTTPHandler) throws(RouteError) {
         var names: [String] = []
         var shape: [Segment] = []
         for segment in Self.segments(of: pattern) {
@@ -95,7 +99,7 @@ public struct Router: HTTPResponder {
             }
         }
         node.routes[method] = Route(pattern: pattern, parameterNames: names, handler: handler, headCheck: headCheck,
-                                    placement: placement)
+                                    placement: placement, immediate: immediate)
         routes.append((method, pattern))
     }
 
@@ -128,6 +132,33 @@ public struct Router: HTTPResponder {
         guard let node = Self.match(root, request.pathSegments[...], &values) else { return .onLoop }
         let method = node.routes[request.method] == nil && request.method == .HEAD ? HTTPMethod.GET : request.method
         return node.routes[method]?.placement ?? .onLoop
+    }
+
+    /// The router's 404 and 405 (they need nothing but the route table), and
+    /// the answer of a route's immediate handler; nil for the rest.
+    public func immediateResponse(to request: HTTPRequest) -> HTTPResponse? {
+        if case .immediate(let response) = dispatch(request) { return response }
+        return nil
+    }
+
+    /// One lookup decides both: the 404, the 405 or the route's immediate
+    /// answer at once, else a task placed as the route says. The path
+    /// parameters are filled in only for an immediate handler (`respond`
+    /// fills them for a task).
+    public func dispatch(_ request: HTTPRequest) -> HandlerDispatch {
+        var values: [String] = []
+        guard let node = Self.match(root, request.pathSegments[...], &values),
+              let route = node.routes[request.method] ?? (request.method == .HEAD ? node.routes[.GET] : nil) else {
+            guard case .refused(let response) = resolve(request) else { return .task(.offLoop) }
+            return .immediate(response)
+        }
+        guard let immediate = route.immediate else { return .task(route.placement) }
+        var request = request
+        if !route.parameterNames.isEmpty {
+            request.pathParameters = Dictionary(zip(route.parameterNames, values), uniquingKeysWith: { first, _ in first })
+        }
+        if let response = immediate(request) { return .immediate(response) }
+        return .task(route.placement)
     }
 
     func resolve(_ request: HTTPRequest) -> Resolution {

@@ -46,6 +46,9 @@ final class Connection {
     /// The responder is deciding a `100-continue` head: nothing more is read
     /// or parsed until it has (the client is waiting for the answer).
     var decidingContinue = false
+    /// An immediate answer is being sent from `dispatchNext`: its
+    /// completion leaves the next request to that loop.
+    var answeringImmediately = false
     var isClosed = false
     var phase: ConnectionPhase = .readingHead
     var deadline: UInt64 = 0

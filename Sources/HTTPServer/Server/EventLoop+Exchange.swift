@@ -79,33 +79,52 @@ extension EventLoop {
     }
 
     /// Starts the next waiting request, or answers a pending parse error.
+    /// A request the responder answers at once (`immediateResponse(to:)`)
+    /// is sent without a task, and the next waiting one follows in this
+    /// loop, not by recursion: a pipelined burst costs no stack.
     func dispatchNext(_ c: Connection) {
-        guard c.current == nil, !c.isClosed else { return }
+        while c.current == nil, !c.isClosed, !c.closeAfterWrite {
+            guard dispatchOne(c) else { return }
+        }
+    }
+
+    /// Starts `c`'s next request; true when it was answered at once and
+    /// the next may follow.
+    func dispatchOne(_ c: Connection) -> Bool {
         guard !c.pending.isEmpty else {
             if let error = c.failure {
                 c.current = Connection.Exchange(method: "-", target: "-", requestID: requestIDs.next(),
                                                 startedAt: now, isHEAD: false, keepAlive: false, echoKeepAlive: false)
                 send(refusal(error), on: c, forceClose: true)
-                return
+                return false
             }
             if c.peerClosed || (stopping && !c.parser.hasPartialRequest) {
                 close(c)
-                return
+                return false
             }
             if let head = c.owedContinue {
                 c.owedContinue = nil
                 if c.parser.isReadingBody {
                     decideContinue(c, head: head)
-                    return
+                    return false
                 }
             }
             enterReadingPhase(c)
-            return
+            return false
         }
         let parsed = c.pending.removeFirst()
         let request = openExchange(c, parsed, keepAlive: parsed.keepAlive)
-        runHandler(c, placement: shared.responder.placement(of: request)) { responder, fd, serial, sequence in
-            .response(fd: fd, serial: serial, sequence: sequence, await responder.respond(to: request))
+        switch shared.responder.dispatch(request) {
+        case .immediate(let response):
+            c.answeringImmediately = true
+            send(response, on: c, forceClose: false)
+            c.answeringImmediately = false
+            return true
+        case .task(let placement):
+            runHandler(c, placement: placement) { responder, fd, serial, sequence in
+                .response(fd: fd, serial: serial, sequence: sequence, await responder.respond(to: request))
+            }
+            return false
         }
     }
 
@@ -229,6 +248,8 @@ extension EventLoop {
             lingeringClose(c)
             return
         }
+        // An immediate answer returns to `dispatchNext`, which goes on.
+        if c.answeringImmediately { return }
         dispatchNext(c)
         process(c)
         if c.readable { handleReadable(c) }

@@ -5,13 +5,14 @@ struct RequestIDGenerator {
     private let prefix: String
     private var counter: UInt64 = 0
 
+    /// The prefix with its dash: `1a2b3c4d-`.
     init() {
-        prefix = String(UInt32.random(in: 0...UInt32.max) | 0x1000_0000, radix: 16)
+        prefix = String(UInt32.random(in: 0...UInt32.max) | 0x1000_0000, radix: 16) + "-"
     }
 
     mutating func next() -> String {
         counter &+= 1
-        return prefix + "-" + String(counter, radix: 16)
+        return prefix + String(counter, radix: 16)
     }
 
     /// The client's id if acceptable, else nil.
