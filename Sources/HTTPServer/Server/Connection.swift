@@ -49,6 +49,13 @@ final class Connection {
     /// An immediate answer is being sent from `dispatchNext`: its
     /// completion leaves the next request to that loop.
     var answeringImmediately = false
+    /// Immediate answers given in this connection's current turn of the
+    /// loop (`EventLoop.answersPerTurn`).
+    var answersThisTurn = 0
+    /// Its turn ended with its budget spent and requests still waiting: it
+    /// reads, parses and answers nothing more until the loop resumes it,
+    /// after the other connections' events (`EventLoop.deferred`).
+    var isDeferred = false
     var isClosed = false
     var phase: ConnectionPhase = .readingHead
     var deadline: UInt64 = 0
@@ -66,7 +73,8 @@ final class Connection {
     /// Whether to read more: not after an error or a final close, and while a
     /// response is in flight only until `maxPipelined` requests wait.
     func wantsInput(maxPipelined: Int) -> Bool {
-        guard !isClosed, !peerClosed, failure == nil, !closeAfterWrite, !decidingContinue, phase != .lingering else { return false }
+        guard !isClosed, !peerClosed, failure == nil, !closeAfterWrite, !decidingContinue, !isDeferred,
+              phase != .lingering else { return false }
         return current == nil || pending.count < maxPipelined
     }
 

@@ -44,7 +44,7 @@ extension EventLoop {
     /// Parses what is buffered, within the pipelining limit.
     func process(_ c: Connection) {
         let maxPipelined = shared.configuration.maxPipelinedRequests
-        while !c.isClosed && c.failure == nil && !c.closeAfterWrite && !c.decidingContinue {
+        while !c.isClosed && c.failure == nil && !c.closeAfterWrite && !c.decidingContinue && !c.isDeferred {
             if c.current != nil && c.pending.count >= maxPipelined { break }
             switch c.parser.next() {
             case .needMoreData:
@@ -82,9 +82,44 @@ extension EventLoop {
     /// A request the responder answers at once (`immediateResponse(to:)`)
     /// is sent without a task, and the next waiting one follows in this
     /// loop, not by recursion: a pipelined burst costs no stack.
+    ///
+    /// At most `answersPerTurn` immediate answers per turn: past them, a
+    /// connection with requests still waiting is deferred to the loop's next
+    /// turn, so that a client pipelining requests answered from memory (or
+    /// refused at once, 404 and 405) cannot hold its loop while the other
+    /// connections wait.
     func dispatchNext(_ c: Connection) {
-        while c.current == nil, !c.isClosed, !c.closeAfterWrite {
+        while c.current == nil, !c.isClosed, !c.closeAfterWrite, !c.isDeferred {
+            if c.answersThisTurn >= Self.answersPerTurn, !c.pending.isEmpty {
+                deferTurn(c)
+                return
+            }
             guard dispatchOne(c) else { return }
+            c.answersThisTurn += 1
+        }
+    }
+
+    /// Ends `c`'s turn: it is resumed by `resumeDeferred` after the events
+    /// already waiting for the loop.
+    func deferTurn(_ c: Connection) {
+        guard !c.isDeferred else { return }
+        c.isDeferred = true
+        deferred.append(c)
+    }
+
+    /// Gives every deferred connection its next turn: the waiting requests,
+    /// then what is buffered, then the socket.
+    func resumeDeferred() {
+        guard !deferred.isEmpty else { return }
+        let turn = deferred
+        deferred = []
+        for c in turn where !c.isClosed {
+            c.isDeferred = false
+            c.answersThisTurn = 0
+            dispatchNext(c)
+            guard !c.isClosed, !c.isDeferred else { continue }
+            process(c)
+            if c.readable, !c.isClosed, !c.isDeferred { handleReadable(c) }
         }
     }
 

@@ -33,6 +33,9 @@ final class EventLoop: @unchecked Sendable {
 
     /// The most jobs run between two `epoll_wait`s, so that I/O keeps its turn.
     static let jobsPerTurn = 256
+    /// The most requests one connection has answered at once (immediate
+    /// answers) in one turn before the loop serves the others.
+    static let answersPerTurn = 32
 
     static let listenerToken = UInt64.max
     static let wakeToken = UInt64.max - 1
@@ -61,6 +64,9 @@ final class EventLoop: @unchecked Sendable {
     var runnable: [UnownedJob] = []
     /// Messages posted on the loop thread itself (loop thread only).
     var localMessages: [Message] = []
+    /// Connections whose turn ended with their answer budget spent, resumed
+    /// after the loop's other events (loop thread only).
+    var deferred: [Connection] = []
     /// The loop thread's `pthread_self()`, once `run()` started.
     let loopThread = Atomic<UInt>(0)
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: EventLoop.readBufferSize, alignment: 16)
@@ -145,6 +151,7 @@ final class EventLoop: @unchecked Sendable {
                 // single writer, in the order their requests were read.
                 if !runnable.isEmpty || !localMessages.isEmpty { runJobs() }
             }
+            resumeDeferred()
             expireDeadlines()
             if let resume = acceptResumeAt, resume <= now {
                 acceptResumeAt = nil
@@ -182,7 +189,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// Until the next deadline, at most one second; no wait while jobs are runnable.
     func waitTimeoutMilliseconds() -> Int32 {
-        if !runnable.isEmpty || !localMessages.isEmpty { return 0 }
+        if !runnable.isEmpty || !localMessages.isEmpty || !deferred.isEmpty { return 0 }
         var next = deadlines.earliest ?? UInt64.max
         if let resume = acceptResumeAt { next = min(next, resume) }
         if next == UInt64.max { return 1000 }
@@ -233,7 +240,11 @@ final class EventLoop: @unchecked Sendable {
         if flags & (CLINUX_EPOLLIN | CLINUX_EPOLLRDHUP | CLINUX_EPOLLHUP | CLINUX_EPOLLERR) != 0 {
             connection.readable = true
             if flags & (CLINUX_EPOLLRDHUP | CLINUX_EPOLLHUP) != 0 { connection.peerHungUp = true }
-            handleReadable(connection)
+            // A deferred connection reads in its own turn (`resumeDeferred`).
+            if !connection.isDeferred {
+                connection.answersThisTurn = 0
+                handleReadable(connection)
+            }
         }
         if flags & CLINUX_EPOLLOUT != 0, !connection.isClosed, connection.outOffset < connection.out.count {
             flushAndComplete(connection)
