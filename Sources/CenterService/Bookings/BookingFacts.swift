@@ -101,9 +101,7 @@ struct BookingFacts {
             // only a month where that bound would pass the ceiling needs
             // the exact count (a lookup of every unit's row).
             let near = plan.months.filter { month in
-                let bookable = CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.unitsPerDay) {
-                    days.isClosed($0, facility: facility.id)
-                }
+                let bookable = days.bookableUnits(in: month, facility: facility)
                 return (monthUnits[month] ?? 0) + plan.requestedUnits(in: month) > quota.nonCommunityCeiling(bookableUnits: bookable)
             }
             if !near.isEmpty {
