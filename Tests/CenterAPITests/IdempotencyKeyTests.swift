@@ -35,4 +35,13 @@ import CenterDomain
         let key = try Self.request(query: [("fiscal_year", "2026"), ("名前", "値段")], body: #"{"a":"日本"}"#).idempotencyKey()
         #expect(key.map { Hex.encode($0.requestHash) } == "ff9663c3cc28997924b849db1d7f092f2b8b851a38b195b55cc46af3050a4d45")
     }
+
+    /// `POST /bookings` makes its hash only when it is read: the same hash.
+    @Test func aKeyHashedWhenReadSignsTheSameRequest() throws {
+        let request = Self.request(query: [("fiscal_year", "2026")], body: #"{"a":1}"#)
+        let eager = try request.idempotencyKey(), later = try request.idempotencyKeyHashedWhenRead()
+        #expect(later?.requestHash == eager?.requestHash)
+        #expect(later?.hashed().requestHash == eager?.requestHash)
+        #expect(later == eager)
+    }
 }

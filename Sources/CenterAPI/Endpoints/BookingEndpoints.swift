@@ -35,7 +35,7 @@ enum BookingEndpoints {
                 let input = request.hasJSONBody ? try BookingRequest.decodeBody(request.body)
                     : try request.decodeBody(BookingRequest.self)
                 return context.answer(try await context.service.bookings.book(
-                    input, by: context.caller(), idempotency: context.request.idempotencyKey()))
+                    input, by: context.caller(), idempotency: request.idempotencyKeyHashedWhenRead()))
             },
             Endpoint(.GET, "/bookings",
                      summary: "Bookings in use on a date or from/to, of a facility, of a registration, in some states; paged by `cursor` (`Next-Cursor`)",
