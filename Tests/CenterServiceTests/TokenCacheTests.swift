@@ -3,37 +3,48 @@ import CenterDomain
 import Testing
 @testable import CenterService
 
-/// A token seen valid is trusted for a second without a lookup; a
-/// revocation through the service is seen by the very next request, one by
-/// another process within the second, an expiry at once.
+/// A token seen valid is trusted for a second without a lookup or a hash,
+/// and found by all of its bytes only; a revocation through the service is
+/// seen by the very next request, one by another process within the
+/// second, an expiry at once.
 struct TokenCacheTests {
-    let hash: [UInt8] = Array(repeating: 7, count: 32)
+    let token = TokenCache.Token(Array("nkc_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef".utf8))
     let actor = Actor(tokenID: 3, role: .staff, name: "Front desk", registrationID: nil)
     let seen = ContinuousClock.now
 
     @Test func aTokenSeenValidIsTrustedForTheLifetimeOnly() {
         let cache = TokenCache()
-        cache.keep(hash: hash, actor: actor, expiresAt: nil, generation: cache.generation, at: seen)
-        #expect(cache.actor(hash: hash, now: 0, at: seen + .milliseconds(999)) == actor)
-        #expect(cache.actor(hash: hash, now: 0, at: seen + TokenCache.lifetime) == nil)
+        cache.keep(token: token, actor: actor, expiresAt: nil, generation: cache.generation, at: seen)
+        #expect(cache.actor(token: token, now: 0, at: seen + .milliseconds(999)) == actor)
+        #expect(cache.actor(token: token, now: 0, at: seen + TokenCache.lifetime) == nil)
     }
 
     @Test func anExpiryIsCheckedOnEveryUse() {
         let cache = TokenCache()
-        cache.keep(hash: hash, actor: actor, expiresAt: 1_000, generation: cache.generation, at: seen)
-        #expect(cache.actor(hash: hash, now: 999, at: seen) == actor)
-        #expect(cache.actor(hash: hash, now: 1_000, at: seen) == nil)
+        cache.keep(token: token, actor: actor, expiresAt: 1_000, generation: cache.generation, at: seen)
+        #expect(cache.actor(token: token, now: 999, at: seen) == actor)
+        #expect(cache.actor(token: token, now: 1_000, at: seen) == nil)
+    }
+
+    @Test func aTokenIsFoundOnlyByAllOfItsBytes() {
+        let cache = TokenCache()
+        cache.keep(token: token, actor: actor, expiresAt: nil, generation: cache.generation, at: seen)
+        var lastByteChanged = token.bytes
+        lastByteChanged[lastByteChanged.count - 1] ^= 1
+        #expect(cache.actor(token: TokenCache.Token(lastByteChanged), now: 0, at: seen) == nil)
+        #expect(cache.actor(token: TokenCache.Token(Array(token.bytes.dropLast())), now: 0, at: seen) == nil)
+        #expect(cache.actor(token: TokenCache.Token(token.bytes), now: 0, at: seen) == actor)
     }
 
     @Test func aRevocationForgetsEveryTokenAndALookupThatStartedBeforeItIsNotKept() {
         let cache = TokenCache()
         let before = cache.generation
-        cache.keep(hash: hash, actor: actor, expiresAt: nil, generation: before, at: seen)
+        cache.keep(token: token, actor: actor, expiresAt: nil, generation: before, at: seen)
         cache.revoked()
-        #expect(cache.actor(hash: hash, now: 0, at: seen) == nil)
+        #expect(cache.actor(token: token, now: 0, at: seen) == nil)
         // A lookup that read the token before the revocation committed.
-        cache.keep(hash: hash, actor: actor, expiresAt: nil, generation: before, at: seen)
-        #expect(cache.actor(hash: hash, now: 0, at: seen) == nil)
+        cache.keep(token: token, actor: actor, expiresAt: nil, generation: before, at: seen)
+        #expect(cache.actor(token: token, now: 0, at: seen) == nil)
     }
 
     @Test func aTokenRevokedThroughTheServiceIsRefusedOnTheNextRequest() async throws {

@@ -30,9 +30,12 @@ enum BookingEndpoints {
                         "hours": .ref("BookingHours"), "coupling_approval": .ref("CouplingApproval")],
                         required: ["facility", "date", "registration", "purpose", "attendees"]),
                      successStatus: .created, response: Schemas.ref("Booking"), refusals: Bookings.BookRefusal.self) { context in
-                let input = try context.request.decodeBody(BookingRequest.self)
+                // Read field by field when the body is plain JSON (`BookingRequest.decodeBody`).
+                let request = context.request
+                let input = request.hasJSONBody ? try BookingRequest.decodeBody(request.body)
+                    : try request.decodeBody(BookingRequest.self)
                 return context.answer(try await context.service.bookings.book(
-                    input, by: context.caller(), idempotency: context.request.idempotencyKey()))
+                    input, by: context.caller(), idempotency: request.idempotencyKeyHashedWhenRead()))
             },
             Endpoint(.GET, "/bookings",
                      summary: "Bookings in use on a date or from/to, of a facility, of a registration, in some states; paged by `cursor` (`Next-Cursor`)",

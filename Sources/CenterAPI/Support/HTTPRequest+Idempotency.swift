@@ -10,12 +10,40 @@ extension HTTPRequest {
     /// Each query name and value is length-prefixed, so no two queries sign alike.
     public func idempotencyKey() throws -> IdempotencyKey? {
         guard let key = headers["idempotency-key"] else { return nil }
-        var signed = Array("\(method.rawValue) \(path)\n".utf8)
+        return try IdempotencyKey(key: key, requestHash: SHA256.hash(signedForIdempotency()))
+    }
+
+    /// The key with its request hash made only when it is first read
+    /// (`IdempotencyKey.init(key:signing:)`): for `POST /bookings`, whose
+    /// refusals on the arrival snapshot never read it.
+    public func idempotencyKeyHashedWhenRead() throws -> IdempotencyKey? {
+        guard let key = headers["idempotency-key"] else { return nil }
+        return try IdempotencyKey(key: key, signing: signedForIdempotency())
+    }
+
+    /// The bytes an Idempotency-Key signs: method, path, each query name and
+    /// value length-prefixed, and the body.
+    private func signedForIdempotency() -> [UInt8] {
+        // Written into one buffer sized once: these bytes are hashed on every POST.
+        var signed: [UInt8] = []
+        signed.reserveCapacity(method.rawValue.utf8.count + path.utf8.count + body.count + 64)
+        signed += method.rawValue.utf8
+        signed.append(UInt8(ascii: " "))
+        signed += path.utf8
+        signed.append(UInt8(ascii: "\n"))
         for (name, value) in query {
-            signed += Array("\(name.utf8.count):\(name)=\(value.utf8.count):\(value)&".utf8)
+            signed += String(name.utf8.count).utf8
+            signed.append(UInt8(ascii: ":"))
+            signed += name.utf8
+            signed.append(UInt8(ascii: "="))
+            signed += String(value.utf8.count).utf8
+            signed.append(UInt8(ascii: ":"))
+            signed += value.utf8
+            signed.append(UInt8(ascii: "&"))
         }
-        signed += Array("\n".utf8) + body
-        return try IdempotencyKey(key: key, requestHash: SHA256.hash(signed))
+        signed.append(UInt8(ascii: "\n"))
+        signed += body
+        return signed
     }
 
     /// An integer path parameter, or `notFound` (the use case's own

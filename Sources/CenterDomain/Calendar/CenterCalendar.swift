@@ -40,7 +40,24 @@ public struct CenterCalendar: Sendable {
     /// making them (the booking rules ask it of every day of a month, for
     /// the community quota's bookable units and the consecutive-day run).
     public func isOpen(_ date: LocalDate, facility: String? = nil) -> Bool {
-        if isInYearEnd(date) || isRegularClosedDay(date) { return false }
+        isOpen(date, facility: facility, regularClosedDay: isRegularClosedDay(date))
+    }
+
+    /// The days of `month` on which the center, or `facility`, is open:
+    /// `isOpen` of each day, with the regular closed days that can fall in
+    /// the month (its own and the previous month's, moved) found once for
+    /// the month rather than twice for every day (the community quota
+    /// counts a protected room's open days for every booking of it).
+    public func openDays(in month: YearMonth, facility: String? = nil) -> [LocalDate] {
+        let regular = (regularClosedDay(in: month), regularClosedDay(in: month.adding(months: -1)))
+        return month.dates.filter { date in
+            isOpen(date, facility: facility, regularClosedDay: regular.0 == date || regular.1 == date)
+        }
+    }
+
+    /// `isOpen` once whether `date` is a regular closed day is known.
+    private func isOpen(_ date: LocalDate, facility: String?, regularClosedDay: Bool) -> Bool {
+        if isInYearEnd(date) || regularClosedDay { return false }
         if !policy.openOnHolidays, JapaneseHolidays.isHoliday(date) { return false }
         if policy.closures.contains(where: { $0.date == date && applies($0.facilities, to: facility) }) { return false }
         return !(works?.closes(facility, on: date) ?? false)

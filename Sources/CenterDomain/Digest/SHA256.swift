@@ -30,22 +30,57 @@ public enum SHA256 {
     /// on from its precomputed key blocks (RFC 2104 §2).
     static func state<Bytes: Collection>(after message: Bytes, from state: [UInt32], precededBy prefixLength: Int) -> [UInt32]
         where Bytes.Element == UInt8 {
-        var h = state
-        var data = Array(message)
-        let bitLength = UInt64(prefixLength + data.count) &* 8
-        data.append(0x80)
-        while data.count % 64 != 56 { data.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-
-        var w = [UInt32](repeating: 0, count: 64)
-        for block in stride(from: 0, to: data.count, by: 64) {
-            for i in 0..<16 {
-                let j = block + i * 4
-                w[i] = UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8 | UInt32(data[j + 3])
-            }
-            compress(&h, schedule: &w)
+        if let words = message.withContiguousStorageIfAvailable({ finalState(of: UnsafeRawBufferPointer($0), from: state, precededBy: prefixLength) }) {
+            return words
         }
-        return h
+        return Array(message).withUnsafeBytes { finalState(of: $0, from: state, precededBy: prefixLength) }
+    }
+
+    /// Hashes `message` in place: whole blocks are read from the caller's
+    /// bytes, only the last one or two (with the padding, §5.1.1) are
+    /// copied, and the schedule lives in one stack allocation, so a digest
+    /// allocates nothing but its result (it is on every request: the
+    /// bearer token on a cache miss, the Idempotency-Key's request).
+    private static func finalState(of message: UnsafeRawBufferPointer, from initial: [UInt32],
+                                   precededBy prefixLength: Int) -> [UInt32] {
+        // 64 schedule words, 8 state words, then 128 bytes (32 words) for the padded tail.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 104) { scratch in
+            guard let base = scratch.baseAddress else { return initial }
+            let w = base, h = base + 64, tail = base + 72
+            for i in 0..<8 { h[i] = initial[i] }
+            let whole = message.count / 64
+            k.withUnsafeBufferPointer { k in
+                guard let k = k.baseAddress else { return }
+                if let bytes = message.baseAddress {
+                    for block in 0..<whole {
+                        loadBlock(bytes + block * 64, into: w)
+                        compress(h, w, k)
+                    }
+                }
+                // The rest of the message, 0x80, zeros and the bit length, in one or two blocks.
+                let rest = message.count - whole * 64
+                let tailBytes = UnsafeMutableRawPointer(tail)
+                tailBytes.initializeMemory(as: UInt8.self, repeating: 0, count: 128)
+                if rest > 0, let bytes = message.baseAddress {
+                    tailBytes.copyMemory(from: bytes + whole * 64, byteCount: rest)
+                }
+                tailBytes.storeBytes(of: 0x80, toByteOffset: rest, as: UInt8.self)
+                let blocks = rest < 56 ? 1 : 2
+                let bitLength = UInt64(prefixLength + message.count) &* 8
+                tailBytes.storeBytes(of: bitLength.bigEndian, toByteOffset: blocks * 64 - 8, as: UInt64.self)
+                for block in 0..<blocks {
+                    loadBlock(UnsafeRawPointer(tailBytes) + block * 64, into: w)
+                    compress(h, w, k)
+                }
+            }
+            return (0..<8).map { h[$0] }
+        }
+    }
+
+    /// The 16 big-endian words of the 64 bytes at `bytes`.
+    @inline(__always)
+    private static func loadBlock(_ bytes: UnsafeRawPointer, into w: UnsafeMutablePointer<UInt32>) {
+        for i in 0..<16 { w[i] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
     }
 
     /// Processes one 64-byte block (FIPS 180-4 §6.2.2) into `state`: the
@@ -56,36 +91,54 @@ public enum SHA256 {
         w.withUnsafeMutableBufferPointer { w in
             state.withUnsafeMutableBufferPointer { h in
                 k.withUnsafeBufferPointer { k in
-                    for i in 16..<64 {
-                        let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                        let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                    }
-                    var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-                    for i in 0..<64 {
-                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                        let ch = (e & f) ^ (~e & g)
-                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                        let maj = (a & b) ^ (a & c) ^ (b & c)
-                        let t2 = s0 &+ maj
-                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                    }
-                    h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-                    h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
+                    guard let w = w.baseAddress, let h = h.baseAddress, let k = k.baseAddress else { return }
+                    compress(h, w, k)
                 }
             }
         }
     }
 
+    /// The compression of one block on raw words: `h` the 8 state words,
+    /// `w` the 64 schedule words (the first 16 given), `k` the constants.
+    @inline(__always)
+    private static func compress(_ h: UnsafeMutablePointer<UInt32>, _ w: UnsafeMutablePointer<UInt32>,
+                                 _ k: UnsafePointer<UInt32>) {
+        for i in 16..<64 {
+            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
+        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+        for i in 0..<64 {
+            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+            let ch = (e & f) ^ (~e & g)
+            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+            let maj = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ maj
+            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+        }
+        h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
+        h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
+    }
+
     /// Big-endian bytes of hash words.
     static func bytes(of words: [UInt32]) -> [UInt8] {
-        words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
+        [UInt8](unsafeUninitializedCapacity: words.count * 4) { out, count in
+            for (i, word) in words.enumerated() {
+                out[i * 4] = UInt8(truncatingIfNeeded: word >> 24)
+                out[i * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                out[i * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                out[i * 4 + 3] = UInt8(truncatingIfNeeded: word)
+            }
+            count = words.count * 4
+        }
     }
 
     /// The digest as lowercase hex.
     public static func hexDigest(_ text: String) -> String { Hex.encode(hash(Array(text.utf8))) }
 
+    @inline(__always)
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
 

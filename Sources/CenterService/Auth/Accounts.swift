@@ -9,22 +9,23 @@ public struct Accounts: AreaService {
 
     /// The caller behind an `Authorization` header: nil without one,
     /// `AuthError` for a malformed, unknown, revoked or expired token. A
-    /// token seen valid in the last second is not looked up again
-    /// (`TokenCache`).
+    /// token seen valid in the last second is neither hashed nor looked up
+    /// again (`TokenCache`).
     public func authenticate(authorization: String?) async throws -> Actor? {
         guard let authorization else { return nil }
         let parts = authorization.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1].utf8.count <= 256 else {
             throw AuthError.invalidToken
         }
-        let hash = AccessToken(secret: String(parts[1])).hash
+        let token = TokenCache.Token(Array(parts[1].utf8))
         let now = clock.now()
         let cache = context.tokenCache
         let seen = ContinuousClock.now
-        if let actor = cache.actor(hash: hash, now: now.secondsSinceEpoch, at: seen) { return actor }
+        if let actor = cache.actor(token: token, now: now.secondsSinceEpoch, at: seen) { return actor }
         let generation = cache.generation
+        let hash = SHA256.hash(token.bytes)
         let (actor, expiresAt) = try await pool.read { db in try TokenStore.authenticate(db, hash: hash, now: now) }
-        cache.keep(hash: hash, actor: actor, expiresAt: expiresAt, generation: generation, at: seen)
+        cache.keep(token: token, actor: actor, expiresAt: expiresAt, generation: generation, at: seen)
         return actor
     }
 

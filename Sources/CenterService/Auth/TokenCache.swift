@@ -1,8 +1,20 @@
 import Synchronization
 
-/// The callers behind tokens seen in the last second, by the token's SHA-256,
-/// so a client sending request after request is not looked up in the
-/// database every time (that lookup was a visible share of every booking).
+/// The callers behind tokens seen in the last second, by the token itself,
+/// so a client sending request after request is neither looked up in the
+/// database nor hashed every time (the lookup, then the SHA-256, were each a
+/// visible share of every booking).
+///
+/// Security: the database still stores only the token's SHA-256, and a
+/// miss still hashes the token and compares the stored hash in constant
+/// time (`TokenStore.authenticate`). This cache holds, in this process's
+/// memory only and for at most `lifetime`, the bytes of tokens that were
+/// valid: bytes the process holds anyway while it reads each request. A
+/// lookup finds its entry by the standard library's hash, which is keyed
+/// with a random seed per process (SipHash), so a client cannot aim tokens
+/// at the bucket of another's; the entry's token is then compared with the
+/// presented one in constant time (`ConstantTime`), so how long a request
+/// takes does not tell how much of a cached token it matched.
 ///
 /// A revocation through this service (`POST /tokens/{id}/revoke`, an
 /// erasure) empties the cache when its write has committed, so the next
@@ -10,7 +22,7 @@ import Synchronization
 /// (`nakano-center token revoke` beside a running server) is seen within
 /// `lifetime`, when the entry is looked up again. An expiry is checked on
 /// every use. Only tokens that were valid are kept; an unknown token is
-/// looked up every time.
+/// hashed and looked up every time.
 final class TokenCache: Sendable {
     /// How long an entry is trusted before the database is asked again.
     static let lifetime: Duration = .seconds(1)
@@ -24,8 +36,19 @@ final class TokenCache: Sendable {
         let generation: UInt64
     }
 
+    /// A token's bytes as a key: hashed by the keyed standard hash, equal
+    /// only when every byte is, compared in constant time.
+    struct Token: Hashable {
+        let bytes: [UInt8]
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        static func == (a: Token, b: Token) -> Bool { ConstantTime.equal(a.bytes, b.bytes) }
+        func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
+    }
+
     private struct State {
-        var entries: [[UInt8]: Entry] = [:]
+        var entries: [Token: Entry] = [:]
         var generation: UInt64 = 0
     }
 
@@ -34,11 +57,11 @@ final class TokenCache: Sendable {
     /// The generation a lookup starts under: what it may be kept as.
     var generation: UInt64 { state.withLock { $0.generation } }
 
-    /// The caller of token `hash` when it was seen valid less than
-    /// `lifetime` ago, in this generation, and has not expired at `now`.
-    func actor(hash: [UInt8], now: Int64, at instant: ContinuousClock.Instant) -> Actor? {
+    /// The caller of `token` when it was seen valid less than `lifetime`
+    /// ago, in this generation, and has not expired at `now`.
+    func actor(token: Token, now: Int64, at instant: ContinuousClock.Instant) -> Actor? {
         state.withLock { s in
-            guard let entry = s.entries[hash], entry.generation == s.generation,
+            guard let entry = s.entries[token], entry.generation == s.generation,
                   instant - entry.seenAt < Self.lifetime else { return nil }
             if let expiresAt = entry.expiresAt, expiresAt <= now { return nil }
             return entry.actor
@@ -47,11 +70,11 @@ final class TokenCache: Sendable {
 
     /// Keeps a token found valid by a lookup that started in `generation`;
     /// dropped when a revocation came in between.
-    func keep(hash: [UInt8], actor: Actor, expiresAt: Int64?, generation: UInt64, at instant: ContinuousClock.Instant) {
+    func keep(token: Token, actor: Actor, expiresAt: Int64?, generation: UInt64, at instant: ContinuousClock.Instant) {
         state.withLock { s in
             guard s.generation == generation else { return }
             if s.entries.count >= Self.capacity { s.entries.removeAll(keepingCapacity: true) }
-            s.entries[hash] = Entry(actor: actor, expiresAt: expiresAt, seenAt: instant, generation: generation)
+            s.entries[token] = Entry(actor: actor, expiresAt: expiresAt, seenAt: instant, generation: generation)
         }
     }
 

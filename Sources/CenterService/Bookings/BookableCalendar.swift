@@ -59,6 +59,18 @@ struct BookableCalendar {
             || adHoc.contains { $0.first <= date && date <= $0.last && ($0.facilities.isEmpty || $0.facilities.contains(facility.rawValue)) }
     }
 
+    /// The units of `facility` bookable in `month` (the community quota's
+    /// U): its open days, those `isClosed` does not close, times its
+    /// divisions per day, with the month's regular closed days found once.
+    func bookableUnits(in month: YearMonth, facility: Facility) -> Int {
+        let id = facility.id.rawValue
+        let adHoc = adHoc.filter { $0.facilities.isEmpty || $0.facilities.contains(id) }
+        let open = calendar.openDays(in: month, facility: id).filter { date in
+            !adHoc.contains { $0.first <= date && date <= $0.last }
+        }
+        return open.count * facility.unitsPerDay
+    }
+
     /// `facility_closed` naming the date and every reason, for a closed date.
     func closedError(on date: LocalDate, facility: FacilityID) -> Refusal<ClosedDayCode> {
         let reasons = closures(on: date, facility: facility)

@@ -199,9 +199,7 @@ struct BookingDesk {
             for month in plan.months {
                 guard let useDate = dates.first(where: { $0.yearMonth == month && quota.isProtected(useDate: $0, today: today) })
                 else { continue }
-                let bookable = CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.unitsPerDay) {
-                    days.isClosed($0, facility: facility.id)
-                }
+                let bookable = facts.bookableUnits[month] ?? days.bookableUnits(in: month, facility: facility)
                 try quota.check(category: record.category, useDate: useDate, today: today, bookableUnits: bookable,
                                 nonCommunityUnitsBooked: facts.nonCommunityUnits[month] ?? 0,
                                 requestedUnits: plan.requestedUnits(in: month))

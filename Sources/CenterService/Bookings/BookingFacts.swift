@@ -24,6 +24,10 @@ struct BookingFacts {
     /// community quota: exact whenever it could refuse, else the room's
     /// live units of the month (an upper bound that leaves room).
     let nonCommunityUnits: [YearMonth: Int]
+    /// Per month of the request, the room's bookable units (the quota's U,
+    /// `BookableCalendar.bookableUnits`), when the quota applies to the
+    /// registration: counted once here, for this read and for `decide`.
+    let bookableUnits: [YearMonth: Int]
     /// Per month of the request, the registration's live units by facility.
     let registrationUnits: [YearMonth: [FacilityID: Int]]
     /// The days around the request on which the registration holds the
@@ -96,14 +100,14 @@ struct BookingFacts {
         }
         let days = BookableCalendar(calendar: calendar, adHoc: adHoc.sorted { $0.id < $1.id }.map(\.closure))
         var nonCommunity = monthUnits
+        var bookableUnits: [YearMonth: Int] = [:]
         if let quota, !registration.category.isCommunity {
             // The room's units of a month bound its non-community units:
             // only a month where that bound would pass the ceiling needs
             // the exact count (a lookup of every unit's row).
             let near = plan.months.filter { month in
-                let bookable = CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.unitsPerDay) {
-                    days.isClosed($0, facility: facility.id)
-                }
+                let bookable = days.bookableUnits(in: month, facility: facility)
+                bookableUnits[month] = bookable
                 return (monthUnits[month] ?? 0) + plan.requestedUnits(in: month) > quota.nonCommunityCeiling(bookableUnits: bookable)
             }
             if !near.isEmpty {
@@ -115,6 +119,7 @@ struct BookingFacts {
             }
         }
         return BookingFacts(registration: registration, days: days, taken: taken, nonCommunityUnits: nonCommunity,
+                            bookableUnits: bookableUnits,
                             registrationUnits: registrationUnits, heldDays: heldDays, companions: companions,
                             waiting: waiting)
     }

@@ -30,7 +30,7 @@ public struct Bookings: AreaService {
             let now = clock.now()
             switch try await arrive(request, by: actor, idempotency: idempotency, at: now) {
             case .replay(let first): return Recorded(replayOf: first)
-            case .accepted(let draft): return try await take(draft, by: actor, idempotency: idempotency, at: now)
+            case .accepted(let draft): return try await take(draft, by: actor, idempotency: idempotency?.hashed(), at: now)
             }
         }
     }

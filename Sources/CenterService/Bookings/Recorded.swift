@@ -6,18 +6,67 @@ internal import Store
 /// An `Idempotency-Key` (冪等キー) sent with a POST, with the hash of the
 /// request it came with (docs/API.md "Conventions": a retry with the same key
 /// returns the first response and creates nothing new).
+///
+/// The hash may be left to be made when first needed (`init(key:signing:)`):
+/// a booking refused on its arrival snapshot is not recorded under its key,
+/// and a key is looked up on arrival by actor and key alone, so such a
+/// refusal never hashes its request unless the key was used before; the
+/// booking's own step hashes an accepted request before the writer
+/// (`hashed()`), so the writer never does.
 public struct IdempotencyKey: Sendable, Hashable {
     public let key: String
-    public let requestHash: [UInt8]
+    private let request: Request
+
+    /// The request's SHA-256, or the bytes it is made from.
+    private enum Request: Sendable {
+        case hash([UInt8])
+        case signed([UInt8])
+    }
 
     /// Refuses a key outside 1…200 visible ASCII characters (`idempotency_key_invalid`).
     public init(key: String, requestHash: [UInt8]) throws(Refusal<IdempotencyCode>) {
+        try self.init(key: key, request: .hash(requestHash))
+    }
+
+    /// A key whose request hash is the SHA-256 of `signed`, made when first
+    /// asked for; refuses a key as `init(key:requestHash:)` does.
+    public init(key: String, signing signed: [UInt8]) throws(Refusal<IdempotencyCode>) {
+        try self.init(key: key, request: .signed(signed))
+    }
+
+    private init(key: String, request: Request) throws(Refusal<IdempotencyCode>) {
         guard (1...200).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
             throw Refusal(IdempotencyCode.idempotencyKeyInvalid, "An Idempotency-Key is 1 to 200 visible ASCII characters.")
         }
         self.key = key
-        self.requestHash = requestHash
+        self.request = request
     }
+
+    /// The SHA-256 of the request the key came with.
+    public var requestHash: [UInt8] {
+        switch request {
+        case .hash(let hash): hash
+        case .signed(let bytes): SHA256.hash(bytes)
+        }
+    }
+
+    /// The same key with its hash made now, so whoever reads it next does
+    /// not hash (the single writer, which records it).
+    public func hashed() -> IdempotencyKey {
+        guard case .signed = request else { return self }
+        return IdempotencyKey(key: key, hash: requestHash)
+    }
+
+    private init(key: String, hash: [UInt8]) {
+        self.key = key
+        request = .hash(hash)
+    }
+
+    public static func == (a: IdempotencyKey, b: IdempotencyKey) -> Bool {
+        a.key == b.key && a.requestHash == b.requestHash
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
 }
 
 /// The outcome of an idempotent write: the value, and its JSON as the first

@@ -118,6 +118,39 @@ struct CenterCalendarTests {
         #expect(days.count == 29)
         #expect(days.filter { !$0.open }.map(\.date) == [date("2028-02-21")])
     }
+
+    /// Works that close the hall on the 1st and the 2nd of every month.
+    private struct EarlyMonthWorks: WorksCalendar {
+        func works(closing facility: String?, on date: LocalDate) -> [(itemID: String, facilities: [String])] {
+            closes(facility, on: date) ? [("works-1", ["hall"])] : []
+        }
+        func closes(_ facility: String?, on date: LocalDate) -> Bool { facility == "hall" && date.day <= 2 }
+    }
+
+    /// `openDays(in:)` finds a month's regular closed days once; every
+    /// month of six fiscal years, under each holiday rule, with holidays
+    /// open and closed, a year end, an ad-hoc closure and works, it lists
+    /// exactly the days `isOpen` says are open.
+    @Test func theOpenDaysOfAMonthAreTheDaysIsOpenSaysAreOpen() {
+        let firstMonth = YearMonth("2026-04")!
+        for ifHoliday in [ClosedDayPolicy.RegularClosedDay.IfHoliday.sameDay, .nextNonHoliday] {
+            for openOnHolidays in [true, false] {
+                var policy = ClosedDayPolicy.nakanoDefault
+                policy.regularClosedDay?.ifHoliday = ifHoliday
+                policy.openOnHolidays = openOnHolidays
+                policy.closures = [ClosedDayPolicy.Closure(date: date("2027-08-17"), reason: "Inspection", reasonJa: "点検",
+                                                           facilities: ["hall"])]
+                let calendar = CenterCalendar(policy: policy, works: EarlyMonthWorks())
+                for offset in 0..<72 {
+                    let month = firstMonth.adding(months: offset)
+                    for facility in [nil, "hall", "gym"] {
+                        #expect(calendar.openDays(in: month, facility: facility)
+                                == month.dates.filter { calendar.isOpen($0, facility: facility) }, "\(month) \(facility ?? "center")")
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Works that close the hall on `days`: the calendar asks the roadmap which

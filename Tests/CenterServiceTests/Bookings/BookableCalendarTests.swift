@@ -30,4 +30,26 @@ struct BookableCalendarTests {
         #expect(closed > 1000)
         #expect(works > 0, "the repository's roadmap closes rooms for works")
     }
+
+    /// The community quota's U, counted a month at a time
+    /// (`bookableUnits(in:facility:)`), is the count of days `isClosed`
+    /// leaves open times the room's units per day, for every room and month
+    /// of three fiscal years with the roadmap's works and ad-hoc closures.
+    @Test func aMonthsBookableUnitsAreItsDaysNotClosedTimesTheRoomsUnitsPerDay() {
+        let settings = BookingFixture.settings
+        let calendar = CenterCalendar(policy: settings.calendar.policy, works: settings.roadmap)
+        let days = BookableCalendar(calendar: calendar, adHoc: [
+            .init(first: date("2026-12-15"), last: date("2027-01-16"), facilities: ["gym"], reason: "Floor works", reasonJa: nil),
+            .init(first: date("2027-01-20"), last: date("2027-01-20"), facilities: [], reason: nil, reasonJa: "点検"),
+        ])
+        for offset in 0..<36 {
+            let month = YearMonth("2026-04")!.adding(months: offset)
+            for facility in settings.center.facilities {
+                #expect(days.bookableUnits(in: month, facility: facility)
+                        == CommunityQuota.bookableUnits(in: month, divisionsPerDay: facility.unitsPerDay) {
+                            days.isClosed($0, facility: facility.id)
+                        }, "\(month) \(facility.id)")
+            }
+        }
+    }
 }
