@@ -83,7 +83,7 @@ struct RegistrationServiceTests {
 
     @Test func aStoredOverLongValidityDoesNotBlockOtherChanges() async throws {
         let id = try await f.register(.general)
-        try await f.service.pool.write { db in
+        _ = try await f.service.pool.write { db in
             try db.run("UPDATE registrations SET valid_from = '2026-11-25', valid_until = '2034-11-30' WHERE id = ?", [.integer(id)])
         }
         let patched = try await f.service.registrations.update(id: id, RegistrationPatch(name: "Renamed"), by: f.staff)
