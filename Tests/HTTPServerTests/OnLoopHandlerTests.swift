@@ -34,14 +34,6 @@ struct OnLoopHandlerTests {
         return router
     }
 
-    func get(_ port: Int, _ target: String) async throws -> TestClient.Response {
-        try await blocking {
-            let client = try TestClient(port: port)
-            try client.send("GET \(target) HTTP/1.1\r\nHost: t\r\n\r\n")
-            return try client.readResponse()
-        }
-    }
-
     @Test func anOnLoopHandlerRunsOnTheLoopAndAnOffLoopOneDoesNot() async throws {
         try await withServer(responder: try router()) { server in
             let on = try await get(server.port, "/where")

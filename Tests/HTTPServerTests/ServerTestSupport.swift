@@ -103,6 +103,15 @@ final class TestClient {
     }
 }
 
+/// One `GET target` on a fresh connection, its response read.
+func get(_ port: Int, _ target: String) async throws -> TestClient.Response {
+    try await blocking {
+        let client = try TestClient(port: port)
+        try client.send("GET \(target) HTTP/1.1\r\nHost: t\r\n\r\n")
+        return try client.readResponse()
+    }
+}
+
 /// A connected loopback socket, close-on-exec (no child process inherits
 /// it); `receiveBuffer` is set before connecting so that the advertised
 /// window stays small. On failure the socket is closed and nothing is returned.

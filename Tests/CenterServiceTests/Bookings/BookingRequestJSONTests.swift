@@ -59,7 +59,7 @@ struct BookingRequestJSONTests {
     /// them, from a fixed seed, every one answered as the generic decoder
     /// answers it.
     @Test func randomBodiesGetTheGenericDecodersAnswer() {
-        var random = SplitMix(seed: 0x5EED_B00C)
+        var random = SplitMix64(seed: 0x5EED_B00C)
         let fields = ["facility", "date", "divisions", "days", "registration", "purpose", "attendees",
                       "admission_charged", "commercial", "guardian", "exemptions", "hours", "coupling_approval", "note"]
         let values = [
@@ -92,18 +92,5 @@ struct BookingRequestJSONTests {
             if case .success = answer { accepted += 1 }
         }
         #expect(accepted > 100, "the random bodies include valid requests")
-    }
-}
-
-/// SplitMix64: a small seeded generator, so a failing body can be found again.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
