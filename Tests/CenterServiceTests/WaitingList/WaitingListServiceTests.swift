@@ -88,6 +88,17 @@ import Testing
         #expect(try await entry(f, second.id).state == "offered")
     }
 
+    @Test func whileTheSlotIsOfferedANewcomerJoinsTheEndOfTheChain() async throws {
+        let f = try await BookingFixture(settings: Self.inLine)
+        let (holder, first, second) = try await takenSlot(f)
+        _ = try await f.service.bookings.cancel(booking: holder.id, reason: nil, byCenter: false, by: f.staff)
+        let newcomer = try await wait(f, try await f.register(.general))
+        #expect(newcomer.state == "waiting")
+        _ = try await f.service.waitingList.decline(entry: first.id, by: f.staff)
+        _ = try await f.service.waitingList.decline(entry: second.id, by: f.staff)
+        #expect(try await entry(f, newcomer.id).state == "offered")
+    }
+
     @Test func anExpiredOfferPassesToTheNextAtItsDeadline() async throws {
         let f = try await BookingFixture(settings: Self.inLine)
         let (holder, first, second) = try await takenSlot(f)
