@@ -30,6 +30,11 @@ public struct WaitingLine: Hashable, Sendable {
             }
         }
 
+        /// Holds the slot's running offer: one place at most in a line.
+        public var isOffered: Bool {
+            if case .offered = self { true } else { false }
+        }
+
         /// `waiting`, `offered`, `accepted`, …, as the API and the store write it.
         public var name: String {
             switch self {
@@ -90,7 +95,7 @@ public struct WaitingLine: Hashable, Sendable {
 
     /// The running offer, if any.
     public var offer: Place? {
-        places.first { if case .offered = $0.status { true } else { false } }
+        places.first { $0.status.isOffered }
     }
 
     /// Adds an entry that `WaitingListRules.checkJoin` accepted; while the

@@ -55,8 +55,11 @@ public struct WaitingListRules: Hashable, Sendable, Codable {
     }
 
     /// Checks that `registration` may wait for `slot` at `now`. `holder` is
-    /// the registration holding the slot (nil: free), `line` the slot's live
+    /// the registration holding the slot (nil: none), `line` the slot's live
     /// entries, `held` the registration's live entries for the slot's month.
+    /// A slot nobody holds whose line is live is not free: it is held for
+    /// its line (being offered, or about to be), so a newcomer joins the
+    /// line at its end rather than being told to book what no one may book.
     /// The registration's status and its category's window are the booking
     /// rules' to check first. Refuses `waiting_list_not_offered` for anything
     /// but a room (desks keep first come), `waiting_list_closed` after the
@@ -75,7 +78,7 @@ public struct WaitingListRules: Hashable, Sendable, Codable {
                           "Waiting for \(slot.date) closed on \(last), \(closesDaysBefore) days before use.",
                           details: ["date": slot.date.description, "last_waiting_day": last.description])
         }
-        guard let holder else {
+        guard holder != nil || !line.isEmpty else {
             throw Refusal(.waitingSlotFree, "\(slot) is free: book it instead of waiting.",
                           details: ["facility": slot.facility.rawValue, "date": slot.date.description, "division": slot.division.rawValue])
         }

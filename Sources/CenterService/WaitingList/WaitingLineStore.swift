@@ -26,9 +26,16 @@ enum WaitingLineStore {
     }
 
     /// Writes the places whose status changed since `before`, and the chain.
+    /// The offer that ends (declined, expired, withdrawn, passed on after a
+    /// refused acceptance) is written before the one that is made: a slot
+    /// holds one offer at a time (`waiting_entries_one_offer`), and a drawn
+    /// chain offers in another order than the places' order of application,
+    /// so the next offered may be written before the one it follows.
     static func save(_ db: Database, _ line: WaitingLine, before: WaitingLine) throws {
         let old = Dictionary(uniqueKeysWithValues: before.places.map { ($0.entry.id, $0.status) })
-        for place in line.places where old[place.entry.id] != place.status {
+        let changed = line.places.filter { old[$0.entry.id] != $0.status }
+        let offersLast = changed.filter { !$0.status.isOffered } + changed.filter(\.status.isOffered)
+        for place in offersLast {
             guard let id = Int64(place.entry.id) else { continue }
             switch place.status {
             case .waiting:

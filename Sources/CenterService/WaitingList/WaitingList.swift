@@ -186,8 +186,11 @@ public struct WaitingList: AreaService {
 
     /// Accepts the running offer (承諾): the slot is booked for the entry's
     /// registration through every booking rule, provisional with its payment
-    /// deadline. When a rule refuses the booking, the refusal is answered and
-    /// the offer passes to the next, as a decline (docs/DOMAIN.md).
+    /// deadline. When a rule refuses the booking (a suspension, the monthly
+    /// limit, …), the refusal is answered and the offer ends at once and
+    /// passes to the next, as a decline: it is not held to its deadline for
+    /// an acceptance that cannot succeed, which would only take the next in
+    /// line's hours (docs/DOMAIN.md "Cancellation waiting list (キャンセル待ち)").
     public func accept(entry id: Int64, by actor: Actor,
                        idempotency: IdempotencyKey? = nil) async throws(ServiceError<AcceptRefusal>) -> Recorded<Booking> {
         do throws(ServiceError<AcceptRefusal>) {

@@ -43,6 +43,10 @@ import Testing
         #expect(join(holder: nil)?.code == "waiting_slot_free")
     }
 
+    @Test func aSlotHeldForItsLineIsJoinedNotBooked() {
+        #expect(join(holder: nil, line: [entry("W1", "reg-2", slot)]) == nil)
+    }
+
     @Test func nobodyWaitsForTheirOwnSlot() {
         #expect(join(holder: "reg-1")?.code == "waiting_own_slot")
     }

@@ -2,6 +2,7 @@ import CalendarValues
 import CenterDomain
 import Foundation
 import ServiceTestSupport
+import Synchronization
 import Testing
 @testable import CenterService
 
@@ -87,6 +88,17 @@ import Testing
         #expect(try await entry(f, second.id).state == "offered")
     }
 
+    @Test func whileTheSlotIsOfferedANewcomerJoinsTheEndOfTheChain() async throws {
+        let f = try await BookingFixture(settings: Self.inLine)
+        let (holder, first, second) = try await takenSlot(f)
+        _ = try await f.service.bookings.cancel(booking: holder.id, reason: nil, byCenter: false, by: f.staff)
+        let newcomer = try await wait(f, try await f.register(.general))
+        #expect(newcomer.state == "waiting")
+        _ = try await f.service.waitingList.decline(entry: first.id, by: f.staff)
+        _ = try await f.service.waitingList.decline(entry: second.id, by: f.staff)
+        #expect(try await entry(f, newcomer.id).state == "offered")
+    }
+
     @Test func anExpiredOfferPassesToTheNextAtItsDeadline() async throws {
         let f = try await BookingFixture(settings: Self.inLine)
         let (holder, first, second) = try await takenSlot(f)
@@ -165,6 +177,58 @@ import Testing
         let expected = waiting.map { String($0.id) }.sorted { (seed.orderKey(entryID: $0), $0) < (seed.orderKey(entryID: $1), $1) }
         #expect(line.chain == expected)
         #expect(line.offer?.entry.id == expected.first)
+    }
+
+    /// The seed a test picks once its entries are known; the system's until then.
+    final class ChosenSeeds: SeedSource {
+        let chosen = Mutex<LotterySeed?>(nil)
+        func next() -> LotterySeed { chosen.withLock { $0 } ?? SystemSeedSource().next() }
+    }
+
+    /// A drawn line whose chain offers the later applicant first and the
+    /// earlier one next: the order of application and the order of offer
+    /// disagree, as they do in about half of the drawn lines.
+    func drawnOutOfApplicationOrder(_ f: BookingFixture, _ seeds: ChosenSeeds)
+        async throws -> (first: WaitingEntryRecord, second: WaitingEntryRecord) {
+        let (holder, first, second) = try await takenSlot(f)
+        let seed = try #require((1...64).lazy.compactMap { LotterySeed(hex: String(repeating: "0", count: 62) + String(format: "%02x", $0)) }
+            .first { $0.orderKey(entryID: String(second.id)) < $0.orderKey(entryID: String(first.id)) })
+        seeds.chosen.withLock { $0 = seed }
+        _ = try await f.service.bookings.cancel(booking: holder.id, reason: nil, byCenter: false, by: f.staff)
+        #expect(try await entry(f, second.id).state == "offered")
+        #expect(try await entry(f, first.id).state == "waiting")
+        return (first, second)
+    }
+
+    @Test func aRefusedAcceptancePassesTheOfferToAnEarlierApplicantDrawnNext() async throws {
+        let seeds = ChosenSeeds()
+        let f = try await BookingFixture(seeds: seeds)
+        let (first, second) = try await drawnOutOfApplicationOrder(f, seeds)
+        _ = try await f.service.registrations.update(id: second.registration, RegistrationPatch(suspendedUntil: .some(LocalDate("2027-03-01")!)),
+                                                 by: f.staff)
+        #expect(await f.refusal { _ = try await f.service.waitingList.accept(entry: second.id, by: f.staff) } == "registration_suspended")
+        #expect(try await entry(f, second.id).state == "declined")
+        #expect(try await entry(f, first.id).state == "offered")
+        #expect(try await f.service.waitingList.accept(entry: first.id, by: f.member(first.registration)).value?.registration
+            == first.registration)
+    }
+
+    @Test func aDeclinePassesTheOfferToAnEarlierApplicantDrawnNext() async throws {
+        let seeds = ChosenSeeds()
+        let f = try await BookingFixture(seeds: seeds)
+        let (first, second) = try await drawnOutOfApplicationOrder(f, seeds)
+        #expect(try await f.service.waitingList.decline(entry: second.id, by: f.member(second.registration)).value?.state == "declined")
+        #expect(try await entry(f, first.id).state == "offered")
+    }
+
+    @Test func anExpiryPassesTheOfferToAnEarlierApplicantDrawnNext() async throws {
+        let seeds = ChosenSeeds()
+        let f = try await BookingFixture(seeds: seeds)
+        let (first, second) = try await drawnOutOfApplicationOrder(f, seeds)
+        let deadline = try #require(try await entry(f, second.id).deadline)
+        #expect(try await f.service.waitingList.advance(now: deadline.adding(seconds: 1)).map(\.entry) == [first.id])
+        #expect(try await entry(f, second.id).state == "expired")
+        #expect(try await entry(f, first.id).state == "offered")
     }
 
     @Test func desksKeepFirstCome() async throws {

@@ -63,6 +63,12 @@ public final class World {
     /// The operation of each step that ran, for retries.
     public private(set) var operations: [Int: any SimOperation] = [:]
 
+    /// Steps whose key a retry has just bound: their first answer was not
+    /// recorded under it (a booking refused on its arrival snapshot,
+    /// docs/API.md "Idempotency") and the retry's was, so the key's answer,
+    /// and what the step made, is the retry's from then on.
+    var keysBoundByRetry: Set<Int> = []
+
     /// Bookings judged on their arrival snapshot whose writer has not run
     /// yet, by the step they arrived at (`ArriveOperation`).
     var waitingWriters: [Int: WaitingWriter] = [:]

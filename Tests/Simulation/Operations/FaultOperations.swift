@@ -89,15 +89,18 @@ struct LostAnswerOperation: SimOperation {
         let recorded = context.keyRecorded(step: context.step)
         let heldByAnother = context.keyHeldByAnother(step: context.step, operation: inner)
         let again = await inner.run(context)
+        let recordedAfter = context.keyRecorded(step: context.step)
         if first.isAnswer {
             context.evidence.replays.append(StepEvidence.Replay(
                 step: context.step, first: first, again: again, recorded: recorded,
-                recordedAfter: context.keyRecorded(step: context.step), decidedOnArrival: inner.request is BookOperation,
+                recordedAfter: recordedAfter, decidedOnArrival: inner.request is BookOperation,
                 heldByAnother: heldByAnother))
         }
         // What happened is the first attempt's (the replay's JSON is the same,
-        // which the idempotency invariant checks).
-        return first.isAnswer ? first : again
+        // which the idempotency invariant checks), unless the first was not
+        // recorded and the second was: the key's answer is the first recorded.
+        let bindsKey = !recorded && again.isAnswer && recordedAfter
+        return first.isAnswer && !bindsKey ? first : again
     }
 
     func learn(from outcome: Outcome, step: Int, world: World) { inner.learn(from: outcome, step: step, world: world) }
@@ -118,18 +121,24 @@ struct RetryOperation: SimOperation {
         let recorded = context.keyRecorded(step: of)
         let heldByAnother = context.keyHeldByAnother(step: of, operation: operation)
         let again = await context.resend(operation, asStep: of)
+        let recordedAfter = context.keyRecorded(step: of)
         if first.isAnswer {
             context.evidence.replays.append(StepEvidence.Replay(
-                step: of, first: first, again: again, recorded: recorded, recordedAfter: context.keyRecorded(step: of),
+                step: of, first: first, again: again, recorded: recorded, recordedAfter: recordedAfter,
                 decidedOnArrival: operation is BookOperation, heldByAnother: heldByAnother))
+            // The first answer was not recorded (a booking refused on its
+            // arrival snapshot) and this one was: it is the key's answer.
+            if !recorded, again.isAnswer, recordedAfter { context.world.keysBoundByRetry.insert(of) }
         }
         return again
     }
 
     func learn(from outcome: Outcome, step: Int, world: World) {
-        // A retry of a request that failed may make what the first did not,
-        // as the first step's.
-        guard outcome.isAnswer, let operation = world.operations[of], world.outcomes[of]?.isAnswer == false else { return }
+        // A retry of a request that failed, or whose refusal was not
+        // recorded, may make what the first did not, as the first step's:
+        // its answer is then the one a later retry must get again.
+        let binds = world.keysBoundByRetry.remove(of) != nil
+        guard outcome.isAnswer, let operation = world.operations[of], world.outcomes[of]?.isAnswer == false || binds else { return }
         world.record(step: of, operation: operation, outcome: outcome)
         operation.learn(from: outcome, step: of, world: world)
     }
@@ -144,8 +153,13 @@ struct ReuseKeyOperation: SimOperation {
 
     func run(_ context: StepContext) async -> Outcome {
         guard let operation = context.world.operations[of]?.request else { return .skipped("no step #\(of)") }
-        let recorded = context.keyRecorded(step: of)
-        let outcome = await context.resend(operation, asStep: of, salt: " (another body)")
+        // The key holds another request's answer: step `of`'s, or (its
+        // refusal on arrival unrecorded) a request it was sent with since. A
+        // key that holds this very body's answer (an earlier reuse, recorded)
+        // replays it.
+        let salt = " (another body)"
+        let recorded = context.keyHeldByAnother(step: of, operation: operation, salt: salt)
+        let outcome = await context.resend(operation, asStep: of, salt: salt)
         context.evidence.reusedKeys.append((step: of, outcome: outcome, recorded: recorded))
         return outcome
     }

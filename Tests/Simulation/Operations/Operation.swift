@@ -116,11 +116,11 @@ public final class StepContext {
     }
 
     /// Whether step `step`'s key holds the answer of another request than
-    /// `operation` as that step sent it (a reused key whose first request
-    /// was refused unrecorded on its arrival): a retry is then refused
-    /// `idempotency_key_reused`.
-    func keyHeldByAnother(step: Int, operation: any SimOperation) -> Bool {
-        let hash = operation.description.utf8.map { byte in
+    /// `operation` as that step sent it, or with another body when `salt`
+    /// is given (a reused key whose first request was refused unrecorded on
+    /// its arrival): sending it is then refused `idempotency_key_reused`.
+    func keyHeldByAnother(step: Int, operation: any SimOperation, salt: String = "") -> Bool {
+        let hash = (operation.description + salt).utf8.map { byte in
             String(UInt16(byte) + 0x100, radix: 16, uppercase: true).dropFirst()
         }.joined()
         let held = try? center.reader.int("SELECT count(*) FROM idempotency_keys WHERE key = ? AND hex(request_hash) <> ?",
@@ -184,7 +184,8 @@ public struct StepEvidence: Sendable {
     public var deaths: [Death] = []
     public var repeats: [Repeat] = []
     /// A step's key sent with another body: the outcome, and whether the
-    /// key was recorded when it was sent.
+    /// key held the recorded answer of another request than this body when
+    /// it was sent (a key that holds this body's own answer replays it).
     public var reusedKeys: [(step: Int, outcome: Outcome, recorded: Bool)] = []
     /// The operation only reads (a dry run, a report): it must change nothing.
     public var readOnly = false
