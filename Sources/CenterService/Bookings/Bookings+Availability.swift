@@ -152,9 +152,10 @@ extension Bookings {
                     usedUp[month] = full
                     return full
                 }
+                let closures = days.closures(on: dates, facility: id)
                 return dates.indices.map { index in
                     let date = dates[index]
-                    let reasons = days.closures(on: date, facility: id)
+                    let reasons = closures[index]
                     let closed = !reasons.isEmpty
                     let held = holders[date] ?? []
                     let slots = divisions.map { division in
