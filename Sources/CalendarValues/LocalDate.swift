@@ -161,6 +161,14 @@ extension LocalDate: CustomStringConvertible, LosslessStringConvertible {
         }
     }
 
+    /// Appends `YYYY-MM-DD` (ten bytes, as `description`) to `bytes`, with
+    /// no `String` in between: the availability writes a date or more per slot.
+    public func appendDescription(to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 10))
+        bytes.withUnsafeMutableBufferPointer { Self.write(self, into: $0, at: start) }
+    }
+
     /// Writes `YYYY-MM-DD` into `buffer` from `offset` (ten bytes).
     static func write(_ date: LocalDate, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
         writeDigits(date.year, 4, into: buffer, at: offset)

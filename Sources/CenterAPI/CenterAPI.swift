@@ -110,7 +110,8 @@ public enum CenterAPI {
                 return try await endpoint.handle(RequestContext(request: request, actor: actor, service: service, resources: resources,
                                                               successStatus: endpoint.successStatus))
             } catch {
-                let (response, refusal) = ErrorMapping.answer(for: error, language: language(of: request), names: resources.names)
+                let (response, refusal) = ErrorMapping.answer(for: error, language: language(of: request), names: resources.names,
+                                                              answers: resources.refusalAnswers)
                 if let refusal, !endpoint.declares(refusal) {
                     resources.metrics.recordUnlisted(refusal.codeName, route: endpoint.path, method: request.method.rawValue)
                     service.log.error("refusal not listed for the operation", [

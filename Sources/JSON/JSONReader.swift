@@ -210,13 +210,18 @@ public struct JSONReader {
         var out: [UInt8] = []
         var runStart = index
         let start = index
+        // Whether every byte so far is ASCII, which is valid UTF-8 as it is.
+        var ascii = true
         while true {
             guard let byte = current else { throw failure("the JSON text ends inside a string") }
             switch byte {
             case UInt8(ascii: "\"") where runStart == start:
-                // No escape: the string is the bytes as they are, validated in place.
+                // No escape: the string is the bytes as they are, validated in
+                // place (ASCII needs no validating: most strings of a request).
                 index += 1
-                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self) else {
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+                if ascii { return String(decoding: run, as: UTF8.self) }
+                guard let text = String(validating: run, as: UTF8.self) else {
                     throw failure("a string is not valid UTF-8", at: runStart)
                 }
                 return text
@@ -234,6 +239,7 @@ public struct JSONReader {
             case 0..<0x20:
                 throw failure("a string holds a raw control character (\(Self.describe(byte))); escape it")
             default:
+                if byte >= 0x80 { ascii = false }
                 index += 1
             }
         }

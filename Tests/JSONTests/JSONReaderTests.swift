@@ -88,6 +88,15 @@ import Testing
         #expect(throws: JSONSyntaxError.self) { try JSONReader.parse([0x22, 0xED, 0xA0, 0x80, 0x22]) }
     }
 
+    /// A string of ASCII alone is taken without validating; one byte above
+    /// 0x7F anywhere in it, even after ASCII, has the whole string validated.
+    @Test func invalidUTF8AfterASCIIIsRefusedAndValidTextAfterASCIIIsKept() throws {
+        #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(Array(#""abc"#.utf8) + [0xFF, 0x22]) }
+        #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(Array(#""abc"#.utf8) + [0xC3, 0x28, 0x22]) }
+        #expect(try JSONReader.parse(Array(#""abc会議室""#.utf8)) == .string("abc会議室"))
+        #expect(try JSONReader.parse(Array(#""plain ascii""#.utf8)) == .string("plain ascii"))
+    }
+
     @Test func textAfterTheValueIsRefused() {
         #expect(syntaxError(#"{"a":1}x"#)?.kind == .malformed)
         #expect(syntaxError(#"{"a":1}{"a":2}"#)?.kind == .malformed)

@@ -1,3 +1,4 @@
+import CalendarValues
 import CenterDomain
 import CenterService
 import Foundation
@@ -16,7 +17,8 @@ import JSON
 enum AvailabilityJSON {
     static func encode(_ days: [AvailabilityDay]) throws -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(days.count * 200)
+        // About what a slot takes asked without a category, so the buffer grows once at most.
+        out.reserveCapacity(days.reduce(2) { $0 + 64 + $1.divisions.count * 160 })
         out.append(UInt8(ascii: "["))
         for (index, day) in days.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -29,18 +31,18 @@ enum AvailabilityJSON {
 
     /// Keys in sorted order: date, divisions, open, reasons.
     private static func write(_ day: AvailabilityDay, into out: inout [UInt8]) throws -> Bool {
-        out.append(contentsOf: #"{"date":"#.utf8)
-        guard string(day.date.description, into: &out) else { return false }
-        out.append(contentsOf: #","divisions":["#.utf8)
+        literal(#"{"date":"#, into: &out)
+        date(day.date, into: &out)
+        literal(#","divisions":["#, into: &out)
         for (index, slot) in day.divisions.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             guard write(slot, into: &out) else { return false }
         }
-        out.append(contentsOf: #"],"open":"#.utf8)
-        out.append(contentsOf: (day.open ? "true" : "false").utf8)
-        out.append(contentsOf: #","reasons":"#.utf8)
+        literal(#"],"open":"#, into: &out)
+        literal(day.open ? "true" : "false", into: &out)
+        literal(#","reasons":"#, into: &out)
         if day.reasons.isEmpty {
-            out.append(contentsOf: "[]".utf8)
+            literal("[]", into: &out)
         } else {
             out.append(contentsOf: try JSONCodec.encode(day.reasons))
         }
@@ -54,62 +56,72 @@ enum AvailabilityJSON {
     private static func write(_ slot: AvailabilitySlot, into out: inout [UInt8]) -> Bool {
         out.append(UInt8(ascii: "{"))
         if let categories = slot.bookableBy {
-            out.append(contentsOf: #""bookable_by":["#.utf8)
+            literal(#""bookable_by":["#, into: &out)
             for (index, category) in categories.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 guard string(category.rawValue, into: &out) else { return false }
             }
-            out.append(contentsOf: "],".utf8)
+            literal("],", into: &out)
         }
         if let booking = slot.booking {
-            out.append(contentsOf: #""booking":"#.utf8)
+            literal(#""booking":"#, into: &out)
             out.append(contentsOf: String(booking).utf8)
             out.append(UInt8(ascii: ","))
         }
-        out.append(contentsOf: #""division":"#.utf8)
+        literal(#""division":"#, into: &out)
         guard string(slot.division.rawValue, into: &out) else { return false }
         if let opens = slot.opens {
-            out.append(contentsOf: #","opens":"#.utf8)
-            guard string(opens.description, into: &out) else { return false }
+            literal(#","opens":"#, into: &out)
+            date(opens, into: &out)
         }
         if let openings = slot.opensByCategory {
-            out.append(contentsOf: #","opens_by_category":["#.utf8)
+            literal(#","opens_by_category":["#, into: &out)
             for (index, opening) in openings.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: #"{"at":"#.utf8)
-                guard string(opening.at.description, into: &out) else { return false }
-                out.append(contentsOf: #","category":"#.utf8)
+                literal(#"{"at":"#, into: &out)
+                date(opening.at, into: &out)
+                literal(#","category":"#, into: &out)
                 guard string(opening.category.rawValue, into: &out) else { return false }
                 out.append(UInt8(ascii: "}"))
             }
             out.append(UInt8(ascii: "]"))
         }
         if let own = slot.own {
-            out.append(contentsOf: #","own":"#.utf8)
-            out.append(contentsOf: (own ? "true" : "false").utf8)
+            literal(#","own":"#, into: &out)
+            literal(own ? "true" : "false", into: &out)
         }
         if let releaseDate = slot.releaseDate {
-            out.append(contentsOf: #","release_date":"#.utf8)
-            guard string(releaseDate.description, into: &out) else { return false }
+            literal(#","release_date":"#, into: &out)
+            date(releaseDate, into: &out)
         }
-        out.append(contentsOf: #","status":"#.utf8)
+        literal(#","status":"#, into: &out)
         guard string(slot.status.rawValue, into: &out) else { return false }
         out.append(UInt8(ascii: "}"))
         return true
     }
 
-    /// A quoted string, or false when it holds a character JSON escapes.
+    /// Bytes known when the program is built, copied at once.
+    private static func literal(_ text: StaticString, into out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// A quoted date: its ten ASCII bytes never need escaping.
+    private static func date(_ date: LocalDate, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        date.appendDescription(to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A quoted string, or false when it holds a character JSON escapes
+    /// (checked over its bytes, then copied at once).
     private static func string(_ text: String, into out: inout [UInt8]) -> Bool {
-        let start = out.count
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else {
-                out.removeSubrange(start...)
-                return false
-            }
-            out.append(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
         }
-        out.append(UInt8(ascii: "\""))
-        return true
     }
 }

@@ -13,6 +13,8 @@ public struct APIResources: Sendable {
     let health: HealthProbe
     /// The Japanese names of the facilities and divisions, for messages.
     let names: [String: String]
+    /// The refusals' answers already made with `names` (`RefusalAnswers`).
+    let refusalAnswers = RefusalAnswers()
 
     init(service: CenterService, metrics: APIMetrics) {
         catalogue = CatalogueEndpoints.catalogue(service.settings.center)

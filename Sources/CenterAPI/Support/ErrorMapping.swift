@@ -72,15 +72,21 @@ public struct RequestError: Error, Sendable {
 public enum ErrorMapping {
     /// What a failed request is answered in `language`, and the refusal
     /// answered when it was one. `names` gives the Japanese names of the ids
-    /// details carry (facilities).
+    /// details carry (facilities); `answers`, the refusals' answers already
+    /// made with those names (`RefusalAnswers`).
     public static func answer(for error: any Error, language: Language = .ja,
                               names: [String: String] = [:]) -> (response: HTTPResponse, refusal: (any AnyRefusal)?) {
+        answer(for: error, language: language, names: names, answers: nil)
+    }
+
+    static func answer(for error: any Error, language: Language, names: [String: String],
+                       answers: RefusalAnswers?) -> (response: HTTPResponse, refusal: (any AnyRefusal)?) {
         switch error {
         case let e as any ServiceErrorProtocol:
-            if let refusal = e.refusal { return (response(for: refusal, language: language, names: names), refusal) }
+            if let refusal = e.refusal { return (response(for: refusal, language: language, names: names, answers: answers), refusal) }
             return (failure(isDatabase: e.failure?.isDatabaseFailure ?? false, language: language), nil)
         case let e as any AnyRefusal:
-            return (response(for: e, language: language, names: names), e)
+            return (response(for: e, language: language, names: names, answers: answers), e)
         case let e as AuthError:
             var response = APIResponse.error(e.code.status, code: e.code.rawValue, message: e.message, language: language)
             if e.code.status == .unauthorized { response.headers.set("www-authenticate", "Bearer") }
@@ -108,11 +114,18 @@ public enum ErrorMapping {
     }
 
     /// A refusal with its code's status; a code of a set without one (none
-    /// can be declared) is a failure.
-    static func response(for refusal: any AnyRefusal, language: Language, names: [String: String]) -> HTTPResponse {
+    /// can be declared) is a failure. Without an attachment, the answer is
+    /// the one `answers` keeps for the same refusal, when it keeps one.
+    static func response(for refusal: any AnyRefusal, language: Language, names: [String: String],
+                         answers: RefusalAnswers? = nil) -> HTTPResponse {
         guard let status = (refusal.anyCode as? any APIErrorCode)?.status else { return failure(isDatabase: false, language: language) }
-        return APIResponse.error(status, code: refusal.codeName, message: refusal.message, details: refusal.details,
-                                 attachment: refusal.attachment, language: language, names: names)
+        let make = {
+            APIResponse.error(status, code: refusal.codeName, message: refusal.message, details: refusal.details,
+                              attachment: refusal.attachment, language: language, names: names)
+        }
+        guard let answers, refusal.attachment == nil else { return make() }
+        return answers.answer(RefusalAnswers.Key(status: status.code, code: refusal.codeName, message: refusal.message,
+                                                 details: refusal.details, language: language), make: make)
     }
 
     private static func failure(isDatabase: Bool, language: Language) -> HTTPResponse {

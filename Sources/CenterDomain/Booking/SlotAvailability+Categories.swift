@@ -32,24 +32,33 @@ public struct CategorySlot: Hashable, Sendable {
     /// asked as that category). With no category at all (none books rooms)
     /// the slot is `window_closed`.
     public init(statuses: [(category: UserCategory, status: SlotStatus)]) {
-        let ordered = statuses.sorted { $0.category < $1.category }
-        bookableBy = ordered.filter { $0.status == .free }.map(\.category)
-        openings = ordered.compactMap { entry in
-            if case .notOpen(let opens) = entry.status { return Opening(category: entry.category, opens: opens) }
-            return nil
+        // One pass over the statuses in priority order (the availability
+        // combines one per slot of a month: no array is made but the two kept).
+        let ordered = statuses.indices.dropFirst().allSatisfy { statuses[$0 - 1].category < statuses[$0].category }
+            ? statuses : statuses.sorted { $0.category < $1.category }
+        var bookableBy: [UserCategory] = [], openings: [Opening] = []
+        var earliestOpening: LocalDate?, earliestRelease: LocalDate?, windowClosed = false, agree = true
+        for entry in ordered {
+            switch entry.status {
+            case .free: bookableBy.append(entry.category)
+            case .notOpen(let opens):
+                openings.append(Opening(category: entry.category, opens: opens))
+                earliestOpening = min(earliestOpening ?? opens, opens)
+            case .held(let release): earliestRelease = min(earliestRelease ?? release, release)
+            case .windowClosed: windowClosed = true
+            case .closed, .booked: break
+            }
+            if agree, entry.status != ordered[0].status { agree = false }
         }
-        let all = ordered.map(\.status)
-        let held = all.compactMap { status -> LocalDate? in
-            if case .held(let release) = status { return release }
-            return nil
-        }
-        if let first = all.first, all.allSatisfy({ $0 == first }) {
-            status = first
-        } else if let earliest = openings.map(\.opens).min() {
-            status = .notOpen(opens: earliest)
-        } else if let release = held.min() {
-            status = .held(releaseDate: release)
-        } else if all.isEmpty || all.contains(.windowClosed) {
+        self.bookableBy = bookableBy
+        self.openings = openings
+        if let first = ordered.first, agree {
+            status = first.status
+        } else if let earliestOpening {
+            status = .notOpen(opens: earliestOpening)
+        } else if let earliestRelease {
+            status = .held(releaseDate: earliestRelease)
+        } else if ordered.isEmpty || windowClosed {
             status = .windowClosed
         } else {
             status = .free

@@ -65,9 +65,11 @@ public struct SlotAvailability: Sendable {
         self.category = category
         self.quota = quota
         self.calendar = calendar
+        today = now.japanDate
     }
 
-    public var today: LocalDate { now.japanDate }
+    /// Today in Japan at `now`, worked out once.
+    public let today: LocalDate
 
     /// The status of `division` on `date`, given whether the room is closed
     /// that day, whether a live booking holds the division, and whether the
@@ -75,20 +77,77 @@ public struct SlotAvailability: Sendable {
     /// quota still protects).
     public func status(of division: DivisionID, on date: LocalDate, closed: Bool, booked: Bool,
                        shareUsedUp: (YearMonth) -> Bool) -> SlotStatus {
-        if closed { return .closed }
-        if booked { return .booked }
+        day(date).status(of: division, closed: closed, booked: booked, shareUsedUp: shareUsedUp)
+    }
+
+    /// What decides every division of `date` alike, worked out once for the
+    /// day: the window's closing and opening, the quota's protection.
+    public func day(_ date: LocalDate) -> Day {
+        day(date, opening: { window?.opens?.opening.opening(for: $0, in: calendar) })
+    }
+
+    /// `day(_:)` of each of `dates`, the window's opening (a roll past closed
+    /// days) worked out once for each day it counts from: once a month for a
+    /// `first_of_month` window, as a month's availability asks it.
+    public func days(_ dates: [LocalDate]) -> [Day] {
+        guard let opening = window?.opens?.opening else { return dates.map { day($0, opening: { _ in nil }) } }
+        var known: [LocalDate: LocalDate] = [:]
+        return dates.map { date in
+            day(date, opening: { useDate in
+                let from = opening.unrolledDay(for: useDate)
+                if let opens = known[from] { return opens }
+                let opens = opening.rolledForward(from, in: calendar)
+                known[from] = opens
+                return opens
+            })
+        }
+    }
+
+    private func day(_ date: LocalDate, opening: (LocalDate) -> LocalDate?) -> Day {
         let today = self.today
-        let over = date == today && divisions.first { $0.id == division }
-            .flatMap { DivisionCutoff.end(of: $0, on: date) }.map { now >= $0 } == true
-        if date < today || over || window.map({ today > $0.lastBookingDay(for: date) }) == true { return .windowClosed }
-        if let opening = window?.opens?.opening {
-            let opens = opening.opening(for: date, in: calendar)
-            if today < opens { return .notOpen(opens: opens) }
+        if date < today || window.map({ today > $0.lastBookingDay(for: date) }) == true {
+            return Day(date: date, now: now, rule: .windowClosed, cutoffs: [])
         }
-        if let quota, category?.isCommunity != true, quota.isProtected(useDate: date, today: today),
-           shareUsedUp(date.yearMonth) {
-            return .held(releaseDate: quota.releaseDate(for: date))
+        let cutoffs = date == today ? divisions : []
+        if let opens = opening(date), today < opens { return Day(date: date, now: now, rule: .notOpen(opens: opens), cutoffs: cutoffs) }
+        if let quota, category?.isCommunity != true, quota.isProtected(useDate: date, today: today) {
+            return Day(date: date, now: now, rule: .protected(releaseDate: quota.releaseDate(for: date)), cutoffs: cutoffs)
         }
-        return .free
+        return Day(date: date, now: now, rule: .free, cutoffs: cutoffs)
+    }
+
+    /// One day as `SlotAvailability` sees it, before a division is named.
+    public struct Day: Sendable {
+        /// What the day's rules say of every division not closed, booked or over.
+        enum Rule: Sendable {
+            case windowClosed
+            case notOpen(opens: LocalDate)
+            /// Held when the month's non-community share is used up.
+            case protected(releaseDate: LocalDate)
+            case free
+        }
+
+        public let date: LocalDate
+        let now: Instant
+        let rule: Rule
+        /// Today's divisions, whose cut-off closes them (`DivisionCutoff`); empty on another day.
+        let cutoffs: [Division]
+
+        /// The status of `division` that day (`SlotAvailability.status`).
+        public func status(of division: DivisionID, closed: Bool, booked: Bool, shareUsedUp: (YearMonth) -> Bool) -> SlotStatus {
+            if closed { return .closed }
+            if booked { return .booked }
+            if case .windowClosed = rule { return .windowClosed }
+            if !cutoffs.isEmpty, cutoffs.first(where: { $0.id == division })
+                .flatMap({ DivisionCutoff.end(of: $0, on: date) }).map({ now >= $0 }) == true {
+                return .windowClosed
+            }
+            switch rule {
+            case .windowClosed: return .windowClosed
+            case .notOpen(let opens): return .notOpen(opens: opens)
+            case .protected(let release): return shareUsedUp(date.yearMonth) ? .held(releaseDate: release) : .free
+            case .free: return .free
+            }
+        }
     }
 }

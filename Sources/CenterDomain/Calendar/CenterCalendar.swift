@@ -1,4 +1,5 @@
 import CalendarValues
+import Synchronization
 
 /// The center's calendar: which days are closed (休館日) and why, from the
 /// configured `ClosedDayPolicy` and the works closures of the roadmap
@@ -12,6 +13,9 @@ public struct CenterCalendar: Sendable {
     public let policy: ClosedDayPolicy
     /// The renovation works that close days; nil when none do.
     public let works: (any WorksCalendar)?
+
+    /// `openDays(in:facility:)` as already worked out by this calendar.
+    private let openDaysKept = OpenDaysKept()
 
     public init(policy: ClosedDayPolicy, works: (any WorksCalendar)? = nil) {
         self.policy = policy
@@ -48,7 +52,18 @@ public struct CenterCalendar: Sendable {
     /// the month (its own and the previous month's, moved) found once for
     /// the month rather than twice for every day (the community quota
     /// counts a protected room's open days for every booking of it).
+    ///
+    /// Kept per month and facility once worked out (the booking rules ask it
+    /// of the same few months on every booking). Invalidation: the answer
+    /// depends only on `policy` and `works`, fixed when the calendar is
+    /// made (the works are a value, the roadmap's schedule as it stood), so
+    /// a kept answer can never be stale; when the roadmap changes, its
+    /// calendar is made again (`RoadmapState.set`) with nothing kept.
     public func openDays(in month: YearMonth, facility: String? = nil) -> [LocalDate] {
+        openDaysKept.days(OpenDaysKept.Key(month: month, facility: facility)) { workOutOpenDays(in: month, facility: facility) }
+    }
+
+    private func workOutOpenDays(in month: YearMonth, facility: String?) -> [LocalDate] {
         let regular = (regularClosedDay(in: month), regularClosedDay(in: month.adding(months: -1)))
         return month.dates.filter { date in
             isOpen(date, facility: facility, regularClosedDay: regular.0 == date || regular.1 == date)
@@ -101,5 +116,29 @@ public struct CenterCalendar: Sendable {
 
     private func applies(_ facilities: [String], to facility: String?) -> Bool {
         facilities.isEmpty || facility.map(facilities.contains) == true
+    }
+}
+
+/// The open days a `CenterCalendar` has worked out, by month and facility,
+/// shared by the copies of that one calendar; bounded (emptied when full).
+final class OpenDaysKept: Sendable {
+    struct Key: Hashable, Sendable {
+        let month: YearMonth
+        let facility: String?
+    }
+
+    /// The most months kept (a few years of every facility).
+    static let capacity = 1024
+
+    private let kept = Mutex<[Key: [LocalDate]]>([:])
+
+    func days(_ key: Key, make: () -> [LocalDate]) -> [LocalDate] {
+        if let known = kept.withLock({ $0[key] }) { return known }
+        let made = make()
+        kept.withLock { kept in
+            if kept.count >= Self.capacity { kept.removeAll(keepingCapacity: true) }
+            kept[key] = made
+        }
+        return made
     }
 }

@@ -39,13 +39,30 @@ public struct WindowOpening: Codable, Sendable, Equatable {
 
     /// The day bookings for `useDate` open, given which days are closed.
     public func opening(for useDate: LocalDate, isClosed: (LocalDate) -> Bool) -> LocalDate {
-        var day: LocalDate
+        rolledForward(unrolledDay(for: useDate), isClosed: isClosed)
+    }
+
+    /// The opening day, rolled past the days `calendar` has the whole center closed.
+    public func opening(for useDate: LocalDate, in calendar: CenterCalendar) -> LocalDate {
+        opening(for: useDate) { !calendar.isOpen($0) }
+    }
+
+    /// The day the rule counts to for `useDate`, before any roll past closed
+    /// days: every use date with the same one opens on the same day (all the
+    /// days of a month, for `first_of_month`).
+    public func unrolledDay(for useDate: LocalDate) -> LocalDate {
         switch rule {
-        case .firstOfMonth(let months): day = useDate.firstOfMonth.adding(months: -months)
-        case .sameDayOfMonth(let months): day = useDate.adding(months: -months)
-        case .daysBefore(let days): day = useDate.adding(days: -days)
+        case .firstOfMonth(let months): useDate.firstOfMonth.adding(months: -months)
+        case .sameDayOfMonth(let months): useDate.adding(months: -months)
+        case .daysBefore(let days): useDate.adding(days: -days)
         }
+    }
+
+    /// `day`, the rule's unrolled day, rolled forward past closed days when
+    /// the rule says so (at most 366 days).
+    public func rolledForward(_ day: LocalDate, isClosed: (LocalDate) -> Bool) -> LocalDate {
         guard rollForwardPastClosedDays else { return day }
+        var day = day
         var checked = 0
         while checked < 366 && isClosed(day) {
             day = day.adding(days: 1)
@@ -54,9 +71,9 @@ public struct WindowOpening: Codable, Sendable, Equatable {
         return day
     }
 
-    /// The opening day, rolled past the days `calendar` has the whole center closed.
-    public func opening(for useDate: LocalDate, in calendar: CenterCalendar) -> LocalDate {
-        opening(for: useDate) { !calendar.isOpen($0) }
+    /// `rolledForward(_:isClosed:)` past the days `calendar` has the whole center closed.
+    public func rolledForward(_ day: LocalDate, in calendar: CenterCalendar) -> LocalDate {
+        rolledForward(day) { !calendar.isOpen($0) }
     }
 
     enum CodingKeys: String, CodingKey {

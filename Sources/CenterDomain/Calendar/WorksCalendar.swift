@@ -4,7 +4,8 @@ import CalendarValues
 /// (工事による休館・利用停止): the roadmap, whose items record their closure
 /// windows. CenterDomain does not import Roadmap, so the calendar asks this
 /// question instead of holding copies of the planner's records; CenterService
-/// answers it with the roadmap's schedule.
+/// answers it with the roadmap's schedule. A conformer is a value whose
+/// answers never change (`CenterCalendar` keeps what it has worked out).
 public protocol WorksCalendar: Sendable {
     /// The works that close `facility` on `date`, or the whole center when
     /// `facility` is nil: for each, the roadmap item that causes it and the

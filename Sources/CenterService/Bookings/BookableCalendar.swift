@@ -43,6 +43,20 @@ struct BookableCalendar {
         calendar.closures(on: date, facility: facility.rawValue) + adHocClosures(on: date, facility: facility.rawValue)
     }
 
+    /// `closures(on:facility:)` of each of `dates`: the calendar's own
+    /// reasons are listed only for the days its open days
+    /// (`CenterCalendar.openDays`, kept per month) leave out, since an open
+    /// day has none; the ad-hoc closures are asked of every day.
+    func closures(on dates: [LocalDate], facility: FacilityID) -> [[ClosureReason]] {
+        var open: [YearMonth: Set<LocalDate>] = [:]
+        return dates.map { date in
+            let month = date.yearMonth
+            let openDays = open[month] ?? Set(calendar.openDays(in: month, facility: facility.rawValue))
+            open[month] = openDays
+            return openDays.contains(date) ? adHocClosures(on: date, facility: facility.rawValue) : closures(on: date, facility: facility)
+        }
+    }
+
     /// The stored ad-hoc closures on `date` that close `facility` (with nil,
     /// only those of the whole center).
     func adHocClosures(on date: LocalDate, facility: String?) -> [ClosureReason] {

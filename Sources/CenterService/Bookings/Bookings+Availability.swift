@@ -48,20 +48,31 @@ public struct AvailabilitySlot: Sendable, Hashable, Encodable {
         self.opensByCategory = opensByCategory
     }
 
+    /// Who asks, as a slot's booking is shown to them: staff see every
+    /// booking, a member its own (worked out once per request).
+    struct Viewer {
+        let seesEveryBooking: Bool
+        /// The asking member's registration, as booked units name it; nil for anyone else.
+        let member: String??
+
+        init(_ actor: Actor?) {
+            seesEveryBooking = actor?.role == .admin || actor?.role == .staff
+            member = actor?.role == .member ? .some(actor?.registrationID.map(String.init)) : nil
+        }
+    }
+
     /// `status` of `division`, with the booking that holds it as `viewer` may
     /// see it; `across` when no category was asked.
     init(division: DivisionID, status: SlotStatus, across: CategorySlot?, holder: (booking: Int64, unit: BookedUnit)?,
-         viewer: Actor?) {
+         viewer: Viewer) {
         var releaseDate: LocalDate?, opens: LocalDate?
         switch status {
         case .held(let release): releaseDate = release
         case .notOpen(let date): opens = date
         case .closed, .booked, .windowClosed, .free: break
         }
-        let own = holder.flatMap { held in
-            viewer?.role == .member ? held.unit.registration == viewer?.registrationID.map(String.init) : nil
-        }
-        let visible = viewer?.role == .admin || viewer?.role == .staff || own == true
+        let own = holder.flatMap { held in viewer.member.map { held.unit.registration == $0 } }
+        let visible = viewer.seesEveryBooking || own == true
         let disagree = across.map { $0.status != .free && !($0.bookableBy.isEmpty && $0.openings.isEmpty) } ?? false
         self.init(division: division, status: status.name, booking: visible ? holder?.booking : nil, own: own,
                   releaseDate: releaseDate, opens: opens,
@@ -108,17 +119,28 @@ extension Bookings {
                 }
                 let rule = SlotAvailability(now: now, divisions: center.divisions, window: category.flatMap(center.window(for:)),
                                             category: category, quota: center.quota(for: id), calendar: calendar)
-                // Without a category, each category that books rooms is asked in turn.
-                let perCategory = category != nil ? [] : SlotAvailability.roomCategories(center.categories, kind: facility.kind)
-                    .map { window in
-                        (window.category, SlotAvailability(now: now, divisions: center.divisions, window: window,
-                                                           category: window.category, quota: center.quota(for: id),
-                                                           calendar: calendar))
-                    }
+                let dates = from.dates(through: to)
                 let days = try BookableCalendar.load(db, calendar: calendar, from: from.firstOfMonth, to: to.lastOfMonth)
                 let units = try BookingLedger.facilityUnits(db, facility: id, from: from.firstOfMonth, to: to.lastOfMonth)
                 let holds = try AvailabilityHolds.load(db, center: center, facility: id, category: category, from: from, to: to,
                                                        now: now)
+                // What holds for a whole day, a category or a unit is worked
+                // out once, not once per slot: each date's rules
+                // (`SlotAvailability.days`), and without a category, each
+                // category that books rooms with its own rules and holds.
+                let ruleDays = rule.days(dates)
+                let perCategory: [(category: UserCategory, days: [SlotAvailability.Day], holds: AvailabilityHolds)] =
+                    category != nil ? [] : SlotAvailability.roomCategories(center.categories, kind: facility.kind)
+                    .map { window in
+                        let asked = SlotAvailability(now: now, divisions: center.divisions, window: window,
+                                                     category: window.category, quota: center.quota(for: id), calendar: calendar)
+                        return (category: window.category, days: asked.days(dates),
+                                holds: holds.asking(window.category, center: center, facility: id))
+                    }
+                let divisions = facility.bookingUnits.map { (id: $0, hour: HourRange.hour(of: $0)) }
+                var holders: [LocalDate: [(booking: Int64, unit: BookedUnit)]] = [:]
+                for held in units { holders[held.unit.date, default: []].append(held) }
+                let viewer = AvailabilitySlot.Viewer(actor)
                 var usedUp: [YearMonth: Bool] = [:]
                 let shareUsedUp = { (month: YearMonth) -> Bool in
                     if let known = usedUp[month] { return known }
@@ -130,25 +152,31 @@ extension Bookings {
                     usedUp[month] = full
                     return full
                 }
-                return from.dates(through: to).map { date in
-                    let reasons = days.closures(on: date, facility: id)
-                    let slots = facility.bookingUnits.map { division in
-                        let holder = units.first { $0.unit.date == date && $0.unit.division == division }
-                        let across = perCategory.isEmpty ? nil : CategorySlot(statuses: perCategory.map { entry in
-                            let seen = holds.asking(entry.0, center: center, facility: id)
-                            return (entry.0, seen.status(entry.1.status(of: division, on: date, closed: !reasons.isEmpty,
-                                                                        booked: holder != nil, shareUsedUp: shareUsedUp),
-                                                         of: division, on: date))
+                let closures = days.closures(on: dates, facility: id)
+                return dates.indices.map { index in
+                    let date = dates[index]
+                    let reasons = closures[index]
+                    let closed = !reasons.isEmpty
+                    let held = holders[date] ?? []
+                    let slots = divisions.map { division in
+                        let holder = held.first { $0.unit.division == division.id }
+                        let booked = holder != nil
+                        let across = perCategory.isEmpty ? nil : CategorySlot(statuses: perCategory.indices.map { asked in
+                            (perCategory[asked].category,
+                             perCategory[asked].holds.status(perCategory[asked].days[index].status(of: division.id, closed: closed,
+                                                                                                   booked: booked,
+                                                                                                   shareUsedUp: shareUsedUp),
+                                                             hour: division.hour, on: date))
                         })
-                        let status = across?.status ?? holds.status(rule.status(of: division, on: date, closed: !reasons.isEmpty,
-                                                                                booked: holder != nil, shareUsedUp: shareUsedUp),
-                                                                    of: division, on: date)
-                        if holds.isHeldForWaiting(division, on: date, status: status) {
-                            return AvailabilitySlot(division: division, status: .waitingList, booking: nil, own: nil,
+                        let status = across?.status ?? holds.status(ruleDays[index].status(of: division.id, closed: closed,
+                                                                                           booked: booked, shareUsedUp: shareUsedUp),
+                                                                    hour: division.hour, on: date)
+                        if holds.isHeldForWaiting(division.id, on: date, status: status) {
+                            return AvailabilitySlot(division: division.id, status: .waitingList, booking: nil, own: nil,
                                                     releaseDate: nil, opens: nil)
                         }
-                        return AvailabilitySlot(division: division, status: status, across: across,
-                                                holder: status == .booked ? holder : nil, viewer: actor)
+                        return AvailabilitySlot(division: division.id, status: status, across: across,
+                                                holder: status == .booked ? holder : nil, viewer: viewer)
                     }
                     return AvailabilityDay(date: date, open: reasons.isEmpty, reasons: reasons, divisions: slots)
                 }

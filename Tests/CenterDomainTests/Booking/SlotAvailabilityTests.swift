@@ -92,4 +92,36 @@ import Testing
         #expect(anyone.status(of: .am, on: F.day("2027-09-10"), closed: false, booked: false) { _ in true }
                 == .held(releaseDate: F.day("2027-08-11")))
     }
+
+    /// `days(_:)` works a window's opening out once per day it counts from
+    /// (a month for `first_of_month`): each day it gives must be the day
+    /// asked alone, over months whose opening rolls past closed days (the
+    /// year-end closure) and for every rule of opening.
+    @Test func theDaysOfARangeAskedTogetherAreEachDayAskedAlone() {
+        let windows = [economic, community,
+                       CategoryWindow(category: .economicGroup, opens: .sameDayOfMonth(monthsBefore: 2)),
+                       CategoryWindow(category: .economicGroup, opens: .daysBefore(40))]
+        let dates = F.day("2026-11-20").dates(through: F.day("2027-07-10"))
+        for window in windows {
+            for instant in [now, Instant(japanDate: F.day("2026-12-29"), minuteOfDay: 1000)] {
+                let rule = rule(at: instant, window: window, category: window.category, quota: quota)
+                for (date, day) in zip(dates, rule.days(dates)) {
+                    #expect(day.date == date)
+                    for division in Self.divisions.map(\.id) {
+                        for full in [false, true] {
+                            let alone = rule.day(date).status(of: division, closed: false, booked: false) { _ in full }
+                            #expect(day.status(of: division, closed: false, booked: false) { _ in full } == alone,
+                                    "\(window.category) \(date) \(division)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aDayAskedAheadStillSaysClosedAndBookedFirst() {
+        let day = rule(window: economic, category: .economicGroup).days([F.day("2027-08-02")])[0]
+        #expect(day.status(of: .am, closed: true, booked: true) { _ in true } == .closed)
+        #expect(day.status(of: .am, closed: false, booked: true) { _ in true } == .booked)
+    }
 }

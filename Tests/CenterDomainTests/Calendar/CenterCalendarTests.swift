@@ -151,6 +151,24 @@ struct CenterCalendarTests {
             }
         }
     }
+
+    /// A calendar keeps the open days it has worked out: asked again, it
+    /// answers the same days; a calendar made with other works (as the
+    /// roadmap's calendar is made again when the roadmap changes) is never
+    /// given the first one's answer.
+    @Test func openDaysAskedAgainAreTheSameAndAnotherCalendarWorksThemOutAfresh() {
+        let march = YearMonth("2027-03")!
+        let before = CenterCalendar(policy: .nakanoDefault)
+        let first = before.openDays(in: march, facility: "hall")
+        #expect(before.openDays(in: march, facility: "hall") == first)
+        #expect(before.openDays(in: march, facility: "hall") == march.dates.filter { before.isOpen($0, facility: "hall") })
+        let after = CenterCalendar(policy: .nakanoDefault,
+                                   works: HallWorks(itemID: "works-2", days: date("2027-03-08")...date("2027-03-12")))
+        let withWorks = after.openDays(in: march, facility: "hall")
+        #expect(withWorks == first.filter { !(date("2027-03-08")...date("2027-03-12")).contains($0) })
+        #expect(withWorks.count < first.count)
+        #expect(before.openDays(in: march, facility: "hall") == first)
+    }
 }
 
 /// Works that close the hall on `days`: the calendar asks the roadmap which

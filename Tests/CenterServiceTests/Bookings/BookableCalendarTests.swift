@@ -31,6 +31,25 @@ struct BookableCalendarTests {
         #expect(works > 0, "the repository's roadmap closes rooms for works")
     }
 
+    /// The closures of a range asked at once (as the availability asks a
+    /// month) are each day's asked alone, for every room over three fiscal
+    /// years with the roadmap's works and ad-hoc closures.
+    @Test func aRangesClosuresAskedAtOnceAreEachDaysAskedAlone() {
+        let settings = BookingFixture.settings
+        let calendar = CenterCalendar(policy: settings.calendar.policy, works: settings.roadmap)
+        let days = BookableCalendar(calendar: calendar, adHoc: [
+            .init(first: date("2026-12-15"), last: date("2026-12-16"), facilities: ["gym"], reason: "Floor works", reasonJa: nil),
+            .init(first: date("2027-01-20"), last: date("2027-01-20"), facilities: [], reason: nil, reasonJa: "点検"),
+        ])
+        let dates = date("2026-04-01").dates(through: date("2029-03-31"))
+        for facility in settings.center.facilities.map(\.id) {
+            let together = days.closures(on: dates, facility: facility)
+            for (date, reasons) in zip(dates, together) {
+                #expect(reasons == days.closures(on: date, facility: facility), "\(date) \(facility)")
+            }
+        }
+    }
+
     /// The community quota's U, counted a month at a time
     /// (`bookableUnits(in:facility:)`), is the count of days `isClosed`
     /// leaves open times the room's units per day, for every room and month
