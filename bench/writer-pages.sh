@@ -1,27 +1,30 @@
 #!/usr/bin/env bash
 # What the single writer writes per committed booking write, printed as plain text.
 # Usage: bench/writer-pages.sh [seconds=10]
-#   env: PORT (18104), THREADS (2), CONNS (64), MIX_GROUPS (200), MIX_DAYS (150),
+#   env: PORT (18105), THREADS (2), CONNS (64), MIX_GROUPS (200), MIX_DAYS (150),
 #        CANCEL_LAG (400), SERVE_OPTIONS (extra `serve` options), PAGE_SIZE (an
-#        empty database made with this page size before the server opens it)
+#        empty database made with this page size before the server opens it), KEEP=1
+#        (keep the run's files under .build/writer-pages)
 #
 # One run of the book-and-cancel mix of bench/booking-mix.sh on a fresh
-# database (release server alone, synchronous=FULL). Prints, from /metrics
-# (the writer connection's page cache, `sqlite3_db_status`) over the run but
-# its first and last second: pages written
-# (the WAL frames of its commits) per batch and per committed write, and the
-# pages it found in its cache and read from the file; the database's and the
-# database's size before and after; and, with perf, the writer thread's
-# pwrite/pread/fdatasync/fsync calls in that window by file. The server is killed (SIGKILL) one second
-# before wrk ends, so its WAL holds the commits since the checkpoint last
-# restarted it: bench/writer/wal-frames.py reads those frames and names the
-# b-tree (table or index) of each page. Last, `dbstat` of the database: its
-# pages and bytes by b-tree, and bytes per row of the booking tables.
+# database (release server alone, synchronous=FULL). Over the run but its
+# first and last second it prints, from /metrics: the writer connection's
+# page cache (`sqlite3_db_status`): pages written (the WAL frames of its
+# commits) per batch and per committed write, pages found in its cache and
+# read from the file, and the WAL checkpoints commits caused; the writer
+# thread's and the whole server's CPU per committed write; with perf, the
+# writer thread's pwrite64/pread64/fdatasync/fsync calls per committed
+# write, by file (tracepoints: nothing slows the writer). The server is
+# killed (SIGKILL) one second before wrk ends, so its WAL holds the commits
+# since the WAL last restarted: bench/writer/wal-frames.py reads those frames
+# and names the b-tree (table or index) of each page. Last, the database's
+# size before and after, and `dbstat`: its pages and bytes by b-tree, and
+# the bytes per row (leaf cell) of each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/server.sh
 SECONDS_PER_RUN="${1:-10}"
-PORT="${PORT:-18104}"
+PORT="${PORT:-18105}"
 THREADS="${THREADS:-2}"
 CONNS="${CONNS:-64}"
 MIX_GROUPS="${MIX_GROUPS:-200}"

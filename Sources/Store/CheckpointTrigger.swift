@@ -9,8 +9,8 @@ import Synchronization
 /// past 1,000 frames, on the connection that committed: the writer. Under
 /// the book-and-cancel mix the WAL passed 1,000 frames every seven batches
 /// or so, and the writer itself copied those pages into the database file,
-/// reading each frame back from the WAL: per committed write, 1.55 page
-/// writes to the database file and 1.55 reads of the WAL beside its 3.8
+/// reading each frame back from the WAL: per committed write, 1.0–1.7 page
+/// writes to the database file and as many reads of the WAL beside its ~4
 /// frames (bench/BENCHMARKS.md, "The single writer's bytes"). This hook
 /// replaces SQLite's on the writer's connection (`sqlite3_wal_hook`; the
 /// automatic checkpoint is itself such a hook, so the two exclude each
