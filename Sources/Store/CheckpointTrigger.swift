@@ -16,9 +16,12 @@ import Synchronization
 /// automatic checkpoint is itself such a hook, so the two exclude each
 /// other):
 ///
-/// - past `backgroundFrames` it asks for a `PASSIVE` checkpoint on the
-///   checkpointer's own connection, on another thread (`requestBackground`,
-///   at most one asked for at a time), and the commit returns at once;
+/// - past `backgroundFrames` it asks for a `PASSIVE` checkpoint on a
+///   connection of its own, run by a thread of its own (`store-checkpoint`),
+///   at most one asked for at a time, and the commit returns at once. A
+///   thread rather than a task: the checkpoint holds its thread through the
+///   database file's `fsync`, which must not take a thread of the
+///   cooperative pool, where requests are served, nor an event loop;
 /// - past `writerFrames` the writer checkpoints itself, `PASSIVE` as
 ///   SQLite's hook does, so that the WAL still restarts under a load that
 ///   never pauses (a checkpoint running beside writes never catches up with
@@ -26,27 +29,33 @@ import Synchronization
 ///   has been copied): it copies only the frames the background ones have
 ///   not, and the next write starts the WAL again from its beginning.
 ///
-/// `DatabasePool.close()` waits for a background checkpoint under way
-/// (`waitForBackground()`), so that nothing writes the database file once
-/// it has returned.
+/// Two checkpoints never run at once: the one-second timer's (on the
+/// pool's checkpointer connection) or the writer's finds the other's lock
+/// and returns at once, copying nothing. `close()` finishes a checkpoint
+/// under way and closes the connection, so that nothing writes the
+/// database file once `DatabasePool.close()` has returned.
 ///
-/// `@unchecked Sendable`: its fields are constants, atomics, and
-/// `backgroundPending`, guarded by `condition`.
+/// `@unchecked Sendable`: `pending`, `isClosing`, `isStarted` and
+/// `isFinished` are guarded by `condition`; `database` is used only by the
+/// checkpoint thread once `start()` has been called; the counters are atomics.
 final class CheckpointTrigger: @unchecked Sendable {
     let backgroundFrames: Int32
     let writerFrames: Int32
-    private let requestBackground: @Sendable (CheckpointTrigger) -> Void
+    private let database: Database
     private let condition = NSCondition()
-    private var backgroundPending = false
+    private var pending = false
+    private var isClosing = false
+    private var isStarted = false
+    private var isFinished = false
     private let writerCheckpoints = Atomic<Int>(0)
     private let backgroundCheckpoints = Atomic<Int>(0)
 
-    /// `requestBackground` starts a checkpoint off the writer's thread and
-    /// calls `backgroundFinished()` when it has run.
-    init(backgroundFrames: Int32, writerFrames: Int32, requestBackground: @escaping @Sendable (CheckpointTrigger) -> Void) {
+    /// `database`: a read-write connection of its own (not the writer's),
+    /// owned by the trigger from now on.
+    init(backgroundFrames: Int32, writerFrames: Int32, database: Database) {
         self.backgroundFrames = backgroundFrames
         self.writerFrames = writerFrames
-        self.requestBackground = requestBackground
+        self.database = database
     }
 
     /// Checkpoints run so far by the writer itself and in the background.
@@ -64,37 +73,64 @@ final class CheckpointTrigger: @unchecked Sendable {
         }, Unmanaged.passUnretained(self).toOpaque())
     }
 
+    /// Starts the checkpoint thread. Call once.
+    func start() {
+        condition.lock()
+        isStarted = true
+        condition.unlock()
+        Thread { [self] in
+            Thread.current.name = "store-checkpoint"
+            run()
+        }.start()
+    }
+
+    /// Lets a checkpoint under way finish, closes the connection and stops
+    /// the thread; returns when it has. Later commits ask for nothing.
+    func close() {
+        condition.lock()
+        defer { condition.unlock() }
+        isClosing = true
+        condition.broadcast()
+        guard isStarted else {
+            if !isFinished { database.close() }
+            isFinished = true
+            return
+        }
+        while !isFinished { condition.wait() }
+    }
+
     /// Called by SQLite on the writer's thread after each commit, with the
     /// frames now in the WAL.
     private func committed(frames: Int32, on connection: OpaquePointer) {
         if frames >= writerFrames {
-            // SQLITE_BUSY while a background checkpoint runs: the next commit tries again.
+            // SQLITE_BUSY while another checkpoint runs: the next commit tries again.
             if sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil) == SQLITE_OK {
                 writerCheckpoints.add(1, ordering: .relaxed)
             }
         } else if frames >= backgroundFrames {
             condition.lock()
-            let asks = !backgroundPending
-            backgroundPending = true
+            if !pending && !isClosing {
+                pending = true
+                condition.signal()
+            }
             condition.unlock()
-            if asks { requestBackground(self) }
         }
     }
 
-    /// The background checkpoint asked for has run: the next commit past
-    /// `backgroundFrames` may ask for another.
-    func backgroundFinished() {
-        backgroundCheckpoints.add(1, ordering: .relaxed)
+    private func run() {
         condition.lock()
-        backgroundPending = false
+        while true {
+            while !pending && !isClosing { condition.wait() }
+            guard pending else { break }
+            condition.unlock()
+            _ = try? database.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            backgroundCheckpoints.add(1, ordering: .relaxed)
+            condition.lock()
+            pending = false
+        }
+        database.close()
+        isFinished = true
         condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Blocks until no background checkpoint is asked for or under way.
-    func waitForBackground() {
-        condition.lock()
-        while backgroundPending { condition.wait() }
         condition.unlock()
     }
 }

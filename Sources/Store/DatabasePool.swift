@@ -73,15 +73,12 @@ public final class DatabasePool: Sendable {
         checkpointer.faults = faults
         checkpointConnection = ConnectionPool([Connection(checkpointer)])
         self.configuration = configuration
-        let checkpoints = checkpointConnection
+        let triggered = try Database.openCheckpointer(configuration)
+        triggered.faults = faults
         checkpointTrigger = CheckpointTrigger(backgroundFrames: configuration.backgroundCheckpointFrames,
-                                              writerFrames: configuration.writerCheckpointFrames) { trigger in
-            Task.detached {
-                _ = try? await checkpoints.withConnection { database in try database.execute("PRAGMA wal_checkpoint(PASSIVE)") }
-                trigger.backgroundFinished()
-            }
-        }
+                                              writerFrames: configuration.writerCheckpointFrames, database: triggered)
         checkpointTrigger.install(on: database)
+        checkpointTrigger.start()
         writer = Writer(database: database, maxBatchSize: configuration.maxBatchSize,
                         faultInjection: configuration.faultInjection, checkpointTrigger: checkpointTrigger)
         writer.start()
@@ -148,10 +145,9 @@ public final class DatabasePool: Sendable {
     /// current batch and the queued writes.
     public func close() {
         writer.close()
-        // The writer's last commits may have asked for a checkpoint: it
-        // finishes before the connections close, so that nothing writes the
-        // file once close() has returned.
-        checkpointTrigger.waitForBackground()
+        // A checkpoint the writer's last commits asked for finishes first,
+        // so that nothing writes the file once close() has returned.
+        checkpointTrigger.close()
         readers.close()
         checkpointConnection.close()
     }

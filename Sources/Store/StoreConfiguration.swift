@@ -30,7 +30,7 @@ public struct StoreConfiguration: Sendable {
     /// Failures to meet on purpose (tests and simulations). Default nil: none.
     public var faultInjection: StoreFaultInjection?
     /// WAL frames after a commit past which a `PASSIVE` checkpoint is asked
-    /// of the checkpointer's connection, off the writer (`CheckpointTrigger`).
+    /// of the checkpoint thread, off the writer (`CheckpointTrigger`).
     /// Default 1,000, SQLite's own automatic checkpoint.
     public var backgroundCheckpointFrames: Int32
     /// WAL frames after a commit past which the writer checkpoints itself,

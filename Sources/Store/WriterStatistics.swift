@@ -30,7 +30,7 @@ public struct WriterStatistics: Sendable, Hashable {
     public var cacheHits = 0
     public var cacheMisses = 0
     /// WAL checkpoints the writer ran itself, inside a `COMMIT`, and those
-    /// run on the checkpointer's connection because a commit asked for one
+    /// the checkpoint thread ran because a commit asked for one
     /// (`CheckpointTrigger`; the timer's are not counted).
     public var writerCheckpoints = 0
     public var backgroundCheckpoints = 0
