@@ -121,6 +121,9 @@ for run in range(1, runs + 1):
             "per_batch": delta("nakano_store_write_batch_size_sum") / max(delta("nakano_store_write_batch_size_count"), 1),
             "writer_items": delta("nakano_store_writes_total"),
             "commit_s": delta("nakano_store_commit_seconds_total"),
+            "pages": delta("nakano_store_writer_pages_total", event="written")
+                     / max(delta("nakano_store_writes_total", outcome="committed"), 1),
+            "writer_checkpoints": delta("nakano_store_wal_checkpoints_total", by="writer"),
         }
         refusals = {k[len("b_code_"):]: v / t for k, v in c.items() if k.startswith("b_code_")}
         row["refusals"] = refusals
@@ -164,7 +167,8 @@ for run in range(1, runs + 1):
                  if "reads" in row else ""))
         print(f"    refusals/s: " + (", ".join(f"{k} {v:.0f}" for k, v in sorted(refusals.items(), key=lambda kv: -kv[1])) or "none")
               + f"; writer: {row['writer_items']:.0f} requests, {row['batches']:.0f} batches of {row['per_batch']:.1f}, "
-              f"{row['commit_s']:.2f} s in COMMIT; "
+              f"{row['commit_s']:.2f} s in COMMIT, {row['pages']:.2f} pages written per committed write, "
+              f"{row['writer_checkpoints']:.0f} checkpoints in COMMIT; "
               f"database: {db['made']} made, {db['cancelled']} cancelled, {db['live_units']} live units")
         for p in problems:
             print(f"    BROKEN: {p}")
@@ -185,6 +189,7 @@ for phase in phases:
         print(f"  availability reads/s       {med('reads'):9.0f}")
         print(f"  availability p50 / p99     {med('avail_p50'):6.2f} / {med('avail_p99'):.2f} ms   (goal p99 <= 5 ms)")
     print(f"  writer requests per batch  {med('per_batch'):9.1f}")
+    print(f"  writer pages per write     {med('pages'):9.2f} (WAL frames of its commits per committed write)")
     print(f"  server CPU per answer      {med('cpu_us'):9.0f} us (all threads, user + system; the mix's booking wrk only)")
     print(f"  booking wrk CPU per answer {med('wrk_us'):9.0f} us (the load generator on the same cores)")
     print(f"  cores busy                 {med('cores'):9.2f} of 2 (server + booking wrk; availability wrk not counted)")

@@ -72,6 +72,19 @@ public final class Database {
         close()
     }
 
+    /// The page cache's counters since the connection opened
+    /// (`SQLITE_DBSTATUS_CACHE_WRITE`, `_HIT`, `_MISS`): pages written to
+    /// the file (in WAL mode, the frames of each commit), found in the
+    /// cache, and read from the file.
+    var pageCacheCounters: (written: Int, hits: Int, misses: Int) {
+        func counter(_ operation: Int32) -> Int {
+            var current: Int32 = 0, highwater: Int32 = 0
+            sqlite3_db_status(handle, operation, &current, &highwater, 0)
+            return Int(current)
+        }
+        return (counter(SQLITE_DBSTATUS_CACHE_WRITE), counter(SQLITE_DBSTATUS_CACHE_HIT), counter(SQLITE_DBSTATUS_CACHE_MISS))
+    }
+
     /// SQLite's process-wide settings, made once before the first
     /// connection opens (`sqlite3_config` is refused once SQLite is
     /// initialised): no memory statistics. With them on, every allocation

@@ -31,6 +31,8 @@ public final class DatabasePool: Sendable {
     private let readers: ConnectionPool
     let checkpointConnection: ConnectionPool
     private let faults = StoreFaultRecorder()
+    /// The writer's WAL hook: checkpoints off the writer under load.
+    private let checkpointTrigger: CheckpointTrigger
 
     /// Names the origin of the writes a task queues (for example the id of
     /// the request being served): each `write` captures it when queued and
@@ -71,8 +73,14 @@ public final class DatabasePool: Sendable {
         checkpointer.faults = faults
         checkpointConnection = ConnectionPool([Connection(checkpointer)])
         self.configuration = configuration
+        let triggered = try Database.openCheckpointer(configuration)
+        triggered.faults = faults
+        checkpointTrigger = CheckpointTrigger(backgroundFrames: configuration.backgroundCheckpointFrames,
+                                              writerFrames: configuration.writerCheckpointFrames, database: triggered)
+        checkpointTrigger.install(on: database)
+        checkpointTrigger.start()
         writer = Writer(database: database, maxBatchSize: configuration.maxBatchSize,
-                        faultInjection: configuration.faultInjection)
+                        faultInjection: configuration.faultInjection, checkpointTrigger: checkpointTrigger)
         writer.start()
     }
 
@@ -131,11 +139,15 @@ public final class DatabasePool: Sendable {
     /// connection (a reader lent out is closed when its read ends). Later
     /// calls throw `StoreError.Code.closed`. Idempotent.
     ///
-    /// Blocks the calling thread until the writer has finished, except when
-    /// called from inside a write closure: then the writer closes after the
+    /// Blocks the calling thread until the writer has finished and any WAL
+    /// checkpoint a commit asked for has run (`CheckpointTrigger`), except
+    /// that, called from inside a write closure, the writer closes after the
     /// current batch and the queued writes.
     public func close() {
         writer.close()
+        // A checkpoint the writer's last commits asked for finishes first,
+        // so that nothing writes the file once close() has returned.
+        checkpointTrigger.close()
         readers.close()
         checkpointConnection.close()
     }
@@ -159,6 +171,8 @@ public final class DatabasePool: Sendable {
 
     /// Counters of the group-committing writer.
     public var statistics: WriterStatistics {
-        writer.statistics.withLock { $0 }
+        var statistics = writer.statistics.withLock { $0 }
+        (statistics.writerCheckpoints, statistics.backgroundCheckpoints) = checkpointTrigger.counts
+        return statistics
     }
 }

@@ -29,6 +29,14 @@ public struct StoreConfiguration: Sendable {
     public var maxBatchSize: Int
     /// Failures to meet on purpose (tests and simulations). Default nil: none.
     public var faultInjection: StoreFaultInjection?
+    /// WAL frames after a commit past which a `PASSIVE` checkpoint is asked
+    /// of the checkpoint thread, off the writer (`CheckpointTrigger`).
+    /// Default 1,000, SQLite's own automatic checkpoint.
+    public var backgroundCheckpointFrames: Int32
+    /// WAL frames after a commit past which the writer checkpoints itself,
+    /// so that the WAL restarts under a load that never pauses. Default 4,000
+    /// (16 MiB of 4 KiB frames).
+    public var writerCheckpointFrames: Int32
 
     /// A configuration for the database at `path` with every default.
     public init(path: String) {
@@ -38,5 +46,7 @@ public struct StoreConfiguration: Sendable {
         self.busyTimeoutMilliseconds = 5000
         self.maxBatchSize = 64
         self.faultInjection = nil
+        self.backgroundCheckpointFrames = 1000
+        self.writerCheckpointFrames = 4000
     }
 }

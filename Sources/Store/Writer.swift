@@ -24,7 +24,7 @@ import Synchronization
 /// no statement that writes has nothing to undo.
 ///
 /// `@unchecked Sendable`: `queue`, `isClosing`, `isFinished` and `thread` are guarded
-/// by `condition`; `database` is used only by the writer thread once
+/// by `condition`; `database` (and its WAL hook's trigger) is used only by the writer thread once
 /// `start()` has been called; `statistics` is a `Mutex`.
 final class Writer: @unchecked Sendable {
     private let condition = NSCondition()
@@ -35,12 +35,16 @@ final class Writer: @unchecked Sendable {
     private let database: Database
     private let maxBatchSize: Int
     private let faultInjection: StoreFaultInjection?
+    /// The WAL hook installed on `database`, kept as long as the connection.
+    private let checkpointTrigger: CheckpointTrigger?
     let statistics = Mutex(WriterStatistics())
 
-    init(database: Database, maxBatchSize: Int, faultInjection: StoreFaultInjection? = nil) {
+    init(database: Database, maxBatchSize: Int, faultInjection: StoreFaultInjection? = nil,
+         checkpointTrigger: CheckpointTrigger? = nil) {
         self.database = database
         self.maxBatchSize = maxBatchSize
         self.faultInjection = faultInjection
+        self.checkpointTrigger = checkpointTrigger
     }
 
     /// Starts the writer thread. Call once.
@@ -156,7 +160,11 @@ final class Writer: @unchecked Sendable {
             return
         }
         let end = clock.now
+        let pages = database.pageCacheCounters
         statistics.withLock {
+            $0.pagesWritten = pages.written
+            $0.cacheHits = pages.hits
+            $0.cacheMisses = pages.misses
             $0.batchesCommitted += 1
             $0.itemsCommitted += batch.count - refused
             $0.itemsRefused += refused

@@ -22,6 +22,18 @@ public struct WriterStatistics: Sendable, Hashable {
     public var lastBatchLatency: Duration = .zero
     /// Number of batches by how many writes they held (committed or failed).
     public var batchSizeHistogram: [Int: Int] = [:]
+    /// The writer connection's page cache since it opened
+    /// (`sqlite3_db_status`, read after each batch): pages it wrote (the WAL
+    /// frames of its commits, and pages spilled before a commit), pages found
+    /// in the cache, and pages it had to read from the file.
+    public var pagesWritten = 0
+    public var cacheHits = 0
+    public var cacheMisses = 0
+    /// WAL checkpoints the writer ran itself, inside a `COMMIT`, and those
+    /// the checkpoint thread ran because a commit asked for one
+    /// (`CheckpointTrigger`; the timer's are not counted).
+    public var writerCheckpoints = 0
+    public var backgroundCheckpoints = 0
 
     public init() {}
 

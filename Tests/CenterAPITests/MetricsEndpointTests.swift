@@ -32,6 +32,19 @@ import Testing
         }
     }
 
+    @Test func metricsShowTheWritersPagesAndCheckpoints() async throws {
+        try await withTestServer { server in
+            let staff = try await server.token(.staff)
+            let lines = try await server.client().send("GET", "/metrics", token: staff).text.split(separator: "\n")
+            let written = lines.first { $0.hasPrefix(#"nakano_store_writer_pages_total{event="written"} "#) }
+            // Two committed writes (the tokens) wrote at least one page each.
+            #expect((written?.split(separator: " ").last).flatMap { Int($0) } ?? 0 >= 2)
+            #expect(lines.contains(where: { $0.hasPrefix(#"nakano_store_writer_pages_total{event="miss"} "#) }))
+            #expect(lines.contains(#"nakano_store_wal_checkpoints_total{by="writer"} 0"#))
+            #expect(lines.contains(where: { $0.hasPrefix(#"nakano_store_wal_checkpoints_total{by="background"} "#) }))
+        }
+    }
+
     @Test func metricsNeedAStaffToken() async throws {
         try await withTestServer { server throws in
             #expect(try await server.client().send("GET", "/metrics").status == 401)

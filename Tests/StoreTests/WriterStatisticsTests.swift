@@ -22,4 +22,21 @@ import Testing
             #expect(statistics.totalCommitLatency >= statistics.lastCommitLatency)
         }
     }
+
+    @Test func theWritersPageCacheCountsThePagesEachCommitWrites() async throws {
+        try await withPool { pool in
+            _ = try await pool.write { try insertItem("a", into: $0) }
+            let first = pool.statistics
+            #expect(first.pagesWritten >= 1)
+            #expect(first.cacheHits >= 1)
+            _ = try await pool.write { db in
+                for n in 0..<200 { _ = try insertItem(String(repeating: "x", count: 200) + String(n), into: db) }
+            }
+            let second = pool.statistics
+            // 200 rows of ~200 bytes fill several 4 KiB pages, each written once by the commit.
+            #expect(second.pagesWritten - first.pagesWritten >= 8)
+            _ = try? await pool.write { _ in throw Refusal(reason: "no") }
+            #expect(pool.statistics.pagesWritten == second.pagesWritten)
+        }
+    }
 }

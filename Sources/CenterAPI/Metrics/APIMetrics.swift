@@ -131,6 +131,15 @@ public final class APIMetrics: Sendable {
         out.sample("nakano_store_commit_seconds_total", [], Self.seconds(writer.totalCommitLatency))
         out.family("nakano_store_last_commit_seconds", "gauge", "Duration of the most recent COMMIT.")
         out.sample("nakano_store_last_commit_seconds", [], Self.seconds(writer.lastCommitLatency))
+        out.family("nakano_store_writer_pages_total", "counter",
+                   "The writer connection's page cache: pages written (the WAL frames of its commits), found in the cache (hit), read from the file (miss).")
+        out.sample("nakano_store_writer_pages_total", [("event", "written")], writer.pagesWritten)
+        out.sample("nakano_store_writer_pages_total", [("event", "hit")], writer.cacheHits)
+        out.sample("nakano_store_writer_pages_total", [("event", "miss")], writer.cacheMisses)
+        out.family("nakano_store_wal_checkpoints_total", "counter",
+                   "WAL checkpoints a commit caused: run by the writer inside COMMIT, or asked of the checkpointer's connection (background); the one-second timer's are not counted.")
+        out.sample("nakano_store_wal_checkpoints_total", [("by", "writer")], writer.writerCheckpoints)
+        out.sample("nakano_store_wal_checkpoints_total", [("by", "background")], writer.backgroundCheckpoints)
         out.family("nakano_store_damaged", "gauge", "1 once a query has met a damaged or unreadable database file (SQLITE_CORRUPT, SQLITE_IOERR) since the start.")
         out.sample("nakano_store_damaged", [], databaseDamaged ? 1 : 0)
         if let backups {

@@ -85,6 +85,15 @@ public struct WriterFigures: Sendable, Hashable {
     public let totalCommitLatency: Duration
     /// Batches by how many writes they held.
     public let batchSizeHistogram: [Int: Int]
+    /// The writer connection's pages written (WAL frames), found in its
+    /// cache, and read from the file, since it opened.
+    public let pagesWritten: Int
+    public let cacheHits: Int
+    public let cacheMisses: Int
+    /// WAL checkpoints run by the writer inside a `COMMIT`, and those a
+    /// commit asked of the checkpointer's connection.
+    public let writerCheckpoints: Int
+    public let backgroundCheckpoints: Int
 
     init(_ statistics: WriterStatistics) {
         batchesCommitted = statistics.batchesCommitted
@@ -94,6 +103,11 @@ public struct WriterFigures: Sendable, Hashable {
         lastCommitLatency = statistics.lastCommitLatency
         totalCommitLatency = statistics.totalCommitLatency
         batchSizeHistogram = statistics.batchSizeHistogram
+        pagesWritten = statistics.pagesWritten
+        cacheHits = statistics.cacheHits
+        cacheMisses = statistics.cacheMisses
+        writerCheckpoints = statistics.writerCheckpoints
+        backgroundCheckpoints = statistics.backgroundCheckpoints
     }
 
     /// The batch sizes as cumulative counts at `upperBounds` (a Prometheus histogram's buckets).
