@@ -77,7 +77,8 @@ bench_sample_rss() {
             while read -r key value _; do
                 [ "$key" = "VmRSS:" ] && rss="$value"
             done < "/proc/$pid/status" 2> /dev/null || true
-            if [ "$rss" -gt "$max" ]; then max="$rss"; echo "$max" > "$file"; fi
+            # Written aside and renamed: a reader never sees the file empty.
+            if [ "$rss" -gt "$max" ]; then max="$rss"; echo "$max" > "$file.new" && mv -f "$file.new" "$file"; fi
             sleep 0.1
         done
     ) &
