@@ -75,7 +75,10 @@ static inline int clinux_set_int_option(int fd, int level, int name, int value) 
 static inline int clinux_set_nodelay(int fd) { return clinux_set_int_option(fd, IPPROTO_TCP, TCP_NODELAY, 1); }
 
 /* A non-blocking IPv4 listening socket with SO_REUSEADDR; -1 with errno set on failure. */
-static inline int clinux_listen_tcp4(const char *host, int port, int backlog) {
+/* A listening TCP socket on host:port; reuse_port joins the port's
+   SO_REUSEPORT group, so that every event loop can have a listener of its
+   own and the kernel spreads new connections between them. */
+static inline int clinux_listen_tcp4(const char *host, int port, int backlog, int reuse_port) {
     struct sockaddr_in addr;
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;
@@ -84,6 +87,7 @@ static inline int clinux_listen_tcp4(const char *host, int port, int backlog) {
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) return -1;
     if (clinux_set_int_option(fd, SOL_SOCKET, SO_REUSEADDR, 1) < 0
+        || (reuse_port && clinux_set_int_option(fd, SOL_SOCKET, SO_REUSEPORT, 1) < 0)
         || bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0
         || listen(fd, backlog) < 0) {
         int saved = errno;
@@ -92,6 +96,27 @@ static inline int clinux_listen_tcp4(const char *host, int port, int backlog) {
         return -1;
     }
     return fd;
+}
+
+/* 0 when no socket holds host:port: a socket bound there without
+   SO_REUSEPORT and closed again. Binding a SO_REUSEPORT group to a port
+   that another group of the same user holds would succeed and share it,
+   so a second server on the port is found by this probe instead. */
+static inline int clinux_probe_port_free(const char *host, int port) {
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) { errno = EINVAL; return -1; }
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    int result = 0;
+    if (clinux_set_int_option(fd, SOL_SOCKET, SO_REUSEADDR, 1) < 0
+        || bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0) result = -1;
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return result;
 }
 
 static inline int clinux_bound_port(int fd) {

@@ -12,12 +12,12 @@ extension EventLoop {
 
     func registerListener() {
         let flags = CLINUX_EPOLLIN | CLINUX_EPOLLEXCLUSIVE
-        listenerRegistered = clinux_epoll_ctl(epollFD, EPOLL_CTL_ADD, shared.listenFD, flags, Self.listenerToken) == 0
+        listenerRegistered = clinux_epoll_ctl(epollFD, EPOLL_CTL_ADD, listenFD, flags, Self.listenerToken) == 0
     }
 
     func acceptConnections() {
         for _ in 0..<Self.acceptBatch {
-            let fd = clinux_accept(shared.listenFD)
+            let fd = clinux_accept(listenFD)
             if fd < 0 {
                 switch clinux_errno() {
                 case EINTR, ECONNABORTED, EPROTO: continue
@@ -56,7 +56,7 @@ extension EventLoop {
 
     func pauseAccepting() {
         if listenerRegistered {
-            _ = clinux_epoll_ctl(epollFD, EPOLL_CTL_DEL, shared.listenFD, 0, 0)
+            _ = clinux_epoll_ctl(epollFD, EPOLL_CTL_DEL, listenFD, 0, 0)
             listenerRegistered = false
         }
         acceptResumeAt = now + Self.acceptPauseNanoseconds

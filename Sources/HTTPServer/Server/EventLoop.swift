@@ -2,9 +2,11 @@ import CLinux
 import Glibc
 import Synchronization
 
-/// One epoll loop on its own thread. The listening socket is registered in
-/// every loop with EPOLLEXCLUSIVE, so the kernel wakes one loop per incoming
-/// connection; that loop owns the connection for its lifetime. Connection
+/// One epoll loop on its own thread. Each loop has a listening socket of its
+/// own, one of a `SO_REUSEPORT` group among which the kernel spreads new
+/// connections evenly; a listener shared by every loop is registered with
+/// EPOLLEXCLUSIVE, so the kernel wakes one loop per incoming connection. The
+/// loop that accepts a connection owns it for its lifetime. Connection
 /// sockets are edge-triggered for both directions (one `epoll_ctl` per
 /// connection). Handlers run in Swift tasks; their responses come back
 /// through `inbox` (a Mutex) and one eventfd write per batch. The loop is
@@ -42,6 +44,8 @@ final class EventLoop: @unchecked Sendable {
     static let readBufferSize = 65536
 
     let shared: HTTPServer.Shared
+    /// The listening socket this loop accepts from (its own, or shared).
+    let listenFD: Int32
     let epollFD: Int32
     let wakeFD: Int32
     let inbox = Mutex(Inbox())
@@ -71,8 +75,9 @@ final class EventLoop: @unchecked Sendable {
     let loopThread = Atomic<UInt>(0)
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: EventLoop.readBufferSize, alignment: 16)
 
-    init(shared: HTTPServer.Shared) throws(HTTPServerError) {
+    init(shared: HTTPServer.Shared, listenFD: Int32) throws(HTTPServerError) {
         self.shared = shared
+        self.listenFD = listenFD
         epollFD = clinux_epoll_create()
         guard epollFD >= 0 else { throw .systemCall("epoll_create1", errno: clinux_errno()) }
         wakeFD = clinux_eventfd()
@@ -256,7 +261,7 @@ final class EventLoop: @unchecked Sendable {
     func beginStopping() {
         stopping = true
         if listenerRegistered {
-            _ = clinux_epoll_ctl(epollFD, EPOLL_CTL_DEL, shared.listenFD, 0, 0)
+            _ = clinux_epoll_ctl(epollFD, EPOLL_CTL_DEL, listenFD, 0, 0)
             listenerRegistered = false
         }
         acceptResumeAt = nil

@@ -8,6 +8,11 @@ extension HTTPServer {
         public var port: Int = 8080
         /// Number of epoll event loops, one thread each. Default: active processor count.
         public var eventLoopCount: Int = HTTPServer.activeProcessorCount
+        /// A listening socket per loop (`SO_REUSEPORT`), so that the kernel
+        /// spreads connections evenly between the loops, rather than one the
+        /// loops share, which a burst of connects leaves mostly to whichever
+        /// loop woke first (docs/SERVER.md 1.16). Default true.
+        public var listenerPerLoop: Bool = true
         /// Request line cap in octets; over it: 414 (RFC 9112 §3). Default 8192.
         public var maxRequestLineBytes: Int = 8192
         /// Header section cap; over it: 431 (RFC 6585 §5). Default 32768.

@@ -19,17 +19,19 @@ public final class HTTPServer: Sendable {
         let timeouts: ConnectionTimeouts
         let responder: any HTTPResponder
         let accessLog: (@Sendable (AccessLogEntry) -> Void)?
-        let listenFD: Int32
+        /// The listening sockets: one per loop (a `SO_REUSEPORT` group), or
+        /// one that every loop shares (`Configuration.listenerPerLoop`).
+        let listenFDs: [Int32]
         let openConnections = Atomic<Int>(0)
 
         init(configuration: Configuration, responder: any HTTPResponder,
-             accessLog: (@Sendable (AccessLogEntry) -> Void)?, listenFD: Int32) {
+             accessLog: (@Sendable (AccessLogEntry) -> Void)?, listenFDs: [Int32]) {
             self.configuration = configuration
             self.limits = configuration.parserLimits
             self.timeouts = configuration.timeouts
             self.responder = responder
             self.accessLog = accessLog
-            self.listenFD = listenFD
+            self.listenFDs = listenFDs
         }
     }
 
@@ -84,16 +86,17 @@ public final class HTTPServer: Sendable {
             guard case .idle = state else { throw HTTPServerError.alreadyStarted }
             clinux_ignore_sigpipe()
             _ = clinux_raise_nofile_limit()
-            let fd = clinux_listen_tcp4(configuration.host, Int32(configuration.port),
-                                        Int32(configuration.listenBacklog))
-            guard fd >= 0 else { throw HTTPServerError.systemCall("bind/listen", errno: clinux_errno()) }
+            let loopCount = max(1, configuration.eventLoopCount)
+            let fds = try Self.listeners(configuration, count: loopCount)
             let shared = Shared(configuration: configuration, responder: responder, accessLog: accessLog,
-                                listenFD: fd)
+                                listenFDs: fds)
             var loops: [EventLoop] = []
             do throws(HTTPServerError) {
-                for _ in 0..<max(1, configuration.eventLoopCount) { loops.append(try EventLoop(shared: shared)) }
+                for index in 0..<loopCount {
+                    loops.append(try EventLoop(shared: shared, listenFD: fds[fds.count == loopCount ? index : 0]))
+                }
             } catch {
-                Glibc.close(fd)
+                for fd in fds { Glibc.close(fd) }
                 throw error
             }
             for (index, loop) in loops.enumerated() {
@@ -105,7 +108,7 @@ public final class HTTPServer: Sendable {
                 }
                 thread.start()
             }
-            boundPort.store(Int(clinux_bound_port(fd)), ordering: .releasing)
+            boundPort.store(Int(clinux_bound_port(fds[0])), ordering: .releasing)
             state = .running(shared, loops)
         }
     }
@@ -125,7 +128,7 @@ public final class HTTPServer: Sendable {
         while !loops.allSatisfy({ $0.acceptStopped.load(ordering: .acquiring) }) {
             try? await Task.sleep(for: .milliseconds(2))
         }
-        Glibc.close(shared.listenFD)
+        for fd in shared.listenFDs { Glibc.close(fd) }
         let clock = ContinuousClock()
         let deadline = clock.now + configuration.shutdownGracePeriod
         while shared.openConnections.load(ordering: .relaxed) > 0 && clock.now < deadline {
@@ -135,6 +138,35 @@ public final class HTTPServer: Sendable {
         while !loops.allSatisfy({ $0.finished.load(ordering: .acquiring) }) {
             try? await Task.sleep(for: .milliseconds(2))
         }
+    }
+}
+
+extension HTTPServer {
+    /// Binds the listening sockets: with `listenerPerLoop` and more than one
+    /// loop, `count` sockets of one `SO_REUSEPORT` group on the same port
+    /// (docs/SERVER.md 1.16); else, or should the group not bind, one socket
+    /// every loop shares. A fixed port is first probed without
+    /// `SO_REUSEPORT`, so that a port another server holds is refused
+    /// (`EADDRINUSE`) rather than shared with it.
+    static func listeners(_ configuration: Configuration, count: Int) throws(HTTPServerError) -> [Int32] {
+        let host = configuration.host, backlog = Int32(configuration.listenBacklog)
+        let perLoop = configuration.listenerPerLoop && count > 1
+        if perLoop, configuration.port != 0, clinux_probe_port_free(host, Int32(configuration.port)) != 0 {
+            throw .systemCall("bind", errno: clinux_errno())
+        }
+        let first = clinux_listen_tcp4(host, Int32(configuration.port), backlog, perLoop ? 1 : 0)
+        guard first >= 0 else { throw .systemCall("bind/listen", errno: clinux_errno()) }
+        guard perLoop else { return [first] }
+        let port = clinux_bound_port(first)
+        var fds = [first]
+        while fds.count < count {
+            let fd = clinux_listen_tcp4(host, port, backlog, 1)
+            guard fd >= 0 else { break }
+            fds.append(fd)
+        }
+        guard fds.count < count else { return fds }
+        for fd in fds.dropFirst() { Glibc.close(fd) }
+        return [first]
     }
 }
 
