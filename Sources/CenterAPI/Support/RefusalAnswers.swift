@@ -1,6 +1,5 @@
 import CenterDomain
 import HTTPServer
-import Synchronization
 
 /// The answers of refusals already given, kept by everything that shapes
 /// their bytes, so a refusal answered again costs a lookup instead of its
@@ -30,19 +29,13 @@ final class RefusalAnswers: Sendable {
     /// The most answers kept.
     static let capacity = 512
 
-    private let answers = Mutex<[Key: HTTPResponse]>([:])
+    private let answers = BoundedMemo<Key, HTTPResponse>(capacity: RefusalAnswers.capacity)
 
     /// The answer kept for `key`, else `make()`'s, kept for the next time.
     func answer(_ key: Key, make: () -> HTTPResponse) -> HTTPResponse {
-        if let known = answers.withLock({ $0[key] }) { return known }
-        let made = make()
-        answers.withLock { answers in
-            if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
-            answers[key] = made
-        }
-        return made
+        answers.value(key, make: make)
     }
 
     /// How many answers are kept.
-    var count: Int { answers.withLock { $0.count } }
+    var count: Int { answers.count }
 }

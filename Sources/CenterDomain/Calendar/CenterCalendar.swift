@@ -1,5 +1,4 @@
 import CalendarValues
-import Synchronization
 
 /// The center's calendar: which days are closed (休館日) and why, from the
 /// configured `ClosedDayPolicy` and the works closures of the roadmap
@@ -15,7 +14,7 @@ public struct CenterCalendar: Sendable {
     public let works: (any WorksCalendar)?
 
     /// `openDays(in:facility:)` as already worked out by this calendar.
-    private let openDaysKept = OpenDaysKept()
+    private let openDaysKept = BoundedMemo<OpenDaysKey, [LocalDate]>(capacity: 1024)
 
     public init(policy: ClosedDayPolicy, works: (any WorksCalendar)? = nil) {
         self.policy = policy
@@ -60,7 +59,7 @@ public struct CenterCalendar: Sendable {
     /// a kept answer can never be stale; when the roadmap changes, its
     /// calendar is made again (`RoadmapState.set`) with nothing kept.
     public func openDays(in month: YearMonth, facility: String? = nil) -> [LocalDate] {
-        openDaysKept.days(OpenDaysKept.Key(month: month, facility: facility)) { workOutOpenDays(in: month, facility: facility) }
+        openDaysKept.value(OpenDaysKey(month: month, facility: facility)) { workOutOpenDays(in: month, facility: facility) }
     }
 
     private func workOutOpenDays(in month: YearMonth, facility: String?) -> [LocalDate] {
@@ -119,26 +118,9 @@ public struct CenterCalendar: Sendable {
     }
 }
 
-/// The open days a `CenterCalendar` has worked out, by month and facility,
-/// shared by the copies of that one calendar; bounded (emptied when full).
-final class OpenDaysKept: Sendable {
-    struct Key: Hashable, Sendable {
-        let month: YearMonth
-        let facility: String?
-    }
-
-    /// The most months kept (a few years of every facility).
-    static let capacity = 1024
-
-    private let kept = Mutex<[Key: [LocalDate]]>([:])
-
-    func days(_ key: Key, make: () -> [LocalDate]) -> [LocalDate] {
-        if let known = kept.withLock({ $0[key] }) { return known }
-        let made = make()
-        kept.withLock { kept in
-            if kept.count >= Self.capacity { kept.removeAll(keepingCapacity: true) }
-            kept[key] = made
-        }
-        return made
-    }
+/// A month of one facility (nil: the whole center) whose open days a
+/// `CenterCalendar` keeps; at most 1,024 are kept, a few years of every facility.
+struct OpenDaysKey: Hashable, Sendable {
+    let month: YearMonth
+    let facility: String?
 }
