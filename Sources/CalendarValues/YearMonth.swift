@@ -38,6 +38,12 @@ public struct YearMonth: Hashable, Comparable, Sendable {
     /// Whole months from `self` to `other`: 2025-04 to 2026-04 is 12.
     public func months(until other: YearMonth) -> Int { Self.index(of: other) - Self.index(of: self) }
 
+    /// Every month from `self` through `last`, in order; empty when `last` is earlier.
+    public func months(through last: YearMonth) -> [YearMonth] {
+        let count = months(until: last)
+        return count < 0 ? [] : (0...count).map(adding(months:))
+    }
+
     private static func index(of month: YearMonth) -> Int { month.year * 12 + month.month - 1 }
 
     public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }

@@ -41,6 +41,11 @@ import Testing
     #expect(month("2025-11").adding(months: 3) == month("2026-02"))
 }
 
+@Test func monthsThroughListsEveryMonthAcrossAYearsEnd() {
+    #expect(month("2025-11").months(through: month("2026-02")) == [month("2025-11"), month("2025-12"), month("2026-01"), month("2026-02")])
+    #expect(month("2026-02").months(through: month("2025-11")).isEmpty)
+}
+
 @Test func datesOrderChronologically() {
     #expect(date("2029-12-31") < date("2030-01-01"))
     #expect(month("2029-12") < month("2030-01"))

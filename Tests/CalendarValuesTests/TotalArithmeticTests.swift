@@ -43,6 +43,10 @@ struct TotalDateArithmeticTests {
         #expect(month("9999-12").months(until: month("0001-01")) == -(9999 * 12 - 1))
     }
 
+    @Test func monthsThroughTheLastHeldMonthEnds() {
+        #expect(month("9999-11").months(through: month("9999-12")) == [month("9999-11"), month("9999-12")])
+    }
+
     @Test func fiscalYearAtEitherEndIsClampedToAWholeHeldYear() {
         #expect(FiscalYear(0).first == date("0001-04-01"))
         #expect(FiscalYear(9999).last == date("9999-03-31"))

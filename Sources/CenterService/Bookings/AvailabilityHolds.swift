@@ -60,7 +60,7 @@ final class AvailabilityHolds: Sendable {
                 lines[date, default: [:]][division] = (lines[date]?[division] ?? false) || offered
             }
         }
-        let months = Self.months(from: from, to: to)
+        let months = from.yearMonth.months(through: to.yearMonth)
         return AvailabilityHolds(now: now, round: category.flatMap { center.lotteryRound(for: facility, category: $0) },
                                  category: category, rules: center.waitingList, lines: lines, months: months)
     }
@@ -92,16 +92,5 @@ final class AvailabilityHolds: Sendable {
     func isHeldForWaiting(_ unit: DivisionID, on date: LocalDate, status: SlotStatus) -> Bool {
         guard let rules, let offered = lines[date]?[unit], status != .closed, status != .booked else { return false }
         return offered || rules.isOpen(for: date, at: now)
-    }
-
-    /// The months from `from`'s through `to`'s, in order.
-    static func months(from: LocalDate, to: LocalDate) -> [YearMonth] {
-        var months: [YearMonth] = []
-        var month = from.yearMonth
-        while month <= to.yearMonth {
-            months.append(month)
-            month = month.adding(months: 1)
-        }
-        return months
     }
 }
