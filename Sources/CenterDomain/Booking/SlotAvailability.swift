@@ -137,7 +137,6 @@ public struct SlotAvailability: Sendable {
         public func status(of division: DivisionID, closed: Bool, booked: Bool, shareUsedUp: (YearMonth) -> Bool) -> SlotStatus {
             if closed { return .closed }
             if booked { return .booked }
-            if case .windowClosed = rule { return .windowClosed }
             if !cutoffs.isEmpty, cutoffs.first(where: { $0.id == division })
                 .flatMap({ DivisionCutoff.end(of: $0, on: date) }).map({ now >= $0 }) == true {
                 return .windowClosed
