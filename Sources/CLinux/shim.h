@@ -74,16 +74,22 @@ static inline int clinux_set_int_option(int fd, int level, int name, int value) 
 
 static inline int clinux_set_nodelay(int fd) { return clinux_set_int_option(fd, IPPROTO_TCP, TCP_NODELAY, 1); }
 
-/* A non-blocking IPv4 listening socket with SO_REUSEADDR; -1 with errno set on failure. */
-/* A listening TCP socket on host:port; reuse_port joins the port's
-   SO_REUSEPORT group, so that every event loop can have a listener of its
-   own and the kernel spreads new connections between them. */
+/* host:port as an IPv4 address; -1 with errno EINVAL when host is not one. */
+static inline int clinux_ipv4_address(const char *host, int port, struct sockaddr_in *addr) {
+    memset(addr, 0, sizeof *addr);
+    addr->sin_family = AF_INET;
+    addr->sin_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET, host, &addr->sin_addr) != 1) { errno = EINVAL; return -1; }
+    return 0;
+}
+
+/* A non-blocking IPv4 listening socket with SO_REUSEADDR; -1 with errno set
+   on failure. reuse_port joins the port's SO_REUSEPORT group, so that every
+   event loop can have a listener of its own and the kernel spreads new
+   connections between them. */
 static inline int clinux_listen_tcp4(const char *host, int port, int backlog, int reuse_port) {
     struct sockaddr_in addr;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)port);
-    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) { errno = EINVAL; return -1; }
+    if (clinux_ipv4_address(host, port, &addr) < 0) return -1;
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) return -1;
     if (clinux_set_int_option(fd, SOL_SOCKET, SO_REUSEADDR, 1) < 0
@@ -104,10 +110,7 @@ static inline int clinux_listen_tcp4(const char *host, int port, int backlog, in
    so a second server on the port is found by this probe instead. */
 static inline int clinux_probe_port_free(const char *host, int port) {
     struct sockaddr_in addr;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)port);
-    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) { errno = EINVAL; return -1; }
+    if (clinux_ipv4_address(host, port, &addr) < 0) return -1;
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return -1;
     int result = 0;
